@@ -1,0 +1,92 @@
+//! Plant Twin's time-indexed store: every meter's samples as sorted time/value arrays.
+//!
+//! Data flows one way: sources (files, later live feeds) build [`Series`] and put them in the [`Store`];
+//! views ask the store for a [`Reading`] at the cursor time or an aggregate over a window. Lookups are binary
+//! searches and window aggregates use a summary pyramid, so neither scans the record.
+//!
+//! Times are milliseconds since the Unix epoch, UTC ([`TimestampMs`]); time zones are a display concern.
+
+mod series;
+pub mod summary;
+
+use std::collections::HashMap;
+
+pub use series::{BuildReport, HOLD_INTERVALS, Reading, Sample, Series};
+pub use summary::Summary;
+
+/// Milliseconds since 1970-01-01T00:00:00Z.
+pub type TimestampMs = i64;
+
+/// All meters' series, by meter id.
+#[derive(Default, Debug, Clone)]
+pub struct Store {
+    series: Vec<Series>,
+    ids: Vec<String>,
+    index: HashMap<String, usize>,
+}
+
+impl Store {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a meter's series, replacing any series the meter had.
+    pub fn insert(&mut self, meter_id: impl Into<String>, series: Series) {
+        let id = meter_id.into();
+        match self.index.get(&id) {
+            Some(&i) => self.series[i] = series,
+            None => {
+                self.index.insert(id.clone(), self.series.len());
+                self.ids.push(id);
+                self.series.push(series);
+            }
+        }
+    }
+
+    pub fn get(&self, meter_id: &str) -> Option<&Series> {
+        self.index.get(meter_id).map(|&i| &self.series[i])
+    }
+
+    /// Dense index of a meter, for callers that look the same meters up every frame.
+    pub fn key(&self, meter_id: &str) -> Option<usize> {
+        self.index.get(meter_id).copied()
+    }
+
+    pub fn by_key(&self, key: usize) -> Option<&Series> {
+        self.series.get(key)
+    }
+
+    pub fn len(&self) -> usize {
+        self.series.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.series.is_empty()
+    }
+
+    /// Meter ids in insertion order.
+    pub fn meter_ids(&self) -> impl Iterator<Item = &str> {
+        self.ids.iter().map(String::as_str)
+    }
+
+    /// Reading of a meter at `t`; a meter the store does not know reads [`Reading::BeforeStart`].
+    pub fn reading_at(&self, meter_id: &str, t: TimestampMs) -> Reading {
+        self.get(meter_id).map_or(Reading::BeforeStart, |s| s.reading_at(t))
+    }
+
+    /// Readings of every meter at `t`, in key order.
+    pub fn readings_at(&self, t: TimestampMs, out: &mut Vec<Reading>) {
+        out.clear();
+        out.extend(self.series.iter().map(|s| s.reading_at(t)));
+    }
+
+    /// Earliest first sample and latest last sample over all meters.
+    pub fn time_range(&self) -> Option<(TimestampMs, TimestampMs)> {
+        self.series.iter().filter_map(Series::time_range).reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
+    }
+
+    /// Total number of samples held.
+    pub fn sample_count(&self) -> usize {
+        self.series.iter().map(Series::len).sum()
+    }
+}

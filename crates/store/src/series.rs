@@ -1,0 +1,224 @@
+//! One meter's samples: sorted timestamps and values, with a summary pyramid for window aggregates.
+
+use crate::{TimestampMs, summary::Pyramid, summary::Summary};
+
+/// How many gap-free sampling intervals a value is held for before the meter reads "no data".
+///
+/// A 1-minute meter that skipped 3 readings is in a gap; one late reading is not.
+pub const HOLD_INTERVALS: i64 = 3;
+
+/// A single sample.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sample {
+    pub time_ms: TimestampMs,
+    pub value: f64,
+}
+
+/// The answer to "what did this meter read at time t?".
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Reading {
+    /// The latest sample at or before t, no older than the meter's hold time.
+    Value(Sample),
+    /// t falls in a gap: the last sample is older than the hold time.
+    Gap { last: Sample },
+    /// t is before the first sample or the meter has no samples.
+    BeforeStart,
+    /// t is after the last sample plus the hold time.
+    AfterEnd { last: Sample },
+}
+
+impl Reading {
+    /// The value if the meter has a current reading at t, `None` for every kind of "no data".
+    pub fn value(&self) -> Option<f64> {
+        match self {
+            Reading::Value(s) => Some(s.value),
+            _ => None,
+        }
+    }
+}
+
+/// What building a series found in its input (it never fails: bad samples are dropped and counted).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BuildReport {
+    /// Samples whose timestamp was earlier than the one before it (they were sorted into place).
+    pub out_of_order: usize,
+    /// Samples dropped because a later sample had the same timestamp (the later one wins).
+    pub duplicates: usize,
+    /// Samples dropped because the value was NaN or infinite.
+    pub non_finite: usize,
+    /// Gaps longer than the hold time: `(last sample before, first sample after)`.
+    pub gaps: Vec<(TimestampMs, TimestampMs)>,
+}
+
+/// Sorted samples of one meter.
+#[derive(Clone, Debug, Default)]
+pub struct Series {
+    times_ms: Vec<TimestampMs>,
+    values: Vec<f64>,
+    pyramid: Pyramid,
+    /// Median spacing of samples; 0 when fewer than two samples.
+    interval_ms: i64,
+}
+
+impl Series {
+    /// Builds a series from samples in any order. Duplicated timestamps keep the last sample given;
+    /// non-finite values are dropped. Both are counted in the report.
+    pub fn from_samples(times_ms: Vec<TimestampMs>, values: Vec<f64>) -> (Self, BuildReport) {
+        assert_eq!(times_ms.len(), values.len(), "times and values differ in length");
+        let mut report = BuildReport::default();
+        let n = times_ms.len();
+        let sorted = times_ms.windows(2).all(|w| w[0] <= w[1]);
+        let (mut times, mut vals) = if sorted {
+            (times_ms, values)
+        } else {
+            report.out_of_order = times_ms.windows(2).filter(|w| w[1] < w[0]).count();
+            let mut order: Vec<u32> = (0..n as u32).collect();
+            // Stable: among equal timestamps the input order is kept, so "last given wins" holds.
+            order.sort_by_key(|&i| times_ms[i as usize]);
+            (
+                order.iter().map(|&i| times_ms[i as usize]).collect(),
+                order.iter().map(|&i| values[i as usize]).collect(),
+            )
+        };
+        // Drop non-finite values and collapse duplicates (keep the last of each run), in place.
+        let mut w = 0usize;
+        for r in 0..times.len() {
+            if !vals[r].is_finite() {
+                report.non_finite += 1;
+                continue;
+            }
+            if w > 0 && times[w - 1] == times[r] {
+                report.duplicates += 1;
+                vals[w - 1] = vals[r];
+                continue;
+            }
+            times[w] = times[r];
+            vals[w] = vals[r];
+            w += 1;
+        }
+        times.truncate(w);
+        vals.truncate(w);
+        let interval_ms = median_interval(&times);
+        let series = Series {
+            pyramid: Pyramid::build(&vals),
+            times_ms: times,
+            values: vals,
+            interval_ms,
+        };
+        report.gaps = series.gaps();
+        (series, report)
+    }
+
+    pub fn len(&self) -> usize {
+        self.times_ms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.times_ms.is_empty()
+    }
+
+    pub fn times_ms(&self) -> &[TimestampMs] {
+        &self.times_ms
+    }
+
+    pub fn values(&self) -> &[f64] {
+        &self.values
+    }
+
+    /// Median spacing between samples (0 with fewer than two samples).
+    pub fn interval_ms(&self) -> i64 {
+        self.interval_ms
+    }
+
+    /// How long a sample stays current: [`HOLD_INTERVALS`] × the median interval.
+    pub fn hold_ms(&self) -> i64 {
+        self.interval_ms.saturating_mul(HOLD_INTERVALS)
+    }
+
+    /// First and last timestamp.
+    pub fn time_range(&self) -> Option<(TimestampMs, TimestampMs)> {
+        Some((*self.times_ms.first()?, *self.times_ms.last()?))
+    }
+
+    fn sample(&self, i: usize) -> Sample {
+        Sample { time_ms: self.times_ms[i], value: self.values[i] }
+    }
+
+    /// The meter's reading at `t`: the last sample at or before `t`, by binary search.
+    pub fn reading_at(&self, t: TimestampMs) -> Reading {
+        // Number of samples with time <= t.
+        let k = self.times_ms.partition_point(|&x| x <= t);
+        if k == 0 {
+            return Reading::BeforeStart;
+        }
+        let last = self.sample(k - 1);
+        if t - last.time_ms <= self.hold_ms() {
+            Reading::Value(last)
+        } else if k == self.len() {
+            Reading::AfterEnd { last }
+        } else {
+            Reading::Gap { last }
+        }
+    }
+
+    /// Index range of samples with `t0 <= time < t1`.
+    pub fn index_range(&self, t0: TimestampMs, t1: TimestampMs) -> std::ops::Range<usize> {
+        let lo = self.times_ms.partition_point(|&x| x < t0);
+        let hi = self.times_ms.partition_point(|&x| x < t1).max(lo);
+        lo..hi
+    }
+
+    /// Samples with `t0 <= time < t1`, borrowed.
+    pub fn window(&self, t0: TimestampMs, t1: TimestampMs) -> (&[TimestampMs], &[f64]) {
+        let r = self.index_range(t0, t1);
+        (&self.times_ms[r.clone()], &self.values[r])
+    }
+
+    /// Count, sum, mean, min and max of samples with `t0 <= time < t1`, in O(log n).
+    pub fn aggregate(&self, t0: TimestampMs, t1: TimestampMs) -> Summary {
+        let r = self.index_range(t0, t1);
+        self.pyramid.query(&self.values, r.start, r.end)
+    }
+
+    /// Reduces `[t0, t1)` to at most `buckets` (time, min, max) envelopes for charts: what a plot of the raw
+    /// samples would show, at a cost independent of the window's sample count beyond O(buckets log n).
+    pub fn envelope(&self, t0: TimestampMs, t1: TimestampMs, buckets: usize) -> Vec<(TimestampMs, f64, f64)> {
+        let r = self.index_range(t0, t1);
+        if r.len() <= buckets.max(1) * 2 {
+            return r.map(|i| (self.times_ms[i], self.values[i], self.values[i])).collect();
+        }
+        let span = (t1 - t0).max(1);
+        let mut out = Vec::with_capacity(buckets);
+        for b in 0..buckets as i64 {
+            let bt0 = t0 + span * b / buckets as i64;
+            let bt1 = t0 + span * (b + 1) / buckets as i64;
+            let s = self.aggregate(bt0, bt1);
+            if s.count > 0 {
+                out.push((bt0 + (bt1 - bt0) / 2, s.min, s.max));
+            }
+        }
+        out
+    }
+
+    /// Gaps longer than the hold time, as `(last sample before, first sample after)`.
+    pub fn gaps(&self) -> Vec<(TimestampMs, TimestampMs)> {
+        let hold = self.hold_ms();
+        if hold == 0 {
+            return Vec::new();
+        }
+        self.times_ms.windows(2).filter(|w| w[1] - w[0] > hold).map(|w| (w[0], w[1])).collect()
+    }
+}
+
+fn median_interval(times: &[TimestampMs]) -> i64 {
+    if times.len() < 2 {
+        return 0;
+    }
+    // A sample of at most 4,097 spacings spread over the series is enough for the median and keeps
+    // building a 10-million-sample series cheap.
+    let n = times.len() - 1;
+    let step = (n / 4096).max(1);
+    let mut d: Vec<i64> = (0..n).step_by(step).map(|i| times[i + 1] - times[i]).collect();
+    let mid = d.len() / 2;
+    *d.select_nth_unstable(mid).1
+}

@@ -1,0 +1,4 @@
+//! Integration tests of the store: lookups at edges, input repair, aggregates against brute force.
+
+mod aggregate;
+mod lookup;
