@@ -1,1 +1,148 @@
+//! Plant Twin's site package: `site.toml` (equipment, meters, data files, flows), validated, with every
+//! problem reported at its file and line. Bevy-free. Format reference: docs/site-format.md.
 
+pub mod binding;
+mod diagnostic;
+mod model;
+mod quantity;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+pub use binding::{ModelReport, check_model, equipment_from_extras};
+pub use diagnostic::{Diagnostic, Place, Severity, line_col};
+pub use model::{DataFile, Equipment, FlowEdge, Meter, Site, SiteHeader, TimestampFormat};
+pub use quantity::Quantity;
+
+/// The file that describes a site package.
+pub const SITE_FILE: &str = "site.toml";
+
+/// A site that opened, with everything that was wrong but not fatal.
+#[derive(Debug)]
+pub struct Opened {
+    pub site: Site,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Opens the site package in `root` (a folder holding `site.toml`, or the `site.toml` itself).
+///
+/// Fails only when `site.toml` cannot be read or is not valid TOML of the expected shape; other problems
+/// (a meter bound to unknown equipment, a unit that does not fit its quantity, a missing data file)
+/// drop the item concerned and are returned as diagnostics.
+pub fn open(root: &Path) -> Result<Opened, Diagnostic> {
+    let (root, file) = if root.is_file() {
+        (root.parent().unwrap_or(Path::new(".")).to_path_buf(), root.to_path_buf())
+    } else {
+        (root.to_path_buf(), root.join(SITE_FILE))
+    };
+    let text = std::fs::read_to_string(&file).map_err(|e| {
+        let what = if e.kind() == std::io::ErrorKind::NotFound { "no site.toml here".to_string() } else { e.to_string() };
+        Diagnostic::error(&file, Place::Whole, format!("cannot read the site file: {what}"))
+    })?;
+    let mut opened = parse(&text, &root)?;
+    for d in &opened.site.data {
+        let p = root.join(&d.path);
+        if !p.is_file() {
+            opened.diagnostics.push(Diagnostic::error(
+                &file,
+                Place::Element(format!("[[data]] path = \"{}\"", d.path)),
+                format!("data file not found: {}", p.display()),
+            ));
+        }
+    }
+    Ok(opened)
+}
+
+/// Parses and validates `site.toml` text; `root` is the package folder its paths are relative to.
+pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
+    let file: PathBuf = root.join(SITE_FILE);
+    let raw: model::RawSite = toml::from_str(text).map_err(|e| {
+        let place = e.span().map_or(Place::Whole, |s| line_col(text, s.start));
+        Diagnostic::error(&file, place, e.message().trim().to_string())
+    })?;
+    let at = |span: std::ops::Range<usize>| line_col(text, span.start);
+    let mut diags = Vec::new();
+
+    let tz_name = raw.site.time_zone.get_ref();
+    let time_zone = tz_name.parse::<chrono_tz::Tz>().unwrap_or_else(|_| {
+        diags.push(Diagnostic::error(
+            &file,
+            at(raw.site.time_zone.span()),
+            format!("unknown time zone \"{tz_name}\" (use an IANA name such as \"Asia/Shanghai\"); using UTC"),
+        ));
+        chrono_tz::UTC
+    });
+
+    let mut equipment = Vec::new();
+    let mut seen = HashSet::new();
+    for e in raw.equipment {
+        let span = e.span();
+        let e = e.into_inner();
+        if !seen.insert(e.id.clone()) {
+            diags.push(Diagnostic::error(&file, at(span), format!("equipment id \"{}\" is defined twice; the second is ignored", e.id)));
+            continue;
+        }
+        equipment.push(Equipment { node: e.node.unwrap_or_else(|| e.id.clone()), id: e.id, kind: e.kind, name: e.name, area: e.area });
+    }
+
+    let mut meters = Vec::new();
+    let mut seen = HashSet::new();
+    for m in raw.meter {
+        let span = m.span();
+        let m = m.into_inner();
+        if !seen.insert(m.id.clone()) {
+            diags.push(Diagnostic::error(&file, at(span), format!("meter id \"{}\" is defined twice; the second is ignored", m.id)));
+            continue;
+        }
+        if !equipment.iter().any(|e| &e.id == m.equipment.get_ref()) {
+            diags.push(Diagnostic::error(
+                &file,
+                at(m.equipment.span()),
+                format!("meter \"{}\" is bound to equipment \"{}\", which is not defined; meter ignored", m.id, m.equipment.get_ref()),
+            ));
+            continue;
+        }
+        let Some(to_display) = m.quantity.to_display(m.unit.get_ref()) else {
+            diags.push(Diagnostic::error(
+                &file,
+                at(m.unit.span()),
+                format!(
+                    "unit \"{}\" does not measure {} (expected one of {}); meter \"{}\" ignored",
+                    m.unit.get_ref(),
+                    m.quantity.label().to_lowercase(),
+                    m.quantity.units().join(", "),
+                    m.id
+                ),
+            ));
+            continue;
+        };
+        meters.push(Meter {
+            column: m.column.unwrap_or_else(|| m.id.clone()),
+            id: m.id,
+            quantity: m.quantity,
+            unit: m.unit.into_inner(),
+            equipment: m.equipment.into_inner(),
+            name: m.name,
+            to_display,
+        });
+    }
+
+    let known = |id: &str| equipment.iter().any(|e| e.id == id);
+    let mut flows = Vec::new();
+    for f in raw.flow {
+        let span = f.span();
+        let f = f.into_inner();
+        for end in [&f.from, &f.to] {
+            if !known(end) {
+                diags.push(Diagnostic::warning(&file, at(span.clone()), format!("flow end \"{end}\" is not a defined equipment id")));
+            }
+        }
+        flows.push(f);
+    }
+    if raw.data.is_empty() {
+        diags.push(Diagnostic::warning(&file, Place::Whole, "no [[data]] files: meters will show no data"));
+    }
+
+    let site = Site { root: root.to_path_buf(), header: raw.site, time_zone, data: raw.data, equipment, meters, flows };
+    Ok(Opened { site, diagnostics: diags })
+}

@@ -1,0 +1,214 @@
+//! The site package as parsed from `site.toml` (format: docs/site-format.md).
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::Quantity;
+
+/// What `site.toml` says, with the spans of the fields that refer to other things, so that a bad
+/// reference can be reported at its line.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSite {
+    pub site: SiteHeader,
+    #[serde(default)]
+    pub data: Vec<DataFile>,
+    #[serde(default)]
+    pub equipment: Vec<Spanned<RawEquipment>>,
+    #[serde(default)]
+    pub meter: Vec<Spanned<RawMeter>>,
+    #[serde(default)]
+    pub flow: Vec<Spanned<FlowEdge>>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct SiteHeader {
+    pub name: String,
+    /// What the site is: `cement-plant`, `office-building`, `aluminium-smelter`, or another word.
+    pub kind: String,
+    /// IANA time zone used to show times and to read naive local timestamps, e.g. `Asia/Shanghai`.
+    pub time_zone: Spanned<String>,
+    /// The 3D model, relative to the package folder.
+    #[serde(default = "default_model")]
+    pub model: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+fn default_model() -> String {
+    "model.glb".to_string()
+}
+
+/// How timestamps in a data file are written.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimestampFormat {
+    /// Detected from the first value: RFC 3339 / ISO 8601 with offset, naive ISO (site-local),
+    /// or `dd/mm/yyyy` / `dd.mm.yyyy` (day-first).
+    #[default]
+    Auto,
+    /// ISO 8601 with `Z` or an offset, e.g. `2026-11-01T08:00:00+08:00`.
+    Iso8601,
+    /// ISO 8601 date and time without offset, read in the site's time zone.
+    NaiveLocal,
+    /// `dd/mm/yyyy HH:MM[:SS]` (also `-` or `.` between the date parts), site-local.
+    DayFirst,
+    /// `mm/dd/yyyy HH:MM[:SS]`, site-local.
+    MonthFirst,
+    /// Unix time in seconds.
+    UnixSeconds,
+    /// Unix time in milliseconds.
+    UnixMillis,
+}
+
+/// One recorded data file: a timestamp column and one column per meter.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataFile {
+    /// Path relative to the package folder; `.csv` or `.parquet`.
+    pub path: String,
+    #[serde(default = "default_ts_col")]
+    pub timestamp_column: String,
+    #[serde(default)]
+    pub timestamp_format: TimestampFormat,
+    /// CSV field separator (default `,`).
+    #[serde(default)]
+    pub separator: Option<char>,
+}
+
+fn default_ts_col() -> String {
+    "timestamp".to_string()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawEquipment {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub name: String,
+    /// glTF node name; defaults to the id. A node can also bind itself via `extras.equipment`.
+    pub node: Option<String>,
+    /// Area or system the equipment belongs to, for the tree (e.g. "Raw meal preparation").
+    #[serde(default)]
+    pub area: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawMeter {
+    pub id: String,
+    pub quantity: Quantity,
+    pub unit: Spanned<String>,
+    pub equipment: Spanned<String>,
+    /// Column in the data files; defaults to the id.
+    pub column: Option<String>,
+    #[serde(default)]
+    pub name: String,
+}
+
+/// An energy or material flow between two equipment items, sources or products (used by the flows issue).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlowEdge {
+    pub from: String,
+    pub to: String,
+    /// Carrier: electricity, coal, raw-meal, clinker, hot-gas, …
+    pub carrier: String,
+    /// Meter that measures the flow, if any.
+    pub meter: Option<String>,
+    /// glTF node of the pipe, duct, conveyor or cable that carries it, for animation in 3D.
+    pub node: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Equipment {
+    pub id: String,
+    pub kind: String,
+    pub name: String,
+    /// The glTF node name that represents it (its id unless `node` is given).
+    pub node: String,
+    pub area: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Meter {
+    pub id: String,
+    pub quantity: Quantity,
+    pub unit: String,
+    pub equipment: String,
+    pub column: String,
+    pub name: String,
+    /// Factor and offset to the quantity's display unit (kW, t/h, °C…).
+    pub to_display: (f64, f64),
+}
+
+impl Meter {
+    /// Converts a raw reading to the quantity's display unit.
+    pub fn display_value(&self, raw: f64) -> f64 {
+        raw * self.to_display.0 + self.to_display.1
+    }
+}
+
+/// A validated site package.
+#[derive(Clone, Debug)]
+pub struct Site {
+    /// The package folder.
+    pub root: PathBuf,
+    pub header: SiteHeader,
+    pub time_zone: chrono_tz::Tz,
+    pub data: Vec<DataFile>,
+    pub equipment: Vec<Equipment>,
+    pub meters: Vec<Meter>,
+    pub flows: Vec<FlowEdge>,
+}
+
+impl Site {
+    pub fn name(&self) -> &str {
+        &self.header.name
+    }
+
+    pub fn model_path(&self) -> PathBuf {
+        self.root.join(&self.header.model)
+    }
+
+    pub fn site_toml_path(&self) -> PathBuf {
+        self.root.join(crate::SITE_FILE)
+    }
+
+    pub fn equipment(&self, id: &str) -> Option<&Equipment> {
+        self.equipment.iter().find(|e| e.id == id)
+    }
+
+    pub fn meter(&self, id: &str) -> Option<&Meter> {
+        self.meters.iter().find(|m| m.id == id)
+    }
+
+    /// Meters bound to an equipment item, in file order.
+    pub fn meters_of<'a>(&'a self, equipment_id: &'a str) -> impl Iterator<Item = &'a Meter> + 'a {
+        self.meters.iter().filter(move |m| m.equipment == equipment_id)
+    }
+
+    /// Quantities measured anywhere on the site, in a stable order.
+    pub fn quantities(&self) -> Vec<Quantity> {
+        let mut q: Vec<Quantity> = self.meters.iter().map(|m| m.quantity).collect();
+        q.sort();
+        q.dedup();
+        q
+    }
+
+    /// The equipment a glTF node stands for: its `extras.equipment` if that names known equipment, else
+    /// the equipment whose node name it carries.
+    pub fn equipment_for_node(&self, node_name: Option<&str>, extras_json: Option<&str>) -> Option<&Equipment> {
+        if let Some(id) = extras_json.and_then(crate::binding::equipment_from_extras)
+            && let Some(e) = self.equipment(&id)
+        {
+            return Some(e);
+        }
+        let name = node_name?;
+        self.equipment.iter().find(|e| e.node == name)
+    }
+}

@@ -1,0 +1,122 @@
+//! Physical quantities a meter can measure, their units, and conversion to one display unit per quantity.
+//!
+//! Deliberately small: enough to compare meters of one quantity (colouring equipment by electric power in
+//! kW whatever unit each meter reports in). A unit that does not belong to the quantity is refused.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Quantity {
+    ElectricPower,
+    MassFlow,
+    Temperature,
+    /// Volume or mole fraction in percent (e.g. O2 in flue gas).
+    Concentration,
+    Pressure,
+    ThermalPower,
+    Speed,
+    /// Anything else; its unit is taken as is and not converted.
+    Other,
+}
+
+impl Quantity {
+    pub const ALL: [Quantity; 8] = [
+        Quantity::ElectricPower,
+        Quantity::MassFlow,
+        Quantity::Temperature,
+        Quantity::Concentration,
+        Quantity::Pressure,
+        Quantity::ThermalPower,
+        Quantity::Speed,
+        Quantity::Other,
+    ];
+
+    /// The unit every meter of this quantity is converted to for comparison and colouring.
+    pub fn display_unit(self) -> &'static str {
+        match self {
+            Quantity::ElectricPower | Quantity::ThermalPower => "kW",
+            Quantity::MassFlow => "t/h",
+            Quantity::Temperature => "°C",
+            Quantity::Concentration => "%",
+            Quantity::Pressure => "kPa",
+            Quantity::Speed => "rpm",
+            Quantity::Other => "",
+        }
+    }
+
+    /// English label; user-facing strings of the UI live with the plugins, this is for reports and logs.
+    pub fn label(self) -> &'static str {
+        match self {
+            Quantity::ElectricPower => "Electric power",
+            Quantity::MassFlow => "Mass flow",
+            Quantity::Temperature => "Temperature",
+            Quantity::Concentration => "Concentration",
+            Quantity::Pressure => "Pressure",
+            Quantity::ThermalPower => "Thermal power",
+            Quantity::Speed => "Speed",
+            Quantity::Other => "Other",
+        }
+    }
+
+    /// `(scale, offset)` with `display = raw × scale + offset` for a meter reporting in `unit`,
+    /// or `None` when the unit does not measure this quantity.
+    pub fn to_display(self, unit: &str) -> Option<(f64, f64)> {
+        let u = unit.trim();
+        let f = |s: f64| Some((s, 0.0));
+        match self {
+            Quantity::ElectricPower | Quantity::ThermalPower => match u {
+                "W" => f(1e-3),
+                "kW" => f(1.0),
+                "MW" => f(1e3),
+                "GW" => f(1e6),
+                _ => None,
+            },
+            Quantity::MassFlow => match u {
+                "t/h" => f(1.0),
+                "kg/h" => f(1e-3),
+                "kg/s" => f(3.6),
+                "t/d" => f(1.0 / 24.0),
+                _ => None,
+            },
+            Quantity::Temperature => match u {
+                "°C" | "degC" | "C" => f(1.0),
+                "K" => Some((1.0, -273.15)),
+                "°F" | "degF" | "F" => Some((5.0 / 9.0, -32.0 * 5.0 / 9.0)),
+                _ => None,
+            },
+            Quantity::Concentration => match u {
+                "%" | "vol%" | "%vol" => f(1.0),
+                "ppm" => f(1e-4),
+                _ => None,
+            },
+            Quantity::Pressure => match u {
+                "Pa" => f(1e-3),
+                "kPa" => f(1.0),
+                "MPa" => f(1e3),
+                "bar" => f(100.0),
+                "mbar" => f(0.1),
+                _ => None,
+            },
+            Quantity::Speed => match u {
+                "rpm" | "r/min" => f(1.0),
+                "Hz" | "1/s" => f(60.0),
+                _ => None,
+            },
+            Quantity::Other => f(1.0),
+        }
+    }
+
+    /// Units accepted for this quantity, for error messages.
+    pub fn units(self) -> &'static [&'static str] {
+        match self {
+            Quantity::ElectricPower | Quantity::ThermalPower => &["W", "kW", "MW", "GW"],
+            Quantity::MassFlow => &["t/h", "kg/h", "kg/s", "t/d"],
+            Quantity::Temperature => &["°C", "K", "°F"],
+            Quantity::Concentration => &["%", "ppm"],
+            Quantity::Pressure => &["Pa", "kPa", "MPa", "bar", "mbar"],
+            Quantity::Speed => &["rpm", "Hz"],
+            Quantity::Other => &[],
+        }
+    }
+}

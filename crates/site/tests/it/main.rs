@@ -1,0 +1,4 @@
+//! Site parsing, good and bad, and model binding.
+
+mod model;
+mod parse;
