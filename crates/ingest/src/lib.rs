@@ -1,1 +1,435 @@
+//! Ingest of recorded meter data (CSV and Parquet, through polars) into the [`plant_store::Store`].
+//!
+//! A data file has one timestamp column and one column per meter (a "wide" table). Ingest never panics on
+//! bad input: unreadable timestamps reject their row, non-numeric cells are skipped, duplicated and
+//! out-of-order timestamps are repaired, and every such problem is counted and reported with its file,
+//! row and column.
 
+mod columns;
+pub mod timestamp;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use plant_site::{DataFile, Diagnostic, Place, Site, TimestampFormat};
+use plant_store::{Series, Store, TimestampMs};
+use polars::prelude::*;
+
+pub use columns::{match_column, split_unit};
+use timestamp::{LocalToUtc, TsError};
+
+/// At most this many examples of each kind of problem are listed per file; all are counted.
+pub const MAX_EXAMPLES: usize = 5;
+
+/// What ingest of one file found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FileReport {
+    pub path: PathBuf,
+    pub rows: usize,
+    /// Rows dropped whole because their timestamp could not be read.
+    pub rejected_rows: usize,
+    /// Rows in which at least one meter cell was not a number (those cells were skipped).
+    pub rows_with_bad_cells: usize,
+    pub bad_cells: usize,
+    /// Empty cells (missing readings).
+    pub empty_cells: usize,
+    pub duplicate_timestamps: usize,
+    pub out_of_order_rows: usize,
+    /// Gaps in the file's timestamp sequence longer than 3 sampling intervals: (before, after).
+    pub gaps: Vec<(TimestampMs, TimestampMs)>,
+    /// Meters read from this file.
+    pub meters: Vec<String>,
+    pub first_ms: Option<TimestampMs>,
+    pub last_ms: Option<TimestampMs>,
+}
+
+/// The result of loading a site's data.
+#[derive(Debug, Default)]
+pub struct Ingested {
+    pub store: Store,
+    pub files: Vec<FileReport>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Progress callback: fraction done in [0, 1] and what is being done.
+pub type Progress<'a> = &'a (dyn Fn(f32, &str) + Sync);
+
+/// Loads every data file of the site and builds one series per meter. A meter whose column appears in
+/// several files (e.g. monthly files) gets the samples of all of them.
+pub fn load_site_data(site: &Site, progress: Progress) -> Ingested {
+    let mut out = Ingested::default();
+    let mut samples: HashMap<String, (Vec<TimestampMs>, Vec<f64>)> = HashMap::new();
+    let n = site.data.len().max(1) as f32;
+    for (i, spec) in site.data.iter().enumerate() {
+        let path = site.root.join(&spec.path);
+        let sub = |f: f32, what: &str| progress((i as f32 + f) / n, what);
+        match read_file(&path, spec, site, &sub) {
+            Ok(file) => {
+                for (meter, (t, v)) in file.columns {
+                    let e = samples.entry(meter).or_default();
+                    e.0.extend(t);
+                    e.1.extend(v);
+                }
+                out.diagnostics.extend(file.diagnostics);
+                out.files.push(file.report);
+            }
+            Err(d) => out.diagnostics.push(d),
+        }
+    }
+    progress(1.0, "indexing");
+    for meter in &site.meters {
+        match samples.remove(&meter.id) {
+            Some((t, v)) => {
+                let (series, report) = Series::from_samples(t, v);
+                if report.duplicates > 0 && site.data.len() > 1 {
+                    out.diagnostics.push(Diagnostic::warning(
+                        &site.site_toml_path(),
+                        Place::Element(format!("meter \"{}\"", meter.id)),
+                        format!("{} samples appear in more than one data file; the later file's value was kept", report.duplicates),
+                    ));
+                }
+                out.store.insert(meter.id.clone(), series);
+            }
+            None => out.diagnostics.push(Diagnostic::warning(
+                &site.site_toml_path(),
+                Place::Element(format!("meter \"{}\"", meter.id)),
+                format!("no data file has a column \"{}\"; the meter shows no data", meter.column),
+            )),
+        }
+    }
+    out
+}
+
+/// One file's samples per meter, its report and its diagnostics.
+pub struct FileData {
+    pub columns: Vec<(String, (Vec<TimestampMs>, Vec<f64>))>,
+    pub report: FileReport,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads a CSV or Parquet file into a polars frame, without interpreting it.
+pub fn read_frame(path: &Path, spec: &DataFile) -> Result<DataFrame, Diagnostic> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let fail = |e: PolarsError| Diagnostic::error(path, Place::Whole, format!("cannot read the file: {}", first_line(&e.to_string())));
+    let df = match ext.as_str() {
+        "parquet" | "pq" => {
+            let f = std::fs::File::open(path).map_err(|e| Diagnostic::error(path, Place::Whole, format!("cannot open: {e}")))?;
+            ParquetReader::new(f).finish().map_err(fail)?
+        }
+        "csv" | "txt" => read_csv(path, spec, false).or_else(|_| read_csv(path, spec, true)).map_err(fail)?,
+        other => {
+            return Err(Diagnostic::error(path, Place::Whole, format!("unknown data file type \".{other}\" (expected .csv or .parquet)")));
+        }
+    };
+    Ok(df)
+}
+
+/// CSV through polars. The first try lets polars infer numeric columns (fast); if a non-numeric cell
+/// makes that fail, the second reads every column as text so each bad cell can be reported.
+fn read_csv(path: &Path, spec: &DataFile, all_text: bool) -> PolarsResult<DataFrame> {
+    let ts: PlSmallStr = spec.timestamp_column.as_str().into();
+    let overwrite = Schema::from_iter([Field::new(ts, DataType::String)]);
+    let parse = CsvParseOptions::default().with_separator(spec.separator.map_or(b',', |c| c as u8)).with_try_parse_dates(false);
+    let mut opts = CsvReadOptions::default().with_has_header(true).with_parse_options(parse);
+    if all_text {
+        opts = opts.with_infer_schema_length(Some(0));
+    } else {
+        opts = opts.with_infer_schema_length(Some(10_000)).with_schema_overwrite(Some(Arc::new(overwrite)));
+    }
+    opts.try_into_reader_with_file_path(Some(path.to_path_buf()))?.finish()
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or(s)
+}
+
+/// Reads one data file and extracts the site's meters from it.
+pub fn read_file(path: &Path, spec: &DataFile, site: &Site, progress: &dyn Fn(f32, &str)) -> Result<FileData, Diagnostic> {
+    progress(0.0, "reading");
+    let df = read_frame(path, spec)?;
+    progress(0.5, "parsing");
+    extract(&df, path, spec, site, &|f| progress(0.5 + 0.5 * f, "parsing"))
+}
+
+/// Row label for messages: CSV rows count the header as line 1, Parquet rows count from 1.
+fn row_label(path: &Path, i: usize) -> usize {
+    let csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt"));
+    if csv { i + 2 } else { i + 1 }
+}
+
+/// Interprets a frame: timestamps to UTC milliseconds, meter columns to numbers.
+pub fn extract(df: &DataFrame, path: &Path, spec: &DataFile, site: &Site, progress: &dyn Fn(f32)) -> Result<FileData, Diagnostic> {
+    let mut diags = Vec::new();
+    let mut report = FileReport { path: path.to_path_buf(), rows: df.height(), ..Default::default() };
+    let names: Vec<String> = df.columns().iter().map(|c| c.name().trim_start_matches('\u{feff}').to_string()).collect();
+    let ts_idx = names.iter().position(|n| n.trim() == spec.timestamp_column).ok_or_else(|| {
+        Diagnostic::error(path, Place::Row { row: 1, column: None }, format!("no timestamp column \"{}\" (columns: {})", spec.timestamp_column, names.join(", ")))
+    })?;
+    let ts_name = names[ts_idx].clone();
+    let times = parse_times(&df.columns()[ts_idx], path, &ts_name, spec, site, &mut report, &mut diags)?;
+    progress(0.3);
+
+    // Repairs of the time axis are reported once per file, not per meter.
+    let valid: Vec<TimestampMs> = times.iter().flatten().copied().collect();
+    report.out_of_order_rows = valid.windows(2).filter(|w| w[1] < w[0]).count();
+    let mut sorted = valid.clone();
+    sorted.sort_unstable();
+    report.duplicate_timestamps = sorted.windows(2).filter(|w| w[0] == w[1]).count();
+    sorted.dedup();
+    report.first_ms = sorted.first().copied();
+    report.last_ms = sorted.last().copied();
+    report.gaps = time_gaps(&valid);
+    if report.out_of_order_rows > 0 {
+        diags.push(Diagnostic::warning(path, Place::Row { row: 0, column: Some(ts_name.clone()) }, format!("{} rows were out of time order; they were sorted", report.out_of_order_rows)).with_row_of(first_out_of_order(&times).map(|i| row_label(path, i))));
+    }
+    if report.duplicate_timestamps > 0 {
+        diags.push(Diagnostic::warning(path, Place::Row { row: 0, column: Some(ts_name.clone()) }, format!("{} rows repeat an earlier timestamp; the later row's values were kept", report.duplicate_timestamps)).with_row_of(first_duplicate(&times).map(|i| row_label(path, i))));
+    }
+    if !report.gaps.is_empty() {
+        let longest = report.gaps.iter().map(|g| g.1 - g.0).max().unwrap_or(0);
+        diags.push(Diagnostic::warning(path, Place::Whole, format!("{} gaps in the record, the longest {} min; meters show \"no data\" there", report.gaps.len(), longest / 60_000)));
+    }
+
+    let mut columns = Vec::new();
+    let mut bad_rows = vec![false; df.height()];
+    let meters: Vec<_> = site.meters.iter().collect();
+    for (k, meter) in meters.iter().enumerate() {
+        let Some(ci) = match_column(&names, meter) else { continue };
+        if ci == ts_idx {
+            continue;
+        }
+        let (scale, offset) = match columns::unit_conversion(&names[ci], meter) {
+            Ok(c) => c,
+            Err(msg) => {
+                diags.push(Diagnostic::error(path, Place::Row { row: 1, column: Some(names[ci].clone()) }, msg));
+                continue;
+            }
+        };
+        let col = &df.columns()[ci];
+        let (t, v) = column_values(col, &times, path, &names[ci], &mut bad_rows, &mut report, &mut diags);
+        let v = if scale == 1.0 && offset == 0.0 { v } else { v.into_iter().map(|x| x * scale + offset).collect() };
+        report.meters.push(meter.id.clone());
+        columns.push((meter.id.clone(), (t, v)));
+        progress(0.3 + 0.7 * (k + 1) as f32 / meters.len() as f32);
+    }
+    report.rows_with_bad_cells = bad_rows.iter().filter(|&&b| b).count();
+    if report.rejected_rows + report.rows_with_bad_cells > 0 {
+        diags.push(Diagnostic::warning(
+            path,
+            Place::Whole,
+            format!(
+                "{} of {} rows rejected (unreadable timestamp); {} rows had {} non-numeric cells, which were skipped",
+                report.rejected_rows, report.rows, report.rows_with_bad_cells, report.bad_cells
+            ),
+        ));
+    }
+    Ok(FileData { columns, report, diagnostics: diags })
+}
+
+trait WithRow {
+    fn with_row_of(self, row: Option<usize>) -> Self;
+}
+
+impl WithRow for Diagnostic {
+    fn with_row_of(mut self, row: Option<usize>) -> Self {
+        if let (Place::Row { column, .. }, Some(r)) = (&self.place, row) {
+            self.place = Place::Row { row: r, column: column.clone() };
+        }
+        self
+    }
+}
+
+fn first_out_of_order(times: &[Option<TimestampMs>]) -> Option<usize> {
+    let mut prev = i64::MIN;
+    for (i, t) in times.iter().enumerate() {
+        if let Some(t) = *t {
+            if t < prev {
+                return Some(i);
+            }
+            prev = t;
+        }
+    }
+    None
+}
+
+fn first_duplicate(times: &[Option<TimestampMs>]) -> Option<usize> {
+    let mut seen = std::collections::HashSet::new();
+    times.iter().position(|t| t.is_some_and(|t| !seen.insert(t)))
+}
+
+/// Gaps longer than 3 median sampling intervals in a time axis given in any order.
+fn time_gaps(times: &[TimestampMs]) -> Vec<(TimestampMs, TimestampMs)> {
+    let (series, _) = Series::from_samples(times.to_vec(), vec![0.0; times.len()]);
+    series.gaps()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn parse_times(
+    col: &Column,
+    path: &Path,
+    name: &str,
+    spec: &DataFile,
+    site: &Site,
+    report: &mut FileReport,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Vec<Option<TimestampMs>>, Diagnostic> {
+    let place = |row: usize| Place::Row { row, column: Some(name.to_string()) };
+    let reject = |i: usize, why: String, report: &mut FileReport, diags: &mut Vec<Diagnostic>| {
+        report.rejected_rows += 1;
+        if report.rejected_rows <= MAX_EXAMPLES {
+            diags.push(Diagnostic::error(path, place(row_label(path, i)), why));
+        }
+    };
+    let mut out = Vec::with_capacity(col.len());
+    match col.dtype() {
+        DataType::Datetime(unit, _) => {
+            // Stored instants are UTC whatever zone the column is labelled with.
+            let div = match unit {
+                TimeUnit::Nanoseconds => 1_000_000,
+                TimeUnit::Microseconds => 1_000,
+                TimeUnit::Milliseconds => 1,
+            };
+            let ca = col.datetime().map_err(|e| Diagnostic::error(path, place(1), e.to_string()))?;
+            for (i, v) in ca.physical().iter().enumerate() {
+                match v {
+                    Some(v) => out.push(Some(v.div_euclid(div))),
+                    None => {
+                        reject(i, "empty timestamp".into(), report, diags);
+                        out.push(None);
+                    }
+                }
+            }
+        }
+        DataType::String => {
+            let ca = col.str().map_err(|e| Diagnostic::error(path, place(1), e.to_string()))?;
+            let fmt = match &spec.timestamp_format {
+                TimestampFormat::Auto => {
+                    let samples: Vec<&str> = ca.iter().flatten().take(1000).collect();
+                    match timestamp::detect(&samples) {
+                        Some((f, ambiguous)) => {
+                            if ambiguous {
+                                diags.push(Diagnostic::warning(path, place(2), "dates could be day-first or month-first; read as day-first (set timestamp_format in site.toml to choose)"));
+                            }
+                            f
+                        }
+                        None => {
+                            return Err(Diagnostic::error(
+                                path,
+                                place(2),
+                                format!("cannot tell the timestamp format of \"{}\" (set timestamp_format in site.toml)", samples.first().copied().unwrap_or("")),
+                            ));
+                        }
+                    }
+                }
+                f => f.clone(),
+            };
+            let mut conv = LocalToUtc::new(site.time_zone);
+            for (i, v) in ca.iter().enumerate() {
+                let parsed = match v {
+                    Some(s) => timestamp::parse(s, &fmt).and_then(|p| conv.to_utc(p)).map_err(|e| (s, e)),
+                    None => Err(("", TsError::Malformed)),
+                };
+                match parsed {
+                    Ok(t) => out.push(Some(t)),
+                    Err((s, e)) => {
+                        let why = match e {
+                            TsError::Malformed if s.is_empty() => "empty timestamp".to_string(),
+                            TsError::Malformed => format!("cannot read \"{s}\" as a {} timestamp", format_name(&fmt)),
+                            TsError::NonexistentLocal => format!("\"{s}\" does not exist in {} (clocks skipped it)", site.time_zone),
+                        };
+                        reject(i, why, report, diags);
+                        out.push(None);
+                    }
+                }
+            }
+        }
+        dt if dt.is_integer() => {
+            let ca = col.cast(&DataType::Int64).map_err(|e| Diagnostic::error(path, place(1), e.to_string()))?;
+            let ca = ca.i64().map_err(|e| Diagnostic::error(path, place(1), e.to_string()))?;
+            let millis = match spec.timestamp_format {
+                TimestampFormat::UnixMillis => true,
+                TimestampFormat::UnixSeconds => false,
+                _ => ca.iter().flatten().next().is_some_and(|v| v.abs() >= 100_000_000_000),
+            };
+            for (i, v) in ca.iter().enumerate() {
+                match v {
+                    Some(v) => out.push(Some(if millis { v } else { v * 1000 })),
+                    None => {
+                        reject(i, "empty timestamp".into(), report, diags);
+                        out.push(None);
+                    }
+                }
+            }
+        }
+        other => {
+            return Err(Diagnostic::error(path, place(1), format!("timestamp column has type {other}, expected text, integer or datetime")));
+        }
+    }
+    Ok(out)
+}
+
+fn format_name(f: &TimestampFormat) -> &'static str {
+    match f {
+        TimestampFormat::Auto | TimestampFormat::Iso8601 => "ISO 8601",
+        TimestampFormat::NaiveLocal => "local ISO 8601",
+        TimestampFormat::DayFirst => "day-first (dd/mm/yyyy)",
+        TimestampFormat::MonthFirst => "month-first (mm/dd/yyyy)",
+        TimestampFormat::UnixSeconds => "Unix seconds",
+        TimestampFormat::UnixMillis => "Unix milliseconds",
+    }
+}
+
+/// Samples of one meter column: rows with a timestamp and a finite number.
+#[allow(clippy::too_many_arguments)]
+fn column_values(
+    col: &Column,
+    times: &[Option<TimestampMs>],
+    path: &Path,
+    name: &str,
+    bad_rows: &mut [bool],
+    report: &mut FileReport,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<TimestampMs>, Vec<f64>) {
+    let mut t_out = Vec::with_capacity(times.len());
+    let mut v_out = Vec::with_capacity(times.len());
+    let mut push = |i: usize, v: f64| {
+        if let Some(t) = times[i] {
+            t_out.push(t);
+            v_out.push(v);
+        }
+    };
+    if col.dtype().is_primitive_numeric() {
+        let Ok(cast) = col.cast(&DataType::Float64) else { return (t_out, v_out) };
+        let Ok(ca) = cast.f64() else { return (t_out, v_out) };
+        for (i, v) in ca.iter().enumerate() {
+            match v {
+                Some(v) if v.is_finite() => push(i, v),
+                Some(_) => {}
+                None => report.empty_cells += 1,
+            }
+        }
+    } else if let Ok(ca) = col.str() {
+        for (i, v) in ca.iter().enumerate() {
+            let s = v.map(str::trim).unwrap_or("");
+            if s.is_empty() || s.eq_ignore_ascii_case("nan") || s.eq_ignore_ascii_case("null") || s.eq_ignore_ascii_case("na") {
+                report.empty_cells += 1;
+                continue;
+            }
+            match s.parse::<f64>() {
+                Ok(v) if v.is_finite() => push(i, v),
+                _ => {
+                    report.bad_cells += 1;
+                    if times[i].is_some() {
+                        bad_rows[i] = true;
+                    }
+                    if report.bad_cells <= MAX_EXAMPLES {
+                        diags.push(Diagnostic::error(path, Place::Row { row: row_label(path, i), column: Some(name.to_string()) }, format!("\"{s}\" is not a number; cell skipped")));
+                    }
+                }
+            }
+        }
+    } else {
+        diags.push(Diagnostic::error(path, Place::Row { row: 1, column: Some(name.to_string()) }, format!("column has type {}, expected numbers; column skipped", col.dtype())));
+    }
+    (t_out, v_out)
+}

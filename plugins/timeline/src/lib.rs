@@ -1,1 +1,45 @@
+//! The site clock and the timeline panel: play / pause, speed 1× to 3600×, scrub, jump to start or end,
+//! with times shown in the site's time zone.
 
+mod clock;
+mod panel;
+pub mod strings;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use plant_shell::{FreeArea, PanelOrder, show_panel};
+
+pub use clock::{SPEEDS, SiteClock, format_time};
+pub use panel::timeline_ui;
+
+/// Adds the [`SiteClock`] and advances it while playing; with `ui`, also the bottom timeline panel.
+pub struct TimelinePlugin {
+    pub ui: bool,
+}
+
+impl Plugin for TimelinePlugin {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<SiteClock>().add_systems(Update, clock::advance_clock.in_set(TimelineSystems::Advance));
+        if self.ui {
+            app.add_systems(EguiPrimaryContextPass, timeline_panel_system.in_set(PanelOrder::Bottom));
+        }
+    }
+}
+
+/// Ordering: the clock advances before anything reads it in `Update`.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TimelineSystems {
+    Advance,
+}
+
+fn timeline_panel_system(mut contexts: EguiContexts, mut clock: ResMut<SiteClock>, mut area: ResMut<FreeArea>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    show_panel(ctx, &mut area, "timeline", |root| {
+        egui::Panel::bottom("timeline").resizable(false).show(root, |ui| {
+            ui.add_space(4.0);
+            timeline_ui(ui, &mut clock);
+            ui.add_space(2.0);
+        });
+    });
+    Ok(())
+}

@@ -1,0 +1,6 @@
+//! Ingest tests: timestamp forms, messy CSV, Parquet, and the bundled cement plant.
+
+mod fixtures;
+mod messy;
+mod sample_site;
+mod timestamps;

@@ -1,0 +1,119 @@
+use plant_ingest::{load_site_data, split_unit};
+use plant_site::Place;
+
+use crate::fixtures::{MIN, T0, no_progress, site_with, temp_dir};
+
+#[test]
+fn bom_and_unit_bearing_headers_are_understood() {
+    let dir = temp_dir("bom");
+    let csv = "\u{feff}timestamp,A [MW],b (kW)\n2026-11-01T08:00:00+08:00,1.5,20\n2026-11-01T08:01:00+08:00,2,21\n";
+    let site = site_with(&dir, "d.csv", "", Some(csv));
+    let got = load_site_data(&site, &no_progress);
+    assert!(got.diagnostics.iter().all(|d| !d.is_error()), "{:?}", got.diagnostics);
+    assert_eq!(got.store.get("a").expect("a").values(), &[1500.0, 2000.0], "MW column converted to the meter's kW");
+    assert_eq!(got.store.get("b").expect("b").values(), &[20.0, 21.0]);
+    assert_eq!(split_unit("Kiln drive [kW]"), ("Kiln drive", Some("kW")));
+    assert_eq!(split_unit("plain"), ("plain", None));
+}
+
+#[test]
+fn a_header_unit_of_the_wrong_quantity_skips_the_column_with_an_error() {
+    let dir = temp_dir("wrongunit");
+    let csv = "timestamp,a [t/h],b\n2026-11-01T08:00:00+08:00,1,2\n";
+    let site = site_with(&dir, "d.csv", "", Some(csv));
+    let got = load_site_data(&site, &no_progress);
+    assert!(got.store.get("a").is_none());
+    let d = got.diagnostics.iter().find(|d| d.is_error()).expect("an error");
+    assert!(d.message.contains("t/h"), "{d}");
+    assert_eq!(d.place, Place::Row { row: 1, column: Some("a [t/h]".into()) });
+}
+
+#[test]
+fn non_numeric_cells_are_skipped_and_reported_with_row_and_column() {
+    let dir = temp_dir("nonnum");
+    let mut csv = String::from("timestamp,a,b\n");
+    for i in 0..20 {
+        let a = if i == 15 { "ERR".to_string() } else { format!("{i}") };
+        csv.push_str(&format!("2026-11-01T08:{i:02}:00+08:00,{a},{}\n", i * 2));
+    }
+    let site = site_with(&dir, "d.csv", "", Some(&csv));
+    let got = load_site_data(&site, &no_progress);
+    assert_eq!(got.store.get("a").expect("a").len(), 19);
+    assert_eq!(got.store.get("b").expect("b").len(), 20, "the row's other cells are kept");
+    let f = &got.files[0];
+    assert_eq!((f.bad_cells, f.rows_with_bad_cells, f.rejected_rows), (1, 1, 0));
+    let d = got.diagnostics.iter().find(|d| d.message.contains("ERR")).expect("reported");
+    // Data row 16 (0-based 15) is line 17 of the file.
+    assert_eq!(d.place, Place::Row { row: 17, column: Some("a".into()) });
+    assert!(d.to_string().contains("d.csv: row 17, column \"a\""), "{d}");
+}
+
+#[test]
+fn unreadable_timestamps_reject_the_row_and_are_counted() {
+    let dir = temp_dir("badts");
+    let csv = "timestamp,a,b\n2026-11-01T08:00:00+08:00,1,2\nnot a time,5,5\n,6,6\n2026-11-01T08:01:00+08:00,3,4\n";
+    let site = site_with(&dir, "d.csv", "", Some(csv));
+    let got = load_site_data(&site, &no_progress);
+    assert_eq!(got.files[0].rejected_rows, 2);
+    assert_eq!(got.store.get("a").expect("a").values(), &[1.0, 3.0]);
+    assert!(got.diagnostics.iter().any(|d| d.place == Place::Row { row: 3, column: Some("timestamp".into()) } && d.message.contains("not a time")));
+    assert!(got.diagnostics.iter().any(|d| d.message.contains("2 of 4 rows rejected")), "{:?}", got.diagnostics);
+}
+
+#[test]
+fn unsorted_and_duplicated_rows_are_repaired_and_reported() {
+    let dir = temp_dir("unsorted");
+    let csv = "timestamp,a,b\n\
+2026-11-01T08:02:00+08:00,2,0\n\
+2026-11-01T08:00:00+08:00,0,0\n\
+2026-11-01T08:01:00+08:00,1,0\n\
+2026-11-01T08:01:00+08:00,1.5,0\n\
+2026-11-01T08:03:00+08:00,3,0\n";
+    let site = site_with(&dir, "d.csv", "", Some(csv));
+    let got = load_site_data(&site, &no_progress);
+    let a = got.store.get("a").expect("a");
+    assert_eq!(a.times_ms(), &[T0, T0 + MIN, T0 + 2 * MIN, T0 + 3 * MIN]);
+    assert_eq!(a.values(), &[0.0, 1.5, 2.0, 3.0], "the later duplicate wins");
+    let f = &got.files[0];
+    assert_eq!((f.out_of_order_rows, f.duplicate_timestamps), (1, 1));
+    assert!(got.diagnostics.iter().any(|d| d.message.contains("out of time order") && d.place == Place::Row { row: 3, column: Some("timestamp".into()) }), "{:?}", got.diagnostics);
+    assert!(got.diagnostics.iter().any(|d| d.message.contains("repeat an earlier timestamp") && d.place == Place::Row { row: 5, column: Some("timestamp".into()) }), "{:?}", got.diagnostics);
+}
+
+#[test]
+fn gaps_are_reported_and_read_as_no_data() {
+    let dir = temp_dir("gaps");
+    let mut csv = String::from("timestamp,a,b\n");
+    for i in (0..10).chain(40..50) {
+        csv.push_str(&format!("{},{i},{i}\n", (T0 + i * MIN) / 1000));
+    }
+    let site = site_with(&dir, "d.csv", "", Some(&csv));
+    let got = load_site_data(&site, &no_progress);
+    assert_eq!(got.files[0].gaps, vec![(T0 + 9 * MIN, T0 + 40 * MIN)]);
+    assert!(got.diagnostics.iter().any(|d| d.message.contains("1 gaps") && d.message.contains("31 min")), "{:?}", got.diagnostics);
+    assert_eq!(got.store.get("a").expect("a").reading_at(T0 + 20 * MIN).value(), None);
+}
+
+#[test]
+fn missing_columns_and_files_are_diagnosed_not_fatal() {
+    let dir = temp_dir("missing");
+    let site = site_with(&dir, "d.csv", "", Some("timestamp,a\n2026-11-01T08:00:00+08:00,1\n"));
+    let got = load_site_data(&site, &no_progress);
+    assert!(got.store.get("a").is_some());
+    assert!(got.diagnostics.iter().any(|d| d.message.contains("no data file has a column \"b\"")));
+
+    std::fs::remove_file(dir.join("data/d.csv")).expect("rm");
+    let got = load_site_data(&site, &no_progress);
+    assert!(got.store.is_empty());
+    assert!(got.diagnostics.iter().any(|d| d.is_error() && d.file.ends_with("d.csv")), "{:?}", got.diagnostics);
+}
+
+#[test]
+fn a_garbage_file_is_an_error_naming_it() {
+    let dir = temp_dir("garbage");
+    std::fs::write(dir.join("data/d.parquet"), b"this is not parquet").expect("write");
+    let site = site_with(&dir, "d.parquet", "", None);
+    let got = load_site_data(&site, &no_progress);
+    let d = got.diagnostics.iter().find(|d| d.file.ends_with("d.parquet")).expect("diagnosed");
+    assert!(d.is_error() && d.message.contains("cannot read"), "{d}");
+}

@@ -1,0 +1,59 @@
+//! The window's layout. egui 0.36 shows panels inside a root `Ui`; each plugin adds its panel from its
+//! own system, so this crate keeps the part of the window still free in [`FreeArea`] and orders the panel
+//! systems with [`PanelOrder`]. What is left after all panels is the 3D viewport.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+/// The part of the window not yet taken by a panel, in egui points.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct FreeArea(pub egui::Rect);
+
+impl Default for FreeArea {
+    fn default() -> Self {
+        Self(egui::Rect::NOTHING)
+    }
+}
+
+/// Order of the panel systems in `EguiPrimaryContextPass`: top bar, bottom bar, left, right, then
+/// windows and overlays drawn over the viewport.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PanelOrder {
+    Begin,
+    Top,
+    Bottom,
+    Left,
+    Right,
+    Overlay,
+}
+
+pub struct ShellPlugin;
+
+impl Plugin for ShellPlugin {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<FreeArea>()
+            .configure_sets(
+                EguiPrimaryContextPass,
+                (PanelOrder::Begin, PanelOrder::Top, PanelOrder::Bottom, PanelOrder::Left, PanelOrder::Right, PanelOrder::Overlay).chain(),
+            )
+            .add_systems(EguiPrimaryContextPass, begin_frame.in_set(PanelOrder::Begin));
+    }
+}
+
+fn begin_frame(mut contexts: EguiContexts, mut area: ResMut<FreeArea>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    area.0 = ctx.content_rect();
+    Ok(())
+}
+
+/// Shows a panel in the free area and takes the space it used.
+/// `panel` receives a root `Ui` spanning the free area and must show exactly one `egui::Panel` in it.
+pub fn show_panel(ctx: &egui::Context, area: &mut FreeArea, id: &str, panel: impl FnOnce(&mut egui::Ui)) {
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        egui::Id::new(("plant-shell", id)),
+        egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(area.0),
+    );
+    panel(&mut root);
+    area.0 = root.available_rect_before_wrap();
+}
