@@ -1,1 +1,52 @@
+//! The `plant-twin` application: assembles the plugins. Thin by design — capabilities live in `plugins/`,
+//! domain logic in `crates/`.
 
+pub mod cli;
+mod startup;
+
+use std::path::{Path, PathBuf};
+
+use bevy::asset::io::AssetSourceBuilder;
+use bevy::prelude::*;
+use bevy::window::WindowResolution;
+use bevy_egui::EguiPlugin;
+use plant_inspector::InspectorPlugin;
+use plant_loading::{LoadingPlugin, SitePath};
+use plant_scene::ScenePlugin;
+use plant_shell::ShellPlugin;
+use plant_timeline::TimelinePlugin;
+
+pub use startup::{StartupOptions, parse_at};
+
+/// The plugins that hold the app's behaviour without a window: clock, site and data loading, equipment
+/// binding, readings and colours. Tests run exactly these.
+pub fn add_logic_plugins(app: &mut App, site: &Path) {
+    app.insert_resource(SitePath(site.to_path_buf()))
+        .add_plugins((TimelinePlugin { ui: false }, LoadingPlugin { ui: false }, ScenePlugin { render: false }));
+}
+
+/// The whole desktop application for the options given on the command line.
+pub fn build_app(cli: &cli::Cli) -> App {
+    let site = absolute(&cli.site_path());
+    let mut app = App::new();
+    // The site's folder is an asset source of its own, so the model loads from wherever the site is.
+    app.register_asset_source(plant_scene_source(), AssetSourceBuilder::platform_default(&site.to_string_lossy(), None));
+    let (w, h) = cli.size;
+    app.add_plugins(DefaultPlugins.set(WindowPlugin {
+        primary_window: Some(Window { title: "Plant Twin".into(), resolution: WindowResolution::new(w, h), ..default() }),
+        ..default()
+    }))
+    .add_plugins(EguiPlugin::default())
+    .insert_resource(SitePath(site))
+    .add_plugins((ShellPlugin, TimelinePlugin { ui: true }, LoadingPlugin { ui: true }, ScenePlugin { render: true }, InspectorPlugin))
+    .add_plugins(startup::StartupPlugin(StartupOptions::from_cli(cli)));
+    app
+}
+
+fn plant_scene_source() -> &'static str {
+    "site"
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| std::env::current_dir().map(|d| d.join(p)).unwrap_or_else(|_| p.to_path_buf()))
+}

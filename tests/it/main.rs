@@ -1,1 +1,11 @@
+//! End-to-end tests of the `plant-twin` app: its plugins driven headless, and a rendering smoke test.
 
+mod headless;
+mod render_smoke;
+
+use std::path::PathBuf;
+
+/// The bundled default site.
+pub fn cement_site() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../sample-sites/cement-plant")
+}

@@ -170,15 +170,16 @@ pub fn extract(df: &DataFrame, path: &Path, spec: &DataFile, site: &Site, progre
     progress(0.3);
 
     // Repairs of the time axis are reported once per file, not per meter.
-    let valid: Vec<TimestampMs> = times.iter().flatten().copied().collect();
-    report.out_of_order_rows = valid.windows(2).filter(|w| w[1] < w[0]).count();
-    let mut sorted = valid.clone();
-    sorted.sort_unstable();
+    let mut sorted: Vec<TimestampMs> = times.iter().flatten().copied().collect();
+    report.out_of_order_rows = sorted.windows(2).filter(|w| w[1] < w[0]).count();
+    if report.out_of_order_rows > 0 {
+        sorted.sort_unstable();
+    }
     report.duplicate_timestamps = sorted.windows(2).filter(|w| w[0] == w[1]).count();
     sorted.dedup();
     report.first_ms = sorted.first().copied();
     report.last_ms = sorted.last().copied();
-    report.gaps = time_gaps(&valid);
+    report.gaps = plant_store::gaps_in(&sorted);
     if report.out_of_order_rows > 0 {
         diags.push(Diagnostic::warning(path, Place::Row { row: 0, column: Some(ts_name.clone()) }, format!("{} rows were out of time order; they were sorted", report.out_of_order_rows)).with_row_of(first_out_of_order(&times).map(|i| row_label(path, i))));
     }
@@ -255,12 +256,6 @@ fn first_out_of_order(times: &[Option<TimestampMs>]) -> Option<usize> {
 fn first_duplicate(times: &[Option<TimestampMs>]) -> Option<usize> {
     let mut seen = std::collections::HashSet::new();
     times.iter().position(|t| t.is_some_and(|t| !seen.insert(t)))
-}
-
-/// Gaps longer than 3 median sampling intervals in a time axis given in any order.
-fn time_gaps(times: &[TimestampMs]) -> Vec<(TimestampMs, TimestampMs)> {
-    let (series, _) = Series::from_samples(times.to_vec(), vec![0.0; times.len()]);
-    series.gaps()
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -20,6 +20,10 @@ pub struct ModelReport {
     pub unbound: Vec<String>,
     /// Number of nodes in the model.
     pub node_count: usize,
+    /// World-space bounds of the default scene's meshes: (min, max).
+    pub bounds: Option<Bounds>,
+    /// World-space bounds of each bound equipment item's node and its children.
+    pub equipment_bounds: BTreeMap<String, Bounds>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -58,6 +62,11 @@ pub fn check_model(site: &Site) -> ModelReport {
             report.bound.entry(eq.id.clone()).or_insert_with(|| node.name().unwrap_or("").to_string());
         }
     }
+    if let Some(scene) = gltf.default_scene().or_else(|| gltf.scenes().next()) {
+        for n in scene.nodes() {
+            accumulate_bounds(&n, IDENTITY, None, site, &mut report);
+        }
+    }
     for eq in &site.equipment {
         if !report.bound.contains_key(&eq.id) {
             report.unbound.push(eq.id.clone());
@@ -73,4 +82,68 @@ pub fn check_model(site: &Site) -> ModelReport {
 
 fn file_name(p: &Path) -> String {
     p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// An axis-aligned box: (min, max).
+pub type Bounds = ([f32; 3], [f32; 3]);
+
+type Mat4 = [[f32; 4]; 4];
+const IDENTITY: Mat4 = [[1.0, 0.0, 0.0, 0.0], [0.0, 1.0, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0], [0.0, 0.0, 0.0, 1.0]];
+
+/// Column-major 4×4 product `a · b` (glTF matrices are column-major).
+fn mul(a: &Mat4, b: &Mat4) -> Mat4 {
+    let mut r = [[0.0; 4]; 4];
+    for (c, col) in r.iter_mut().enumerate() {
+        for (row, v) in col.iter_mut().enumerate() {
+            *v = (0..4).map(|k| a[k][row] * b[c][k]).sum();
+        }
+    }
+    r
+}
+
+fn transform_point(m: &Mat4, p: [f32; 3]) -> [f32; 3] {
+    let mut out = [0.0; 3];
+    for (row, o) in out.iter_mut().enumerate() {
+        *o = m[0][row] * p[0] + m[1][row] * p[1] + m[2][row] * p[2] + m[3][row];
+    }
+    out
+}
+
+fn grow(b: &mut Option<Bounds>, p: [f32; 3]) {
+    let (min, max) = b.get_or_insert((p, p));
+    for i in 0..3 {
+        min[i] = min[i].min(p[i]);
+        max[i] = max[i].max(p[i]);
+    }
+}
+
+/// Walks the node tree, growing the site's bounds and those of the equipment each subtree belongs to.
+fn accumulate_bounds(node: &gltf::Node, parent: Mat4, equipment: Option<&str>, site: &Site, report: &mut ModelReport) {
+    let world = mul(&parent, &node.transform().matrix());
+    let extras = node.extras().as_ref().map(|r| r.get());
+    let owner = site.equipment_for_node(node.name(), extras).map(|e| e.id.as_str()).or(equipment);
+    if let Some(mesh) = node.mesh() {
+        for prim in mesh.primitives() {
+            let bb = prim.bounding_box();
+            for i in 0..8 {
+                let corner = [
+                    if i & 1 == 0 { bb.min[0] } else { bb.max[0] },
+                    if i & 2 == 0 { bb.min[1] } else { bb.max[1] },
+                    if i & 4 == 0 { bb.min[2] } else { bb.max[2] },
+                ];
+                let p = transform_point(&world, corner);
+                grow(&mut report.bounds, p);
+                if let Some(id) = owner {
+                    let mut e = report.equipment_bounds.get(id).copied();
+                    grow(&mut e, p);
+                    if let Some(e) = e {
+                        report.equipment_bounds.insert(id.to_string(), e);
+                    }
+                }
+            }
+        }
+    }
+    for child in node.children() {
+        accumulate_bounds(&child, world, owner, site, report);
+    }
 }

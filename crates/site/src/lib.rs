@@ -9,7 +9,7 @@ mod quantity;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-pub use binding::{ModelReport, check_model, equipment_from_extras};
+pub use binding::{Bounds, ModelReport, check_model, equipment_from_extras};
 pub use diagnostic::{Diagnostic, Place, Severity, line_col};
 pub use model::{DataFile, Equipment, FlowEdge, Meter, Site, SiteHeader, TimestampFormat};
 pub use quantity::Quantity;

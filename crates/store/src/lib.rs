@@ -11,7 +11,7 @@ pub mod summary;
 
 use std::collections::HashMap;
 
-pub use series::{BuildReport, HOLD_INTERVALS, Reading, Sample, Series};
+pub use series::{BuildReport, HOLD_INTERVALS, Reading, Sample, Series, gaps_in};
 pub use summary::Summary;
 
 /// Milliseconds since 1970-01-01T00:00:00Z.

@@ -202,12 +202,17 @@ impl Series {
 
     /// Gaps longer than the hold time, as `(last sample before, first sample after)`.
     pub fn gaps(&self) -> Vec<(TimestampMs, TimestampMs)> {
-        let hold = self.hold_ms();
-        if hold == 0 {
-            return Vec::new();
-        }
-        self.times_ms.windows(2).filter(|w| w[1] - w[0] > hold).map(|w| (w[0], w[1])).collect()
+        gaps_in(&self.times_ms)
     }
+}
+
+/// Gaps longer than [`HOLD_INTERVALS`] median intervals in sorted timestamps.
+pub fn gaps_in(sorted_times_ms: &[TimestampMs]) -> Vec<(TimestampMs, TimestampMs)> {
+    let hold = median_interval(sorted_times_ms).saturating_mul(HOLD_INTERVALS);
+    if hold == 0 {
+        return Vec::new();
+    }
+    sorted_times_ms.windows(2).filter(|w| w[1] - w[0] > hold).map(|w| (w[0], w[1])).collect()
 }
 
 fn median_interval(times: &[TimestampMs]) -> i64 {

@@ -1,1 +1,276 @@
+//! The equipment tree (grouped by area, with search) and the inspector of the selected item: its meters'
+//! values at the cursor time and a chart of each meter around the cursor.
 
+pub mod strings;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use egui_plot::{HoverPosition, Line, Plot, VLine};
+use plant_loading::{CurrentSite, MeterData, ModelInfo};
+use plant_scene::{EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, Selection, format_value};
+use plant_shell::{FreeArea, PanelOrder, show_panel};
+use plant_site::{Meter, Site};
+use plant_store::{Reading, Store};
+use plant_timeline::{SiteClock, format_time};
+use strings as s;
+
+const LINE_COLOUR: egui::Color32 = egui::Color32::from_rgb(94, 201, 98);
+const CURSOR_COLOUR: egui::Color32 = egui::Color32::from_rgb(255, 170, 40);
+
+/// Chart windows offered, in hours either side of the cursor.
+pub const WINDOWS_H: [(f64, &str); 4] = [(1.0, "±1 h"), (6.0, "±6 h"), (24.0, "±1 d"), (168.0, "±7 d")];
+
+/// UI state of the tree and the inspector.
+#[derive(Resource, Debug, Clone)]
+pub struct InspectorState {
+    pub search: String,
+    /// Half-width of the chart window, hours.
+    pub window_h: f64,
+}
+
+impl Default for InspectorState {
+    fn default() -> Self {
+        Self { search: String::new(), window_h: 6.0 }
+    }
+}
+
+pub struct InspectorPlugin;
+
+impl Plugin for InspectorPlugin {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<InspectorState>()
+            .add_systems(EguiPrimaryContextPass, (tree_panel_system.in_set(PanelOrder::Left), inspector_panel_system.in_set(PanelOrder::Right)));
+    }
+}
+
+/// Does an item match the search text (name, id, type, area or any of its meters)?
+pub fn matches_search(site: &Site, id: &str, needle: &str) -> bool {
+    let needle = needle.trim().to_lowercase();
+    if needle.is_empty() {
+        return true;
+    }
+    let Some(e) = site.equipment(id) else { return false };
+    let hit = |s: &str| s.to_lowercase().contains(&needle);
+    hit(&e.name) || hit(&e.id) || hit(&e.kind) || hit(&e.area) || site.meters_of(id).any(|m| hit(&m.name) || hit(&m.id))
+}
+
+fn swatch(ui: &mut egui::Ui, c: Color) {
+    let c = c.to_srgba();
+    let (r, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+    let a = (c.alpha * 255.0) as u8;
+    ui.painter().rect_filled(r, 2.0, egui::Color32::from_rgba_unmultiplied((c.red * 255.0) as u8, (c.green * 255.0) as u8, (c.blue * 255.0) as u8, a.max(60)));
+}
+
+#[allow(clippy::too_many_arguments)]
+fn tree_panel_system(
+    mut contexts: EguiContexts,
+    mut area: ResMut<FreeArea>,
+    site: Option<Res<CurrentSite>>,
+    info: Res<ModelInfo>,
+    mut state: ResMut<InspectorState>,
+    mut selection: ResMut<Selection>,
+    items: Query<(&EquipmentNode, &EquipmentReading, &EquipmentTint)>,
+    by: Res<plant_scene::ColourBy>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Some(site) = site else { return Ok(()) };
+    let site = &site.0;
+    let unit = match *by {
+        plant_scene::ColourBy::Quantity(q) => q.display_unit(),
+        plant_scene::ColourBy::Model => "",
+    };
+    show_panel(ctx, &mut area, "tree", |root| {
+        egui::Panel::left("tree").resizable(true).default_size(270.0).show(root, |ui| {
+            ui.heading(s::EQUIPMENT);
+            ui.add(egui::TextEdit::singleline(&mut state.search).hint_text(s::SEARCH_HINT).desired_width(f32::INFINITY));
+            ui.separator();
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                let mut areas: Vec<&str> = Vec::new();
+                for e in &site.equipment {
+                    if !areas.contains(&e.area.as_str()) {
+                        areas.push(&e.area);
+                    }
+                }
+                let mut any = false;
+                for area_name in areas {
+                    let members: Vec<_> = site.equipment.iter().filter(|e| e.area == area_name && matches_search(site, &e.id, &state.search)).collect();
+                    if members.is_empty() {
+                        continue;
+                    }
+                    any = true;
+                    let title = if area_name.is_empty() { "—" } else { area_name };
+                    egui::CollapsingHeader::new(title).default_open(true).id_salt(("area", area_name)).show(ui, |ui| {
+                        for e in members {
+                            let item = items.iter().find(|(n, _, _)| n.id == e.id);
+                            ui.horizontal(|ui| {
+                                match item {
+                                    Some((_, _, tint)) => swatch(ui, tint.0),
+                                    None => swatch(ui, plant_scene::NO_DATA_COLOUR),
+                                }
+                                let selected = selection.0.as_deref() == Some(e.id.as_str());
+                                let bound = info.0.bound.contains_key(&e.id);
+                                // Value on the right first, so a long name truncates instead of overlapping it.
+                                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                                    if let Some((_, reading, _)) = item
+                                        && let Some(v) = reading.0
+                                    {
+                                        ui.weak(format_value(v, unit));
+                                    }
+                                    if !bound {
+                                        ui.colored_label(ui.visuals().warn_fg_color, "⚠").on_hover_text(s::NOT_IN_MODEL);
+                                    }
+                                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                                        let label = ui.add(egui::Button::selectable(selected, e.name.as_str()).truncate()).on_hover_text(&e.name);
+                                        if label.clicked() {
+                                            selection.0 = if selected { None } else { Some(e.id.clone()) };
+                                        }
+                                    });
+                                });
+                            });
+                        }
+                    });
+                }
+                if !any {
+                    ui.weak(s::NO_MATCH);
+                }
+            });
+        });
+    });
+    Ok(())
+}
+
+/// Text for a reading: value and unit, or why there is none.
+pub fn reading_text(meter: &Meter, r: &Reading) -> String {
+    match r {
+        Reading::Value(sample) => format_value(sample.value, &meter.unit),
+        Reading::Gap { .. } => format!("{} ({})", s::NO_DATA, s::GAP),
+        Reading::BeforeStart => format!("{} ({})", s::NO_DATA, s::BEFORE_START),
+        Reading::AfterEnd { .. } => format!("{} ({})", s::NO_DATA, s::AFTER_END),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn inspector_panel_system(
+    mut contexts: EguiContexts,
+    mut area: ResMut<FreeArea>,
+    site: Option<Res<CurrentSite>>,
+    info: Res<ModelInfo>,
+    data: Res<MeterData>,
+    clock: Res<SiteClock>,
+    mut state: ResMut<InspectorState>,
+    selection: Res<Selection>,
+    mut frame: MessageWriter<FrameRequest>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Some(site) = site else { return Ok(()) };
+    let Some(id) = selection.0.as_deref() else { return Ok(()) };
+    let Some(eq) = site.0.equipment(id) else { return Ok(()) };
+    show_panel(ctx, &mut area, "inspector", |root| {
+        egui::Panel::right("inspector").resizable(true).default_size(380.0).show(root, |ui| {
+            ui.heading(&eq.name);
+            egui::Grid::new("eq-facts").num_columns(2).show(ui, |ui| {
+                ui.weak(s::TYPE);
+                ui.label(&eq.kind);
+                ui.end_row();
+                ui.weak(s::ID);
+                ui.monospace(&eq.id);
+                ui.end_row();
+                ui.weak(s::AREA);
+                ui.label(&eq.area);
+                ui.end_row();
+                ui.weak(s::NODE);
+                match info.0.bound.get(&eq.id) {
+                    Some(n) => ui.monospace(n),
+                    None => ui.colored_label(ui.visuals().warn_fg_color, s::NOT_IN_MODEL),
+                };
+                ui.end_row();
+            });
+            if info.0.bound.contains_key(&eq.id) && ui.button(s::FRAME).clicked() {
+                frame.write(FrameRequest(Some(eq.id.clone())));
+            }
+            ui.separator();
+            ui.horizontal(|ui| {
+                ui.strong(s::METERS);
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    for &(h, label) in WINDOWS_H.iter().rev() {
+                        ui.selectable_value(&mut state.window_h, h, label);
+                    }
+                    ui.weak(s::WINDOW);
+                });
+            });
+            let meters: Vec<&Meter> = site.0.meters_of(&eq.id).collect();
+            if meters.is_empty() {
+                ui.weak(s::NO_METERS);
+            }
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                for m in meters {
+                    meter_ui(ui, m, &data.0, &clock, state.window_h);
+                }
+            });
+        });
+    });
+    Ok(())
+}
+
+/// One meter: its name, its value at the cursor, and a chart of the window around the cursor.
+fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, window_h: f64) {
+    let reading = store.reading_at(&m.id, clock.now_ms);
+    ui.horizontal(|ui| {
+        ui.label(if m.name.is_empty() { &m.id } else { &m.name });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let text = egui::RichText::new(reading_text(m, &reading)).monospace();
+            if reading.value().is_some() { ui.strong(text) } else { ui.weak(text) };
+        });
+    });
+    let Some(series) = store.get(&m.id) else { return };
+    let half = (window_h * 3_600_000.0) as i64;
+    let (t0, t1) = (clock.now_ms - half, clock.now_ms + half);
+    // Times relative to the cursor, in hours, keep f64 precision and read naturally.
+    let to_x = |t: i64| (t - clock.now_ms) as f64 / 3_600_000.0;
+    let envelope = series.envelope(t0, t1, 400);
+    let mut lines: Vec<Vec<[f64; 2]>> = vec![Vec::new()];
+    let gap = series.hold_ms().max(1);
+    let mut last_t = None;
+    for &(t, lo, hi) in &envelope {
+        if last_t.is_some_and(|lt: i64| t - lt > gap.max((t1 - t0) / 200)) {
+            lines.push(Vec::new());
+        }
+        if let Some(l) = lines.last_mut() {
+            l.push([to_x(t), lo]);
+            if hi != lo {
+                l.push([to_x(t), hi]);
+            }
+        }
+        last_t = Some(t);
+    }
+    let tz = clock.time_zone;
+    let now = clock.now_ms;
+    let unit = m.unit.clone();
+    Plot::new(("chart", &m.id))
+        .height(90.0)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .show_x(true)
+        .include_x(-window_h)
+        .include_x(window_h)
+        .y_axis_min_width(44.0)
+        .x_axis_formatter(move |mark, _| format_time(now + (mark.value * 3_600_000.0) as i64, tz, if window_h > 30.0 { "%d %b" } else { "%H:%M" }))
+        .label_formatter(move |h| {
+            let p = match h {
+                HoverPosition::NearDataPoint { position, .. } => position,
+                HoverPosition::Elsewhere { position } => position,
+            };
+            let t = now + (p.x * 3_600_000.0) as i64;
+            Some(format!("{}\n{}", format_time(t, tz, "%Y-%m-%d %H:%M"), format_value(p.y, &unit)))
+        })
+        .show(ui, |plot| {
+            // One colour for the meter; segments split at gaps so a gap shows as a gap.
+            for (i, pts) in lines.into_iter().enumerate() {
+                if !pts.is_empty() {
+                    plot.line(Line::new(format!("{}#{i}", m.id), pts).width(1.2).color(LINE_COLOUR));
+                }
+            }
+            plot.vline(VLine::new("cursor", 0.0).width(1.5).color(CURSOR_COLOUR));
+        });
+}

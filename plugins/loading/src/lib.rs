@@ -1,1 +1,267 @@
+//! Opens the site package and loads its recorded data in the background.
+//!
+//! `site.toml` and the model's node list are read at start-up (milliseconds); the data files are ingested
+//! on a worker thread while the window stays responsive, with progress in the top bar. Every problem found
+//! on the way is kept in [`Problems`] and shown in the problems window; nothing here panics on bad input.
 
+pub mod strings;
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use plant_ingest::Ingested;
+use plant_shell::{FreeArea, PanelOrder, show_panel};
+use plant_site::{Diagnostic, ModelReport, Severity, Site};
+use plant_store::Store;
+use plant_timeline::SiteClock;
+use strings as s;
+
+/// The site package to open (a folder with `site.toml`).
+#[derive(Resource, Clone, Debug)]
+pub struct SitePath(pub PathBuf);
+
+/// The open site, once `site.toml` has been read.
+#[derive(Resource, Clone, Debug)]
+pub struct CurrentSite(pub Arc<Site>);
+
+/// The model's binding of equipment to nodes and its bounds.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct ModelInfo(pub ModelReport);
+
+/// All recorded meter data; empty until loading finishes. Replaced whole, never mutated in place.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct MeterData(pub Arc<Store>);
+
+/// Everything found wrong in the site package, its model and its data.
+#[derive(Resource, Debug, Default)]
+pub struct Problems {
+    pub list: Vec<Diagnostic>,
+    pub window_open: bool,
+}
+
+impl Problems {
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self.list.iter().filter(|d| d.severity == Severity::Error).count();
+        (errors, self.list.len() - errors)
+    }
+}
+
+/// Where loading stands.
+#[derive(Resource, Default)]
+pub enum LoadStatus {
+    #[default]
+    NotStarted,
+    Loading {
+        started: Instant,
+        progress: Arc<Mutex<(f32, String)>>,
+        result: Mutex<Receiver<Ingested>>,
+    },
+    Ready {
+        secs: f64,
+    },
+    /// The site could not be opened or its data not loaded; see [`Problems`].
+    Failed,
+}
+
+impl LoadStatus {
+    pub fn is_ready(&self) -> bool {
+        matches!(self, LoadStatus::Ready { .. })
+    }
+
+    /// Fraction loaded and the current step, while loading.
+    pub fn progress(&self) -> Option<(f32, String)> {
+        match self {
+            LoadStatus::Loading { progress, .. } => progress.lock().ok().map(|p| p.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Opens the site at start-up and ingests its data in the background; with `ui`, also the top bar
+/// (site, load progress, problems) and the problems window.
+pub struct LoadingPlugin {
+    pub ui: bool,
+}
+
+/// Runs after the site has been opened and data has been received, before views read them.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LoadingSystems;
+
+impl Plugin for LoadingPlugin {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<Problems>()
+            .init_resource::<LoadStatus>()
+            .init_resource::<MeterData>()
+            .init_resource::<ModelInfo>()
+            .add_systems(Startup, open_site)
+            .add_systems(Update, receive_data.in_set(LoadingSystems));
+        if self.ui {
+            app.add_systems(EguiPrimaryContextPass, (top_bar_system.in_set(PanelOrder::Top), problems_window_system.in_set(PanelOrder::Overlay)))
+                .add_systems(Update, set_window_title.run_if(resource_added::<CurrentSite>));
+        }
+    }
+}
+
+fn open_site(mut commands: Commands, path: Option<Res<SitePath>>, mut problems: ResMut<Problems>, mut status: ResMut<LoadStatus>, mut clock: ResMut<SiteClock>) {
+    let Some(path) = path else {
+        *status = LoadStatus::Failed;
+        return;
+    };
+    let opened = match plant_site::open(&path.0) {
+        Ok(o) => o,
+        Err(d) => {
+            error!("{d}");
+            problems.list.push(d);
+            problems.window_open = true;
+            *status = LoadStatus::Failed;
+            return;
+        }
+    };
+    let site = Arc::new(opened.site);
+    problems.list.extend(opened.diagnostics);
+    let model = plant_site::check_model(&site);
+    problems.list.extend(model.diagnostics.iter().cloned());
+    clock.time_zone = site.time_zone;
+    commands.insert_resource(ModelInfo(model));
+    commands.insert_resource(CurrentSite(site.clone()));
+
+    let progress = Arc::new(Mutex::new((0.0f32, String::new())));
+    let (tx, rx) = std::sync::mpsc::channel();
+    let p = progress.clone();
+    let spawned = std::thread::Builder::new().name("plant-twin-ingest".into()).spawn(move || {
+        let report = |f: f32, what: &str| {
+            if let Ok(mut g) = p.lock() {
+                *g = (f, what.to_string());
+            }
+        };
+        let ingested = plant_ingest::load_site_data(&site, &report);
+        // The receiver is gone only if the app has quit; nothing to do then.
+        let _ = tx.send(ingested);
+    });
+    match spawned {
+        Ok(_) => *status = LoadStatus::Loading { started: Instant::now(), progress, result: Mutex::new(rx) },
+        Err(e) => {
+            problems.list.push(Diagnostic::error(&path.0, plant_site::Place::Whole, format!("{}: {e}", s::CANNOT_START_THREAD)));
+            *status = LoadStatus::Failed;
+        }
+    }
+}
+
+fn receive_data(mut status: ResMut<LoadStatus>, mut data: ResMut<MeterData>, mut problems: ResMut<Problems>, mut clock: ResMut<SiteClock>, site: Option<Res<CurrentSite>>) {
+    let LoadStatus::Loading { started, result, .. } = &*status else { return };
+    let received = match result.lock() {
+        Ok(rx) => rx.try_recv(),
+        Err(_) => Err(TryRecvError::Disconnected),
+    };
+    match received {
+        Ok(ingested) => {
+            let secs = started.elapsed().as_secs_f64();
+            for d in &ingested.diagnostics {
+                if d.is_error() { error!("{d}") } else { warn!("{d}") }
+            }
+            problems.list.extend(ingested.diagnostics);
+            if let Some((t0, t1)) = ingested.store.time_range() {
+                clock.set_range(t0, t1);
+            }
+            info!("{}", s::loaded_summary(ingested.store.len(), ingested.store.sample_count(), secs));
+            data.0 = Arc::new(ingested.store);
+            *status = LoadStatus::Ready { secs };
+        }
+        Err(TryRecvError::Empty) => {}
+        Err(TryRecvError::Disconnected) => {
+            let file = site.map(|s| s.0.site_toml_path()).unwrap_or_default();
+            problems.list.push(Diagnostic::error(&file, plant_site::Place::Whole, s::LOAD_THREAD_DIED));
+            *status = LoadStatus::Failed;
+        }
+    }
+}
+
+fn set_window_title(site: Res<CurrentSite>, window: Option<Single<&mut Window, With<PrimaryWindow>>>) {
+    if let Some(mut w) = window {
+        w.title = s::window_title(site.0.name());
+    }
+}
+
+fn top_bar_system(
+    mut contexts: EguiContexts,
+    mut area: ResMut<FreeArea>,
+    site: Option<Res<CurrentSite>>,
+    status: Res<LoadStatus>,
+    data: Res<MeterData>,
+    mut problems: ResMut<Problems>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    show_panel(ctx, &mut area, "top-bar", |root| {
+        egui::Panel::top("top-bar").show(root, |ui| {
+            ui.horizontal(|ui| {
+                ui.strong(s::APP_NAME);
+                ui.separator();
+                match &site {
+                    Some(site) => {
+                        ui.label(egui::RichText::new(site.0.name()).strong());
+                        ui.weak(format!("{} · {}", site.0.header.kind, site.0.time_zone));
+                    }
+                    None => {
+                        ui.weak(s::NO_SITE);
+                    }
+                }
+                ui.separator();
+                match &*status {
+                    LoadStatus::Loading { .. } => {
+                        let (f, what) = status.progress().unwrap_or_default();
+                        ui.add(egui::ProgressBar::new(f).desired_width(220.0).show_percentage().text(format!("{} {what}", s::LOADING)));
+                        ctx_request_repaint(ui);
+                    }
+                    LoadStatus::Ready { secs } => {
+                        ui.weak(format!("{} — {}", s::LOADED, s::loaded_summary(data.0.len(), data.0.sample_count(), *secs)));
+                    }
+                    _ => {}
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let (e, w) = problems.counts();
+                    let text = egui::RichText::new(s::problems_button(e, w));
+                    let text = if e > 0 { text.color(ui.visuals().error_fg_color) } else if w > 0 { text.color(ui.visuals().warn_fg_color) } else { text };
+                    if ui.button(text).clicked() {
+                        problems.window_open = !problems.window_open;
+                    }
+                });
+            });
+        });
+    });
+    Ok(())
+}
+
+fn ctx_request_repaint(ui: &egui::Ui) {
+    ui.ctx().request_repaint();
+}
+
+fn problems_window_system(mut contexts: EguiContexts, mut problems: ResMut<Problems>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut open = problems.window_open;
+    egui::Window::new(s::PROBLEMS).open(&mut open).default_width(620.0).default_height(300.0).show(ctx, |ui| {
+        problems_ui(ui, &problems.list);
+    });
+    problems.window_open = open;
+    Ok(())
+}
+
+/// The list of problems, errors first.
+pub fn problems_ui(ui: &mut egui::Ui, list: &[Diagnostic]) {
+    if list.is_empty() {
+        ui.label(s::NO_PROBLEMS);
+        return;
+    }
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        let mut sorted: Vec<&Diagnostic> = list.iter().collect();
+        sorted.sort_by_key(|d| std::cmp::Reverse(d.severity));
+        for d in sorted {
+            let color = if d.is_error() { ui.visuals().error_fg_color } else { ui.visuals().warn_fg_color };
+            ui.label(egui::RichText::new(d.to_string()).color(color).monospace());
+        }
+    });
+}

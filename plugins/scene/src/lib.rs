@@ -1,1 +1,126 @@
+//! The 3D site: the glTF model with its equipment bound to site.toml, coloured by a chosen quantity at the
+//! cursor time, clickable, with an orbit camera framed on the site.
+//!
+//! The logic half (binding nodes to equipment, readings and colours at the cursor) runs without a window
+//! and is what the headless tests drive; the render half (model, materials, picking, camera, legend) is
+//! added with `render: true`.
 
+pub mod colour;
+mod render;
+pub mod strings;
+
+use bevy::gltf::GltfExtras;
+use bevy::prelude::*;
+use plant_loading::{CurrentSite, LoadingSystems, MeterData};
+use plant_timeline::{SiteClock, TimelineSystems};
+
+pub use colour::{ColourBy, ColourScale, NO_DATA_COLOUR, colour_at, equipment_value, format_value};
+
+/// Marks the glTF node entity that stands for an equipment item.
+#[derive(Component, Debug, Clone, PartialEq, Eq)]
+pub struct EquipmentNode {
+    pub id: String,
+}
+
+/// The item's value for the colour quantity at the cursor, in the quantity's display unit;
+/// `None` is "no data" (no meter of that quantity, or every such meter in a gap).
+#[derive(Component, Debug, Clone, Copy, Default, PartialEq)]
+pub struct EquipmentReading(pub Option<f64>);
+
+/// The colour the item is painted with.
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+pub struct EquipmentTint(pub Color);
+
+/// The selected equipment item (by id), shared by the 3D view, the tree and the inspector.
+#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection(pub Option<String>);
+
+/// The equipment item under the pointer in 3D.
+#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hovered(pub Option<String>);
+
+/// Ask the camera to frame an equipment item (or the whole site with `None`).
+#[derive(Message, Debug, Clone)]
+pub struct FrameRequest(pub Option<String>);
+
+pub struct ScenePlugin {
+    pub render: bool,
+}
+
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub enum SceneSystems {
+    Bind,
+    Readings,
+}
+
+impl Plugin for ScenePlugin {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<Selection>()
+            .init_resource::<Hovered>()
+            .init_resource::<ColourBy>()
+            .add_message::<FrameRequest>()
+            .configure_sets(Update, (SceneSystems::Bind, SceneSystems::Readings).chain().after(LoadingSystems).after(TimelineSystems::Advance))
+            .add_systems(Update, (bind_equipment_nodes.in_set(SceneSystems::Bind), (update_scale, update_readings).chain().in_set(SceneSystems::Readings)));
+        if self.render {
+            render::build(app);
+        }
+    }
+}
+
+/// Binds glTF node entities to equipment by `extras.equipment` or by node name. Mesh primitives (children
+/// of the node, named after their mesh) are never bound themselves.
+pub fn bind_equipment_nodes(
+    mut commands: Commands,
+    site: Option<Res<CurrentSite>>,
+    nodes: Query<(Entity, &Name, Option<&GltfExtras>), (Added<Name>, Without<EquipmentNode>, Without<Mesh3d>)>,
+) {
+    let Some(site) = site else { return };
+    for (entity, name, extras) in &nodes {
+        if let Some(eq) = site.0.equipment_for_node(Some(name.as_str()), extras.map(|e| e.value.as_str())) {
+            commands.entity(entity).insert((EquipmentNode { id: eq.id.clone() }, EquipmentReading(None), EquipmentTint(NO_DATA_COLOUR)));
+        }
+    }
+}
+
+fn update_scale(mut commands: Commands, site: Option<Res<CurrentSite>>, data: Res<MeterData>, by: Res<ColourBy>, scale: Option<Res<ColourScale>>) {
+    let Some(site) = site else { return };
+    if !(data.is_changed() || by.is_changed()) && scale.is_some() {
+        return;
+    }
+    match *by {
+        ColourBy::Quantity(q) => match ColourScale::for_record(&site.0, &data.0, q) {
+            Some(s) => commands.insert_resource(s),
+            None => commands.remove_resource::<ColourScale>(),
+        },
+        ColourBy::Model => commands.remove_resource::<ColourScale>(),
+    }
+}
+
+/// Recomputes every item's reading and colour when the cursor, the data or the colour mode changes.
+#[allow(clippy::type_complexity)]
+pub fn update_readings(
+    site: Option<Res<CurrentSite>>,
+    data: Res<MeterData>,
+    clock: Res<SiteClock>,
+    by: Res<ColourBy>,
+    scale: Option<Res<ColourScale>>,
+    mut items: Query<(Ref<EquipmentNode>, &mut EquipmentReading, &mut EquipmentTint)>,
+) {
+    let Some(site) = site else { return };
+    let scale_changed = scale.as_ref().is_some_and(|s| s.is_changed());
+    let global_change = clock.is_changed() || data.is_changed() || by.is_changed() || scale_changed;
+    for (node, mut reading, mut tint) in &mut items {
+        if !global_change && !node.is_added() {
+            continue;
+        }
+        let (value, colour) = match (*by, scale.as_deref()) {
+            (ColourBy::Quantity(q), Some(scale)) => {
+                let v = equipment_value(&site.0, &data.0, &node.id, q, clock.now_ms);
+                (v, v.map_or(NO_DATA_COLOUR, |v| colour_at(scale.position(v))))
+            }
+            _ => (None, NO_DATA_COLOUR),
+        };
+        reading.set_if_neq(EquipmentReading(value));
+        tint.set_if_neq(EquipmentTint(colour));
+    }
+}

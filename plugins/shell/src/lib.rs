@@ -2,8 +2,11 @@
 //! own system, so this crate keeps the part of the window still free in [`FreeArea`] and orders the panel
 //! systems with [`PanelOrder`]. What is left after all panels is the 3D viewport.
 
+use bevy::camera::CameraOutputMode;
+use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy::render::render_resource::BlendState;
+use bevy_egui::{EguiContexts, EguiGlobalSettings, EguiPrimaryContextPass, PrimaryEguiContext, egui};
 
 /// The part of the window not yet taken by a panel, in egui points.
 #[derive(Resource, Debug, Clone, Copy)]
@@ -36,8 +39,26 @@ impl Plugin for ShellPlugin {
                 EguiPrimaryContextPass,
                 (PanelOrder::Begin, PanelOrder::Top, PanelOrder::Bottom, PanelOrder::Left, PanelOrder::Right, PanelOrder::Overlay).chain(),
             )
+            .add_systems(Startup, spawn_ui_camera)
             .add_systems(EguiPrimaryContextPass, begin_frame.in_set(PanelOrder::Begin));
     }
+}
+
+/// egui gets a camera of its own covering the whole window, drawn over the 3D view, so the 3D camera's
+/// viewport can be the free area without moving the panels.
+fn spawn_ui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettings>) {
+    settings.auto_create_primary_context = false;
+    commands.spawn((
+        PrimaryEguiContext,
+        Camera2d,
+        RenderLayers::none(),
+        Camera {
+            order: 1,
+            output_mode: CameraOutputMode::Write { blend_state: Some(BlendState::ALPHA_BLENDING), clear_color: ClearColorConfig::None },
+            clear_color: ClearColorConfig::Custom(Color::NONE),
+            ..default()
+        },
+    ));
 }
 
 fn begin_frame(mut contexts: EguiContexts, mut area: ResMut<FreeArea>) -> Result {

@@ -1,0 +1,77 @@
+//! Command line of the `plant-twin` binary.
+
+use std::path::PathBuf;
+
+use clap::Parser;
+
+/// The site opened when none is given: the bundled cement plant.
+pub const DEFAULT_SITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../sample-sites/cement-plant");
+
+#[derive(Parser, Debug, Clone)]
+#[command(
+    name = "plant-twin",
+    version,
+    about = "Plant Twin: a desktop digital twin of an industrial plant or building",
+    long_about = "Plant Twin opens a site package — a folder with site.toml, model.glb and recorded meter data under \
+                  data/ — shows its 3D model with every meter bound to its equipment, and plays or scrubs the recorded \
+                  data through it.\n\n\
+                  Without SITE it opens the bundled default site, a 5,000 t/d cement plant (sample-sites/cement-plant).\n\
+                  With SITE it opens that site package instead. The format is described in docs/site-format.md.",
+    after_help = "Examples:\n  plant-twin                                  # the bundled cement plant\n  plant-twin path/to/my-site                  # another site package\n  plant-twin --at '2026-11-10 14:30' --select kiln-1 --paused"
+)]
+pub struct Cli {
+    /// Site package folder (holding site.toml). Default: the bundled cement plant.
+    pub site: Option<PathBuf>,
+
+    /// Start at this time instead of the start of the record: ISO 8601 ("2026-11-10T14:30:00+08:00"),
+    /// or local time in the site's time zone ("2026-11-10 14:30").
+    #[arg(long)]
+    pub at: Option<String>,
+
+    /// Playback speed, site seconds per real second (1 to 3600).
+    #[arg(long, default_value_t = 600.0)]
+    pub speed: f64,
+
+    /// Start paused instead of playing.
+    #[arg(long)]
+    pub paused: bool,
+
+    /// Select an equipment item by id at start.
+    #[arg(long)]
+    pub select: Option<String>,
+
+    /// Colour equipment by this quantity at start (electric_power, mass_flow, temperature, …, or "model").
+    #[arg(long)]
+    pub colour_by: Option<String>,
+
+    /// Window size in logical pixels, e.g. 1600x900.
+    #[arg(long, default_value = "1600x900", value_parser = parse_size)]
+    pub size: (u32, u32),
+
+    /// Save a screenshot of the window to this PNG once the site and its data have loaded, then exit.
+    #[arg(long)]
+    pub screenshot: Option<PathBuf>,
+}
+
+fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(|| format!("\"{s}\" is not WIDTHxHEIGHT"))?;
+    let w: u32 = w.trim().parse().map_err(|_| format!("bad width in \"{s}\""))?;
+    let h: u32 = h.trim().parse().map_err(|_| format!("bad height in \"{s}\""))?;
+    if !(320..=8192).contains(&w) || !(240..=8192).contains(&h) {
+        return Err(format!("window size {w}x{h} out of range"));
+    }
+    Ok((w, h))
+}
+
+impl Cli {
+    /// The site folder to open.
+    pub fn site_path(&self) -> PathBuf {
+        match &self.site {
+            Some(p) => p.clone(),
+            None => {
+                let built_in = PathBuf::from(DEFAULT_SITE);
+                if built_in.join("site.toml").is_file() { built_in } else { PathBuf::from("sample-sites/cement-plant") }
+            }
+        }
+    }
+}

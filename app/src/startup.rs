@@ -1,0 +1,142 @@
+//! Start-up options from the command line (time, speed, selection, colour mode) and the screenshot mode.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
+use bevy::world_serialization::WorldInstanceReady;
+use plant_loading::{CurrentSite, LoadStatus, Problems};
+use plant_scene::{ColourBy, Selection};
+use plant_site::{Quantity, TimestampFormat};
+use plant_timeline::SiteClock;
+
+use crate::cli::Cli;
+
+#[derive(Resource, Clone, Debug, Default)]
+pub struct StartupOptions {
+    pub at: Option<String>,
+    pub speed: f64,
+    pub paused: bool,
+    pub select: Option<String>,
+    pub colour_by: Option<String>,
+    pub screenshot: Option<PathBuf>,
+}
+
+impl StartupOptions {
+    pub fn from_cli(cli: &Cli) -> Self {
+        Self { at: cli.at.clone(), speed: cli.speed, paused: cli.paused, select: cli.select.clone(), colour_by: cli.colour_by.clone(), screenshot: cli.screenshot.clone() }
+    }
+}
+
+pub struct StartupPlugin(pub StartupOptions);
+
+#[derive(Resource, Default)]
+struct Applied(bool);
+
+/// Screenshot mode: frames counted after the scene and data are ready, and whether it was taken.
+#[derive(Resource)]
+struct ShotState {
+    ready_frames: u32,
+    scene_ready: bool,
+    requested: bool,
+    saved: bool,
+    started: Instant,
+}
+
+impl Plugin for StartupPlugin {
+    fn build(&self, app: &mut App) {
+        app.insert_resource(self.0.clone()).init_resource::<Applied>().add_systems(Update, apply_options);
+        if self.0.screenshot.is_some() {
+            app.insert_resource(ShotState { ready_frames: 0, scene_ready: false, requested: false, saved: false, started: Instant::now() })
+                .add_observer(|_: On<WorldInstanceReady>, mut s: ResMut<ShotState>| s.scene_ready = true)
+                .add_systems(Update, screenshot_when_ready);
+        }
+    }
+}
+
+/// Parses `--at` in the site's time zone.
+pub fn parse_at(s: &str, tz: chrono_tz::Tz) -> Option<i64> {
+    use plant_ingest::timestamp::{LocalToUtc, detect, parse};
+    let (fmt, _) = detect(&[s]).unwrap_or((TimestampFormat::NaiveLocal, false));
+    let p = parse(s, &fmt).ok()?;
+    LocalToUtc::new(tz).to_utc(p).ok()
+}
+
+fn apply_options(
+    opts: Res<StartupOptions>,
+    mut applied: ResMut<Applied>,
+    status: Res<LoadStatus>,
+    site: Option<Res<CurrentSite>>,
+    mut clock: ResMut<SiteClock>,
+    mut selection: ResMut<Selection>,
+    mut by: ResMut<ColourBy>,
+    mut problems: ResMut<Problems>,
+) {
+    if applied.0 || !status.is_ready() {
+        return;
+    }
+    applied.0 = true;
+    let Some(site) = site else { return };
+    let toml = site.0.site_toml_path();
+    clock.set_speed(opts.speed);
+    if let Some(at) = &opts.at {
+        match parse_at(at, site.0.time_zone) {
+            Some(t) => clock.seek(t),
+            None => problems.list.push(plant_site::Diagnostic::error(&toml, plant_site::Place::Element("--at".into()), format!("cannot read \"{at}\" as a time"))),
+        }
+    }
+    if !opts.paused && opts.screenshot.is_none() {
+        clock.play();
+    }
+    if let Some(id) = &opts.select {
+        if site.0.equipment(id).is_some() {
+            selection.0 = Some(id.clone());
+        } else {
+            problems.list.push(plant_site::Diagnostic::error(&toml, plant_site::Place::Element("--select".into()), format!("no equipment \"{id}\"")));
+        }
+    }
+    if let Some(q) = &opts.colour_by {
+        if q == "model" {
+            *by = ColourBy::Model;
+        } else {
+            match Quantity::ALL.iter().find(|x| format!("{x:?}").to_lowercase() == q.replace('_', "")) {
+                Some(&x) => *by = ColourBy::Quantity(x),
+                None => problems.list.push(plant_site::Diagnostic::error(&toml, plant_site::Place::Element("--colour-by".into()), format!("unknown quantity \"{q}\""))),
+            }
+        }
+    }
+}
+
+fn screenshot_when_ready(
+    mut commands: Commands,
+    opts: Res<StartupOptions>,
+    status: Res<LoadStatus>,
+    applied: Res<Applied>,
+    mut shot: ResMut<ShotState>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    let Some(path) = opts.screenshot.clone() else { return };
+    if shot.started.elapsed() > Duration::from_secs(300) {
+        error!("screenshot: the site did not finish loading within 300 s");
+        exit.write(AppExit::error());
+        return;
+    }
+    if shot.saved {
+        exit.write(AppExit::Success);
+        return;
+    }
+    let failed = matches!(*status, LoadStatus::Failed);
+    if !(applied.0 && (shot.scene_ready || failed)) && !(failed && shot.ready_frames > 0) {
+        if failed {
+            shot.ready_frames += 1;
+        }
+        return;
+    }
+    shot.ready_frames += 1;
+    // Let materials, shadows and egui layout settle for a few frames.
+    if shot.ready_frames == 20 && !shot.requested {
+        shot.requested = true;
+        commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path)).observe(|_: On<ScreenshotCaptured>, mut s: ResMut<ShotState>| s.saved = true);
+    }
+}

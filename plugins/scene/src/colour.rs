@@ -1,0 +1,157 @@
+//! Colouring equipment by a quantity: the value an equipment item shows and the colour scale.
+
+use bevy::prelude::*;
+use plant_site::{Quantity, Site};
+use plant_store::Store;
+
+/// What the 3D view colours equipment by.
+#[derive(Resource, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColourBy {
+    /// The model's own materials.
+    Model,
+    Quantity(Quantity),
+}
+
+impl Default for ColourBy {
+    fn default() -> Self {
+        ColourBy::Quantity(Quantity::ElectricPower)
+    }
+}
+
+/// Power and flows add up over an item's meters; temperatures and concentrations are averaged.
+pub fn is_additive(q: Quantity) -> bool {
+    matches!(q, Quantity::ElectricPower | Quantity::ThermalPower | Quantity::MassFlow)
+}
+
+/// The value range the colours span, in the quantity's display unit.
+#[derive(Resource, Clone, Debug, PartialEq)]
+pub struct ColourScale {
+    pub quantity: Quantity,
+    pub min: f64,
+    pub max: f64,
+    /// Additive quantities span orders of magnitude (a 25 MW incomer, a 40 kW blower): log scale.
+    pub log: bool,
+}
+
+impl ColourScale {
+    /// The scale for `q` over the whole record: per item, the sum (or mean) of its meters' extremes.
+    pub fn for_record(site: &Site, store: &Store, q: Quantity) -> Option<ColourScale> {
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        for eq in &site.equipment {
+            let meters: Vec<_> = site.meters_of(&eq.id).filter(|m| m.quantity == q).collect();
+            let mut item_max = 0.0;
+            let mut item_min = 0.0;
+            let mut n = 0;
+            for m in &meters {
+                let Some(series) = store.get(&m.id) else { continue };
+                let Some((t0, t1)) = series.time_range() else { continue };
+                let s = series.aggregate(t0, t1 + 1);
+                item_max += m.display_value(s.max);
+                item_min += m.display_value(s.min);
+                n += 1;
+            }
+            if n == 0 {
+                continue;
+            }
+            if !is_additive(q) {
+                item_max /= n as f64;
+                item_min /= n as f64;
+            }
+            lo = lo.min(item_min);
+            hi = hi.max(item_max);
+        }
+        if !hi.is_finite() {
+            return None;
+        }
+        let log = is_additive(q) && hi > 0.0;
+        let min = if log { hi / 1000.0 } else { lo };
+        Some(ColourScale { quantity: q, min, max: hi.max(min + f64::EPSILON), log })
+    }
+
+    /// Position of a value on the scale, 0 to 1.
+    pub fn position(&self, v: f64) -> f32 {
+        let f = if self.log {
+            let v = v.max(self.min);
+            (v / self.min).ln() / (self.max / self.min).ln()
+        } else {
+            (v - self.min) / (self.max - self.min)
+        };
+        f.clamp(0.0, 1.0) as f32
+    }
+
+    /// The value at a position on the scale (for legend ticks).
+    pub fn value_at(&self, f: f64) -> f64 {
+        if self.log { self.min * (self.max / self.min).powf(f) } else { self.min + f * (self.max - self.min) }
+    }
+}
+
+/// Viridis (perceptually uniform, colour-blind safe), five stops, sRGB.
+const VIRIDIS: [[f32; 3]; 5] = [
+    [0.267, 0.005, 0.329],
+    [0.231, 0.322, 0.545],
+    [0.129, 0.569, 0.549],
+    [0.369, 0.788, 0.384],
+    [0.992, 0.906, 0.145],
+];
+
+/// Colour of a position 0..1 on the scale.
+pub fn colour_at(f: f32) -> Color {
+    let x = f.clamp(0.0, 1.0) * (VIRIDIS.len() - 1) as f32;
+    let i = (x.floor() as usize).min(VIRIDIS.len() - 2);
+    let t = x - i as f32;
+    let (a, b) = (VIRIDIS[i], VIRIDIS[i + 1]);
+    Color::srgb(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t)
+}
+
+/// How "no data" shows: a pale, see-through ghost, never a colour of the scale.
+pub const NO_DATA_COLOUR: Color = Color::srgba(0.80, 0.80, 0.84, 0.30);
+
+/// The value an equipment item shows for quantity `q` at `t`, in the display unit: the sum (additive
+/// quantities) or mean of its meters that have a current reading. `None` when no meter of `q` reads.
+pub fn equipment_value(site: &Site, store: &Store, equipment: &str, q: Quantity, t: i64) -> Option<f64> {
+    let mut sum = 0.0;
+    let mut n = 0;
+    for m in site.meters_of(equipment).filter(|m| m.quantity == q) {
+        if let Some(v) = store.reading_at(&m.id, t).value() {
+            sum += m.display_value(v);
+            n += 1;
+        }
+    }
+    if n == 0 {
+        None
+    } else if is_additive(q) {
+        Some(sum)
+    } else {
+        Some(sum / n as f64)
+    }
+}
+
+/// Formats a value with its unit, with precision suited to its size.
+pub fn format_value(v: f64, unit: &str) -> String {
+    let a = v.abs();
+    let s = if a >= 10_000.0 {
+        thousands(v.round() as i64)
+    } else if a >= 1000.0 {
+        format!("{:.0}", v)
+    } else if a >= 100.0 {
+        format!("{v:.1}")
+    } else if a >= 1.0 {
+        format!("{v:.2}")
+    } else {
+        format!("{v:.3}")
+    };
+    if unit.is_empty() { s } else { format!("{s} {unit}") }
+}
+
+/// 28182 → "28,182".
+fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}

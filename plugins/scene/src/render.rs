@@ -1,0 +1,340 @@
+//! The render half: model, per-equipment materials, picking, camera, legend and hover label.
+
+use bevy::camera::Viewport;
+use bevy::picking::events::{Click, Out, Over, Pointer, Press};
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+use bevy::world_serialization::WorldAssetRoot;
+use bevy_egui::input::EguiWantsInput;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy_panorbit_camera::{PanOrbitCamera, PanOrbitCameraPlugin, PanOrbitCameraSystemSet};
+use plant_loading::{CurrentSite, ModelInfo};
+use plant_shell::{FreeArea, PanelOrder};
+use plant_site::Quantity;
+
+use crate::colour::{ColourBy, ColourScale, colour_at, format_value};
+use crate::strings as s;
+use crate::{EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, Hovered, SceneSystems, Selection};
+
+/// The asset source the app registers for the open site's folder.
+pub const SITE_ASSET_SOURCE: &str = "site";
+
+/// The item's own material, shared by all its meshes while colouring by data.
+#[derive(Component)]
+struct EquipmentMaterial(Handle<StandardMaterial>);
+
+/// A mesh's material from the model, restored in "model colours" mode.
+#[derive(Component)]
+struct ModelMaterial(Handle<StandardMaterial>);
+
+#[derive(Component)]
+struct SiteModel;
+
+/// Where the pointer went down, to tell a click from the end of an orbit drag.
+#[derive(Resource, Default)]
+struct PressAt(Option<Vec2>);
+
+pub(crate) fn build(app: &mut App) {
+    app.add_plugins((MeshPickingPlugin, PanOrbitCameraPlugin))
+        .init_resource::<PressAt>()
+        .insert_resource(ClearColor(Color::srgb(0.62, 0.70, 0.78)))
+        .add_systems(Startup, spawn_camera_and_lights)
+        .add_systems(
+            Update,
+            (
+                spawn_model.run_if(resource_added::<CurrentSite>),
+                frame_on_model_info.run_if(resource_added::<ModelInfo>),
+                (give_equipment_materials, apply_colours).chain().after(SceneSystems::Readings),
+                keyboard,
+                frame_requests,
+            ),
+        )
+        .add_systems(PostUpdate, block_camera_under_ui.before(PanOrbitCameraSystemSet))
+        .add_systems(EguiPrimaryContextPass, (legend_overlay, fit_camera_viewport).chain().in_set(PanelOrder::Overlay))
+        .add_observer(on_press)
+        .add_observer(on_click)
+        .add_observer(on_over)
+        .add_observer(on_out);
+}
+
+fn spawn_camera_and_lights(mut commands: Commands) {
+    commands.spawn((
+        PanOrbitCamera { focus: Vec3::new(30.0, 20.0, 0.0), radius: Some(450.0), yaw: Some(-0.5), pitch: Some(0.45), ..default() },
+        Transform::from_xyz(200.0, 250.0, 380.0).looking_at(Vec3::new(30.0, 20.0, 0.0), Vec3::Y),
+    ));
+    commands.spawn((
+        DirectionalLight { illuminance: 9_000.0, shadow_maps_enabled: true, ..default() },
+        Transform::from_xyz(-150.0, 300.0, 200.0).looking_at(Vec3::ZERO, Vec3::Y),
+    ));
+    commands.insert_resource(GlobalAmbientLight { color: Color::WHITE, brightness: 700.0, ..default() });
+}
+
+fn spawn_model(mut commands: Commands, site: Res<CurrentSite>, assets: Res<AssetServer>) {
+    let model = site.0.model_path();
+    if !model.is_file() {
+        // Reported by the model check; the site opens without 3D.
+        return;
+    }
+    let path = format!("{SITE_ASSET_SOURCE}://{}", site.0.header.model);
+    commands.spawn((WorldAssetRoot(assets.load(GltfAssetLabel::Scene(0).from_asset(path))), SiteModel));
+}
+
+fn frame_on_model_info(mut frame: MessageWriter<FrameRequest>) {
+    frame.write(FrameRequest(None));
+}
+
+/// Camera pose that shows a box: focus at its centre, distance from its size.
+fn pose_for(bounds: ([f32; 3], [f32; 3]), whole_site: bool) -> (Vec3, f32) {
+    let (min, max) = (Vec3::from(bounds.0), Vec3::from(bounds.1));
+    let centre = (min + max) / 2.0;
+    let size = (max - min).length().max(10.0);
+    (if whole_site { centre - Vec3::Y * centre.y * 0.5 } else { centre }, size * if whole_site { 0.62 } else { 1.6 })
+}
+
+fn frame_requests(mut requests: MessageReader<FrameRequest>, info: Res<ModelInfo>, mut cams: Query<&mut PanOrbitCamera>) {
+    for FrameRequest(target) in requests.read() {
+        let bounds = match target {
+            Some(id) => info.0.equipment_bounds.get(id).copied(),
+            None => info.0.bounds,
+        };
+        let Some(bounds) = bounds else { continue };
+        let (focus, radius) = pose_for(bounds, target.is_none());
+        for mut cam in &mut cams {
+            cam.target_focus = focus;
+            cam.target_radius = radius;
+            if target.is_none() {
+                cam.target_yaw = -0.55;
+                cam.target_pitch = 0.42;
+            }
+        }
+    }
+}
+
+/// Gives each bound item one material of its own, remembering the model's materials of its meshes.
+fn give_equipment_materials(
+    mut commands: Commands,
+    items: Query<Entity, (With<EquipmentNode>, Without<EquipmentMaterial>)>,
+    children: Query<&Children>,
+    meshes: Query<&MeshMaterial3d<StandardMaterial>>,
+    mut materials: ResMut<Assets<StandardMaterial>>,
+) {
+    for item in &items {
+        let own = materials.add(StandardMaterial { base_color: crate::NO_DATA_COLOUR, perceptual_roughness: 0.75, metallic: 0.05, alpha_mode: AlphaMode::Blend, ..default() });
+        for d in children.iter_descendants(item) {
+            if let Ok(m) = meshes.get(d) {
+                commands.entity(d).insert(ModelMaterial(m.0.clone()));
+            }
+        }
+        commands.entity(item).insert(EquipmentMaterial(own));
+    }
+}
+
+/// Paints items with their tint (or the model's colours) and lights up the selected one.
+#[allow(clippy::too_many_arguments, clippy::type_complexity)]
+fn apply_colours(
+    by: Res<ColourBy>,
+    selection: Res<Selection>,
+    hovered: Res<Hovered>,
+    items: Query<(Entity, &EquipmentNode, &EquipmentTint, &EquipmentMaterial)>,
+    changed: Query<(), Or<(Changed<EquipmentTint>, Added<EquipmentMaterial>)>>,
+    children: Query<&Children>,
+    mut mesh_materials: Query<(&mut MeshMaterial3d<StandardMaterial>, &ModelMaterial)>,
+    mut materials: ResMut<Assets<StandardMaterial>>,
+) {
+    let global = by.is_changed() || selection.is_changed() || hovered.is_changed();
+    for (item, node, tint, own) in &items {
+        if !global && !changed.contains(item) {
+            continue;
+        }
+        let selected = selection.0.as_deref() == Some(node.id.as_str());
+        let hot = hovered.0.as_deref() == Some(node.id.as_str());
+        let data_mode = matches!(*by, ColourBy::Quantity(_));
+        if let Some(mut m) = materials.get_mut(&own.0) {
+            m.base_color = tint.0;
+            let lin = tint.0.to_linear();
+            // Opaque when it has data; "no data" stays a ghost unless selected.
+            m.alpha_mode = if tint.0.alpha() < 1.0 && !selected { AlphaMode::Blend } else { AlphaMode::Opaque };
+            if selected {
+                m.base_color = tint.0.with_alpha(1.0);
+            }
+            m.emissive = if selected {
+                LinearRgba::rgb(0.9, 0.55, 0.1) * 2.0
+            } else if hot {
+                LinearRgba::rgb(lin.red, lin.green, lin.blue) * 0.6 + LinearRgba::rgb(0.15, 0.15, 0.15)
+            } else {
+                LinearRgba::BLACK
+            };
+        }
+        for d in children.iter_descendants(item) {
+            if let Ok((mut mm, model)) = mesh_materials.get_mut(d) {
+                let want = if data_mode || selected { own.0.clone() } else { model.0.clone() };
+                if mm.0 != want {
+                    mm.0 = want;
+                }
+            }
+        }
+    }
+}
+
+fn equipment_of(entity: Entity, nodes: &Query<&EquipmentNode>, parents: &Query<&ChildOf>) -> Option<String> {
+    if let Ok(n) = nodes.get(entity) {
+        return Some(n.id.clone());
+    }
+    parents.iter_ancestors(entity).find_map(|a| nodes.get(a).ok().map(|n| n.id.clone()))
+}
+
+fn on_press(press: On<Pointer<Press>>, mut at: ResMut<PressAt>) {
+    at.0 = Some(press.pointer_location.position);
+}
+
+fn on_click(mut click: On<Pointer<Click>>, nodes: Query<&EquipmentNode>, parents: Query<&ChildOf>, mut selection: ResMut<Selection>, at: Res<PressAt>) {
+    click.propagate(false);
+    if click.event.button != PointerButton::Primary {
+        return;
+    }
+    // The end of an orbit drag is not a click.
+    if at.0.is_some_and(|p| p.distance(click.pointer_location.position) > 5.0) {
+        return;
+    }
+    let picked = equipment_of(click.entity, &nodes, &parents);
+    selection.set_if_neq(Selection(picked));
+}
+
+fn on_over(mut over: On<Pointer<Over>>, nodes: Query<&EquipmentNode>, parents: Query<&ChildOf>, mut hovered: ResMut<Hovered>) {
+    over.propagate(false);
+    hovered.set_if_neq(Hovered(equipment_of(over.entity, &nodes, &parents)));
+}
+
+fn on_out(mut out: On<Pointer<Out>>, mut hovered: ResMut<Hovered>) {
+    out.propagate(false);
+    hovered.set_if_neq(Hovered(None));
+}
+
+fn keyboard(keys: Res<ButtonInput<KeyCode>>, wants: Res<EguiWantsInput>, mut selection: ResMut<Selection>, mut frame: MessageWriter<FrameRequest>) {
+    if wants.wants_any_keyboard_input() {
+        return;
+    }
+    if keys.just_pressed(KeyCode::Escape) {
+        selection.set_if_neq(Selection(None));
+    }
+    if keys.just_pressed(KeyCode::KeyF) {
+        frame.write(FrameRequest(selection.0.clone()));
+    }
+    if keys.just_pressed(KeyCode::Home) {
+        frame.write(FrameRequest(None));
+    }
+}
+
+fn block_camera_under_ui(wants: Res<EguiWantsInput>, mut cams: Query<&mut PanOrbitCamera>) {
+    let blocked = wants.is_pointer_over_area() || wants.is_using_pointer();
+    for mut cam in &mut cams {
+        if cam.enabled == blocked {
+            cam.enabled = !blocked;
+        }
+    }
+}
+
+/// Colour-by selector, legend and hover label, drawn over the 3D viewport.
+#[allow(clippy::too_many_arguments)]
+fn legend_overlay(
+    mut contexts: EguiContexts,
+    area: Res<FreeArea>,
+    site: Option<Res<CurrentSite>>,
+    mut by: ResMut<ColourBy>,
+    scale: Option<Res<ColourScale>>,
+    hovered: Res<Hovered>,
+    items: Query<(&EquipmentNode, &EquipmentReading, &EquipmentTint)>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Some(site) = site else { return Ok(()) };
+    let free = area.0;
+    egui::Area::new(egui::Id::new("legend")).fixed_pos(free.left_top() + egui::vec2(10.0, 10.0)).show(ctx, |ui| {
+        egui::Frame::popup(ui.style()).show(ui, |ui| {
+            ui.set_max_width(260.0);
+            let current = match *by {
+                ColourBy::Model => s::MODEL_COLOURS.to_string(),
+                ColourBy::Quantity(q) => q.label().to_string(),
+            };
+            egui::ComboBox::from_label(s::COLOUR_BY).selected_text(current).show_ui(ui, |ui| {
+                ui.selectable_value(&mut *by, ColourBy::Model, s::MODEL_COLOURS);
+                for q in site.0.quantities() {
+                    ui.selectable_value(&mut *by, ColourBy::Quantity(q), q.label());
+                }
+            });
+            if let (ColourBy::Quantity(q), Some(scale)) = (*by, scale.as_deref()) {
+                legend_ui(ui, scale, q);
+            }
+            ui.weak(egui::RichText::new(s::CAMERA_HINT).small());
+        });
+    });
+    if let Some(id) = &hovered.0
+        && let Some((_, reading, _)) = items.iter().find(|(n, _, _)| &n.id == id)
+        && let Some(eq) = site.0.equipment(id)
+    {
+        let unit = match *by {
+            ColourBy::Quantity(q) => q.display_unit(),
+            ColourBy::Model => "",
+        };
+        let value = reading.0.map_or_else(|| s::NO_DATA.to_string(), |v| format_value(v, unit));
+        egui::Tooltip::always_open(ctx.clone(), egui::LayerId::background(), egui::Id::new("hover-label"), egui::PopupAnchor::Pointer).show(|ui| {
+            ui.strong(&eq.name);
+            if matches!(*by, ColourBy::Quantity(_)) {
+                ui.label(value);
+            }
+        });
+    }
+    Ok(())
+}
+
+/// A horizontal colour bar with ticks in the display unit and a "no data" swatch.
+fn legend_ui(ui: &mut egui::Ui, scale: &ColourScale, q: Quantity) {
+    let width = 240.0;
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 14.0), egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    let steps = 48;
+    for i in 0..steps {
+        let f0 = i as f32 / steps as f32;
+        let c = colour_at(f0 + 0.5 / steps as f32).to_srgba();
+        let r = egui::Rect::from_min_size(egui::pos2(rect.left() + f0 * width, rect.top()), egui::vec2(width / steps as f32 + 0.5, rect.height()));
+        painter.rect_filled(r, 0.0, egui::Color32::from_rgb((c.red * 255.0) as u8, (c.green * 255.0) as u8, (c.blue * 255.0) as u8));
+    }
+    ui.horizontal(|ui| {
+        let unit = q.display_unit();
+        ui.small(format_value(scale.value_at(0.0), unit));
+        ui.add_space(ui.available_width() - 70.0);
+        ui.small(format_value(scale.value_at(1.0), unit));
+    });
+    ui.horizontal(|ui| {
+        let (r, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+        let c = crate::NO_DATA_COLOUR.to_srgba();
+        ui.painter().rect_filled(r, 2.0, egui::Color32::from_rgba_unmultiplied((c.red * 255.0) as u8, (c.green * 255.0) as u8, (c.blue * 255.0) as u8, 120));
+        ui.painter().rect_stroke(r, 2.0, egui::Stroke::new(1.0, ui.visuals().weak_text_color()), egui::StrokeKind::Inside);
+        ui.small(s::NO_DATA);
+        if scale.log {
+            ui.separator();
+            ui.small(s::LOG_SCALE);
+        }
+    });
+}
+
+/// The 3D camera draws only in the part of the window the panels leave free, so orbiting centres there.
+fn fit_camera_viewport(mut contexts: EguiContexts, area: Res<FreeArea>, window: Option<Single<&Window, With<PrimaryWindow>>>, mut cams: Query<&mut Camera, With<PanOrbitCamera>>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Some(window) = window else { return Ok(()) };
+    let ppp = ctx.pixels_per_point();
+    let r = area.0;
+    if !r.is_positive() {
+        return Ok(());
+    }
+    let (w, h) = (window.physical_width(), window.physical_height());
+    let x = ((r.left() * ppp).max(0.0) as u32).min(w.saturating_sub(1));
+    let y = ((r.top() * ppp).max(0.0) as u32).min(h.saturating_sub(1));
+    let size = UVec2::new(((r.width() * ppp) as u32).clamp(1, w - x), ((r.height() * ppp) as u32).clamp(1, h - y));
+    for mut cam in &mut cams {
+        let vp = Viewport { physical_position: UVec2::new(x, y), physical_size: size, ..default() };
+        if cam.viewport.as_ref().map(|v| (v.physical_position, v.physical_size)) != Some((vp.physical_position, vp.physical_size)) {
+            cam.viewport = Some(vp);
+        }
+    }
+    Ok(())
+}

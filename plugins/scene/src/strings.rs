@@ -1,0 +1,7 @@
+//! User-facing strings of the 3D view (one place, for the later English / 简体中文 switch).
+
+pub const COLOUR_BY: &str = "Colour by";
+pub const MODEL_COLOURS: &str = "Model colours";
+pub const NO_DATA: &str = "no data";
+pub const LOG_SCALE: &str = "log scale";
+pub const CAMERA_HINT: &str = "Drag: orbit · Right-drag: pan · Wheel: zoom · F: frame selection · Esc: clear";

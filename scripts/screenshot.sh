@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Regenerates docs/screenshot.png: the cement plant at a chosen time, rendered under Xvfb (+ lavapipe where
+# there is no GPU). Needs xvfb-run and a Vulkan driver (apt-get install xvfb mesa-vulkan-drivers libvulkan1).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/plant-twin-target}"
+cargo build -p plant-twin
+xvfb-run -a -s "-screen 0 1600x900x24" "$CARGO_TARGET_DIR/debug/plant-twin" \
+  --size 1600x900 --at "2026-11-10 15:00" --select kiln-1 --screenshot docs/screenshot.png
+echo "wrote docs/screenshot.png"
