@@ -187,9 +187,17 @@ fn on_press(press: On<Pointer<Press>>, mut at: ResMut<PressAt>) {
     at.0 = Some(press.pointer_location.position);
 }
 
-fn on_click(mut click: On<Pointer<Click>>, nodes: Query<&EquipmentNode>, parents: Query<&ChildOf>, mut selection: ResMut<Selection>, at: Res<PressAt>) {
+fn on_click(
+    mut click: On<Pointer<Click>>,
+    nodes: Query<&EquipmentNode>,
+    parents: Query<&ChildOf>,
+    meshes: Query<(), With<Mesh3d>>,
+    mut selection: ResMut<Selection>,
+    at: Res<PressAt>,
+) {
     click.propagate(false);
-    if click.event.button != PointerButton::Primary {
+    // Only clicks on the 3D model select; egui's picking backend reports clicks on panels too.
+    if click.event.button != PointerButton::Primary || !meshes.contains(click.entity) {
         return;
     }
     // The end of an orbit drag is not a click.
@@ -200,9 +208,10 @@ fn on_click(mut click: On<Pointer<Click>>, nodes: Query<&EquipmentNode>, parents
     selection.set_if_neq(Selection(picked));
 }
 
-fn on_over(mut over: On<Pointer<Over>>, nodes: Query<&EquipmentNode>, parents: Query<&ChildOf>, mut hovered: ResMut<Hovered>) {
+fn on_over(mut over: On<Pointer<Over>>, nodes: Query<&EquipmentNode>, parents: Query<&ChildOf>, meshes: Query<(), With<Mesh3d>>, mut hovered: ResMut<Hovered>) {
     over.propagate(false);
-    hovered.set_if_neq(Hovered(equipment_of(over.entity, &nodes, &parents)));
+    let item = if meshes.contains(over.entity) { equipment_of(over.entity, &nodes, &parents) } else { None };
+    hovered.set_if_neq(Hovered(item));
 }
 
 fn on_out(mut out: On<Pointer<Out>>, mut hovered: ResMut<Hovered>) {
