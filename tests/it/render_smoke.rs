@@ -21,6 +21,12 @@ fn skip_reason() -> Option<String> {
     None
 }
 
+/// Writes to the real stderr, past the test harness's output capture, so CI logs show it.
+fn say(msg: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{msg}");
+}
+
 fn run_with_timeout(cmd: &mut Command, limit: Duration) -> std::io::Result<std::process::ExitStatus> {
     let mut child = cmd.spawn()?;
     let start = Instant::now();
@@ -68,7 +74,7 @@ fn analyse(png: &Path) -> (u32, u32, f64, usize) {
 #[test]
 fn the_default_site_renders_with_coloured_equipment() {
     if let Some(why) = skip_reason() {
-        println!("SKIPPED render smoke test: {why}");
+        say(&format!("SKIPPED render smoke test: {why}"));
         return;
     }
     let png = out_dir().join("cement-plant.png");
@@ -88,7 +94,7 @@ fn the_default_site_renders_with_coloured_equipment() {
     assert!(status.success(), "plant-twin exited with {status}; log:\n{log_text}");
     assert!(png.is_file(), "no screenshot written; log:\n{log_text}");
     let (w, h, coloured, distinct) = analyse(&png);
-    println!("render smoke: {} ({w}×{h}), {:.1} % coloured pixels in the 3D view, {distinct} distinct colours", png.display(), coloured * 100.0);
+    say(&format!("render smoke: {} ({w}×{h}), {:.1} % coloured pixels in the 3D view, {distinct} distinct colours", png.display(), coloured * 100.0));
     assert_eq!((w, h), (1280, 720));
     assert!(distinct > 200, "the image looks blank: {distinct} distinct colours");
     assert!(coloured > 0.01, "too few equipment pixels coloured by data: {:.2} %", coloured * 100.0);
