@@ -113,6 +113,7 @@ fn screenshot_when_ready(
     opts: Res<StartupOptions>,
     status: Res<LoadStatus>,
     applied: Res<Applied>,
+    site: Option<Res<CurrentSite>>,
     mut shot: ResMut<ShotState>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -126,11 +127,12 @@ fn screenshot_when_ready(
         exit.write(AppExit::Success);
         return;
     }
+    // Ready: data loaded and options applied (or the site failed to open), and the 3D scene spawned
+    // (or there is no model to spawn).
     let failed = matches!(*status, LoadStatus::Failed);
-    if !(applied.0 && (shot.scene_ready || failed)) && !(failed && shot.ready_frames > 0) {
-        if failed {
-            shot.ready_frames += 1;
-        }
+    let no_model = site.as_ref().is_none_or(|s| !s.0.model_path().is_file());
+    let ready = (applied.0 || failed) && (shot.scene_ready || no_model || failed);
+    if !ready {
         return;
     }
     shot.ready_frames += 1;

@@ -214,15 +214,22 @@ fn inspector_panel_system(
 
 /// One meter: its name, its value at the cursor, and a chart of the window around the cursor.
 fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, window_h: f64) {
-    let reading = store.reading_at(&m.id, clock.now_ms);
+    let series = store.get(&m.id);
+    let reading = series.map(|s| s.reading_at(clock.now_ms));
     ui.horizontal(|ui| {
         ui.label(if m.name.is_empty() { &m.id } else { &m.name });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let text = egui::RichText::new(reading_text(m, &reading)).monospace();
-            if reading.value().is_some() { ui.strong(text) } else { ui.weak(text) };
-        });
+            let text = match &reading {
+                Some(r) => reading_text(m, r),
+                None => format!("{} ({})", s::NO_DATA, s::NO_COLUMN),
+            };
+            let text = egui::RichText::new(text).monospace();
+            if reading.as_ref().and_then(Reading::value).is_some() { ui.strong(text) } else { ui.weak(text) };
+        })
+        .response
+        .on_hover_text(format!("{} · column \"{}\" · {}", m.id, m.column, m.unit));
     });
-    let Some(series) = store.get(&m.id) else { return };
+    let Some(series) = series else { return };
     let half = (window_h * 3_600_000.0) as i64;
     let (t0, t1) = (clock.now_ms - half, clock.now_ms + half);
     // Times relative to the cursor, in hours, keep f64 precision and read naturally.

@@ -18,3 +18,4 @@ pub const TYPE: &str = "Type";
 pub const ID: &str = "Id";
 pub const AREA: &str = "Area";
 pub const NODE: &str = "glTF node";
+pub const NO_COLUMN: &str = "not in the data files";

@@ -273,6 +273,9 @@ fn legend_overlay(
             if let (ColourBy::Quantity(q), Some(scale)) = (*by, scale.as_deref()) {
                 legend_ui(ui, scale, q);
             }
+            if !site.0.model_path().is_file() {
+                ui.colored_label(ui.visuals().warn_fg_color, s::no_model(&site.0.header.model));
+            }
             ui.weak(egui::RichText::new(s::CAMERA_HINT).small());
         });
     });
