@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{HoverPosition, Line, Plot, VLine};
 use plant_loading::{CurrentSite, MeterData, ModelInfo};
-use plant_scene::{EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, Selection, format_value};
+use plant_scene::{EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, Selection, format_value, swatch_ui};
 use plant_shell::{FreeArea, PanelOrder, show_panel};
 use plant_site::{Meter, Site};
 use plant_store::{Reading, Store};
@@ -54,13 +54,6 @@ pub fn matches_search(site: &Site, id: &str, needle: &str) -> bool {
     hit(&e.name) || hit(&e.id) || hit(&e.kind) || hit(&e.area) || site.meters_of(id).any(|m| hit(&m.name) || hit(&m.id))
 }
 
-fn swatch(ui: &mut egui::Ui, c: Color) {
-    let c = c.to_srgba();
-    let (r, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-    let a = (c.alpha * 255.0) as u8;
-    ui.painter().rect_filled(r, 2.0, egui::Color32::from_rgba_unmultiplied((c.red * 255.0) as u8, (c.green * 255.0) as u8, (c.blue * 255.0) as u8, a.max(60)));
-}
-
 #[allow(clippy::too_many_arguments)]
 fn tree_panel_system(
     mut contexts: EguiContexts,
@@ -103,10 +96,7 @@ fn tree_panel_system(
                         for e in members {
                             let item = items.iter().find(|(n, _, _)| n.id == e.id);
                             ui.horizontal(|ui| {
-                                match item {
-                                    Some((_, _, tint)) => swatch(ui, tint.0),
-                                    None => swatch(ui, plant_scene::NO_DATA_COLOUR),
-                                }
+                                swatch_ui(ui, item.map_or(plant_scene::NO_DATA_COLOUR, |(_, _, tint)| tint.0));
                                 let selected = selection.0.as_deref() == Some(e.id.as_str());
                                 let bound = info.0.bound.contains_key(&e.id);
                                 // Value on the right first, so a long name truncates instead of overlapping it.

@@ -1,6 +1,7 @@
 //! Colouring equipment by a quantity: the value an equipment item shows and the colour scale.
 
 use bevy::prelude::*;
+use bevy_egui::egui;
 use plant_site::{Quantity, Site};
 use plant_store::Store;
 
@@ -154,4 +155,22 @@ fn thousands(n: i64) -> String {
         out.push(c);
     }
     if n < 0 { format!("-{out}") } else { out }
+}
+
+/// A Bevy colour for egui painting (sRGB, unmultiplied alpha).
+pub fn egui_colour(c: Color) -> egui::Color32 {
+    let c = c.to_srgba();
+    let u = |x: f32| (x.clamp(0.0, 1.0) * 255.0).round() as u8;
+    egui::Color32::from_rgba_unmultiplied(u(c.red), u(c.green), u(c.blue), u(c.alpha))
+}
+
+/// A small square of a colour, as in legends and lists. See-through colours ("no data") get an outline.
+pub fn swatch_ui(ui: &mut egui::Ui, c: Color) -> egui::Response {
+    let (r, response) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+    let fill = egui_colour(c);
+    ui.painter().rect_filled(r, 2.0, if fill.a() < 255 { fill.to_opaque().gamma_multiply(0.6) } else { fill });
+    if fill.a() < 255 {
+        ui.painter().rect_stroke(r, 2.0, egui::Stroke::new(1.0, ui.visuals().weak_text_color()), egui::StrokeKind::Inside);
+    }
+    response
 }

@@ -14,7 +14,7 @@ use bevy::prelude::*;
 use plant_loading::{CurrentSite, LoadingSystems, MeterData};
 use plant_timeline::{SiteClock, TimelineSystems};
 
-pub use colour::{ColourBy, ColourScale, NO_DATA_COLOUR, colour_at, equipment_value, format_value};
+pub use colour::{ColourBy, ColourScale, NO_DATA_COLOUR, colour_at, egui_colour, equipment_value, format_value, swatch_ui};
 
 /// Marks the glTF node entity that stands for an equipment item.
 #[derive(Component, Debug, Clone, PartialEq, Eq)]

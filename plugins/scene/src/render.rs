@@ -12,7 +12,7 @@ use plant_loading::{CurrentSite, ModelInfo};
 use plant_shell::{FreeArea, PanelOrder};
 use plant_site::Quantity;
 
-use crate::colour::{ColourBy, ColourScale, colour_at, format_value};
+use crate::colour::{ColourBy, ColourScale, colour_at, egui_colour, format_value, swatch_ui};
 use crate::strings as s;
 use crate::{EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, Hovered, SceneSystems, Selection};
 
@@ -306,9 +306,8 @@ fn legend_ui(ui: &mut egui::Ui, scale: &ColourScale, q: Quantity) {
     let steps = 48;
     for i in 0..steps {
         let f0 = i as f32 / steps as f32;
-        let c = colour_at(f0 + 0.5 / steps as f32).to_srgba();
         let r = egui::Rect::from_min_size(egui::pos2(rect.left() + f0 * width, rect.top()), egui::vec2(width / steps as f32 + 0.5, rect.height()));
-        painter.rect_filled(r, 0.0, egui::Color32::from_rgb((c.red * 255.0) as u8, (c.green * 255.0) as u8, (c.blue * 255.0) as u8));
+        painter.rect_filled(r, 0.0, egui_colour(colour_at(f0 + 0.5 / steps as f32)));
     }
     ui.horizontal(|ui| {
         let unit = q.display_unit();
@@ -317,10 +316,7 @@ fn legend_ui(ui: &mut egui::Ui, scale: &ColourScale, q: Quantity) {
         ui.small(format_value(scale.value_at(1.0), unit));
     });
     ui.horizontal(|ui| {
-        let (r, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
-        let c = crate::NO_DATA_COLOUR.to_srgba();
-        ui.painter().rect_filled(r, 2.0, egui::Color32::from_rgba_unmultiplied((c.red * 255.0) as u8, (c.green * 255.0) as u8, (c.blue * 255.0) as u8, 120));
-        ui.painter().rect_stroke(r, 2.0, egui::Stroke::new(1.0, ui.visuals().weak_text_color()), egui::StrokeKind::Inside);
+        swatch_ui(ui, crate::NO_DATA_COLOUR);
         ui.small(s::NO_DATA);
         if scale.log {
             ui.separator();
