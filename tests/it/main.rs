@@ -3,6 +3,7 @@
 mod clock;
 mod headless;
 mod render_smoke;
+mod views;
 
 use std::path::PathBuf;
 

@@ -1,0 +1,79 @@
+//! Pure functions behind the views: colour scale, value formatting, tree search.
+
+use bevy::color::Alpha;
+use plant_scene::colour::{ColourScale, colour_at, equipment_value, format_value};
+use plant_scene::NO_DATA_COLOUR;
+use plant_site::Quantity;
+
+fn cement() -> (plant_site::Site, plant_store::Store) {
+    let site = plant_site::open(&crate::cement_site()).expect("opens").site;
+    let store = plant_ingest::load_site_data(&site, &|_, _| {}).store;
+    (site, store)
+}
+
+#[test]
+fn power_uses_a_log_scale_spanning_the_site_and_positions_are_monotonic() {
+    let (site, store) = cement();
+    let scale = ColourScale::for_record(&site, &store, Quantity::ElectricPower).expect("scale");
+    assert!(scale.log);
+    // The largest item is the main incomer (≈ 25-30 MW); the scale spans three decades below it.
+    assert!((20_000.0..40_000.0).contains(&scale.max), "{}", scale.max);
+    assert!((scale.max / scale.min - 1000.0).abs() < 1e-6);
+    let mut last = -1.0f32;
+    for v in [0.0, 1.0, scale.min, 100.0, 1000.0, 10_000.0, scale.max, 1e9] {
+        let p = scale.position(v);
+        assert!((0.0..=1.0).contains(&p) && p >= last, "{v} → {p}");
+        last = p;
+    }
+    assert_eq!(scale.position(scale.max), 1.0);
+    assert!((scale.value_at(0.5) - (scale.min * scale.max).sqrt()).abs() < 1e-6 * scale.max);
+}
+
+#[test]
+fn temperatures_use_a_linear_scale_and_averages() {
+    let (site, store) = cement();
+    let scale = ColourScale::for_record(&site, &store, Quantity::Temperature).expect("scale");
+    assert!(!scale.log);
+    assert!(scale.min > 100.0 && scale.max > 1300.0, "{scale:?}");
+    assert!((scale.position((scale.min + scale.max) / 2.0) - 0.5).abs() < 1e-6);
+    // The cooler has two temperature meters: it shows their mean, not their sum.
+    let (t0, _) = store.time_range().expect("range");
+    let t = t0 + 3 * 86_400_000;
+    let sec = store.reading_at("cooler-1.secondary-air-temp", t).value().expect("sec");
+    let exh = store.reading_at("cooler-1.exhaust-temp", t).value().expect("exh");
+    assert_eq!(equipment_value(&site, &store, "cooler-1", Quantity::Temperature, t), Some((sec + exh) / 2.0));
+    assert_eq!(equipment_value(&site, &store, "calciner-1", Quantity::ElectricPower, t), None, "no power meter");
+}
+
+#[test]
+fn no_data_is_outside_the_colour_scale() {
+    for i in 0..=20 {
+        let c = colour_at(i as f32 / 20.0);
+        assert_eq!(c.alpha(), 1.0);
+        assert_ne!(c, NO_DATA_COLOUR);
+    }
+    assert!(NO_DATA_COLOUR.alpha() < 0.5, "no data is a see-through ghost");
+    assert_ne!(colour_at(0.0), colour_at(1.0));
+}
+
+#[test]
+fn values_are_formatted_with_units_and_sensible_precision() {
+    assert_eq!(format_value(28_182.4, "kW"), "28,182 kW");
+    assert_eq!(format_value(1214.3, "kW"), "1214 kW");
+    assert_eq!(format_value(240.61, "kW"), "240.6 kW");
+    assert_eq!(format_value(3.7123, "%"), "3.71 %");
+    assert_eq!(format_value(0.0, "kW"), "0.000 kW");
+    assert_eq!(format_value(-12_345.0, ""), "-12,345");
+}
+
+#[test]
+fn tree_search_matches_names_ids_types_areas_and_meters() {
+    let site = plant_site::open(&crate::cement_site()).expect("opens").site;
+    let hits = |q: &str| site.equipment.iter().filter(|e| plant_inspector::matches_search(&site, &e.id, q)).map(|e| e.id.as_str()).collect::<Vec<_>>();
+    assert_eq!(hits("").len(), site.equipment.len());
+    assert_eq!(hits("KILN-1"), vec!["kiln-1"], "ids, case-insensitive");
+    assert_eq!(hits("ball-mill"), vec!["cement-mill-1", "cement-mill-2"], "types");
+    assert!(hits("pyrometer").contains(&"kiln-1"), "meter names");
+    assert_eq!(hits("utilities"), vec!["substation-1", "compressor-house"], "areas");
+    assert!(hits("no such thing").is_empty());
+}
