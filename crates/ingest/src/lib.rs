@@ -18,6 +18,9 @@ use polars::prelude::*;
 pub use columns::{match_column, split_unit};
 use timestamp::{LocalToUtc, TsError};
 
+/// Marks a row whose timestamp could not be read (no real instant is this early).
+const REJECTED: TimestampMs = i64::MIN;
+
 /// At most this many examples of each kind of problem are listed per file; all are counted.
 pub const MAX_EXAMPLES: usize = 5;
 
@@ -170,7 +173,7 @@ pub fn extract(df: &DataFrame, path: &Path, spec: &DataFile, site: &Site, progre
     progress(0.3);
 
     // Repairs of the time axis are reported once per file, not per meter.
-    let mut sorted: Vec<TimestampMs> = times.iter().flatten().copied().collect();
+    let mut sorted: Vec<TimestampMs> = times.iter().copied().filter(|&t| t != REJECTED).collect();
     report.out_of_order_rows = sorted.windows(2).filter(|w| w[1] < w[0]).count();
     if report.out_of_order_rows > 0 {
         sorted.sort_unstable();
@@ -240,10 +243,10 @@ impl WithRow for Diagnostic {
     }
 }
 
-fn first_out_of_order(times: &[Option<TimestampMs>]) -> Option<usize> {
+fn first_out_of_order(times: &[TimestampMs]) -> Option<usize> {
     let mut prev = i64::MIN;
-    for (i, t) in times.iter().enumerate() {
-        if let Some(t) = *t {
+    for (i, &t) in times.iter().enumerate() {
+        if t != REJECTED {
             if t < prev {
                 return Some(i);
             }
@@ -253,9 +256,9 @@ fn first_out_of_order(times: &[Option<TimestampMs>]) -> Option<usize> {
     None
 }
 
-fn first_duplicate(times: &[Option<TimestampMs>]) -> Option<usize> {
+fn first_duplicate(times: &[TimestampMs]) -> Option<usize> {
     let mut seen = std::collections::HashSet::new();
-    times.iter().position(|t| t.is_some_and(|t| !seen.insert(t)))
+    times.iter().position(|&t| t != REJECTED && !seen.insert(t))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -267,7 +270,7 @@ fn parse_times(
     site: &Site,
     report: &mut FileReport,
     diags: &mut Vec<Diagnostic>,
-) -> Result<Vec<Option<TimestampMs>>, Diagnostic> {
+) -> Result<Vec<TimestampMs>, Diagnostic> {
     let place = |row: usize| Place::Row { row, column: Some(name.to_string()) };
     let reject = |i: usize, why: String, report: &mut FileReport, diags: &mut Vec<Diagnostic>| {
         report.rejected_rows += 1;
@@ -285,12 +288,17 @@ fn parse_times(
                 TimeUnit::Milliseconds => 1,
             };
             let ca = col.datetime().map_err(|e| Diagnostic::error(path, place(1), e.to_string()))?;
-            for (i, v) in ca.physical().iter().enumerate() {
-                match v {
-                    Some(v) => out.push(Some(v.div_euclid(div))),
-                    None => {
-                        reject(i, "empty timestamp".into(), report, diags);
-                        out.push(None);
+            let phys = ca.physical();
+            if phys.null_count() == 0 {
+                out.extend(phys.into_no_null_iter().map(|v| v.div_euclid(div)));
+            } else {
+                for (i, v) in phys.iter().enumerate() {
+                    match v {
+                        Some(v) => out.push(v.div_euclid(div)),
+                        None => {
+                            reject(i, "empty timestamp".into(), report, diags);
+                            out.push(REJECTED);
+                        }
                     }
                 }
             }
@@ -325,7 +333,7 @@ fn parse_times(
                     None => Err(("", TsError::Malformed)),
                 };
                 match parsed {
-                    Ok(t) => out.push(Some(t)),
+                    Ok(t) => out.push(t),
                     Err((s, e)) => {
                         let why = match e {
                             TsError::Malformed if s.is_empty() => "empty timestamp".to_string(),
@@ -333,7 +341,7 @@ fn parse_times(
                             TsError::NonexistentLocal => format!("\"{s}\" does not exist in {} (clocks skipped it)", site.time_zone),
                         };
                         reject(i, why, report, diags);
-                        out.push(None);
+                        out.push(REJECTED);
                     }
                 }
             }
@@ -348,10 +356,10 @@ fn parse_times(
             };
             for (i, v) in ca.iter().enumerate() {
                 match v {
-                    Some(v) => out.push(Some(if millis { v } else { v * 1000 })),
+                    Some(v) => out.push(if millis { v } else { v.saturating_mul(1000) }),
                     None => {
                         reject(i, "empty timestamp".into(), report, diags);
-                        out.push(None);
+                        out.push(REJECTED);
                     }
                 }
             }
@@ -378,7 +386,7 @@ fn format_name(f: &TimestampFormat) -> &'static str {
 #[allow(clippy::too_many_arguments)]
 fn column_values(
     col: &Column,
-    times: &[Option<TimestampMs>],
+    times: &[TimestampMs],
     path: &Path,
     name: &str,
     bad_rows: &mut [bool],
@@ -388,7 +396,8 @@ fn column_values(
     let mut t_out = Vec::with_capacity(times.len());
     let mut v_out = Vec::with_capacity(times.len());
     let mut push = |i: usize, v: f64| {
-        if let Some(t) = times[i] {
+        let t = times[i];
+        if t != REJECTED {
             t_out.push(t);
             v_out.push(v);
         }
@@ -396,11 +405,19 @@ fn column_values(
     if col.dtype().is_primitive_numeric() {
         let Ok(cast) = col.cast(&DataType::Float64) else { return (t_out, v_out) };
         let Ok(ca) = cast.f64() else { return (t_out, v_out) };
-        for (i, v) in ca.iter().enumerate() {
-            match v {
-                Some(v) if v.is_finite() => push(i, v),
-                Some(_) => {}
-                None => report.empty_cells += 1,
+        if ca.null_count() == 0 {
+            for (i, v) in ca.into_no_null_iter().enumerate() {
+                if v.is_finite() {
+                    push(i, v);
+                }
+            }
+        } else {
+            for (i, v) in ca.iter().enumerate() {
+                match v {
+                    Some(v) if v.is_finite() => push(i, v),
+                    Some(_) => {}
+                    None => report.empty_cells += 1,
+                }
             }
         }
     } else if let Ok(ca) = col.str() {
@@ -414,7 +431,7 @@ fn column_values(
                 Ok(v) if v.is_finite() => push(i, v),
                 _ => {
                     report.bad_cells += 1;
-                    if times[i].is_some() {
+                    if times[i] != REJECTED {
                         bad_rows[i] = true;
                     }
                     if report.bad_cells <= MAX_EXAMPLES {
