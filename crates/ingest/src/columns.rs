@@ -3,7 +3,8 @@
 
 use plant_site::{Meter, Quantity};
 
-/// Splits `"Kiln drive [kW]"` / `"Kiln drive (kW)"` into `("Kiln drive", Some("kW"))`.
+/// Splits `"Kiln drive [kW]"`, `"Kiln drive (kW)"` or `"Usage_kWh"` into name and unit. A `_suffix` counts
+/// as a unit only when it is a known unit (`fan_speed` stays whole, `fan_kW` splits).
 pub fn split_unit(name: &str) -> (&str, Option<&str>) {
     let n = name.trim();
     for (open, close) in [('[', ']'), ('(', ')'), ('{', '}')] {
@@ -13,6 +14,12 @@ pub fn split_unit(name: &str) -> (&str, Option<&str>) {
             let unit = n[i + 1..n.len() - 1].trim();
             return (n[..i].trim_end(), (!unit.is_empty()).then_some(unit));
         }
+    }
+    if let Some(i) = n.rfind(['_', ' '])
+        && i > 0
+        && plant_site::is_known_unit(&n[i + 1..])
+    {
+        return (n[..i].trim_end(), Some(&n[i + 1..]));
     }
     (n, None)
 }

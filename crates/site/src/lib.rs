@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 pub use binding::{Bounds, ModelReport, check_model, equipment_from_extras};
 pub use diagnostic::{Diagnostic, Place, Severity, line_col};
 pub use model::{DataFile, Equipment, FlowEdge, Meter, Site, SiteHeader, TimestampFormat};
-pub use quantity::Quantity;
+pub use quantity::{Quantity, is_known_unit};
 
 /// The file that describes a site package.
 pub const SITE_FILE: &str = "site.toml";

@@ -9,7 +9,10 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum Quantity {
     ElectricPower,
+    /// Energy per sampling interval (interval meters, e.g. kWh per 15 min).
+    Energy,
     MassFlow,
+    VolumeFlow,
     Temperature,
     /// Volume or mole fraction in percent (e.g. O2 in flue gas).
     Concentration,
@@ -21,9 +24,11 @@ pub enum Quantity {
 }
 
 impl Quantity {
-    pub const ALL: [Quantity; 8] = [
+    pub const ALL: [Quantity; 10] = [
         Quantity::ElectricPower,
+        Quantity::Energy,
         Quantity::MassFlow,
+        Quantity::VolumeFlow,
         Quantity::Temperature,
         Quantity::Concentration,
         Quantity::Pressure,
@@ -36,7 +41,9 @@ impl Quantity {
     pub fn display_unit(self) -> &'static str {
         match self {
             Quantity::ElectricPower | Quantity::ThermalPower => "kW",
+            Quantity::Energy => "kWh",
             Quantity::MassFlow => "t/h",
+            Quantity::VolumeFlow => "m³/h",
             Quantity::Temperature => "°C",
             Quantity::Concentration => "%",
             Quantity::Pressure => "kPa",
@@ -49,7 +56,9 @@ impl Quantity {
     pub fn label(self) -> &'static str {
         match self {
             Quantity::ElectricPower => "Electric power",
+            Quantity::Energy => "Energy",
             Quantity::MassFlow => "Mass flow",
+            Quantity::VolumeFlow => "Volume flow",
             Quantity::Temperature => "Temperature",
             Quantity::Concentration => "Concentration",
             Quantity::Pressure => "Pressure",
@@ -70,6 +79,23 @@ impl Quantity {
                 "kW" => f(1.0),
                 "MW" => f(1e3),
                 "GW" => f(1e6),
+                _ => None,
+            },
+            Quantity::Energy => match u {
+                "Wh" => f(1e-3),
+                "kWh" => f(1.0),
+                "MWh" => f(1e3),
+                "GWh" => f(1e6),
+                "MJ" => f(1.0 / 3.6),
+                "GJ" => f(1000.0 / 3.6),
+                _ => None,
+            },
+            Quantity::VolumeFlow => match u {
+                "m³/h" | "m3/h" => f(1.0),
+                "Nm³/h" | "Nm3/h" => f(1.0),
+                "m³/s" | "m3/s" => f(3600.0),
+                "l/s" | "L/s" => f(3.6),
+                "l/min" | "L/min" => f(0.06),
                 _ => None,
             },
             Quantity::MassFlow => match u {
@@ -111,7 +137,9 @@ impl Quantity {
     pub fn units(self) -> &'static [&'static str] {
         match self {
             Quantity::ElectricPower | Quantity::ThermalPower => &["W", "kW", "MW", "GW"],
+            Quantity::Energy => &["Wh", "kWh", "MWh", "GWh", "MJ", "GJ"],
             Quantity::MassFlow => &["t/h", "kg/h", "kg/s", "t/d"],
+            Quantity::VolumeFlow => &["m³/h", "Nm³/h", "m³/s", "l/s", "l/min"],
             Quantity::Temperature => &["°C", "K", "°F"],
             Quantity::Concentration => &["%", "ppm"],
             Quantity::Pressure => &["Pa", "kPa", "MPa", "bar", "mbar"],
@@ -119,4 +147,9 @@ impl Quantity {
             Quantity::Other => &[],
         }
     }
+}
+
+/// Whether `unit` measures some known quantity (used to recognise a unit written as a column-name suffix).
+pub fn is_known_unit(unit: &str) -> bool {
+    Quantity::ALL.iter().any(|q| *q != Quantity::Other && q.to_display(unit).is_some())
 }

@@ -117,3 +117,41 @@ fn a_garbage_file_is_an_error_naming_it() {
     let d = got.diagnostics.iter().find(|d| d.file.ends_with("d.parquet")).expect("diagnosed");
     assert!(d.is_error() && d.message.contains("cannot read"), "{d}");
 }
+
+#[test]
+fn unit_suffixes_in_column_names_match_and_convert() {
+    assert_eq!(split_unit("Usage_kWh"), ("Usage", Some("kWh")));
+    assert_eq!(split_unit("kiln_drive_MW"), ("kiln_drive", Some("MW")));
+    assert_eq!(split_unit("fan_speed"), ("fan_speed", None), "not a unit");
+    // Meter columns a and b; the file says a_MW and b_kW.
+    let dir = temp_dir("suffix");
+    let csv = "timestamp,a_MW,b_kW\n2026-11-01T08:00:00+08:00,1.25,7\n";
+    let site = site_with(&dir, "d.csv", "", Some(csv));
+    let got = load_site_data(&site, &no_progress);
+    assert_eq!(got.store.get("a").expect("a").values(), &[1250.0]);
+    assert_eq!(got.store.get("b").expect("b").values(), &[7.0]);
+}
+
+#[test]
+fn a_uci_style_day_first_15_minute_file_reads() {
+    // Shaped like the UCI steel-industry file: DD/MM/YYYY HH:MM, 15-minute steps, Usage_kWh.
+    let dir = temp_dir("uci");
+    let mut csv = String::from("date,Usage_kWh,Lagging_Current_Reactive.Power_kVarh\n");
+    for i in 0..96 {
+        csv.push_str(&format!("01/01/2018 {:02}:{:02},{}.5,1.0\n", i / 4, (i % 4) * 15, i % 10));
+    }
+    csv.push_str("02/01/2018 00:00,3.1,1.0\n");
+    std::fs::write(dir.join("data/steel.csv"), csv).expect("write");
+    let toml = "[site]\nname = \"steel\"\nkind = \"steel\"\ntime_zone = \"Asia/Seoul\"\n\n[[data]]\npath = \"data/steel.csv\"\ntimestamp_column = \"date\"\n\n\
+[[equipment]]\nid = \"plant\"\ntype = \"plant\"\nname = \"Plant\"\n\n\
+[[meter]]\nid = \"usage\"\nquantity = \"energy\"\nunit = \"kWh\"\nequipment = \"plant\"\ncolumn = \"usage\"\n";
+    std::fs::write(dir.join("site.toml"), toml).expect("write");
+    let site = plant_site::open(&dir).expect("opens").site;
+    let got = load_site_data(&site, &no_progress);
+    let s = got.store.get("usage").expect("usage");
+    assert_eq!(s.len(), 97);
+    assert_eq!(s.interval_ms(), 15 * MIN);
+    // 2018-01-01 00:00 in Seoul (UTC+9) is 2017-12-31T15:00Z.
+    assert_eq!(s.times_ms()[0], 1_514_732_400_000);
+    assert!(got.diagnostics.iter().all(|d| !d.is_error()), "{:?}", got.diagnostics);
+}
