@@ -4,7 +4,7 @@ pub const COLOUR_BY: &str = "Colour by";
 pub const MODEL_COLOURS: &str = "Model colours";
 pub const NO_DATA: &str = "no data";
 pub const LOG_SCALE: &str = "log scale";
-pub const CAMERA_HINT: &str = "Drag: orbit · Right-drag: pan · Wheel: zoom · F: frame selection · Esc: clear";
+pub const CAMERA_HINT: &str = "Drag: orbit · Right-drag: pan · Wheel: zoom · F: frame selection · Home: whole site · Esc: clear · Space: play/pause";
 
 pub fn no_model(file: &str) -> String {
     format!("No 3D model: {file} is missing (see Problems). Meters, tree and charts still work.")

@@ -6,6 +6,7 @@ mod panel;
 pub mod strings;
 
 use bevy::prelude::*;
+use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use plant_shell::{FreeArea, PanelOrder, show_panel};
 
@@ -21,7 +22,8 @@ impl Plugin for TimelinePlugin {
     fn build(&self, app: &mut App) {
         app.init_resource::<SiteClock>().add_systems(Update, clock::advance_clock.in_set(TimelineSystems::Advance));
         if self.ui {
-            app.add_systems(EguiPrimaryContextPass, timeline_panel_system.in_set(PanelOrder::Bottom));
+            app.add_systems(EguiPrimaryContextPass, timeline_panel_system.in_set(PanelOrder::Bottom))
+                .add_systems(Update, space_toggles_play.before(TimelineSystems::Advance));
         }
     }
 }
@@ -42,4 +44,15 @@ fn timeline_panel_system(mut contexts: EguiContexts, mut clock: ResMut<SiteClock
         });
     });
     Ok(())
+}
+
+/// Space plays or pauses, unless a text field has the keyboard.
+fn space_toggles_play(keys: Res<ButtonInput<KeyCode>>, wants: Res<EguiWantsInput>, mut clock: ResMut<SiteClock>) {
+    if keys.just_pressed(KeyCode::Space) && !wants.wants_any_keyboard_input() {
+        if clock.playing {
+            clock.playing = false;
+        } else {
+            clock.play();
+        }
+    }
 }

@@ -9,4 +9,4 @@ pub const TO_END_HINT: &str = "Jump to the end of the record";
 pub const SPEED: &str = "Speed";
 pub const SPEED_HINT: &str = "Site seconds per real second";
 pub const NO_DATA_YET: &str = "No data loaded";
-pub const SCRUB_HINT: &str = "Click or drag to move the cursor in time";
+pub const SCRUB_HINT: &str = "Click or drag to move the cursor in time · Space: play/pause";
