@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 use bevy::world_serialization::WorldInstanceReady;
-use plant_loading::{CurrentSite, LoadStatus, Problems};
+use plant_loading::{CurrentSite, LoadStatus, ModelInfo, Problems};
 use plant_scene::{ColourBy, Selection};
 use plant_site::{Quantity, TimestampFormat};
 use plant_timeline::SiteClock;
@@ -114,6 +114,7 @@ fn screenshot_when_ready(
     status: Res<LoadStatus>,
     applied: Res<Applied>,
     site: Option<Res<CurrentSite>>,
+    info: Res<ModelInfo>,
     mut shot: ResMut<ShotState>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -130,7 +131,7 @@ fn screenshot_when_ready(
     // Ready: data loaded and options applied (or the site failed to open), and the 3D scene spawned
     // (or there is no model to spawn).
     let failed = matches!(*status, LoadStatus::Failed);
-    let no_model = site.as_ref().is_none_or(|s| !s.0.model_path().is_file());
+    let no_model = site.is_none() || !info.0.readable;
     let ready = (applied.0 || failed) && (shot.scene_ready || no_model || failed);
     if !ready {
         return;

@@ -18,6 +18,8 @@ pub struct ModelReport {
     pub bound: BTreeMap<String, String>,
     /// Equipment with no node in the model (listed in the UI; the site still opens).
     pub unbound: Vec<String>,
+    /// Whether the model file exists and parses as glTF; when false the site opens without 3D.
+    pub readable: bool,
     /// Number of nodes in the model.
     pub node_count: usize,
     /// World-space bounds of the default scene's meshes: (min, max).
@@ -46,6 +48,7 @@ pub fn check_model(site: &Site) -> ModelReport {
             return report;
         }
     };
+    report.readable = true;
     report.node_count = gltf.nodes().count();
     for node in gltf.nodes() {
         let extras = node.extras().as_ref().map(|r| r.get());

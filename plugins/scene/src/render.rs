@@ -42,7 +42,7 @@ pub(crate) fn build(app: &mut App) {
         .add_systems(
             Update,
             (
-                spawn_model.run_if(resource_added::<CurrentSite>),
+                spawn_model.run_if(resource_changed::<ModelInfo>),
                 frame_on_model_info.run_if(resource_added::<ModelInfo>),
                 (give_equipment_materials, apply_colours).chain().after(SceneSystems::Readings),
                 keyboard,
@@ -69,10 +69,10 @@ fn spawn_camera_and_lights(mut commands: Commands) {
     commands.insert_resource(GlobalAmbientLight { color: Color::WHITE, brightness: 700.0, ..default() });
 }
 
-fn spawn_model(mut commands: Commands, site: Res<CurrentSite>, assets: Res<AssetServer>) {
-    let model = site.0.model_path();
-    if !model.is_file() {
-        // Reported by the model check; the site opens without 3D.
+fn spawn_model(mut commands: Commands, site: Option<Res<CurrentSite>>, info: Res<ModelInfo>, assets: Res<AssetServer>, spawned: Query<(), With<SiteModel>>) {
+    // Without a readable model (reported by the model check) the site opens without 3D.
+    let Some(site) = site else { return };
+    if !info.0.readable || !spawned.is_empty() {
         return;
     }
     let path = format!("{SITE_ASSET_SOURCE}://{}", site.0.header.model);
@@ -252,6 +252,7 @@ fn legend_overlay(
     mut by: ResMut<ColourBy>,
     scale: Option<Res<ColourScale>>,
     hovered: Res<Hovered>,
+    info: Res<ModelInfo>,
     items: Query<(&EquipmentNode, &EquipmentReading, &EquipmentTint)>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -273,7 +274,7 @@ fn legend_overlay(
             if let (ColourBy::Quantity(q), Some(scale)) = (*by, scale.as_deref()) {
                 legend_ui(ui, scale, q);
             }
-            if !site.0.model_path().is_file() {
+            if !info.0.readable {
                 ui.colored_label(ui.visuals().warn_fg_color, s::no_model(&site.0.header.model));
             }
             ui.weak(egui::RichText::new(s::CAMERA_HINT).small());

@@ -7,5 +7,5 @@ pub const LOG_SCALE: &str = "log scale";
 pub const CAMERA_HINT: &str = "Drag: orbit · Right-drag: pan · Wheel: zoom · F: frame selection · Home: whole site · Esc: clear · Space: play/pause";
 
 pub fn no_model(file: &str) -> String {
-    format!("No 3D model: {file} is missing (see Problems). Meters, tree and charts still work.")
+    format!("No 3D model: {file} is missing or unreadable (see Problems). Meters, tree and charts still work.")
 }

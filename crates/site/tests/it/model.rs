@@ -19,6 +19,7 @@ fn every_cement_plant_equipment_item_has_a_node_and_sensible_bounds() {
     let report = check_model(&opened.site);
     assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
     assert!(report.unbound.is_empty(), "{:?}", report.unbound);
+    assert!(report.readable);
     assert_eq!(report.bound.len(), opened.site.equipment.len());
     let (min, max) = report.bounds.expect("bounds");
     // A 5,000 t/d line: a few hundred metres long, the preheater tower about 110 m high.
@@ -47,7 +48,21 @@ fn a_missing_model_is_an_error_and_every_item_is_unbound() {
     opened.site.header.model = "missing.glb".into();
     let report = check_model(&opened.site);
     assert_eq!(report.unbound.len(), opened.site.equipment.len());
+    assert!(!report.readable);
     let d = &report.diagnostics[0];
     assert!(d.is_error() && d.file.ends_with("missing.glb") && d.message.contains("not found"), "{d}");
     assert_eq!(d.place, Place::Whole);
+}
+
+#[test]
+fn a_truncated_model_is_an_error_not_a_panic() {
+    let dir = std::env::temp_dir().join(format!("plant-site-truncated-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let glb = std::fs::read(cement_root().join("model.glb")).expect("model");
+    std::fs::write(dir.join("model.glb"), &glb[..5000]).expect("write");
+    let mut opened = plant_site::open(&cement_root()).expect("opens");
+    opened.site.root = dir.clone();
+    let report = check_model(&opened.site);
+    assert!(!report.readable);
+    assert!(report.diagnostics[0].is_error() && report.diagnostics[0].message.contains("cannot read the model"), "{}", report.diagnostics[0]);
 }
