@@ -1,0 +1,189 @@
+//! Units with dimensions for energy and carbon accounting.
+//!
+//! A [`Value`] is a number in SI base units with a [`Dim`] (exponents of mass, length, time, amount of
+//! CO2-equivalent… kept as small integers). Adding or comparing values of different dimensions is an
+//! error, not a silent number; multiplying and dividing combine dimensions, so `t/h × GJ/t` is power and
+//! `MWh × t/MWh` is a mass. Units are parsed from the names plant engineers write: `kW`, `MWh`, `GJ`,
+//! `kgce`, `tce`, `t/h`, `Nm³/h`, `tCO2/MWh`, `GJ/t`, `kWh/t`…
+//!
+//! Sources: 1 kgce = 29.3076 MJ (GB/T 2589); 1 kcal = 4.1868 kJ.
+
+mod parse;
+
+use std::fmt;
+use std::ops::{Div, Mul};
+
+pub use parse::{parse_unit, UNIT_TABLE};
+
+/// Exponents of the base dimensions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Dim {
+    /// kilogram
+    pub mass: i8,
+    /// metre
+    pub length: i8,
+    /// second
+    pub time: i8,
+    /// kelvin (temperature differences)
+    pub temperature: i8,
+    /// kilogram of CO2-equivalent: kept apart from plain mass so that t CO2 and t coal never add up.
+    pub co2: i8,
+}
+
+impl Dim {
+    pub const NONE: Dim = Dim { mass: 0, length: 0, time: 0, temperature: 0, co2: 0 };
+    pub const MASS: Dim = Dim { mass: 1, ..Dim::NONE };
+    pub const LENGTH: Dim = Dim { length: 1, ..Dim::NONE };
+    pub const TIME: Dim = Dim { time: 1, ..Dim::NONE };
+    pub const TEMPERATURE: Dim = Dim { temperature: 1, ..Dim::NONE };
+    pub const CO2: Dim = Dim { co2: 1, ..Dim::NONE };
+    /// J = kg m² s⁻²
+    pub const ENERGY: Dim = Dim { mass: 1, length: 2, time: -2, ..Dim::NONE };
+    /// W = J/s
+    pub const POWER: Dim = Dim { mass: 1, length: 2, time: -3, ..Dim::NONE };
+    pub const MASS_FLOW: Dim = Dim { mass: 1, time: -1, ..Dim::NONE };
+    pub const VOLUME: Dim = Dim { length: 3, ..Dim::NONE };
+    pub const VOLUME_FLOW: Dim = Dim { length: 3, time: -1, ..Dim::NONE };
+    pub const AREA: Dim = Dim { length: 2, ..Dim::NONE };
+
+    fn combine(self, o: Dim, sign: i8) -> Dim {
+        Dim {
+            mass: self.mass + sign * o.mass,
+            length: self.length + sign * o.length,
+            time: self.time + sign * o.time,
+            temperature: self.temperature + sign * o.temperature,
+            co2: self.co2 + sign * o.co2,
+        }
+    }
+
+    /// A name for messages: "energy", "power", "mass flow"… or the exponents.
+    pub fn name(self) -> String {
+        let known = [
+            (Dim::NONE, "a pure number"),
+            (Dim::MASS, "mass"),
+            (Dim::TIME, "time"),
+            (Dim::TEMPERATURE, "temperature"),
+            (Dim::CO2, "CO2 mass"),
+            (Dim::ENERGY, "energy"),
+            (Dim::POWER, "power"),
+            (Dim::MASS_FLOW, "mass flow"),
+            (Dim::VOLUME, "volume"),
+            (Dim::VOLUME_FLOW, "volume flow"),
+            (Dim::AREA, "area"),
+            (Dim::ENERGY.combine(Dim::MASS, -1), "energy per mass"),
+            (Dim::CO2.combine(Dim::ENERGY, -1), "CO2 per energy"),
+            (Dim::CO2.combine(Dim::MASS, -1), "CO2 per mass"),
+            (Dim::CO2.combine(Dim::TIME, -1), "CO2 flow"),
+            (Dim::ENERGY.combine(Dim::VOLUME, -1), "energy per volume"),
+        ];
+        known.iter().find(|(d, _)| *d == self).map_or_else(
+            || format!("kg^{} m^{} s^{} K^{} kgCO2^{}", self.mass, self.length, self.time, self.temperature, self.co2),
+            |(_, n)| n.to_string(),
+        )
+    }
+}
+
+/// A unit: its scale to SI, an offset (for °C), and its dimension.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Unit {
+    pub symbol: &'static str,
+    /// SI value of 1 of this unit (e.g. kWh → 3.6e6 J).
+    pub scale: f64,
+    /// Added after scaling (only °C and °F have one; such units cannot be multiplied or summed as rates).
+    pub offset: f64,
+    pub dim: Dim,
+}
+
+/// Errors of unit arithmetic.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum UnitError {
+    #[error("unknown unit \"{0}\"")]
+    Unknown(String),
+    #[error("cannot {op} {left} and {right}")]
+    Mismatch { op: &'static str, left: String, right: String },
+    #[error("cannot express {from} in {to}")]
+    Convert { from: String, to: String },
+}
+
+/// A number with a dimension, held in SI base units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Value {
+    pub si: f64,
+    pub dim: Dim,
+}
+
+impl Value {
+    /// `amount` of `unit`, e.g. `Value::new(3.2, "GJ/t")`.
+    pub fn new(amount: f64, unit: &str) -> Result<Value, UnitError> {
+        let u = parse_unit(unit)?;
+        Ok(Value { si: amount * u.scale + u.offset, dim: u.dim })
+    }
+
+    pub fn of(amount: f64, unit: &Unit) -> Value {
+        Value { si: amount * unit.scale + unit.offset, dim: unit.dim }
+    }
+
+    /// The amount in `unit`; an error when the dimensions differ.
+    pub fn in_unit(&self, unit: &str) -> Result<f64, UnitError> {
+        let u = parse_unit(unit)?;
+        if u.dim != self.dim {
+            return Err(UnitError::Convert { from: self.dim.name(), to: format!("{unit} ({})", u.dim.name()) });
+        }
+        Ok((self.si - u.offset) / u.scale)
+    }
+
+    /// Sum of two values of the same dimension.
+    pub fn try_add(self, o: Value) -> Result<Value, UnitError> {
+        if self.dim != o.dim {
+            return Err(UnitError::Mismatch { op: "add", left: self.dim.name(), right: o.dim.name() });
+        }
+        Ok(Value { si: self.si + o.si, dim: self.dim })
+    }
+
+    pub fn try_sub(self, o: Value) -> Result<Value, UnitError> {
+        if self.dim != o.dim {
+            return Err(UnitError::Mismatch { op: "subtract", left: self.dim.name(), right: o.dim.name() });
+        }
+        Ok(Value { si: self.si - o.si, dim: self.dim })
+    }
+
+    /// Energy over a duration at this power (or mass over a duration at this mass flow, …).
+    pub fn over_secs(self, secs: f64) -> Value {
+        self * Value { si: secs, dim: Dim::TIME }
+    }
+}
+
+impl Mul for Value {
+    type Output = Value;
+    fn mul(self, o: Value) -> Value {
+        Value { si: self.si * o.si, dim: self.dim.combine(o.dim, 1) }
+    }
+}
+
+impl Div for Value {
+    type Output = Value;
+    fn div(self, o: Value) -> Value {
+        Value { si: self.si / o.si, dim: self.dim.combine(o.dim, -1) }
+    }
+}
+
+impl Mul<f64> for Value {
+    type Output = Value;
+    fn mul(self, k: f64) -> Value {
+        Value { si: self.si * k, dim: self.dim }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} SI ({})", self.si, self.dim.name())
+    }
+}
+
+/// 1 kg of standard coal equivalent, J (GB/T 2589: 7,000 kcal = 29.3076 MJ).
+pub const KGCE_J: f64 = 29.3076e6;
+
+/// Converts an amount between two units, refusing units of different dimensions.
+pub fn convert(amount: f64, from: &str, to: &str) -> Result<f64, UnitError> {
+    Value::new(amount, from)?.in_unit(to)
+}
