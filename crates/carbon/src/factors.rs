@@ -1,0 +1,181 @@
+//! Emission-factor sets: data files with provenance (`assets/factors/*.toml`), every value with its unit.
+
+use std::path::Path;
+
+use plant_site::{Diagnostic, Place, line_col};
+use plant_units::{Dim, Value};
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSet {
+    set: SetInfo,
+    #[serde(default)]
+    fuel: Vec<RawFuel>,
+    #[serde(default)]
+    electricity: Vec<RawFactor>,
+    #[serde(default)]
+    heat: Vec<RawFactor>,
+    #[serde(default)]
+    gwp: Vec<Gwp>,
+}
+
+/// Where a set comes from: recorded with every result computed from it.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SetInfo {
+    pub id: String,
+    pub name: String,
+    pub year: i32,
+    pub source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Quantity {
+    value: f64,
+    unit: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFuel {
+    id: String,
+    name: String,
+    ncv: Quantity,
+    co2: Quantity,
+    #[serde(default)]
+    biomass_fraction: f64,
+    #[serde(default = "one")]
+    oxidation: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFactor {
+    id: String,
+    name: String,
+    value: Quantity,
+    source: String,
+    #[serde(default)]
+    market_based: bool,
+}
+
+/// Global warming potential of a gas in an assessment-report set (SAR, AR4, AR5).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Gwp {
+    pub set: String,
+    pub gas: String,
+    pub value: f64,
+}
+
+/// A fuel's net calorific value and CO2 factor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fuel {
+    pub id: String,
+    pub name: String,
+    /// Energy per mass.
+    pub ncv: Value,
+    /// CO2 per energy.
+    pub co2_per_energy: Value,
+    /// Share of the CO2 that is biogenic (memo item, not scope 1), 0 to 1.
+    pub biomass_fraction: f64,
+    /// Oxidation factor (IPCC default 1).
+    pub oxidation: f64,
+}
+
+/// A CO2 factor per unit of energy bought: grid electricity or heat.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnergyFactor {
+    pub id: String,
+    pub name: String,
+    pub co2_per_energy: Value,
+    pub source: String,
+    pub market_based: bool,
+}
+
+/// One versioned set of factors.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactorSet {
+    pub info: SetInfo,
+    pub fuels: Vec<Fuel>,
+    pub electricity: Vec<EnergyFactor>,
+    pub heat: Vec<EnergyFactor>,
+    pub gwp: Vec<Gwp>,
+}
+
+impl FactorSet {
+    pub fn fuel(&self, id: &str) -> Option<&Fuel> {
+        self.fuels.iter().find(|f| f.id == id)
+    }
+
+    pub fn electricity(&self, id: &str) -> Option<&EnergyFactor> {
+        self.electricity.iter().find(|f| f.id == id)
+    }
+
+    pub fn heat(&self, id: &str) -> Option<&EnergyFactor> {
+        self.heat.iter().find(|f| f.id == id)
+    }
+
+    pub fn gwp(&self, set: &str, gas: &str) -> Option<f64> {
+        self.gwp.iter().find(|g| g.set == set && g.gas == gas).map(|g| g.value)
+    }
+}
+
+/// Parses a factor set; every value's unit must have the dimension its field needs.
+pub fn parse_factor_set(text: &str, file: &Path) -> Result<FactorSet, Diagnostic> {
+    let raw: RawSet = toml::from_str(text).map_err(|e| {
+        let place = e.span().map_or(Place::Whole, |s| line_col(text, s.start));
+        Diagnostic::error(file, place, e.message().trim().to_string())
+    })?;
+    let value = |q: &Quantity, want: Dim, what: &str| -> Result<Value, Diagnostic> {
+        let at = line_col(text, q.unit.span().start);
+        let v = Value::new(q.value, q.unit.get_ref()).map_err(|e| Diagnostic::error(file, at.clone(), e.to_string()))?;
+        if v.dim != want {
+            return Err(Diagnostic::error(file, at, format!("{what} must be {}, \"{}\" is {}", want.name(), q.unit.get_ref(), v.dim.name())));
+        }
+        Ok(v)
+    };
+    let energy_per_mass = Dim { mass: 0, length: 2, time: -2, temperature: 0, co2: 0 };
+    let co2_per_energy = Dim { mass: -1, length: -2, time: 2, temperature: 0, co2: 1 };
+    let mut fuels = Vec::new();
+    for f in &raw.fuel {
+        if !(0.0..=1.0).contains(&f.biomass_fraction) || !(0.0..=1.0).contains(&f.oxidation) {
+            return Err(Diagnostic::error(file, Place::Element(format!("fuel \"{}\"", f.id)), "biomass_fraction and oxidation must be between 0 and 1"));
+        }
+        fuels.push(Fuel {
+            id: f.id.clone(),
+            name: f.name.clone(),
+            ncv: value(&f.ncv, energy_per_mass, "a net calorific value")?,
+            co2_per_energy: value(&f.co2, co2_per_energy, "a CO2 factor")?,
+            biomass_fraction: f.biomass_fraction,
+            oxidation: f.oxidation,
+        });
+    }
+    let factors = |list: &[RawFactor]| -> Result<Vec<EnergyFactor>, Diagnostic> {
+        list.iter()
+            .map(|f| {
+                Ok(EnergyFactor {
+                    id: f.id.clone(),
+                    name: f.name.clone(),
+                    co2_per_energy: value(&f.value, co2_per_energy, "a CO2 factor")?,
+                    source: f.source.clone(),
+                    market_based: f.market_based,
+                })
+            })
+            .collect()
+    };
+    Ok(FactorSet { electricity: factors(&raw.electricity)?, heat: factors(&raw.heat)?, info: raw.set, fuels, gwp: raw.gwp })
+}
+
+/// Reads and parses a factor-set file.
+pub fn load_factor_set(path: &Path) -> Result<FactorSet, Diagnostic> {
+    let text = std::fs::read_to_string(path).map_err(|e| Diagnostic::error(path, Place::Whole, format!("cannot read the factor set: {e}")))?;
+    parse_factor_set(&text, path)
+}

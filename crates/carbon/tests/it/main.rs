@@ -1,0 +1,91 @@
+//! Worked cases from ../shared/domain (carbon.md, cement-kiln.md) and factor-set parsing.
+
+use std::path::{Path, PathBuf};
+
+use plant_carbon::{calcination_co2_per_t_clinker, combustion, load_factor_set, parse_factor_set, pfc_co2e_t, scope2_location, bought_energy_co2};
+use plant_units::Value;
+
+fn factors(name: &str) -> plant_carbon::FactorSet {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/factors").join(name);
+    load_factor_set(&p).expect("factor set loads")
+}
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}
+
+#[test]
+fn calcination_worked_case_65_cao_1_5_mgo() {
+    // cement-kiln.md: 65 % CaO, 1.5 % MgO, all from carbonates → 0.5265 t CO2/t clinker.
+    let e = calcination_co2_per_t_clinker(0.65, 0.015, 0.0, 0.0);
+    assert!(close(e, 0.5265, 0.00005), "{e}");
+    // The pitfall: using 44/56 for the MgO term gives a visibly different number.
+    let wrong = 0.65 * 44.0 / 56.0 + 0.015 * 44.0 / 56.0;
+    assert!(close(wrong, 0.5225, 0.00005) && e - wrong > 0.0035, "{wrong}");
+    // Non-carbonate CaO lowers it.
+    assert!(calcination_co2_per_t_clinker(0.65, 0.015, 0.01, 0.0) < e);
+}
+
+#[test]
+fn combustion_of_coal_and_biomass() {
+    let ipcc = factors("ipcc-2006-fuels.toml");
+    assert_eq!(ipcc.info.year, 2006);
+    let coal = ipcc.fuel("bituminous-coal").expect("coal");
+    // 1 t × 25.8 GJ/t × 94.6 kg/GJ = 2,440.68 kg CO2.
+    let c = combustion(coal, Value::new(1.0, "t").expect("t"), None).expect("ok");
+    assert!(close(c.energy.in_unit("GJ").expect("GJ"), 25.8, 1e-9));
+    assert!(close(c.fossil_co2.in_unit("kgCO2").expect("kg"), 2440.68, 1e-6));
+    assert_eq!(c.biogenic_co2.si, 0.0);
+    // Wood is all biogenic: a memo item, no scope 1.
+    let wood = ipcc.fuel("wood").expect("wood");
+    let w = combustion(wood, Value::new(1.0, "t").expect("t"), None).expect("ok");
+    assert_eq!(w.fossil_co2.si, 0.0);
+    assert!(close(w.biogenic_co2.in_unit("tCO2").expect("t"), 15.6 * 0.112, 1e-9));
+    // An alternative-fuel mix with a measured 40 % biomass share.
+    let af = combustion(ipcc.fuel("municipal-waste-fossil").expect("msw"), Value::new(10.0, "t").expect("t"), Some(0.4)).expect("ok");
+    assert!(close(af.fossil_co2.si / (af.fossil_co2.si + af.biogenic_co2.si), 0.6, 1e-12));
+    // A fuel burned by the kWh is refused.
+    assert!(combustion(coal, Value::new(1.0, "kWh").expect("kWh"), None).is_err());
+}
+
+#[test]
+fn cement_combustion_co2_is_about_0_3_t_per_t_clinker_on_coal() {
+    // cement-kiln.md: E = q × Q × EF; 3.2 GJ/t clinker on bituminous coal (94.6 kg/GJ) ≈ 0.30 t/t.
+    let ipcc = factors("ipcc-2006-fuels.toml");
+    let coal = ipcc.fuel("bituminous-coal").expect("coal");
+    let per_t = (Value::new(3.2, "GJ/t").expect("q") * coal.co2_per_energy).in_unit("tCO2/t").expect("t/t");
+    assert!(close(per_t, 0.3027, 0.0001), "{per_t}");
+}
+
+#[test]
+fn grid_and_heat_factors_with_provenance() {
+    let cn = factors("china-2022.toml");
+    let reporting = cn.electricity("cn-reporting-2022").expect("reporting factor");
+    assert!(reporting.source.contains("MEE"));
+    assert!(close(reporting.co2_per_energy.in_unit("tCO2/MWh").expect("EF"), 0.5703, 1e-12));
+    assert!(cn.electricity("cn-national-2022-excl-green").expect("market").market_based);
+    let mwh = Value::new(1000.0, "MWh").expect("MWh");
+    assert!(close(bought_energy_co2(mwh, reporting).expect("ok").in_unit("tCO2").expect("t"), 570.3, 1e-9));
+    let heat = cn.heat("cn-purchased-heat").expect("heat");
+    assert!(close(bought_energy_co2(Value::new(100.0, "GJ").expect("GJ"), heat).expect("ok").in_unit("tCO2").expect("t"), 11.0, 1e-9));
+    assert!(bought_energy_co2(Value::new(1.0, "MW").expect("MW"), reporting).is_err(), "power is not energy");
+    // Hourly factors: Σ E_t × EF_t.
+    let hours = [(1.0, 0.50), (2.0, 0.60), (1.0, 0.40)].map(|(e, ef)| (Value::new(e, "MWh").expect("e"), Value::new(ef, "tCO2/MWh").expect("ef")));
+    assert!(close(scope2_location(hours).expect("ok").in_unit("tCO2").expect("t"), 2.1, 1e-12));
+}
+
+#[test]
+fn pfc_co2e_by_gwp_set() {
+    let cn = factors("china-2022.toml");
+    assert_eq!(pfc_co2e_t(&cn, "AR4", 1.0, 0.1), Some(7390.0 + 1220.0));
+    assert_eq!(pfc_co2e_t(&cn, "AR5", 1.0, 0.0), Some(6630.0));
+    assert_eq!(pfc_co2e_t(&cn, "AR9", 1.0, 0.0), None);
+}
+
+#[test]
+fn a_factor_with_a_wrong_unit_is_refused_at_its_line() {
+    let text = "[set]\nid = \"x\"\nname = \"x\"\nyear = 2024\nsource = \"test\"\n\n[[electricity]]\nid = \"g\"\nname = \"g\"\nsource = \"s\"\nvalue = { value = 0.5, unit = \"t/MWh\" }\n";
+    let err = parse_factor_set(text, Path::new("bad.toml")).expect_err("t/MWh is not CO2 per energy");
+    assert!(err.to_string().starts_with("error: bad.toml:11:"), "{err}");
+    assert!(err.message.contains("CO2 factor"), "{err}");
+}
