@@ -183,11 +183,15 @@ pub fn extract(df: &DataFrame, path: &Path, spec: &DataFile, site: &Site, progre
     report.first_ms = sorted.first().copied();
     report.last_ms = sorted.last().copied();
     report.gaps = plant_store::gaps_in(&sorted);
+    // The first offending row is named; the count covers them all.
+    let ts_place = |i: Option<usize>| i.map_or(Place::Whole, |i| Place::Row { row: row_label(path, i), column: Some(ts_name.clone()) });
     if report.out_of_order_rows > 0 {
-        diags.push(Diagnostic::warning(path, Place::Row { row: 0, column: Some(ts_name.clone()) }, format!("{} rows were out of time order; they were sorted", report.out_of_order_rows)).with_row_of(first_out_of_order(&times).map(|i| row_label(path, i))));
+        let msg = format!("{} rows were out of time order; they were sorted", report.out_of_order_rows);
+        diags.push(Diagnostic::warning(path, ts_place(first_out_of_order(&times)), msg));
     }
     if report.duplicate_timestamps > 0 {
-        diags.push(Diagnostic::warning(path, Place::Row { row: 0, column: Some(ts_name.clone()) }, format!("{} rows repeat an earlier timestamp; the later row's values were kept", report.duplicate_timestamps)).with_row_of(first_duplicate(&times).map(|i| row_label(path, i))));
+        let msg = format!("{} rows repeat an earlier timestamp; the later row's values were kept", report.duplicate_timestamps);
+        diags.push(Diagnostic::warning(path, ts_place(first_duplicate(&times)), msg));
     }
     if !report.gaps.is_empty() {
         let longest = report.gaps.iter().map(|g| g.1 - g.0).max().unwrap_or(0);
@@ -228,19 +232,6 @@ pub fn extract(df: &DataFrame, path: &Path, spec: &DataFile, site: &Site, progre
         ));
     }
     Ok(FileData { columns, report, diagnostics: diags })
-}
-
-trait WithRow {
-    fn with_row_of(self, row: Option<usize>) -> Self;
-}
-
-impl WithRow for Diagnostic {
-    fn with_row_of(mut self, row: Option<usize>) -> Self {
-        if let (Place::Row { column, .. }, Some(r)) = (&self.place, row) {
-            self.place = Place::Row { row: r, column: column.clone() };
-        }
-        self
-    }
 }
 
 fn first_out_of_order(times: &[TimestampMs]) -> Option<usize> {
