@@ -3,7 +3,9 @@
 //! `cargo bench -p plant-store --bench lookup`. 1,000 meters × 14 days of 1-minute samples (20,160 each,
 //! 20 million samples in all), the size of a large site's record held in memory.
 
-use criterion::{BatchSize, Criterion, black_box, criterion_group, criterion_main};
+use std::hint::black_box;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use plant_store::{Series, Store};
 
 fn store(meters: usize, samples: usize) -> Store {

@@ -75,3 +75,35 @@ fn envelope_keeps_extremes_and_bounds_the_point_count() {
     assert_eq!(raw.len(), 10);
     assert!(raw.iter().all(|&(_, lo, hi)| lo == hi));
 }
+
+#[test]
+fn interpolated_search_agrees_with_binary_search_on_irregular_data() {
+    let mut rng = Lcg(7);
+    for &n in &[1usize, 2, 3, 10, 1000, 5000] {
+        // Irregular: bursts, long gaps and repeated spacing.
+        let mut t = Vec::with_capacity(n);
+        let mut x = -5_000i64;
+        for _ in 0..n {
+            x += match rng.next() % 10 {
+                0 => 1_000_000,
+                1..=3 => 1,
+                _ => (rng.next() % 60_000) as i64 + 1,
+            };
+            t.push(x);
+        }
+        let (s, _) = Series::from_samples(t.clone(), vec![1.0; n]);
+        let lo = t[0] - 10;
+        let hi = t[n - 1] + 10;
+        for _ in 0..2000 {
+            let q = lo + (rng.next() % (hi - lo) as u64) as i64;
+            assert_eq!(s.count_until(q, true), t.partition_point(|&v| v <= q), "n={n} q={q}");
+            assert_eq!(s.count_until(q, false), t.partition_point(|&v| v < q), "n={n} q={q}");
+        }
+        for &q in t.iter().take(50) {
+            assert_eq!(s.count_until(q, true), t.partition_point(|&v| v <= q));
+            assert_eq!(s.count_until(q, false), t.partition_point(|&v| v < q));
+        }
+        assert_eq!(s.count_until(i64::MIN, true), 0);
+        assert_eq!(s.count_until(i64::MAX, false), n);
+    }
+}
