@@ -172,17 +172,24 @@ pub fn extract(df: &DataFrame, path: &Path, spec: &DataFile, site: &Site, progre
     let times = parse_times(&df.columns()[ts_idx], path, &ts_name, spec, site, &mut report, &mut diags)?;
     progress(0.3);
 
-    // Repairs of the time axis are reported once per file, not per meter.
-    let mut sorted: Vec<TimestampMs> = times.iter().copied().filter(|&t| t != REJECTED).collect();
-    report.out_of_order_rows = sorted.windows(2).filter(|w| w[1] < w[0]).count();
-    if report.out_of_order_rows > 0 {
-        sorted.sort_unstable();
+    // Repairs of the time axis are reported once per file, not per meter. A clean, sorted file (the
+    // common case) is checked in place; only a file that needs repair gets a sorted copy.
+    if report.rejected_rows == 0 && times.windows(2).all(|w| w[0] < w[1]) {
+        report.first_ms = times.first().copied();
+        report.last_ms = times.last().copied();
+        report.gaps = plant_store::gaps_in(&times);
+    } else {
+        let mut sorted: Vec<TimestampMs> = times.iter().copied().filter(|&t| t != REJECTED).collect();
+        report.out_of_order_rows = sorted.windows(2).filter(|w| w[1] < w[0]).count();
+        if report.out_of_order_rows > 0 {
+            sorted.sort_unstable();
+        }
+        report.duplicate_timestamps = sorted.windows(2).filter(|w| w[0] == w[1]).count();
+        sorted.dedup();
+        report.first_ms = sorted.first().copied();
+        report.last_ms = sorted.last().copied();
+        report.gaps = plant_store::gaps_in(&sorted);
     }
-    report.duplicate_timestamps = sorted.windows(2).filter(|w| w[0] == w[1]).count();
-    sorted.dedup();
-    report.first_ms = sorted.first().copied();
-    report.last_ms = sorted.last().copied();
-    report.gaps = plant_store::gaps_in(&sorted);
     // The first offending row is named; the count covers them all.
     let ts_place = |i: Option<usize>| i.map_or(Place::Whole, |i| Place::Row { row: row_label(path, i), column: Some(ts_name.clone()) });
     if report.out_of_order_rows > 0 {
