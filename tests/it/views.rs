@@ -77,3 +77,18 @@ fn tree_search_matches_names_ids_types_areas_and_meters() {
     assert_eq!(hits("utilities"), vec!["substation-1", "compressor-house"], "areas");
     assert!(hits("no such thing").is_empty());
 }
+
+#[test]
+fn the_per_frame_meter_index_agrees_with_the_reference_computation() {
+    let (site, store) = cement();
+    let (t0, t1) = store.time_range().expect("range");
+    for q in site.quantities() {
+        let index = plant_scene::MeterIndex::build(&site, &store, q);
+        for k in 0..50 {
+            let t = t0 + (t1 - t0) / 50 * k + 12_345;
+            for e in &site.equipment {
+                assert_eq!(index.value(&store, &e.id, t), equipment_value(&site, &store, &e.id, q, t), "{q:?} {} at {t}", e.id);
+            }
+        }
+    }
+}

@@ -72,6 +72,7 @@ fn tree_panel_system(
         plant_scene::ColourBy::Quantity(q) => q.display_unit(),
         plant_scene::ColourBy::Model => "",
     };
+    let by_id: std::collections::HashMap<&str, (&EquipmentReading, &EquipmentTint)> = items.iter().map(|(n, r, t)| (n.id.as_str(), (r, t))).collect();
     show_panel(ctx, &mut area, "tree", |root| {
         egui::Panel::left("tree").resizable(true).default_size(270.0).show(root, |ui| {
             ui.heading(s::EQUIPMENT);
@@ -94,14 +95,14 @@ fn tree_panel_system(
                     let title = if area_name.is_empty() { "—" } else { area_name };
                     egui::CollapsingHeader::new(title).default_open(true).id_salt(("area", area_name)).show(ui, |ui| {
                         for e in members {
-                            let item = items.iter().find(|(n, _, _)| n.id == e.id);
+                            let item = by_id.get(e.id.as_str());
                             ui.horizontal(|ui| {
-                                swatch_ui(ui, item.map_or(plant_scene::NO_DATA_COLOUR, |(_, _, tint)| tint.0));
+                                swatch_ui(ui, item.map_or(plant_scene::NO_DATA_COLOUR, |(_, tint)| tint.0));
                                 let selected = selection.0.as_deref() == Some(e.id.as_str());
                                 let bound = info.0.bound.contains_key(&e.id);
                                 // Value on the right first, so a long name truncates instead of overlapping it.
                                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                                    if let Some((_, reading, _)) = item
+                                    if let Some((reading, _)) = item
                                         && let Some(v) = reading.0
                                     {
                                         ui.weak(format_value(v, unit));

@@ -110,20 +110,49 @@ pub const NO_DATA_COLOUR: Color = Color::srgba(0.80, 0.80, 0.84, 0.30);
 /// The value an equipment item shows for quantity `q` at `t`, in the display unit: the sum (additive
 /// quantities) or mean of its meters that have a current reading. `None` when no meter of `q` reads.
 pub fn equipment_value(site: &Site, store: &Store, equipment: &str, q: Quantity, t: i64) -> Option<f64> {
+    let meters = site.meters_of(equipment).filter(|m| m.quantity == q).map(|m| (store.key(&m.id), m.to_display));
+    combine(store, meters, q, t)
+}
+
+/// Sum (additive) or mean of the display values of `meters` (store key, display scale and offset) at `t`.
+fn combine(store: &Store, meters: impl Iterator<Item = (Option<usize>, (f64, f64))>, q: Quantity, t: i64) -> Option<f64> {
     let mut sum = 0.0;
     let mut n = 0;
-    for m in site.meters_of(equipment).filter(|m| m.quantity == q) {
-        if let Some(v) = store.reading_at(&m.id, t).value() {
-            sum += m.display_value(v);
+    for (key, (scale, offset)) in meters {
+        if let Some(v) = key.and_then(|k| store.by_key(k)).and_then(|s| s.reading_at(t).value()) {
+            sum += v * scale + offset;
             n += 1;
         }
     }
-    if n == 0 {
-        None
-    } else if is_additive(q) {
-        Some(sum)
-    } else {
-        Some(sum / n as f64)
+    match n {
+        0 => None,
+        _ if is_additive(q) => Some(sum),
+        _ => Some(sum / n as f64),
+    }
+}
+
+/// Each equipment item's meters of one quantity, resolved to store keys once (when the data or the
+/// colour quantity changes), so the per-frame update does no string lookups or scans of the meter list.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct MeterIndex {
+    pub quantity: Option<Quantity>,
+    by_equipment: std::collections::HashMap<String, Vec<(Option<usize>, (f64, f64))>>,
+}
+
+impl MeterIndex {
+    pub fn build(site: &Site, store: &Store, q: Quantity) -> Self {
+        let mut by_equipment: std::collections::HashMap<String, Vec<(Option<usize>, (f64, f64))>> = std::collections::HashMap::new();
+        for m in site.meters.iter().filter(|m| m.quantity == q) {
+            by_equipment.entry(m.equipment.clone()).or_default().push((store.key(&m.id), m.to_display));
+        }
+        Self { quantity: Some(q), by_equipment }
+    }
+
+    /// Same as [`equipment_value`], through the index.
+    pub fn value(&self, store: &Store, equipment: &str, t: i64) -> Option<f64> {
+        let q = self.quantity?;
+        let meters = self.by_equipment.get(equipment)?;
+        combine(store, meters.iter().copied(), q, t)
     }
 }
 

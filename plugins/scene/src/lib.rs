@@ -14,7 +14,7 @@ use bevy::prelude::*;
 use plant_loading::{CurrentSite, LoadingSystems, MeterData};
 use plant_timeline::{SiteClock, TimelineSystems};
 
-pub use colour::{ColourBy, ColourScale, NO_DATA_COLOUR, colour_at, egui_colour, equipment_value, format_value, swatch_ui};
+pub use colour::{ColourBy, ColourScale, MeterIndex, NO_DATA_COLOUR, colour_at, egui_colour, equipment_value, format_value, swatch_ui};
 
 /// Marks the glTF node entity that stands for an equipment item.
 #[derive(Component, Debug, Clone, PartialEq, Eq)]
@@ -82,40 +82,47 @@ pub fn bind_equipment_nodes(
     }
 }
 
+/// Rebuilds the colour scale and the meter index when the data or the colour quantity changes.
 fn update_scale(mut commands: Commands, site: Option<Res<CurrentSite>>, data: Res<MeterData>, by: Res<ColourBy>, scale: Option<Res<ColourScale>>) {
     let Some(site) = site else { return };
     if !(data.is_changed() || by.is_changed()) && scale.is_some() {
         return;
     }
     match *by {
-        ColourBy::Quantity(q) => match ColourScale::for_record(&site.0, &data.0, q) {
-            Some(s) => commands.insert_resource(s),
-            None => commands.remove_resource::<ColourScale>(),
-        },
-        ColourBy::Model => commands.remove_resource::<ColourScale>(),
+        ColourBy::Quantity(q) => {
+            commands.insert_resource(MeterIndex::build(&site.0, &data.0, q));
+            match ColourScale::for_record(&site.0, &data.0, q) {
+                Some(s) => commands.insert_resource(s),
+                None => commands.remove_resource::<ColourScale>(),
+            }
+        }
+        ColourBy::Model => {
+            commands.remove_resource::<ColourScale>();
+            commands.insert_resource(MeterIndex::default());
+        }
     }
 }
 
 /// Recomputes every item's reading and colour when the cursor, the data or the colour mode changes.
 #[allow(clippy::type_complexity)]
 pub fn update_readings(
-    site: Option<Res<CurrentSite>>,
+    index: Option<Res<MeterIndex>>,
     data: Res<MeterData>,
     clock: Res<SiteClock>,
     by: Res<ColourBy>,
     scale: Option<Res<ColourScale>>,
     mut items: Query<(Ref<EquipmentNode>, &mut EquipmentReading, &mut EquipmentTint)>,
 ) {
-    let Some(site) = site else { return };
-    let scale_changed = scale.as_ref().is_some_and(|s| s.is_changed());
+    let Some(index) = index else { return };
+    let scale_changed = scale.as_ref().is_some_and(|s| s.is_changed()) || index.is_changed();
     let global_change = clock.is_changed() || data.is_changed() || by.is_changed() || scale_changed;
     for (node, mut reading, mut tint) in &mut items {
         if !global_change && !node.is_added() {
             continue;
         }
         let (value, colour) = match (*by, scale.as_deref()) {
-            (ColourBy::Quantity(q), Some(scale)) => {
-                let v = equipment_value(&site.0, &data.0, &node.id, q, clock.now_ms);
+            (ColourBy::Quantity(_), Some(scale)) => {
+                let v = index.value(&data.0, &node.id, clock.now_ms);
                 (v, v.map_or(NO_DATA_COLOUR, |v| colour_at(scale.position(v))))
             }
             _ => (None, NO_DATA_COLOUR),
