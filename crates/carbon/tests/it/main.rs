@@ -89,3 +89,37 @@ fn a_factor_with_a_wrong_unit_is_refused_at_its_line() {
     assert!(err.to_string().starts_with("error: bad.toml:11:"), "{err}");
     assert!(err.message.contains("CO2 factor"), "{err}");
 }
+
+#[test]
+fn the_cement_record_gives_plausible_co2_per_tonne_of_clinker() {
+    // Recorded meters of the bundled plant, integrated over the whole record.
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/cement-plant");
+    let site = plant_site::open(&root).expect("site").site;
+    let store = plant_ingest::load_site_data(&site, &|_, _| {}).store;
+    let tonnes = |meter: &str| {
+        let s = store.get(meter).expect(meter);
+        let (t0, t1) = s.time_range().expect("range");
+        let mean_tph = s.aggregate(t0, t1 + 1).mean().expect("mean");
+        Value::new(mean_tph, "t/h").expect("t/h").over_secs((t1 - t0) as f64 / 1000.0)
+    };
+    let clinker = tonnes("cooler-1.clinker");
+    let coal = tonnes("kiln-1.coal").try_add(tonnes("calciner-1.coal")).expect("same dimension");
+    assert!((60_000.0..80_000.0).contains(&clinker.in_unit("t").expect("t")), "≈ 5,000 t/d for 14 days");
+
+    // Process CO2 from a typical clinker (65 % CaO, 1.5 % MgO): cement-kiln.md, 0.52-0.53 t/t.
+    let process = calcination_co2_per_t_clinker(0.65, 0.015, 0.0, 0.0);
+    assert!((0.52..=0.53).contains(&process));
+
+    // Combustion CO2: the plant's coal (as-fired NCV 23.8 GJ/t, the generator's figure) with the IPCC
+    // bituminous-coal CO2 factor.
+    let ipcc = factors("ipcc-2006-fuels.toml");
+    let mut coal_fuel = ipcc.fuel("bituminous-coal").expect("coal").clone();
+    coal_fuel.ncv = Value::new(23.8, "GJ/t").expect("NCV");
+    let burnt = combustion(&coal_fuel, coal, None).expect("combustion");
+    let heat_per_t = (burnt.energy / clinker).in_unit("GJ/t").expect("GJ/t");
+    let co2_per_t = (burnt.fossil_co2 / clinker).in_unit("tCO2/t").expect("t/t");
+    assert!((3.1..=3.4).contains(&heat_per_t), "{heat_per_t} GJ/t clinker");
+    assert!((0.28..=0.32).contains(&co2_per_t), "{co2_per_t} t CO2/t clinker from coal");
+    let kgce = plant_units::convert(heat_per_t, "GJ/t", "kgce/t").expect("kgce");
+    assert!((105.0..=116.0).contains(&kgce), "{kgce} kgce/t clinker, near GB 16780's 110-120 grades");
+}
