@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 pub use binding::{Bounds, ModelReport, check_model, equipment_from_extras};
 pub use diagnostic::{Diagnostic, Place, Severity, line_col};
-pub use model::{DataFile, Equipment, FlowEdge, Meter, Site, SiteHeader, TimestampFormat};
+pub use model::{DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Meter, NodeKind, Site, SiteHeader, TimestampFormat, parse_linear};
 pub use quantity::{Quantity, is_known_unit};
 
 /// The file that describes a site package.
@@ -127,22 +127,82 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
         });
     }
 
-    let known = |id: &str| equipment.iter().any(|e| e.id == id);
+    let mut nodes: Vec<FlowNode> = Vec::new();
+    for n in raw.node {
+        let span = n.span();
+        let n = n.into_inner();
+        if equipment.iter().any(|e| e.id == n.id) || nodes.iter().any(|x| x.id == n.id) {
+            diags.push(Diagnostic::error(&file, at(span), format!("flow node id \"{}\" is already used; the second is ignored", n.id)));
+            continue;
+        }
+        nodes.push(n);
+    }
+    let known = |id: &str| equipment.iter().any(|e| e.id == id) || nodes.iter().any(|n| n.id == id);
     let mut flows = Vec::new();
     for f in raw.flow {
         let span = f.span();
         let f = f.into_inner();
+        let mut ok = true;
         for end in [&f.from, &f.to] {
             if !known(end) {
-                diags.push(Diagnostic::warning(&file, at(span.clone()), format!("flow end \"{end}\" is not a defined equipment id")));
+                diags.push(Diagnostic::error(&file, at(span.clone()), format!("flow end \"{end}\" is neither equipment nor a [[node]]; flow ignored")));
+                ok = false;
             }
         }
-        flows.push(f);
+        let value = match (&f.meter, &f.value) {
+            (Some(_), Some(v)) => {
+                diags.push(Diagnostic::error(&file, at(v.span()), "a flow has either `meter` or `value`, not both; flow ignored"));
+                ok = false;
+                FlowValue::None
+            }
+            (Some(m), None) => match meters.iter().find(|x| &x.id == m.get_ref()) {
+                Some(_) => FlowValue::Meters(vec![(1.0, m.get_ref().clone())]),
+                None => {
+                    diags.push(Diagnostic::error(&file, at(m.span()), format!("no meter \"{}\"; flow ignored", m.get_ref())));
+                    ok = false;
+                    FlowValue::None
+                }
+            },
+            (None, Some(v)) => match check_formula(v.get_ref(), &meters) {
+                Ok(terms) => FlowValue::Meters(terms),
+                Err(msg) => {
+                    diags.push(Diagnostic::error(&file, at(v.span()), format!("{msg}; flow ignored")));
+                    ok = false;
+                    FlowValue::None
+                }
+            },
+            (None, None) => FlowValue::None,
+        };
+        if ok {
+            flows.push(FlowEdge { from: f.from, to: f.to, carrier: f.carrier, value, node: f.node });
+        }
     }
     if raw.data.is_empty() {
         diags.push(Diagnostic::warning(&file, Place::Whole, "no [[data]] files: meters will show no data"));
     }
 
-    let site = Site { root: root.to_path_buf(), header: raw.site, time_zone, data: raw.data, equipment, meters, flows };
+    let site = Site { root: root.to_path_buf(), header: raw.site, time_zone, data: raw.data, equipment, meters, nodes, flows };
     Ok(Opened { site, diagnostics: diags })
+}
+
+/// Checks a flow formula: every term names a meter, and all meters measure the same quantity (adding kW to
+/// t/h is refused).
+fn check_formula(text: &str, meters: &[Meter]) -> Result<Vec<(f64, String)>, String> {
+    let terms = parse_linear(text)?;
+    let mut quantity = None;
+    for (_, id) in &terms {
+        let m = meters.iter().find(|m| &m.id == id).ok_or_else(|| format!("no meter \"{id}\" in the formula"))?;
+        match quantity {
+            None => quantity = Some((m.quantity, id.clone())),
+            Some((q, ref first)) if q != m.quantity => {
+                return Err(format!(
+                    "cannot combine \"{first}\" ({}) with \"{id}\" ({})",
+                    q.label().to_lowercase(),
+                    m.quantity.label().to_lowercase()
+                ));
+            }
+            _ => {}
+        }
+    }
+    Ok(terms)
 }

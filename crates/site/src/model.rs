@@ -20,7 +20,9 @@ pub(crate) struct RawSite {
     #[serde(default)]
     pub meter: Vec<Spanned<RawMeter>>,
     #[serde(default)]
-    pub flow: Vec<Spanned<FlowEdge>>,
+    pub node: Vec<Spanned<FlowNode>>,
+    #[serde(default)]
+    pub flow: Vec<Spanned<RawFlow>>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -110,18 +112,112 @@ pub(crate) struct RawMeter {
     pub name: String,
 }
 
-/// An energy or material flow between two equipment items, sources or products (used by the flows issue).
-#[derive(Clone, Debug, Deserialize)]
+/// What a non-equipment node of the flow graph is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NodeKind {
+    /// Where energy or material enters the site: the grid, a fuel, purchased heat, raw materials.
+    Source,
+    /// What the site makes: clinker, cement, cooled floor area…
+    Product,
+    /// Heat lost, exhaust, shell losses.
+    Loss,
+    /// The remainder a main meter sees and no sub-meter accounts for.
+    Unmetered,
+}
+
+/// A node of the flow graph that is not equipment.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
+pub struct FlowNode {
+    pub id: String,
+    pub name: String,
+    pub kind: NodeKind,
+    /// For sources: the emission factor (fuel id or grid/heat factor id) in the chosen factor set.
+    pub factor: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawFlow {
+    pub from: String,
+    pub to: String,
+    pub carrier: String,
+    pub meter: Option<Spanned<String>>,
+    /// A linear combination of meters, e.g. `"substation-1.incomer-power - raw-mill-1.power - 1.0 * kiln-1.drive-power"`.
+    pub value: Option<Spanned<String>>,
+    pub node: Option<String>,
+}
+
+/// How a flow's value is obtained.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FlowValue {
+    /// Not measured (drawn with no width until the accounting computes it).
+    None,
+    /// Σ coefficient × meter: one meter is `[(1.0, id)]`; "main − Σ subs" has negative coefficients.
+    Meters(Vec<(f64, String)>),
+}
+
+/// An energy or material flow between two nodes (equipment or [`FlowNode`]s).
+#[derive(Clone, Debug, PartialEq)]
 pub struct FlowEdge {
     pub from: String,
     pub to: String,
     /// Carrier: electricity, coal, raw-meal, clinker, hot-gas, …
     pub carrier: String,
-    /// Meter that measures the flow, if any.
-    pub meter: Option<String>,
+    pub value: FlowValue,
     /// glTF node of the pipe, duct, conveyor or cable that carries it, for animation in 3D.
     pub node: Option<String>,
+}
+
+impl FlowEdge {
+    /// The single meter measuring this flow, if it is measured by exactly one.
+    pub fn meter(&self) -> Option<&str> {
+        match &self.value {
+            FlowValue::Meters(terms) if terms.len() == 1 && terms[0].0 == 1.0 => Some(&terms[0].1),
+            _ => None,
+        }
+    }
+}
+
+/// Parses `a - b + 2.5 * c` into coefficients and meter ids. Meter ids may contain `-`, so terms are
+/// separated by ` + ` / ` - ` with spaces around the operator.
+pub fn parse_linear(text: &str) -> Result<Vec<(f64, String)>, String> {
+    let mut terms = Vec::new();
+    let mut sign = 1.0;
+    let mut rest = format!(" {} ", text.trim());
+    if rest.trim().is_empty() {
+        return Err("empty formula".into());
+    }
+    loop {
+        let plus = rest[1..].find(" + ").map(|i| (i + 1, 1.0));
+        let minus = rest[1..].find(" - ").map(|i| (i + 1, -1.0));
+        let next = match (plus, minus) {
+            (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
+            (a, b) => a.or(b),
+        };
+        let (term, tail) = match next {
+            Some((i, s)) => (rest[..i].to_string(), Some((rest[i + 3..].to_string(), s))),
+            None => (rest.clone(), None),
+        };
+        let term = term.trim();
+        let (coef, id) = match term.split_once('*') {
+            Some((k, id)) => (k.trim().parse::<f64>().map_err(|_| format!("\"{}\" is not a number", k.trim()))?, id.trim()),
+            None => (1.0, term),
+        };
+        if id.is_empty() || id.contains(char::is_whitespace) {
+            return Err(format!("\"{term}\" is not a meter id"));
+        }
+        terms.push((sign * coef, id.to_string()));
+        match tail {
+            Some((t, s)) => {
+                rest = format!(" {t}");
+                sign = s;
+            }
+            None => break,
+        }
+    }
+    Ok(terms)
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -163,6 +259,7 @@ pub struct Site {
     pub data: Vec<DataFile>,
     pub equipment: Vec<Equipment>,
     pub meters: Vec<Meter>,
+    pub nodes: Vec<FlowNode>,
     pub flows: Vec<FlowEdge>,
 }
 

@@ -1,4 +1,5 @@
 //! Site parsing, good and bad, and model binding.
 
+mod flows;
 mod model;
 mod parse;
