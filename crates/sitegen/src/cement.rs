@@ -114,7 +114,35 @@ pub fn spec() -> SiteSpec {
     let flow = |from: &str, to: &str, carrier: &str, meter: Option<&str>, node: Option<&str>| {
         (from.to_string(), to.to_string(), carrier.to_string(), meter.map(str::to_string), node.map(str::to_string))
     };
-    let flows = vec![
+    let node = |id: &str, name: &str, kind: &str, factor: Option<&str>| (id.to_string(), name.to_string(), kind.to_string(), factor.map(str::to_string));
+    let nodes = vec![
+        node("grid", "Grid electricity", "source", Some("cn-reporting-2022")),
+        node("coal", "Coal (as fired, 23.8 GJ/t)", "source", Some("bituminous-coal")),
+        node("raw-materials", "Limestone and raw materials", "source", None),
+        node("cement", "Cement dispatched", "product", None),
+        node("unmetered-electricity", "Unmetered electricity (lighting, offices, workshops, cable losses)", "unmetered", None),
+    ];
+    // Electricity: the incomer feeds every metered drive; what no sub-meter sees is an explicit remainder.
+    let mut electric: Vec<(String, Vec<String>)> = Vec::new();
+    for m in meters.iter().filter(|m| m.quantity == p && m.equipment != "substation-1") {
+        match electric.iter_mut().find(|(e, _)| *e == m.equipment) {
+            Some((_, ids)) => ids.push(m.id.clone()),
+            None => electric.push((m.equipment.clone(), vec![m.id.clone()])),
+        }
+    }
+    let mut flows = vec![flow("grid", "substation-1", "electricity", Some("substation-1.incomer-power"), None)];
+    for (equipment, ids) in &electric {
+        flows.push(flow("substation-1", equipment, "electricity", Some(&ids.join(" + ")), None));
+    }
+    let all_subs: Vec<&str> = electric.iter().flat_map(|(_, ids)| ids.iter().map(String::as_str)).collect();
+    let remainder = format!("substation-1.incomer-power - {}", all_subs.join(" - "));
+    flows.push(flow("substation-1", "unmetered-electricity", "electricity", Some(&remainder), None));
+    flows.extend([
+        flow("coal", "coal-mill-1", "coal", Some("coal-mill-1.output"), None),
+        flow("raw-materials", "crusher-1", "limestone", Some("crusher-1.throughput"), None),
+        flow("cement-silos", "cement", "cement", None, None),
+    ]);
+    flows.extend(vec![
         flow("crusher-1", "stockpile-1", "limestone", Some("crusher-1.throughput"), Some("ls-conveyor")),
         flow("stockpile-1", "raw-mill-1", "limestone", None, Some("conveyor-raw-mill-feed")),
         flow("raw-mill-1", "raw-meal-silo", "raw-meal", Some("raw-mill-1.output"), None),
@@ -131,7 +159,7 @@ pub fn spec() -> SiteSpec {
         flow("clinker-silo-1", "cement-mill-2", "clinker", None, Some("conveyor-cement-mill-2")),
         flow("cement-mill-1", "cement-silos", "cement", Some("cement-mill-1.output"), None),
         flow("cement-mill-2", "cement-silos", "cement", Some("cement-mill-2.output"), None),
-    ];
+    ]);
     SiteSpec {
         folder: "cement-plant".into(),
         name: "Cement plant — 5,000 t/d clinker line".into(),
@@ -144,6 +172,7 @@ pub fn spec() -> SiteSpec {
         data_file: "data/cement-plant-2026-11".into(),
         equipment,
         meters,
+        nodes,
         flows,
     }
 }

@@ -35,7 +35,9 @@ pub struct SiteSpec {
     pub data_file: String,
     pub equipment: Vec<EquipmentSpec>,
     pub meters: Vec<MeterSpec>,
-    /// (from, to, carrier, meter, node)
+    /// Flow-graph nodes that are not equipment: (id, name, kind, emission factor id)
+    pub nodes: Vec<(String, String, String, Option<String>)>,
+    /// (from, to, carrier, meter id or linear formula of meters, glTF node)
     pub flows: Vec<(String, String, String, Option<String>, Option<String>)>,
 }
 
@@ -65,10 +67,19 @@ pub fn site_toml(spec: &SiteSpec) -> String {
             q(&m.column)
         );
     }
+    for (id, name, kind, factor) in &spec.nodes {
+        let _ = write!(t, "[[node]]\nid = {}\nname = {}\nkind = {}\n", q(id), q(name), q(kind));
+        if let Some(f) = factor {
+            let _ = writeln!(t, "factor = {}", q(f));
+        }
+        t.push('\n');
+    }
     for (from, to, carrier, meter, node) in &spec.flows {
         let _ = write!(t, "[[flow]]\nfrom = {}\nto = {}\ncarrier = {}\n", q(from), q(to), q(carrier));
         if let Some(m) = meter {
-            let _ = writeln!(t, "meter = {}", q(m));
+            // A single meter id, or a formula over meters ("a + b", "main - a - b").
+            let key = if m.contains(' ') { "value" } else { "meter" };
+            let _ = writeln!(t, "{key} = {}", q(m));
         }
         if let Some(n) = node {
             let _ = writeln!(t, "node = {}", q(n));

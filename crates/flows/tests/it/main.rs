@@ -130,3 +130,34 @@ fn a_balance_violation_is_flagged_not_absorbed() {
     assert_eq!(issues[0].node, "main");
     assert!((issues[0].relative - 0.25).abs() < 1e-9, "{:?}", issues[0]);
 }
+
+#[test]
+fn the_cement_plants_flow_graph_over_the_whole_record() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/cement-plant");
+    let opened = plant_site::open(&root).expect("site");
+    assert!(opened.diagnostics.is_empty(), "{:?}", opened.diagnostics);
+    let site = opened.site;
+    let store = plant_ingest::load_site_data(&site, &|_, _| {}).store;
+    let (t0, t1) = store.time_range().expect("range");
+    let totals = flow_totals(&site, &store, t0, t1 + 1);
+    let total = |from: &str, to: &str, unit: &str| {
+        let k = site.flows.iter().position(|f| f.from == from && f.to == to).expect("flow");
+        totals[k].total.expect("measured").in_unit(unit).expect("unit")
+    };
+    // ≈ 20 MW for 14 days.
+    let grid_mwh = total("grid", "substation-1", "MWh");
+    assert!((5_500.0..8_500.0).contains(&grid_mwh), "{grid_mwh} MWh");
+    // The unmetered remainder is explicit and small (lighting, offices, cable losses ≈ 4-6 %).
+    let unmetered = total("substation-1", "unmetered-electricity", "MWh");
+    assert!((0.03..0.07).contains(&(unmetered / grid_mwh)), "unmetered share {}", unmetered / grid_mwh);
+    // Electricity per tonne of cement over the record.
+    let cement_t = total("cement-mill-1", "cement-silos", "t") + total("cement-mill-2", "cement-silos", "t");
+    let kwh_per_t = grid_mwh * 1000.0 / cement_t;
+    assert!((70.0..110.0).contains(&kwh_per_t), "{kwh_per_t} kWh/t cement");
+    // Balances: the substation closes (its remainder is computed); the coal mill makes more coal than the
+    // kiln burns over the record (its bin fills), which is flagged, not absorbed.
+    let issues = balance(&site, &totals, 0.02);
+    assert!(issues.iter().all(|i| i.node != "substation-1"), "{issues:?}");
+    let coal = issues.iter().find(|i| i.node == "coal-mill-1").expect("coal bin stock change flagged");
+    assert!((0.02..0.10).contains(&coal.relative), "{coal:?}");
+}
