@@ -44,6 +44,10 @@ pub struct Cli {
     #[arg(long)]
     pub colour_by: Option<String>,
 
+    /// Open the energy-flows (Sankey) panel at start.
+    #[arg(long)]
+    pub flows: bool,
+
     /// Window size in logical pixels, e.g. 1600x900.
     #[arg(long, default_value = "1600x900", value_parser = parse_size)]
     pub size: (u32, u32),

@@ -38,7 +38,7 @@ pub fn build_app(cli: &cli::Cli) -> App {
     }))
     .add_plugins(EguiPlugin::default())
     .insert_resource(SitePath(site))
-    .add_plugins((ShellPlugin, TimelinePlugin { ui: true }, LoadingPlugin { ui: true }, ScenePlugin { render: true }, InspectorPlugin))
+    .add_plugins((ShellPlugin, TimelinePlugin { ui: true }, LoadingPlugin { ui: true }, ScenePlugin { render: true }, InspectorPlugin, plant_flows_view::FlowsViewPlugin))
     .add_plugins(startup::StartupPlugin(StartupOptions::from_cli(cli)));
     app
 }

@@ -20,12 +20,13 @@ pub struct StartupOptions {
     pub paused: bool,
     pub select: Option<String>,
     pub colour_by: Option<String>,
+    pub flows: bool,
     pub screenshot: Option<PathBuf>,
 }
 
 impl StartupOptions {
     pub fn from_cli(cli: &Cli) -> Self {
-        Self { at: cli.at.clone(), speed: cli.speed, paused: cli.paused, select: cli.select.clone(), colour_by: cli.colour_by.clone(), screenshot: cli.screenshot.clone() }
+        Self { at: cli.at.clone(), speed: cli.speed, paused: cli.paused, select: cli.select.clone(), colour_by: cli.colour_by.clone(), flows: cli.flows, screenshot: cli.screenshot.clone() }
     }
 }
 
@@ -72,11 +73,17 @@ fn apply_options(
     mut selection: ResMut<Selection>,
     mut by: ResMut<ColourBy>,
     mut problems: ResMut<Problems>,
+    sankey: Option<ResMut<plant_flows_view::SankeyState>>,
 ) {
     if applied.0 || !status.is_ready() {
         return;
     }
     applied.0 = true;
+    if opts.flows
+        && let Some(mut sankey) = sankey
+    {
+        sankey.open = true;
+    }
     let Some(site) = site else { return };
     let toml = site.0.site_toml_path();
     clock.set_speed(opts.speed);

@@ -92,3 +92,18 @@ fn the_per_frame_meter_index_agrees_with_the_reference_computation() {
         }
     }
 }
+
+#[test]
+fn sankey_windows_are_whole_spans_around_the_cursor_and_inside_the_record() {
+    use plant_flows_view::{Span, window};
+    let mut clock = plant_timeline::SiteClock::default();
+    let day = 86_400_000;
+    clock.set_range(1_000, 1_000 + 14 * day);
+    clock.seek(1_000 + 3 * day + 5 * 3_600_000);
+    assert_eq!(window(Span::Day, &clock), (1_000 + 3 * day, 1_000 + 4 * day));
+    assert_eq!(window(Span::Hour, &clock), (1_000 + 3 * day + 5 * 3_600_000, 1_000 + 3 * day + 6 * 3_600_000));
+    assert_eq!(window(Span::Record, &clock), (1_000, 1_000 + 14 * day + 1));
+    clock.seek(clock.end_ms);
+    let (t0, t1) = window(Span::Week, &clock);
+    assert!(t0 <= clock.now_ms && t1 == clock.end_ms + 1, "the last week is cut at the record's end");
+}
