@@ -17,9 +17,13 @@ pub const DEFAULT_SITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../sample-s
                   data through it.\n\n\
                   Without SITE it opens the bundled default site, a 5,000 t/d cement plant (sample-sites/cement-plant).\n\
                   With SITE it opens that site package instead. The format is described in docs/site-format.md.",
-    after_help = "Examples:\n  plant-twin                                  # the bundled cement plant\n  plant-twin path/to/my-site                  # another site package\n  plant-twin --at '2026-11-10 14:30' --select kiln-1 --paused"
+    after_help = "Examples:\n  plant-twin                                  # the bundled cement plant\n  plant-twin path/to/my-site                  # another site package\n  plant-twin --at '2026-11-10 14:30' --select kiln-1 --paused\n  plant-twin report sample-sites/cement-plant --from 2026-11-03 --to 2026-11-10 --format md",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// Site package folder (holding site.toml). Default: the bundled cement plant.
     pub site: Option<PathBuf>,
 
@@ -55,6 +59,32 @@ pub struct Cli {
     /// Save a screenshot of the window to this PNG once the site and its data have loaded, then exit.
     #[arg(long)]
     pub screenshot: Option<PathBuf>,
+}
+
+#[derive(clap::Subcommand, Debug, Clone)]
+pub enum Command {
+    /// Energy and CO2 of a site over a window, without a window: by node, carrier and scope, KPIs per
+    /// product, balance violations and the factor sets used. The same numbers as the flows panel.
+    Report(ReportArgs),
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct ReportArgs {
+    /// Site package folder (holding site.toml).
+    pub site: PathBuf,
+    /// Start of the window (inclusive): ISO 8601 or local time in the site's time zone
+    /// ("2026-11-03", "2026-11-03 06:00"). Default: the start of the record.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// End of the window (exclusive), same forms. Default: the end of the record.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Output format: json, csv or md.
+    #[arg(long, default_value = "json")]
+    pub format: String,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
 }
 
 fn parse_size(s: &str) -> Result<(u32, u32), String> {

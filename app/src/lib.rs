@@ -2,6 +2,7 @@
 //! domain logic in `crates/`.
 
 pub mod cli;
+pub mod report;
 mod startup;
 
 use std::path::{Path, PathBuf};

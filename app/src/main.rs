@@ -1,8 +1,19 @@
-//! `plant-twin`: opens a site package (default: the bundled cement plant). See `plant-twin --help`.
+//! `plant-twin`: opens a site package (default: the bundled cement plant), or runs a headless command
+//! (`plant-twin report …`). See `plant-twin --help`.
 
 use clap::Parser;
+use plant_twin::cli::{Cli, Command};
 
 fn main() -> bevy::app::AppExit {
-    let cli = plant_twin::cli::Cli::parse();
-    plant_twin::build_app(&cli).run()
+    let cli = Cli::parse();
+    match &cli.command {
+        Some(Command::Report(args)) => match plant_twin::report::run(args) {
+            Ok(()) => bevy::app::AppExit::Success,
+            Err(e) => {
+                eprintln!("{e}");
+                bevy::app::AppExit::error()
+            }
+        },
+        None => plant_twin::build_app(&cli).run(),
+    }
 }

@@ -22,7 +22,7 @@ struct RawSet {
 }
 
 /// Where a set comes from: recorded with every result computed from it.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, serde::Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SetInfo {
     pub id: String,
@@ -178,4 +178,27 @@ pub fn parse_factor_set(text: &str, file: &Path) -> Result<FactorSet, Diagnostic
 pub fn load_factor_set(path: &Path) -> Result<FactorSet, Diagnostic> {
     let text = std::fs::read_to_string(path).map_err(|e| Diagnostic::error(path, Place::Whole, format!("cannot read the factor set: {e}")))?;
     parse_factor_set(&text, path)
+}
+
+/// Factor sets shipped with Plant Twin (assets/factors), built into the binary so that a site can name
+/// them by id: `(id, file name, text)`.
+pub const BUNDLED: [(&str, &str, &str); 2] = [
+    ("ipcc-2006-fuels", "assets/factors/ipcc-2006-fuels.toml", include_str!("../../../assets/factors/ipcc-2006-fuels.toml")),
+    ("china-2022", "assets/factors/china-2022.toml", include_str!("../../../assets/factors/china-2022.toml")),
+];
+
+/// A bundled factor set by id, or a set file at `path` (relative to `root`) when the id ends in `.toml`.
+pub fn resolve_factor_set(id: &str, root: &Path) -> Result<FactorSet, Diagnostic> {
+    if let Some((_, file, text)) = BUNDLED.iter().find(|(k, _, _)| *k == id) {
+        return parse_factor_set(text, Path::new(file));
+    }
+    if id.ends_with(".toml") {
+        return load_factor_set(&root.join(id));
+    }
+    let known: Vec<&str> = BUNDLED.iter().map(|(k, _, _)| *k).collect();
+    Err(Diagnostic::error(
+        &root.join(plant_site::SITE_FILE),
+        Place::Whole,
+        format!("unknown factor set \"{id}\" (bundled: {}; or a path ending in .toml)", known.join(", ")),
+    ))
 }

@@ -12,7 +12,7 @@ pub mod factors;
 
 use plant_units::{Dim, UnitError, Value};
 
-pub use factors::{EnergyFactor, FactorSet, Fuel, Gwp, SetInfo, load_factor_set, parse_factor_set};
+pub use factors::{BUNDLED, EnergyFactor, FactorSet, Fuel, Gwp, SetInfo, load_factor_set, parse_factor_set, resolve_factor_set};
 
 /// g/mol
 pub const M_CO2: f64 = 44.009;

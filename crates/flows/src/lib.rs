@@ -23,6 +23,12 @@ pub struct FlowTotal {
 /// ∫ rate dt over `[t0, t1)` of one meter's samples in the meter's own unit × hours, and the covered share
 /// of the window. Samples are held until the next sample or for the hold time, whichever is shorter.
 pub fn integrate(series: &Series, t0: TimestampMs, t1: TimestampMs) -> (f64, f64) {
+    integrate_with(series, t0, t1, |_| 1.0)
+}
+
+/// ∫ rate × weight(t) dt: as [`integrate`], each held segment multiplied by `weight` at its start (an
+/// hourly grid factor, a price).
+pub fn integrate_with(series: &Series, t0: TimestampMs, t1: TimestampMs, mut weight: impl FnMut(TimestampMs) -> f64) -> (f64, f64) {
     if t1 <= t0 || series.is_empty() {
         return (0.0, 0.0);
     }
@@ -40,7 +46,7 @@ pub fn integrate(series: &Series, t0: TimestampMs, t1: TimestampMs) -> (f64, f64
         if stop > start {
             let ms = stop - start;
             covered += ms;
-            sum += values[i] * ms as f64 / 3_600_000.0;
+            sum += values[i] * weight(start) * ms as f64 / 3_600_000.0;
         }
     }
     (sum, covered as f64 / (t1 - t0) as f64)
@@ -57,6 +63,33 @@ fn integrated(meter: &Meter, amount_unit_hours: f64) -> Option<Value> {
     }
 }
 
+/// Σ coefficient × meter over `[t0, t1)`: rates integrated (kW → energy, t/h → mass), interval-energy
+/// meters summed. Returns the total and the share of the window every meter covers, or `None` when a
+/// meter is unknown, has no data series, or the terms do not add up.
+pub fn formula_total(site: &Site, store: &Store, terms: &[(f64, String)], t0: TimestampMs, t1: TimestampMs) -> Option<(Value, f64)> {
+    let mut total: Option<Value> = None;
+    let mut coverage: f64 = 1.0;
+    for (coef, id) in terms {
+        let (meter, series) = (site.meter(id)?, store.get(id)?);
+        let term = if meter.quantity == Quantity::Energy {
+            let s = series.aggregate(t0, t1);
+            coverage = coverage.min(if s.count > 0 { 1.0 } else { 0.0 });
+            Value::new(s.sum, &meter.unit).ok()?
+        } else {
+            let (amount, cov) = integrate(series, t0, t1);
+            coverage = coverage.min(cov);
+            integrated(meter, amount)?
+        };
+        let term = term * *coef;
+        // Mixed quantities are refused when site.toml is read; a mismatch here leaves the total out.
+        total = Some(match total {
+            None => term,
+            Some(t) => t.try_add(term).ok()?,
+        });
+    }
+    total.map(|t| (t, coverage))
+}
+
 /// Totals of every flow of the site over `[t0, t1)`.
 pub fn flow_totals(site: &Site, store: &Store, t0: TimestampMs, t1: TimestampMs) -> Vec<FlowTotal> {
     site.flows
@@ -66,43 +99,20 @@ pub fn flow_totals(site: &Site, store: &Store, t0: TimestampMs, t1: TimestampMs)
             let FlowValue::Meters(terms) = &f.value else {
                 return FlowTotal { flow: k, total: None, coverage: 0.0 };
             };
-            let mut total: Option<Value> = None;
-            let mut coverage: f64 = 1.0;
-            for (coef, id) in terms {
-                let (Some(meter), Some(series)) = (site.meter(id), store.get(id)) else {
-                    return FlowTotal { flow: k, total: None, coverage: 0.0 };
-                };
-                let term = if meter.quantity == Quantity::Energy {
-                    let s = series.aggregate(t0, t1);
-                    coverage = coverage.min(if s.count > 0 { 1.0 } else { 0.0 });
-                    Value::new(s.sum, &meter.unit).ok()
-                } else {
-                    let (amount, cov) = integrate(series, t0, t1);
-                    coverage = coverage.min(cov);
-                    integrated(meter, amount)
-                };
-                let Some(term) = term else {
-                    return FlowTotal { flow: k, total: None, coverage: 0.0 };
-                };
-                let term = term * *coef;
-                total = match total {
-                    None => Some(term),
-                    // Mixed quantities are refused when site.toml is read; a mismatch here leaves the flow out.
-                    Some(t) => match t.try_add(term) {
-                        Ok(v) => Some(v),
-                        Err(_) => return FlowTotal { flow: k, total: None, coverage: 0.0 },
-                    },
-                };
+            match formula_total(site, store, terms, t0, t1) {
+                // `times`: a quantity per unit of the metered value (1.75 GJ/t × t of clinker).
+                Some((t, coverage)) => FlowTotal { flow: k, total: Some(f.times.map_or(t, |x| t * x)), coverage },
+                None => FlowTotal { flow: k, total: None, coverage: 0.0 },
             }
-            FlowTotal { flow: k, total, coverage }
         })
         .collect()
 }
 
-/// A node whose measured inflow and outflow of one dimension do not balance.
+/// A node whose measured inflow and outflow of one carrier do not balance.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imbalance {
     pub node: String,
+    pub carrier: String,
     pub dim: Dim,
     pub inflow: Value,
     pub outflow: Value,
@@ -110,38 +120,50 @@ pub struct Imbalance {
     pub relative: f64,
 }
 
-/// Checks, for every node with measured flows both in and out of the same dimension (energy, mass),
-/// that in = out within `tolerance` (relative). Violations are returned, never absorbed.
+/// Checks, for every node with measured flows of one carrier both in and out (electricity through a
+/// substation, coal through a mill), that in = out within `tolerance` (relative). Nodes that turn one
+/// carrier into another (a kiln burning coal) are closed by remainder flows instead. Violations are
+/// returned, never absorbed.
 pub fn balance(site: &Site, totals: &[FlowTotal], tolerance: f64) -> Vec<Imbalance> {
     let mut ids: Vec<&str> = site.equipment.iter().map(|e| e.id.as_str()).collect();
     ids.extend(site.nodes.iter().map(|n| n.id.as_str()));
+    let measured: Vec<(usize, Value)> = totals.iter().filter_map(|t| t.total.map(|v| (t.flow, v))).collect();
     let mut out = Vec::new();
     for id in ids {
-        let mut dims: Vec<Dim> = Vec::new();
-        for t in totals.iter().filter_map(|t| t.total.map(|v| (t.flow, v))) {
-            let f = &site.flows[t.0];
-            if (f.from == id || f.to == id) && !dims.contains(&t.1.dim) {
-                dims.push(t.1.dim);
+        let mut carriers: Vec<(&str, Dim)> = Vec::new();
+        for (k, v) in &measured {
+            let f = &site.flows[*k];
+            if (f.from == id || f.to == id) && !carriers.contains(&(f.carrier.as_str(), v.dim)) {
+                carriers.push((f.carrier.as_str(), v.dim));
             }
         }
-        for dim in dims {
-            let sum = |incoming: bool| {
-                totals
+        for (carrier, dim) in carriers {
+            let of = |incoming: bool| -> Vec<f64> {
+                measured
                     .iter()
-                    .filter_map(|t| t.total.map(|v| (t.flow, v)))
-                    .filter(|(k, v)| v.dim == dim && if incoming { site.flows[*k].to == id } else { site.flows[*k].from == id })
-                    .fold(Value { si: 0.0, dim }, |a, (_, v)| Value { si: a.si + v.si, dim })
+                    .filter(|(k, v)| {
+                        let f = &site.flows[*k];
+                        v.dim == dim && f.carrier == carrier && if incoming { f.to == id } else { f.from == id }
+                    })
+                    .map(|(_, v)| v.si)
+                    .collect()
             };
-            let (i, o) = (sum(true), sum(false));
-            let has_in = totals.iter().any(|t| t.total.is_some_and(|v| v.dim == dim) && site.flows[t.flow].to == id);
-            let has_out = totals.iter().any(|t| t.total.is_some_and(|v| v.dim == dim) && site.flows[t.flow].from == id);
-            if !(has_in && has_out) {
+            let (ins, outs) = (of(true), of(false));
+            if ins.is_empty() || outs.is_empty() {
                 continue;
             }
-            let scale = i.si.abs().max(o.si.abs());
-            let relative = if scale > 0.0 { (i.si - o.si) / scale } else { 0.0 };
+            let (i, o): (f64, f64) = (ins.iter().sum(), outs.iter().sum());
+            let scale = i.abs().max(o.abs());
+            let relative = if scale > 0.0 { (i - o) / scale } else { 0.0 };
             if relative.abs() > tolerance {
-                out.push(Imbalance { node: id.to_string(), dim, inflow: i, outflow: o, relative });
+                out.push(Imbalance {
+                    node: id.to_string(),
+                    carrier: carrier.to_string(),
+                    dim,
+                    inflow: Value { si: i, dim },
+                    outflow: Value { si: o, dim },
+                    relative,
+                });
             }
         }
     }

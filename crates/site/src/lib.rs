@@ -9,9 +9,14 @@ mod quantity;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use plant_units::Value;
+
 pub use binding::{Bounds, ModelReport, check_model, equipment_from_extras};
 pub use diagnostic::{Diagnostic, Place, Severity, line_col};
-pub use model::{DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Meter, NodeKind, Site, SiteHeader, TimestampFormat, parse_linear};
+pub use model::{
+    AccountingSettings, Calcination, DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Kpi, Meter, NodeKind, Product, ProductAmount, Site, SiteHeader,
+    TimestampFormat, parse_linear,
+};
 pub use quantity::{Quantity, is_known_unit};
 
 /// The file that describes a site package.
@@ -135,7 +140,58 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
             diags.push(Diagnostic::error(&file, at(span), format!("flow node id \"{}\" is already used; the second is ignored", n.id)));
             continue;
         }
-        nodes.push(n);
+        let ncv = match &n.ncv {
+            None => None,
+            Some(text) => match parse_quantity(text.get_ref()) {
+                Ok(v) if v.dim == (Value::new(1.0, "GJ/t").map(|u| u.dim).unwrap_or_default()) && v.si > 0.0 => Some(v),
+                Ok(_) => {
+                    diags.push(Diagnostic::error(&file, at(text.span()), format!("ncv \"{}\" is not a positive energy per mass (e.g. \"23.8 GJ/t\"); the fuel's default is used", text.get_ref())));
+                    None
+                }
+                Err(msg) => {
+                    diags.push(Diagnostic::error(&file, at(text.span()), format!("ncv: {msg}; the fuel's default is used")));
+                    None
+                }
+            },
+        };
+        let mut share = |v: &Option<toml::Spanned<f64>>, what: &str| -> Option<f64> {
+            let v = v.as_ref()?;
+            if (0.0..=1.0).contains(v.get_ref()) {
+                Some(*v.get_ref())
+            } else {
+                diags.push(Diagnostic::error(&file, at(v.span()), format!("{what} must be between 0 and 1 (a share, not a percentage); ignored")));
+                None
+            }
+        };
+        let biomass_share = share(&n.biomass_share, "biomass_share");
+        let green_share = share(&n.green_share, "green_share").unwrap_or(0.0);
+        let factor_meter = match n.factor_meter {
+            None => None,
+            Some(m) => match meters.iter().find(|x| &x.id == m.get_ref()) {
+                Some(x) if x.quantity == Quantity::EmissionFactor => Some(m.into_inner()),
+                Some(_) => {
+                    diags.push(Diagnostic::error(&file, at(m.span()), format!("factor_meter \"{}\" does not measure an emission factor (quantity = \"emission_factor\"); the annual factor is used", m.get_ref())));
+                    None
+                }
+                None => {
+                    diags.push(Diagnostic::error(&file, at(m.span()), format!("no meter \"{}\"; the annual factor is used", m.get_ref())));
+                    None
+                }
+            },
+        };
+        nodes.push(FlowNode {
+            id: n.id,
+            name: n.name,
+            kind: n.kind,
+            factor: n.factor,
+            carrier: n.carrier,
+            ncv,
+            biomass_share,
+            market_factor: n.market_factor,
+            green_share,
+            factor_meter,
+            at: at(span),
+        });
     }
     let known = |id: &str| equipment.iter().any(|e| e.id == id) || nodes.iter().any(|n| n.id == id);
     let mut flows = Vec::new();
@@ -163,6 +219,7 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
                     FlowValue::None
                 }
             },
+            (None, Some(v)) if v.get_ref().trim() == "remainder" => FlowValue::Remainder,
             (None, Some(v)) => match check_formula(v.get_ref(), &meters) {
                 Ok(terms) => FlowValue::Meters(terms),
                 Err(msg) => {
@@ -173,15 +230,108 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
             },
             (None, None) => FlowValue::None,
         };
+        let times = match &f.times {
+            None => None,
+            Some(t) => match parse_quantity(t.get_ref()) {
+                Ok(v) if matches!(value, FlowValue::Meters(_)) => Some(v),
+                Ok(_) => {
+                    diags.push(Diagnostic::error(&file, at(t.span()), "`times` needs a metered `meter` or `value`; flow ignored"));
+                    ok = false;
+                    None
+                }
+                Err(msg) => {
+                    diags.push(Diagnostic::error(&file, at(t.span()), format!("times: {msg}; flow ignored")));
+                    ok = false;
+                    None
+                }
+            },
+        };
         if ok {
-            flows.push(FlowEdge { from: f.from, to: f.to, carrier: f.carrier, value, node: f.node });
+            flows.push(FlowEdge { from: f.from, to: f.to, carrier: f.carrier, value, times, node: f.node });
         }
+    }
+
+    let accounting = match raw.accounting {
+        None => AccountingSettings::default(),
+        Some(a) => {
+            let place = at(a.span());
+            let a = a.into_inner();
+            let d = AccountingSettings::default();
+            let gwp = a.gwp.unwrap_or(d.gwp);
+            if !["SAR", "AR4", "AR5"].contains(&gwp.as_str()) {
+                diags.push(Diagnostic::error(&file, place.clone(), format!("unknown GWP set \"{gwp}\" (use SAR, AR4 or AR5)")));
+            }
+            let tolerance = match a.tolerance {
+                Some(t) if (0.0..1.0).contains(&t) => t,
+                Some(t) => {
+                    diags.push(Diagnostic::error(&file, place.clone(), format!("tolerance {t} must be a share between 0 and 1; using {}", d.tolerance)));
+                    d.tolerance
+                }
+                None => d.tolerance,
+            };
+            AccountingSettings { factor_sets: a.factor_sets.unwrap_or(d.factor_sets), gwp, tolerance, at: place }
+        }
+    };
+
+    let mut products = Vec::new();
+    for p in raw.product {
+        let span = p.span();
+        let p = p.into_inner();
+        if products.iter().any(|x: &Product| x.id == p.id) {
+            diags.push(Diagnostic::error(&file, at(span), format!("product id \"{}\" is defined twice; the second is ignored", p.id)));
+            continue;
+        }
+        let amount = match (&p.meter, &p.value, &p.amount) {
+            (Some(m), None, None) => check_formula(m.get_ref(), &meters).map(ProductAmount::Meters).map_err(|e| (m.span(), e)),
+            (None, Some(v), None) => check_formula(v.get_ref(), &meters).map(ProductAmount::Meters).map_err(|e| (v.span(), e)),
+            (None, None, Some(a)) => parse_quantity(a.get_ref()).map(ProductAmount::Fixed).map_err(|e| (a.span(), e)),
+            _ => Err((span.clone(), "a product needs exactly one of `meter`, `value` or `amount`".to_string())),
+        };
+        let amount = match amount {
+            Ok(a) => a,
+            Err((sp, msg)) => {
+                diags.push(Diagnostic::error(&file, at(sp), format!("{msg}; product \"{}\" ignored", p.id)));
+                continue;
+            }
+        };
+        let kpis = match p.kpis {
+            None => Kpi::ALL.to_vec(),
+            Some(list) => list
+                .iter()
+                .filter_map(|k| match Kpi::ALL.iter().find(|x| x.key() == k.get_ref()) {
+                    Some(x) => Some(*x),
+                    None => {
+                        let names: Vec<&str> = Kpi::ALL.iter().map(|x| x.key()).collect();
+                        diags.push(Diagnostic::error(&file, at(k.span()), format!("unknown KPI \"{}\" (one of {}); ignored", k.get_ref(), names.join(", "))));
+                        None
+                    }
+                })
+                .collect(),
+        };
+        let calcination = match p.calcination {
+            None => None,
+            Some(c) => {
+                let place = at(c.span());
+                let c = c.into_inner();
+                let fractions = [c.cao, c.mgo, c.cao_non_carbonate, c.mgo_non_carbonate];
+                if fractions.iter().any(|x| !(0.0..=1.0).contains(x)) {
+                    diags.push(Diagnostic::error(&file, place, "calcination CaO/MgO are mass fractions between 0 and 1 (0.65, not 65); ignored"));
+                    None
+                } else if !equipment.iter().any(|e| e.id == c.at) {
+                    diags.push(Diagnostic::error(&file, place, format!("calcination `at` \"{}\" is not equipment; ignored", c.at)));
+                    None
+                } else {
+                    Some(Calcination { cao: c.cao, mgo: c.mgo, cao_non_carbonate: c.cao_non_carbonate, mgo_non_carbonate: c.mgo_non_carbonate, at: c.at })
+                }
+            }
+        };
+        products.push(Product { id: p.id, name: p.name, amount, kpis, calcination, at: at(span) });
     }
     if raw.data.is_empty() {
         diags.push(Diagnostic::warning(&file, Place::Whole, "no [[data]] files: meters will show no data"));
     }
 
-    let site = Site { root: root.to_path_buf(), header: raw.site, time_zone, data: raw.data, equipment, meters, nodes, flows };
+    let site = Site { root: root.to_path_buf(), header: raw.site, time_zone, data: raw.data, equipment, meters, nodes, flows, accounting, products };
     Ok(Opened { site, diagnostics: diags })
 }
 
@@ -205,4 +355,12 @@ fn check_formula(text: &str, meters: &[Meter]) -> Result<Vec<(f64, String)>, Str
         }
     }
     Ok(terms)
+}
+
+/// Parses `"23.8 GJ/t"` or `"40000 m2"`: a number, a space, a unit.
+fn parse_quantity(text: &str) -> Result<Value, String> {
+    let t = text.trim();
+    let (num, unit) = t.split_once(char::is_whitespace).ok_or_else(|| format!("\"{t}\" needs a number and a unit, e.g. \"23.8 GJ/t\""))?;
+    let x: f64 = num.trim().parse().map_err(|_| format!("\"{}\" is not a number", num.trim()))?;
+    Value::new(x, unit.trim()).map_err(|e| e.to_string())
 }

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::Quantity;
+use plant_units::Value;
+
+use crate::{Place, Quantity};
 
 /// What `site.toml` says, with the spans of the fields that refer to other things, so that a bad
 /// reference can be reported at its line.
@@ -20,9 +22,13 @@ pub(crate) struct RawSite {
     #[serde(default)]
     pub meter: Vec<Spanned<RawMeter>>,
     #[serde(default)]
-    pub node: Vec<Spanned<FlowNode>>,
+    pub node: Vec<Spanned<RawNode>>,
     #[serde(default)]
     pub flow: Vec<Spanned<RawFlow>>,
+    #[serde(default)]
+    pub accounting: Option<Spanned<RawAccounting>>,
+    #[serde(default)]
+    pub product: Vec<Spanned<RawProduct>>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -126,15 +132,45 @@ pub enum NodeKind {
     Unmetered,
 }
 
-/// A node of the flow graph that is not equipment.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub(crate) struct RawNode {
+    pub id: String,
+    pub name: String,
+    pub kind: NodeKind,
+    pub factor: Option<String>,
+    pub carrier: Option<String>,
+    pub ncv: Option<Spanned<String>>,
+    pub biomass_share: Option<Spanned<f64>>,
+    pub market_factor: Option<String>,
+    pub green_share: Option<Spanned<f64>>,
+    pub factor_meter: Option<Spanned<String>>,
+}
+
+/// A node of the flow graph that is not equipment.
+#[derive(Clone, Debug, PartialEq)]
 pub struct FlowNode {
     pub id: String,
     pub name: String,
     pub kind: NodeKind,
-    /// For sources: the emission factor (fuel id or grid/heat factor id) in the chosen factor set.
+    /// For sources: the emission factor (fuel id, or grid/heat factor id) in the site's factor sets.
     pub factor: Option<String>,
+    /// For sources: what enters the site here (`electricity`, `coal`, `heat`…). Flows of the same carrier
+    /// anywhere on the site are converted and accounted with this source's data.
+    pub carrier: Option<String>,
+    /// For fuel sources: net calorific value (energy per mass) overriding the factor set's default.
+    pub ncv: Option<Value>,
+    /// For fuel sources: biomass share of the CO2 (0-1), overriding the fuel's default; reported as memo.
+    pub biomass_share: Option<f64>,
+    /// For grid electricity: the factor for market-based scope 2 (residual mix).
+    pub market_factor: Option<String>,
+    /// For grid electricity: share of purchases covered by contracted non-fossil power (0-1).
+    pub green_share: f64,
+    /// For grid electricity: a meter giving the factor over time (quantity `emission_factor`); the annual
+    /// `factor` is used where it has no data.
+    pub factor_meter: Option<String>,
+    /// Where the node is defined in site.toml, for messages about it.
+    pub at: Place,
 }
 
 #[derive(Debug, Deserialize)]
@@ -146,7 +182,120 @@ pub(crate) struct RawFlow {
     pub meter: Option<Spanned<String>>,
     /// A linear combination of meters, e.g. `"substation-1.incomer-power - raw-mill-1.power - 1.0 * kiln-1.drive-power"`.
     pub value: Option<Spanned<String>>,
+    /// A quantity per unit of the metered value, e.g. `"1.75 GJ/t"` × clinker t/h = heat of formation.
+    pub times: Option<Spanned<String>>,
     pub node: Option<String>,
+}
+
+/// `[accounting]`: which factor sets and GWP values the site's carbon accounting uses.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawAccounting {
+    pub factor_sets: Option<Vec<String>>,
+    pub gwp: Option<String>,
+    pub tolerance: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCalcination {
+    pub cao: f64,
+    pub mgo: f64,
+    #[serde(default)]
+    pub cao_non_carbonate: f64,
+    #[serde(default)]
+    pub mgo_non_carbonate: f64,
+    pub at: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawProduct {
+    pub id: String,
+    pub name: String,
+    pub meter: Option<Spanned<String>>,
+    pub value: Option<Spanned<String>>,
+    pub amount: Option<Spanned<String>>,
+    pub kpis: Option<Vec<Spanned<String>>>,
+    pub calcination: Option<Spanned<RawCalcination>>,
+}
+
+/// The accounting settings of a site (defaults when `[accounting]` is absent).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AccountingSettings {
+    /// Factor-set ids (bundled under assets/factors) or paths relative to the package.
+    pub factor_sets: Vec<String>,
+    /// GWP set for non-CO2 gases (`SAR`, `AR4`, `AR5`).
+    pub gwp: String,
+    /// Relative tolerance of the balance check per node.
+    pub tolerance: f64,
+    pub at: Place,
+}
+
+impl Default for AccountingSettings {
+    fn default() -> Self {
+        Self { factor_sets: vec!["ipcc-2006-fuels".into(), "china-2022".into()], gwp: "AR5".into(), tolerance: 0.02, at: Place::Whole }
+    }
+}
+
+/// How much of a product a window holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProductAmount {
+    /// Σ coefficient × meter of a rate (t/h…), integrated over the window.
+    Meters(Vec<(f64, String)>),
+    /// A fixed amount, e.g. the floor area of a building in m².
+    Fixed(Value),
+}
+
+/// A key figure per unit of product.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kpi {
+    /// Heat from burnt fuels and bought heat: GJ/t and kgce/t.
+    Fuel,
+    /// Bought electricity: kWh/t (kWh/m², kWh/kg…).
+    Electricity,
+    /// All energy, electricity at its calorific equivalent: kgce/t.
+    Energy,
+    /// Scope 1 + scope 2 (location-based) CO2: t/t.
+    Co2,
+    /// Process CO2 of this product (calcination): t/t.
+    ProcessCo2,
+}
+
+impl Kpi {
+    pub const ALL: [Kpi; 5] = [Kpi::Fuel, Kpi::Electricity, Kpi::Energy, Kpi::Co2, Kpi::ProcessCo2];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Kpi::Fuel => "fuel",
+            Kpi::Electricity => "electricity",
+            Kpi::Energy => "energy",
+            Kpi::Co2 => "co2",
+            Kpi::ProcessCo2 => "process-co2",
+        }
+    }
+}
+
+/// Process CO2 of calcination from the product's CaO and MgO (mass fractions 0-1).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Calcination {
+    pub cao: f64,
+    pub mgo: f64,
+    pub cao_non_carbonate: f64,
+    pub mgo_non_carbonate: f64,
+    /// The equipment where the CO2 is released (the kiln).
+    pub at: String,
+}
+
+/// What the site makes, for key figures per unit of product.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Product {
+    pub id: String,
+    pub name: String,
+    pub amount: ProductAmount,
+    pub kpis: Vec<Kpi>,
+    pub calcination: Option<Calcination>,
+    pub at: Place,
 }
 
 /// How a flow's value is obtained.
@@ -154,6 +303,9 @@ pub(crate) struct RawFlow {
 pub enum FlowValue {
     /// Not measured (drawn with no width until the accounting computes it).
     None,
+    /// What enters the `from` node and leaves it by no other flow (energy, after conversion): losses,
+    /// "unmetered = main − Σ sub-meters". Computed by the accounting.
+    Remainder,
     /// Σ coefficient × meter: one meter is `[(1.0, id)]`; "main − Σ subs" has negative coefficients.
     Meters(Vec<(f64, String)>),
 }
@@ -166,6 +318,8 @@ pub struct FlowEdge {
     /// Carrier: electricity, coal, raw-meal, clinker, hot-gas, …
     pub carrier: String,
     pub value: FlowValue,
+    /// Multiplies the metered value by a quantity per unit (e.g. 1.75 GJ/t of clinker).
+    pub times: Option<Value>,
     /// glTF node of the pipe, duct, conveyor or cable that carries it, for animation in 3D.
     pub node: Option<String>,
 }
@@ -261,6 +415,8 @@ pub struct Site {
     pub meters: Vec<Meter>,
     pub nodes: Vec<FlowNode>,
     pub flows: Vec<FlowEdge>,
+    pub accounting: AccountingSettings,
+    pub products: Vec<Product>,
 }
 
 impl Site {
@@ -278,6 +434,20 @@ impl Site {
 
     pub fn equipment(&self, id: &str) -> Option<&Equipment> {
         self.equipment.iter().find(|e| e.id == id)
+    }
+
+    pub fn node(&self, id: &str) -> Option<&FlowNode> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+
+    /// The name of an equipment item or flow node.
+    pub fn node_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.equipment(id).map(|e| e.name.as_str()).or_else(|| self.node(id).map(|n| n.name.as_str())).unwrap_or(id)
+    }
+
+    /// The source node through which a carrier enters the site.
+    pub fn source_of(&self, carrier: &str) -> Option<&FlowNode> {
+        self.nodes.iter().find(|n| n.kind == NodeKind::Source && n.carrier.as_deref() == Some(carrier))
     }
 
     pub fn meter(&self, id: &str) -> Option<&Meter> {

@@ -19,12 +19,14 @@ pub enum Quantity {
     Pressure,
     ThermalPower,
     Speed,
+    /// Emission factor of bought energy over time, e.g. an hourly grid factor in tCO2/MWh.
+    EmissionFactor,
     /// Anything else; its unit is taken as is and not converted.
     Other,
 }
 
 impl Quantity {
-    pub const ALL: [Quantity; 10] = [
+    pub const ALL: [Quantity; 11] = [
         Quantity::ElectricPower,
         Quantity::Energy,
         Quantity::MassFlow,
@@ -34,6 +36,7 @@ impl Quantity {
         Quantity::Pressure,
         Quantity::ThermalPower,
         Quantity::Speed,
+        Quantity::EmissionFactor,
         Quantity::Other,
     ];
 
@@ -48,6 +51,7 @@ impl Quantity {
             Quantity::Concentration => "%",
             Quantity::Pressure => "kPa",
             Quantity::Speed => "rpm",
+            Quantity::EmissionFactor => "tCO2/MWh",
             Quantity::Other => "",
         }
     }
@@ -64,6 +68,7 @@ impl Quantity {
             Quantity::Pressure => "Pressure",
             Quantity::ThermalPower => "Thermal power",
             Quantity::Speed => "Speed",
+            Quantity::EmissionFactor => "Emission factor",
             Quantity::Other => "Other",
         }
     }
@@ -129,6 +134,11 @@ impl Quantity {
                 "Hz" | "1/s" => f(60.0),
                 _ => None,
             },
+            Quantity::EmissionFactor => match u {
+                "tCO2/MWh" | "kgCO2/kWh" | "tCO2e/MWh" | "kgCO2e/kWh" => f(1.0),
+                "gCO2/kWh" | "gCO2e/kWh" => f(1e-3),
+                _ => None,
+            },
             Quantity::Other => f(1.0),
         }
     }
@@ -144,6 +154,7 @@ impl Quantity {
             Quantity::Concentration => &["%", "ppm"],
             Quantity::Pressure => &["Pa", "kPa", "MPa", "bar", "mbar"],
             Quantity::Speed => &["rpm", "Hz"],
+            Quantity::EmissionFactor => &["tCO2/MWh", "kgCO2/kWh", "gCO2/kWh"],
             Quantity::Other => &[],
         }
     }

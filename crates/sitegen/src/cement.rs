@@ -17,7 +17,7 @@ use rand::{Rng, SeedableRng};
 use rand_distr::{Distribution, Normal};
 
 use crate::glb::{Mat, NodeSpec, Shape};
-use crate::site::{EquipmentSpec, MeterSpec, SiteSpec};
+use crate::site::{NodeDef, EquipmentSpec, MeterSpec, SiteSpec};
 
 /// Nominal clinker output, t/h (≈ 5,090 t/d).
 pub const CLINKER_NOMINAL_TPH: f64 = 212.0;
@@ -114,13 +114,26 @@ pub fn spec() -> SiteSpec {
     let flow = |from: &str, to: &str, carrier: &str, meter: Option<&str>, node: Option<&str>| {
         (from.to_string(), to.to_string(), carrier.to_string(), meter.map(str::to_string), node.map(str::to_string))
     };
-    let node = |id: &str, name: &str, kind: &str, factor: Option<&str>| (id.to_string(), name.to_string(), kind.to_string(), factor.map(str::to_string));
+    let node = |id: &str, name: &str, kind: &str, fields: &[(&'static str, &str)]| NodeDef {
+        id: id.to_string(),
+        name: name.to_string(),
+        kind: kind.to_string(),
+        fields: fields.iter().map(|(k, v)| (*k, v.to_string())).collect(),
+    };
     let nodes = vec![
-        node("grid", "Grid electricity", "source", Some("cn-reporting-2022")),
-        node("coal", "Coal (as fired, 23.8 GJ/t)", "source", Some("bituminous-coal")),
-        node("raw-materials", "Limestone and raw materials", "source", None),
-        node("cement", "Cement dispatched", "product", None),
-        node("unmetered-electricity", "Unmetered electricity (lighting, offices, workshops, cable losses)", "unmetered", None),
+        node(
+            "grid",
+            "Grid electricity",
+            "source",
+            // Market-based scope 2: 10 % of purchases under a green-power contract (illustrative).
+            &[("carrier", "\"electricity\""), ("factor", "\"cn-reporting-2022\""), ("market_factor", "\"cn-national-2022-excl-green\""), ("green_share", "0.1")],
+        ),
+        node("coal", "Coal (as fired, 23.8 GJ/t)", "source", &[("carrier", "\"coal\""), ("factor", "\"bituminous-coal\""), ("ncv", "\"23.8 GJ/t\"")]),
+        node("raw-materials", "Limestone and raw materials", "source", &[("carrier", "\"limestone\"")]),
+        node("cement", "Cement dispatched", "product", &[]),
+        node("unmetered-electricity", "Unmetered electricity (lighting, offices, workshops, cable losses)", "unmetered", &[]),
+        node("clinker-heat", "Heat of clinker formation (1.75 GJ/t)", "product", &[]),
+        node("kiln-losses", "Kiln system heat losses (exit gas, cooler exhaust, shell)", "loss", &[]),
     ];
     // Electricity: the incomer feeds every metered drive; what no sub-meter sees is an explicit remainder.
     let mut electric: Vec<(String, Vec<String>)> = Vec::new();
@@ -160,6 +173,49 @@ pub fn spec() -> SiteSpec {
         flow("cement-mill-1", "cement-silos", "cement", Some("cement-mill-1.output"), None),
         flow("cement-mill-2", "cement-silos", "cement", Some("cement-mill-2.output"), None),
     ]);
+    // Kiln heat balance: the calciner's fuel heat goes on into the kiln system; of all that enters the kiln,
+    // the theoretical heat of formation leaves with the clinker (cement-kiln.md: 1.6-1.8 GJ/t) and the rest
+    // is lost. The losses are computed, not metered.
+    let extra = r#"[[flow]]
+from = "calciner-1"
+to = "kiln-1"
+carrier = "heat"
+value = "remainder"
+
+[[flow]]
+from = "kiln-1"
+to = "clinker-heat"
+carrier = "heat"
+meter = "cooler-1.clinker"
+times = "1.75 GJ/t"
+
+[[flow]]
+from = "kiln-1"
+to = "kiln-losses"
+carrier = "heat"
+value = "remainder"
+
+# Accounting: factor sets by id (bundled) or path; GWP set for non-CO2 gases; balance tolerance.
+[accounting]
+factor_sets = ["ipcc-2006-fuels", "china-2022"]
+gwp = "AR5"
+tolerance = 0.02
+
+# Products, for key figures per unit. Clinker CaO/MgO from the plant laboratory (all from carbonates).
+[[product]]
+id = "clinker"
+name = "Clinker"
+meter = "cooler-1.clinker"
+kpis = ["fuel", "co2", "process-co2"]
+calcination = { cao = 0.652, mgo = 0.015, at = "kiln-1" }
+
+[[product]]
+id = "cement"
+name = "Cement"
+value = "cement-mill-1.output + cement-mill-2.output"
+kpis = ["electricity", "energy", "co2"]
+"#
+    .to_string();
     SiteSpec {
         folder: "cement-plant".into(),
         name: "Cement plant — 5,000 t/d clinker line".into(),
@@ -174,6 +230,7 @@ pub fn spec() -> SiteSpec {
         meters,
         nodes,
         flows,
+        extra,
     }
 }
 

@@ -35,10 +35,20 @@ pub struct SiteSpec {
     pub data_file: String,
     pub equipment: Vec<EquipmentSpec>,
     pub meters: Vec<MeterSpec>,
-    /// Flow-graph nodes that are not equipment: (id, name, kind, emission factor id)
-    pub nodes: Vec<(String, String, String, Option<String>)>,
+    /// Flow-graph nodes that are not equipment.
+    pub nodes: Vec<NodeDef>,
     /// (from, to, carrier, meter id or linear formula of meters, glTF node)
     pub flows: Vec<(String, String, String, Option<String>, Option<String>)>,
+    /// TOML written after the flows as is: computed flows, `[accounting]`, `[[product]]`.
+    pub extra: String,
+}
+
+/// A `[[node]]`: id, name, kind and further fields as TOML literals (`("ncv", "\"23.8 GJ/t\"")`).
+pub struct NodeDef {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub fields: Vec<(&'static str, String)>,
 }
 
 fn q(s: &str) -> String {
@@ -67,10 +77,10 @@ pub fn site_toml(spec: &SiteSpec) -> String {
             q(&m.column)
         );
     }
-    for (id, name, kind, factor) in &spec.nodes {
-        let _ = write!(t, "[[node]]\nid = {}\nname = {}\nkind = {}\n", q(id), q(name), q(kind));
-        if let Some(f) = factor {
-            let _ = writeln!(t, "factor = {}", q(f));
+    for n in &spec.nodes {
+        let _ = write!(t, "[[node]]\nid = {}\nname = {}\nkind = {}\n", q(&n.id), q(&n.name), q(&n.kind));
+        for (k, v) in &n.fields {
+            let _ = writeln!(t, "{k} = {v}");
         }
         t.push('\n');
     }
@@ -86,6 +96,7 @@ pub fn site_toml(spec: &SiteSpec) -> String {
         }
         t.push('\n');
     }
+    t.push_str(&spec.extra);
     t
 }
 

@@ -1,0 +1,569 @@
+//! The accounting of one window: every flow in its own unit, in energy and in CO2; energy bought by
+//! carrier; CO2 by scope; key figures per product; per-node use; balance violations.
+
+use plant_flows::{FlowTotal, flow_totals, formula_total, integrate, integrate_with};
+use plant_site::{FlowValue, Kpi, ProductAmount, Site};
+use plant_store::{Store, TimestampMs};
+use plant_units::{Dim, KGCE_J, Value};
+use serde::Serialize;
+
+use crate::book::{Book, CarrierKind};
+
+const GJ: f64 = 1e9;
+const MWH: f64 = 3.6e9;
+const T_CO2: f64 = 1e3;
+
+/// A number with its unit.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Figure {
+    pub value: f64,
+    pub unit: String,
+}
+
+/// One flow of the site over the window.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FlowLine {
+    /// Index in site.toml's `[[flow]]` list.
+    pub index: usize,
+    pub from: String,
+    pub to: String,
+    pub carrier: String,
+    /// As measured: MWh, t, m³ … (`None`: not measured or no data).
+    pub amount: Option<Figure>,
+    /// Energy it carries, GJ (fuels: mass × NCV).
+    pub energy_gj: Option<f64>,
+    /// Fossil CO2 it stands for, t (electricity at the window's location-based grid intensity, fuels at
+    /// their factor whatever node burns them).
+    pub co2_t: Option<f64>,
+    /// Share of the window covered by data of all its meters.
+    pub coverage: f64,
+    /// Computed as a remainder (losses, unmetered), not measured.
+    pub remainder: bool,
+}
+
+/// Energy bought, per carrier.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CarrierLine {
+    pub carrier: String,
+    pub source: String,
+    /// `electricity`, `fuel` or `heat`.
+    pub kind: &'static str,
+    pub amount: Figure,
+    pub energy_gj: f64,
+    /// Location-based for electricity; fossil CO2 of combustion for fuels (what was burnt).
+    pub co2_t: f64,
+    pub factor: String,
+    pub factor_set: String,
+}
+
+/// CO2 by scope, t.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Scopes {
+    pub scope1_combustion_t: f64,
+    pub scope1_process_t: f64,
+    pub scope1_t: f64,
+    pub scope2_location_t: f64,
+    pub scope2_market_t: f64,
+    /// Biogenic CO2 of biomass fuels: reported, not counted in scope 1.
+    pub biogenic_memo_t: f64,
+    pub total_location_t: f64,
+    pub total_market_t: f64,
+}
+
+/// Site energy over the window.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct EnergyTotals {
+    pub electricity_mwh: f64,
+    /// Heat of the fuels burnt.
+    pub fuel_gj: f64,
+    pub heat_gj: f64,
+    pub total_gj: f64,
+    /// Total in tonnes of standard coal equivalent (electricity at its calorific equivalent, GB/T 2589).
+    pub total_tce: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KpiLine {
+    pub key: &'static str,
+    pub name: String,
+    pub value: f64,
+    pub unit: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ProductLine {
+    pub id: String,
+    pub name: String,
+    pub amount: Figure,
+    pub coverage: f64,
+    pub process_co2_t: f64,
+    pub kpis: Vec<KpiLine>,
+}
+
+/// What an equipment item or flow node uses and causes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NodeLine {
+    pub id: String,
+    pub name: String,
+    /// Net electricity (in − out).
+    pub electricity_mwh: f64,
+    /// Fuel burnt here.
+    pub fuel_gj: f64,
+    pub heat_gj: f64,
+    /// Scope 1 (combustion and process) here plus scope 2 (location-based) of its net electricity and heat.
+    pub co2_t: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ImbalanceLine {
+    pub node: String,
+    pub name: String,
+    pub quantity: String,
+    pub inflow: f64,
+    pub outflow: f64,
+    pub unit: String,
+    /// (in − out) / max(in, out)
+    pub relative: f64,
+}
+
+/// The accounting of a window.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    pub site: String,
+    pub from: String,
+    pub to: String,
+    pub hours: f64,
+    pub factor_sets: Vec<plant_carbon::SetInfo>,
+    pub gwp: String,
+    pub energy: EnergyTotals,
+    pub scopes: Scopes,
+    pub carriers: Vec<CarrierLine>,
+    pub products: Vec<ProductLine>,
+    pub nodes: Vec<NodeLine>,
+    pub flows: Vec<FlowLine>,
+    pub imbalances: Vec<ImbalanceLine>,
+    pub warnings: Vec<String>,
+}
+
+impl Report {
+    pub fn flow(&self, index: usize) -> Option<&FlowLine> {
+        self.flows.iter().find(|f| f.index == index)
+    }
+
+    pub fn node(&self, id: &str) -> Option<&NodeLine> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+
+    pub fn product(&self, id: &str) -> Option<&ProductLine> {
+        self.products.iter().find(|p| p.id == id)
+    }
+
+    pub fn kpi(&self, product: &str, key: &str, unit: &str) -> Option<f64> {
+        self.product(product)?.kpis.iter().find(|k| k.key == key && k.unit == unit).map(|k| k.value)
+    }
+}
+
+fn fig(value: f64, unit: &str) -> Figure {
+    Figure { value, unit: unit.to_string() }
+}
+
+/// The unit a measured amount is shown in, and its value in it.
+fn show(v: Value) -> Figure {
+    for unit in ["MWh", "t", "m³", "tCO2", "m²"] {
+        if let Ok(x) = v.in_unit(unit) {
+            return fig(x, unit);
+        }
+    }
+    fig(v.si, &format!("SI ({})", v.dim.name()))
+}
+
+fn local(t: TimestampMs, site: &Site) -> String {
+    use chrono::TimeZone;
+    site.time_zone.timestamp_millis_opt(t).single().map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)).unwrap_or_else(|| t.to_string())
+}
+
+/// Accounts `[t0, t1)` of the site's record.
+pub fn report(site: &Site, store: &Store, book: &Book, t0: TimestampMs, t1: TimestampMs) -> Report {
+    let totals = flow_totals(site, store, t0, t1);
+    report_from_totals(site, store, book, t0, t1, &totals)
+}
+
+/// As [`report`], from flow totals already computed.
+pub fn report_from_totals(site: &Site, store: &Store, book: &Book, t0: TimestampMs, t1: TimestampMs, totals: &[FlowTotal]) -> Report {
+    let hours = (t1 - t0).max(0) as f64 / 3_600_000.0;
+    let mut warnings = Vec::new();
+    let n = site.flows.len();
+    let kind_of = |carrier: &str| book.carrier(carrier).map(|c| &c.kind);
+
+    // 1. Energy of every measured flow.
+    let mut energy: Vec<Option<f64>> = vec![None; n];
+    for t in totals {
+        let Some(v) = t.total else { continue };
+        let f = &site.flows[t.flow];
+        energy[t.flow] = if v.dim == Dim::ENERGY {
+            Some(v.si)
+        } else if let (true, Some(CarrierKind::Fuel(fuel))) = (v.dim == Dim::MASS, kind_of(&f.carrier)) {
+            Some((v * fuel.ncv).si)
+        } else {
+            None
+        };
+    }
+
+    // 2. Remainders: what enters a node as energy and leaves by no other flow. Resolved node by node
+    //    once everything entering the node is known.
+    let mut pending: Vec<usize> = (0..n).filter(|&k| site.flows[k].value == FlowValue::Remainder).collect();
+    let mut progress = true;
+    while progress && !pending.is_empty() {
+        progress = false;
+        pending.retain(|&k| {
+            let node = &site.flows[k].from;
+            let blocked = pending_in(site, node, &energy, k);
+            if blocked {
+                return true;
+            }
+            let inflow: f64 = (0..n).filter(|&j| &site.flows[j].to == node).filter_map(|j| energy[j]).sum();
+            let outflow: f64 = (0..n).filter(|&j| j != k && &site.flows[j].from == node).filter_map(|j| energy[j]).sum();
+            let mut rest = inflow - outflow;
+            if rest < 0.0 {
+                warnings.push(format!(
+                    "{}: measured outflows exceed inflows by {:.1} GJ; its remainder to {} is shown as 0",
+                    site.node_name(node),
+                    -rest / GJ,
+                    site.node_name(&site.flows[k].to)
+                ));
+                rest = 0.0;
+            }
+            energy[k] = Some(rest);
+            progress = true;
+            false
+        });
+    }
+    for k in pending {
+        warnings.push(format!("remainder {} → {} could not be computed (a cycle of remainders)", site.flows[k].from, site.flows[k].to));
+    }
+
+    // 3. Electricity bought and its location-based CO2 (a factor meter where given, else the annual factor).
+    let mut carriers = Vec::new();
+    let mut scopes = Scopes::default();
+    let mut totals_e = EnergyTotals::default();
+    let mut grid_intensity: Option<f64> = None; // kg CO2 per J
+    let mut heat_intensity: Vec<(String, f64)> = Vec::new();
+    for c in &book.carriers {
+        let purchases: Vec<usize> = (0..n).filter(|&k| site.flows[k].from == c.source && site.flows[k].carrier == c.carrier).collect();
+        match &c.kind {
+            CarrierKind::Electricity { location, market, green_share, factor_meter } => {
+                let annual = location.co2_per_energy.si;
+                let mut e = 0.0;
+                let mut co2 = 0.0;
+                for &k in &purchases {
+                    let Some(ek) = energy[k] else { continue };
+                    let factor = match (factor_meter, &site.flows[k].value) {
+                        (Some(fm), FlowValue::Meters(terms)) => series_factor(site, store, fm, terms, t0, t1, annual, &mut warnings),
+                        _ => annual,
+                    };
+                    e += ek;
+                    co2 += ek * factor;
+                }
+                let market_factor = match market {
+                    Some(m) => m.co2_per_energy.si,
+                    None => co2 / e.max(f64::MIN_POSITIVE),
+                };
+                let market_co2 = e * (1.0 - green_share) * market_factor;
+                scopes.scope2_location_t += co2 / T_CO2;
+                scopes.scope2_market_t += market_co2 / T_CO2;
+                totals_e.electricity_mwh += e / MWH;
+                grid_intensity = Some(if e > 0.0 { co2 / e } else { annual });
+                carriers.push(CarrierLine {
+                    carrier: c.carrier.clone(),
+                    source: c.source.clone(),
+                    kind: "electricity",
+                    amount: fig(e / MWH, "MWh"),
+                    energy_gj: e / GJ,
+                    co2_t: co2 / T_CO2,
+                    factor: location.id.clone(),
+                    factor_set: c.set.clone(),
+                });
+            }
+            CarrierKind::Heat(f) => {
+                let e: f64 = purchases.iter().filter_map(|&k| energy[k]).sum();
+                let co2 = e * f.co2_per_energy.si;
+                scopes.scope2_location_t += co2 / T_CO2;
+                scopes.scope2_market_t += co2 / T_CO2;
+                totals_e.heat_gj += e / GJ;
+                heat_intensity.push((c.carrier.clone(), f.co2_per_energy.si));
+                carriers.push(CarrierLine {
+                    carrier: c.carrier.clone(),
+                    source: c.source.clone(),
+                    kind: "heat",
+                    amount: fig(e / GJ, "GJ"),
+                    energy_gj: e / GJ,
+                    co2_t: co2 / T_CO2,
+                    factor: f.id.clone(),
+                    factor_set: c.set.clone(),
+                });
+            }
+            CarrierKind::Fuel(fuel) => {
+                // Counted where it is burnt: flows of the fuel into a node that passes none of it on.
+                let burnt: Vec<usize> = (0..n).filter(|&k| site.flows[k].carrier == c.carrier && is_burnt(site, k)).collect();
+                let e: f64 = burnt.iter().filter_map(|&k| energy[k]).sum();
+                let co2 = e * fuel.co2_per_energy.si * fuel.oxidation;
+                scopes.scope1_combustion_t += co2 * (1.0 - fuel.biomass_fraction) / T_CO2;
+                scopes.biogenic_memo_t += co2 * fuel.biomass_fraction / T_CO2;
+                totals_e.fuel_gj += e / GJ;
+                carriers.push(CarrierLine {
+                    carrier: c.carrier.clone(),
+                    source: c.source.clone(),
+                    kind: "fuel",
+                    amount: fig(e / fuel.ncv.si / 1e3, "t"),
+                    energy_gj: e / GJ,
+                    co2_t: co2 * (1.0 - fuel.biomass_fraction) / T_CO2,
+                    factor: fuel.id.clone(),
+                    factor_set: c.set.clone(),
+                });
+            }
+        }
+    }
+
+    // 4. CO2 of every flow of an accounted carrier.
+    let co2_of = |k: usize| -> Option<f64> {
+        let e = energy[k]?;
+        match kind_of(&site.flows[k].carrier)? {
+            CarrierKind::Electricity { location, .. } => Some(e * grid_intensity.unwrap_or(location.co2_per_energy.si)),
+            CarrierKind::Heat(f) => Some(e * f.co2_per_energy.si),
+            CarrierKind::Fuel(fuel) => Some(e * fuel.co2_per_energy.si * fuel.oxidation * (1.0 - fuel.biomass_fraction)),
+        }
+    };
+
+    // 5. Products, process CO2 and key figures.
+    let mut products = Vec::new();
+    let mut process_at: Vec<(String, f64)> = Vec::new();
+    let mut raw_products = Vec::new();
+    for p in &site.products {
+        let (amount, coverage) = match &p.amount {
+            ProductAmount::Fixed(v) => (Some(*v), 1.0),
+            ProductAmount::Meters(terms) => match formula_total(site, store, terms, t0, t1) {
+                Some((v, c)) => (Some(v), c),
+                None => (None, 0.0),
+            },
+        };
+        let Some(amount) = amount else {
+            warnings.push(format!("product {}: no data in the window", p.id));
+            continue;
+        };
+        let process = match &p.calcination {
+            Some(c) if amount.dim == Dim::MASS => {
+                let per_t = plant_carbon::calcination_co2_per_t_clinker(c.cao, c.mgo, c.cao_non_carbonate, c.mgo_non_carbonate);
+                let t = per_t * amount.si / 1e3;
+                process_at.push((c.at.clone(), t));
+                t
+            }
+            _ => 0.0,
+        };
+        scopes.scope1_process_t += process;
+        raw_products.push((p, amount, coverage, process));
+    }
+    scopes.scope1_t = scopes.scope1_combustion_t + scopes.scope1_process_t;
+    scopes.total_location_t = scopes.scope1_t + scopes.scope2_location_t;
+    scopes.total_market_t = scopes.scope1_t + scopes.scope2_market_t;
+    totals_e.total_gj = totals_e.electricity_mwh * MWH / GJ + totals_e.fuel_gj + totals_e.heat_gj;
+    totals_e.total_tce = totals_e.total_gj * GJ / KGCE_J / 1e3;
+
+    for (p, amount, coverage, process) in raw_products {
+        let (per, unit) = per_unit(amount);
+        let mut kpis = Vec::new();
+        for k in &p.kpis {
+            match k {
+                Kpi::Fuel => {
+                    let gj = totals_e.fuel_gj + totals_e.heat_gj;
+                    kpis.push(KpiLine { key: k.key(), name: "Fuel and heat".into(), value: gj / per, unit: format!("GJ/{unit}") });
+                    kpis.push(KpiLine { key: k.key(), name: "Fuel and heat".into(), value: gj * GJ / KGCE_J / per, unit: format!("kgce/{unit}") });
+                }
+                Kpi::Electricity => {
+                    kpis.push(KpiLine { key: k.key(), name: "Electricity".into(), value: totals_e.electricity_mwh * 1e3 / per, unit: format!("kWh/{unit}") })
+                }
+                Kpi::Energy => kpis.push(KpiLine {
+                    key: k.key(),
+                    name: "All energy (calorific equivalent)".into(),
+                    value: totals_e.total_tce * 1e3 / per,
+                    unit: format!("kgce/{unit}"),
+                }),
+                Kpi::Co2 => {
+                    let (x, u) = if unit == "t" { (scopes.total_location_t, "tCO2") } else { (scopes.total_location_t * 1e3, "kgCO2") };
+                    kpis.push(KpiLine { key: k.key(), name: "CO2, scope 1 + 2 (location)".into(), value: x / per, unit: format!("{u}/{unit}") });
+                }
+                Kpi::ProcessCo2 if p.calcination.is_some() => {
+                    kpis.push(KpiLine { key: k.key(), name: "Process CO2 (calcination)".into(), value: process / per, unit: format!("tCO2/{unit}") })
+                }
+                Kpi::ProcessCo2 => {}
+            }
+        }
+        if coverage < 0.9 {
+            warnings.push(format!("product {}: data cover {:.0} % of the window", p.id, coverage * 100.0));
+        }
+        products.push(ProductLine { id: p.id.clone(), name: p.name.clone(), amount: fig(per, &unit), coverage, process_co2_t: process, kpis });
+    }
+
+    // 6. Per node: net electricity and heat, fuel burnt, CO2 caused.
+    let mut ids: Vec<&str> = site.equipment.iter().map(|e| e.id.as_str()).collect();
+    ids.extend(site.nodes.iter().map(|x| x.id.as_str()));
+    let mut nodes = Vec::new();
+    for id in ids {
+        let (mut el, mut fuel, mut heat, mut co2) = (0.0, 0.0, 0.0, 0.0);
+        for k in 0..n {
+            let f = &site.flows[k];
+            let sign = if f.to == id {
+                1.0
+            } else if f.from == id {
+                -1.0
+            } else {
+                continue;
+            };
+            let (Some(e), Some(kind)) = (energy[k], kind_of(&f.carrier)) else { continue };
+            if site.node(id).is_some_and(|x| x.kind == plant_site::NodeKind::Source) {
+                continue;
+            }
+            match kind {
+                CarrierKind::Electricity { .. } => {
+                    el += sign * e;
+                    co2 += sign * co2_of(k).unwrap_or(0.0);
+                }
+                CarrierKind::Heat(_) => {
+                    heat += sign * e;
+                    co2 += sign * co2_of(k).unwrap_or(0.0);
+                }
+                CarrierKind::Fuel(_) if sign > 0.0 && is_burnt(site, k) => {
+                    fuel += e;
+                    co2 += co2_of(k).unwrap_or(0.0);
+                }
+                CarrierKind::Fuel(_) => {}
+            }
+        }
+        co2 += process_at.iter().filter(|(at, _)| at == id).map(|(_, t)| t * T_CO2).sum::<f64>();
+        // Pass-through nodes (a substation whose remainder is explicit) net to rounding noise: left out.
+        let tiny = |x: f64, scale: f64| x.abs() <= 1e-9 * scale.max(1.0);
+        let (el, heat, co2) = (if tiny(el, totals_e.electricity_mwh * MWH) { 0.0 } else { el }, if tiny(heat, totals_e.heat_gj * GJ) { 0.0 } else { heat }, co2);
+        let co2 = if tiny(co2, (scopes.total_location_t * T_CO2).abs()) { 0.0 } else { co2 };
+        if el != 0.0 || fuel != 0.0 || heat != 0.0 || co2 != 0.0 {
+            nodes.push(NodeLine { id: id.to_string(), name: site.node_name(id).to_string(), electricity_mwh: el / MWH, fuel_gj: fuel / GJ, heat_gj: heat / GJ, co2_t: co2 / T_CO2 });
+        }
+    }
+
+    // 7. Flow lines, balance violations, coverage warnings.
+    let flows: Vec<FlowLine> = (0..n)
+        .map(|k| {
+            let f = &site.flows[k];
+            let t = totals.iter().find(|t| t.flow == k);
+            let remainder = f.value == FlowValue::Remainder;
+            FlowLine {
+                index: k,
+                from: f.from.clone(),
+                to: f.to.clone(),
+                carrier: f.carrier.clone(),
+                amount: t.and_then(|t| t.total).map(show).or_else(|| (remainder && energy[k].is_some()).then(|| fig(energy[k].unwrap_or(0.0) / GJ, "GJ"))),
+                energy_gj: energy[k].map(|e| e / GJ),
+                co2_t: if remainder { None } else { co2_of(k).map(|c| c / T_CO2) },
+                coverage: if remainder { 1.0 } else { t.map_or(0.0, |t| t.coverage) },
+                remainder,
+            }
+        })
+        .collect();
+    for (k, f) in site.flows.iter().enumerate() {
+        if let FlowValue::Meters(_) = f.value {
+            match totals.iter().find(|t| t.flow == k) {
+                Some(t) if t.total.is_none() => warnings.push(format!("flow {} → {}: no data", f.from, f.to)),
+                Some(t) if t.coverage < 0.9 => warnings.push(format!("flow {} → {}: data cover {:.0} % of the window", f.from, f.to, t.coverage * 100.0)),
+                _ => {}
+            }
+        }
+    }
+    // A node with a remainder outflow is closed by it (the remainder is whatever the rest leaves).
+    let imbalances = plant_flows::balance(site, totals, book.tolerance)
+        .into_iter()
+        .filter(|b| !site.flows.iter().any(|f| f.from == b.node && f.value == FlowValue::Remainder))
+        .map(|b| {
+            let (unit, quantity) = if b.dim == Dim::ENERGY {
+                ("MWh", "energy")
+            } else if b.dim == Dim::MASS {
+                ("t", "mass")
+            } else {
+                ("m³", "volume")
+            };
+            ImbalanceLine {
+                name: site.node_name(&b.node).to_string(),
+                node: b.node,
+                quantity: format!("{} ({quantity})", b.carrier),
+                inflow: b.inflow.in_unit(unit).unwrap_or(b.inflow.si),
+                outflow: b.outflow.in_unit(unit).unwrap_or(b.outflow.si),
+                unit: unit.to_string(),
+                relative: b.relative,
+            }
+        })
+        .collect();
+
+    Report {
+        site: site.name().to_string(),
+        from: local(t0, site),
+        to: local(t1, site),
+        hours,
+        factor_sets: book.sets.clone(),
+        gwp: book.gwp.clone(),
+        energy: totals_e,
+        scopes,
+        carriers,
+        products,
+        nodes,
+        flows,
+        imbalances,
+        warnings,
+    }
+}
+
+/// Whether flow `k` of a fuel is burnt at its destination: the destination passes none of it on.
+fn is_burnt(site: &Site, k: usize) -> bool {
+    let f = &site.flows[k];
+    !site.flows.iter().any(|g| g.from == f.to && g.carrier == f.carrier)
+}
+
+/// Whether a remainder out of `node` must wait: another remainder flows into the node and is unknown.
+fn pending_in(site: &Site, node: &str, energy: &[Option<f64>], me: usize) -> bool {
+    site.flows.iter().enumerate().any(|(j, g)| j != me && g.to == node && g.value == FlowValue::Remainder && energy[j].is_none())
+}
+
+/// Energy-weighted mean grid factor (kg CO2 per J) over the window from a factor meter; the annual factor
+/// where the meter has no data.
+#[allow(clippy::too_many_arguments)]
+fn series_factor(site: &Site, store: &Store, meter_id: &str, terms: &[(f64, String)], t0: TimestampMs, t1: TimestampMs, annual: f64, warnings: &mut Vec<String>) -> f64 {
+    let (Some(fm), Some(fs)) = (site.meter(meter_id), store.get(meter_id)) else {
+        warnings.push(format!("grid factor meter {meter_id}: no data; the annual factor is used"));
+        return annual;
+    };
+    // Display unit tCO2/MWh = kg CO2 per kWh; in kg per J divide by 3.6e6.
+    let factor_at = |t: TimestampMs| fs.reading_at(t).value().map(|v| fm.display_value(v) / 3.6e6);
+    let (mut plain_total, mut weighted_total, mut missing) = (0.0, 0.0, 0.0);
+    for (coef, id) in terms {
+        let Some(series) = store.get(id) else { continue };
+        let (weighted, _) = integrate_with(series, t0, t1, |t| factor_at(t).unwrap_or(annual));
+        let (without, _) = integrate_with(series, t0, t1, |t| if factor_at(t).is_some() { 0.0 } else { 1.0 });
+        let (plain, _) = integrate(series, t0, t1);
+        weighted_total += coef * weighted;
+        missing += coef * without;
+        plain_total += coef * plain;
+    }
+    if plain_total.abs() <= f64::MIN_POSITIVE {
+        return annual;
+    }
+    if missing > 0.0 {
+        warnings.push(format!("grid factor meter {meter_id}: no factor for {:.0} % of the electricity; the annual factor is used there", 100.0 * missing / plain_total));
+    }
+    weighted_total / plain_total
+}
+
+/// The amount of a product in its reporting unit and that unit's name.
+fn per_unit(amount: Value) -> (f64, String) {
+    for unit in ["t", "m²", "m³", "MWh"] {
+        if let Ok(x) = amount.in_unit(unit) {
+            return (x, unit.to_string());
+        }
+    }
+    (amount.si, "unit".to_string())
+}

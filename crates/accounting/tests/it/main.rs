@@ -1,0 +1,205 @@
+//! The accounting against hand-computed figures on a small fixture site, and plausibility on the cement
+//! plant's record.
+
+use std::path::{Path, PathBuf};
+
+use plant_accounting::{Format, Report, prepare, render, report};
+use plant_store::{Series, Store};
+
+const H: i64 = 3_600_000;
+/// 2026-01-01T00:00:00Z
+const T0: i64 = 1_767_225_600_000;
+
+fn fixture() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small-site")
+}
+
+fn open(root: &Path) -> (plant_site::Site, Store) {
+    let opened = plant_site::open(root).expect("site");
+    assert!(opened.diagnostics.is_empty(), "{:?}", opened.diagnostics);
+    let loaded = plant_ingest::load_site_data(&opened.site, &|_, _| {});
+    assert!(loaded.diagnostics.iter().all(|d| !d.is_error()), "{:?}", loaded.diagnostics);
+    (opened.site, loaded.store)
+}
+
+fn fixture_report() -> Report {
+    let (site, store) = open(&fixture());
+    let (book, diags) = prepare(&site);
+    assert!(diags.is_empty(), "{diags:?}");
+    report(&site, &store, &book, T0, T0 + 4 * H)
+}
+
+fn close(a: f64, b: f64, what: &str) {
+    assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "{what}: {a} (expected {b})");
+}
+
+#[test]
+fn report_json_matches_hand_computed_totals() {
+    let r = fixture_report();
+    let json: serde_json::Value = serde_json::from_str(&render(&r, Format::Json)).expect("json");
+    let num = |path: &str| json.pointer(path).and_then(|v| v.as_f64()).unwrap_or_else(|| panic!("{path} in {json}"));
+
+    // Four hours at 1,000 kW from the grid; the grid factor meter reads 0.5, 0.6, 0.7, 0.8 t/MWh by hour.
+    close(num("/energy/electricity_mwh"), 4.0, "electricity");
+    close(num("/scopes/scope2_location_t"), 0.5 + 0.6 + 0.7 + 0.8 + 14.4 * 0.11, "scope 2 location: grid series + steam 14.4 GJ × 0.11");
+    // Market-based: a quarter is contracted green power, the rest at the 0.5856 residual factor.
+    close(num("/scopes/scope2_market_t"), 4.0 * 0.75 * 0.5856 + 14.4 * 0.11, "scope 2 market");
+    // Gas 0.5 t/h × 4 h × 48 GJ/t × 56.1 kg/GJ; wood 0.1 t/h × 4 h × 15.6 GJ/t × 112 kg/GJ is biogenic (memo).
+    let gas_co2 = 2.0 * 48.0 * 56.1 / 1000.0;
+    close(num("/scopes/scope1_combustion_t"), gas_co2, "scope 1 combustion");
+    close(num("/scopes/scope1_process_t"), 0.0, "scope 1 process");
+    close(num("/scopes/biogenic_memo_t"), 0.4 * 15.6 * 112.0 / 1000.0, "biogenic memo");
+    let total = gas_co2 + 2.6 + 1.584;
+    close(num("/scopes/total_location_t"), total, "total location");
+    close(num("/energy/fuel_gj"), 96.0 + 6.24, "fuel");
+    close(num("/energy/heat_gj"), 14.4, "heat");
+    close(num("/energy/total_gj"), 14.4 + 102.24 + 14.4, "total GJ");
+    close(num("/energy/total_tce"), 131.04e9 / 29.3076e9, "tce");
+
+    // Key figures per product: 40 t of parts, 2,000 m² of floor.
+    close(r.kpi("parts", "fuel", "GJ/t").expect("GJ/t"), 116.64 / 40.0, "GJ/t");
+    close(r.kpi("parts", "fuel", "kgce/t").expect("kgce/t"), 116.64e9 / 29.3076e6 / 40.0, "kgce/t");
+    close(r.kpi("parts", "electricity", "kWh/t").expect("kWh/t"), 100.0, "kWh/t");
+    close(r.kpi("parts", "energy", "kgce/t").expect("kgce/t all"), 131.04e9 / 29.3076e6 / 40.0, "kgce/t all energy");
+    close(r.kpi("parts", "co2", "tCO2/t").expect("t/t"), total / 40.0, "tCO2/t");
+    close(r.kpi("floor", "electricity", "kWh/m²").expect("kWh/m²"), 2.0, "kWh/m²");
+    close(r.kpi("floor", "co2", "kgCO2/m²").expect("kg/m²"), total * 1000.0 / 2000.0, "kgCO2/m²");
+    assert!(r.kpi("floor", "fuel", "GJ/m²").is_none(), "floor lists only the KPIs asked for");
+
+    // Remainders: the unmetered 0.6 MWh and the boiler's losses (fuel heat 25.56 GJ/h − 18 GJ/h hot water).
+    let flow = |from: &str, to: &str| r.flows.iter().find(|f| f.from == from && f.to == to).expect("flow");
+    close(flow("main", "unmetered").energy_gj.expect("unmetered"), 0.6 * 3.6, "unmetered GJ");
+    close(flow("boiler", "boiler-losses").energy_gj.expect("losses"), 4.0 * (25.56 - 18.0), "boiler losses GJ");
+    assert!(flow("boiler", "boiler-losses").remainder);
+    // Gas flow in its own unit (kg/h meter → t) and energy.
+    let gas = flow("gas", "boiler");
+    let amount = gas.amount.as_ref().expect("amount");
+    assert_eq!(amount.unit, "t");
+    close(amount.value, 2.0, "gas t");
+    close(gas.energy_gj.expect("gas GJ"), 96.0, "gas GJ");
+
+    // Per node: CO2 caused adds up to the site total; the grid intensity is 2.6/4 = 0.65 t/MWh.
+    let node = |id: &str| r.node(id).unwrap_or_else(|| panic!("node {id}"));
+    close(node("press").co2_t, 2.0 * 0.65 + 1.584, "press CO2");
+    close(node("press").electricity_mwh, 2.0, "press MWh");
+    close(node("board-2").electricity_mwh, 0.2, "board-2 net (its own losses)");
+    close(node("boiler").fuel_gj, 102.24, "boiler fuel");
+    let sum: f64 = r.nodes.iter().map(|n| n.co2_t).sum();
+    close(sum, total, "nodes add up to the total");
+
+    // Balance: board-2 takes 850 kW and passes on 800 kW: flagged. Main is closed by its remainder.
+    assert_eq!(r.imbalances.len(), 1, "{:?}", r.imbalances);
+    let b = &r.imbalances[0];
+    assert_eq!(b.node, "board-2");
+    close(b.inflow, 3.4, "board-2 in");
+    close(b.outflow, 3.2, "board-2 out");
+    close(b.relative, 0.2 / 3.4, "relative");
+    // The factor sets used are recorded.
+    let sets: Vec<&str> = r.factor_sets.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(sets, ["ipcc-2006-fuels", "china-2022"]);
+    assert!(r.factor_sets.iter().all(|s| s.year > 2000 && !s.source.is_empty()));
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+}
+
+#[test]
+fn csv_and_markdown_carry_the_same_numbers() {
+    let r = fixture_report();
+    let csv = render(&r, Format::Csv);
+    let row = csv.lines().find(|l| l.starts_with("co2,site,total location-based,")).expect("row");
+    let v: f64 = row.split(',').nth(3).and_then(|x| x.parse().ok()).expect("value");
+    close(v, r.scopes.total_location_t, "csv total");
+    assert!(csv.lines().any(|l| l.starts_with("imbalance,board-2,")));
+    let md = render(&r, Format::Markdown);
+    assert!(md.contains(&format!("| Total, location-based | {:.2} |", r.scopes.total_location_t)), "{md}");
+    assert!(md.contains("Sub-board 2") && md.contains("ipcc-2006-fuels"));
+    assert!("xml".parse::<Format>().is_err());
+}
+
+#[test]
+fn a_grid_factor_series_with_a_gap_falls_back_to_the_annual_factor_and_says_so() {
+    let (site, mut store) = open(&fixture());
+    // Factor samples at 0 and 12 min only: held 36 min, so hours 1-3 have no factor.
+    let (s, _) = Series::from_samples(vec![T0, T0 + H / 5], vec![0.5, 0.5]);
+    store.insert("grid.ef", s);
+    let (book, _) = prepare(&site);
+    let r = report(&site, &store, &book, T0, T0 + 4 * H);
+    close(r.scopes.scope2_location_t, 0.5 + 3.0 * 0.5703 + 1.584, "scope 2 with the annual factor in the gap");
+    assert!(r.warnings.iter().any(|w| w.contains("grid.ef") && w.contains("75 %")), "{:?}", r.warnings);
+}
+
+#[test]
+fn an_unknown_factor_or_set_is_reported_at_its_line() {
+    let text = std::fs::read_to_string(fixture().join("site.toml")).expect("read");
+    let text = text.replace("factor = \"natural-gas\"", "factor = \"unobtainium\"").replace("\"china-2022\"]", "\"china-2099\"]");
+    let dir = std::env::temp_dir().join(format!("plant-accounting-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let opened = plant_site::parse(&text, &dir).expect("parses");
+    let (book, diags) = prepare(&opened.site);
+    let msgs: Vec<String> = diags.iter().map(|d| format!("{}:{:?}: {}", d.file.display(), d.place, d.message)).collect();
+    assert!(msgs.iter().any(|m| m.contains("china-2099") && m.contains("site.toml")), "{msgs:?}");
+    let gas_line = text.lines().position(|l| l.contains("id = \"gas\"")).expect("line") + 1;
+    let d = diags.iter().find(|d| d.message.contains("unobtainium")).expect("unknown factor");
+    match d.place {
+        plant_site::Place::LineCol { line, .. } => assert!((gas_line - 1..=gas_line).contains(&line), "{line} vs {gas_line}"),
+        ref p => panic!("{p:?}"),
+    }
+    // The rest of the book still works: wood (IPCC set) is accounted; gas (unknown factor) and the grid
+    // (its set is missing) are not.
+    assert!(book.carrier("wood").is_some() && book.carrier("natural-gas").is_none() && book.carrier("electricity").is_none());
+}
+
+#[test]
+fn bad_accounting_fields_are_refused_with_their_place() {
+    let base = std::fs::read_to_string(fixture().join("site.toml")).expect("read");
+    for (from, to, needle) in [
+        ("carrier = \"natural-gas\"\nfactor = \"natural-gas\"", "carrier = \"natural-gas\"\nfactor = \"natural-gas\"\nncv = \"48 kWh\"", "ncv"),
+        ("green_share = 0.25", "green_share = 25", "green_share"),
+        ("kpis = [\"electricity\", \"co2\"]", "kpis = [\"electricity\", \"carbon\"]", "unknown KPI"),
+        ("amount = \"2000 m2\"", "amount = \"2000 furlongs\"", "unknown unit"),
+        ("meter = \"press.output\"", "value = \"press.output + press.p\"", "cannot combine"),
+    ] {
+        assert!(base.contains(from), "{from}");
+        let text = base.replacen(from, to, 1);
+        let opened = plant_site::parse(&text, Path::new("/x")).expect("still opens");
+        let d = opened.diagnostics.iter().find(|d| d.message.contains(needle)).unwrap_or_else(|| panic!("{needle}: {:?}", opened.diagnostics));
+        assert!(matches!(d.place, plant_site::Place::LineCol { .. }), "{d:?}");
+    }
+}
+
+#[test]
+fn the_cement_plants_record_gives_plausible_figures() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/cement-plant");
+    let (site, store) = open(&root);
+    let (book, diags) = prepare(&site);
+    assert!(diags.is_empty(), "{diags:?}");
+    let (t0, t1) = store.time_range().expect("range");
+    let r = report(&site, &store, &book, t0, t1 + 1);
+    // Process CO2 from 65.2 % CaO and 1.5 % MgO: 0.528 t/t clinker (domain: ≈ 0.52-0.53).
+    let process = r.kpi("clinker", "process-co2", "tCO2/t").expect("process");
+    assert!((0.52..0.535).contains(&process), "{process}");
+    // Combustion CO2 on coal ≈ 0.3 t/t clinker: 3.2 GJ/t × 94.6 kg/GJ.
+    let comb = r.scopes.scope1_combustion_t / r.product("clinker").expect("clinker").amount.value;
+    assert!((0.28..0.33).contains(&comb), "{comb}");
+    let gj_t = r.kpi("clinker", "fuel", "GJ/t").expect("GJ/t");
+    assert!((3.1..3.4).contains(&gj_t), "{gj_t} GJ/t");
+    let kgce = r.kpi("clinker", "fuel", "kgce/t").expect("kgce/t");
+    close(kgce, gj_t * 1e3 / 29.3076, "kgce = GJ/t × 1000 / 29.3076");
+    assert!((100.0..120.0).contains(&kgce), "{kgce} kgce/t (GB 16780 ≤ 120 for existing lines)");
+    let kwh_t = r.kpi("cement", "electricity", "kWh/t").expect("kWh/t");
+    assert!((70.0..110.0).contains(&kwh_t), "{kwh_t} kWh/t cement");
+    // Market-based is below location-based with 10 % green power despite the higher residual factor.
+    assert!(r.scopes.scope2_market_t < r.scopes.scope2_location_t);
+    // Kiln heat balance: heat of formation 1.75 GJ/t; losses are the rest, 40-55 % of the fuel heat.
+    let flow = |to: &str| r.flows.iter().find(|f| f.to == to).expect("flow");
+    let clinker_t = r.product("clinker").expect("clinker").amount.value;
+    close(flow("clinker-heat").energy_gj.expect("formation"), 1.75 * clinker_t, "heat of formation");
+    let losses = flow("kiln-losses").energy_gj.expect("losses") / r.energy.fuel_gj;
+    assert!((0.40..0.55).contains(&losses), "loss share {losses}");
+    // Balances: the coal bin's stock change is flagged; the substation and the kiln (closed by its
+    // remainder) are not.
+    assert!(r.imbalances.iter().any(|b| b.node == "coal-mill-1"), "{:?}", r.imbalances);
+    assert!(r.imbalances.iter().all(|b| b.node != "substation-1" && b.node != "kiln-1"), "{:?}", r.imbalances);
+    // Per-node CO2 adds up to the site's total (location-based).
+    let sum: f64 = r.nodes.iter().map(|n| n.co2_t).sum();
+    assert!((sum - r.scopes.total_location_t).abs() < 1e-6 * r.scopes.total_location_t, "{sum} vs {}", r.scopes.total_location_t);
+}
