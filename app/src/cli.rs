@@ -44,13 +44,18 @@ pub struct Cli {
     #[arg(long)]
     pub select: Option<String>,
 
-    /// Colour equipment by this quantity at start (electric_power, mass_flow, temperature, …, or "model").
+    /// Colour equipment by this quantity at start (electric_power, mass_flow, temperature, …), by "carbon"
+    /// (CO2 caused), or "model".
     #[arg(long)]
     pub colour_by: Option<String>,
 
-    /// Open the energy-flows (Sankey) panel at start.
-    #[arg(long)]
-    pub flows: bool,
+    /// Open the energy and carbon flows (Sankey) panel at start, showing energy (default) or co2.
+    #[arg(long, num_args = 0..=1, default_missing_value = "energy", value_parser = ["energy", "co2"])]
+    pub flows: Option<String>,
+
+    /// The flows panel's window at start: now, hour, day, week or record.
+    #[arg(long, default_value = "day", value_parser = ["now", "hour", "day", "week", "record"])]
+    pub flows_window: String,
 
     /// Window size in logical pixels, e.g. 1600x900.
     #[arg(long, default_value = "1600x900", value_parser = parse_size)]

@@ -23,7 +23,7 @@ pub use startup::{StartupOptions, parse_at};
 /// binding, readings and colours. Tests run exactly these.
 pub fn add_logic_plugins(app: &mut App, site: &Path) {
     app.insert_resource(SitePath(site.to_path_buf()))
-        .add_plugins((TimelinePlugin { ui: false }, LoadingPlugin { ui: false }, ScenePlugin { render: false }));
+        .add_plugins((TimelinePlugin { ui: false }, LoadingPlugin { ui: false }, ScenePlugin { render: false }, plant_flows_view::FlowsViewPlugin { ui: false }));
 }
 
 /// The whole desktop application for the options given on the command line.
@@ -39,7 +39,7 @@ pub fn build_app(cli: &cli::Cli) -> App {
     }))
     .add_plugins(EguiPlugin::default())
     .insert_resource(SitePath(site))
-    .add_plugins((ShellPlugin, TimelinePlugin { ui: true }, LoadingPlugin { ui: true }, ScenePlugin { render: true }, InspectorPlugin, plant_flows_view::FlowsViewPlugin))
+    .add_plugins((ShellPlugin, TimelinePlugin { ui: true }, LoadingPlugin { ui: true }, ScenePlugin { render: true }, InspectorPlugin, plant_flows_view::FlowsViewPlugin { ui: true }))
     .add_plugins(startup::StartupPlugin(StartupOptions::from_cli(cli)));
     app
 }

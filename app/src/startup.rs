@@ -20,13 +20,14 @@ pub struct StartupOptions {
     pub paused: bool,
     pub select: Option<String>,
     pub colour_by: Option<String>,
-    pub flows: bool,
+    pub flows: Option<String>,
+    pub flows_window: String,
     pub screenshot: Option<PathBuf>,
 }
 
 impl StartupOptions {
     pub fn from_cli(cli: &Cli) -> Self {
-        Self { at: cli.at.clone(), speed: cli.speed, paused: cli.paused, select: cli.select.clone(), colour_by: cli.colour_by.clone(), flows: cli.flows, screenshot: cli.screenshot.clone() }
+        Self { at: cli.at.clone(), speed: cli.speed, paused: cli.paused, select: cli.select.clone(), colour_by: cli.colour_by.clone(), flows: cli.flows.clone(), flows_window: cli.flows_window.clone(), screenshot: cli.screenshot.clone() }
     }
 }
 
@@ -79,10 +80,17 @@ fn apply_options(
         return;
     }
     applied.0 = true;
-    if opts.flows
-        && let Some(mut sankey) = sankey
-    {
+    if let (Some(view), Some(mut sankey)) = (&opts.flows, sankey) {
+        use plant_flows_view::{Span, View};
         sankey.open = true;
+        sankey.view = if view == "co2" { View::Co2 } else { View::Energy };
+        sankey.span = match opts.flows_window.as_str() {
+            "now" => Span::Instant,
+            "hour" => Span::Hour,
+            "week" => Span::Week,
+            "record" => Span::Record,
+            _ => Span::Day,
+        };
     }
     let Some(site) = site else { return };
     let toml = site.0.site_toml_path();
@@ -106,6 +114,8 @@ fn apply_options(
     if let Some(q) = &opts.colour_by {
         if q == "model" {
             *by = ColourBy::Model;
+        } else if q == "carbon" || q == "co2" {
+            *by = ColourBy::Carbon;
         } else {
             match Quantity::ALL.iter().find(|x| format!("{x:?}").to_lowercase() == q.replace('_', "")) {
                 Some(&x) => *by = ColourBy::Quantity(x),

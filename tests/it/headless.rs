@@ -122,3 +122,87 @@ fn a_broken_site_is_reported_and_the_app_keeps_running() {
     assert!(problems[0].to_string().contains("site.toml:3:"), "{}", problems[0]);
     assert!(app.world().get_resource::<CurrentSite>().is_none());
 }
+
+#[test]
+fn the_flows_panel_report_is_the_same_as_plant_twin_report() {
+    let mut app = loaded_app();
+    let (t0, t1) = (local(4, 0, 0), local(5, 0, 0));
+    app.world_mut().resource_mut::<SiteClock>().seek(local(4, 15, 0));
+    {
+        let mut state = app.world_mut().resource_mut::<plant_flows_view::SankeyState>();
+        state.open = true;
+        state.span = plant_flows_view::Span::Day;
+    }
+    app.update();
+    let ui = app.world().resource::<plant_flows_view::WindowReport>();
+    assert_eq!(ui.key.map(|k| (k.0, k.1)), Some((t0, t1)), "the panel's window is the cursor's day");
+    let ui = ui.report.clone().expect("report");
+
+    // The command line over the same window, as JSON through a file.
+    let out = std::env::temp_dir().join(format!("plant-twin-report-{}.json", std::process::id()));
+    let args = plant_twin::cli::ReportArgs {
+        site: crate::cement_site(),
+        from: Some("2026-11-04".into()),
+        to: Some("2026-11-05 00:00".into()),
+        format: "json".into(),
+        output: Some(out.clone()),
+    };
+    plant_twin::report::run(&args).expect("report runs");
+    let cli: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).expect("written")).expect("json");
+    let _ = std::fs::remove_file(&out);
+    // Equal field by field; numbers to 1e-12 (serde_json's float parsing is not bit-exact).
+    same_json(&cli, &serde_json::to_value(&ui).expect("json"), "report");
+    assert!(ui.scopes.total_location_t > 0.0 && ui.products.len() == 2);
+}
+
+#[test]
+fn carbon_colours_follow_the_accounting_at_the_cursor() {
+    let mut app = loaded_app();
+    let kiln = app.world_mut().spawn(Name::new("kiln-1")).id();
+    let crusher = app.world_mut().spawn(Name::new("crusher-1")).id();
+    let silo = app.world_mut().spawn(Name::new("clinker-silo-1")).id();
+    *app.world_mut().resource_mut::<plant_scene::ColourBy>() = plant_scene::ColourBy::Carbon;
+    app.world_mut().resource_mut::<SiteClock>().seek(local(4, 15, 0));
+    app.update();
+    app.update();
+    let rates = app.world().resource::<plant_scene::CarbonRates>().clone();
+    assert!(rates.max > 0.0);
+    // The kiln burns coal and calcines raw meal: tens of tonnes of CO2 an hour, far above a crusher.
+    let (k, kc) = reading(&app, kiln);
+    let (c, cc) = reading(&app, crusher);
+    let k = k.expect("kiln CO2");
+    let c = c.expect("crusher CO2");
+    // ≈ 212 t/h clinker × 0.528 t/t process CO2 + main-burner coal ≈ 140 t/h.
+    assert!(k > 100_000.0 && k < 180_000.0, "kiln {k} kg/h");
+    assert!(c < k / 100.0, "crusher {c} kg/h");
+    assert_ne!(kc, cc);
+    // Its value is the instant report's, converted to kg/h.
+    let instant = app.world().resource::<plant_flows_view::InstantReport>().report.clone().expect("instant");
+    let node = instant.node("kiln-1").expect("kiln line");
+    assert!((node.co2_t * 1000.0 / instant.hours - k).abs() < 1e-6 * k);
+    // An item that uses no accounted energy (the clinker silo has no metered feeder) is "no data", not zero.
+    assert_eq!(reading(&app, silo), (None, NO_DATA_COLOUR));
+}
+
+fn same_json(a: &serde_json::Value, b: &serde_json::Value, path: &str) {
+    use serde_json::Value as J;
+    match (a, b) {
+        (J::Number(x), J::Number(y)) => {
+            let (x, y) = (x.as_f64().unwrap_or(f64::NAN), y.as_f64().unwrap_or(f64::NAN));
+            assert!((x - y).abs() <= 1e-12 * x.abs().max(y.abs()).max(1.0), "{path}: {x} vs {y}");
+        }
+        (J::Array(x), J::Array(y)) => {
+            assert_eq!(x.len(), y.len(), "{path}: lengths");
+            for (i, (p, q)) in x.iter().zip(y).enumerate() {
+                same_json(p, q, &format!("{path}[{i}]"));
+            }
+        }
+        (J::Object(x), J::Object(y)) => {
+            assert_eq!(x.keys().collect::<Vec<_>>(), y.keys().collect::<Vec<_>>(), "{path}: fields");
+            for (k, v) in x {
+                same_json(v, &y[k], &format!("{path}.{k}"));
+            }
+        }
+        _ => assert_eq!(a, b, "{path}"),
+    }
+}

@@ -100,10 +100,15 @@ fn sankey_windows_are_whole_spans_around_the_cursor_and_inside_the_record() {
     let day = 86_400_000;
     clock.set_range(1_000, 1_000 + 14 * day);
     clock.seek(1_000 + 3 * day + 5 * 3_600_000);
-    assert_eq!(window(Span::Day, &clock), (1_000 + 3 * day, 1_000 + 4 * day));
-    assert_eq!(window(Span::Hour, &clock), (1_000 + 3 * day + 5 * 3_600_000, 1_000 + 3 * day + 6 * 3_600_000));
-    assert_eq!(window(Span::Record, &clock), (1_000, 1_000 + 14 * day + 1));
+    let i = 60_000;
+    assert_eq!(window(Span::Day, &clock, i), (1_000 + 3 * day, 1_000 + 4 * day));
+    assert_eq!(window(Span::Hour, &clock, i), (1_000 + 3 * day + 5 * 3_600_000, 1_000 + 3 * day + 6 * 3_600_000));
+    assert_eq!(window(Span::Record, &clock, i), (1_000, 1_000 + 14 * day + 1));
+    // The instant is the sampling interval up to the cursor (from the start at the record's start).
+    assert_eq!(window(Span::Instant, &clock, i), (clock.now_ms - i, clock.now_ms));
+    clock.seek(clock.start_ms);
+    assert_eq!(window(Span::Instant, &clock, i), (clock.start_ms, clock.start_ms + i));
     clock.seek(clock.end_ms);
-    let (t0, t1) = window(Span::Week, &clock);
+    let (t0, t1) = window(Span::Week, &clock, i);
     assert!(t0 <= clock.now_ms && t1 == clock.end_ms + 1, "the last week is cut at the record's end");
 }

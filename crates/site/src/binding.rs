@@ -26,6 +26,9 @@ pub struct ModelReport {
     pub bounds: Option<Bounds>,
     /// World-space bounds of each bound equipment item's node and its children.
     pub equipment_bounds: BTreeMap<String, Bounds>,
+    /// World-space bounds of every named node with meshes below it (conveyors, ducts, pipes), for the
+    /// animated flows.
+    pub node_bounds: BTreeMap<String, Bounds>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -67,7 +70,7 @@ pub fn check_model(site: &Site) -> ModelReport {
     }
     if let Some(scene) = gltf.default_scene().or_else(|| gltf.scenes().next()) {
         for n in scene.nodes() {
-            accumulate_bounds(&n, IDENTITY, None, site, &mut report);
+            let _ = accumulate_bounds(&n, IDENTITY, None, site, &mut report);
         }
     }
     for eq in &site.equipment {
@@ -121,7 +124,8 @@ fn grow(b: &mut Option<Bounds>, p: [f32; 3]) {
 }
 
 /// Walks the node tree, growing the site's bounds and those of the equipment each subtree belongs to.
-fn accumulate_bounds(node: &gltf::Node, parent: Mat4, equipment: Option<&str>, site: &Site, report: &mut ModelReport) {
+fn accumulate_bounds(node: &gltf::Node, parent: Mat4, equipment: Option<&str>, site: &Site, report: &mut ModelReport) -> Option<Bounds> {
+    let mut own: Option<Bounds> = None;
     let world = mul(&parent, &node.transform().matrix());
     let extras = node.extras().as_ref().map(|r| r.get());
     let owner = site.equipment_for_node(node.name(), extras).map(|e| e.id.as_str()).or(equipment);
@@ -136,6 +140,7 @@ fn accumulate_bounds(node: &gltf::Node, parent: Mat4, equipment: Option<&str>, s
                 ];
                 let p = transform_point(&world, corner);
                 grow(&mut report.bounds, p);
+                grow(&mut own, p);
                 if let Some(id) = owner {
                     let mut e = report.equipment_bounds.get(id).copied();
                     grow(&mut e, p);
@@ -147,6 +152,13 @@ fn accumulate_bounds(node: &gltf::Node, parent: Mat4, equipment: Option<&str>, s
         }
     }
     for child in node.children() {
-        accumulate_bounds(&child, world, owner, site, report);
+        if let Some((lo, hi)) = accumulate_bounds(&child, world, owner, site, report) {
+            grow(&mut own, lo);
+            grow(&mut own, hi);
+        }
     }
+    if let (Some(name), Some(b)) = (node.name(), own) {
+        report.node_bounds.insert(name.to_string(), b);
+    }
+    own
 }

@@ -70,6 +70,7 @@ fn tree_panel_system(
     let site = &site.0;
     let unit = match *by {
         plant_scene::ColourBy::Quantity(q) => q.display_unit(),
+        plant_scene::ColourBy::Carbon => plant_scene::CARBON_UNIT,
         plant_scene::ColourBy::Model => "",
     };
     let by_id: std::collections::HashMap<&str, (&EquipmentReading, &EquipmentTint)> = items.iter().map(|(n, r, t)| (n.id.as_str(), (r, t))).collect();

@@ -11,6 +11,31 @@ pub enum ColourBy {
     /// The model's own materials.
     Model,
     Quantity(Quantity),
+    /// CO2 each item causes at the cursor (scope 1 where it burns fuel or calcines, scope 2 of its
+    /// electricity and heat), from the site's accounting: [`CarbonRates`].
+    Carbon,
+}
+
+impl ColourBy {
+    /// The unit of the values this mode colours by.
+    pub fn unit(self) -> &'static str {
+        match self {
+            ColourBy::Model => "",
+            ColourBy::Quantity(q) => q.display_unit(),
+            ColourBy::Carbon => CARBON_UNIT,
+        }
+    }
+}
+
+/// Unit of [`CarbonRates`].
+pub const CARBON_UNIT: &str = "kg CO2/h";
+
+/// CO2 per equipment item at the cursor, kg/h, filled by the accounting plugin; `max` is the largest
+/// hourly rate of any item over the record (the top of the colour scale).
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct CarbonRates {
+    pub values: std::collections::HashMap<String, f64>,
+    pub max: f64,
 }
 
 impl Default for ColourBy {
@@ -78,6 +103,12 @@ impl ColourScale {
             (v - self.min) / (self.max - self.min)
         };
         f.clamp(0.0, 1.0) as f32
+    }
+
+    /// A log scale spanning three decades below `max`.
+    pub fn log_to(max: f64) -> ColourScale {
+        let max = max.max(f64::MIN_POSITIVE);
+        ColourScale { quantity: Quantity::Other, min: max / 1000.0, max, log: true }
     }
 
     /// The value at a position on the scale (for legend ticks).

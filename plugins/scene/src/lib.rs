@@ -14,7 +14,7 @@ use bevy::prelude::*;
 use plant_loading::{CurrentSite, LoadingSystems, MeterData};
 use plant_timeline::{SiteClock, TimelineSystems};
 
-pub use colour::{ColourBy, ColourScale, MeterIndex, NO_DATA_COLOUR, colour_at, egui_colour, equipment_value, format_value, swatch_ui};
+pub use colour::{CARBON_UNIT, CarbonRates, ColourBy, ColourScale, MeterIndex, NO_DATA_COLOUR, colour_at, egui_colour, equipment_value, format_value, swatch_ui};
 
 /// Marks the glTF node entity that stands for an equipment item.
 #[derive(Component, Debug, Clone, PartialEq, Eq)]
@@ -83,9 +83,17 @@ pub fn bind_equipment_nodes(
 }
 
 /// Rebuilds the colour scale and the meter index when the data or the colour quantity changes.
-fn update_scale(mut commands: Commands, site: Option<Res<CurrentSite>>, data: Res<MeterData>, by: Res<ColourBy>, scale: Option<Res<ColourScale>>) {
+fn update_scale(
+    mut commands: Commands,
+    site: Option<Res<CurrentSite>>,
+    data: Res<MeterData>,
+    by: Res<ColourBy>,
+    scale: Option<Res<ColourScale>>,
+    carbon: Option<Res<CarbonRates>>,
+) {
     let Some(site) = site else { return };
-    if !(data.is_changed() || by.is_changed()) && scale.is_some() {
+    let carbon_changed = *by == ColourBy::Carbon && carbon.as_ref().is_some_and(|c| c.is_changed());
+    if !(data.is_changed() || by.is_changed() || carbon_changed) && scale.is_some() {
         return;
     }
     match *by {
@@ -100,8 +108,24 @@ fn update_scale(mut commands: Commands, site: Option<Res<CurrentSite>>, data: Re
             commands.remove_resource::<ColourScale>();
             commands.insert_resource(MeterIndex::default());
         }
+        ColourBy::Carbon => {
+            if by.is_changed() || data.is_changed() {
+                commands.insert_resource(MeterIndex::default());
+            }
+            match carbon.as_deref() {
+                Some(c) if c.max > 0.0 => {
+                    let s = ColourScale::log_to(c.max);
+                    if scale.as_deref() != Some(&s) {
+                        commands.insert_resource(s);
+                    }
+                }
+                _ => commands.remove_resource::<ColourScale>(),
+            }
+        }
     }
 }
+
+
 
 /// Recomputes every item's reading and colour when the cursor, the data or the colour mode changes.
 #[allow(clippy::type_complexity)]
@@ -111,11 +135,13 @@ pub fn update_readings(
     clock: Res<SiteClock>,
     by: Res<ColourBy>,
     scale: Option<Res<ColourScale>>,
+    carbon: Option<Res<CarbonRates>>,
     mut items: Query<(Ref<EquipmentNode>, &mut EquipmentReading, &mut EquipmentTint)>,
 ) {
     let Some(index) = index else { return };
     let scale_changed = scale.as_ref().is_some_and(|s| s.is_changed()) || index.is_changed();
-    let global_change = clock.is_changed() || data.is_changed() || by.is_changed() || scale_changed;
+    let carbon_changed = carbon.as_ref().is_some_and(|c| c.is_changed());
+    let global_change = clock.is_changed() || data.is_changed() || by.is_changed() || scale_changed || carbon_changed;
     for (node, mut reading, mut tint) in &mut items {
         if !global_change && !node.is_added() {
             continue;
@@ -123,6 +149,10 @@ pub fn update_readings(
         let (value, colour) = match (*by, scale.as_deref()) {
             (ColourBy::Quantity(_), Some(scale)) => {
                 let v = index.value(&data.0, &node.id, clock.now_ms);
+                (v, v.map_or(NO_DATA_COLOUR, |v| colour_at(scale.position(v))))
+            }
+            (ColourBy::Carbon, Some(scale)) => {
+                let v = carbon.as_ref().and_then(|c| c.values.get(&node.id).copied());
                 (v, v.map_or(NO_DATA_COLOUR, |v| colour_at(scale.position(v))))
             }
             _ => (None, NO_DATA_COLOUR),

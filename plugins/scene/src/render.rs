@@ -10,7 +10,6 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use bevy_panorbit_camera::{PanOrbitCamera, PanOrbitCameraPlugin, PanOrbitCameraSystemSet};
 use plant_loading::{CurrentSite, ModelInfo};
 use plant_shell::{FreeArea, PanelOrder};
-use plant_site::Quantity;
 
 use crate::colour::{ColourBy, ColourScale, colour_at, egui_colour, format_value, swatch_ui};
 use crate::strings as s;
@@ -148,7 +147,7 @@ fn apply_colours(
         }
         let selected = selection.0.as_deref() == Some(node.id.as_str());
         let hot = hovered.0.as_deref() == Some(node.id.as_str());
-        let data_mode = matches!(*by, ColourBy::Quantity(_));
+        let data_mode = *by != ColourBy::Model;
         if let Some(mut m) = materials.get_mut(&own.0) {
             m.base_color = tint.0;
             let lin = tint.0.to_linear();
@@ -254,6 +253,7 @@ fn legend_overlay(
     hovered: Res<Hovered>,
     info: Res<ModelInfo>,
     items: Query<(&EquipmentNode, &EquipmentReading, &EquipmentTint)>,
+    carbon: Option<Res<crate::CarbonRates>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(site) = site else { return Ok(()) };
@@ -264,15 +264,22 @@ fn legend_overlay(
             let current = match *by {
                 ColourBy::Model => s::MODEL_COLOURS.to_string(),
                 ColourBy::Quantity(q) => q.label().to_string(),
+                ColourBy::Carbon => s::CARBON.to_string(),
             };
             egui::ComboBox::from_label(s::COLOUR_BY).selected_text(current).show_ui(ui, |ui| {
                 ui.selectable_value(&mut *by, ColourBy::Model, s::MODEL_COLOURS);
                 for q in site.0.quantities() {
                     ui.selectable_value(&mut *by, ColourBy::Quantity(q), q.label());
                 }
+                if carbon.is_some() {
+                    ui.selectable_value(&mut *by, ColourBy::Carbon, s::CARBON);
+                }
             });
-            if let (ColourBy::Quantity(q), Some(scale)) = (*by, scale.as_deref()) {
-                legend_ui(ui, scale, q);
+            if let (true, Some(scale)) = (*by != ColourBy::Model, scale.as_deref()) {
+                legend_ui(ui, scale, by.unit());
+            }
+            if *by == ColourBy::Carbon {
+                ui.weak(egui::RichText::new(s::CARBON_HINT).small());
             }
             if !info.0.readable {
                 ui.colored_label(ui.visuals().warn_fg_color, s::no_model(&site.0.header.model));
@@ -284,14 +291,11 @@ fn legend_overlay(
         && let Some((_, reading, _)) = items.iter().find(|(n, _, _)| &n.id == id)
         && let Some(eq) = site.0.equipment(id)
     {
-        let unit = match *by {
-            ColourBy::Quantity(q) => q.display_unit(),
-            ColourBy::Model => "",
-        };
+        let unit = by.unit();
         let value = reading.0.map_or_else(|| s::NO_DATA.to_string(), |v| format_value(v, unit));
         egui::Tooltip::always_open(ctx.clone(), egui::LayerId::background(), egui::Id::new("hover-label"), egui::PopupAnchor::Pointer).show(|ui| {
             ui.strong(&eq.name);
-            if matches!(*by, ColourBy::Quantity(_)) {
+            if *by != ColourBy::Model {
                 ui.label(value);
             }
         });
@@ -300,7 +304,7 @@ fn legend_overlay(
 }
 
 /// A horizontal colour bar with ticks in the display unit and a "no data" swatch.
-fn legend_ui(ui: &mut egui::Ui, scale: &ColourScale, q: Quantity) {
+fn legend_ui(ui: &mut egui::Ui, scale: &ColourScale, unit: &str) {
     let width = 240.0;
     let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 14.0), egui::Sense::hover());
     let painter = ui.painter_at(rect);
@@ -311,7 +315,6 @@ fn legend_ui(ui: &mut egui::Ui, scale: &ColourScale, q: Quantity) {
         painter.rect_filled(r, 0.0, egui_colour(colour_at(f0 + 0.5 / steps as f32)));
     }
     ui.horizontal(|ui| {
-        let unit = q.display_unit();
         ui.small(format_value(scale.value_at(0.0), unit));
         ui.add_space(ui.available_width() - 70.0);
         ui.small(format_value(scale.value_at(1.0), unit));
