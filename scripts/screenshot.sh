@@ -8,3 +8,6 @@ cargo build -p plant-twin
 xvfb-run -a -s "-screen 0 1600x900x24" "$CARGO_TARGET_DIR/debug/plant-twin" \
   --size 1600x900 --at "2026-11-10 15:00" --select kiln-1 --screenshot docs/screenshot.png
 echo "wrote docs/screenshot.png"
+xvfb-run -a -s "-screen 0 1600x900x24" "$CARGO_TARGET_DIR/debug/plant-twin" \
+  --size 1600x900 --at "2026-11-10 15:00" --select kiln-1 --flows co2 --flows-window week --screenshot docs/flows.png
+echo "wrote docs/flows.png"

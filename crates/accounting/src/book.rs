@@ -38,10 +38,16 @@ pub struct Book {
     pub sets: Vec<SetInfo>,
     pub carriers: Vec<Carrier>,
     pub gwp: String,
+    /// GWP of the gases in the chosen set (e.g. ("CF4", 6630.0)), from the factor sets.
+    pub gwp_values: Vec<(String, f64)>,
     pub tolerance: f64,
 }
 
 impl Book {
+    pub fn gwp_of(&self, gas: &str) -> Option<f64> {
+        self.gwp_values.iter().find(|(g, _)| g == gas).map(|(_, v)| *v)
+    }
+
     pub fn carrier(&self, name: &str) -> Option<&Carrier> {
         self.carriers.iter().find(|c| c.carrier == name)
     }
@@ -115,6 +121,7 @@ pub fn prepare(site: &Site) -> (Book, Vec<Diagnostic>) {
             )),
         }
     }
-    let book = Book { sets: sets.iter().map(|s| s.info.clone()).collect(), carriers, gwp: settings.gwp.clone(), tolerance: settings.tolerance };
+    let gwp_values = ["CF4", "C2F6"].iter().filter_map(|gas| sets.iter().find_map(|s| s.gwp(&settings.gwp, gas)).map(|v| (gas.to_string(), v))).collect();
+    let book = Book { sets: sets.iter().map(|s| s.info.clone()).collect(), carriers, gwp: settings.gwp.clone(), gwp_values, tolerance: settings.tolerance };
     (book, diags)
 }

@@ -52,6 +52,9 @@ fn csv(r: &Report) -> String {
     for (q, v) in [
         ("scope 1 combustion", s.scope1_combustion_t),
         ("scope 1 process", s.scope1_process_t),
+        ("process: calcination", s.process_calcination_t),
+        ("process: anodes", s.process_anode_t),
+        ("process: PFC (CO2e)", s.process_pfc_co2e_t),
         ("scope 1", s.scope1_t),
         ("scope 2 location-based", s.scope2_location_t),
         ("scope 2 market-based", s.scope2_market_t),
@@ -116,6 +119,9 @@ fn markdown(r: &Report) -> String {
     for (q, v) in [
         ("Scope 1, combustion", s.scope1_combustion_t),
         ("Scope 1, process", s.scope1_process_t),
+        ("— calcination", s.process_calcination_t),
+        ("— anodes", s.process_anode_t),
+        ("— PFC as CO2e", s.process_pfc_co2e_t),
         ("Scope 1", s.scope1_t),
         ("Scope 2, location-based", s.scope2_location_t),
         ("Scope 2, market-based", s.scope2_market_t),

@@ -22,4 +22,4 @@ pub mod report;
 
 pub use book::{Book, Carrier, CarrierKind, prepare};
 pub use format::{Format, render};
-pub use report::{CarrierLine, EnergyTotals, Figure, FlowLine, ImbalanceLine, KpiLine, NodeLine, ProductLine, Report, Scopes, report, report_from_totals};
+pub use report::{CarrierLine, EnergyTotals, Figure, FlowLine, ImbalanceLine, KpiLine, NodeLine, ProcessLine, ProductLine, Report, Scopes, report, report_from_totals};

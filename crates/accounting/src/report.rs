@@ -12,6 +12,8 @@ use crate::book::{Book, CarrierKind};
 const GJ: f64 = 1e9;
 const MWH: f64 = 3.6e9;
 const T_CO2: f64 = 1e3;
+/// g/mol
+const M_C: f64 = 12.011;
 
 /// A number with its unit.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -60,7 +62,12 @@ pub struct CarrierLine {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Scopes {
     pub scope1_combustion_t: f64,
+    /// Calcination + anodes + PFC (CO2e).
     pub scope1_process_t: f64,
+    pub process_calcination_t: f64,
+    pub process_anode_t: f64,
+    /// PFC of anode effects as CO2e with the chosen GWP set.
+    pub process_pfc_co2e_t: f64,
     pub scope1_t: f64,
     pub scope2_location_t: f64,
     pub scope2_market_t: f64,
@@ -97,7 +104,17 @@ pub struct ProductLine {
     pub amount: Figure,
     pub coverage: f64,
     pub process_co2_t: f64,
+    /// Process emissions by kind (`calcination`, `anodes`, `pfc`) and where they are released.
+    pub process: Vec<ProcessLine>,
     pub kpis: Vec<KpiLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ProcessLine {
+    pub kind: &'static str,
+    pub at: String,
+    /// t CO2 (CO2e for PFC).
+    pub co2_t: f64,
 }
 
 /// What an equipment item or flow node uses and causes.
@@ -350,17 +367,42 @@ pub fn report_from_totals(site: &Site, store: &Store, book: &Book, t0: Timestamp
             warnings.push(format!("product {}: no data in the window", p.id));
             continue;
         };
-        let process = match &p.calcination {
-            Some(c) if amount.dim == Dim::MASS => {
-                let per_t = plant_carbon::calcination_co2_per_t_clinker(c.cao, c.mgo, c.cao_non_carbonate, c.mgo_non_carbonate);
-                let t = per_t * amount.si / 1e3;
-                process_at.push((c.at.clone(), t));
-                t
+        let mut process = 0.0;
+        let mut lines: Vec<ProcessLine> = Vec::new();
+        if amount.dim == Dim::MASS {
+            let t = amount.si / 1e3;
+            if let Some(c) = &p.calcination {
+                let e = plant_carbon::calcination_co2_per_t_clinker(c.cao, c.mgo, c.cao_non_carbonate, c.mgo_non_carbonate) * t;
+                scopes.process_calcination_t += e;
+                process_at.push((c.at.clone(), e));
+                lines.push(ProcessLine { kind: "calcination", at: c.at.clone(), co2_t: e });
+                process += e;
             }
-            _ => 0.0,
-        };
+            if let Some(a) = &p.anode {
+                let e = t * a.net_consumption * (1.0 - a.sulphur - a.ash) * plant_carbon::M_CO2 / M_C;
+                scopes.process_anode_t += e;
+                process_at.push((a.at.clone(), e));
+                lines.push(ProcessLine { kind: "anodes", at: a.at.clone(), co2_t: e });
+                process += e;
+            }
+            if let Some(x) = &p.pfc {
+                let (cf4, c2f6) = x.per_t();
+                match (book.gwp_of("CF4"), book.gwp_of("C2F6")) {
+                    (Some(g4), Some(g6)) => {
+                        let e = t * (cf4 * g4 + c2f6 * g6) / 1e3;
+                        scopes.process_pfc_co2e_t += e;
+                        process_at.push((x.at.clone(), e));
+                        lines.push(ProcessLine { kind: "pfc", at: x.at.clone(), co2_t: e });
+                        process += e;
+                    }
+                    _ => warnings.push(format!("product {}: no GWP values for CF4/C2F6 in the {} set of the factor sets; PFC left out", p.id, book.gwp)),
+                }
+            }
+        } else if p.calcination.is_some() || p.anode.is_some() || p.pfc.is_some() {
+            warnings.push(format!("product {}: process emissions need an amount in mass", p.id));
+        }
         scopes.scope1_process_t += process;
-        raw_products.push((p, amount, coverage, process));
+        raw_products.push((p, amount, coverage, process, lines));
     }
     scopes.scope1_t = scopes.scope1_combustion_t + scopes.scope1_process_t;
     scopes.total_location_t = scopes.scope1_t + scopes.scope2_location_t;
@@ -368,8 +410,8 @@ pub fn report_from_totals(site: &Site, store: &Store, book: &Book, t0: Timestamp
     totals_e.total_gj = totals_e.electricity_mwh * MWH / GJ + totals_e.fuel_gj + totals_e.heat_gj;
     totals_e.total_tce = totals_e.total_gj * GJ / KGCE_J / 1e3;
 
-    for (p, amount, coverage, process) in raw_products {
-        let (per, unit) = per_unit(amount);
+    for (p, amount, coverage, process, lines) in raw_products {
+        let (per, unit) = per_unit(amount, p.unit.as_deref());
         let mut kpis = Vec::new();
         for k in &p.kpis {
             match k {
@@ -391,8 +433,9 @@ pub fn report_from_totals(site: &Site, store: &Store, book: &Book, t0: Timestamp
                     let (x, u) = if unit == "t" { (scopes.total_location_t, "tCO2") } else { (scopes.total_location_t * 1e3, "kgCO2") };
                     kpis.push(KpiLine { key: k.key(), name: "CO2, scope 1 + 2 (location)".into(), value: x / per, unit: format!("{u}/{unit}") });
                 }
-                Kpi::ProcessCo2 if p.calcination.is_some() => {
-                    kpis.push(KpiLine { key: k.key(), name: "Process CO2 (calcination)".into(), value: process / per, unit: format!("tCO2/{unit}") })
+                Kpi::ProcessCo2 if p.calcination.is_some() || p.anode.is_some() || p.pfc.is_some() => {
+                    let name = if p.pfc.is_some() { "Process CO2e (incl. PFC)" } else { "Process CO2" };
+                    kpis.push(KpiLine { key: k.key(), name: name.into(), value: process / per, unit: format!("tCO2/{unit}") })
                 }
                 Kpi::ProcessCo2 => {}
             }
@@ -400,7 +443,7 @@ pub fn report_from_totals(site: &Site, store: &Store, book: &Book, t0: Timestamp
         if coverage < 0.9 {
             warnings.push(format!("product {}: data cover {:.0} % of the window", p.id, coverage * 100.0));
         }
-        products.push(ProductLine { id: p.id.clone(), name: p.name.clone(), amount: fig(per, &unit), coverage, process_co2_t: process, kpis });
+        products.push(ProductLine { id: p.id.clone(), name: p.name.clone(), amount: fig(per, &unit), coverage, process_co2_t: process, process: lines, kpis });
     }
 
     // 6. Per node: net electricity and heat, fuel burnt, CO2 caused.
@@ -559,7 +602,12 @@ fn series_factor(site: &Site, store: &Store, meter_id: &str, terms: &[(f64, Stri
 }
 
 /// The amount of a product in its reporting unit and that unit's name.
-fn per_unit(amount: Value) -> (f64, String) {
+fn per_unit(amount: Value, preferred: Option<&str>) -> (f64, String) {
+    if let Some(u) = preferred
+        && let Ok(x) = amount.in_unit(u)
+    {
+        return (x, u.to_string());
+    }
     for unit in ["t", "m²", "m³", "MWh"] {
         if let Ok(x) = amount.in_unit(unit) {
             return (x, unit.to_string());

@@ -14,7 +14,7 @@ use plant_units::Value;
 pub use binding::{Bounds, ModelReport, check_model, equipment_from_extras};
 pub use diagnostic::{Diagnostic, Place, Severity, line_col};
 pub use model::{
-    AccountingSettings, Calcination, DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Kpi, Meter, NodeKind, Product, ProductAmount, Site, SiteHeader,
+    AccountingSettings, Anode, Calcination, DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Kpi, Meter, NodeKind, Pfc, Product, ProductAmount, Site, SiteHeader,
     TimestampFormat, parse_linear,
 };
 pub use quantity::{Quantity, is_known_unit};
@@ -325,7 +325,56 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
                 }
             }
         };
-        products.push(Product { id: p.id, name: p.name, amount, kpis, calcination, at: at(span) });
+        let equipment_at = |at: &str| equipment.iter().any(|e| e.id == at);
+        let anode = match p.anode {
+            None => None,
+            Some(a) => {
+                let place = at(a.span());
+                let a = a.into_inner();
+                if !(0.0..=1.0).contains(&a.sulphur) || !(0.0..=1.0).contains(&a.ash) || a.net_consumption < 0.0 {
+                    diags.push(Diagnostic::error(&file, place, "anode: sulphur and ash are mass fractions (0-1), net_consumption t C/t ≥ 0; ignored"));
+                    None
+                } else if !equipment_at(&a.at) {
+                    diags.push(Diagnostic::error(&file, place, format!("anode `at` \"{}\" is not equipment; ignored", a.at)));
+                    None
+                } else {
+                    Some(a)
+                }
+            }
+        };
+        let pfc = match p.pfc {
+            None => None,
+            Some(x) => {
+                let place = at(x.span());
+                let x = x.into_inner();
+                let slope = x.slope_cf4.is_some() && x.ae_minutes.is_some();
+                let fixed = x.cf4_per_t.is_some();
+                if slope == fixed {
+                    diags.push(Diagnostic::error(&file, place, "pfc: give either slope_cf4 with ae_minutes (and c2f6_ratio), or cf4_per_t (and c2f6_per_t); ignored"));
+                    None
+                } else if !equipment_at(&x.at) {
+                    diags.push(Diagnostic::error(&file, place, format!("pfc `at` \"{}\" is not equipment; ignored", x.at)));
+                    None
+                } else {
+                    Some(x)
+                }
+            }
+        };
+        let unit = match p.unit {
+            None => None,
+            Some(u) => match (Value::new(1.0, u.get_ref()), &amount) {
+                (Ok(v), ProductAmount::Fixed(a)) if v.dim != a.dim => {
+                    diags.push(Diagnostic::error(&file, at(u.span()), format!("unit \"{}\" does not measure the product's amount; ignored", u.get_ref())));
+                    None
+                }
+                (Ok(_), _) => Some(u.into_inner()),
+                (Err(e), _) => {
+                    diags.push(Diagnostic::error(&file, at(u.span()), format!("{e}; ignored")));
+                    None
+                }
+            },
+        };
+        products.push(Product { id: p.id, name: p.name, amount, kpis, calcination, anode, pfc, unit, at: at(span) });
     }
     if raw.data.is_empty() {
         diags.push(Diagnostic::warning(&file, Place::Whole, "no [[data]] files: meters will show no data"));

@@ -218,6 +218,57 @@ pub(crate) struct RawProduct {
     pub amount: Option<Spanned<String>>,
     pub kpis: Option<Vec<Spanned<String>>>,
     pub calcination: Option<Spanned<RawCalcination>>,
+    pub anode: Option<Spanned<Anode>>,
+    pub pfc: Option<Spanned<Pfc>>,
+    pub unit: Option<Spanned<String>>,
+}
+
+/// Process CO2 of prebaked anodes (China guideline / US 40 CFR 98.63 form):
+/// E = P × NC × (1 − S − Ash) × 44.009/12.011, per tonne of product (aluminium).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Anode {
+    /// Net anode consumption, t C per t of product (China default 0.42).
+    pub net_consumption: f64,
+    /// Sulphur and ash mass fractions of the anode (China defaults 0.02 and 0.004).
+    #[serde(default)]
+    pub sulphur: f64,
+    #[serde(default)]
+    pub ash: f64,
+    /// The equipment where the CO2 is released (the potline).
+    pub at: String,
+}
+
+/// PFC of anode effects, reported as CO2e with the site's GWP set. Either the Tier 2 slope method
+/// (E_CF4 = slope × AE-minutes per cell-day × P; E_C2F6 = ratio × E_CF4, 40 CFR 98.63) or fixed emission
+/// rates per tonne (China defaults without AE data: 0.034 kg CF4 and 0.0034 kg C2F6 per t Al).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Pfc {
+    /// kg CF4 per t of product per AE-minute per cell-day.
+    pub slope_cf4: Option<f64>,
+    /// Anode-effect minutes per cell-day.
+    pub ae_minutes: Option<f64>,
+    /// C2F6/CF4 mass ratio.
+    pub c2f6_ratio: Option<f64>,
+    /// kg CF4 per t of product (without AE data).
+    pub cf4_per_t: Option<f64>,
+    /// kg C2F6 per t of product (without AE data).
+    pub c2f6_per_t: Option<f64>,
+    pub at: String,
+}
+
+impl Pfc {
+    /// (kg CF4, kg C2F6) per tonne of product.
+    pub fn per_t(&self) -> (f64, f64) {
+        match (self.slope_cf4, self.ae_minutes) {
+            (Some(s), Some(m)) => {
+                let cf4 = s * m;
+                (cf4, cf4 * self.c2f6_ratio.unwrap_or(0.0))
+            }
+            _ => (self.cf4_per_t.unwrap_or(0.0), self.c2f6_per_t.unwrap_or(0.0)),
+        }
+    }
 }
 
 /// The accounting settings of a site (defaults when `[accounting]` is absent).
@@ -258,7 +309,7 @@ pub enum Kpi {
     Energy,
     /// Scope 1 + scope 2 (location-based) CO2: t/t.
     Co2,
-    /// Process CO2 of this product (calcination): t/t.
+    /// Process CO2 of this product (calcination, anodes, PFC as CO2e): t/t.
     ProcessCo2,
 }
 
@@ -295,6 +346,10 @@ pub struct Product {
     pub amount: ProductAmount,
     pub kpis: Vec<Kpi>,
     pub calcination: Option<Calcination>,
+    pub anode: Option<Anode>,
+    pub pfc: Option<Pfc>,
+    /// The unit key figures are per (`t`, `kg`, `m²`…); default: t for masses, m² for areas.
+    pub unit: Option<String>,
     pub at: Place,
 }
 

@@ -70,20 +70,21 @@ pub fn diagram(site: &Site, report: &Report, view: View, rates: bool) -> Diagram
         });
     }
     if view == View::Co2 {
-        // Process CO2 enters where it is released (the kiln), from a node of its own.
-        for p in &site.products {
-            let (Some(c), Some(line)) = (&p.calcination, report.product(&p.id)) else { continue };
-            let src = format!("process:{}", p.id);
-            let (a, b) = (index(&src, &mut ids), index(&c.at, &mut ids));
-            links.push(Link { source: a, target: b, value: line.process_co2_t / per });
-            kinds.push(s::SCOPE1_PROCESS.to_string());
-            notes.push(format!("{} × {:.4} t CO2/t", format_value(line.amount.value / per, &line.amount.unit), line.process_co2_t / line.amount.value.max(1e-12)));
+        // Process CO2 enters where it is released (kiln, potline), from a node of its own per kind.
+        for line in &report.products {
+            for x in &line.process {
+                let src = format!("process:{}:{}", line.id, x.kind);
+                let (a, b) = (index(&src, &mut ids), index(&x.at, &mut ids));
+                links.push(Link { source: a, target: b, value: x.co2_t / per });
+                kinds.push(s::SCOPE1_PROCESS.to_string());
+                notes.push(format!("{} × {:.4} t CO2/t", format_value(line.amount.value / per, &line.amount.unit), x.co2_t / line.amount.value.max(1e-12)));
+            }
         }
     }
     let names = ids
         .iter()
-        .map(|id| match id.strip_prefix("process:") {
-            Some(p) => s::process_node(site.products.iter().find(|x| x.id == p).map_or(p, |x| x.name.as_str())),
+        .map(|id| match id.strip_prefix("process:").and_then(|r| r.split_once(':')) {
+            Some((p, kind)) => s::process_node(site.products.iter().find(|x| x.id == p).map_or(p, |x| x.name.as_str()), kind),
             None => site.node_name(id).to_string(),
         })
         .collect();

@@ -47,6 +47,11 @@ pub fn factor_sets(list: &str) -> String {
     format!("Factor sets: {list}")
 }
 
-pub fn process_node(product: &str) -> String {
-    format!("Process CO2 ({product})")
+pub fn process_node(product: &str, kind: &str) -> String {
+    match kind {
+        "calcination" => format!("Process CO2: calcination ({product})"),
+        "anodes" => format!("Process CO2: anodes ({product})"),
+        "pfc" => format!("PFC as CO2e ({product})"),
+        other => format!("Process CO2: {other} ({product})"),
+    }
 }

@@ -203,3 +203,96 @@ fn the_cement_plants_record_gives_plausible_figures() {
     let sum: f64 = r.nodes.iter().map(|n| n.co2_t).sum();
     assert!((sum - r.scopes.total_location_t).abs() < 1e-6 * r.scopes.total_location_t, "{sum} vs {}", r.scopes.total_location_t);
 }
+
+const SMELTER: &str = r#"
+[site]
+name = "smelter"
+kind = "aluminium-smelter"
+time_zone = "UTC"
+
+[[equipment]]
+id = "potline-1"
+type = "potline"
+name = "Potline 1"
+
+[[meter]]
+id = "potline-1.power"
+quantity = "electric_power"
+unit = "MW"
+equipment = "potline-1"
+
+[[meter]]
+id = "potline-1.metal"
+quantity = "mass_flow"
+unit = "t/h"
+equipment = "potline-1"
+
+[[meter]]
+id = "potline-1.h2"
+quantity = "mass_flow"
+unit = "kg/h"
+equipment = "potline-1"
+
+[[node]]
+id = "grid"
+name = "Grid"
+kind = "source"
+carrier = "electricity"
+factor = "cn-reporting-2022"
+
+[[flow]]
+from = "grid"
+to = "potline-1"
+carrier = "electricity"
+meter = "potline-1.power"
+
+[accounting]
+gwp = "AR4"
+
+[[product]]
+id = "aluminium"
+name = "Aluminium"
+meter = "potline-1.metal"
+anode = { net_consumption = 0.42, sulphur = 0.02, ash = 0.004, at = "potline-1" }
+pfc = { slope_cf4 = 0.143, ae_minutes = 0.2, c2f6_ratio = 0.121, at = "potline-1" }
+
+[[product]]
+id = "hydrogen"
+name = "Hydrogen"
+meter = "potline-1.h2"
+unit = "kg"
+kpis = ["electricity"]
+"#;
+
+#[test]
+fn anode_carbon_and_pfc_are_process_emissions_with_the_chosen_gwp() {
+    let opened = plant_site::parse(SMELTER, Path::new("/smelter")).expect("parses");
+    assert!(opened.diagnostics.iter().all(|d| !d.is_error()), "{:?}", opened.diagnostics);
+    let site = opened.site;
+    let mut store = Store::new();
+    let t: Vec<i64> = (0..120).map(|i| T0 + i * 60_000).collect();
+    for (id, v) in [("potline-1.power", 140.0), ("potline-1.metal", 10.0), ("potline-1.h2", 100.0)] {
+        store.insert(id, Series::from_samples(t.clone(), vec![v; 120]).0);
+    }
+    let (book, diags) = prepare(&site);
+    assert!(diags.is_empty(), "{diags:?}");
+    let r = report(&site, &store, &book, T0, T0 + 2 * H);
+    // 20 t of metal. Anodes: 0.42 t C/t × (1 − 0.02 − 0.004) × 44.009/12.011.
+    let anode = 20.0 * 0.42 * 0.976 * 44.009 / 12.011;
+    close(r.scopes.process_anode_t, anode, "anode CO2");
+    // PFC, Tier 2 slope: 0.143 kg CF4/(t · AE-min/cell-day) × 0.2 → 0.0286 kg CF4/t; C2F6 12.1 % of it;
+    // AR4 GWPs 7,390 and 12,200.
+    let cf4 = 0.143 * 0.2;
+    let pfc = 20.0 * (cf4 * 7390.0 + cf4 * 0.121 * 12200.0) / 1000.0;
+    close(r.scopes.process_pfc_co2e_t, pfc, "PFC CO2e");
+    close(r.scopes.scope1_process_t, anode + pfc, "process total");
+    close(r.kpi("aluminium", "process-co2", "tCO2/t").expect("t/t"), (anode + pfc) / 20.0, "process per t");
+    // 140 MW × 2 h = 280 MWh: 14,000 kWh/t Al, and per kg of hydrogen in its own unit.
+    close(r.kpi("aluminium", "electricity", "kWh/t").expect("kWh/t"), 14_000.0, "kWh/t Al");
+    close(r.kpi("hydrogen", "electricity", "kWh/kg").expect("kWh/kg"), 280_000.0 / 200.0, "kWh/kg H2");
+    // The potline is where all of it is caused.
+    close(r.node("potline-1").expect("node").co2_t, anode + pfc + 280.0 * 0.5703, "potline CO2");
+    let line = r.product("aluminium").expect("product");
+    let kinds: Vec<&str> = line.process.iter().map(|p| p.kind).collect();
+    assert_eq!(kinds, ["anodes", "pfc"]);
+}
