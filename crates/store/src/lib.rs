@@ -11,7 +11,7 @@ pub mod summary;
 
 use std::collections::HashMap;
 
-pub use series::{BuildReport, HOLD_INTERVALS, Reading, Sample, Series, gaps_in};
+pub use series::{BuildReport, HOLD_INTERVALS, PushError, Reading, Sample, Series, gaps_in};
 pub use summary::Summary;
 
 /// Milliseconds since 1970-01-01T00:00:00Z.
@@ -39,6 +39,19 @@ impl Store {
                 self.index.insert(id.clone(), self.series.len());
                 self.ids.push(id);
                 self.series.push(series);
+            }
+        }
+    }
+
+    /// Appends a live sample to a meter's series (created on its first sample).
+    pub fn push(&mut self, meter_id: &str, t: TimestampMs, v: f64) -> Result<(), PushError> {
+        match self.index.get(meter_id) {
+            Some(&i) => self.series[i].push(t, v),
+            None => {
+                let mut s = Series::default();
+                s.push(t, v)?;
+                self.insert(meter_id.to_string(), s);
+                Ok(())
             }
         }
     }

@@ -37,6 +37,14 @@ impl Reading {
     }
 }
 
+/// Why a live sample was not appended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PushError {
+    /// Older than the series' last sample.
+    OutOfOrder { last: TimestampMs },
+    NonFinite,
+}
+
 /// What building a series found in its input (it never fails: bad samples are dropped and counted).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BuildReport {
@@ -111,6 +119,36 @@ impl Series {
 
     pub fn len(&self) -> usize {
         self.times_ms.len()
+    }
+
+    /// Appends a sample newer than the last (live data), updating the summary pyramid in place. A sample at
+    /// the last timestamp replaces it; an older one or a non-finite value is refused, leaving the series as
+    /// it was.
+    pub fn push(&mut self, t: TimestampMs, v: f64) -> Result<(), PushError> {
+        if !v.is_finite() {
+            return Err(PushError::NonFinite);
+        }
+        match self.times_ms.last() {
+            Some(&last) if t < last => return Err(PushError::OutOfOrder { last }),
+            Some(&last) if t == last => {
+                // Rare (a source re-sending its last sample): rebuild the last block's summaries.
+                let n = self.values.len();
+                self.values[n - 1] = v;
+                self.pyramid = Pyramid::build(&self.values);
+                return Ok(());
+            }
+            _ => {}
+        }
+        self.times_ms.push(t);
+        self.values.push(v);
+        let n = self.times_ms.len();
+        self.pyramid.push(n - 1, v);
+        // Keep the median interval current while a live series is young, then every 256 samples.
+        if n <= 64 || n % 256 == 0 {
+            let tail = &self.times_ms[n.saturating_sub(1025)..];
+            self.interval_ms = median_interval(tail);
+        }
+        Ok(())
     }
 
     pub fn is_empty(&self) -> bool {

@@ -68,6 +68,31 @@ impl Pyramid {
         Pyramid { levels }
     }
 
+    /// Adds the summary of a value appended at index `idx` (= the previous length): every level's
+    /// block containing it grows, and a new top level appears when the top gets a second entry.
+    pub(crate) fn push(&mut self, idx: usize, v: f64) {
+        if self.levels.is_empty() {
+            self.levels.push(Vec::new());
+        }
+        let s = Summary::of(v);
+        let mut block = idx / FANOUT;
+        for level in self.levels.iter_mut() {
+            if block == level.len() {
+                level.push(s);
+            } else if let Some(b) = level.get_mut(block) {
+                b.merge(&s);
+            }
+            block /= FANOUT;
+        }
+        if let Some(top) = self.levels.last()
+            && top.len() > 1
+        {
+            let mut all = Summary::EMPTY;
+            top.iter().for_each(|x| all.merge(x));
+            self.levels.push(vec![all]);
+        }
+    }
+
     /// Summary of `values[lo..hi]`.
     pub(crate) fn query(&self, values: &[f64], lo: usize, hi: usize) -> Summary {
         let mut acc = Summary::EMPTY;

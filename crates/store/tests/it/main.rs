@@ -1,4 +1,5 @@
 //! Integration tests of the store: lookups at edges, input repair, aggregates against brute force.
 
 mod aggregate;
+mod live;
 mod lookup;
