@@ -1,0 +1,41 @@
+//! Live meter data for Plant Twin (Bevy-free).
+//!
+//! Live is just another source feeding the store: sources ([`config`]) are polled on a thread with a Tokio
+//! runtime of its own ([`runner`]), and their samples come back over a channel that the app drains once a
+//! frame and appends to the store, so every view works the same on live and recorded data. Sources speak
+//! HTTP JSON (a value per meter at a JSON pointer) or the Prometheus HTTP query API (PromQL per meter;
+//! Prometheus, VictoriaMetrics, Thanos and Grafana Mimir all answer it), backfilling the recent window on
+//! connect. The [`recorder`] writes live samples to rolling Parquet files atomically; the simulator
+//! ([`serve`]) serves a site's recorded data as if live, as JSON and as Prometheus metrics.
+
+pub mod config;
+pub mod poll;
+pub mod recorder;
+pub mod runner;
+pub mod serve;
+
+pub use config::{Auth, RecorderConfig, SOURCES_FILE, Source, SourceKind, SourcesConfig, load, load_for_site, parse, parse_duration_ms};
+pub use poll::{LiveSample, PollError, PollResult, parse_json, parse_prometheus};
+pub use recorder::{Recorder, RecorderEvent, RecorderHandle};
+pub use runner::{LiveEvent, LiveHandle, MAX_BACKOFF_MS, SourceState, SourceStatus, backoff_ms};
+pub use serve::{ServeOptions, SimulatorHandle, serve};
+
+/// What appending live samples to a store did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    pub appended: usize,
+    /// Older than the meter's last sample, or not finite: refused, the store unchanged for them.
+    pub refused: usize,
+}
+
+/// Appends samples to the store (the path every live sample takes into the app).
+pub fn apply(store: &mut plant_store::Store, samples: &[LiveSample]) -> Applied {
+    let mut a = Applied::default();
+    for (meter, t, v) in samples {
+        match store.push(meter, *t, *v) {
+            Ok(()) => a.appended += 1,
+            Err(_) => a.refused += 1,
+        }
+    }
+    a
+}

@@ -1,0 +1,166 @@
+//! Polling on a thread of its own with a Tokio runtime it owns (reqwest's async client needs Tokio; Bevy's
+//! task pools are not Tokio). Results come back over a channel the app drains once a frame, so polling
+//! never blocks a frame. Each source polls at its interval; after a failure it backs off (interval × 2, up
+//! to 60 s) and resumes its interval on the first success.
+
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use crate::config::{Source, SourceKind};
+use crate::poll::{self, LiveSample, PollError};
+
+/// Longest wait between retries of a failing source.
+pub const MAX_BACKOFF_MS: i64 = 60_000;
+
+/// Where a source stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SourceState {
+    Connecting,
+    Connected,
+    /// The last poll failed; the next try is at `retry_at_ms`.
+    BackingOff { retry_at_ms: i64 },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceStatus {
+    pub state: SourceState,
+    /// The last error (a failed poll) or problem (a meter missing from a good poll).
+    pub last_error: Option<String>,
+    /// When the last poll succeeded (wall clock, ms UTC).
+    pub last_good_ms: Option<i64>,
+    /// Consecutive failures.
+    pub failures: u32,
+    pub samples: u64,
+}
+
+impl Default for SourceStatus {
+    fn default() -> Self {
+        Self { state: SourceState::Connecting, last_error: None, last_good_ms: None, failures: 0, samples: 0 }
+    }
+}
+
+/// What the live thread reports.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LiveEvent {
+    Samples { source: String, samples: Vec<LiveSample>, backfill: bool },
+    Status { source: String, status: SourceStatus },
+}
+
+/// The running live sources; dropping it stops them.
+pub struct LiveHandle {
+    rx: mpsc::Receiver<LiveEvent>,
+    stop: Option<tokio::sync::watch::Sender<bool>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+impl LiveHandle {
+    /// Starts polling `sources` on a new thread.
+    pub fn start(sources: Vec<Source>) -> Result<LiveHandle, String> {
+        let (tx, rx) = mpsc::channel();
+        let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| format!("cannot start the live runtime: {e}"))?;
+        let thread = std::thread::Builder::new()
+            .name("plant-live".into())
+            .spawn(move || {
+                runtime.block_on(async move {
+                    let mut set = tokio::task::JoinSet::new();
+                    for s in sources {
+                        set.spawn(run_source(s, tx.clone(), stop_rx.clone()));
+                    }
+                    while set.join_next().await.is_some() {}
+                });
+            })
+            .map_err(|e| format!("cannot start the live thread: {e}"))?;
+        Ok(LiveHandle { rx, stop: Some(stop_tx), thread: Some(thread) })
+    }
+
+    /// Everything reported since the last call, without waiting.
+    pub fn drain(&self) -> Vec<LiveEvent> {
+        self.rx.try_iter().collect()
+    }
+
+    /// Waits up to `timeout` for the next event (tests and headless tools).
+    pub fn recv_timeout(&self, timeout: Duration) -> Option<LiveEvent> {
+        self.rx.recv_timeout(timeout).ok()
+    }
+}
+
+impl Drop for LiveHandle {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(true);
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+async fn run_source(source: Source, tx: mpsc::Sender<LiveEvent>, mut stop: tokio::sync::watch::Receiver<bool>) {
+    let mut status = SourceStatus::default();
+    let send_status = |status: &SourceStatus| tx.send(LiveEvent::Status { source: source.id.clone(), status: status.clone() }).is_ok();
+    if !send_status(&status) {
+        return;
+    }
+    let client = match poll::client(&source) {
+        Ok(c) => c,
+        Err(e) => {
+            status.last_error = Some(e.to_string());
+            let _ = send_status(&status);
+            return;
+        }
+    };
+    let mut backfilled = !matches!(source.kind, SourceKind::Prometheus { backfill_ms, .. } if backfill_ms > 0);
+    let mut wait_ms: i64 = 0;
+    loop {
+        tokio::select! {
+            _ = stop.changed() => return,
+            _ = tokio::time::sleep(Duration::from_millis(wait_ms as u64)) => {}
+        }
+        let now = now_ms();
+        // On (re)connect, fill the recent window first so the charts are not empty.
+        let result = if backfilled {
+            poll::poll(&client, &source, now).await.map(|r| (r, false))
+        } else {
+            poll::backfill(&client, &source, now).await.map(|r| (r, true))
+        };
+        match result {
+            Ok((r, was_backfill)) => {
+                backfilled = true;
+                status.state = SourceState::Connected;
+                status.failures = 0;
+                status.last_good_ms = Some(now);
+                status.samples += r.samples.len() as u64;
+                status.last_error = r.problems.first().map(|p| if r.problems.len() > 1 { format!("{p} (and {} more)", r.problems.len() - 1) } else { p.clone() });
+                if !r.samples.is_empty() && tx.send(LiveEvent::Samples { source: source.id.clone(), samples: r.samples, backfill: was_backfill }).is_err() {
+                    return;
+                }
+                wait_ms = if was_backfill { 0 } else { source.interval_ms };
+            }
+            Err(e) => {
+                status.failures += 1;
+                wait_ms = backoff_ms(source.interval_ms, status.failures);
+                status.state = SourceState::BackingOff { retry_at_ms: now + wait_ms };
+                status.last_error = Some(e.to_string());
+                if matches!(e, PollError::Connect(_) | PollError::Timeout(_)) {
+                    // A source that went away is backfilled again when it returns.
+                    backfilled = !matches!(source.kind, SourceKind::Prometheus { backfill_ms, .. } if backfill_ms > 0);
+                }
+            }
+        }
+        if !send_status(&status) {
+            return;
+        }
+    }
+}
+
+/// Wait after `failures` consecutive failures: the interval doubled per failure, at most a minute.
+pub fn backoff_ms(interval_ms: i64, failures: u32) -> i64 {
+    let factor = 1i64 << failures.min(16);
+    interval_ms.saturating_mul(factor).min(MAX_BACKOFF_MS.max(interval_ms))
+}

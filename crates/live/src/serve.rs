@@ -1,0 +1,190 @@
+//! The meter simulator: serves a site's recorded data as if live, for demos, training and tests.
+//!
+//! - `GET /api/values`: `{"timestamp": "…", "record_time": "…", "meters": {"kiln-1.drive-power": 240.6, …}}`
+//!   (a meter with no current reading is `null`);
+//! - `GET /metrics`: Prometheus exposition, `plant_meter_value{meter, equipment, unit}` per meter, and
+//!   `plant_sim_record_time_ms`, the record time being served (so a test can compare what a scrape saw
+//!   with the recording);
+//! - `GET /`: a short description.
+//!
+//! The record plays from `start` at `speed` record-seconds per second and wraps around at its end. With
+//! `shift_to_now` the JSON timestamp is the wall clock, otherwise the record time. Optional Gaussian noise
+//! (relative standard deviation). Binds to 127.0.0.1 unless told otherwise.
+
+use std::fmt::Write as _;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use plant_site::Site;
+use plant_store::Store;
+use rand_distr::{Distribution, Normal};
+
+#[derive(Clone, Debug)]
+pub struct ServeOptions {
+    pub addr: SocketAddr,
+    /// Record seconds per real second.
+    pub speed: f64,
+    /// Where in the record to start (ms UTC); default its start.
+    pub start_ms: Option<i64>,
+    pub shift_to_now: bool,
+    /// Relative standard deviation of Gaussian noise on every value (0 = exact recorded values).
+    pub noise: f64,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        Self { addr: SocketAddr::from(([127, 0, 0, 1], 9184)), speed: 1.0, start_ms: None, shift_to_now: true, noise: 0.0 }
+    }
+}
+
+struct Sim {
+    site: Arc<Site>,
+    store: Arc<Store>,
+    range: (i64, i64),
+    started_real_ms: i64,
+    start_ms: i64,
+    opts: ServeOptions,
+}
+
+impl Sim {
+    /// The record time served at wall-clock `now_ms`.
+    fn record_time(&self, now_ms: i64) -> i64 {
+        let (a, b) = self.range;
+        let len = (b - a).max(1);
+        let t = self.start_ms as f64 + (now_ms - self.started_real_ms) as f64 * self.opts.speed;
+        a + ((t as i64 - a).rem_euclid(len))
+    }
+
+    fn values(&self, t: i64) -> Vec<(&plant_site::Meter, Option<f64>)> {
+        let normal = Normal::new(0.0, self.opts.noise.max(0.0)).ok();
+        let mut rng = rand::rng();
+        self.site
+            .meters
+            .iter()
+            .map(|m| {
+                let v = self.store.reading_at(&m.id, t).value().map(|v| match (&normal, self.opts.noise > 0.0) {
+                    (Some(n), true) => v * (1.0 + n.sample(&mut rng)),
+                    _ => v,
+                });
+                (m, v)
+            })
+            .collect()
+    }
+}
+
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+fn rfc3339(t: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(t).map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)).unwrap_or_default()
+}
+
+async fn values(State(sim): State<Arc<Sim>>) -> impl IntoResponse {
+    let now = now_ms();
+    let t = sim.record_time(now);
+    let mut meters = serde_json::Map::new();
+    for (m, v) in sim.values(t) {
+        meters.insert(m.id.clone(), v.map_or(serde_json::Value::Null, |x| serde_json::json!(x)));
+    }
+    let body = serde_json::json!({
+        "timestamp": rfc3339(if sim.opts.shift_to_now { now } else { t }),
+        "record_time": rfc3339(t),
+        "meters": meters,
+    });
+    ([(header::CONTENT_TYPE, "application/json")], body.to_string())
+}
+
+/// Label values escape `\`, `"` and newlines (Prometheus text format 0.0.4).
+fn label(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
+}
+
+async fn metrics(State(sim): State<Arc<Sim>>) -> impl IntoResponse {
+    let t = sim.record_time(now_ms());
+    let mut out = String::new();
+    let _ = writeln!(out, "# HELP plant_sim_record_time_ms Record time being served, ms since the epoch.");
+    let _ = writeln!(out, "# TYPE plant_sim_record_time_ms gauge");
+    let _ = writeln!(out, "plant_sim_record_time_ms {t}");
+    let _ = writeln!(out, "# HELP plant_meter_value Meter reading in the meter's unit (label unit).");
+    let _ = writeln!(out, "# TYPE plant_meter_value gauge");
+    for (m, v) in sim.values(t) {
+        if let Some(v) = v {
+            let _ = writeln!(out, "plant_meter_value{{meter=\"{}\",equipment=\"{}\",unit=\"{}\"}} {v}", label(&m.id), label(&m.equipment), label(&m.unit));
+        }
+    }
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], out)
+}
+
+async fn index(State(sim): State<Arc<Sim>>) -> impl IntoResponse {
+    format!(
+        "Plant Twin meter simulator: {} ({} meters), speed {}×.\nGET /api/values  JSON of every meter\nGET /metrics     Prometheus exposition\n",
+        sim.site.name(),
+        sim.site.meters.len(),
+        sim.opts.speed
+    )
+}
+
+/// Runs the simulator until `shutdown` completes. `bound` receives the address actually bound (port 0
+/// picks a free one).
+pub async fn serve(
+    site: Arc<Site>,
+    store: Arc<Store>,
+    opts: ServeOptions,
+    bound: Option<std::sync::mpsc::Sender<SocketAddr>>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), String> {
+    let range = store.time_range().ok_or_else(|| format!("{}: no recorded data to serve", site.site_toml_path().display()))?;
+    let start_ms = opts.start_ms.unwrap_or(range.0).clamp(range.0, range.1);
+    let sim = Arc::new(Sim { site, store, range, started_real_ms: now_ms(), start_ms, opts: opts.clone() });
+    let app = Router::new().route("/", get(index)).route("/api/values", get(values)).route("/metrics", get(metrics)).with_state(sim);
+    let listener = tokio::net::TcpListener::bind(opts.addr).await.map_err(|e| format!("cannot listen on {}: {e}", opts.addr))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    if let Some(tx) = bound {
+        let _ = tx.send(addr);
+    }
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await.map_err(|e| e.to_string())
+}
+
+/// A simulator on a thread of its own (for tests and the app); dropping the handle stops it.
+pub struct SimulatorHandle {
+    pub addr: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<Result<(), String>>>,
+}
+
+impl SimulatorHandle {
+    pub fn start(site: Arc<Site>, store: Arc<Store>, opts: ServeOptions) -> Result<SimulatorHandle, String> {
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        let (addr_tx, addr_rx) = std::sync::mpsc::channel();
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
+        let thread = std::thread::Builder::new()
+            .name("plant-sim".into())
+            .spawn(move || {
+                runtime.block_on(serve(site, store, opts, Some(addr_tx), async move {
+                    let _ = stop_rx.await;
+                }))
+            })
+            .map_err(|e| e.to_string())?;
+        match addr_rx.recv_timeout(std::time::Duration::from_secs(10)) {
+            Ok(addr) => Ok(SimulatorHandle { addr, stop: Some(stop_tx), thread: Some(thread) }),
+            Err(_) => Err(thread.join().map_err(|_| "the simulator thread panicked".to_string()).and_then(|r| r.err().ok_or_else(|| "the simulator did not start".to_string())).unwrap_or_else(|e| e)),
+        }
+    }
+}
+
+impl Drop for SimulatorHandle {
+    fn drop(&mut self) {
+        if let Some(s) = self.stop.take() {
+            let _ = s.send(());
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}

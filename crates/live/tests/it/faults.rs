@@ -1,0 +1,163 @@
+//! Faults against a local HTTP server the test controls: connection refused, a response slower than the
+//! timeout, HTTP 500, malformed JSON, a meter missing, a non-numeric value, and recovery. The store keeps
+//! what it had, the status says what went wrong, and polling resumes when the server recovers.
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use plant_live::{LiveEvent, LiveHandle, Source, SourceKind, SourceState, SourceStatus, apply};
+use plant_store::Store;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Mode {
+    Good,
+    Slow,
+    Error500,
+    Malformed,
+    MissingMeter,
+    NonNumeric,
+}
+
+struct Server {
+    mode: Arc<Mutex<Mode>>,
+    _stop: tokio::sync::oneshot::Sender<()>,
+    _thread: std::thread::JoinHandle<()>,
+}
+
+async fn handler(State((mode, n)): State<(Arc<Mutex<Mode>>, Arc<Mutex<u32>>)>) -> impl IntoResponse {
+    let m = mode.lock().map(|m| *m).unwrap_or(Mode::Good);
+    let k = {
+        let mut g = n.lock().expect("counter");
+        *g += 1;
+        *g
+    };
+    match m {
+        Mode::Good => (StatusCode::OK, format!(r#"{{"v": {{"a": {k}, "b": 2.5}}}}"#)),
+        Mode::Slow => {
+            tokio::time::sleep(Duration::from_millis(1500)).await;
+            (StatusCode::OK, format!(r#"{{"v": {{"a": {k}, "b": 2.5}}}}"#))
+        }
+        Mode::Error500 => (StatusCode::INTERNAL_SERVER_ERROR, "historian down".to_string()),
+        Mode::Malformed => (StatusCode::OK, r#"{"v": {"a": 1"#.to_string()),
+        Mode::MissingMeter => (StatusCode::OK, format!(r#"{{"v": {{"a": {k}}}}}"#)),
+        Mode::NonNumeric => (StatusCode::OK, format!(r#"{{"v": {{"a": {k}, "b": "OFFLINE"}}}}"#)),
+    }
+}
+
+fn start_server(addr: SocketAddr, mode: Mode) -> Server {
+    let mode = Arc::new(Mutex::new(mode));
+    let state = (mode.clone(), Arc::new(Mutex::new(0u32)));
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let (ready_tx, ready_rx) = std::sync::mpsc::channel();
+    let thread = std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::bind(addr).await.expect("bind");
+            let _ = ready_tx.send(());
+            let app = Router::new().route("/v", get(handler)).with_state(state);
+            let _ = axum::serve(listener, app).with_graceful_shutdown(async move {
+                let _ = stop_rx.await;
+            }).await;
+        });
+    });
+    ready_rx.recv_timeout(Duration::from_secs(5)).expect("server up");
+    Server { mode, _stop: stop_tx, _thread: thread }
+}
+
+fn free_port() -> SocketAddr {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    l.local_addr().expect("addr")
+}
+
+/// Drains events into the store and the latest status until `pred` holds (or panics after `secs`).
+fn until(live: &LiveHandle, store: &mut Store, status: &mut SourceStatus, secs: u64, what: &str, pred: impl Fn(&SourceStatus, &Store) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        while let Some(e) = live.recv_timeout(Duration::from_millis(20)) {
+            match e {
+                LiveEvent::Samples { samples, .. } => {
+                    apply(store, &samples);
+                }
+                LiveEvent::Status { status: s, .. } => *status = s,
+            }
+        }
+        if pred(status, store) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{what}: last status {status:?}");
+    }
+}
+
+fn count(store: &Store, m: &str) -> usize {
+    store.get(m).map_or(0, |s| s.len())
+}
+
+#[test]
+fn polling_survives_every_fault_and_resumes_on_recovery() {
+    let addr = free_port();
+    let source = Source {
+        id: "test".into(),
+        url: format!("http://{addr}/v"),
+        kind: SourceKind::HttpJson { timestamp_pointer: None, meters: vec![("a".into(), "/v/a".into()), ("b".into(), "/v/b".into())] },
+        interval_ms: 100,
+        timeout_ms: 400,
+        auth: None,
+    };
+    let live = LiveHandle::start(vec![source]).expect("start");
+    let mut store = Store::new();
+    let mut st = SourceStatus::default();
+
+    // 1. Nothing listens: connection refused, backing off.
+    until(&live, &mut store, &mut st, 10, "refused", |s, _| matches!(s.state, SourceState::BackingOff { .. }) && s.last_error.as_deref().is_some_and(|e| e.contains("connect")));
+    assert_eq!(store.len(), 0);
+
+    // 2. The server comes up: connected, samples flow.
+    let server = start_server(addr, Mode::Good);
+    until(&live, &mut store, &mut st, 10, "recovered", |s, st| s.state == SourceState::Connected && count(st, "a") >= 3);
+    assert_eq!(st.last_error, None);
+    let set = |m: Mode| *server.mode.lock().expect("mode") = m;
+
+    // 3-5. Slower than the timeout, HTTP 500, malformed JSON: each a failure named in the status; the
+    //      store keeps what it had and gains nothing.
+    for (mode, needle) in [(Mode::Slow, "no answer within 400 ms"), (Mode::Error500, "HTTP 500: historian down"), (Mode::Malformed, "bad payload")] {
+        set(mode);
+        let before = count(&store, "a");
+        until(&live, &mut store, &mut st, 15, needle, |s, _| s.last_error.as_deref().is_some_and(|e| e.contains(needle)) && matches!(s.state, SourceState::BackingOff { .. }));
+        assert!(count(&store, "a") >= before, "{needle}: the store lost samples");
+        let frozen = count(&store, "a");
+        until(&live, &mut store, &mut st, 15, needle, |s, _| s.failures >= 2);
+        assert_eq!(count(&store, "a"), frozen, "{needle}: no samples while failing");
+        set(Mode::Good);
+        until(&live, &mut store, &mut st, 15, "resume", |s, st| s.state == SourceState::Connected && s.last_error.is_none() && count(st, "a") > frozen);
+    }
+
+    // 6-7. A meter missing from the payload, a non-numeric value: the other meter still flows and the
+    //      status names the meter.
+    for (mode, needle) in [(Mode::MissingMeter, "b: nothing at /v/b"), (Mode::NonNumeric, "\"OFFLINE\" at /v/b is not a number")] {
+        set(mode);
+        let (a0, b0) = (count(&store, "a"), count(&store, "b"));
+        until(&live, &mut store, &mut st, 10, needle, |s, st| s.last_error.as_deref().is_some_and(|e| e.contains(needle)) && count(st, "a") > a0 + 1);
+        assert_eq!(st.state, SourceState::Connected);
+        assert_eq!(count(&store, "b"), b0, "no sample for the bad meter");
+    }
+    set(Mode::Good);
+    until(&live, &mut store, &mut st, 10, "all good", |s, _| s.last_error.is_none());
+    // Values are what the server sent, in order.
+    let a = store.get("a").expect("a");
+    assert!(a.values().windows(2).all(|w| w[1] > w[0]), "counter values arrive in order");
+    drop(live);
+}
+
+#[test]
+fn backoff_doubles_up_to_a_minute() {
+    assert_eq!(plant_live::backoff_ms(1_000, 1), 2_000);
+    assert_eq!(plant_live::backoff_ms(1_000, 3), 8_000);
+    assert_eq!(plant_live::backoff_ms(1_000, 20), 60_000);
+    assert_eq!(plant_live::backoff_ms(120_000, 1), 120_000, "an interval above a minute is kept");
+}

@@ -1,0 +1,31 @@
+//! Live sources: configuration, payload parsing, faults against a server the test controls, the
+//! simulator, Prometheus end to end, and the recorder.
+
+mod config;
+mod faults;
+mod parse;
+mod prometheus;
+mod recorder;
+mod simulator;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub fn cement() -> (Arc<plant_site::Site>, Arc<plant_store::Store>) {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/cement-plant");
+    let site = match plant_site::open(&root) {
+        Ok(o) => o.site,
+        Err(d) => panic!("{d}"),
+    };
+    let store = plant_ingest::load_site_data(&site, &|_, _| {}).store;
+    (Arc::new(site), Arc::new(store))
+}
+
+/// GET a URL's body (a small runtime of its own).
+pub fn fetch(url: &str) -> Result<String, String> {
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
+    rt.block_on(async {
+        let r = reqwest::Client::new().get(url).timeout(std::time::Duration::from_secs(5)).send().await.map_err(|e| e.to_string())?;
+        r.text().await.map_err(|e| e.to_string())
+    })
+}
