@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod report;
+pub mod serve;
 mod startup;
 
 use std::path::{Path, PathBuf};

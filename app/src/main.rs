@@ -14,6 +14,13 @@ fn main() -> bevy::app::AppExit {
                 bevy::app::AppExit::error()
             }
         },
+        Some(Command::Serve(args)) => match plant_twin::serve::run(args) {
+            Ok(()) => bevy::app::AppExit::Success,
+            Err(e) => {
+                eprintln!("{e}");
+                bevy::app::AppExit::error()
+            }
+        },
         None => plant_twin::build_app(&cli).run(),
     }
 }
