@@ -57,6 +57,14 @@ pub struct Cli {
     #[arg(long, default_value = "day", value_parser = ["now", "hour", "day", "week", "record"])]
     pub flows_window: String,
 
+    /// Live sources file to use instead of the site's sources.toml (see docs/live.md).
+    #[arg(long)]
+    pub sources: Option<PathBuf>,
+
+    /// Start in live mode (the cursor follows now) once the live sources are up.
+    #[arg(long)]
+    pub live: bool,
+
     /// Window size in logical pixels, e.g. 1600x900.
     #[arg(long, default_value = "1600x900", value_parser = parse_size)]
     pub size: (u32, u32),

@@ -23,8 +23,13 @@ pub use startup::{StartupOptions, parse_at};
 /// The plugins that hold the app's behaviour without a window: clock, site and data loading, equipment
 /// binding, readings and colours. Tests run exactly these.
 pub fn add_logic_plugins(app: &mut App, site: &Path) {
-    app.insert_resource(SitePath(site.to_path_buf()))
-        .add_plugins((TimelinePlugin { ui: false }, LoadingPlugin { ui: false }, ScenePlugin { render: false }, plant_flows_view::FlowsViewPlugin { ui: false }));
+    app.insert_resource(SitePath(site.to_path_buf())).add_plugins((
+        TimelinePlugin { ui: false },
+        LoadingPlugin { ui: false },
+        ScenePlugin { render: false },
+        plant_flows_view::FlowsViewPlugin { ui: false },
+        plant_live_view::LivePlugin { ui: false },
+    ));
 }
 
 /// The whole desktop application for the options given on the command line.
@@ -40,7 +45,17 @@ pub fn build_app(cli: &cli::Cli) -> App {
     }))
     .add_plugins(EguiPlugin::default())
     .insert_resource(SitePath(site))
-    .add_plugins((ShellPlugin, TimelinePlugin { ui: true }, LoadingPlugin { ui: true }, ScenePlugin { render: true }, InspectorPlugin, plant_flows_view::FlowsViewPlugin { ui: true }))
+    .insert_resource(plant_live_view::SourcesPath(cli.sources.clone().map(|p| absolute(&p))))
+    .insert_resource(plant_live_view::StartLive(cli.live))
+    .add_plugins((
+        ShellPlugin,
+        TimelinePlugin { ui: true },
+        LoadingPlugin { ui: true },
+        ScenePlugin { render: true },
+        InspectorPlugin,
+        plant_flows_view::FlowsViewPlugin { ui: true },
+        plant_live_view::LivePlugin { ui: true },
+    ))
     .add_plugins(startup::StartupPlugin(StartupOptions::from_cli(cli)));
     app
 }

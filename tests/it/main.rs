@@ -2,6 +2,7 @@
 
 mod clock;
 mod headless;
+mod live;
 mod render_smoke;
 mod views;
 

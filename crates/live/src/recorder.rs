@@ -104,7 +104,7 @@ pub enum RecorderEvent {
 /// The recorder on a thread: send it samples; it flushes every `flush_ms` and once more when dropped.
 pub struct RecorderHandle {
     tx: Option<mpsc::Sender<Vec<LiveSample>>>,
-    events: mpsc::Receiver<RecorderEvent>,
+    events: std::sync::Mutex<mpsc::Receiver<RecorderEvent>>,
     thread: Option<JoinHandle<()>>,
     pub folder: PathBuf,
 }
@@ -143,7 +143,7 @@ impl RecorderHandle {
                 }
             })
             .map_err(|e| e.to_string())?;
-        Ok(RecorderHandle { tx: Some(tx), events, thread: Some(thread), folder: config.folder.clone() })
+        Ok(RecorderHandle { tx: Some(tx), events: std::sync::Mutex::new(events), thread: Some(thread), folder: config.folder.clone() })
     }
 
     pub fn record(&self, samples: Vec<LiveSample>) {
@@ -153,7 +153,7 @@ impl RecorderHandle {
     }
 
     pub fn drain_events(&self) -> Vec<RecorderEvent> {
-        self.events.try_iter().collect()
+        self.events.lock().map(|rx| rx.try_iter().collect()).unwrap_or_default()
     }
 }
 

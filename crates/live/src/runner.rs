@@ -49,7 +49,8 @@ pub enum LiveEvent {
 
 /// The running live sources; dropping it stops them.
 pub struct LiveHandle {
-    rx: mpsc::Receiver<LiveEvent>,
+    // In a mutex so the handle can live in a Bevy resource (a receiver is Send, not Sync).
+    rx: std::sync::Mutex<mpsc::Receiver<LiveEvent>>,
     stop: Option<tokio::sync::watch::Sender<bool>>,
     thread: Option<JoinHandle<()>>,
 }
@@ -76,17 +77,17 @@ impl LiveHandle {
                 });
             })
             .map_err(|e| format!("cannot start the live thread: {e}"))?;
-        Ok(LiveHandle { rx, stop: Some(stop_tx), thread: Some(thread) })
+        Ok(LiveHandle { rx: std::sync::Mutex::new(rx), stop: Some(stop_tx), thread: Some(thread) })
     }
 
     /// Everything reported since the last call, without waiting.
     pub fn drain(&self) -> Vec<LiveEvent> {
-        self.rx.try_iter().collect()
+        self.rx.lock().map(|rx| rx.try_iter().collect()).unwrap_or_default()
     }
 
     /// Waits up to `timeout` for the next event (tests and headless tools).
     pub fn recv_timeout(&self, timeout: Duration) -> Option<LiveEvent> {
-        self.rx.recv_timeout(timeout).ok()
+        self.rx.lock().ok()?.recv_timeout(timeout).ok()
     }
 }
 

@@ -135,9 +135,10 @@ fn tree_panel_system(
 pub fn reading_text(meter: &Meter, r: &Reading) -> String {
     match r {
         Reading::Value(sample) => format_value(sample.value, &meter.unit),
-        Reading::Gap { .. } => format!("{} ({})", s::NO_DATA, s::GAP),
+        Reading::Gap { last } => format!("{} ({}); {}", s::NO_DATA, s::GAP, s::last(&format_value(last.value, &meter.unit))),
         Reading::BeforeStart => format!("{} ({})", s::NO_DATA, s::BEFORE_START),
-        Reading::AfterEnd { .. } => format!("{} ({})", s::NO_DATA, s::AFTER_END),
+        // Past the last sample by more than the hold time: live, that is a stale meter, not a current value.
+        Reading::AfterEnd { last } => format!("{}: {}", s::STALE, s::last(&format_value(last.value, &meter.unit))),
     }
 }
 

@@ -13,6 +13,11 @@ pub const NO_DATA: &str = "no data";
 pub const GAP: &str = "gap";
 pub const BEFORE_START: &str = "before record";
 pub const AFTER_END: &str = "after record";
+pub const STALE: &str = "stale";
+
+pub fn last(v: &str) -> String {
+    format!("last {v}")
+}
 pub const WINDOW: &str = "Chart window";
 pub const TYPE: &str = "Type";
 pub const ID: &str = "Id";

@@ -18,13 +18,17 @@ pub struct SiteClock {
     pub speed: f64,
     /// Time zone for display.
     pub time_zone: chrono_tz::Tz,
+    /// Following live data: the cursor is the wall clock and the record grows with it.
+    pub live: bool,
+    /// Whether the site has live sources (the timeline offers "Live").
+    pub live_available: bool,
     /// Sub-millisecond remainder carried between frames so slow speeds do not stall.
     carry_ms: f64,
 }
 
 impl Default for SiteClock {
     fn default() -> Self {
-        Self { now_ms: 0, start_ms: 0, end_ms: 0, playing: false, speed: 600.0, time_zone: chrono_tz::UTC, carry_ms: 0.0 }
+        Self { now_ms: 0, start_ms: 0, end_ms: 0, playing: false, speed: 600.0, time_zone: chrono_tz::UTC, live: false, live_available: false, carry_ms: 0.0 }
     }
 }
 
@@ -42,10 +46,33 @@ impl SiteClock {
         self.end_ms > self.start_ms
     }
 
-    /// Moves the cursor, clamped to the record.
+    /// Moves the cursor, clamped to the record. Scrubbing leaves live mode.
     pub fn seek(&mut self, t_ms: i64) {
+        self.live = false;
         self.now_ms = t_ms.clamp(self.start_ms, self.end_ms);
         self.carry_ms = 0.0;
+    }
+
+    /// Follows the wall clock (`now_ms`, UTC): the record extends to now and the cursor stays there.
+    pub fn go_live(&mut self, now_ms: i64) {
+        self.live = true;
+        self.playing = false;
+        if self.start_ms == 0 && self.end_ms == 0 {
+            self.start_ms = now_ms;
+        }
+        self.end_ms = self.end_ms.max(now_ms);
+        self.now_ms = now_ms;
+        self.carry_ms = 0.0;
+    }
+
+    /// Extends the record to include `t_ms` (live data arriving), keeping the cursor where it is.
+    pub fn extend_to(&mut self, t_ms: i64) {
+        if self.start_ms == 0 && self.end_ms == 0 {
+            self.start_ms = t_ms;
+            self.now_ms = t_ms;
+        }
+        self.start_ms = self.start_ms.min(t_ms);
+        self.end_ms = self.end_ms.max(t_ms);
     }
 
     pub fn set_speed(&mut self, speed: f64) {
@@ -67,8 +94,9 @@ impl SiteClock {
         }
     }
 
-    /// Starts playing; from the end, playing starts over.
+    /// Starts playing (leaving live mode); from the end, playing starts over.
     pub fn play(&mut self) {
+        self.live = false;
         if self.now_ms >= self.end_ms {
             self.now_ms = self.start_ms;
         }
@@ -105,6 +133,11 @@ pub const MAX_STEP_SECS: f64 = 1.0;
 /// Playback follows real time, not Bevy's virtual time (which caps frames at 250 ms), so "600×" stays
 /// 600× on a slow machine too.
 pub(crate) fn advance_clock(time: Res<Time<Real>>, mut clock: ResMut<SiteClock>) {
+    if clock.live {
+        let now = chrono::Utc::now().timestamp_millis();
+        clock.go_live(now);
+        return;
+    }
     if clock.playing {
         clock.advance(time.delta_secs_f64().min(MAX_STEP_SECS));
     }

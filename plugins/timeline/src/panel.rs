@@ -28,6 +28,16 @@ pub fn timeline_ui(ui: &mut egui::Ui, clock: &mut SiteClock) {
             clock.seek(clock.end_ms);
             clock.playing = false;
         }
+        if clock.live_available {
+            let text = if clock.live { egui::RichText::new(s::LIVE_ON).color(egui::Color32::from_rgb(230, 70, 60)).strong() } else { egui::RichText::new(s::LIVE) };
+            if ui.selectable_label(clock.live, text).on_hover_text(s::LIVE_HINT).clicked() {
+                if clock.live {
+                    clock.live = false;
+                } else {
+                    clock.go_live(chrono::Utc::now().timestamp_millis());
+                }
+            }
+        }
         ui.separator();
         ui.label(s::SPEED).on_hover_text(s::SPEED_HINT);
         for &sp in &SPEEDS {

@@ -1,0 +1,222 @@
+//! Live data in the app. When a site opens, its live sources (`sources.toml` in the package, or the file
+//! given with `--sources`) start polling on their own thread (`plant-live`); once a frame their samples
+//! are appended to the store, the same store the recorded data are in, so every view works the same on
+//! live and recorded data. The timeline's Live mode follows now; scrubbing leaves it and the live history
+//! stays. A status window lists each source (connected / error / backing off, last error, last good
+//! poll); a `[recorder]` writes the live samples to rolling Parquet files.
+
+pub mod strings;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use plant_live::{LiveEvent, LiveHandle, RecorderEvent, RecorderHandle, SourceState, SourceStatus};
+use plant_loading::{CurrentSite, LoadStatus, MeterData, Problems};
+use plant_shell::PanelOrder;
+use plant_timeline::SiteClock;
+use strings as s;
+
+/// A sources file to use instead of the package's `sources.toml`.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct SourcesPath(pub Option<PathBuf>);
+
+/// Start in live mode once the sources are up.
+#[derive(Resource, Debug, Clone, Copy, Default)]
+pub struct StartLive(pub bool);
+
+/// The running sources and what they reported.
+#[derive(Resource, Default)]
+pub struct Live {
+    site: Option<Arc<plant_site::Site>>,
+    handle: Option<LiveHandle>,
+    recorder: Option<RecorderHandle>,
+    pub statuses: BTreeMap<String, SourceStatus>,
+    pub appended: u64,
+    pub refused: u64,
+    pub recorded_files: std::collections::BTreeSet<PathBuf>,
+    pub recorder_error: Option<String>,
+    /// Latest sample time per meter, for staleness.
+    pub last_sample_ms: BTreeMap<String, i64>,
+}
+
+impl Live {
+    pub fn is_running(&self) -> bool {
+        self.handle.is_some()
+    }
+}
+
+#[derive(Resource, Default)]
+struct StatusWindow(bool);
+
+pub struct LivePlugin {
+    pub ui: bool,
+}
+
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LiveSystems;
+
+impl Plugin for LivePlugin {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<SourcesPath>()
+            .init_resource::<StartLive>()
+            .init_resource::<Live>()
+            .configure_sets(Update, LiveSystems.after(plant_loading::LoadingSystems).before(plant_timeline::TimelineSystems::Advance))
+            .add_systems(Update, (start_sources, absorb).chain().in_set(LiveSystems));
+        if self.ui {
+            app.init_resource::<StatusWindow>().add_systems(EguiPrimaryContextPass, status_ui.in_set(PanelOrder::Overlay));
+        }
+    }
+}
+
+/// Starts the site's sources once its recorded data are in (so appending never races the ingest).
+fn start_sources(site: Option<Res<CurrentSite>>, status: Res<LoadStatus>, path: Res<SourcesPath>, start_live: Res<StartLive>, mut live: ResMut<Live>, mut problems: ResMut<Problems>, mut clock: ResMut<SiteClock>) {
+    let Some(site) = site else { return };
+    if live.site.as_ref().is_some_and(|s| Arc::ptr_eq(s, &site.0)) || !status.is_ready() {
+        return;
+    }
+    *live = Live { site: Some(site.0.clone()), ..Live::default() };
+    let loaded = match &path.0 {
+        Some(p) => plant_live::load(p, &site.0).map(Some),
+        None => plant_live::load_for_site(&site.0),
+    };
+    let (config, diags) = match loaded {
+        Ok(Some(c)) => c,
+        Ok(None) => return,
+        Err(d) => {
+            problems.list.push(d);
+            return;
+        }
+    };
+    problems.list.extend(diags);
+    if config.sources.is_empty() {
+        return;
+    }
+    match LiveHandle::start(config.sources.clone()) {
+        Ok(h) => live.handle = Some(h),
+        Err(e) => {
+            problems.list.push(plant_site::Diagnostic::error(&site.0.root.join(plant_live::SOURCES_FILE), plant_site::Place::Whole, e));
+            return;
+        }
+    }
+    for src in &config.sources {
+        live.statuses.insert(src.id.clone(), SourceStatus::default());
+    }
+    if let Some(rc) = &config.recorder {
+        let columns = site.0.meters.iter().map(|m| (m.id.clone(), m.column.clone())).collect();
+        match RecorderHandle::start(rc, columns) {
+            Ok(r) => live.recorder = Some(r),
+            Err(e) => live.recorder_error = Some(e),
+        }
+    }
+    clock.live_available = true;
+    if start_live.0 {
+        clock.go_live(chrono::Utc::now().timestamp_millis());
+    }
+}
+
+/// Appends what the sources reported to the store (in place: the store is shared only with this frame's
+/// readers), and records it.
+fn absorb(mut live: ResMut<Live>, mut data: ResMut<MeterData>, mut clock: ResMut<SiteClock>) {
+    let Some(handle) = &live.handle else { return };
+    let events = handle.drain();
+    if events.is_empty() {
+        return;
+    }
+    let mut newest = i64::MIN;
+    let mut batches = Vec::new();
+    let mut statuses = Vec::new();
+    for e in events {
+        match e {
+            LiveEvent::Samples { samples, .. } => batches.push(samples),
+            LiveEvent::Status { source, status } => statuses.push((source, status)),
+        }
+    }
+    let live = &mut *live;
+    for (source, status) in statuses {
+        live.statuses.insert(source, status);
+    }
+    if !batches.is_empty() {
+        let store = Arc::make_mut(&mut data.0);
+        for samples in batches {
+            let applied = plant_live::apply(store, &samples);
+            live.appended += applied.appended as u64;
+            live.refused += applied.refused as u64;
+            for (m, t, _) in &samples {
+                newest = newest.max(*t);
+                let e = live.last_sample_ms.entry(m.clone()).or_insert(*t);
+                *e = (*e).max(*t);
+            }
+            if let Some(r) = &live.recorder {
+                r.record(samples);
+            }
+        }
+    }
+    if newest > i64::MIN {
+        clock.extend_to(newest);
+    }
+    if let Some(r) = &live.recorder {
+        for ev in r.drain_events() {
+            match ev {
+                RecorderEvent::Flushed { files, .. } => live.recorded_files.extend(files),
+                RecorderEvent::Error(e) => live.recorder_error = Some(e),
+            }
+        }
+    }
+}
+
+fn state_text(st: &SourceStatus, now: i64) -> (String, egui::Color32) {
+    match st.state {
+        SourceState::Connecting => (s::CONNECTING.into(), egui::Color32::GRAY),
+        SourceState::Connected if st.last_error.is_some() => (s::CONNECTED.into(), egui::Color32::from_rgb(230, 180, 60)),
+        SourceState::Connected => (s::CONNECTED.into(), egui::Color32::from_rgb(90, 190, 90)),
+        SourceState::BackingOff { retry_at_ms } => (format!("{} ({})", s::BACKING_OFF, s::retry_in(((retry_at_ms - now) as f64 / 1000.0).max(0.0))), egui::Color32::from_rgb(230, 80, 70)),
+    }
+}
+
+fn status_ui(mut contexts: EguiContexts, live: Res<Live>, clock: Res<SiteClock>, mut open: ResMut<StatusWindow>, area: Res<plant_shell::FreeArea>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    if !live.is_running() {
+        return Ok(());
+    }
+    let connected = live.statuses.values().filter(|s| s.state == SourceState::Connected).count();
+    let total = live.statuses.len();
+    egui::Area::new(egui::Id::new("live-button")).fixed_pos(area.0.right_top() + egui::vec2(-120.0, 10.0)).show(ctx, |ui| {
+        let colour = if connected == total { egui::Color32::from_rgb(90, 190, 90) } else { egui::Color32::from_rgb(230, 80, 70) };
+        if ui.button(egui::RichText::new(s::button(connected, total)).color(colour)).clicked() {
+            open.0 = !open.0;
+        }
+    });
+    let mut is_open = open.0;
+    let now = chrono::Utc::now().timestamp_millis();
+    egui::Window::new(s::TITLE).open(&mut is_open).default_width(560.0).show(ctx, |ui| {
+        egui::Grid::new("live-sources").striped(true).num_columns(5).show(ui, |ui| {
+            for h in [s::SOURCE, s::STATE, s::LAST_GOOD, s::SAMPLES, s::LAST_ERROR] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for (id, st) in &live.statuses {
+                ui.label(id);
+                let (text, colour) = state_text(st, now);
+                ui.colored_label(colour, text);
+                ui.label(st.last_good_ms.map_or_else(|| s::NEVER.to_string(), |t| clock.format(t)));
+                ui.label(st.samples.to_string());
+                ui.label(st.last_error.as_deref().unwrap_or("—"));
+                ui.end_row();
+            }
+        });
+        if live.refused > 0 {
+            ui.weak(s::refused(live.refused));
+        }
+        if let Some(r) = &live.recorder {
+            ui.label(format!("{}: {}", s::RECORDER, s::recording(&r.folder.display().to_string(), live.recorded_files.len())));
+        }
+        if let Some(e) = &live.recorder_error {
+            ui.colored_label(ui.visuals().error_fg_color, format!("{}: {e}", s::RECORDER));
+        }
+    });
+    open.0 = is_open;
+    Ok(())
+}
