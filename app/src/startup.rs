@@ -132,10 +132,13 @@ fn screenshot_when_ready(
     applied: Res<Applied>,
     site: Option<Res<CurrentSite>>,
     info: Res<ModelInfo>,
+    live: Option<Res<plant_live_view::Live>>,
     mut shot: ResMut<ShotState>,
     mut exit: MessageWriter<AppExit>,
 ) {
     let Some(path) = opts.screenshot.clone() else { return };
+    // With live sources, wait (up to 30 s) for their first samples so the picture shows live data.
+    let waiting_for_live = live.as_ref().is_some_and(|l| l.is_running() && l.appended == 0) && shot.started.elapsed() < Duration::from_secs(30);
     if shot.started.elapsed() > Duration::from_secs(300) {
         error!("screenshot: the site did not finish loading within 300 s");
         exit.write(AppExit::error());
@@ -149,7 +152,7 @@ fn screenshot_when_ready(
     // (or there is no model to spawn).
     let failed = matches!(*status, LoadStatus::Failed);
     let no_model = site.is_none() || !info.0.readable;
-    let ready = (applied.0 || failed) && (shot.scene_ready || no_model || failed);
+    let ready = (applied.0 || failed) && (shot.scene_ready || no_model || failed) && !waiting_for_live;
     if !ready {
         return;
     }

@@ -11,5 +11,5 @@ pub const SPEED_HINT: &str = "Site seconds per real second";
 pub const NO_DATA_YET: &str = "No data loaded";
 pub const SCRUB_HINT: &str = "Click or drag to move the cursor in time · Space: play/pause";
 pub const LIVE: &str = "Live";
-pub const LIVE_ON: &str = "● LIVE";
+pub const LIVE_ON: &str = "LIVE";
 pub const LIVE_HINT: &str = "Follow the live sources: the cursor is now. Scrub or play to leave live mode; the live history stays.";
