@@ -18,6 +18,8 @@ pub struct StartupOptions {
     pub at: Option<String>,
     pub speed: f64,
     pub paused: bool,
+    /// Live mode was asked for: the live plugin starts it; do not start playing the recording.
+    pub live: bool,
     pub select: Option<String>,
     pub colour_by: Option<String>,
     pub flows: Option<String>,
@@ -27,7 +29,7 @@ pub struct StartupOptions {
 
 impl StartupOptions {
     pub fn from_cli(cli: &Cli) -> Self {
-        Self { at: cli.at.clone(), speed: cli.speed, paused: cli.paused, select: cli.select.clone(), colour_by: cli.colour_by.clone(), flows: cli.flows.clone(), flows_window: cli.flows_window.clone(), screenshot: cli.screenshot.clone() }
+        Self { at: cli.at.clone(), speed: cli.speed, paused: cli.paused, live: cli.live, select: cli.select.clone(), colour_by: cli.colour_by.clone(), flows: cli.flows.clone(), flows_window: cli.flows_window.clone(), screenshot: cli.screenshot.clone() }
     }
 }
 
@@ -101,7 +103,7 @@ fn apply_options(
             None => problems.list.push(plant_site::Diagnostic::error(&toml, plant_site::Place::Element("--at".into()), format!("cannot read \"{at}\" as a time"))),
         }
     }
-    if !opts.paused && opts.screenshot.is_none() {
+    if !opts.paused && opts.screenshot.is_none() && !opts.live {
         clock.play();
     }
     if let Some(id) = &opts.select {

@@ -1,0 +1,243 @@
+//! Process models for what-if studies, and an optimiser that respects their limits (Bevy-free).
+//!
+//! Four models, each with its equations and sources in its module's documentation:
+//! - [`kiln::CementKiln`]: a precalciner kiln line — heat balance per tonne of clinker, fuel mix, electricity,
+//!   combustion and process CO2, a free-lime proxy;
+//! - [`hvac::ChillerPlant`]: an office chiller plant — EnergyPlus Chiller:Electric:EIR curves (DOE-2
+//!   centrifugal set by default), pumps and fans by affinity laws, cooling tower approach, loads from
+//!   weather and internal gains;
+//! - [`potline::Potline`]: a Hall-Héroult potline — bath conductivity (Hives 1996), cell voltage, current
+//!   efficiency, Faraday production, DC and AC energy, anode CO2 and PFC, heat-balance limits;
+//! - [`electrolyser::PemElectrolyser`]: a PEM stack — polarisation curve, Faradaic efficiency, stack and
+//!   system kWh/kg, production.
+//!
+//! Every model exposes its settings with realistic ranges ([`Setting`]), evaluates to named outputs with
+//! units, an hourly energy/CO2/production account, and constraint margins ([`Evaluation`]). [`optimise`]
+//! minimises energy, CO2 or cost over the settings within their bounds and constraints.
+
+pub mod electrolyser;
+pub mod hvac;
+pub mod kiln;
+pub mod optimise;
+pub mod potline;
+
+use serde::Serialize;
+
+pub use optimise::{OptimiseOptions, Optimum, Progress, grid_search, optimise};
+
+/// A setting of a process: what the what-if sliders move and the optimiser chooses.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Setting {
+    pub key: &'static str,
+    pub name: &'static str,
+    pub unit: &'static str,
+    pub min: f64,
+    pub max: f64,
+    pub default: f64,
+    /// Where the range comes from.
+    pub source: &'static str,
+}
+
+/// A computed figure.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Output {
+    pub key: &'static str,
+    pub name: &'static str,
+    pub unit: &'static str,
+    pub value: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// value ≤ limit
+    Max,
+    /// value ≥ limit
+    Min,
+}
+
+/// A process limit and how far the point is from it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Constraint {
+    pub key: &'static str,
+    pub name: &'static str,
+    pub unit: &'static str,
+    pub value: f64,
+    pub limit: f64,
+    pub bound: Bound,
+}
+
+impl Constraint {
+    pub fn max(key: &'static str, name: &'static str, unit: &'static str, value: f64, limit: f64) -> Self {
+        Self { key, name, unit, value, limit, bound: Bound::Max }
+    }
+
+    pub fn min(key: &'static str, name: &'static str, unit: &'static str, value: f64, limit: f64) -> Self {
+        Self { key, name, unit, value, limit, bound: Bound::Min }
+    }
+
+    /// Distance to the limit in the feasible direction (negative: violated).
+    pub fn margin(&self) -> f64 {
+        match self.bound {
+            Bound::Max => self.limit - self.value,
+            Bound::Min => self.value - self.limit,
+        }
+    }
+
+    /// Margin relative to the limit's size, for the optimiser (scale-free).
+    pub fn scaled_margin(&self) -> f64 {
+        self.margin() / self.limit.abs().max(1e-9)
+    }
+}
+
+/// An hour of operation at a point: energy, CO2 by scope, production, outputs and constraint margins.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Evaluation {
+    /// Electricity drawn, kW (= kWh per hour).
+    pub electricity_kw: f64,
+    /// Fuel heat, GJ/h.
+    pub fuel_gj_h: f64,
+    /// Scope 1 CO2 (combustion, fossil part), t/h.
+    pub scope1_combustion_t_h: f64,
+    /// Scope 1 process CO2 (calcination, anodes, PFC as CO2e), t/h.
+    pub scope1_process_t_h: f64,
+    /// Biogenic CO2 (memo), t/h.
+    pub biogenic_t_h: f64,
+    /// Scope 2 of the electricity at the context's grid factor, t/h.
+    pub scope2_t_h: f64,
+    /// Fuel cost (the electricity cost follows from the prices), per hour.
+    pub fuel_cost_h: f64,
+    /// Production per hour in `production_unit` (for services such as cooling: the load served).
+    pub production_h: f64,
+    pub production_unit: &'static str,
+    pub outputs: Vec<Output>,
+    pub constraints: Vec<Constraint>,
+}
+
+impl Evaluation {
+    pub fn output(&self, key: &str) -> Option<f64> {
+        self.outputs.iter().find(|o| o.key == key).map(|o| o.value)
+    }
+
+    pub fn constraint(&self, key: &str) -> Option<&Constraint> {
+        self.constraints.iter().find(|c| c.key == key)
+    }
+
+    /// Every constraint holds within `tol` (relative).
+    pub fn feasible(&self, tol: f64) -> bool {
+        self.constraints.iter().all(|c| c.scaled_margin() >= -tol)
+    }
+
+    /// Total energy, GJ/h: fuel heat plus electricity (3.6 GJ/MWh, its calorific value).
+    pub fn energy_gj_h(&self) -> f64 {
+        self.fuel_gj_h + self.electricity_kw * 0.0036
+    }
+
+    pub fn co2_t_h(&self) -> f64 {
+        self.scope1_combustion_t_h + self.scope1_process_t_h + self.scope2_t_h
+    }
+
+    /// Energy, CO2 (carbon price) and fuel cost per hour at `prices`.
+    pub fn cost_h(&self, prices: &Prices) -> f64 {
+        self.electricity_kw * prices.electricity_per_kwh + self.fuel_cost_h + self.co2_t_h() * prices.carbon_per_t
+    }
+}
+
+/// Prices and the grid factor a study uses. Fuel prices are in each model's context.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Prices {
+    /// Currency per kWh (default 0.65 CNY/kWh, a Chinese industrial tariff).
+    pub electricity_per_kwh: f64,
+    /// Currency per t CO2 (default 90 CNY/t, near the China ETS price of 2025-2026).
+    pub carbon_per_t: f64,
+    /// Grid factor, t CO2/MWh (default 0.5703, China's 2022 reporting factor).
+    pub grid_t_per_mwh: f64,
+    pub currency: &'static str,
+}
+
+impl Default for Prices {
+    fn default() -> Self {
+        Self { electricity_per_kwh: 0.65, carbon_per_t: 90.0, grid_t_per_mwh: 0.5703, currency: "CNY" }
+    }
+}
+
+/// What to minimise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Objective {
+    Energy,
+    Co2,
+    Cost,
+}
+
+impl std::str::FromStr for Objective {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "energy" => Ok(Objective::Energy),
+            "co2" | "carbon" => Ok(Objective::Co2),
+            "cost" => Ok(Objective::Cost),
+            other => Err(format!("unknown objective \"{other}\" (energy, co2 or cost)")),
+        }
+    }
+}
+
+/// A process model.
+pub trait Process: Sync {
+    fn id(&self) -> &'static str;
+    fn name(&self) -> &'static str;
+    fn settings(&self) -> Vec<Setting>;
+    /// Evaluates settings in the order of [`Process::settings`] (values outside the ranges are clamped).
+    fn evaluate(&self, x: &[f64], prices: &Prices) -> Evaluation;
+    /// Whether the objective is per unit of production (a kiln, a potline) or per hour (a chiller plant
+    /// serving a given load).
+    fn per_unit(&self) -> bool {
+        true
+    }
+
+    fn defaults(&self) -> Vec<f64> {
+        self.settings().iter().map(|s| s.default).collect()
+    }
+
+    /// The objective's value: per unit of production or per hour.
+    fn objective(&self, e: &Evaluation, objective: Objective, prices: &Prices) -> f64 {
+        let v = match objective {
+            Objective::Energy => e.energy_gj_h(),
+            Objective::Co2 => e.co2_t_h(),
+            Objective::Cost => e.cost_h(prices),
+        };
+        if self.per_unit() { v / e.production_h.max(1e-12) } else { v }
+    }
+
+    /// Unit of [`Process::objective`].
+    fn objective_unit(&self, objective: Objective, prices: &Prices) -> String {
+        let per = if self.per_unit() { self.production_unit() } else { "h" };
+        match objective {
+            Objective::Energy => format!("GJ/{per}"),
+            Objective::Co2 => format!("t CO2/{per}"),
+            Objective::Cost => format!("{}/{per}", prices.currency),
+        }
+    }
+
+    fn production_unit(&self) -> &'static str;
+}
+
+/// Clamps settings into their ranges.
+pub fn clamp(settings: &[Setting], x: &[f64]) -> Vec<f64> {
+    settings.iter().enumerate().map(|(i, s)| x.get(i).copied().unwrap_or(s.default).clamp(s.min, s.max)).collect()
+}
+
+/// Faraday constant, C/mol (CODATA 2018).
+pub const FARADAY: f64 = 96_485.332_12;
+/// Gas constant, J/(mol·K).
+pub const R_GAS: f64 = 8.314_462_618;
+
+/// The four models with their default parameters, by id.
+pub fn all() -> Vec<Box<dyn Process>> {
+    vec![Box::new(kiln::CementKiln::default()), Box::new(hvac::ChillerPlant::default()), Box::new(potline::Potline::default()), Box::new(electrolyser::PemElectrolyser::default())]
+}
+
+/// A model by id (`cement-kiln`, `chiller-plant`, `potline`, `pem-electrolyser`).
+pub fn by_id(id: &str) -> Option<Box<dyn Process>> {
+    all().into_iter().find(|p| p.id() == id)
+}
