@@ -30,8 +30,8 @@ pub struct PemElectrolyser {
 
 impl Default for PemElectrolyser {
     fn default() -> Self {
-        // A 5 MW-class stack: 300 cells × 2,000 cm² at 2 A/cm².
-        Self { cells: 300.0, cell_area_cm2: 2_000.0, production_target_kg_h: 80.0 }
+        // A 2.5 MW-class stack: 300 cells × 2,000 cm², 45 kg/h at 2 A/cm²; the plant needs 40 kg/h.
+        Self { cells: 300.0, cell_area_cm2: 2_000.0, production_target_kg_h: 40.0 }
     }
 }
 
@@ -102,7 +102,7 @@ impl Process for PemElectrolyser {
             Output { key: "lhv_efficiency", name: "Stack efficiency (LHV)", unit: "%", value: 33.33 / stack * 100.0 },
             Output { key: "power", name: "Electric power", unit: "kW", value: electricity_kw },
         ];
-        let mut constraints = vec![Constraint::max("power", "Rectifier rating", "kW", electricity_kw, 7_500.0)];
+        let mut constraints = vec![Constraint::max("power", "Rectifier rating", "kW", electricity_kw, 3_500.0)];
         if self.production_target_kg_h > 0.0 {
             constraints.push(Constraint::min("production", "Hydrogen production target", "kg/h", h2_kg_h, self.production_target_kg_h));
         }

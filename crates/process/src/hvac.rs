@@ -109,7 +109,7 @@ impl Default for ChillerPlant {
             curves: ChillerCurves::doe2_centrifugal_5_50cop(),
             chillers: 3,
             chiller_kw: 1_750.0,
-            conditions: Conditions { zone_load_kw: 2_900.0, outdoor_dry_bulb_c: 33.0, outdoor_wet_bulb_c: 26.0, design_airflow_kg_s: 180.0 },
+            conditions: Conditions { zone_load_kw: 2_900.0, outdoor_dry_bulb_c: 33.0, outdoor_wet_bulb_c: 26.0, design_airflow_kg_s: 280.0 },
             fan_design_kw: 320.0,
             chw_pump_design_kw: 75.0,
             cw_pump_kw_per_chiller: 30.0,
@@ -129,6 +129,10 @@ impl Process for ChillerPlant {
     fn per_unit(&self) -> bool {
         false
     }
+    fn default_fixed(&self) -> Vec<&'static str> {
+        // Comfort and fresh air are the occupants' and the code's; free them explicitly to study them.
+        vec!["zone_setpoint", "oa_fraction"]
+    }
     fn production_unit(&self) -> &'static str {
         "kWh cooling"
     }
@@ -138,7 +142,7 @@ impl Process for ChillerPlant {
             Setting { key: "ecwt", name: "Condenser water entering temperature", unit: "°C", min: 24.0, max: 35.0, default: 29.4, source: "24-35 °C; design 29.4 °C (AHRI 550/590)" },
             Setting { key: "sat", name: "Supply-air temperature", unit: "°C", min: 12.0, max: 16.0, default: 13.0, source: "~12-16 °C with reset (ASHRAE Guideline 36 style)" },
             Setting { key: "zone_setpoint", name: "Zone cooling setpoint", unit: "°C", min: 23.0, max: 26.0, default: 24.0, source: "23-26 °C occupied (comfort band)" },
-            Setting { key: "oa_fraction", name: "Outdoor-air fraction", unit: "", min: 0.15, max: 0.5, default: 0.3, source: "ventilation minimum 15 %" },
+            Setting { key: "oa_fraction", name: "Outdoor-air fraction", unit: "", min: 0.15, max: 0.5, default: 0.2, source: "ventilation minimum 15 %" },
         ]
     }
     fn evaluate(&self, x: &[f64], prices: &Prices) -> Evaluation {

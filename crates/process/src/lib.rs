@@ -195,6 +195,12 @@ pub trait Process: Sync {
         true
     }
 
+    /// Settings the optimiser holds at the baseline unless told otherwise: decisions that are not the
+    /// process engineer's to trade for energy (comfort setpoints, ventilation).
+    fn default_fixed(&self) -> Vec<&'static str> {
+        Vec::new()
+    }
+
     fn defaults(&self) -> Vec<f64> {
         self.settings().iter().map(|s| s.default).collect()
     }

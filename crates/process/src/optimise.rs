@@ -30,6 +30,13 @@ pub struct OptimiseOptions {
     pub fixed: Vec<&'static str>,
 }
 
+impl OptimiseOptions {
+    /// Defaults with the process's own fixed settings.
+    pub fn for_process(process: &dyn Process, objective: Objective) -> Self {
+        Self { objective, fixed: process.default_fixed(), ..Self::default() }
+    }
+}
+
 impl Default for OptimiseOptions {
     fn default() -> Self {
         Self { objective: Objective::Energy, prices: Prices::default(), samples: 256, starts: 6, max_eval: 400, fixed: Vec::new() }
@@ -166,7 +173,7 @@ pub fn optimise(process: &dyn Process, baseline: &[f64], opts: &OptimiseOptions,
         consider(&x_final, &mut evaluations, &mut best);
         // COBYLA evaluations are counted approximately (its own state is moved into the call).
         evaluations += opts.max_eval / 2;
-        progress(Progress { fraction: 0.2 + 0.8 * (s + 1) as f64 / starts.len() as f64, best: best.as_ref().map(|b| b.0) });
+        progress(Progress { fraction: (0.2 + 0.8 * (s + 1) as f64 / starts.len() as f64).min(1.0), best: best.as_ref().map(|b| b.0) });
     }
     let Some((f, x)) = best else {
         return Err(format!("{}: no point within every limit was found; the limits may be unreachable from these conditions", process.name()));

@@ -20,7 +20,9 @@
 //!   rise steeply below 2 % alumina (empirical, 0.1 AE/pot-day of 2 min at 2.5 %).
 //! - Heat balance: the heat a cell must lose, I × (V − 1.65 V), must stay within ±6 % of its design value
 //!   to keep the side ledge (too little: sludge and freezing; too much: ledge melts). The ACD may not go
-//!   below 4.0 cm (shorting and MHD stability).
+//!   below 4.0 cm (shorting and MHD stability). The bath superheat, T − T_liquidus with T_liquidus = 1011
+//!   − 3.0·%AlF3 − 5.5·%Al2O3 − 2.5·%CaF2 °C (a linear fit around industrial baths; 10 K at the reference
+//!   bath), must stay within 6-16 K.
 
 use crate::{Constraint, Evaluation, FARADAY, Output, Prices, Process, Setting, clamp};
 
@@ -115,6 +117,9 @@ impl Process for Potline {
         let net_carbon = 0.40 * 0.95 / ce;
         let anode_t_h = metal_t_h * net_carbon * (1.0 - 0.02 - 0.004) * 44.009 / 12.011;
         let heat_kw = current * (v - 1.65);
+        // Liquidus of the bath (linear fit around industrial baths): superheat = T − T_liq.
+        let liquidus = 1011.0 - 3.0 * alf3 - 5.5 * al2o3 - 2.5 * self.caf2_pct;
+        let superheat = t - liquidus;
         let outputs = vec![
             Output { key: "cell_voltage", name: "Cell voltage", unit: "V", value: v },
             Output { key: "bath_drop", name: "Bath voltage drop", unit: "V", value: u_bath },
@@ -127,12 +132,15 @@ impl Process for Potline {
             Output { key: "anode_co2", name: "Anode CO2", unit: "t/t", value: anode_t_h / metal_t_h.max(1e-9) },
             Output { key: "pfc_co2e", name: "PFC as CO2e (AR5)", unit: "t/t", value: pfc_t_h / metal_t_h.max(1e-9) },
             Output { key: "cell_heat", name: "Heat to lose per cell", unit: "kW", value: heat_kw },
+            Output { key: "superheat", name: "Bath superheat", unit: "K", value: superheat },
         ];
         let mut constraints = vec![
             Constraint::min("acd_min", "Minimum ACD (shorting, MHD stability)", "cm", acd, 4.0),
             Constraint::max("heat_high", "Cell heat, upper limit (ledge melts)", "kW", heat_kw, self.design_heat_kw * 1.06),
             Constraint::min("heat_low", "Cell heat, lower limit (sludge, freezing)", "kW", heat_kw, self.design_heat_kw * 0.94),
             Constraint::max("ae_frequency", "Anode-effect frequency", "1/pot-day", ae_per_day, 0.3),
+            Constraint::min("superheat_low", "Bath superheat, lower limit (sludge, freezing)", "K", superheat, 6.0),
+            Constraint::max("superheat_high", "Bath superheat, upper limit (ledge melts)", "K", superheat, 16.0),
         ];
         if self.production_target_t_h > 0.0 {
             constraints.push(Constraint::min("production", "Metal production target", "t/h", metal_t_h, self.production_target_t_h));

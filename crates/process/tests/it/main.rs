@@ -1,1 +1,5 @@
-//! t
+//! Process models against the worked cases of ../shared/domain, physical checks, and the optimiser
+//! against dense grid searches.
+
+mod models;
+mod optimiser;
