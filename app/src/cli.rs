@@ -82,6 +82,54 @@ pub enum Command {
     /// Serve a site's recorded data as if live (meter simulator for demos, training and tests): JSON at
     /// /api/values and Prometheus exposition at /metrics. Stop with Ctrl-C.
     Serve(ServeArgs),
+    /// Evaluate a process model at given settings: outputs, energy and CO2 by scope, cost, and the margin
+    /// to every limit. Processes: cement-kiln, chiller-plant, potline, pem-electrolyser.
+    Eval(EvalArgs),
+    /// Optimise a process model's settings for energy, CO2 or cost within its limits.
+    Optimise(OptimiseArgs),
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct WhatIfCommon {
+    /// The process model: cement-kiln, chiller-plant, potline or pem-electrolyser.
+    pub process: String,
+    /// A setting, as key=value in the setting's unit (repeatable); the others stay at their defaults.
+    /// `plant-twin eval PROCESS` lists the settings with units and ranges.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+    /// Electricity price per kWh.
+    #[arg(long, default_value_t = 0.65)]
+    pub electricity_price: f64,
+    /// Carbon price per t CO2.
+    #[arg(long, default_value_t = 90.0)]
+    pub carbon_price: f64,
+    /// Grid emission factor, t CO2/MWh.
+    #[arg(long, default_value_t = 0.5703)]
+    pub grid_factor: f64,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct EvalArgs {
+    #[command(flatten)]
+    pub common: WhatIfCommon,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct OptimiseArgs {
+    #[command(flatten)]
+    pub common: WhatIfCommon,
+    /// What to minimise: energy, co2 or cost.
+    #[arg(long, default_value = "energy")]
+    pub objective: String,
+    /// Hold these settings at their baseline value (repeatable).
+    #[arg(long = "fix", value_name = "KEY")]
+    pub fix: Vec<String>,
+    /// Let the optimiser move these settings that it holds by default (comfort, ventilation).
+    #[arg(long = "free", value_name = "KEY")]
+    pub free: Vec<String>,
 }
 
 #[derive(clap::Args, Debug, Clone)]

@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod report;
 pub mod serve;
+pub mod whatif;
 mod startup;
 
 use std::path::{Path, PathBuf};

@@ -21,6 +21,18 @@ fn main() -> bevy::app::AppExit {
                 bevy::app::AppExit::error()
             }
         },
+        Some(Command::Eval(args)) => exit(plant_twin::whatif::eval(args)),
+        Some(Command::Optimise(args)) => exit(plant_twin::whatif::optimise(args)),
         None => plant_twin::build_app(&cli).run(),
+    }
+}
+
+fn exit(r: Result<(), String>) -> bevy::app::AppExit {
+    match r {
+        Ok(()) => bevy::app::AppExit::Success,
+        Err(e) => {
+            eprintln!("{e}");
+            bevy::app::AppExit::error()
+        }
     }
 }

@@ -3,6 +3,7 @@
 mod clock;
 mod headless;
 mod live;
+mod whatif;
 mod render_smoke;
 mod views;
 

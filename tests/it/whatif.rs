@@ -1,0 +1,46 @@
+//! `plant-twin eval` and `plant-twin optimise` print the models' numbers, named with their units.
+
+use std::process::Command;
+
+use plant_process::{Prices, Process};
+
+fn run(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_plant-twin")).args(args).output().expect("runs");
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn eval_json_is_the_models_evaluation_with_units() {
+    let (ok, out, err) = run(&["eval", "potline", "--set", "acd=4.2", "--set", "line_current=410", "--json"]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let p = plant_process::potline::Potline::default();
+    let mut x = p.defaults();
+    x[0] = 410.0;
+    x[1] = 4.2;
+    let e = p.evaluate(&x, &Prices::default());
+    let outputs = v["evaluation"]["outputs"].as_array().expect("outputs");
+    let voltage = outputs.iter().find(|o| o["key"] == "cell_voltage").expect("voltage");
+    assert_eq!(voltage["unit"], "V");
+    assert!((voltage["value"].as_f64().expect("v") - e.output("cell_voltage").expect("v")).abs() < 1e-12);
+    assert_eq!(v["settings"][1]["unit"], "cm");
+    assert!((v["evaluation"]["per_hour"]["co2_t"].as_f64().expect("co2") - e.co2_t_h()).abs() < 1e-9);
+    // Bad input: named, and the exit status says so.
+    let (ok, _, err) = run(&["eval", "potline", "--set", "acd=9"]);
+    assert!(!ok && err.contains("outside the realistic range"), "{err}");
+    let (ok, _, err) = run(&["eval", "blast-furnace"]);
+    assert!(!ok && err.contains("unknown process"), "{err}");
+}
+
+#[test]
+fn optimise_json_recommends_feasible_settings_that_beat_the_baseline() {
+    let (ok, out, err) = run(&["optimise", "cement-kiln", "--objective", "co2", "--fix", "bypass", "--json"]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["objective"], "co2");
+    assert_eq!(v["objective_unit"], "t CO2/t");
+    assert!(v["optimum_objective"].as_f64().expect("f") < v["baseline_objective"].as_f64().expect("b"));
+    assert_eq!(v["optimum"]["feasible"], true);
+    let bypass = v["settings"].as_array().expect("settings").iter().find(|s| s["key"] == "bypass").expect("bypass");
+    assert_eq!(bypass["delta"].as_f64(), Some(0.0), "a fixed setting stays");
+}
