@@ -57,6 +57,10 @@ pub struct Cli {
     #[arg(long, default_value = "day", value_parser = ["now", "hour", "day", "week", "record"])]
     pub flows_window: String,
 
+    /// Open the what-if panel of the selected unit at start (with --select).
+    #[arg(long)]
+    pub whatif: bool,
+
     /// Live sources file to use instead of the site's sources.toml (see docs/live.md).
     #[arg(long)]
     pub sources: Option<PathBuf>,

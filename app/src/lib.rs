@@ -56,6 +56,7 @@ pub fn build_app(cli: &cli::Cli) -> App {
         InspectorPlugin,
         plant_flows_view::FlowsViewPlugin { ui: true },
         plant_live_view::LivePlugin { ui: true },
+        plant_whatif_view::WhatIfPlugin,
     ))
     .add_plugins(startup::StartupPlugin(StartupOptions::from_cli(cli)));
     app

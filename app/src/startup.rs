@@ -20,6 +20,7 @@ pub struct StartupOptions {
     pub paused: bool,
     /// Live mode was asked for: the live plugin starts it; do not start playing the recording.
     pub live: bool,
+    pub whatif: bool,
     pub select: Option<String>,
     pub colour_by: Option<String>,
     pub flows: Option<String>,
@@ -29,7 +30,7 @@ pub struct StartupOptions {
 
 impl StartupOptions {
     pub fn from_cli(cli: &Cli) -> Self {
-        Self { at: cli.at.clone(), speed: cli.speed, paused: cli.paused, live: cli.live, select: cli.select.clone(), colour_by: cli.colour_by.clone(), flows: cli.flows.clone(), flows_window: cli.flows_window.clone(), screenshot: cli.screenshot.clone() }
+        Self { at: cli.at.clone(), speed: cli.speed, paused: cli.paused, live: cli.live, whatif: cli.whatif, select: cli.select.clone(), colour_by: cli.colour_by.clone(), flows: cli.flows.clone(), flows_window: cli.flows_window.clone(), screenshot: cli.screenshot.clone() }
     }
 }
 
@@ -77,6 +78,7 @@ fn apply_options(
     mut by: ResMut<ColourBy>,
     mut problems: ResMut<Problems>,
     sankey: Option<ResMut<plant_flows_view::SankeyState>>,
+    whatif: Option<ResMut<plant_whatif_view::WhatIfState>>,
 ) {
     if applied.0 || !status.is_ready() {
         return;
@@ -93,6 +95,9 @@ fn apply_options(
             "record" => Span::Record,
             _ => Span::Day,
         };
+    }
+    if let (true, Some(mut w)) = (opts.whatif, whatif) {
+        w.open = true;
     }
     let Some(site) = site else { return };
     let toml = site.0.site_toml_path();

@@ -4,6 +4,7 @@ mod clock;
 mod headless;
 mod live;
 mod whatif;
+mod whatif_panel;
 mod render_smoke;
 mod views;
 

@@ -14,8 +14,8 @@ use plant_units::Value;
 pub use binding::{Bounds, ModelReport, check_model, equipment_from_extras};
 pub use diagnostic::{Diagnostic, Place, Severity, line_col};
 pub use model::{
-    AccountingSettings, Anode, Calcination, DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Kpi, Meter, NodeKind, Pfc, Product, ProductAmount, Site, SiteHeader,
-    TimestampFormat, parse_linear,
+    AccountingSettings, Anode, BaselineSource, Calcination, DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Kpi, Meter, NodeKind, Pfc, Product, ProductAmount, Site, SiteHeader,
+    TimestampFormat, WhatIf, parse_linear,
 };
 pub use quantity::{Quantity, is_known_unit};
 
@@ -376,11 +376,43 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
         };
         products.push(Product { id: p.id, name: p.name, amount, kpis, calcination, anode, pfc, unit, at: at(span) });
     }
+    let mut whatifs = Vec::new();
+    for w in raw.whatif {
+        let span = w.span();
+        let w = w.into_inner();
+        let place = at(span);
+        let mut ok = true;
+        for e in &w.equipment {
+            if !equipment.iter().any(|x| &x.id == e) {
+                diags.push(Diagnostic::error(&file, place.clone(), format!("what-if \"{}\": no equipment \"{e}\"; what-if ignored", w.process)));
+                ok = false;
+            }
+        }
+        let mut baseline = Vec::new();
+        for (key, b) in w.baseline {
+            let src = match b {
+                model::RawBaseline::Meter(m) => BaselineSource::Meter(m),
+                model::RawBaseline::Share { share } => BaselineSource::Share(share),
+            };
+            let ids: Vec<&String> = match &src {
+                BaselineSource::Meter(m) => vec![m],
+                BaselineSource::Share(v) => v.iter().collect(),
+            };
+            if let Some(bad) = ids.iter().find(|m| !meters.iter().any(|x| x.id == ***m)) {
+                diags.push(Diagnostic::error(&file, place.clone(), format!("what-if \"{}\": baseline of {key} names no meter \"{bad}\"; it starts at the model's default", w.process)));
+                continue;
+            }
+            baseline.push((key, src));
+        }
+        if ok {
+            whatifs.push(WhatIf { process: w.process, equipment: w.equipment, baseline, at: place });
+        }
+    }
     if raw.data.is_empty() {
         diags.push(Diagnostic::warning(&file, Place::Whole, "no [[data]] files: meters will show no data"));
     }
 
-    let site = Site { root: root.to_path_buf(), header: raw.site, time_zone, data: raw.data, equipment, meters, nodes, flows, accounting, products };
+    let site = Site { root: root.to_path_buf(), header: raw.site, time_zone, data: raw.data, equipment, meters, nodes, flows, accounting, products, whatifs };
     Ok(Opened { site, diagnostics: diags })
 }
 

@@ -29,6 +29,45 @@ pub(crate) struct RawSite {
     pub accounting: Option<Spanned<RawAccounting>>,
     #[serde(default)]
     pub product: Vec<Spanned<RawProduct>>,
+    #[serde(default)]
+    pub whatif: Vec<Spanned<RawWhatIf>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawWhatIf {
+    pub process: String,
+    pub equipment: Vec<String>,
+    #[serde(default)]
+    pub baseline: std::collections::BTreeMap<String, RawBaseline>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum RawBaseline {
+    Meter(String),
+    Share { share: Vec<String> },
+}
+
+/// Where a what-if setting's baseline comes from in the recorded data.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BaselineSource {
+    /// A meter's mean over the baseline window, in the setting's unit.
+    Meter(String),
+    /// The first meter's share of the sum of all: `a / (a + b + …)` (e.g. the calciner's share of fuel).
+    Share(Vec<String>),
+}
+
+/// A what-if study bound to equipment: selecting any of it offers the process model, its baseline taken
+/// from the recorded meters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WhatIf {
+    /// Process model id (`cement-kiln`, `chiller-plant`, `potline`, `pem-electrolyser`).
+    pub process: String,
+    pub equipment: Vec<String>,
+    /// Setting key → source; settings not listed start at the model's default.
+    pub baseline: Vec<(String, BaselineSource)>,
+    pub at: Place,
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -472,6 +511,7 @@ pub struct Site {
     pub flows: Vec<FlowEdge>,
     pub accounting: AccountingSettings,
     pub products: Vec<Product>,
+    pub whatifs: Vec<WhatIf>,
 }
 
 impl Site {
@@ -498,6 +538,11 @@ impl Site {
     /// The name of an equipment item or flow node.
     pub fn node_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.equipment(id).map(|e| e.name.as_str()).or_else(|| self.node(id).map(|n| n.name.as_str())).unwrap_or(id)
+    }
+
+    /// The what-if study an equipment item belongs to.
+    pub fn whatif_for(&self, equipment: &str) -> Option<&WhatIf> {
+        self.whatifs.iter().find(|w| w.equipment.iter().any(|e| e == equipment))
     }
 
     /// The source node through which a carrier enters the site.

@@ -214,6 +214,15 @@ id = "cement"
 name = "Cement"
 value = "cement-mill-1.output + cement-mill-2.output"
 kpis = ["electricity", "energy", "co2"]
+
+# What-if: the kiln line's process model; its baseline is the meters' mean over the hour before the cursor.
+[[whatif]]
+process = "cement-kiln"
+equipment = ["kiln-1", "calciner-1", "preheater-1", "cooler-1", "coal-mill-1", "id-fan-1"]
+[whatif.baseline]
+clinker = "cooler-1.clinker"
+excess_o2 = "kiln-1.inlet-o2"
+calciner_split = { share = ["calciner-1.coal", "kiln-1.coal"] }
 "#
     .to_string();
     SiteSpec {

@@ -165,7 +165,7 @@ fn prepare_book(
         t += h;
     }
     acc.flow_max = flow_max;
-    commands.insert_resource(CarbonRates { values: Default::default(), max: carbon_max });
+    commands.insert_resource(CarbonRates { values: Default::default(), max: carbon_max, scale: Default::default() });
 }
 
 /// The report at the cursor, and the carbon rate of every item from it.

@@ -36,6 +36,8 @@ pub const CARBON_UNIT: &str = "kg CO2/h";
 pub struct CarbonRates {
     pub values: std::collections::HashMap<String, f64>,
     pub max: f64,
+    /// Factors applied to items' values (a what-if scenario shown in 3D); 1 where absent.
+    pub scale: std::collections::HashMap<String, f64>,
 }
 
 impl Default for ColourBy {

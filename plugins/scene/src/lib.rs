@@ -152,7 +152,7 @@ pub fn update_readings(
                 (v, v.map_or(NO_DATA_COLOUR, |v| colour_at(scale.position(v))))
             }
             (ColourBy::Carbon, Some(scale)) => {
-                let v = carbon.as_ref().and_then(|c| c.values.get(&node.id).copied());
+                let v = carbon.as_ref().and_then(|c| c.values.get(&node.id).map(|v| v * c.scale.get(&node.id).copied().unwrap_or(1.0)));
                 (v, v.map_or(NO_DATA_COLOUR, |v| colour_at(scale.position(v))))
             }
             _ => (None, NO_DATA_COLOUR),

@@ -1,0 +1,57 @@
+//! A what-if study's baseline from the recorded data (Bevy-free): each bound setting is the mean of its
+//! meter (or the share of its meters) over a window before the cursor, clamped into the setting's range.
+
+use plant_process::Process;
+use plant_site::{BaselineSource, Site, WhatIf};
+use plant_store::Store;
+
+/// The baseline settings and notes on what could not be read or had to be clamped.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Baseline {
+    pub settings: Vec<f64>,
+    /// Per setting: whether it came from data.
+    pub from_data: Vec<bool>,
+    pub notes: Vec<String>,
+}
+
+fn mean(store: &Store, site: &Site, meter: &str, t0: i64, t1: i64) -> Option<f64> {
+    let m = site.meter(meter)?;
+    let s = store.get(meter)?.aggregate(t0, t1);
+    s.mean().map(|v| m.display_value(v))
+}
+
+pub fn baseline(site: &Site, store: &Store, whatif: &WhatIf, process: &dyn Process, t0: i64, t1: i64) -> Baseline {
+    let settings = process.settings();
+    let mut x = process.defaults();
+    let mut from_data = vec![false; x.len()];
+    let mut notes = Vec::new();
+    for (key, src) in &whatif.baseline {
+        let Some(i) = settings.iter().position(|s| s.key == key) else {
+            notes.push(format!("{}: no setting \"{key}\" in the model", process.id()));
+            continue;
+        };
+        let v = match src {
+            BaselineSource::Meter(m) => mean(store, site, m, t0, t1),
+            BaselineSource::Share(ms) => {
+                let vals: Option<Vec<f64>> = ms.iter().map(|m| mean(store, site, m, t0, t1)).collect();
+                vals.and_then(|v| {
+                    let sum: f64 = v.iter().sum();
+                    (sum > 0.0).then(|| v[0] / sum)
+                })
+            }
+        };
+        let s = &settings[i];
+        match v {
+            Some(v) if v.is_finite() => {
+                let c = v.clamp(s.min, s.max);
+                if (c - v).abs() > 1e-9 {
+                    notes.push(format!("{}: measured {v:.3} {} is outside the model's range; {c:.3} used", s.name, s.unit));
+                }
+                x[i] = c;
+                from_data[i] = true;
+            }
+            _ => notes.push(format!("{}: no data in the baseline window; the model's default {} {} is used", s.name, s.default, s.unit)),
+        }
+    }
+    Baseline { settings: x, from_data, notes }
+}

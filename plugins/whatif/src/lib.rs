@@ -1,0 +1,419 @@
+//! The what-if panel. Selecting equipment that a site's `[[whatif]]` binds to a process model offers the
+//! model: a slider for every setting over its realistic range, the baseline read from the recorded data
+//! (the hour before the cursor) against the scenario — energy, CO2 by scope, cost, production and the
+//! margin to every limit, recomputed as a slider moves. "Optimise" runs in the background with progress
+//! and cancel and recommends settings with their deltas; "Trade-off" sweeps the carbon price and plots
+//! cost against CO2. With "Show in 3D", the carbon colours show the scenario for the unit.
+
+pub mod baseline;
+pub mod strings;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use plant_loading::{CurrentSite, MeterData};
+use plant_process::{Evaluation, Objective, OptimiseOptions, Optimum, Prices, Process, Progress};
+use plant_scene::{CarbonRates, Selection, format_value};
+use plant_shell::PanelOrder;
+use plant_timeline::SiteClock;
+use strings as s;
+
+pub use baseline::{Baseline, baseline};
+
+type OptJob = Job<Result<Optimum, String>>;
+type TradeJob = Job<Vec<(f64, f64, f64)>>;
+
+struct Job<T> {
+    cancel: Arc<AtomicBool>,
+    progress: Arc<Mutex<Progress>>,
+    handle: Option<JoinHandle<T>>,
+}
+
+impl<T> Job<T> {
+    fn finished(&self) -> bool {
+        self.handle.as_ref().is_none_or(|h| h.is_finished())
+    }
+
+    fn take(&mut self) -> Option<T> {
+        self.handle.take().and_then(|h| h.join().ok())
+    }
+}
+
+/// The open study.
+pub struct Study {
+    pub whatif: usize,
+    pub process: Box<dyn Process + Send>,
+    pub baseline: Baseline,
+    pub window: (i64, i64),
+    pub scenario: Vec<f64>,
+    pub objective: Objective,
+    pub prices: Prices,
+    pub result: Option<Result<Optimum, String>>,
+    pub tradeoff: Option<Vec<(f64, f64, f64)>>,
+    pub show_in_3d: bool,
+    job: Option<OptJob>,
+    trade_job: Option<TradeJob>,
+}
+
+#[derive(Resource, Default)]
+pub struct WhatIfState {
+    pub open: bool,
+    pub study: Option<Study>,
+}
+
+pub struct WhatIfPlugin;
+
+impl Plugin for WhatIfPlugin {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<WhatIfState>()
+            .add_systems(Update, scenario_in_3d.after(plant_flows_view::AccountingSystems).before(plant_scene::SceneSystems::Readings))
+            .add_systems(EguiPrimaryContextPass, whatif_ui.in_set(PanelOrder::Overlay));
+    }
+}
+
+fn process_for(id: &str) -> Option<Box<dyn Process + Send>> {
+    Some(match id {
+        "cement-kiln" => Box::new(plant_process::kiln::CementKiln::default()),
+        "chiller-plant" => Box::new(plant_process::hvac::ChillerPlant::default()),
+        "potline" => Box::new(plant_process::potline::Potline::default()),
+        "pem-electrolyser" => Box::new(plant_process::electrolyser::PemElectrolyser::default()),
+        _ => return None,
+    })
+}
+
+/// Opens a study of the what-if at index `w` with its baseline at the cursor.
+pub fn open_study(site: &plant_site::Site, store: &plant_store::Store, w: usize, now_ms: i64) -> Option<Study> {
+    let wi = site.whatifs.get(w)?;
+    let process = process_for(&wi.process)?;
+    let window = (now_ms - 3_600_000, now_ms);
+    let b = baseline(site, store, wi, process.as_ref(), window.0, window.1);
+    Some(Study {
+        whatif: w,
+        scenario: b.settings.clone(),
+        baseline: b,
+        window,
+        objective: Objective::Energy,
+        prices: Prices::default(),
+        result: None,
+        tradeoff: None,
+        show_in_3d: false,
+        job: None,
+        trade_job: None,
+        process,
+    })
+}
+
+/// With "Show in 3D", the unit's carbon colours show the scenario: its equipment's measured CO2 rates are
+/// scaled by scenario/baseline CO2 of the model.
+fn scenario_in_3d(state: Res<WhatIfState>, site: Option<Res<CurrentSite>>, carbon: Option<ResMut<CarbonRates>>) {
+    let (Some(site), Some(mut carbon)) = (site, carbon) else { return };
+    let mut scale = std::collections::HashMap::new();
+    if let Some(study) = state.study.as_ref().filter(|s| s.show_in_3d)
+        && let Some(wi) = site.0.whatifs.get(study.whatif)
+    {
+        let e = study.process.evaluate(&study.scenario, &study.prices);
+        let b = study.process.evaluate(&study.baseline.settings, &study.prices);
+        let ratio = e.co2_t_h() / b.co2_t_h().max(1e-12);
+        for id in &wi.equipment {
+            scale.insert(id.clone(), ratio);
+        }
+    }
+    if carbon.scale != scale {
+        carbon.scale = scale;
+    }
+}
+
+fn spawn_optimise(study: &mut Study) {
+    let cancel = Arc::new(AtomicBool::new(false));
+    let progress = Arc::new(Mutex::new(Progress { fraction: 0.0, best: None }));
+    let (c, p) = (cancel.clone(), progress.clone());
+    let id = study.process.id();
+    let base = study.scenario.clone();
+    let mut opts = OptimiseOptions::for_process(study.process.as_ref(), study.objective);
+    opts.prices = study.prices.clone();
+    let handle = std::thread::Builder::new()
+        .name("plant-optimise".into())
+        .spawn(move || {
+            let Some(proc_) = process_for(id) else { return Err(format!("no model {id}")) };
+            plant_process::optimise(proc_.as_ref(), &base, &opts, &c, &mut |pr| {
+                if let Ok(mut g) = p.lock() {
+                    *g = pr;
+                }
+            })
+        })
+        .ok();
+    study.result = None;
+    study.job = Some(Job { cancel, progress, handle });
+}
+
+/// Cost (without carbon) against CO2 at the cost optimum for carbon prices 0 to 300 per t.
+fn spawn_tradeoff(study: &mut Study) {
+    let cancel = Arc::new(AtomicBool::new(false));
+    let progress = Arc::new(Mutex::new(Progress { fraction: 0.0, best: None }));
+    let (c, p) = (cancel.clone(), progress.clone());
+    let id = study.process.id();
+    let base = study.scenario.clone();
+    let prices = study.prices.clone();
+    let handle = std::thread::Builder::new()
+        .name("plant-tradeoff".into())
+        .spawn(move || {
+            let mut out = Vec::new();
+            let Some(proc_) = process_for(id) else { return out };
+            let steps = 11;
+            for k in 0..steps {
+                if c.load(Ordering::Relaxed) {
+                    break;
+                }
+                let carbon = 300.0 * k as f64 / (steps - 1) as f64;
+                let mut opts = OptimiseOptions::for_process(proc_.as_ref(), Objective::Cost);
+                opts.prices = Prices { carbon_per_t: carbon, ..prices.clone() };
+                opts.samples = 128;
+                if let Ok(r) = plant_process::optimise(proc_.as_ref(), &base, &opts, &c, &mut |_| {}) {
+                    let e = &r.evaluation;
+                    let per = if proc_.per_unit() { e.production_h.max(1e-12) } else { 1.0 };
+                    let no_carbon = Prices { carbon_per_t: 0.0, ..prices.clone() };
+                    out.push((carbon, e.cost_h(&no_carbon) / per, e.co2_t_h() / per));
+                }
+                if let Ok(mut g) = p.lock() {
+                    g.fraction = (k + 1) as f64 / steps as f64;
+                }
+            }
+            out
+        })
+        .ok();
+    study.trade_job = Some(Job { cancel, progress, handle });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn whatif_ui(
+    mut contexts: EguiContexts,
+    mut state: ResMut<WhatIfState>,
+    site: Option<Res<CurrentSite>>,
+    data: Res<MeterData>,
+    clock: Res<SiteClock>,
+    selection: Res<Selection>,
+    area: Res<plant_shell::FreeArea>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Some(site) = site else { return Ok(()) };
+    let site = &site.0;
+    let selected = selection.0.as_deref().and_then(|id| site.whatifs.iter().position(|w| w.equipment.iter().any(|e| e == id)));
+    // The button appears while a unit with a what-if is selected.
+    if let Some(w) = selected {
+        egui::Area::new(egui::Id::new("whatif-button"))
+            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-(ctx.content_rect().right() - area.0.right()) - 10.0, -(ctx.content_rect().bottom() - area.0.bottom()) - 80.0))
+            .show(ctx, |ui| {
+                if ui.button(s::button(&site.whatifs[w].process)).clicked() {
+                    state.open = !state.open;
+                }
+            });
+        if state.open && state.study.as_ref().is_none_or(|st| st.whatif != w) {
+            state.study = open_study(site, &data.0, w, clock.now_ms);
+        }
+    }
+    if !state.open {
+        return Ok(());
+    }
+    let mut open = state.open;
+    let tz = clock.time_zone;
+    let now = clock.now_ms;
+    if let Some(study) = state.study.as_mut() {
+        // Collect finished background work.
+        if study.job.as_ref().is_some_and(|j| j.finished())
+            && let Some(mut j) = study.job.take()
+        {
+            study.result = j.take();
+        }
+        if study.trade_job.as_ref().is_some_and(|j| j.finished())
+            && let Some(mut j) = study.trade_job.take()
+        {
+            study.tradeoff = j.take();
+        }
+        if study.job.is_some() || study.trade_job.is_some() {
+            ctx.request_repaint();
+        }
+        egui::Window::new(s::title(study.process.name())).open(&mut open).default_size([580.0, 820.0]).vscroll(true).show(ctx, |ui| {
+            study_ui(ui, study, site, &data.0, now, tz);
+        });
+    }
+    state.open = open;
+    Ok(())
+}
+
+fn study_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site, store: &plant_store::Store, now: i64, tz: chrono_tz::Tz) {
+    ui.horizontal(|ui| {
+        ui.weak(s::baseline_window(&plant_timeline::format_time(study.window.0, tz, "%Y-%m-%d %H:%M"), &plant_timeline::format_time(study.window.1, tz, "%H:%M")));
+        if ui.small_button(s::REBASE).on_hover_text(s::REBASE_HINT).clicked()
+            && let Some(fresh) = open_study(site, store, study.whatif, now)
+        {
+            study.baseline = fresh.baseline;
+            study.window = fresh.window;
+        }
+    });
+    for n in &study.baseline.notes {
+        ui.colored_label(ui.visuals().warn_fg_color, n);
+    }
+    // Settings.
+    ui.separator();
+    ui.strong(s::SETTINGS);
+    let settings = study.process.settings();
+    egui::Grid::new("whatif-settings").num_columns(3).striped(true).show(ui, |ui| {
+        for (i, st) in settings.iter().enumerate() {
+            ui.label(st.name).on_hover_text(st.source);
+            ui.add(egui::Slider::new(&mut study.scenario[i], st.min..=st.max).suffix(format!(" {}", st.unit)));
+            let b = study.baseline.settings[i];
+            let tag = if study.baseline.from_data[i] { s::MEASURED } else { s::DEFAULT };
+            if ui.small_button(s::reset(&format_value(b, st.unit), tag)).on_hover_text(s::RESET_HINT).clicked() {
+                study.scenario[i] = b;
+            }
+            ui.end_row();
+        }
+    });
+    // Prices and objective.
+    ui.horizontal(|ui| {
+        ui.label(s::OBJECTIVE);
+        for (o, label) in [(Objective::Energy, s::ENERGY), (Objective::Co2, s::CO2), (Objective::Cost, s::COST)] {
+            ui.selectable_value(&mut study.objective, o, label);
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label(s::ELECTRICITY_PRICE);
+        ui.add(egui::DragValue::new(&mut study.prices.electricity_per_kwh).speed(0.01).range(0.0..=5.0).suffix(" /kWh"));
+        ui.label(s::CARBON_PRICE);
+        ui.add(egui::DragValue::new(&mut study.prices.carbon_per_t).speed(1.0).range(0.0..=1000.0).suffix(" /t"));
+        ui.label(s::GRID_FACTOR);
+        ui.add(egui::DragValue::new(&mut study.prices.grid_t_per_mwh).speed(0.01).range(0.0..=1.5).suffix(" t/MWh"));
+    });
+    // Baseline against scenario.
+    let b = study.process.evaluate(&study.baseline.settings, &study.prices);
+    let e = study.process.evaluate(&study.scenario, &study.prices);
+    ui.separator();
+    compare_ui(ui, study.process.as_ref(), &b, &e, &study.prices);
+    ui.checkbox(&mut study.show_in_3d, s::SHOW_IN_3D).on_hover_text(s::SHOW_IN_3D_HINT);
+    // Optimise.
+    ui.separator();
+    ui.horizontal(|ui| {
+        let running = study.job.is_some();
+        if ui.add_enabled(!running, egui::Button::new(s::OPTIMISE)).on_hover_text(s::OPTIMISE_HINT).clicked() {
+            spawn_optimise(study);
+        }
+        if let Some(j) = &study.job {
+            let p = j.progress.lock().map(|g| *g).unwrap_or(Progress { fraction: 0.0, best: None });
+            ui.add(egui::ProgressBar::new(p.fraction as f32).desired_width(160.0).show_percentage());
+            if ui.button(s::CANCEL).clicked() {
+                j.cancel.store(true, Ordering::Relaxed);
+            }
+        }
+    });
+    match &study.result {
+        Some(Ok(r)) => {
+            ui.label(s::optimum(&format_value(r.baseline_objective, &r.objective_unit), &format_value(r.objective, &r.objective_unit), 100.0 * (1.0 - r.objective / r.baseline_objective)));
+            let fixed = study.process.default_fixed();
+            egui::Grid::new("whatif-optimum").num_columns(3).show(ui, |ui| {
+                for (i, st) in settings.iter().enumerate() {
+                    let (was, now) = (study.scenario[i], r.settings[i]);
+                    ui.label(st.name);
+                    ui.label(format_value(now, st.unit));
+                    let note = if fixed.contains(&st.key) { s::HELD.to_string() } else { format!("{:+.3}", now - was) };
+                    ui.weak(note);
+                    ui.end_row();
+                }
+            });
+            if ui.button(s::APPLY).clicked() {
+                study.scenario = r.settings.clone();
+            }
+        }
+        Some(Err(e)) => {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        None => {}
+    }
+    // Trade-off.
+    ui.separator();
+    ui.horizontal(|ui| {
+        if ui.add_enabled(study.trade_job.is_none(), egui::Button::new(s::TRADEOFF)).on_hover_text(s::TRADEOFF_HINT).clicked() {
+            spawn_tradeoff(study);
+        }
+        if let Some(j) = &study.trade_job {
+            let f = j.progress.lock().map(|g| g.fraction).unwrap_or(0.0);
+            ui.add(egui::ProgressBar::new(f as f32).desired_width(160.0).show_percentage());
+        }
+    });
+    if let Some(points) = &study.tradeoff {
+        let unit = if study.process.per_unit() { study.process.production_unit() } else { "h" };
+        let pts: Vec<[f64; 2]> = points.iter().map(|(_, cost, co2)| [*co2, *cost]).collect();
+        let labels: Vec<(f64, [f64; 2])> = points.iter().map(|(c, cost, co2)| (*c, [*co2, *cost])).collect();
+        let currency = study.prices.currency;
+        egui_plot::Plot::new("tradeoff")
+            .height(180.0)
+            .x_axis_label(s::tradeoff_x(unit))
+            .y_axis_label(s::tradeoff_y(currency, unit))
+            .show(ui, |plot| {
+                plot.line(egui_plot::Line::new(s::TRADEOFF, pts.clone()).width(1.5));
+                plot.points(egui_plot::Points::new(s::TRADEOFF, pts).radius(3.0));
+                for (c, p) in labels.iter().step_by(2) {
+                    plot.text(egui_plot::Text::new(format!("{c}"), (*p).into(), format!("{c:.0}")));
+                }
+            });
+        ui.weak(s::TRADEOFF_NOTE);
+    }
+}
+
+fn compare_ui(ui: &mut egui::Ui, p: &dyn Process, b: &Evaluation, e: &Evaluation, prices: &Prices) {
+    let per = |x: &Evaluation| if p.per_unit() { x.production_h.max(1e-12) } else { 1.0 };
+    let unit = if p.per_unit() { p.production_unit() } else { "h" };
+    egui::Grid::new("whatif-compare").num_columns(5).striped(true).show(ui, |ui| {
+        for h in ["", s::BASELINE, s::SCENARIO, s::CHANGE, ""] {
+            ui.strong(h);
+        }
+        ui.end_row();
+        let mut row = |name: &str, bv: f64, ev: f64, u: &str| {
+            ui.label(name);
+            ui.label(format_value(bv, ""));
+            ui.label(format_value(ev, ""));
+            let d = if bv.abs() > 1e-12 { format!("{:+.2} %", 100.0 * (ev / bv - 1.0)) } else { format!("{:+.3}", ev - bv) };
+            ui.label(d);
+            ui.weak(u);
+            ui.end_row();
+        };
+        row(s::ENERGY, b.energy_gj_h() / per(b), e.energy_gj_h() / per(e), &format!("GJ/{unit}"));
+        row(s::ELECTRICITY, b.electricity_kw, e.electricity_kw, "kW");
+        row(s::FUEL, b.fuel_gj_h, e.fuel_gj_h, "GJ/h");
+        row(s::SCOPE1_COMBUSTION, b.scope1_combustion_t_h, e.scope1_combustion_t_h, "t CO2/h");
+        row(s::SCOPE1_PROCESS, b.scope1_process_t_h, e.scope1_process_t_h, "t CO2/h");
+        row(s::SCOPE2, b.scope2_t_h, e.scope2_t_h, "t CO2/h");
+        row(s::CO2, b.co2_t_h() / per(b), e.co2_t_h() / per(e), &format!("t CO2/{unit}"));
+        row(s::COST, b.cost_h(prices) / per(b), e.cost_h(prices) / per(e), &format!("{}/{unit}", prices.currency));
+        row(s::PRODUCTION, b.production_h, e.production_h, &format!("{}/h", b.production_unit));
+    });
+    egui::CollapsingHeader::new(s::OUTPUTS).default_open(false).show(ui, |ui| {
+        egui::Grid::new("whatif-outputs").num_columns(5).striped(true).show(ui, |ui| {
+            for (ob, eo) in b.outputs.iter().zip(&e.outputs) {
+                ui.label(ob.name);
+                ui.label(format_value(ob.value, ""));
+                ui.label(format_value(eo.value, ""));
+                let d = if ob.value.abs() > 1e-12 { format!("{:+.2} %", 100.0 * (eo.value / ob.value - 1.0)) } else { format!("{:+.3}", eo.value - ob.value) };
+                ui.label(d);
+                ui.weak(ob.unit);
+                ui.end_row();
+            }
+        });
+    });
+    ui.add_space(4.0);
+    ui.strong(s::LIMITS);
+    egui::Grid::new("whatif-limits").num_columns(4).show(ui, |ui| {
+        for c in &e.constraints {
+            let ok = c.margin() >= -1e-9;
+            let colour = if ok { ui.visuals().text_color() } else { ui.visuals().error_fg_color };
+            ui.colored_label(colour, c.name);
+            ui.label(format_value(c.value, c.unit));
+            ui.weak(s::limit(c.bound == plant_process::Bound::Max, &format_value(c.limit, c.unit)));
+            ui.colored_label(colour, if ok { s::margin(&format_value(c.margin(), c.unit)) } else { s::violated(&format_value(-c.margin(), c.unit)) });
+            ui.end_row();
+        }
+    });
+}
+
