@@ -19,6 +19,10 @@ pub enum Quantity {
     Pressure,
     ThermalPower,
     Speed,
+    /// Electric potential difference (a cell's voltage).
+    Voltage,
+    /// Electric current (a potline's line current).
+    Current,
     /// Emission factor of bought energy over time, e.g. an hourly grid factor in tCO2/MWh.
     EmissionFactor,
     /// Anything else; its unit is taken as is and not converted.
@@ -26,7 +30,7 @@ pub enum Quantity {
 }
 
 impl Quantity {
-    pub const ALL: [Quantity; 11] = [
+    pub const ALL: [Quantity; 13] = [
         Quantity::ElectricPower,
         Quantity::Energy,
         Quantity::MassFlow,
@@ -36,6 +40,8 @@ impl Quantity {
         Quantity::Pressure,
         Quantity::ThermalPower,
         Quantity::Speed,
+        Quantity::Voltage,
+        Quantity::Current,
         Quantity::EmissionFactor,
         Quantity::Other,
     ];
@@ -51,6 +57,8 @@ impl Quantity {
             Quantity::Concentration => "%",
             Quantity::Pressure => "kPa",
             Quantity::Speed => "rpm",
+            Quantity::Voltage => "V",
+            Quantity::Current => "kA",
             Quantity::EmissionFactor => "tCO2/MWh",
             Quantity::Other => "",
         }
@@ -68,6 +76,8 @@ impl Quantity {
             Quantity::Pressure => "Pressure",
             Quantity::ThermalPower => "Thermal power",
             Quantity::Speed => "Speed",
+            Quantity::Voltage => "Voltage",
+            Quantity::Current => "Current",
             Quantity::EmissionFactor => "Emission factor",
             Quantity::Other => "Other",
         }
@@ -134,6 +144,17 @@ impl Quantity {
                 "Hz" | "1/s" => f(60.0),
                 _ => None,
             },
+            Quantity::Voltage => match u {
+                "V" => f(1.0),
+                "mV" => f(1e-3),
+                "kV" => f(1e3),
+                _ => None,
+            },
+            Quantity::Current => match u {
+                "kA" => f(1.0),
+                "A" => f(1e-3),
+                _ => None,
+            },
             Quantity::EmissionFactor => match u {
                 "tCO2/MWh" | "kgCO2/kWh" | "tCO2e/MWh" | "kgCO2e/kWh" => f(1.0),
                 "gCO2/kWh" | "gCO2e/kWh" => f(1e-3),
@@ -154,6 +175,8 @@ impl Quantity {
             Quantity::Concentration => &["%", "ppm"],
             Quantity::Pressure => &["Pa", "kPa", "MPa", "bar", "mbar"],
             Quantity::Speed => &["rpm", "Hz"],
+            Quantity::Voltage => &["V", "mV", "kV"],
+            Quantity::Current => &["kA", "A"],
             Quantity::EmissionFactor => &["tCO2/MWh", "kgCO2/kWh", "gCO2/kWh"],
             Quantity::Other => &[],
         }

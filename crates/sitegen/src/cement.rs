@@ -240,6 +240,7 @@ calciner_split = { share = ["calciner-1.coal", "kiln-1.coal"] }
         nodes,
         flows,
         extra,
+        csv: true,
     }
 }
 
@@ -485,18 +486,18 @@ pub fn model() -> Vec<NodeSpec> {
 // Data
 
 /// Smooth noise: first-order autoregressive process with unit-variance innovations scaled to `sd`.
-struct Ar1 {
+pub(crate) struct Ar1 {
     x: f64,
     rho: f64,
     sd: f64,
 }
 
 impl Ar1 {
-    fn new(tau_min: f64, sd: f64) -> Self {
+    pub(crate) fn new(tau_min: f64, sd: f64) -> Self {
         Self { x: 0.0, rho: (-1.0 / tau_min).exp(), sd }
     }
 
-    fn step(&mut self, rng: &mut StdRng) -> f64 {
+    pub(crate) fn step(&mut self, rng: &mut StdRng) -> f64 {
         let n: f64 = Normal::new(0.0, 1.0).map(|d| d.sample(rng)).unwrap_or(0.0);
         self.x = self.rho * self.x + self.sd * (1.0 - self.rho * self.rho).sqrt() * n;
         self.x
@@ -504,7 +505,7 @@ impl Ar1 {
 }
 
 /// A first-order lag toward a target with time constant `tau_min` (start-ups and shut-downs ramp).
-fn lag(current: f64, target: f64, tau_min: f64) -> f64 {
+pub(crate) fn lag(current: f64, target: f64, tau_min: f64) -> f64 {
     current + (target - current) * (1.0 - (-1.0 / tau_min).exp())
 }
 

@@ -3,11 +3,13 @@
 //! ```text
 //! cargo run -p plant-sitegen -- cement-plant            # into sample-sites/cement-plant
 //! cargo run -p plant-sitegen -- cement-plant --out DIR
+//! cargo run -p plant-sitegen -- aluminium-smelter     # into sample-sites/aluminium-smelter
 //! ```
 
 mod cement;
 mod glb;
 mod site;
+mod smelter;
 
 use std::path::PathBuf;
 
@@ -17,6 +19,7 @@ use clap::{Parser, ValueEnum};
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Which {
     CementPlant,
+    AluminiumSmelter,
 }
 
 #[derive(Parser)]
@@ -38,6 +41,13 @@ fn main() -> Result<()> {
             let out = args.out.unwrap_or_else(|| workspace.join("sample-sites").join(&spec.folder));
             let rec = cement::record(&spec)?;
             site::write_package(&spec, &cement::model(), &rec.times_ms, &rec.columns, &out)?;
+            println!("wrote {} ({} rows × {} meters)", out.display(), rec.times_ms.len(), rec.columns.len());
+        }
+        Which::AluminiumSmelter => {
+            let spec = smelter::spec();
+            let out = args.out.unwrap_or_else(|| workspace.join("sample-sites").join(&spec.folder));
+            let rec = smelter::record(&spec)?;
+            site::write_package(&spec, &smelter::model(), &rec.times_ms, &rec.columns, &out)?;
             println!("wrote {} ({} rows × {} meters)", out.display(), rec.times_ms.len(), rec.columns.len());
         }
     }

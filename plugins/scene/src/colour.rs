@@ -65,6 +65,7 @@ impl ColourScale {
     /// The scale for `q` over the whole record: per item, the sum (or mean) of its meters' extremes.
     pub fn for_record(site: &Site, store: &Store, q: Quantity) -> Option<ColourScale> {
         let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        let mut means: Vec<f64> = Vec::new();
         for eq in &site.equipment {
             let meters: Vec<_> = site.meters_of(&eq.id).filter(|m| m.quantity == q).collect();
             let mut item_max = 0.0;
@@ -76,6 +77,9 @@ impl ColourScale {
                 let s = series.aggregate(t0, t1 + 1);
                 item_max += m.display_value(s.max);
                 item_min += m.display_value(s.min);
+                if let Some(mean) = s.mean() {
+                    means.push(m.display_value(mean));
+                }
                 n += 1;
             }
             if n == 0 {
@@ -92,6 +96,15 @@ impl ColourScale {
             return None;
         }
         let log = is_additive(q) && hi > 0.0;
+        // Many alike items (a potline's 120 cells): the 5th-95th percentile of their means, widened by 10 %,
+        // so that normal differences show; excursions (an anode effect, a cell cut out) sit at the ends.
+        if !log && means.len() >= 8 {
+            means.sort_by(|a, b| a.total_cmp(b));
+            let at = |p: f64| means[((means.len() - 1) as f64 * p).round() as usize];
+            let (p5, p95) = (at(0.05), at(0.95));
+            let pad = ((p95 - p5) * 0.1).max(1e-9);
+            return Some(ColourScale { quantity: q, min: p5 - pad, max: p95 + pad, log: false });
+        }
         let min = if log { hi / 1000.0 } else { lo };
         Some(ColourScale { quantity: q, min, max: hi.max(min + f64::EPSILON), log })
     }

@@ -296,3 +296,38 @@ fn anode_carbon_and_pfc_are_process_emissions_with_the_chosen_gwp() {
     let kinds: Vec<&str> = line.process.iter().map(|p| p.kind).collect();
     assert_eq!(kinds, ["anodes", "pfc"]);
 }
+
+#[test]
+fn the_smelter_record_gives_the_figures_of_a_400_ka_prebake_line() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/aluminium-smelter");
+    let (site, store) = open(&root);
+    assert!(site.equipment.iter().filter(|e| e.kind == "reduction-cell").count() >= 100);
+    let (book, diags) = prepare(&site);
+    assert!(diags.is_empty(), "{diags:?}");
+    let (t0, t1) = store.time_range().expect("range");
+    assert!(t1 - t0 >= 14 * 86_400_000 - 60_000, "at least 14 days");
+    let r = report(&site, &store, &book, t0, t1 + 1);
+    let metal = r.product("aluminium").expect("metal").amount.value;
+    let hours = r.hours;
+    // 120 cells × 400 kA × 0.3356 kg/(kA·h) × CE ≈ 15 t/h.
+    assert!((14.0..16.5).contains(&(metal / hours)), "{} t/h", metal / hours);
+    // DC energy of the potline per tonne: 13,000-13,800 kWh/t (GB 21346: AC ≤ 13,700 for the reduction
+    // process); the whole site's electricity is higher.
+    let dc = r.flows.iter().find(|f| f.to == "potline-1").and_then(|f| f.energy_gj).expect("dc") / 3.6 * 1000.0 / metal;
+    assert!((12_800.0..13_900.0).contains(&dc), "{dc} kWh/t DC");
+    let site_kwh = r.kpi("aluminium", "electricity", "kWh/t").expect("kWh/t");
+    assert!(site_kwh > dc && site_kwh < 15_500.0, "{site_kwh}");
+    // Process CO2: anodes ≈ 1.5 t/t, PFC a few tenths (t CO2e/t).
+    let anode = r.scopes.process_anode_t / metal;
+    let pfc = r.scopes.process_pfc_co2e_t / metal;
+    assert!((1.45..1.55).contains(&anode) && (0.1..0.5).contains(&pfc), "{anode} {pfc}");
+    assert!(r.imbalances.is_empty(), "{:?}", r.imbalances);
+    // Anode effects: about 0.1 per pot-day over the record.
+    let ae = store.get("potline-1.ae-count").expect("ae");
+    let minutes_in_ae: f64 = ae.values().iter().sum();
+    let per_pot_day = minutes_in_ae / 2.5 / 120.0 / 14.0;
+    assert!((0.05..0.2).contains(&per_pot_day), "{per_pot_day} AE/pot-day");
+    // Cell 37 is cut out for relining from day 6: 0 V.
+    let v = store.reading_at("pot-037.voltage", t0 + 8 * 86_400_000).value();
+    assert_eq!(v, Some(0.0));
+}
