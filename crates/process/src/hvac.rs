@@ -129,6 +129,29 @@ impl Process for ChillerPlant {
     fn per_unit(&self) -> bool {
         false
     }
+    fn condition_keys(&self) -> Vec<&'static str> {
+        vec!["cooling_load_kw", "outdoor_dry_bulb_c", "outdoor_wet_bulb_c"]
+    }
+    fn set_condition(&mut self, key: &str, value: f64) -> bool {
+        match key {
+            "outdoor_dry_bulb_c" => self.conditions.outdoor_dry_bulb_c = value,
+            "outdoor_wet_bulb_c" => self.conditions.outdoor_wet_bulb_c = value,
+            // A measured plant load: the zone load that gives it at the default settings (fixed point).
+            "cooling_load_kw" => {
+                let x = self.defaults();
+                for _ in 0..20 {
+                    let load = self.evaluate(&x, &Prices::default()).output("cooling_load").unwrap_or(value);
+                    let z = self.conditions.zone_load_kw * value.max(1.0) / load.max(1.0);
+                    if (z - self.conditions.zone_load_kw).abs() < 1e-6 {
+                        break;
+                    }
+                    self.conditions.zone_load_kw = z;
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
     fn default_fixed(&self) -> Vec<&'static str> {
         // Comfort and fresh air are the occupants' and the code's; free them explicitly to study them.
         vec!["zone_setpoint", "oa_fraction"]

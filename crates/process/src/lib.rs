@@ -183,7 +183,7 @@ impl std::str::FromStr for Objective {
 }
 
 /// A process model.
-pub trait Process: Sync {
+pub trait Process: Sync + Send {
     fn id(&self) -> &'static str;
     fn name(&self) -> &'static str;
     fn settings(&self) -> Vec<Setting>;
@@ -193,6 +193,17 @@ pub trait Process: Sync {
     /// serving a given load).
     fn per_unit(&self) -> bool {
         true
+    }
+
+    /// Conditions the model can take from measurements (weather, load), by key; see
+    /// [`Process::set_condition`].
+    fn condition_keys(&self) -> Vec<&'static str> {
+        Vec::new()
+    }
+
+    /// Sets a condition (e.g. the measured cooling load, the outdoor wet bulb); `false` if unknown.
+    fn set_condition(&mut self, _key: &str, _value: f64) -> bool {
+        false
     }
 
     /// Settings the optimiser holds at the baseline unless told otherwise: decisions that are not the

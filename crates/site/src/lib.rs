@@ -388,24 +388,29 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
                 ok = false;
             }
         }
-        let mut baseline = Vec::new();
-        for (key, b) in w.baseline {
-            let src = match b {
-                model::RawBaseline::Meter(m) => BaselineSource::Meter(m),
-                model::RawBaseline::Share { share } => BaselineSource::Share(share),
-            };
-            let ids: Vec<&String> = match &src {
-                BaselineSource::Meter(m) => vec![m],
-                BaselineSource::Share(v) => v.iter().collect(),
-            };
-            if let Some(bad) = ids.iter().find(|m| !meters.iter().any(|x| x.id == ***m)) {
-                diags.push(Diagnostic::error(&file, place.clone(), format!("what-if \"{}\": baseline of {key} names no meter \"{bad}\"; it starts at the model's default", w.process)));
-                continue;
+        let mut read = |map: std::collections::BTreeMap<String, model::RawBaseline>, what: &str| {
+            let mut out = Vec::new();
+            for (key, b) in map {
+                let src = match b {
+                    model::RawBaseline::Meter(m) => BaselineSource::Meter(m),
+                    model::RawBaseline::Share { share } => BaselineSource::Share(share),
+                };
+                let ids: Vec<&String> = match &src {
+                    BaselineSource::Meter(m) => vec![m],
+                    BaselineSource::Share(v) => v.iter().collect(),
+                };
+                if let Some(bad) = ids.iter().find(|m| !meters.iter().any(|x| x.id == ***m)) {
+                    diags.push(Diagnostic::error(&file, place.clone(), format!("what-if \"{}\": {what} {key} names no meter \"{bad}\"; the model's default is used", w.process)));
+                    continue;
+                }
+                out.push((key, src));
             }
-            baseline.push((key, src));
-        }
+            out
+        };
+        let baseline = read(w.baseline, "baseline of");
+        let conditions = read(w.conditions, "condition");
         if ok {
-            whatifs.push(WhatIf { process: w.process, equipment: w.equipment, baseline, at: place });
+            whatifs.push(WhatIf { process: w.process, equipment: w.equipment, baseline, conditions, at: place });
         }
     }
     if raw.data.is_empty() {

@@ -40,6 +40,8 @@ pub(crate) struct RawWhatIf {
     pub equipment: Vec<String>,
     #[serde(default)]
     pub baseline: std::collections::BTreeMap<String, RawBaseline>,
+    #[serde(default)]
+    pub conditions: std::collections::BTreeMap<String, RawBaseline>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -67,6 +69,8 @@ pub struct WhatIf {
     pub equipment: Vec<String>,
     /// Setting key → source; settings not listed start at the model's default.
     pub baseline: Vec<(String, BaselineSource)>,
+    /// Model condition (weather, load) → source, read like the baseline.
+    pub conditions: Vec<(String, BaselineSource)>,
     pub at: Place,
 }
 

@@ -4,11 +4,13 @@
 //! cargo run -p plant-sitegen -- cement-plant            # into sample-sites/cement-plant
 //! cargo run -p plant-sitegen -- cement-plant --out DIR
 //! cargo run -p plant-sitegen -- aluminium-smelter     # into sample-sites/aluminium-smelter
+//! cargo run -p plant-sitegen -- office-building       # into sample-sites/office-building
 //! ```
 
 mod cement;
 mod glb;
 mod site;
+mod office;
 mod smelter;
 
 use std::path::PathBuf;
@@ -20,6 +22,7 @@ use clap::{Parser, ValueEnum};
 enum Which {
     CementPlant,
     AluminiumSmelter,
+    OfficeBuilding,
 }
 
 #[derive(Parser)]
@@ -41,6 +44,13 @@ fn main() -> Result<()> {
             let out = args.out.unwrap_or_else(|| workspace.join("sample-sites").join(&spec.folder));
             let rec = cement::record(&spec)?;
             site::write_package(&spec, &cement::model(), &rec.times_ms, &rec.columns, &out)?;
+            println!("wrote {} ({} rows × {} meters)", out.display(), rec.times_ms.len(), rec.columns.len());
+        }
+        Which::OfficeBuilding => {
+            let spec = office::spec();
+            let out = args.out.unwrap_or_else(|| workspace.join("sample-sites").join(&spec.folder));
+            let rec = office::record(&spec)?;
+            site::write_package(&spec, &office::model(), &rec.times_ms, &rec.columns, &out)?;
             println!("wrote {} ({} rows × {} meters)", out.display(), rec.times_ms.len(), rec.columns.len());
         }
         Which::AluminiumSmelter => {

@@ -11,6 +11,8 @@ pub struct Baseline {
     pub settings: Vec<f64>,
     /// Per setting: whether it came from data.
     pub from_data: Vec<bool>,
+    /// Model conditions read from the data (applied to the model).
+    pub conditions: Vec<(String, f64)>,
     pub notes: Vec<String>,
 }
 
@@ -20,26 +22,39 @@ fn mean(store: &Store, site: &Site, meter: &str, t0: i64, t1: i64) -> Option<f64
     s.mean().map(|v| m.display_value(v))
 }
 
-pub fn baseline(site: &Site, store: &Store, whatif: &WhatIf, process: &dyn Process, t0: i64, t1: i64) -> Baseline {
+fn read(site: &Site, store: &Store, src: &BaselineSource, t0: i64, t1: i64) -> Option<f64> {
+    match src {
+        BaselineSource::Meter(m) => mean(store, site, m, t0, t1),
+        BaselineSource::Share(ms) => {
+            let vals: Option<Vec<f64>> = ms.iter().map(|m| mean(store, site, m, t0, t1)).collect();
+            vals.and_then(|v| {
+                let sum: f64 = v.iter().sum();
+                (sum > 0.0).then(|| v[0] / sum)
+            })
+        }
+    }
+}
+
+/// Reads the conditions (applying them to `process`) and the baseline settings over `[t0, t1)`.
+pub fn baseline(site: &Site, store: &Store, whatif: &WhatIf, process: &mut dyn Process, t0: i64, t1: i64) -> Baseline {
+    let mut conditions = Vec::new();
+    let mut notes = Vec::new();
+    for (key, src) in &whatif.conditions {
+        match read(site, store, src, t0, t1) {
+            Some(v) if v.is_finite() && process.set_condition(key, v) => conditions.push((key.clone(), v)),
+            Some(_) => notes.push(format!("{}: no condition \"{key}\" in the model", process.id())),
+            None => notes.push(format!("condition {key}: no data in the baseline window; the model's default is used")),
+        }
+    }
     let settings = process.settings();
     let mut x = process.defaults();
     let mut from_data = vec![false; x.len()];
-    let mut notes = Vec::new();
     for (key, src) in &whatif.baseline {
         let Some(i) = settings.iter().position(|s| s.key == key) else {
             notes.push(format!("{}: no setting \"{key}\" in the model", process.id()));
             continue;
         };
-        let v = match src {
-            BaselineSource::Meter(m) => mean(store, site, m, t0, t1),
-            BaselineSource::Share(ms) => {
-                let vals: Option<Vec<f64>> = ms.iter().map(|m| mean(store, site, m, t0, t1)).collect();
-                vals.and_then(|v| {
-                    let sum: f64 = v.iter().sum();
-                    (sum > 0.0).then(|| v[0] / sum)
-                })
-            }
-        };
+        let v = read(site, store, src, t0, t1);
         let s = &settings[i];
         match v {
             Some(v) if v.is_finite() => {
@@ -53,5 +68,5 @@ pub fn baseline(site: &Site, store: &Store, whatif: &WhatIf, process: &dyn Proce
             _ => notes.push(format!("{}: no data in the baseline window; the model's default {} {} is used", s.name, s.default, s.unit)),
         }
     }
-    Baseline { settings: x, from_data, notes }
+    Baseline { settings: x, from_data, conditions, notes }
 }

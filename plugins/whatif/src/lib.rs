@@ -74,6 +74,15 @@ impl Plugin for WhatIfPlugin {
     }
 }
 
+/// The model with the study's conditions, for a background thread.
+fn process_with(id: &str, conditions: &[(String, f64)]) -> Option<Box<dyn Process + Send>> {
+    let mut p = process_for(id)?;
+    for (k, v) in conditions {
+        p.set_condition(k, *v);
+    }
+    Some(p)
+}
+
 fn process_for(id: &str) -> Option<Box<dyn Process + Send>> {
     Some(match id {
         "cement-kiln" => Box::new(plant_process::kiln::CementKiln::default()),
@@ -87,9 +96,9 @@ fn process_for(id: &str) -> Option<Box<dyn Process + Send>> {
 /// Opens a study of the what-if at index `w` with its baseline at the cursor.
 pub fn open_study(site: &plant_site::Site, store: &plant_store::Store, w: usize, now_ms: i64) -> Option<Study> {
     let wi = site.whatifs.get(w)?;
-    let process = process_for(&wi.process)?;
+    let mut process = process_for(&wi.process)?;
     let window = (now_ms - 3_600_000, now_ms);
-    let b = baseline(site, store, wi, process.as_ref(), window.0, window.1);
+    let b = baseline(site, store, wi, process.as_mut(), window.0, window.1);
     Some(Study {
         whatif: w,
         scenario: b.settings.clone(),
@@ -131,13 +140,14 @@ fn spawn_optimise(study: &mut Study) {
     let progress = Arc::new(Mutex::new(Progress { fraction: 0.0, best: None }));
     let (c, p) = (cancel.clone(), progress.clone());
     let id = study.process.id();
+    let conditions = study.baseline.conditions.clone();
     let base = study.scenario.clone();
     let mut opts = OptimiseOptions::for_process(study.process.as_ref(), study.objective);
     opts.prices = study.prices.clone();
     let handle = std::thread::Builder::new()
         .name("plant-optimise".into())
         .spawn(move || {
-            let Some(proc_) = process_for(id) else { return Err(format!("no model {id}")) };
+            let Some(proc_) = process_with(id, &conditions) else { return Err(format!("no model {id}")) };
             plant_process::optimise(proc_.as_ref(), &base, &opts, &c, &mut |pr| {
                 if let Ok(mut g) = p.lock() {
                     *g = pr;
@@ -155,13 +165,14 @@ fn spawn_tradeoff(study: &mut Study) {
     let progress = Arc::new(Mutex::new(Progress { fraction: 0.0, best: None }));
     let (c, p) = (cancel.clone(), progress.clone());
     let id = study.process.id();
+    let conditions = study.baseline.conditions.clone();
     let base = study.scenario.clone();
     let prices = study.prices.clone();
     let handle = std::thread::Builder::new()
         .name("plant-tradeoff".into())
         .spawn(move || {
             let mut out = Vec::new();
-            let Some(proc_) = process_for(id) else { return out };
+            let Some(proc_) = process_with(id, &conditions) else { return out };
             let steps = 11;
             for k in 0..steps {
                 if c.load(Ordering::Relaxed) {
@@ -251,6 +262,7 @@ fn study_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site, store
         {
             study.baseline = fresh.baseline;
             study.window = fresh.window;
+            study.process = fresh.process;
         }
     });
     for n in &study.baseline.notes {

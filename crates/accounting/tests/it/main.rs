@@ -331,3 +331,33 @@ fn the_smelter_record_gives_the_figures_of_a_400_ka_prebake_line() {
     let v = store.reading_at("pot-037.voltage", t0 + 8 * 86_400_000).value();
     assert_eq!(v, Some(0.0));
 }
+
+#[test]
+fn the_office_record_gives_the_figures_of_a_cooled_office_in_summer() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/office-building");
+    let (site, store) = open(&root);
+    let (book, diags) = prepare(&site);
+    assert!(diags.is_empty(), "{diags:?}");
+    let (t0, t1) = store.time_range().expect("range");
+    assert!(t1 - t0 >= 14 * 86_400_000 - 60_000, "at least 14 days");
+    let r = report(&site, &store, &book, t0, t1 + 1);
+    // Two summer weeks of a Chinese office: 5-10 kWh/m² (≈ 130-260 kWh/m² a year at this rate).
+    let kwh_m2 = r.kpi("floor-area", "electricity", "kWh/m²").expect("kWh/m²");
+    assert!((5.0..10.0).contains(&kwh_m2), "{kwh_m2}");
+    assert!(r.imbalances.is_empty(), "{:?}", r.imbalances);
+    let unmetered = r.node("unmetered-electricity").expect("unmetered").electricity_mwh / r.energy.electricity_mwh;
+    assert!((0.02..0.15).contains(&unmetered), "{unmetered}");
+    // The chillers' COP from the meters, weekday afternoons: cooling delivered / compressor power.
+    let load = store.get("chw-header.cooling-load").expect("load");
+    let cop_at = |day: i64| {
+        let (a, b) = (t0 + day * 86_400_000 + 13 * 3_600_000, t0 + day * 86_400_000 + 16 * 3_600_000);
+        let q = load.aggregate(a, b).mean().expect("q");
+        let p: f64 = (1..=3).map(|c| store.get(&format!("chiller-{c}.power")).expect("p").aggregate(a, b).mean().expect("p")).sum();
+        q / p
+    };
+    let (normal, reset) = (cop_at(2), cop_at(8));
+    assert!((4.5..7.5).contains(&normal) && (4.5..7.5).contains(&reset), "COP {normal}, {reset}");
+    // The chilled-water reset trial shows in the data: 8 °C on days 8-9, 6.67 °C otherwise.
+    let chws = |day: i64| store.get("chiller-1.chws-temp").expect("chws").aggregate(t0 + day * 86_400_000 + 14 * 3_600_000, t0 + day * 86_400_000 + 15 * 3_600_000).mean().expect("t");
+    assert!((chws(8) - 8.0).abs() < 0.1 && (chws(2) - 6.67).abs() < 0.1, "{} {}", chws(8), chws(2));
+}
