@@ -18,9 +18,13 @@
 //! The sum is 3.20 GJ/t at the reference point, the nominal figure of the bundled cement plant (BAT < 3.0,
 //! world 2030 target 3.3); each % of excess O2 costs ≈ 0.04 GJ/t (≈ 1.3 % fuel), as plants report.
 //!
-//! Fuels by energy share: coal (rest), petcoke, alternative fuel (AF) with a biomass share; CO2 per the
-//! IPCC 2006 defaults of the bundled factor set (bituminous coal 94.6, petcoke 97.5, fossil part of
-//! municipal waste 91.7 kg CO2/GJ); the biomass part is a memo item. Process CO2 from the clinker's CaO and
+//! Fuels by energy share: coal (rest), petcoke, natural gas, alternative fuel (AF) with a biomass share;
+//! CO2 per the IPCC 2006 defaults of the bundled factor set (bituminous coal 94.6, petcoke 97.5, natural
+//! gas 56.1, fossil part of municipal waste 91.7 kg CO2/GJ); the biomass part is a memo item. Gas burns
+//! with more flue gas per GJ (water vapour): +0.12 GJ/t at 100 % gas.
+//!
+//! Raw mix: the clinker's CaO sets the process CO2 and how hard the mix is to burn — the heat of
+//! formation rises 0.02 GJ/t and the free-lime need 3 % per point of CaO above 65 %. Process CO2 from the clinker's CaO and
 //! MgO (44.009/56.077, 44.009/40.304; 65 % CaO and 1.5 % MgO → 0.5265 t/t).
 //!
 //! Electricity, kWh/t clinker: 33.5 base (kiln drive, meal transport, burner) + ID fan 14 × gas volume
@@ -55,8 +59,8 @@ pub struct CementKiln {
     pub mgo: f64,
     /// Clinker to make, t/h (0: none).
     pub production_target_t_h: f64,
-    /// Fuel prices, currency per GJ: coal, petcoke, alternative fuel.
-    pub fuel_prices: [f64; 3],
+    /// Fuel prices, currency per GJ: coal, petcoke, alternative fuel, natural gas.
+    pub fuel_prices: [f64; 4],
     /// Biomass share of the alternative fuel's carbon.
     pub af_biomass: f64,
 }
@@ -64,7 +68,7 @@ pub struct CementKiln {
 impl Default for CementKiln {
     fn default() -> Self {
         // Coal ≈ 700 CNY/t at 23.8 GJ/t; petcoke cheaper per GJ; AF near the cost of handling it.
-        Self { cao: 0.652, mgo: 0.015, production_target_t_h: 205.0, fuel_prices: [29.0, 24.0, 8.0], af_biomass: 0.5 }
+        Self { cao: 0.652, mgo: 0.015, production_target_t_h: 205.0, fuel_prices: [29.0, 24.0, 8.0, 75.0], af_biomass: 0.5 }
     }
 }
 
@@ -121,6 +125,21 @@ impl CementKiln {
     }
 }
 
+impl CementKiln {
+    /// The full heat balance at settings `x` (in [`Process::settings`] order), as [`Process::evaluate`]
+    /// uses it: raw-mix and gas terms included.
+    pub fn balance_at(&self, x: &[f64]) -> HeatBalance {
+        let x = clamp(&self.settings(), x);
+        let (af, cao_pct) = (x[6].min(1.0), x[8]);
+        let gas = x[7].min(1.0 - af);
+        let mix = CementKiln { cao: cao_pct / 100.0, ..self.clone() };
+        let mut hb = mix.heat_balance(x[0], x[1], x[2], x[3], x[4], af);
+        hb.formation += 0.02 * (cao_pct - 65.0);
+        hb.other += 0.12 * gas;
+        hb
+    }
+}
+
 impl Process for CementKiln {
     fn id(&self) -> &'static str {
         "cement-kiln"
@@ -140,21 +159,26 @@ impl Process for CementKiln {
             Setting { key: "bypass", name: "Kiln gas bypass", unit: "%", min: 0.0, max: 15.0, default: 0.0, source: "0-15 % (Farag 2013)" },
             Setting { key: "petcoke_share", name: "Petcoke share of fuel energy", unit: "", min: 0.0, max: 0.5, default: 0.0, source: "fuel mix (IEA TCEP)" },
             Setting { key: "af_share", name: "Alternative fuel share of energy", unit: "", min: 0.0, max: 0.3, default: 0.0, source: "AF 0-30 % (IEA TCEP; CSI protocol)" },
+            Setting { key: "gas_share", name: "Natural gas share of fuel energy", unit: "", min: 0.0, max: 0.3, default: 0.0, source: "fuel mix (IEA TCEP)" },
+            Setting { key: "clinker_cao", name: "Clinker CaO", unit: "%", min: 62.0, max: 67.0, default: 65.2, source: "LSF 92-98 (producer product data); 65 % worked case" },
         ]
     }
     fn evaluate(&self, x: &[f64], prices: &Prices) -> Evaluation {
         let x = clamp(&self.settings(), x);
-        let (p, o2, split, air, bypass, petcoke, af) = (x[0], x[1], x[2], x[3], x[4], x[5], x[6]);
-        let petcoke = petcoke.min(1.0 - af);
-        let coal = 1.0 - petcoke - af;
-        let hb = self.heat_balance(p, o2, split, air, bypass, af);
+        let (p, o2, split, air, bypass, petcoke, af, gas, cao_pct) = (x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8]);
+        let af = af.min(1.0);
+        let gas = gas.min(1.0 - af);
+        let petcoke = petcoke.min(1.0 - af - gas);
+        let coal = 1.0 - petcoke - af - gas;
+        let mix = CementKiln { cao: cao_pct / 100.0, ..self.clone() };
+        let hb = self.balance_at(&x);
         let q = hb.total();
         let fuel_gj_h = q * p;
-        let ef = [fuel_co2("bituminous-coal", 94.6), fuel_co2("petcoke", 97.5), fuel_co2("municipal-waste-fossil", 91.7)];
-        let shares = [coal, petcoke, af];
-        let fossil = fuel_gj_h * (shares[0] * ef[0] + shares[1] * ef[1] + shares[2] * ef[2] * (1.0 - self.af_biomass));
+        let ef = [fuel_co2("bituminous-coal", 94.6), fuel_co2("petcoke", 97.5), fuel_co2("municipal-waste-fossil", 91.7), fuel_co2("natural-gas", 56.1)];
+        let shares = [coal, petcoke, af, gas];
+        let fossil = fuel_gj_h * (shares[0] * ef[0] + shares[1] * ef[1] + shares[2] * ef[2] * (1.0 - self.af_biomass) + shares[3] * ef[3]);
         let biogenic = fuel_gj_h * shares[2] * ef[2] * self.af_biomass;
-        let process = self.process_co2_per_t() * p;
+        let process = mix.process_co2_per_t() * p;
         // Electricity.
         let lambda = 21.0 / (21.0 - o2);
         let gas_rel = q * lambda / (3.2 * 21.0 / 18.5);
@@ -162,9 +186,9 @@ impl Process for CementKiln {
         let kwh_t = 33.5 + 14.0 * gas_rel * (1.0 + bypass / 100.0) + 6.0 * air / 2.1 + 25.0 * solid_fuel_t + 2.0 * af;
         let electricity_kw = kwh_t * p;
         // Free lime.
-        let need = 1.30 * (p / P_REF).powf(0.3);
+        let need = 1.30 * (p / P_REF).powf(0.3) * (1.0 + 0.03 * (cao_pct - 65.2));
         let f_cao = 1.1 + 3.0 * (need - (1.0 - split) * q) / need;
-        let fuel_cost_h = fuel_gj_h * (shares[0] * self.fuel_prices[0] + shares[1] * self.fuel_prices[1] + shares[2] * self.fuel_prices[2]);
+        let fuel_cost_h = fuel_gj_h * (0..4).map(|k| shares[k] * self.fuel_prices[k]).sum::<f64>();
         let outputs = vec![
             Output { key: "specific_heat", name: "Specific heat consumption", unit: "GJ/t", value: q },
             Output { key: "specific_heat_kgce", name: "Specific heat consumption", unit: "kgce/t", value: q * 1e3 / 29.3076 },
@@ -172,6 +196,7 @@ impl Process for CementKiln {
             Output { key: "fuel", name: "Fuel heat", unit: "GJ/h", value: fuel_gj_h },
             Output { key: "coal", name: "Coal", unit: "t/h", value: fuel_gj_h * coal / 23.8 },
             Output { key: "petcoke", name: "Petcoke", unit: "t/h", value: fuel_gj_h * petcoke / 32.5 },
+            Output { key: "natural_gas", name: "Natural gas", unit: "t/h", value: fuel_gj_h * gas / 48.0 },
             Output { key: "combustion_co2", name: "Combustion CO2 (fossil)", unit: "t/t", value: fossil / p },
             Output { key: "process_co2", name: "Process CO2 (calcination)", unit: "t/t", value: process / p },
             Output { key: "biogenic_co2", name: "Biogenic CO2 (memo)", unit: "t/t", value: biogenic / p },

@@ -60,7 +60,6 @@ fn the_kiln_reference_point_matches_the_bundled_plant_and_the_domain() {
     let k = CementKiln::default();
     near(plant_carbon::calcination_co2_per_t_clinker(0.65, 0.015, 0.0, 0.0), 0.5265, 0.0005, "calcination worked case");
     let e = k.evaluate(&k.defaults(), &Prices::default());
-    eprintln!("{:?}", k.heat_balance(212.0, 2.5, 0.58, 2.1, 0.0, 0.0));
     near(e.output("specific_heat").unwrap_or(0.0), 3.20, 0.03, "GJ/t at the reference point");
     near(e.output("electricity").unwrap_or(0.0), 57.0, 2.0, "kiln-line kWh/t");
     near(e.output("combustion_co2").unwrap_or(0.0), 0.30, 0.02, "combustion CO2 on coal t/t");
@@ -68,8 +67,13 @@ fn the_kiln_reference_point_matches_the_bundled_plant_and_the_domain() {
     assert!((0.14..0.20).contains(&share), "exit-gas share {share} (example 17 %)");
     assert!(e.output("free_lime").unwrap_or(9.0) < 1.5 && e.feasible(1e-9), "{:?}", e.constraints);
     // The heat balance closes: its parts add up to the specific heat.
-    let hb = k.heat_balance(212.0, 2.5, 0.58, 2.1, 0.0, 0.0);
+    let hb = k.balance_at(&k.defaults());
     near(hb.total(), e.output("specific_heat").unwrap_or(0.0), 1e-9, "heat balance");
+    // A harder-burning raw mix costs heat and adds process CO2.
+    let mut x = k.defaults();
+    x[8] = 66.5;
+    let hard = k.evaluate(&x, &Prices::default());
+    assert!(hard.output("specific_heat") > e.output("specific_heat") && hard.output("process_co2") > e.output("process_co2"));
 }
 
 #[test]

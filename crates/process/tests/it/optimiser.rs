@@ -35,7 +35,7 @@ fn optimum_within_half_a_percent_of_a_dense_grid_for_every_process() {
     for p in all() {
         let (fixed, points): (Vec<&'static str>, usize) = match p.id() {
             // The fuel mix and bypass are separate decisions; the burning settings on a 21-point grid.
-            "cement-kiln" => (vec!["bypass", "petcoke_share", "af_share"], 21),
+            "cement-kiln" => (vec!["bypass", "petcoke_share", "af_share", "gas_share", "clinker_cao"], 21),
             "chiller-plant" => (vec![], 21),
             "potline" => (vec![], 13),
             _ => (vec![], 41),
@@ -50,7 +50,7 @@ fn optimum_within_half_a_percent_of_a_dense_grid_for_every_process() {
 #[test]
 fn kiln_savings_are_in_the_range_real_optimisers_achieve() {
     let kiln = plant_process::kiln::CementKiln::default();
-    let opts = OptimiseOptions { objective: Objective::Energy, fixed: vec!["bypass", "petcoke_share", "af_share"], ..OptimiseOptions::default() };
+    let opts = OptimiseOptions { objective: Objective::Energy, fixed: vec!["bypass", "petcoke_share", "af_share", "gas_share", "clinker_cao"], ..OptimiseOptions::default() };
     let opt = optimise(&kiln, &kiln.defaults(), &opts, &AtomicBool::new(false), &mut |_| {}).expect("optimum");
     let saving = 1.0 - opt.objective / opt.baseline_objective;
     // Expert systems: up to 6 % lower fuel; a trustworthy default 2-6 %, > 10 % suspicious.
