@@ -150,6 +150,11 @@ impl Process for CementKiln {
     fn production_unit(&self) -> &'static str {
         "t"
     }
+    fn default_fixed(&self) -> Vec<&'static str> {
+        // The raw mix is a product-quality decision and the bypass is for chloride and alkali removal:
+        // neither is an energy lever unless freed explicitly.
+        vec!["clinker_cao", "bypass"]
+    }
     fn settings(&self) -> Vec<Setting> {
         vec![
             Setting { key: "clinker", name: "Clinker output", unit: "t/h", min: 190.0, max: 230.0, default: 212.0, source: "5,000 t/d typical (cement-kiln.md)" },

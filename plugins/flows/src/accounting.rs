@@ -33,11 +33,13 @@ pub struct SankeyState {
     pub open: bool,
     pub span: Span,
     pub view: View,
+    /// Show the what-if scenario (when one is set) instead of the measured flows.
+    pub scenario: bool,
 }
 
 impl Default for SankeyState {
     fn default() -> Self {
-        Self { open: false, span: Span::Day, view: View::Energy }
+        Self { open: false, span: Span::Day, view: View::Energy, scenario: false }
     }
 }
 
@@ -53,6 +55,16 @@ pub struct Accounting {
     pub flow_max: Vec<f64>,
     /// The data (store pointer) the constants were computed from.
     prepared_for: Option<usize>,
+}
+
+/// A what-if scenario the Sankey can show instead of the measured flows: per equipment item, the
+/// scenario/baseline ratios of its fuel, electricity and process CO2 (set by the what-if panel).
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct ScenarioOverlay {
+    /// Name of the study, for the panel.
+    pub name: String,
+    /// Equipment id → (fuel ratio, electricity ratio, process CO2 ratio).
+    pub scale: std::collections::HashMap<String, (f64, f64, f64)>,
 }
 
 /// The report of the panel's window (`key`: window and data it was computed for).
@@ -77,6 +89,7 @@ pub fn build(app: &mut App) {
         .init_resource::<Accounting>()
         .init_resource::<WindowReport>()
         .init_resource::<InstantReport>()
+        .init_resource::<ScenarioOverlay>()
         .configure_sets(Update, AccountingSystems.after(plant_loading::LoadingSystems).after(plant_timeline::TimelineSystems::Advance).before(plant_scene::SceneSystems::Readings))
         .add_systems(Update, (prepare_book, (instant_report, window_report)).chain().in_set(AccountingSystems));
 }

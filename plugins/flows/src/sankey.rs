@@ -33,6 +33,13 @@ pub struct Diagram {
 /// Builds the energy or CO2 diagram of a report. Rates (instant) are shown per hour: MW for energy,
 /// t CO2/h for carbon.
 pub fn diagram(site: &Site, report: &Report, view: View, rates: bool) -> Diagram {
+    diagram_with(site, report, view, rates, None)
+}
+
+/// As [`diagram`], with a what-if scenario's ratios applied to the flows into its equipment: fuel flows by
+/// the fuel ratio, electricity by the electricity ratio, process CO2 by the process ratio. Flows further
+/// upstream keep their measured values.
+pub fn diagram_with(site: &Site, report: &Report, view: View, rates: bool, overlay: Option<&crate::accounting::ScenarioOverlay>) -> Diagram {
     let mut ids: Vec<String> = Vec::new();
     let mut links = Vec::new();
     let mut kinds = Vec::new();
@@ -56,7 +63,15 @@ pub fn diagram(site: &Site, report: &Report, view: View, rates: bool) -> Diagram
             View::Energy => f.energy_gj.map(|e| if rates { e / per / 3.6 } else { e }),
             View::Co2 => f.co2_t.map(|c| c / per),
         };
-        let Some(value) = value.filter(|v| *v >= 0.0) else { continue };
+        let Some(mut value) = value.filter(|v| *v >= 0.0) else { continue };
+        if let Some((fuel, el, _)) = overlay.and_then(|o| o.scale.get(&f.to)) {
+            let kind = report.carriers.iter().find(|c| c.carrier == f.carrier).map(|c| c.kind);
+            value *= match kind {
+                Some("fuel") => *fuel,
+                Some("electricity") => *el,
+                _ => 1.0,
+            };
+        }
         let (a, b) = (index(&f.from, &mut ids), index(&f.to, &mut ids));
         links.push(Link { source: a, target: b, value });
         kinds.push(match view {
@@ -75,7 +90,8 @@ pub fn diagram(site: &Site, report: &Report, view: View, rates: bool) -> Diagram
             for x in &line.process {
                 let src = format!("process:{}:{}", line.id, x.kind);
                 let (a, b) = (index(&src, &mut ids), index(&x.at, &mut ids));
-                links.push(Link { source: a, target: b, value: x.co2_t / per });
+                let ratio = overlay.and_then(|o| o.scale.get(&x.at)).map_or(1.0, |r| r.2);
+                links.push(Link { source: a, target: b, value: x.co2_t / per * ratio });
                 kinds.push(s::SCOPE1_PROCESS.to_string());
                 notes.push(format!("{} × {:.4} t CO2/t", format_value(line.amount.value / per, &line.amount.unit), x.co2_t / line.amount.value.max(1e-12)));
             }
@@ -122,7 +138,8 @@ fn kind_colour(kind: &str) -> egui::Color32 {
 /// Cached diagram of the panel.
 #[derive(Resource, Default)]
 pub struct DiagramCache {
-    key: Option<((i64, i64, usize), View)>,
+    key: Option<((i64, i64, usize), View, bool)>,
+    overlay: crate::accounting::ScenarioOverlay,
     diagram: Option<Diagram>,
 }
 
@@ -135,6 +152,7 @@ pub fn sankey_window_system(
     acc: Res<Accounting>,
     report: Res<WindowReport>,
     mut cache: ResMut<DiagramCache>,
+    overlay: Res<crate::accounting::ScenarioOverlay>,
     mut selection: ResMut<Selection>,
     area: Res<plant_shell::FreeArea>,
 ) -> Result {
@@ -154,16 +172,19 @@ pub fn sankey_window_system(
     if !state.open {
         return Ok(());
     }
+    let show_scenario = state.scenario && !overlay.scale.is_empty();
     if let (Some(key), Some(r)) = (report.key, &report.report)
-        && cache.key != Some((key, state.view))
+        && (cache.key != Some((key, state.view, show_scenario)) || (show_scenario && cache.overlay != *overlay))
     {
-        cache.diagram = Some(diagram(&site.0, r, state.view, state.span == Span::Instant));
-        cache.key = Some((key, state.view));
+        cache.diagram = Some(diagram_with(&site.0, r, state.view, state.span == Span::Instant, show_scenario.then_some(&*overlay)));
+        cache.key = Some((key, state.view, show_scenario));
+        cache.overlay = overlay.clone();
     }
     let (t0, t1) = window(state.span, &clock, acc.instant_ms);
     let mut open = state.open;
     let mut span = state.span;
     let mut view = state.view;
+    let mut scenario = state.scenario;
     let tz = clock.time_zone;
     egui::Window::new(s::TITLE).open(&mut open).default_size([860.0, 520.0]).resizable(true).show(ctx, |ui| {
         ui.horizontal(|ui| {
@@ -175,6 +196,10 @@ pub fn sankey_window_system(
             }
             ui.separator();
             ui.weak(format!("{} – {}", plant_timeline::format_time(t0, tz, "%Y-%m-%d %H:%M"), plant_timeline::format_time(t1, tz, "%Y-%m-%d %H:%M")));
+            if !overlay.scale.is_empty() {
+                ui.separator();
+                ui.checkbox(&mut scenario, s::scenario(&overlay.name)).on_hover_text(s::SCENARIO_HINT);
+            }
         });
         if let Some(r) = &report.report {
             summary_ui(ui, r, span == Span::Instant);
@@ -192,6 +217,7 @@ pub fn sankey_window_system(
     state.open = open;
     state.span = span;
     state.view = view;
+    state.scenario = scenario;
     Ok(())
 }
 

@@ -55,3 +55,9 @@ pub fn process_node(product: &str, kind: &str) -> String {
         other => format!("Process CO2: {other} ({product})"),
     }
 }
+
+pub const SCENARIO_HINT: &str = "Scale the flows into the what-if unit by the scenario's fuel, electricity and process CO2 against its baseline; upstream flows stay as measured. The totals above stay measured.";
+
+pub fn scenario(name: &str) -> String {
+    format!("Scenario: {name}")
+}

@@ -93,11 +93,16 @@ fn process_for(id: &str) -> Option<Box<dyn Process + Send>> {
     })
 }
 
-/// Opens a study of the what-if at index `w` with its baseline at the cursor.
+/// Opens a study of the what-if at index `w` with its baseline over the hour before the cursor.
 pub fn open_study(site: &plant_site::Site, store: &plant_store::Store, w: usize, now_ms: i64) -> Option<Study> {
+    open_study_over(site, store, w, now_ms, 3_600_000)
+}
+
+/// As [`open_study`], with the baseline averaged over `len_ms` before the cursor.
+pub fn open_study_over(site: &plant_site::Site, store: &plant_store::Store, w: usize, now_ms: i64, len_ms: i64) -> Option<Study> {
     let wi = site.whatifs.get(w)?;
     let mut process = process_for(&wi.process)?;
-    let window = (now_ms - 3_600_000, now_ms);
+    let window = (now_ms - len_ms, now_ms);
     let b = baseline(site, store, wi, process.as_mut(), window.0, window.1);
     Some(Study {
         whatif: w,
@@ -116,9 +121,26 @@ pub fn open_study(site: &plant_site::Site, store: &plant_store::Store, w: usize,
 }
 
 /// With "Show in 3D", the unit's carbon colours show the scenario: its equipment's measured CO2 rates are
-/// scaled by scenario/baseline CO2 of the model.
-fn scenario_in_3d(state: Res<WhatIfState>, site: Option<Res<CurrentSite>>, carbon: Option<ResMut<CarbonRates>>) {
-    let (Some(site), Some(mut carbon)) = (site, carbon) else { return };
+/// scaled by scenario/baseline CO2 of the model. The Sankey's scenario overlay is kept current too.
+fn scenario_in_3d(state: Res<WhatIfState>, site: Option<Res<CurrentSite>>, carbon: Option<ResMut<CarbonRates>>, mut overlay: ResMut<plant_flows_view::ScenarioOverlay>) {
+    let Some(site) = site else { return };
+    let mut ov = plant_flows_view::ScenarioOverlay::default();
+    if let Some(study) = state.study.as_ref()
+        && let Some(wi) = site.0.whatifs.get(study.whatif)
+    {
+        let e = study.process.evaluate(&study.scenario, &study.prices);
+        let b = study.process.evaluate(&study.baseline.settings, &study.prices);
+        let r = |x: f64, y: f64| if y.abs() > 1e-12 { x / y } else { 1.0 };
+        let ratios = (r(e.fuel_gj_h, b.fuel_gj_h), r(e.electricity_kw, b.electricity_kw), r(e.scope1_process_t_h, b.scope1_process_t_h));
+        ov.name = study.process.name().to_string();
+        for id in &wi.equipment {
+            ov.scale.insert(id.clone(), ratios);
+        }
+    }
+    if *overlay != ov {
+        *overlay = ov;
+    }
+    let Some(mut carbon) = carbon else { return };
     let mut scale = std::collections::HashMap::new();
     if let Some(study) = state.study.as_ref().filter(|s| s.show_in_3d)
         && let Some(wi) = site.0.whatifs.get(study.whatif)
@@ -256,9 +278,15 @@ fn whatif_ui(
 
 fn study_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site, store: &plant_store::Store, now: i64, tz: chrono_tz::Tz) {
     ui.horizontal(|ui| {
-        ui.weak(s::baseline_window(&plant_timeline::format_time(study.window.0, tz, "%Y-%m-%d %H:%M"), &plant_timeline::format_time(study.window.1, tz, "%H:%M")));
-        if ui.small_button(s::REBASE).on_hover_text(s::REBASE_HINT).clicked()
-            && let Some(fresh) = open_study(site, store, study.whatif, now)
+        ui.weak(s::baseline_window(&plant_timeline::format_time(study.window.0, tz, "%Y-%m-%d %H:%M"), &plant_timeline::format_time(study.window.1, tz, "%m-%d %H:%M")));
+        let mut len = study.window.1 - study.window.0;
+        let before = len;
+        for (ms, label) in [(900_000, s::MIN15), (3_600_000, s::HOUR1), (86_400_000, s::DAY1)] {
+            ui.selectable_value(&mut len, ms, label);
+        }
+        let rebase = ui.small_button(s::REBASE).on_hover_text(s::REBASE_HINT).clicked();
+        if (rebase || len != before)
+            && let Some(fresh) = open_study_over(site, store, study.whatif, now, len)
         {
             study.baseline = fresh.baseline;
             study.window = fresh.window;

@@ -5,7 +5,10 @@ pub const MEASURED: &str = "measured";
 pub const DEFAULT: &str = "model default";
 pub const RESET_HINT: &str = "Back to the baseline value";
 pub const REBASE: &str = "Baseline at cursor";
-pub const REBASE_HINT: &str = "Read the baseline again from the hour before the cursor";
+pub const MIN15: &str = "15 min";
+pub const HOUR1: &str = "1 h";
+pub const DAY1: &str = "1 day";
+pub const REBASE_HINT: &str = "Read the baseline again from the recorded data before the cursor, over the window chosen";
 pub const OBJECTIVE: &str = "Objective";
 pub const ENERGY: &str = "Energy";
 pub const CO2: &str = "CO2";
@@ -44,7 +47,7 @@ pub fn title(name: &str) -> String {
 }
 
 pub fn baseline_window(from: &str, to: &str) -> String {
-    format!("Baseline: recorded data {from} – {to}")
+    format!("Baseline: mean of recorded data {from} – {to}")
 }
 
 pub fn reset(value: &str, tag: &str) -> String {
