@@ -110,6 +110,10 @@ pub struct WhatIfCommon {
     /// Grid emission factor, t CO2/MWh.
     #[arg(long, default_value_t = 0.5703)]
     pub grid_factor: f64,
+    /// A chiller curve set (TOML: name, cop_ref, plr_min, capft, eirft, eirfplr) for the chiller plant,
+    /// instead of DOE-2 Centrifugal/5.50COP.
+    #[arg(long)]
+    pub curves: Option<PathBuf>,
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,

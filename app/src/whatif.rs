@@ -9,10 +9,19 @@ use serde_json::json;
 use crate::cli::{EvalArgs, OptimiseArgs, WhatIfCommon};
 
 fn process(c: &WhatIfCommon) -> Result<Box<dyn Process>, String> {
-    plant_process::by_id(&c.process).ok_or_else(|| {
+    let mut p = plant_process::by_id(&c.process).ok_or_else(|| {
         let ids: Vec<&str> = plant_process::all().iter().map(|p| p.id()).collect();
         format!("error: unknown process \"{}\" (one of {})", c.process, ids.join(", "))
-    })
+    })?;
+    if let Some(path) = &c.curves {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("error: {}: {e}", path.display()))?;
+        match p.configure("curves", &text) {
+            Ok(true) => {}
+            Ok(false) => return Err(format!("error: --curves: {} takes no curve set", p.id())),
+            Err(e) => return Err(format!("error: {}: {e}", path.display())),
+        }
+    }
+    Ok(p)
 }
 
 fn prices(c: &WhatIfCommon) -> Prices {

@@ -32,7 +32,46 @@ pub struct ChillerCurves {
     pub plr_min: f64,
 }
 
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCurves {
+    name: String,
+    cop_ref: f64,
+    #[serde(default = "default_plr_min")]
+    plr_min: f64,
+    capft: [f64; 6],
+    eirft: [f64; 6],
+    eirfplr: [f64; 3],
+}
+
+fn default_plr_min() -> f64 {
+    0.1
+}
+
 impl ChillerCurves {
+    /// Reads a curve set from TOML (`name`, `cop_ref`, `plr_min`, `capft` and `eirft` as six coefficients,
+    /// `eirfplr` as three), e.g. one transcribed from EnergyPlus `datasets/Chillers.idf`. Errors name the
+    /// line and column.
+    pub fn from_toml(text: &str) -> Result<ChillerCurves, String> {
+        let raw: RawCurves = toml::from_str(text).map_err(|e| {
+            let at = e.span().map(|s| {
+                let line = text[..s.start.min(text.len())].matches('\n').count() + 1;
+                format!("line {line}: ")
+            });
+            format!("{}{}", at.unwrap_or_default(), e.message().trim())
+        })?;
+        if !(raw.cop_ref > 0.5 && raw.cop_ref < 15.0) || !(0.0..1.0).contains(&raw.plr_min) {
+            return Err(format!("cop_ref {} or plr_min {} out of range", raw.cop_ref, raw.plr_min));
+        }
+        // Normalised curves are 1 near their reference point; a set far from it is a transcription error.
+        let c = ChillerCurves { name: "", capft: raw.capft, eirft: raw.eirft, eirfplr: raw.eirfplr, cop_ref: raw.cop_ref, plr_min: raw.plr_min };
+        let (cap, eir, plr) = (c.capft(6.67, 29.4), c.eirft(6.67, 29.4), c.eirfplr(1.0));
+        if !(0.7..1.3).contains(&cap) || !(0.7..1.3).contains(&eir) || !(0.8..1.2).contains(&plr) {
+            return Err(format!("the curves are not near 1 at 6.67 °C / 29.4 °C and full load (CAPFT {cap:.3}, EIRFT {eir:.3}, EIRFPLR {plr:.3}): check the coefficients' order"));
+        }
+        Ok(ChillerCurves { name: Box::leak(raw.name.into_boxed_str()), ..c })
+    }
+
     /// "DOE-2 Centrifugal/5.50COP" (COP 5.5, Tchw 6.67 °C, Tcw 29.4 °C).
     pub fn doe2_centrifugal_5_50cop() -> Self {
         Self {
@@ -151,6 +190,13 @@ impl Process for ChillerPlant {
             _ => return false,
         }
         true
+    }
+    fn configure(&mut self, key: &str, text: &str) -> Result<bool, String> {
+        if key != "curves" {
+            return Ok(false);
+        }
+        self.curves = ChillerCurves::from_toml(text)?;
+        Ok(true)
     }
     fn default_fixed(&self) -> Vec<&'static str> {
         // Comfort and fresh air are the occupants' and the code's; free them explicitly to study them.

@@ -206,6 +206,12 @@ pub trait Process: Sync + Send {
         false
     }
 
+    /// Configures the model from a text (e.g. `curves`: a chiller curve set in TOML); `Ok(false)` if the
+    /// model has no such configuration.
+    fn configure(&mut self, _key: &str, _text: &str) -> Result<bool, String> {
+        Ok(false)
+    }
+
     /// Settings the optimiser holds at the baseline unless told otherwise: decisions that are not the
     /// process engineer's to trade for energy (comfort setpoints, ventilation).
     fn default_fixed(&self) -> Vec<&'static str> {

@@ -410,7 +410,7 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
         let baseline = read(w.baseline, "baseline of");
         let conditions = read(w.conditions, "condition");
         if ok {
-            whatifs.push(WhatIf { process: w.process, equipment: w.equipment, baseline, conditions, at: place });
+            whatifs.push(WhatIf { process: w.process, equipment: w.equipment, baseline, conditions, curves: w.curves.map(|c| root.join(c)), at: place });
         }
     }
     if raw.data.is_empty() {

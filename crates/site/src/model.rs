@@ -42,6 +42,7 @@ pub(crate) struct RawWhatIf {
     pub baseline: std::collections::BTreeMap<String, RawBaseline>,
     #[serde(default)]
     pub conditions: std::collections::BTreeMap<String, RawBaseline>,
+    pub curves: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -71,6 +72,8 @@ pub struct WhatIf {
     pub baseline: Vec<(String, BaselineSource)>,
     /// Model condition (weather, load) → source, read like the baseline.
     pub conditions: Vec<(String, BaselineSource)>,
+    /// A chiller curve set for the chiller plant (TOML), relative to the package.
+    pub curves: Option<PathBuf>,
     pub at: Place,
 }
 

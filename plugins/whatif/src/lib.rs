@@ -54,6 +54,8 @@ pub struct Study {
     pub result: Option<Result<Optimum, String>>,
     pub tradeoff: Option<Vec<(f64, f64, f64)>>,
     pub show_in_3d: bool,
+    /// Texts the model was configured with (a chiller curve set), for the background threads.
+    configs: Vec<(&'static str, String)>,
     job: Option<OptJob>,
     trade_job: Option<TradeJob>,
 }
@@ -74,9 +76,12 @@ impl Plugin for WhatIfPlugin {
     }
 }
 
-/// The model with the study's conditions, for a background thread.
-fn process_with(id: &str, conditions: &[(String, f64)]) -> Option<Box<dyn Process + Send>> {
+/// The model with the study's configuration and conditions, for a background thread.
+fn process_with(id: &str, configs: &[(&'static str, String)], conditions: &[(String, f64)]) -> Option<Box<dyn Process + Send>> {
     let mut p = process_for(id)?;
+    for (k, t) in configs {
+        let _ = p.configure(k, t);
+    }
     for (k, v) in conditions {
         p.set_condition(k, *v);
     }
@@ -102,8 +107,17 @@ pub fn open_study(site: &plant_site::Site, store: &plant_store::Store, w: usize,
 pub fn open_study_over(site: &plant_site::Site, store: &plant_store::Store, w: usize, now_ms: i64, len_ms: i64) -> Option<Study> {
     let wi = site.whatifs.get(w)?;
     let mut process = process_for(&wi.process)?;
+    let mut configs = Vec::new();
+    let mut notes = Vec::new();
+    if let Some(path) = &wi.curves {
+        match std::fs::read_to_string(path).map_err(|e| e.to_string()).and_then(|t| process.configure("curves", &t).map(|_| t)) {
+            Ok(text) => configs.push(("curves", text)),
+            Err(e) => notes.push(format!("{}: {e}; the default curves are used", path.display())),
+        }
+    }
     let window = (now_ms - len_ms, now_ms);
-    let b = baseline(site, store, wi, process.as_mut(), window.0, window.1);
+    let mut b = baseline(site, store, wi, process.as_mut(), window.0, window.1);
+    b.notes.extend(notes);
     Some(Study {
         whatif: w,
         scenario: b.settings.clone(),
@@ -117,6 +131,7 @@ pub fn open_study_over(site: &plant_site::Site, store: &plant_store::Store, w: u
         job: None,
         trade_job: None,
         process,
+        configs,
     })
 }
 
@@ -163,13 +178,14 @@ fn spawn_optimise(study: &mut Study) {
     let (c, p) = (cancel.clone(), progress.clone());
     let id = study.process.id();
     let conditions = study.baseline.conditions.clone();
+    let configs = study.configs.clone();
     let base = study.scenario.clone();
     let mut opts = OptimiseOptions::for_process(study.process.as_ref(), study.objective);
     opts.prices = study.prices.clone();
     let handle = std::thread::Builder::new()
         .name("plant-optimise".into())
         .spawn(move || {
-            let Some(proc_) = process_with(id, &conditions) else { return Err(format!("no model {id}")) };
+            let Some(proc_) = process_with(id, &configs, &conditions) else { return Err(format!("no model {id}")) };
             plant_process::optimise(proc_.as_ref(), &base, &opts, &c, &mut |pr| {
                 if let Ok(mut g) = p.lock() {
                     *g = pr;
@@ -188,13 +204,14 @@ fn spawn_tradeoff(study: &mut Study) {
     let (c, p) = (cancel.clone(), progress.clone());
     let id = study.process.id();
     let conditions = study.baseline.conditions.clone();
+    let configs = study.configs.clone();
     let base = study.scenario.clone();
     let prices = study.prices.clone();
     let handle = std::thread::Builder::new()
         .name("plant-tradeoff".into())
         .spawn(move || {
             let mut out = Vec::new();
-            let Some(proc_) = process_with(id, &conditions) else { return out };
+            let Some(proc_) = process_with(id, &configs, &conditions) else { return out };
             let steps = 11;
             for k in 0..steps {
                 if c.load(Ordering::Relaxed) {
@@ -291,6 +308,7 @@ fn study_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site, store
             study.baseline = fresh.baseline;
             study.window = fresh.window;
             study.process = fresh.process;
+            study.configs = fresh.configs;
         }
     });
     for n in &study.baseline.notes {

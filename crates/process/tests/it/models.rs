@@ -123,3 +123,33 @@ fn physical_directions_hold() {
     near(parts, h.output("total_power").unwrap_or(0.0), 1e-9, "plant power");
     near(h.electricity_kw, parts, 1e-9, "electricity");
 }
+
+#[test]
+fn other_chiller_curve_sets_load_from_toml_and_bad_ones_are_refused() {
+    let text = r#"
+name = "Centrifugal 6.1 COP (test set)"
+cop_ref = 6.1
+plr_min = 0.15
+capft = [0.257896, 0.0389016, -0.00021708, 0.0468684, -0.00094284, -0.00034344]
+eirft = [0.933884, -0.058212, 0.00450036, 0.00243, 0.000486, -0.001215]
+eirfplr = [0.222903, 0.313387, 0.463710]
+"#;
+    let c = ChillerCurves::from_toml(text).expect("loads");
+    assert_eq!(c.name, "Centrifugal 6.1 COP (test set)");
+    // Same curves, higher COP: 5.5/6.1 of the power.
+    let d = ChillerCurves::doe2_centrifugal_5_50cop();
+    near(c.power(1000.0, 1000.0, 6.67, 29.4), d.power(1000.0, 1000.0, 6.67, 29.4) * 5.5 / 6.1, 1e-9, "COP scaling");
+    let mut plant = ChillerPlant::default();
+    assert_eq!(plant.configure("curves", text), Ok(true));
+    assert!(plant.evaluate(&plant.defaults(), &Prices::default()).output("chiller_power") < ChillerPlant::default().evaluate(&plant.defaults(), &Prices::default()).output("chiller_power"));
+    // Swapped coefficient order is caught; a syntax error names its line.
+    let swapped = text.replace(
+        "capft = [0.257896, 0.0389016, -0.00021708, 0.0468684,",
+        "capft = [0.0468684, 0.0389016, -0.00021708, 0.257896,",
+    );
+    assert_ne!(swapped, text);
+    let e = ChillerCurves::from_toml(&swapped).expect_err("swapped");
+    assert!(e.contains("not near 1"), "{e}");
+    let e = ChillerCurves::from_toml("name = \"x\"\ncop_ref = \n").expect_err("syntax");
+    assert!(e.starts_with("line 2"), "{e}");
+}
