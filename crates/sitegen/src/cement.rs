@@ -16,8 +16,8 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use rand_distr::{Distribution, Normal};
 
-use crate::glb::{Mat, NodeSpec, Shape};
-use crate::site::{NodeDef, EquipmentSpec, MeterSpec, SiteSpec};
+use crate::glb::{Mat, NodeSpec, Shape, node, v};
+use crate::site::{SiteSpec, equipment as eq, flow, flow_node, meter as m};
 
 /// Nominal clinker output, t/h (≈ 5,090 t/d).
 pub const CLINKER_NOMINAL_TPH: f64 = 212.0;
@@ -34,12 +34,6 @@ const DAYS: i64 = 14;
 const MINUTES: usize = (DAYS * 1440) as usize;
 
 pub fn spec() -> SiteSpec {
-    let eq = |id: &str, kind: &str, name: &str, area: &str| EquipmentSpec {
-        id: id.into(),
-        kind: kind.into(),
-        name: name.into(),
-        area: area.into(),
-    };
     let equipment = vec![
         eq("crusher-1", "crusher", "Limestone crusher", "Quarry and crushing"),
         eq("ls-conveyor", "belt-conveyor", "Limestone belt conveyor", "Quarry and crushing"),
@@ -61,14 +55,6 @@ pub fn spec() -> SiteSpec {
         eq("substation-1", "substation", "Main substation 110/10 kV", "Utilities"),
         eq("compressor-house", "compressor", "Compressed-air station", "Utilities"),
     ];
-    let m = |id: &str, q: &str, unit: &str, equipment: &str, column: &str, name: &str| MeterSpec {
-        id: id.into(),
-        quantity: q.into(),
-        unit: unit.into(),
-        equipment: equipment.into(),
-        column: column.into(),
-        name: name.into(),
-    };
     let p = "electric_power";
     let f = "mass_flow";
     let t = "temperature";
@@ -111,29 +97,20 @@ pub fn spec() -> SiteSpec {
         m("compressor-house.power", p, "kW", "compressor-house", "compressors_kW", "Air compressors"),
         m("substation-1.incomer-power", p, "kW", "substation-1", "main_incomer_kW", "Main incomer (whole site)"),
     ];
-    let flow = |from: &str, to: &str, carrier: &str, meter: Option<&str>, node: Option<&str>| {
-        (from.to_string(), to.to_string(), carrier.to_string(), meter.map(str::to_string), node.map(str::to_string))
-    };
-    let node = |id: &str, name: &str, kind: &str, fields: &[(&'static str, &str)]| NodeDef {
-        id: id.to_string(),
-        name: name.to_string(),
-        kind: kind.to_string(),
-        fields: fields.iter().map(|(k, v)| (*k, v.to_string())).collect(),
-    };
     let nodes = vec![
-        node(
+        flow_node(
             "grid",
             "Grid electricity",
             "source",
             // Market-based scope 2: 10 % of purchases under a green-power contract (illustrative).
             &[("carrier", "\"electricity\""), ("factor", "\"cn-reporting-2022\""), ("market_factor", "\"cn-national-2022-excl-green\""), ("green_share", "0.1")],
         ),
-        node("coal", "Coal (as fired, 23.8 GJ/t)", "source", &[("carrier", "\"coal\""), ("factor", "\"bituminous-coal\""), ("ncv", "\"23.8 GJ/t\"")]),
-        node("raw-materials", "Limestone and raw materials", "source", &[("carrier", "\"limestone\"")]),
-        node("cement", "Cement dispatched", "product", &[]),
-        node("unmetered-electricity", "Unmetered electricity (lighting, offices, workshops, cable losses)", "unmetered", &[]),
-        node("clinker-heat", "Heat of clinker formation (1.75 GJ/t)", "product", &[]),
-        node("kiln-losses", "Kiln system heat losses (exit gas, cooler exhaust, shell)", "loss", &[]),
+        flow_node("coal", "Coal (as fired, 23.8 GJ/t)", "source", &[("carrier", "\"coal\""), ("factor", "\"bituminous-coal\""), ("ncv", "\"23.8 GJ/t\"")]),
+        flow_node("raw-materials", "Limestone and raw materials", "source", &[("carrier", "\"limestone\"")]),
+        flow_node("cement", "Cement dispatched", "product", &[]),
+        flow_node("unmetered-electricity", "Unmetered electricity (lighting, offices, workshops, cable losses)", "unmetered", &[]),
+        flow_node("clinker-heat", "Heat of clinker formation (1.75 GJ/t)", "product", &[]),
+        flow_node("kiln-losses", "Kiln system heat losses (exit gas, cooler exhaust, shell)", "loss", &[]),
     ];
     // Electricity: the incomer feeds every metered drive; what no sub-meter sees is an explicit remainder.
     let mut electric: Vec<(String, Vec<String>)> = Vec::new();
@@ -247,17 +224,11 @@ calciner_split = { share = ["calciner-1.coal", "kiln-1.coal"] }
 // ---------------------------------------------------------------------------------------------------------
 // Model
 
-fn v(x: f32, y: f32, z: f32) -> Vec3 {
-    Vec3::new(x, y, z)
-}
 
 /// Kiln axis ends (inlet at the preheater, outlet at the cooler), world coordinates.
 const KILN_IN: Vec3 = Vec3::new(16.0, 16.0, 0.0);
 const KILN_OUT: Vec3 = Vec3::new(88.0, 13.5, 0.0);
 
-fn node(name: &str, equipment: bool, at: Vec3, shape: Shape) -> NodeSpec {
-    NodeSpec { name: name.into(), equipment: equipment.then(|| name.to_string()), translation: at, shape }
-}
 
 /// A conveyor gallery on trestles between two world points; geometry relative to the midpoint.
 fn conveyor(a: Vec3, b: Vec3, mat: Mat) -> (Vec3, Shape) {

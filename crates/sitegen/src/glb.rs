@@ -230,6 +230,16 @@ pub struct NodeSpec {
     pub shape: Shape,
 }
 
+/// A point, world or local coordinates (metres, y up).
+pub fn v(x: f32, y: f32, z: f32) -> Vec3 {
+    Vec3::new(x, y, z)
+}
+
+/// A model node; `equipment` binds it to the equipment of the same id through its extras.
+pub fn node(name: &str, equipment: bool, at: Vec3, shape: Shape) -> NodeSpec {
+    NodeSpec { name: name.into(), equipment: equipment.then(|| name.to_string()), translation: at, shape }
+}
+
 /// Writes nodes as a GLB with one scene. Geometry is in each node's local frame.
 pub fn write_glb(nodes: &[NodeSpec], path: &std::path::Path) -> Result<()> {
     let mut root = json::Root::default();

@@ -11,7 +11,6 @@ use std::f64::consts::PI;
 
 use anyhow::Result;
 use chrono::{Datelike, TimeZone, Timelike};
-use glam::Vec3;
 use plant_process::Process;
 use plant_process::hvac::ChillerPlant;
 use rand::SeedableRng;
@@ -19,8 +18,8 @@ use rand::rngs::StdRng;
 use rand_distr::{Distribution, Normal};
 
 use crate::cement::{Ar1, Record, lag};
-use crate::glb::{Mat, NodeSpec, Shape};
-use crate::site::{EquipmentSpec, MeterSpec, NodeDef, SiteSpec};
+use crate::glb::{Mat, NodeSpec, Shape, node, v};
+use crate::site::{SiteSpec, equipment as eq, flow, flow_node, meter as m};
 
 const FLOORS: usize = 10;
 const DAYS: i64 = 14;
@@ -36,7 +35,6 @@ fn ahu(i: usize) -> String {
 }
 
 pub fn spec() -> SiteSpec {
-    let eq = |id: &str, kind: &str, name: &str, area: &str| EquipmentSpec { id: id.into(), kind: kind.into(), name: name.into(), area: area.into() };
     let mut equipment = vec![
         eq("substation-1", "switchboard", "Main LV switchboard (10 kV/0.4 kV)", "Electrical"),
         eq("chiller-1", "centrifugal-chiller", "Chiller 1 (1,750 kW)", "Chiller plant"),
@@ -53,14 +51,6 @@ pub fn spec() -> SiteSpec {
         equipment.push(eq(&floor(i), "office-floor", &format!("Floor {} offices", i + 1), "Floors"));
         equipment.push(eq(&ahu(i), "air-handling-unit", &format!("AHU floor {}", i + 1), "Air handling"));
     }
-    let m = |id: &str, q: &str, unit: &str, equipment: &str, column: &str, name: &str| MeterSpec {
-        id: id.into(),
-        quantity: q.into(),
-        unit: unit.into(),
-        equipment: equipment.into(),
-        column: column.into(),
-        name: name.into(),
-    };
     let mut meters = vec![
         m("substation-1.incomer-power", "electric_power", "kW", "substation-1", "incomer_kW", "Main incomer (whole building)"),
         m("weather-station.dry-bulb", "temperature", "°C", "weather-station", "outdoor_db_C", "Outdoor dry bulb"),
@@ -84,18 +74,11 @@ pub fn spec() -> SiteSpec {
         meters.push(m(&format!("{}.fan-power", ahu(i)), "electric_power", "kW", &ahu(i), &format!("ahu{:02}_fan_kW", i + 1), "Supply and return fans"));
         meters.push(m(&format!("{}.sat", ahu(i)), "temperature", "°C", &ahu(i), &format!("ahu{:02}_sat_C", i + 1), "Supply-air temperature"));
     }
-    let node = |id: &str, name: &str, kind: &str, fields: &[(&'static str, &str)]| NodeDef {
-        id: id.to_string(),
-        name: name.to_string(),
-        kind: kind.to_string(),
-        fields: fields.iter().map(|(k, v)| (*k, v.to_string())).collect(),
-    };
     let nodes = vec![
-        node("grid", "Grid electricity", "source", &[("carrier", "\"electricity\""), ("factor", "\"cn-reporting-2022\""), ("market_factor", "\"cn-national-2022-excl-green\""), ("green_share", "0.2")]),
-        node("unmetered-electricity", "Unmetered electricity (lifts, IT room, car park, losses)", "unmetered", &[]),
-        node("cooling", "Cooling delivered to the floors", "product", &[]),
+        flow_node("grid", "Grid electricity", "source", &[("carrier", "\"electricity\""), ("factor", "\"cn-reporting-2022\""), ("market_factor", "\"cn-national-2022-excl-green\""), ("green_share", "0.2")]),
+        flow_node("unmetered-electricity", "Unmetered electricity (lifts, IT room, car park, losses)", "unmetered", &[]),
+        flow_node("cooling", "Cooling delivered to the floors", "product", &[]),
     ];
-    let flow = |from: &str, to: &str, carrier: &str, meter: Option<&str>, node: Option<&str>| (from.to_string(), to.to_string(), carrier.to_string(), meter.map(str::to_string), node.map(str::to_string));
     let mut flows = vec![flow("grid", "substation-1", "electricity", Some("substation-1.incomer-power"), None)];
     let mut subs: Vec<String> = Vec::new();
     for c in 1..=3 {
@@ -159,13 +142,7 @@ outdoor_wet_bulb_c = "weather-station.wet-bulb"
     }
 }
 
-fn v(x: f32, y: f32, z: f32) -> Vec3 {
-    Vec3::new(x, y, z)
-}
 
-fn node(name: &str, equipment: bool, at: Vec3, shape: Shape) -> NodeSpec {
-    NodeSpec { name: name.into(), equipment: equipment.then(|| name.to_string()), translation: at, shape }
-}
 
 const STOREY: f32 = 4.0;
 

@@ -38,11 +38,30 @@ pub struct SiteSpec {
     /// Flow-graph nodes that are not equipment.
     pub nodes: Vec<NodeDef>,
     /// (from, to, carrier, meter id or linear formula of meters, glTF node)
-    pub flows: Vec<(String, String, String, Option<String>, Option<String>)>,
+    pub flows: Vec<FlowSpec>,
     /// TOML written after the flows as is: computed flows, `[accounting]`, `[[product]]`.
     pub extra: String,
     /// Write the record as CSV too (besides Parquet).
     pub csv: bool,
+}
+
+pub fn equipment(id: &str, kind: &str, name: &str, area: &str) -> EquipmentSpec {
+    EquipmentSpec { id: id.into(), kind: kind.into(), name: name.into(), area: area.into() }
+}
+
+pub fn meter(id: &str, quantity: &str, unit: &str, equipment: &str, column: &str, name: &str) -> MeterSpec {
+    MeterSpec { id: id.into(), quantity: quantity.into(), unit: unit.into(), equipment: equipment.into(), column: column.into(), name: name.into() }
+}
+
+pub fn flow_node(id: &str, name: &str, kind: &str, fields: &[(&'static str, &str)]) -> NodeDef {
+    NodeDef { id: id.to_string(), name: name.to_string(), kind: kind.to_string(), fields: fields.iter().map(|(k, v)| (*k, v.to_string())).collect() }
+}
+
+/// A `[[flow]]`: from, to, carrier, meter id or formula, glTF node.
+pub type FlowSpec = (String, String, String, Option<String>, Option<String>);
+
+pub fn flow(from: &str, to: &str, carrier: &str, meter: Option<&str>, node: Option<&str>) -> FlowSpec {
+    (from.to_string(), to.to_string(), carrier.to_string(), meter.map(str::to_string), node.map(str::to_string))
 }
 
 /// A `[[node]]`: id, name, kind and further fields as TOML literals (`("ncv", "\"23.8 GJ/t\"")`).

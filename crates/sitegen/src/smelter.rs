@@ -20,8 +20,8 @@ use rand::rngs::StdRng;
 use rand_distr::{Distribution, Normal};
 
 use crate::cement::{Ar1, Record};
-use crate::glb::{Mat, NodeSpec, Shape};
-use crate::site::{EquipmentSpec, MeterSpec, NodeDef, SiteSpec};
+use crate::glb::{Mat, NodeSpec, Shape, node, v};
+use crate::site::{SiteSpec, equipment as eq, flow, flow_node, meter as m};
 
 pub const CELLS: usize = 120;
 const DAYS: i64 = 14;
@@ -32,7 +32,6 @@ fn cell_id(i: usize) -> String {
 }
 
 pub fn spec() -> SiteSpec {
-    let eq = |id: &str, kind: &str, name: &str, area: &str| EquipmentSpec { id: id.into(), kind: kind.into(), name: name.into(), area: area.into() };
     let mut equipment = vec![
         eq("substation-1", "substation", "Main substation 220 kV", "Power supply"),
         eq("rectifier-1", "rectifier", "Rectiformer station (5 × rectiformers)", "Power supply"),
@@ -46,14 +45,6 @@ pub fn spec() -> SiteSpec {
         let row = if i < CELLS / 2 { "A" } else { "B" };
         equipment.push(eq(&cell_id(i), "reduction-cell", &format!("Cell {} (row {row})", i + 1), &format!("Potroom {row}")));
     }
-    let m = |id: &str, q: &str, unit: &str, equipment: &str, column: &str, name: &str| MeterSpec {
-        id: id.into(),
-        quantity: q.into(),
-        unit: unit.into(),
-        equipment: equipment.into(),
-        column: column.into(),
-        name: name.into(),
-    };
     let mut meters = vec![
         m("substation-1.incomer-power", "electric_power", "MW", "substation-1", "incomer_MW", "220 kV incomer (whole site)"),
         m("rectifier-1.ac-power", "electric_power", "MW", "rectifier-1", "rectifier_ac_MW", "Rectifier AC input"),
@@ -71,19 +62,12 @@ pub fn spec() -> SiteSpec {
     for i in 0..CELLS {
         meters.push(m(&format!("{}.voltage", cell_id(i)), "voltage", "V", &cell_id(i), &format!("cell_{:03}_V", i + 1), "Cell voltage"));
     }
-    let node = |id: &str, name: &str, kind: &str, fields: &[(&'static str, &str)]| NodeDef {
-        id: id.to_string(),
-        name: name.to_string(),
-        kind: kind.to_string(),
-        fields: fields.iter().map(|(k, v)| (*k, v.to_string())).collect(),
-    };
     let nodes = vec![
-        node("grid", "Grid electricity", "source", &[("carrier", "\"electricity\""), ("factor", "\"cn-reporting-2022\"")]),
-        node("natural-gas", "Natural gas", "source", &[("carrier", "\"natural-gas\""), ("factor", "\"natural-gas\""), ("ncv", "\"48.0 GJ/t\"")]),
-        node("rectifier-losses", "Rectifier and busbar losses", "loss", &[]),
-        node("unmetered-electricity", "Unmetered electricity (offices, lighting, workshops)", "unmetered", &[]),
+        flow_node("grid", "Grid electricity", "source", &[("carrier", "\"electricity\""), ("factor", "\"cn-reporting-2022\"")]),
+        flow_node("natural-gas", "Natural gas", "source", &[("carrier", "\"natural-gas\""), ("factor", "\"natural-gas\""), ("ncv", "\"48.0 GJ/t\"")]),
+        flow_node("rectifier-losses", "Rectifier and busbar losses", "loss", &[]),
+        flow_node("unmetered-electricity", "Unmetered electricity (offices, lighting, workshops)", "unmetered", &[]),
     ];
-    let flow = |from: &str, to: &str, carrier: &str, meter: Option<&str>, node: Option<&str>| (from.to_string(), to.to_string(), carrier.to_string(), meter.map(str::to_string), node.map(str::to_string));
     let flows = vec![
         flow("grid", "substation-1", "electricity", Some("substation-1.incomer-power"), None),
         flow("substation-1", "rectifier-1", "electricity", Some("rectifier-1.ac-power"), Some("busbar-ac")),
@@ -148,13 +132,7 @@ line_current = "rectifier-1.line-current"
     }
 }
 
-fn v(x: f32, y: f32, z: f32) -> Vec3 {
-    Vec3::new(x, y, z)
-}
 
-fn node(name: &str, equipment: bool, at: Vec3, shape: Shape) -> NodeSpec {
-    NodeSpec { name: name.into(), equipment: equipment.then(|| name.to_string()), translation: at, shape }
-}
 
 /// Cell centre, world coordinates: row A along z = −20, row B along z = +20, 7 m pitch.
 fn cell_at(i: usize) -> Vec3 {
