@@ -33,3 +33,32 @@ fn the_kiln_baseline_comes_from_the_recorded_meters_and_the_optimum_keeps_every_
     let saving = 1.0 - opt.objective / opt.baseline_objective;
     assert!((0.005..0.08).contains(&saving), "{saving}");
 }
+
+#[test]
+fn the_potline_and_chiller_studies_take_their_conditions_from_the_sites() {
+    let smelter = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../sample-sites/aluminium-smelter");
+    let site = plant_site::open(&smelter).expect("site").site;
+    let store = plant_ingest::load_site_data(&site, &|_, _| {}).store;
+    let now = plant_twin::parse_at("2026-11-05 10:00", site.time_zone).expect("time");
+    let i = site.whatifs.iter().position(|w| w.process == "potline").expect("potline what-if");
+    let study = plant_whatif_view::open_study(&site, &store, i, now).expect("study");
+    assert!(study.baseline.conditions.contains(&("cells".to_string(), 120.0)), "{:?}", study.baseline.conditions);
+    // The model's metal rate for the site's 120 cells at the measured current is the tapped rate (≈ 15 t/h).
+    let e = study.process.evaluate(&study.baseline.settings, &study.prices);
+    let tapped = store.get("casthouse-1.metal").expect("metal").aggregate(now - 86_400_000, now).mean().expect("mean");
+    let model = e.production_h;
+    assert!((model - tapped).abs() / tapped < 0.05, "model {model} t/h vs tapped {tapped} t/h");
+
+    let office = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../sample-sites/office-building");
+    let site = plant_site::open(&office).expect("site").site;
+    let store = plant_ingest::load_site_data(&site, &|_, _| {}).store;
+    let now = plant_twin::parse_at("2026-08-12 15:00", site.time_zone).expect("time");
+    let i = site.whatifs.iter().position(|w| w.process == "chiller-plant").expect("chiller what-if");
+    let study = plant_whatif_view::open_study(&site, &store, i, now).expect("study");
+    // The plant load at the baseline is the metered load of the hour.
+    let metered = store.get("chw-header.cooling-load").expect("load").aggregate(now - 3_600_000, now).mean().expect("mean");
+    let e = study.process.evaluate(&study.baseline.settings, &study.prices);
+    let load = e.output("cooling_load").expect("load");
+    assert!((load - metered).abs() / metered < 0.05, "model {load} kW vs metered {metered} kW");
+    assert!(e.feasible(1e-6), "{:?}", e.constraints);
+}

@@ -171,13 +171,13 @@ impl Process for ChillerPlant {
     fn condition_keys(&self) -> Vec<&'static str> {
         vec!["cooling_load_kw", "outdoor_dry_bulb_c", "outdoor_wet_bulb_c"]
     }
-    fn set_condition(&mut self, key: &str, value: f64) -> bool {
+    fn set_condition(&mut self, key: &str, value: f64, settings: &[f64]) -> bool {
         match key {
             "outdoor_dry_bulb_c" => self.conditions.outdoor_dry_bulb_c = value,
             "outdoor_wet_bulb_c" => self.conditions.outdoor_wet_bulb_c = value,
-            // A measured plant load: the zone load that gives it at the default settings (fixed point).
+            // A measured plant load: the zone load that gives it at the settings it was measured at.
             "cooling_load_kw" => {
-                let x = self.defaults();
+                let x = clamp(&self.settings(), settings);
                 for _ in 0..20 {
                     let load = self.evaluate(&x, &Prices::default()).output("cooling_load").unwrap_or(value);
                     let z = self.conditions.zone_load_kw * value.max(1.0) / load.max(1.0);

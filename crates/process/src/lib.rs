@@ -201,8 +201,9 @@ pub trait Process: Sync + Send {
         Vec::new()
     }
 
-    /// Sets a condition (e.g. the measured cooling load, the outdoor wet bulb); `false` if unknown.
-    fn set_condition(&mut self, _key: &str, _value: f64) -> bool {
+    /// Sets a condition (e.g. the measured cooling load, the outdoor wet bulb) as measured while the
+    /// process ran at `settings`; `false` if unknown.
+    fn set_condition(&mut self, _key: &str, _value: f64, _settings: &[f64]) -> bool {
         false
     }
 

@@ -91,6 +91,17 @@ impl Process for Potline {
     fn production_unit(&self) -> &'static str {
         "t"
     }
+    fn condition_keys(&self) -> Vec<&'static str> {
+        vec!["cells", "production_target_t_h"]
+    }
+    fn set_condition(&mut self, key: &str, value: f64, _settings: &[f64]) -> bool {
+        match key {
+            "cells" if value >= 1.0 => self.cells = value.round(),
+            "production_target_t_h" if value >= 0.0 => self.production_target_t_h = value,
+            _ => return false,
+        }
+        true
+    }
     fn settings(&self) -> Vec<Setting> {
         vec![
             Setting { key: "line_current", name: "Line current", unit: "kA", min: 360.0, max: 420.0, default: 400.0, source: "modern cells 400-600 kA; rectifier limit 420 kA" },

@@ -392,10 +392,12 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
             let mut out = Vec::new();
             for (key, b) in map {
                 let src = match b {
+                    model::RawBaseline::Number(x) => BaselineSource::Value(x),
                     model::RawBaseline::Meter(m) => BaselineSource::Meter(m),
                     model::RawBaseline::Share { share } => BaselineSource::Share(share),
                 };
                 let ids: Vec<&String> = match &src {
+                    BaselineSource::Value(_) => vec![],
                     BaselineSource::Meter(m) => vec![m],
                     BaselineSource::Share(v) => v.iter().collect(),
                 };

@@ -48,6 +48,7 @@ pub(crate) struct RawWhatIf {
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
 pub(crate) enum RawBaseline {
+    Number(f64),
     Meter(String),
     Share { share: Vec<String> },
 }
@@ -55,6 +56,8 @@ pub(crate) enum RawBaseline {
 /// Where a what-if setting's baseline comes from in the recorded data.
 #[derive(Clone, Debug, PartialEq)]
 pub enum BaselineSource {
+    /// A fixed value (e.g. the number of cells of a potline).
+    Value(f64),
     /// A meter's mean over the baseline window, in the setting's unit.
     Meter(String),
     /// The first meter's share of the sum of all: `a / (a + b + …)` (e.g. the calciner's share of fuel).

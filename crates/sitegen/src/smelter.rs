@@ -114,6 +114,8 @@ process = "potline"
 equipment = ["potline-1", "rectifier-1", "pot-001", "pot-030", "pot-060", "pot-061", "pot-090", "pot-120"]
 [whatif.baseline]
 line_current = "rectifier-1.line-current"
+[whatif.conditions]
+cells = 120
 "#
     .to_string();
     SiteSpec {

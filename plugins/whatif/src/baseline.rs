@@ -24,6 +24,7 @@ fn mean(store: &Store, site: &Site, meter: &str, t0: i64, t1: i64) -> Option<f64
 
 fn read(site: &Site, store: &Store, src: &BaselineSource, t0: i64, t1: i64) -> Option<f64> {
     match src {
+        BaselineSource::Value(x) => Some(*x),
         BaselineSource::Meter(m) => mean(store, site, m, t0, t1),
         BaselineSource::Share(ms) => {
             let vals: Option<Vec<f64>> = ms.iter().map(|m| mean(store, site, m, t0, t1)).collect();
@@ -35,17 +36,10 @@ fn read(site: &Site, store: &Store, src: &BaselineSource, t0: i64, t1: i64) -> O
     }
 }
 
-/// Reads the conditions (applying them to `process`) and the baseline settings over `[t0, t1)`.
+/// Reads the baseline settings over `[t0, t1)`, then the conditions, applied to `process` as measured at
+/// those settings.
 pub fn baseline(site: &Site, store: &Store, whatif: &WhatIf, process: &mut dyn Process, t0: i64, t1: i64) -> Baseline {
-    let mut conditions = Vec::new();
     let mut notes = Vec::new();
-    for (key, src) in &whatif.conditions {
-        match read(site, store, src, t0, t1) {
-            Some(v) if v.is_finite() && process.set_condition(key, v) => conditions.push((key.clone(), v)),
-            Some(_) => notes.push(format!("{}: no condition \"{key}\" in the model", process.id())),
-            None => notes.push(format!("condition {key}: no data in the baseline window; the model's default is used")),
-        }
-    }
     let settings = process.settings();
     let mut x = process.defaults();
     let mut from_data = vec![false; x.len()];
@@ -66,6 +60,14 @@ pub fn baseline(site: &Site, store: &Store, whatif: &WhatIf, process: &mut dyn P
                 from_data[i] = true;
             }
             _ => notes.push(format!("{}: no data in the baseline window; the model's default {} {} is used", s.name, s.default, s.unit)),
+        }
+    }
+    let mut conditions = Vec::new();
+    for (key, src) in &whatif.conditions {
+        match read(site, store, src, t0, t1) {
+            Some(v) if v.is_finite() && process.set_condition(key, v, &x) => conditions.push((key.clone(), v)),
+            Some(_) => notes.push(format!("{}: no condition \"{key}\" in the model", process.id())),
+            None => notes.push(format!("condition {key}: no data in the baseline window; the model's default is used")),
         }
     }
     Baseline { settings: x, from_data, conditions, notes }

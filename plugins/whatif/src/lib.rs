@@ -77,13 +77,13 @@ impl Plugin for WhatIfPlugin {
 }
 
 /// The model with the study's configuration and conditions, for a background thread.
-fn process_with(id: &str, configs: &[(&'static str, String)], conditions: &[(String, f64)]) -> Option<Box<dyn Process + Send>> {
+fn process_with(id: &str, configs: &[(&'static str, String)], conditions: &[(String, f64)], at: &[f64]) -> Option<Box<dyn Process + Send>> {
     let mut p = process_for(id)?;
     for (k, t) in configs {
         let _ = p.configure(k, t);
     }
     for (k, v) in conditions {
-        p.set_condition(k, *v);
+        p.set_condition(k, *v, at);
     }
     Some(p)
 }
@@ -179,13 +179,14 @@ fn spawn_optimise(study: &mut Study) {
     let id = study.process.id();
     let conditions = study.baseline.conditions.clone();
     let configs = study.configs.clone();
+    let at = study.baseline.settings.clone();
     let base = study.scenario.clone();
     let mut opts = OptimiseOptions::for_process(study.process.as_ref(), study.objective);
     opts.prices = study.prices.clone();
     let handle = std::thread::Builder::new()
         .name("plant-optimise".into())
         .spawn(move || {
-            let Some(proc_) = process_with(id, &configs, &conditions) else { return Err(format!("no model {id}")) };
+            let Some(proc_) = process_with(id, &configs, &conditions, &at) else { return Err(format!("no model {id}")) };
             plant_process::optimise(proc_.as_ref(), &base, &opts, &c, &mut |pr| {
                 if let Ok(mut g) = p.lock() {
                     *g = pr;
@@ -205,13 +206,14 @@ fn spawn_tradeoff(study: &mut Study) {
     let id = study.process.id();
     let conditions = study.baseline.conditions.clone();
     let configs = study.configs.clone();
+    let at = study.baseline.settings.clone();
     let base = study.scenario.clone();
     let prices = study.prices.clone();
     let handle = std::thread::Builder::new()
         .name("plant-tradeoff".into())
         .spawn(move || {
             let mut out = Vec::new();
-            let Some(proc_) = process_with(id, &configs, &conditions) else { return out };
+            let Some(proc_) = process_with(id, &configs, &conditions, &at) else { return out };
             let steps = 11;
             for k in 0..steps {
                 if c.load(Ordering::Relaxed) {
