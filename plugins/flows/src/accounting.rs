@@ -114,8 +114,15 @@ pub fn window(span: Span, clock: &SiteClock, instant_ms: i64) -> (i64, i64) {
     (start, (start + len).min(clock.end_ms + 1))
 }
 
-fn data_key(data: &MeterData) -> usize {
+/// The store's identity (replaced when a data file load finishes).
+fn store_id(data: &MeterData) -> usize {
     Arc::as_ptr(&data.0) as usize
+}
+
+/// The store's identity and size: live samples are appended in place, so reports over a window must be
+/// recomputed when the count grows.
+fn data_key(data: &MeterData) -> usize {
+    store_id(data).wrapping_mul(31).wrapping_add(data.0.sample_count())
 }
 
 /// Prepares the book when a site opens (factor-set problems go to the Problems list) and, once its
@@ -140,10 +147,10 @@ fn prepare_book(
         *instant = InstantReport::default();
         *windowed = WindowReport::default();
     }
-    if !status.is_ready() || acc.prepared_for == Some(data_key(&data)) {
+    if !status.is_ready() || acc.prepared_for == Some(store_id(&data)) {
         return;
     }
-    acc.prepared_for = Some(data_key(&data));
+    acc.prepared_for = Some(store_id(&data));
     let Some(book) = acc.book.clone() else { return };
     let store = &data.0;
     // The instant: the longest median sampling interval among the flow meters.
