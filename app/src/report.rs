@@ -44,7 +44,7 @@ fn run_inner(args: &ReportArgs) -> Result<(), String> {
     match &args.output {
         Some(path) => write_atomically(path, &text).map_err(|e| format!("{}: {e}", path.display())),
         None => {
-            print!("{text}");
+            crate::whatif::out(&text);
             Ok(())
         }
     }

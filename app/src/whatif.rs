@@ -8,6 +8,12 @@ use serde_json::json;
 
 use crate::cli::{EvalArgs, OptimiseArgs, WhatIfCommon};
 
+/// Writes to standard output; a closed pipe (`… | head`) ends the output quietly instead of panicking.
+pub fn out(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 fn process(c: &WhatIfCommon) -> Result<Box<dyn Process>, String> {
     let mut p = plant_process::by_id(&c.process).ok_or_else(|| {
         let ids: Vec<&str> = plant_process::all().iter().map(|p| p.id()).collect();
@@ -119,9 +125,9 @@ pub fn eval(args: &EvalArgs) -> Result<(), String> {
     let e = p.evaluate(&x, &prices);
     if c.json {
         let v = json!({"process": p.id(), "name": p.name(), "settings": settings_json(&p.settings(), &x), "evaluation": evaluation_json(p.as_ref(), &e, &prices), "prices": prices});
-        println!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?);
+        out(&format!("{}\n", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?));
     } else {
-        print!("{}", table(p.as_ref(), &x, &e, &prices));
+        out(&table(p.as_ref(), &x, &e, &prices));
     }
     Ok(())
 }
@@ -158,18 +164,26 @@ pub fn optimise(args: &OptimiseArgs) -> Result<(), String> {
             "optimum": evaluation_json(p.as_ref(), &r.evaluation, &prices),
             "prices": prices,
         });
-        println!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?);
+        out(&format!("{}\n", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?));
     } else {
-        println!("Objective {:?}: baseline {:.5} → optimum {:.5} {} ({:.2} % less)", objective, r.baseline_objective, r.objective, r.objective_unit, 100.0 * (1.0 - r.objective / r.baseline_objective));
+        let mut t = format!(
+            "Objective {:?}: baseline {:.5} → optimum {:.5} {} ({:.2} % less)\n",
+            objective,
+            r.baseline_objective,
+            r.objective,
+            r.objective_unit,
+            100.0 * (1.0 - r.objective / r.baseline_objective)
+        );
         if !opts.fixed.is_empty() {
-            println!("Held at baseline: {}", opts.fixed.join(", "));
+            t.push_str(&format!("Held at baseline: {}\n", opts.fixed.join(", ")));
         }
-        println!("\nRecommended settings (change from baseline)");
+        t.push_str("\nRecommended settings (change from baseline)\n");
         for (s, (b, o)) in p.settings().iter().zip(base.iter().zip(&r.settings)) {
-            println!("  {:<16} {:>10.3} {:<8} ({:+.3})", s.key, o, s.unit, o - b);
+            t.push_str(&format!("  {:<16} {:>10.3} {:<8} ({:+.3})\n", s.key, o, s.unit, o - b));
         }
-        println!();
-        print!("{}", table(p.as_ref(), &r.settings, &r.evaluation, &prices));
+        t.push('\n');
+        t.push_str(&table(p.as_ref(), &r.settings, &r.evaluation, &prices));
+        out(&t);
     }
     Ok(())
 }
