@@ -233,8 +233,12 @@ fn keyboard(keys: Res<ButtonInput<KeyCode>>, wants: Res<EguiWantsInput>, mut sel
     }
 }
 
-fn block_camera_under_ui(wants: Res<EguiWantsInput>, mut cams: Query<&mut PanOrbitCamera>) {
-    let blocked = wants.is_pointer_over_area() || wants.is_using_pointer();
+/// The orbit camera ignores the pointer while egui has it. egui's answer can drop to "no" for one frame
+/// (a click or scroll just inside a window), so the previous frame's answer counts too.
+fn block_camera_under_ui(wants: Res<EguiWantsInput>, mut prev: Local<bool>, mut cams: Query<&mut PanOrbitCamera>) {
+    let now = wants.is_pointer_over_area() || wants.is_using_pointer();
+    let blocked = now || *prev;
+    *prev = now;
     for mut cam in &mut cams {
         if cam.enabled == blocked {
             cam.enabled = !blocked;
