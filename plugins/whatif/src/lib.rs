@@ -172,71 +172,71 @@ fn scenario_in_3d(state: Res<WhatIfState>, site: Option<Res<CurrentSite>>, carbo
     }
 }
 
+impl<T: Send + 'static> Job<T> {
+    /// Runs `work` on a named thread; it reads the cancel flag and writes its progress.
+    fn spawn(name: &str, work: impl FnOnce(&AtomicBool, &Mutex<Progress>) -> T + Send + 'static) -> Self {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let progress = Arc::new(Mutex::new(Progress { fraction: 0.0, best: None }));
+        let (c, p) = (cancel.clone(), progress.clone());
+        let handle = std::thread::Builder::new().name(name.into()).spawn(move || work(&c, &p)).ok();
+        Job { cancel, progress, handle }
+    }
+}
+
+impl Study {
+    /// A fresh copy of the study's model (configuration and conditions applied), for a background thread.
+    fn model_factory(&self) -> impl Fn() -> Option<Box<dyn Process + Send>> + Send + 'static {
+        let (id, configs, conditions, at) = (self.process.id(), self.configs.clone(), self.baseline.conditions.clone(), self.baseline.settings.clone());
+        move || process_with(id, &configs, &conditions, &at)
+    }
+}
+
 fn spawn_optimise(study: &mut Study) {
-    let cancel = Arc::new(AtomicBool::new(false));
-    let progress = Arc::new(Mutex::new(Progress { fraction: 0.0, best: None }));
-    let (c, p) = (cancel.clone(), progress.clone());
-    let id = study.process.id();
-    let conditions = study.baseline.conditions.clone();
-    let configs = study.configs.clone();
-    let at = study.baseline.settings.clone();
+    let model = study.model_factory();
     let base = study.scenario.clone();
     let mut opts = OptimiseOptions::for_process(study.process.as_ref(), study.objective);
     opts.prices = study.prices.clone();
-    let handle = std::thread::Builder::new()
-        .name("plant-optimise".into())
-        .spawn(move || {
-            let Some(proc_) = process_with(id, &configs, &conditions, &at) else { return Err(format!("no model {id}")) };
-            plant_process::optimise(proc_.as_ref(), &base, &opts, &c, &mut |pr| {
-                if let Ok(mut g) = p.lock() {
-                    *g = pr;
-                }
-            })
-        })
-        .ok();
+    let id = study.process.id();
     study.result = None;
-    study.job = Some(Job { cancel, progress, handle });
+    study.job = Some(Job::spawn("plant-optimise", move |cancel, progress| {
+        let Some(proc_) = model() else { return Err(format!("no model {id}")) };
+        plant_process::optimise(proc_.as_ref(), &base, &opts, cancel, &mut |pr| {
+            if let Ok(mut g) = progress.lock() {
+                *g = pr;
+            }
+        })
+    }));
 }
 
 /// Cost (without carbon) against CO2 at the cost optimum for carbon prices 0 to 300 per t.
 fn spawn_tradeoff(study: &mut Study) {
-    let cancel = Arc::new(AtomicBool::new(false));
-    let progress = Arc::new(Mutex::new(Progress { fraction: 0.0, best: None }));
-    let (c, p) = (cancel.clone(), progress.clone());
-    let id = study.process.id();
-    let conditions = study.baseline.conditions.clone();
-    let configs = study.configs.clone();
-    let at = study.baseline.settings.clone();
+    let model = study.model_factory();
     let base = study.scenario.clone();
     let prices = study.prices.clone();
-    let handle = std::thread::Builder::new()
-        .name("plant-tradeoff".into())
-        .spawn(move || {
-            let mut out = Vec::new();
-            let Some(proc_) = process_with(id, &configs, &conditions, &at) else { return out };
-            let steps = 11;
-            for k in 0..steps {
-                if c.load(Ordering::Relaxed) {
-                    break;
-                }
-                let carbon = 300.0 * k as f64 / (steps - 1) as f64;
-                let mut opts = OptimiseOptions::for_process(proc_.as_ref(), Objective::Cost);
-                opts.prices = Prices { carbon_per_t: carbon, ..prices.clone() };
-                opts.samples = 128;
-                if let Ok(r) = plant_process::optimise(proc_.as_ref(), &base, &opts, &c, &mut |_| {}) {
-                    let e = &r.evaluation;
-                    let per = if proc_.per_unit() { e.production_h.max(1e-12) } else { 1.0 };
-                    let no_carbon = Prices { carbon_per_t: 0.0, ..prices.clone() };
-                    out.push((carbon, e.cost_h(&no_carbon) / per, e.co2_t_h() / per));
-                }
-                if let Ok(mut g) = p.lock() {
-                    g.fraction = (k + 1) as f64 / steps as f64;
-                }
+    study.trade_job = Some(Job::spawn("plant-tradeoff", move |cancel, progress| {
+        let mut out = Vec::new();
+        let Some(proc_) = model() else { return out };
+        let steps = 11;
+        for k in 0..steps {
+            if cancel.load(Ordering::Relaxed) {
+                break;
             }
-            out
-        })
-        .ok();
-    study.trade_job = Some(Job { cancel, progress, handle });
+            let carbon = 300.0 * k as f64 / (steps - 1) as f64;
+            let mut opts = OptimiseOptions::for_process(proc_.as_ref(), Objective::Cost);
+            opts.prices = Prices { carbon_per_t: carbon, ..prices.clone() };
+            opts.samples = 128;
+            if let Ok(r) = plant_process::optimise(proc_.as_ref(), &base, &opts, cancel, &mut |_| {}) {
+                let e = &r.evaluation;
+                let per = if proc_.per_unit() { e.production_h.max(1e-12) } else { 1.0 };
+                let no_carbon = Prices { carbon_per_t: 0.0, ..prices.clone() };
+                out.push((carbon, e.cost_h(&no_carbon) / per, e.co2_t_h() / per));
+            }
+            if let Ok(mut g) = progress.lock() {
+                g.fraction = (k + 1) as f64 / steps as f64;
+            }
+        }
+        out
+    }));
 }
 
 #[allow(clippy::too_many_arguments)]
