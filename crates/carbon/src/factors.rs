@@ -187,13 +187,16 @@ pub const BUNDLED: [(&str, &str, &str); 2] = [
     ("china-2022", "assets/factors/china-2022.toml", include_str!("../../../assets/factors/china-2022.toml")),
 ];
 
-/// A bundled factor set by id, or a set file at `path` (relative to `root`) when the id ends in `.toml`.
+/// A bundled factor set by id, or a set file inside the package `root` when the id ends in `.toml`
+/// (a path outside the package is refused: SECURITY.md).
 pub fn resolve_factor_set(id: &str, root: &Path) -> Result<FactorSet, Diagnostic> {
     if let Some((_, file, text)) = BUNDLED.iter().find(|(k, _, _)| *k == id) {
         return parse_factor_set(text, Path::new(file));
     }
     if id.ends_with(".toml") {
-        return load_factor_set(&root.join(id));
+        let path = plant_site::resolve_in_package(root, id)
+            .map_err(|e| Diagnostic::error(&root.join(plant_site::SITE_FILE), Place::Element(format!("factor_sets \"{id}\"")), format!("factor set: {e}; set left out")))?;
+        return load_factor_set(&path);
     }
     let known: Vec<&str> = BUNDLED.iter().map(|(k, _, _)| *k).collect();
     Err(Diagnostic::error(

@@ -64,9 +64,21 @@ pub fn load_site_data(site: &Site, progress: Progress) -> Ingested {
     let mut samples: HashMap<String, (Vec<TimestampMs>, Vec<f64>)> = HashMap::new();
     let n = site.data.len().max(1) as f32;
     for (i, spec) in site.data.iter().enumerate() {
-        let path = site.root.join(&spec.path);
+        // Inside the package only (SECURITY.md); `plant_site::parse` already left out paths outside it,
+        // this guards sites built in code.
+        let path = match site.resolve(&spec.path) {
+            Ok(p) => p,
+            Err(e) => {
+                out.diagnostics.push(Diagnostic::error(&site.site_toml_path(), Place::Element(format!("[[data]] path = \"{}\"", spec.path)), format!("{e}; file left out")));
+                continue;
+            }
+        };
         let sub = |f: f32, what: &str| progress((i as f32 + f) / n, what);
-        match read_file(&path, spec, site, &sub) {
+        // Each file on its own: a panic while reading one (a bug, in this code or a library) loses only
+        // that file, reported with its name, never the others.
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_file(&path, spec, site, &sub)))
+            .unwrap_or_else(|panic| Err(Diagnostic::error(&path, Place::Whole, format!("reading this file failed unexpectedly ({}); file left out — please report it", plant_site::panic_message(&*panic)))));
+        match read {
             Ok(file) => {
                 for (meter, (t, v)) in file.columns {
                     let e = samples.entry(meter).or_default();

@@ -35,8 +35,12 @@ pub struct ModelReport {
 /// Reads the model's node names and extras (not its meshes) and binds equipment to nodes.
 /// A missing or unreadable model is an error diagnostic; every equipment item is then unbound.
 pub fn check_model(site: &Site) -> ModelReport {
-    let path = site.model_path();
     let mut report = ModelReport::default();
+    let Some(path) = site.model_path() else {
+        // No model, or one outside the package (reported when site.toml was read): no 3D.
+        report.unbound = site.equipment.iter().map(|e| e.id.clone()).collect();
+        return report;
+    };
     let gltf = match gltf::Gltf::open(&path) {
         Ok(g) => g,
         Err(e) => {

@@ -70,3 +70,9 @@ pub fn line_col(text: &str, offset: usize) -> Place {
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     Place::LineCol { line, column }
 }
+
+/// The text a panic carried (`panic!("…")` or a formatted message), so that a worker that died can be
+/// reported as a problem naming what failed.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_else(|| "panic".to_string())
+}

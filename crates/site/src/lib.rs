@@ -4,6 +4,7 @@
 pub mod binding;
 mod diagnostic;
 mod model;
+mod package;
 mod quantity;
 
 use std::collections::HashSet;
@@ -12,11 +13,12 @@ use std::path::{Path, PathBuf};
 use plant_units::Value;
 
 pub use binding::{Bounds, ModelReport, check_model, equipment_from_extras};
-pub use diagnostic::{Diagnostic, Place, Severity, line_col};
+pub use diagnostic::{Diagnostic, Place, Severity, line_col, panic_message};
 pub use model::{
     AccountingSettings, Anode, BaselineSource, Calcination, DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Kpi, Meter, NodeKind, Pfc, Product, ProductAmount, Site, SiteHeader,
     TimestampFormat, WhatIf, parse_linear,
 };
+pub use package::{PackagePathError, resolve_in_package};
 pub use quantity::{Quantity, is_known_unit};
 
 /// The file that describes a site package.
@@ -46,7 +48,8 @@ pub fn open(root: &Path) -> Result<Opened, Diagnostic> {
     })?;
     let mut opened = parse(&text, &root)?;
     for d in &opened.site.data {
-        let p = root.join(&d.path);
+        // Paths were checked against the package when parsed; a refused one is not in `data`.
+        let Ok(p) = opened.site.resolve(&d.path) else { continue };
         if !p.is_file() {
             opened.diagnostics.push(Diagnostic::error(
                 &file,
@@ -68,11 +71,13 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
     let at = |span: std::ops::Range<usize>| line_col(text, span.start);
     let mut diags = Vec::new();
 
-    let tz_name = raw.site.time_zone.get_ref();
+    let site_span = raw.site.span();
+    let mut header = raw.site.into_inner();
+    let tz_name = header.time_zone.get_ref();
     let time_zone = tz_name.parse::<chrono_tz::Tz>().unwrap_or_else(|_| {
         diags.push(Diagnostic::error(
             &file,
-            at(raw.site.time_zone.span()),
+            at(header.time_zone.span()),
             format!("unknown time zone \"{tz_name}\" (use an IANA name such as \"Asia/Shanghai\"); using UTC"),
         ));
         chrono_tz::UTC
@@ -412,15 +417,56 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
         let baseline = read(w.baseline, "baseline of");
         let conditions = read(w.conditions, "condition");
         if ok {
-            whatifs.push(WhatIf { process: w.process, equipment: w.equipment, baseline, conditions, curves: w.curves.map(|c| root.join(c)), at: place });
+            let curves = w.curves.and_then(|c| match resolve_in_package(root, &c) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    diags.push(Diagnostic::error(&file, place.clone(), format!("what-if \"{}\": curves: {e}; the model's default curves are used", w.process)));
+                    None
+                }
+            });
+            whatifs.push(WhatIf { process: w.process, equipment: w.equipment, baseline, conditions, curves, at: place });
         }
     }
     if raw.data.is_empty() {
         diags.push(Diagnostic::warning(&file, Place::Whole, "no [[data]] files: meters will show no data"));
     }
+    // The package boundary: every path it names stays inside it (SECURITY.md).
+    let mut data = Vec::new();
+    for d in raw.data {
+        let span = d.span();
+        let d = d.into_inner();
+        match resolve_in_package(root, &d.path) {
+            Ok(_) => data.push(d),
+            Err(e) => diags.push(Diagnostic::error(&file, at(span), format!("[[data]] path: {e}; file left out"))),
+        }
+    }
+    if let Err(e) = resolve_in_package(root, &header.model) {
+        let place = key_line(text, site_span.clone(), "model").unwrap_or_else(|| at(site_span.clone()));
+        diags.push(Diagnostic::error(&file, place, format!("model: {e}; the site opens without 3D")));
+        header.model = String::new();
+    }
 
-    let site = Site { root: root.to_path_buf(), header: raw.site, time_zone, data: raw.data, equipment, meters, nodes, flows, accounting, products, whatifs };
+    let site = Site { root: root.to_path_buf(), header, time_zone, data, equipment, meters, nodes, flows, accounting, products, whatifs };
     Ok(Opened { site, diagnostics: diags })
+}
+
+/// The line of `key = …` in the table whose header is at `span` (up to the next table header), for a
+/// value that carries no span of its own.
+fn key_line(text: &str, span: std::ops::Range<usize>, key: &str) -> Option<Place> {
+    let start = span.start.min(text.len());
+    let body = text.get(start..)?;
+    let mut offset = start;
+    for (i, line) in body.split_inclusive('\n').enumerate() {
+        let t = line.trim_start();
+        if i > 0 && t.starts_with('[') {
+            return None;
+        }
+        if t.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with('=')) {
+            return Some(line_col(text, offset + (line.len() - t.len())));
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// Checks a flow formula: every term names a meter, and all meters measure the same quantity (adding kW to

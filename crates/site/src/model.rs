@@ -14,9 +14,9 @@ use crate::{Place, Quantity};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSite {
-    pub site: SiteHeader,
+    pub site: Spanned<SiteHeader>,
     #[serde(default)]
-    pub data: Vec<DataFile>,
+    pub data: Vec<Spanned<DataFile>>,
     #[serde(default)]
     pub equipment: Vec<Spanned<RawEquipment>>,
     #[serde(default)]
@@ -529,8 +529,18 @@ impl Site {
         &self.header.name
     }
 
-    pub fn model_path(&self) -> PathBuf {
-        self.root.join(&self.header.model)
+    /// The 3D model's file, inside the package; `None` when the package names none, or one outside
+    /// itself (refused when `site.toml` was read).
+    pub fn model_path(&self) -> Option<PathBuf> {
+        if self.header.model.trim().is_empty() {
+            return None;
+        }
+        self.resolve(&self.header.model).ok()
+    }
+
+    /// A path the package names, resolved inside the package folder (see [`crate::resolve_in_package`]).
+    pub fn resolve(&self, name: &str) -> Result<PathBuf, crate::PackagePathError> {
+        crate::resolve_in_package(&self.root, name)
     }
 
     pub fn site_toml_path(&self) -> PathBuf {

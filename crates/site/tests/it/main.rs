@@ -2,4 +2,5 @@
 
 mod flows;
 mod model;
+mod package;
 mod parse;

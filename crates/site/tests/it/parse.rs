@@ -53,7 +53,7 @@ fn a_good_site_parses_with_defaults_filled_in() {
     let s = &o.site;
     assert_eq!(s.name(), "Test plant");
     assert_eq!(s.time_zone, chrono_tz::Asia::Shanghai);
-    assert_eq!(s.model_path(), Path::new("/sites/test/model.glb"));
+    assert_eq!(s.model_path().as_deref(), Some(Path::new("/sites/test/model.glb")));
     assert_eq!(s.equipment.len(), 2);
     assert_eq!(s.equipment("kiln-1").map(|e| e.node.as_str()), Some("kiln-1"), "node defaults to id");
     assert_eq!(s.equipment("fan-1").map(|e| e.node.as_str()), Some("IDFan"));

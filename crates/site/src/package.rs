@@ -1,0 +1,98 @@
+//! The package boundary: every path a site package names stays inside the package folder.
+//!
+//! A package is untrusted input (it may come from a colleague, a download or a mail). Whatever a package
+//! names — data files, the model, chiller curves, factor sets, the live recorder's folder — is resolved
+//! here: relative to the package folder, with `..` allowed only while it stays inside, and with symlinks
+//! followed before the check, so a link inside the package that points out of it is refused too.
+//! Absolute paths (`/etc/shadow`, `C:\data`, `\\server\share`) are refused. Paths the user types on
+//! the command line or picks in a dialog are the user's and do not come through here. See SECURITY.md.
+
+use std::path::{Component, Path, PathBuf};
+
+/// Why a path named by a package was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PackagePathError {
+    #[error("the path is empty")]
+    Empty,
+    #[error("\"{0}\" is an absolute path; a package may name only files inside its own folder")]
+    Absolute(String),
+    #[error("\"{0}\" leaves the package folder (through \"..\"); a package may name only files inside its own folder")]
+    Parent(String),
+    #[error("\"{0}\" leads out of the package folder through a symbolic link; a package may name only files inside its own folder")]
+    Symlink(String),
+    #[error("\"{0}\" contains a NUL character")]
+    Nul(String),
+}
+
+/// Resolves `name`, a path written in a package file, against the package folder `root`.
+///
+/// Returns the path to use: inside `root` after `..` and symlinks are resolved. `\` is read as a folder
+/// separator so a package written on Windows (`data\meters.csv`) opens anywhere. The file need not exist
+/// (the caller reports a missing file in its own words); the part of the path that does exist is
+/// resolved through its symlinks.
+pub fn resolve_in_package(root: &Path, name: &str) -> Result<PathBuf, PackagePathError> {
+    let text = name.trim();
+    if text.is_empty() {
+        return Err(PackagePathError::Empty);
+    }
+    if text.contains('\0') {
+        return Err(PackagePathError::Nul(text.to_string()));
+    }
+    let unified = text.replace('\\', "/");
+    let bytes = unified.as_bytes();
+    let drive = bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':';
+    if unified.starts_with('/') || drive || unified.starts_with('~') {
+        return Err(PackagePathError::Absolute(text.to_string()));
+    }
+    // Lexical: walk the components, never above the root.
+    let mut inside: Vec<String> = Vec::new();
+    for c in Path::new(&unified).components() {
+        match c {
+            Component::Normal(part) => inside.push(part.to_string_lossy().into_owned()),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if inside.pop().is_none() {
+                    return Err(PackagePathError::Parent(text.to_string()));
+                }
+            }
+            Component::RootDir | Component::Prefix(_) => return Err(PackagePathError::Absolute(text.to_string())),
+        }
+    }
+    if inside.is_empty() {
+        return Err(PackagePathError::Empty);
+    }
+    let joined_lexical: PathBuf = inside.iter().fold(root.to_path_buf(), |p, c| p.join(c));
+    // Physical: follow symlinks of whatever exists and check the result is still inside. A root that does
+    // not exist (a package parsed from text in a test) gets the lexical check only.
+    let Ok(real_root) = std::fs::canonicalize(root) else { return Ok(joined_lexical) };
+    let joined: PathBuf = inside.iter().fold(real_root.clone(), |p, c| p.join(c));
+    let (real, rest) = deepest_existing(&joined, &real_root);
+    if !real.starts_with(&real_root) {
+        return Err(PackagePathError::Symlink(text.to_string()));
+    }
+    Ok(rest.iter().rev().fold(real, |p, c| p.join(c)))
+}
+
+/// The canonical form of the longest existing prefix of `path` (at least `real_root`, which exists), and
+/// the components after it, last first. A dangling symlink could be pointed anywhere later: it resolves
+/// to a place outside every package.
+fn deepest_existing(path: &Path, real_root: &Path) -> (PathBuf, Vec<std::ffi::OsString>) {
+    let mut rest = Vec::new();
+    let mut cur = path.to_path_buf();
+    while cur != real_root {
+        if std::fs::symlink_metadata(&cur).is_ok() {
+            return match std::fs::canonicalize(&cur) {
+                Ok(real) => (real, rest),
+                Err(_) => (PathBuf::from("/dangling-symlink"), Vec::new()),
+            };
+        }
+        match cur.file_name() {
+            Some(name) => rest.push(name.to_os_string()),
+            None => break,
+        }
+        if !cur.pop() {
+            break;
+        }
+    }
+    (real_root.to_path_buf(), rest)
+}
