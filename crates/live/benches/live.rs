@@ -66,7 +66,7 @@ fn bench(c: &mut Criterion) {
         }
         serde_json::json!({"timestamp": "2026-11-24T08:00:00Z", "meters": m}).to_string()
     };
-    c.bench_function("parse_json_payload_1000_meters", |b| b.iter(|| plant_live::parse_json(black_box(&body), Some("/timestamp"), &meters, 0)));
+    c.bench_function("parse_json_payload_1000_meters", |b| b.iter(|| plant_live::parse_json(black_box(&body), Some("/timestamp"), plant_live::TimestampUnit::Rfc3339, &meters, 0)));
 }
 
 criterion_group!(benches, bench);

@@ -8,8 +8,10 @@
 //! interval = "5s"                          # polling interval (default 5 s)
 //! timeout = "2s"                           # per request (default 2 s)
 //! auth_header = "Authorization"            # optional: header sent with every request …
-//! auth_env = "PLANT_TWIN_SCADA_TOKEN"      # … its value read from this environment variable, never stored here
-//! timestamp_pointer = "/timestamp"         # optional JSON pointer: RFC 3339, unix s or ms; default receive time
+//! auth_env = "PLANT_TWIN_SCADA_TOKEN"      # … its value read from this environment variable (PLANT_TWIN_*
+//!                                          # only), never stored here, never sent in clear text off loopback
+//! timestamp_pointer = "/timestamp"         # optional JSON pointer to the payload's time; default receive time
+//! timestamp_unit = "rfc3339"               # how it is written: rfc3339 (default), s, ms, us or ns since 1970
 //! pointer_template = "/meters/{meter}"     # every meter of the site at this pointer ({meter}: id, {column}: column)
 //! [source.meters]                          # and/or per meter: meter id = JSON pointer
 //! "kiln-1.drive-power" = "/values/kiln_drive_kW"
@@ -26,13 +28,13 @@
 //! "kiln-1.drive-power" = 'avg(kiln_drive_kw{site="ningguo"})'
 //!
 //! [recorder]                               # optional: record live data to Parquet for replay
-//! folder = "recordings"                    # relative to the package
+//! folder = "recordings"                    # inside the package (a package's file may not name another place)
 //! flush = "60s"                            # at most this much is lost in a crash
 //! roll = "1h"                              # one file per hour
 //! ```
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use plant_site::{Diagnostic, Place, Site, line_col};
 use serde::Deserialize;
@@ -57,8 +59,9 @@ struct RawSource {
     interval: Option<Spanned<String>>,
     timeout: Option<Spanned<String>>,
     auth_header: Option<String>,
-    auth_env: Option<String>,
+    auth_env: Option<Spanned<String>>,
     timestamp_pointer: Option<String>,
+    timestamp_unit: Option<Spanned<String>>,
     pointer_template: Option<String>,
     #[serde(default)]
     meters: BTreeMap<String, String>,
@@ -72,7 +75,7 @@ struct RawSource {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRecorder {
-    folder: String,
+    folder: Spanned<String>,
     flush: Option<Spanned<String>>,
     roll: Option<Spanned<String>>,
 }
@@ -81,9 +84,81 @@ struct RawRecorder {
 #[derive(Clone, Debug, PartialEq)]
 pub enum SourceKind {
     /// A JSON document polled over HTTP; each meter's value at a JSON pointer.
-    HttpJson { timestamp_pointer: Option<String>, meters: Vec<(String, String)> },
+    HttpJson { timestamp_pointer: Option<String>, unit: TimestampUnit, meters: Vec<(String, String)> },
     /// The Prometheus HTTP query API; each meter a PromQL expression.
     Prometheus { queries: Vec<(String, String)>, backfill_ms: i64, step_ms: i64 },
+}
+
+/// How a payload writes its timestamps. Configured, never guessed from the number's size (a microsecond
+/// epoch read as milliseconds lands in the year 55,000).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TimestampUnit {
+    /// RFC 3339 text, `2026-11-10T14:30:00Z` or with an offset.
+    #[default]
+    Rfc3339,
+    Seconds,
+    Millis,
+    Micros,
+    Nanos,
+}
+
+impl TimestampUnit {
+    pub const NAMES: [(&'static str, TimestampUnit); 5] =
+        [("rfc3339", TimestampUnit::Rfc3339), ("s", TimestampUnit::Seconds), ("ms", TimestampUnit::Millis), ("us", TimestampUnit::Micros), ("ns", TimestampUnit::Nanos)];
+
+    pub fn parse(text: &str) -> Option<TimestampUnit> {
+        Self::NAMES.iter().find(|(n, _)| *n == text.trim()).map(|(_, u)| *u)
+    }
+
+    /// Milliseconds since 1970 from a number in this unit; `None` for RFC 3339 or a number out of range.
+    pub fn to_ms(self, x: f64) -> Option<i64> {
+        let ms = match self {
+            TimestampUnit::Rfc3339 => return None,
+            TimestampUnit::Seconds => x * 1e3,
+            TimestampUnit::Millis => x,
+            TimestampUnit::Micros => x / 1e3,
+            TimestampUnit::Nanos => x / 1e6,
+        };
+        // ±10^15 ms is ±31,000 years: anything beyond is not a time (and would overflow later sums).
+        (ms.is_finite() && ms.abs() < 1e15).then(|| ms.round() as i64)
+    }
+}
+
+/// Where a sources file came from. A package's own `sources.toml` is untrusted (SECURITY.md): what it
+/// names stays inside the package. A file the user names with `--sources` is the user's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Package,
+    User,
+}
+
+/// The environment variable that lists further variables a sources file may read credentials from, beyond
+/// the `PLANT_TWIN_` prefix (comma-separated; set by the user, never by a package).
+pub const ALLOW_ENV: &str = "PLANT_TWIN_ALLOW_ENV";
+
+/// Whether a sources file may take a credential from environment variable `name`: only `PLANT_TWIN_*`
+/// variables, or those the user lists in [`ALLOW_ENV`]. A package cannot name `HOME` or
+/// `AWS_SECRET_ACCESS_KEY` and have it sent.
+pub fn credential_env_allowed(name: &str) -> bool {
+    let name = name.trim();
+    if name.is_empty() {
+        return false;
+    }
+    if name.starts_with("PLANT_TWIN_") && name != ALLOW_ENV {
+        return true;
+    }
+    std::env::var(ALLOW_ENV).is_ok_and(|list| list.split(',').any(|n| n.trim() == name))
+}
+
+/// Whether `url`'s host is this machine (`localhost`, 127.0.0.0/8, `::1`): the only place a credential may
+/// go over plain `http://`.
+pub fn is_loopback(url: &reqwest::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost") || d.to_ascii_lowercase().ends_with(".localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
 }
 
 /// A header whose value comes from the environment.
@@ -97,6 +172,8 @@ pub struct Auth {
 pub struct Source {
     pub id: String,
     pub url: String,
+    /// Host and port, for the consent list and the status window.
+    pub host: String,
     pub kind: SourceKind,
     pub interval_ms: i64,
     pub timeout_ms: i64,
@@ -104,6 +181,43 @@ pub struct Source {
 }
 
 impl Source {
+    /// The protocol, in words.
+    pub fn protocol(&self) -> &'static str {
+        match (&self.kind, self.url.starts_with("https://")) {
+            (SourceKind::HttpJson { .. }, false) => "HTTP JSON",
+            (SourceKind::HttpJson { .. }, true) => "HTTPS JSON",
+            (SourceKind::Prometheus { .. }, false) => "Prometheus API (HTTP)",
+            (SourceKind::Prometheus { .. }, true) => "Prometheus API (HTTPS)",
+        }
+    }
+
+    /// What will be sent to the host: the requests and any credential, by the variable it comes from
+    /// (never its value), for the user to agree to before the source starts.
+    pub fn sends(&self) -> String {
+        let what = match &self.kind {
+            SourceKind::HttpJson { .. } => format!("GET {} every {} s", self.url, self.interval_ms as f64 / 1000.0),
+            SourceKind::Prometheus { queries, backfill_ms, .. } => format!(
+                "{} PromQL queries every {} s to {}{}",
+                queries.len(),
+                self.interval_ms as f64 / 1000.0,
+                self.url,
+                if *backfill_ms > 0 { format!(", and the last {} h on connect", *backfill_ms as f64 / 3.6e6) } else { String::new() }
+            ),
+        };
+        match &self.auth {
+            Some(a) => format!("{what}; header {} = the value of ${}", a.header, a.env),
+            None => format!("{what}; no credentials"),
+        }
+    }
+
+    /// The backfill window (ms before the session starts that samples may have).
+    pub fn backfill_ms(&self) -> i64 {
+        match self.kind {
+            SourceKind::Prometheus { backfill_ms, .. } => backfill_ms,
+            SourceKind::HttpJson { .. } => 0,
+        }
+    }
+
     /// The meters this source feeds.
     pub fn meters(&self) -> Vec<&str> {
         match &self.kind {
@@ -115,8 +229,8 @@ impl Source {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RecorderConfig {
-    /// Absolute folder the files go to.
-    pub folder: std::path::PathBuf,
+    /// Absolute folder the files go to (inside the package for a package's file).
+    pub folder: PathBuf,
     pub flush_ms: i64,
     pub roll_ms: i64,
 }
@@ -125,30 +239,63 @@ pub struct RecorderConfig {
 pub struct SourcesConfig {
     pub sources: Vec<Source>,
     pub recorder: Option<RecorderConfig>,
+    /// The file these came from.
+    pub file: PathBuf,
+    pub origin: Option<Origin>,
 }
 
 /// Parses a duration such as "5s", "500ms", "6h", "1h 30m".
+/// At most ten years (a backfill or roll longer than that is a typo, and would overflow time arithmetic).
 pub fn parse_duration_ms(text: &str) -> Result<i64, String> {
-    humantime::parse_duration(text.trim()).map(|d| d.as_millis() as i64).map_err(|e| format!("\"{text}\" is not a duration ({e}); write e.g. \"5s\", \"500ms\", \"6h\""))
+    const MAX_MS: u128 = 10 * 366 * 86_400_000;
+    let d = humantime::parse_duration(text.trim()).map_err(|e| format!("\"{text}\" is not a duration ({e}); write e.g. \"5s\", \"500ms\", \"6h\""))?;
+    if d.as_millis() > MAX_MS {
+        return Err(format!("\"{text}\" is longer than ten years"));
+    }
+    Ok(d.as_millis() as i64)
 }
 
-/// Reads the sources file of a site (`sources.toml` in its package) if there is one.
+/// Reads the sources file of a site (`sources.toml` in its package) if there is one. It is the package's:
+/// untrusted, and started only when the user agrees (SECURITY.md).
 pub fn load_for_site(site: &Site) -> Result<Option<(SourcesConfig, Vec<Diagnostic>)>, Diagnostic> {
-    let path = site.root.join(SOURCES_FILE);
-    if !path.is_file() {
+    let named = site.root.join(SOURCES_FILE);
+    if std::fs::symlink_metadata(&named).is_err() {
         return Ok(None);
     }
-    load(&path, site).map(Some)
+    // A sources.toml that is a link out of the package is refused like any other path.
+    let path = site.resolve(SOURCES_FILE).map_err(|e| Diagnostic::error(&named, Place::Whole, format!("{e}; no live sources")))?;
+    let text = read_text(&path)?;
+    parse_from(&text, &path, site, Origin::Package).map(Some)
 }
 
-/// Reads and validates a sources file against the site's meters.
+/// Reads and validates a sources file the user named (`--sources`) against the site's meters.
 pub fn load(path: &Path, site: &Site) -> Result<(SourcesConfig, Vec<Diagnostic>), Diagnostic> {
-    let text = std::fs::read_to_string(path).map_err(|e| Diagnostic::error(path, Place::Whole, format!("cannot read the sources file: {e}")))?;
-    parse(&text, path, site)
+    let text = read_text(path)?;
+    parse_from(&text, path, site, Origin::User)
 }
 
-/// Parses sources-file text; `path` is the file named in diagnostics, and its folder the base of `folder`.
+/// At most this much of a sources file is read (a real one is a few kB).
+const MAX_FILE_BYTES: u64 = 16 << 20;
+
+fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    use std::io::Read;
+    let f = std::fs::File::open(path).map_err(|e| Diagnostic::error(path, Place::Whole, format!("cannot read the sources file: {e}")))?;
+    let mut text = String::new();
+    f.take(MAX_FILE_BYTES + 1).read_to_string(&mut text).map_err(|e| Diagnostic::error(path, Place::Whole, format!("cannot read the sources file: {e}")))?;
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(path, Place::Whole, format!("the sources file is larger than {} MB", MAX_FILE_BYTES >> 20)));
+    }
+    Ok(text)
+}
+
+/// Parses the text of a user's sources file (`path` is named in diagnostics, its folder is the base of
+/// the recorder's `folder`).
 pub fn parse(text: &str, path: &Path, site: &Site) -> Result<(SourcesConfig, Vec<Diagnostic>), Diagnostic> {
+    parse_from(text, path, site, Origin::User)
+}
+
+/// Parses sources-file text of the given origin.
+pub fn parse_from(text: &str, path: &Path, site: &Site, origin: Origin) -> Result<(SourcesConfig, Vec<Diagnostic>), Diagnostic> {
     let raw: RawFile = toml::from_str(text).map_err(|e| {
         let place = e.span().map_or(Place::Whole, |s| line_col(text, s.start));
         Diagnostic::error(path, place, e.message().trim().to_string())
@@ -176,19 +323,54 @@ pub fn parse(text: &str, path: &Path, site: &Site) -> Result<(SourcesConfig, Vec
             continue;
         }
         let url = s.url.get_ref().trim().to_string();
-        if !(url.starts_with("http://") || url.starts_with("https://")) {
-            diags.push(Diagnostic::error(path, at(s.url.span()), format!("url \"{url}\" must start with http:// or https://; source \"{}\" ignored", s.id)));
-            continue;
-        }
+        let parsed = match reqwest::Url::parse(&url) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => u,
+            _ => {
+                diags.push(Diagnostic::error(path, at(s.url.span()), format!("url \"{url}\" must be an http:// or https:// address with a host; source \"{}\" ignored", s.id)));
+                continue;
+            }
+        };
+        let host = match parsed.port_or_known_default() {
+            Some(p) => format!("{}:{p}", parsed.host_str().unwrap_or("")),
+            None => parsed.host_str().unwrap_or("").to_string(),
+        };
         let interval_ms = duration(&s.interval, 5_000, &mut diags).max(100);
         let timeout_ms = duration(&s.timeout, 2_000, &mut diags).max(50);
         let auth = match (s.auth_header, s.auth_env) {
-            (Some(header), Some(env)) => Some(Auth { header, env }),
+            (Some(header), Some(env)) => {
+                // Credentials only from PLANT_TWIN_* (or the user's list), and never in clear text off
+                // this machine: the source is left out rather than run without what it needs.
+                if !credential_env_allowed(env.get_ref()) {
+                    diags.push(Diagnostic::error(
+                        path,
+                        at(env.span()),
+                        format!("source \"{}\": auth_env \"{}\" is not allowed: credentials come only from PLANT_TWIN_* variables (or those listed in {ALLOW_ENV}); source ignored", s.id, env.get_ref()),
+                    ));
+                    continue;
+                }
+                if parsed.scheme() == "http" && !is_loopback(&parsed) {
+                    diags.push(Diagnostic::error(
+                        path,
+                        at(s.url.span()),
+                        format!("source \"{}\": a credential would be sent in clear text to {host}; use https:// (plain http:// only to this machine); source ignored", s.id),
+                    ));
+                    continue;
+                }
+                Some(Auth { header, env: env.into_inner() })
+            }
             (None, None) => None,
             _ => {
                 diags.push(Diagnostic::error(path, at(span.clone()), "auth_header and auth_env go together (the value is read from the environment); no auth sent"));
                 None
             }
+        };
+        let unit = match &s.timestamp_unit {
+            None => TimestampUnit::default(),
+            Some(u) => TimestampUnit::parse(u.get_ref()).unwrap_or_else(|| {
+                let names: Vec<&str> = TimestampUnit::NAMES.iter().map(|(n, _)| *n).collect();
+                diags.push(Diagnostic::error(path, at(u.span()), format!("timestamp_unit \"{}\" is not one of {}; using rfc3339", u.get_ref(), names.join(", "))));
+                TimestampUnit::default()
+            }),
         };
         // Per-meter entries, checked against the site; a template covers every meter of the site.
         let map = |explicit: &BTreeMap<String, String>, template: &Option<String>, diags: &mut Vec<Diagnostic>| -> Vec<(String, String)> {
@@ -216,7 +398,7 @@ pub fn parse(text: &str, path: &Path, site: &Site) -> Result<(SourcesConfig, Vec
                 if let Some((m, p)) = meters.iter().find(|(_, p)| !p.is_empty() && !p.starts_with('/')) {
                     diags.push(Diagnostic::error(path, at(span.clone()), format!("source \"{}\": \"{p}\" for {m} is not a JSON pointer (starts with /)", s.id)));
                 }
-                SourceKind::HttpJson { timestamp_pointer: s.timestamp_pointer, meters }
+                SourceKind::HttpJson { timestamp_pointer: s.timestamp_pointer, unit, meters }
             }
             "prometheus" => {
                 let backfill_ms = duration(&s.backfill, 3_600_000, &mut diags).max(0);
@@ -228,20 +410,28 @@ pub fn parse(text: &str, path: &Path, site: &Site) -> Result<(SourcesConfig, Vec
                 continue;
             }
         };
-        let source = Source { id: s.id, url, kind, interval_ms, timeout_ms, auth };
+        let source = Source { id: s.id, url, host, kind, interval_ms, timeout_ms, auth };
         if source.meters().is_empty() {
             diags.push(Diagnostic::warning(path, at(span), format!("source \"{}\" feeds no meter (no meters/queries and no template)", source.id)));
         }
         sources.push(source);
     }
-    let recorder = raw.recorder.map(|r| {
+    let recorder = raw.recorder.and_then(|r| {
         let r = r.into_inner();
         let base = path.parent().unwrap_or(Path::new("."));
-        RecorderConfig {
-            folder: base.join(&r.folder),
-            flush_ms: duration(&r.flush, 60_000, &mut diags).max(100),
-            roll_ms: duration(&r.roll, 3_600_000, &mut diags).max(1_000),
-        }
+        let folder = match origin {
+            // A package's recorder writes inside the package, nowhere else; nothing is created until the
+            // sources start.
+            Origin::Package => match plant_site::resolve_in_package(base, r.folder.get_ref()) {
+                Ok(f) => f,
+                Err(e) => {
+                    diags.push(Diagnostic::error(path, at(r.folder.span()), format!("[recorder] folder: {e}; nothing is recorded")));
+                    return None;
+                }
+            },
+            Origin::User => base.join(r.folder.get_ref()),
+        };
+        Some(RecorderConfig { folder, flush_ms: duration(&r.flush, 60_000, &mut diags).max(100), roll_ms: duration(&r.roll, 3_600_000, &mut diags).max(1_000) })
     });
-    Ok((SourcesConfig { sources, recorder }, diags))
+    Ok((SourcesConfig { sources, recorder, file: path.to_path_buf(), origin: Some(origin) }, diags))
 }

@@ -14,10 +14,12 @@ pub mod recorder;
 pub mod runner;
 pub mod serve;
 
-pub use config::{Auth, RecorderConfig, SOURCES_FILE, Source, SourceKind, SourcesConfig, load, load_for_site, parse, parse_duration_ms};
+pub use config::{
+    ALLOW_ENV, Auth, Origin, RecorderConfig, SOURCES_FILE, Source, SourceKind, SourcesConfig, TimestampUnit, credential_env_allowed, is_loopback, load, load_for_site, parse, parse_duration_ms, parse_from,
+};
 pub use poll::{LiveSample, PollError, PollResult, parse_json, parse_prometheus};
 pub use recorder::{Recorder, RecorderEvent, RecorderHandle};
-pub use runner::{LiveEvent, LiveHandle, MAX_BACKOFF_MS, SourceState, SourceStatus, backoff_ms};
+pub use runner::{LiveEvent, LiveHandle, MAX_BACKOFF_MS, MAX_CLOCK_SKEW_MS, Refused, SampleWindow, SourceState, SourceStatus, backoff_ms};
 pub use serve::{ServeOptions, SimulatorHandle, serve};
 
 /// What appending live samples to a store did.

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::config::{Source, SourceKind};
+use crate::config::{Source, SourceKind, TimestampUnit};
 
 /// A sample of a meter: (meter id, time ms UTC, value in the meter's unit).
 pub type LiveSample = (String, i64, f64);
@@ -50,24 +50,31 @@ fn number(v: &serde_json::Value) -> Option<f64> {
     }
 }
 
-/// A timestamp from JSON: RFC 3339 text, or unix seconds / milliseconds (numbers above 10¹¹ are ms).
-fn timestamp(v: &serde_json::Value) -> Option<i64> {
-    match v {
-        serde_json::Value::String(s) => chrono::DateTime::parse_from_rfc3339(s.trim()).ok().map(|d| d.timestamp_millis()),
-        serde_json::Value::Number(n) => n.as_f64().map(|x| if x.abs() > 1e11 { x as i64 } else { (x * 1000.0) as i64 }),
-        _ => None,
+/// A timestamp from JSON in the configured unit: RFC 3339 text, or a number of s, ms, µs or ns since 1970
+/// (a number in a string too, as some gateways send). Nothing is guessed from the number's size.
+fn timestamp(v: &serde_json::Value, unit: TimestampUnit) -> Result<i64, String> {
+    match (unit, v) {
+        (TimestampUnit::Rfc3339, serde_json::Value::String(s)) => {
+            chrono::DateTime::parse_from_rfc3339(s.trim()).map(|d| d.timestamp_millis()).map_err(|e| format!("\"{s}\" is not an RFC 3339 time ({e})"))
+        }
+        (TimestampUnit::Rfc3339, other) => Err(format!("{other} is not RFC 3339 text; set timestamp_unit to s, ms, us or ns for numbers")),
+        (unit, v) => number(v).and_then(|x| unit.to_ms(x)).ok_or_else(|| format!("{v} is not a time in the configured unit")),
     }
 }
 
 /// Parses an HTTP JSON payload: each meter's value at its pointer, stamped with the payload's timestamp
-/// or `received_ms`.
-pub fn parse_json(body: &str, timestamp_pointer: Option<&str>, meters: &[(String, String)], received_ms: i64) -> Result<PollResult, PollError> {
+/// (at `timestamp_pointer`, in `unit`) or `received_ms`.
+pub fn parse_json(body: &str, timestamp_pointer: Option<&str>, unit: TimestampUnit, meters: &[(String, String)], received_ms: i64) -> Result<PollResult, PollError> {
     let doc: serde_json::Value = serde_json::from_str(body).map_err(|e| PollError::Payload(format!("not JSON ({e})")))?;
     let mut out = PollResult::default();
     let t = match timestamp_pointer {
         None => received_ms,
-        Some(p) => match doc.pointer(p).and_then(timestamp) {
-            Some(t) => t,
+        Some(p) => match doc.pointer(p).map(|v| timestamp(v, unit)) {
+            Some(Ok(t)) => t,
+            Some(Err(e)) => {
+                out.problems.push(format!("timestamp at {p}: {e}; using the time received"));
+                received_ms
+            }
             None => {
                 out.problems.push(format!("no timestamp at {p}; using the time received"));
                 received_ms
@@ -116,8 +123,11 @@ pub fn parse_prometheus(body: &str, meter: &str) -> Result<PollResult, PollError
             out.problems.push(format!("{meter}: a sample {p} is not [time, \"value\"]"));
             continue;
         };
-        if v.is_finite() {
-            out.samples.push((meter.to_string(), (t * 1000.0).round() as i64, v));
+        // The Prometheus API writes times as seconds since 1970.
+        match TimestampUnit::Seconds.to_ms(t) {
+            Some(t) if v.is_finite() => out.samples.push((meter.to_string(), t, v)),
+            Some(_) => {}
+            None => out.problems.push(format!("{meter}: {t} is not a time")),
         }
     }
     Ok(out)
@@ -166,9 +176,9 @@ fn classify(e: reqwest::Error, timeout_ms: i64) -> PollError {
 /// One poll "now" (`now_ms`): the JSON document, or every meter's instant query.
 pub async fn poll(client: &reqwest::Client, source: &Source, now_ms: i64) -> Result<PollResult, PollError> {
     match &source.kind {
-        SourceKind::HttpJson { timestamp_pointer, meters } => {
+        SourceKind::HttpJson { timestamp_pointer, unit, meters } => {
             let body = get(client, source, &source.url, &[]).await?;
-            parse_json(&body, timestamp_pointer.as_deref(), meters, now_ms)
+            parse_json(&body, timestamp_pointer.as_deref(), *unit, meters, now_ms)
         }
         SourceKind::Prometheus { queries, .. } => {
             let url = format!("{}/api/v1/query", source.url.trim_end_matches('/'));
@@ -215,7 +225,16 @@ async fn prometheus_all(
             });
         }
         while let Some(joined) = set.join_next().await {
-            let Ok((meter, r)) = joined else { continue };
+            let (meter, r) = match joined {
+                Ok(x) => x,
+                // A query task that panicked (a bug) is reported, never swallowed.
+                Err(e) => {
+                    let why = if e.is_panic() { plant_site::panic_message(&*e.into_panic()) } else { e.to_string() };
+                    out.problems.push(format!("a query task failed unexpectedly ({why})"));
+                    first_error.get_or_insert(PollError::Payload(format!("a query task failed unexpectedly ({why})")));
+                    continue;
+                }
+            };
             match r {
                 Ok(mut r) => {
                     ok += 1;

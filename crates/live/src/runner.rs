@@ -13,6 +13,54 @@ use crate::poll::{self, LiveSample, PollError};
 /// Longest wait between retries of a failing source.
 pub const MAX_BACKOFF_MS: i64 = 60_000;
 
+/// How far a source's clock may be from this machine's: a sample further ahead of now, or further before
+/// the session's backfill window, is refused (and counted), never stored. A wrong `timestamp_unit` (µs read
+/// as ms: the year 55,000; s read as ms: January 1970) is caught here instead of stretching the timeline.
+pub const MAX_CLOCK_SKEW_MS: i64 = 5 * 60_000;
+
+/// The times a source's samples may have: from its backfill window's start (less the skew) to now (plus
+/// the skew).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SampleWindow {
+    pub earliest_ms: i64,
+    pub skew_ms: i64,
+}
+
+/// Samples a poll gave that were refused.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Refused {
+    pub future: usize,
+    pub past: usize,
+}
+
+impl SampleWindow {
+    /// The window of `source` in a session that started at `session_start_ms`.
+    pub fn new(source: &Source, session_start_ms: i64) -> SampleWindow {
+        SampleWindow { earliest_ms: session_start_ms.saturating_sub(source.backfill_ms()).saturating_sub(MAX_CLOCK_SKEW_MS), skew_ms: MAX_CLOCK_SKEW_MS }
+    }
+
+    /// Keeps the samples inside the window at `now_ms`; counts the rest.
+    pub fn screen(&self, samples: Vec<LiveSample>, now_ms: i64) -> (Vec<LiveSample>, Refused) {
+        let mut refused = Refused::default();
+        let latest = now_ms.saturating_add(self.skew_ms);
+        let kept = samples
+            .into_iter()
+            .filter(|(_, t, _)| {
+                if *t > latest {
+                    refused.future += 1;
+                    false
+                } else if *t < self.earliest_ms {
+                    refused.past += 1;
+                    false
+                } else {
+                    true
+                }
+            })
+            .collect();
+        (kept, refused)
+    }
+}
+
 /// Where a source stands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SourceState {
@@ -32,11 +80,15 @@ pub struct SourceStatus {
     /// Consecutive failures.
     pub failures: u32,
     pub samples: u64,
+    /// Samples refused for a time more than [`MAX_CLOCK_SKEW_MS`] ahead of this machine's clock.
+    pub refused_future: u64,
+    /// Samples refused for a time before the session's backfill window.
+    pub refused_past: u64,
 }
 
 impl Default for SourceStatus {
     fn default() -> Self {
-        Self { state: SourceState::Connecting, last_error: None, last_good_ms: None, failures: 0, samples: 0 }
+        Self { state: SourceState::Connecting, last_error: None, last_good_ms: None, failures: 0, samples: 0, refused_future: 0, refused_past: 0 }
     }
 }
 
@@ -63,6 +115,7 @@ impl LiveHandle {
     /// Starts polling `sources` on a new thread.
     pub fn start(sources: Vec<Source>) -> Result<LiveHandle, String> {
         let (tx, rx) = mpsc::channel();
+        let panic_tx = tx.clone();
         let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| format!("cannot start the live runtime: {e}"))?;
         let thread = std::thread::Builder::new()
@@ -70,10 +123,20 @@ impl LiveHandle {
             .spawn(move || {
                 runtime.block_on(async move {
                     let mut set = tokio::task::JoinSet::new();
+                    let started = now_ms();
                     for s in sources {
-                        set.spawn(run_source(s, tx.clone(), stop_rx.clone()));
+                        set.spawn(run_source(s, started, tx.clone(), stop_rx.clone()));
                     }
-                    while set.join_next().await.is_some() {}
+                    while let Some(joined) = set.join_next().await {
+                        // A source task that panicked (a bug) says so in its status instead of vanishing.
+                        if let Err(e) = joined
+                            && e.is_panic()
+                        {
+                            let why = plant_site::panic_message(&*e.into_panic());
+                            let status = SourceStatus { last_error: Some(format!("stopped unexpectedly ({why}); please report it")), ..SourceStatus::default() };
+                            let _ = panic_tx.send(LiveEvent::Status { source: "?".into(), status });
+                        }
+                    }
                 });
             })
             .map_err(|e| format!("cannot start the live thread: {e}"))?;
@@ -102,8 +165,9 @@ impl Drop for LiveHandle {
     }
 }
 
-async fn run_source(source: Source, tx: mpsc::Sender<LiveEvent>, mut stop: tokio::sync::watch::Receiver<bool>) {
+async fn run_source(source: Source, session_start_ms: i64, tx: mpsc::Sender<LiveEvent>, mut stop: tokio::sync::watch::Receiver<bool>) {
     let mut status = SourceStatus::default();
+    let window = SampleWindow::new(&source, session_start_ms);
     let send_status = |status: &SourceStatus| tx.send(LiveEvent::Status { source: source.id.clone(), status: status.clone() }).is_ok();
     if !send_status(&status) {
         return;
@@ -131,14 +195,23 @@ async fn run_source(source: Source, tx: mpsc::Sender<LiveEvent>, mut stop: tokio
             poll::backfill(&client, &source, now).await.map(|r| (r, true))
         };
         match result {
-            Ok((r, was_backfill)) => {
+            Ok((mut r, was_backfill)) => {
                 backfilled = true;
                 status.state = SourceState::Connected;
                 status.failures = 0;
                 status.last_good_ms = Some(now);
-                status.samples += r.samples.len() as u64;
+                let (samples, refused) = window.screen(std::mem::take(&mut r.samples), now_ms());
+                status.samples += samples.len() as u64;
+                status.refused_future += refused.future as u64;
+                status.refused_past += refused.past as u64;
+                if refused.future > 0 {
+                    r.problems.insert(0, format!("{} samples refused: more than {} min ahead of this machine's clock (check the source's clock and timestamp_unit)", refused.future, MAX_CLOCK_SKEW_MS / 60_000));
+                }
+                if refused.past > 0 {
+                    r.problems.insert(0, format!("{} samples refused: older than the live session's backfill window (check timestamp_unit)", refused.past));
+                }
                 status.last_error = r.problems.first().map(|p| if r.problems.len() > 1 { format!("{p} (and {} more)", r.problems.len() - 1) } else { p.clone() });
-                if !r.samples.is_empty() && tx.send(LiveEvent::Samples { source: source.id.clone(), samples: r.samples, backfill: was_backfill }).is_err() {
+                if !samples.is_empty() && tx.send(LiveEvent::Samples { source: source.id.clone(), samples, backfill: was_backfill }).is_err() {
                     return;
                 }
                 wait_ms = if was_backfill { 0 } else { source.interval_ms };

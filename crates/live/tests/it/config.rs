@@ -39,7 +39,7 @@ fn a_sources_file_maps_every_meter_and_keeps_secrets_out() {
     let scada = &cfg.sources[0];
     assert_eq!((scada.interval_ms, scada.timeout_ms), (2_000, 500));
     assert_eq!(scada.auth.as_ref().map(|a| a.env.as_str()), Some("PLANT_TWIN_TEST_TOKEN"));
-    let SourceKind::HttpJson { meters, timestamp_pointer } = &scada.kind else { panic!("kind") };
+    let SourceKind::HttpJson { meters, timestamp_pointer, .. } = &scada.kind else { panic!("kind") };
     assert_eq!(timestamp_pointer.as_deref(), Some("/timestamp"));
     assert_eq!(meters.len(), site.meters.len(), "the template covers every meter");
     assert!(meters.contains(&("kiln-1.drive-power".into(), "/values/kiln_drive_kW".into())), "an explicit entry overrides the template");
@@ -75,4 +75,82 @@ fn bad_entries_are_reported_at_their_line_and_the_rest_is_kept() {
     assert!(d[0].message.contains("http://"), "{d:?}");
     let (_, d) = parse("[[source]]\nid = \"a\"\nkind = \"http-json\"\nurl = \"http://x\"\nauth_env = \"T\"\npointer_template = \"/{meter}\"\n", Path::new("/s/sources.toml"), &site).expect("parses");
     assert!(d.iter().any(|x| x.message.contains("auth_header and auth_env")), "{d:?}");
+}
+
+fn one_source(extra: &str) -> String {
+    format!("[[source]]\nid = \"a\"\nkind = \"http-json\"\npointer_template = \"/{{meter}}\"\n{extra}")
+}
+
+#[test]
+fn credentials_come_only_from_plant_twin_variables_and_never_in_clear_text_off_this_machine() {
+    let (site, _) = cement();
+    let file = Path::new("/site/sources.toml");
+    let parse_pkg = |text: &str| plant_live::parse_from(text, file, &site, plant_live::Origin::Package).expect("parses");
+    // A foreign variable: refused at the auth_env line, the source left out (nothing can be sent).
+    for var in ["HOME", "AWS_SECRET_ACCESS_KEY", "PLANT_TWIN_ALLOW_ENV", "plant_twin_lower"] {
+        let text = one_source(&format!("url = \"http://127.0.0.1:9/v\"\nauth_header = \"X-Token\"\nauth_env = \"{var}\"\n"));
+        let (cfg, d) = parse_pkg(&text);
+        assert!(cfg.sources.is_empty(), "{var}");
+        let e = d.iter().find(|x| x.message.contains("auth_env")).unwrap_or_else(|| panic!("{var}: {d:?}"));
+        assert!(e.is_error() && e.message.contains(var) && e.message.contains("PLANT_TWIN_"), "{e}");
+        assert!(matches!(e.place, Place::LineCol { line: 7, .. }), "{e:?}");
+    }
+    // A PLANT_TWIN_ variable in clear text to another host: refused, naming the source and the host.
+    let (cfg, d) = parse_pkg(&one_source("url = \"http://historian.example.com:8080/v\"\nauth_header = \"X-Token\"\nauth_env = \"PLANT_TWIN_TOKEN\"\n"));
+    assert!(cfg.sources.is_empty());
+    assert!(d.iter().any(|x| x.is_error() && x.message.contains("clear text") && x.message.contains("\"a\"") && x.message.contains("historian.example.com:8080")), "{d:?}");
+    // Over TLS to another host, or in clear text to this machine: allowed.
+    for url in ["https://historian.example.com/v", "http://127.0.0.1:9/v", "http://localhost:9/v", "http://[::1]:9/v", "http://127.8.9.10/v"] {
+        let (cfg, d) = parse_pkg(&one_source(&format!("url = \"{url}\"\nauth_header = \"X-Token\"\nauth_env = \"PLANT_TWIN_TOKEN\"\n")));
+        assert_eq!(cfg.sources.len(), 1, "{url}: {d:?}");
+        assert!(d.is_empty(), "{url}: {d:?}");
+    }
+    // Without a credential, a remote http source is fine (it is listed for consent, nothing secret sent).
+    let (cfg, _) = parse_pkg(&one_source("url = \"http://10.1.2.3/v\"\n"));
+    assert_eq!(cfg.sources[0].host, "10.1.2.3:80");
+    assert!(cfg.sources[0].sends().contains("no credentials"));
+    // The consent list names the variable, never its value.
+    unsafe { std::env::set_var("PLANT_TWIN_TEST_CONSENT", "s3cr3t-value") };
+    let (cfg, _) = parse_pkg(&one_source("url = \"https://h.example/v\"\nauth_header = \"X-Token\"\nauth_env = \"PLANT_TWIN_TEST_CONSENT\"\n"));
+    let sends = cfg.sources[0].sends();
+    assert!(sends.contains("X-Token") && sends.contains("$PLANT_TWIN_TEST_CONSENT") && !sends.contains("s3cr3t"), "{sends}");
+    // Not a URL with a host.
+    let (cfg, d) = parse_pkg(&one_source("url = \"http://\"\n"));
+    assert!(cfg.sources.is_empty() && d[0].message.contains("with a host"), "{d:?}");
+}
+
+#[test]
+fn a_packages_recorder_stays_inside_the_package_and_nothing_is_created_when_parsing() {
+    let (site, _) = cement();
+    let dir = std::env::temp_dir().join(format!("plant-live-rec-{}", std::process::id()));
+    let pkg = dir.join("pkg");
+    std::fs::create_dir_all(&pkg).expect("dir");
+    let file = pkg.join("sources.toml");
+    let outside = dir.join("outside");
+    for folder in [outside.display().to_string(), "../outside".to_string(), "rec/../../outside".to_string()] {
+        let text = format!("{}\n[recorder]\nfolder = '{folder}'\n", one_source("url = \"http://127.0.0.1:9/v\"\n"));
+        let (cfg, d) = plant_live::parse_from(&text, &file, &site, plant_live::Origin::Package).expect("parses");
+        assert!(cfg.recorder.is_none(), "{folder}");
+        assert!(d.iter().any(|x| x.is_error() && x.message.contains("[recorder] folder") && matches!(x.place, Place::LineCol { line: 8, .. })), "{folder}: {d:?}");
+        assert!(!outside.exists(), "nothing created");
+    }
+    let text = format!("{}\n[recorder]\nfolder = 'rec/live'\n", one_source("url = \"http://127.0.0.1:9/v\"\n"));
+    let (cfg, d) = plant_live::parse_from(&text, &file, &site, plant_live::Origin::Package).expect("parses");
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(cfg.recorder.expect("rec").folder, std::fs::canonicalize(&pkg).expect("c").join("rec/live"));
+    assert!(!pkg.join("rec").exists(), "parsing creates nothing");
+    // The user's own file (--sources) may record where the user says.
+    let (cfg, _) = plant_live::parse(&format!("{}\n[recorder]\nfolder = '../outside'\n", one_source("url = \"http://127.0.0.1:9/v\"\n")), &file, &site).expect("parses");
+    assert!(cfg.recorder.is_some());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_timestamp_unit_is_read_and_a_bad_one_is_reported_at_its_line() {
+    let (site, _) = cement();
+    let (cfg, d) = parse(&one_source("url = \"http://127.0.0.1:9/v\"\ntimestamp_pointer = \"/t\"\ntimestamp_unit = \"us\"\n"), Path::new("/s/sources.toml"), &site).expect("parses");
+    assert!(d.is_empty());
+    assert!(matches!(cfg.sources[0].kind, SourceKind::HttpJson { unit: plant_live::TimestampUnit::Micros, .. }));
+    let (_, d) = parse(&one_source("url = \"http://127.0.0.1:9/v\"\ntimestamp_unit = \"guess\"\n"), Path::new("/s/sources.toml"), &site).expect("parses");
+    assert!(matches!(d[0].place, Place::LineCol { line: 6, .. }) && d[0].message.contains("rfc3339, s, ms, us, ns"), "{d:?}");
 }

@@ -104,7 +104,8 @@ fn polling_survives_every_fault_and_resumes_on_recovery() {
     let source = Source {
         id: "test".into(),
         url: format!("http://{addr}/v"),
-        kind: SourceKind::HttpJson { timestamp_pointer: None, meters: vec![("a".into(), "/v/a".into()), ("b".into(), "/v/b".into())] },
+        host: addr.to_string(),
+        kind: SourceKind::HttpJson { timestamp_pointer: None, unit: plant_live::TimestampUnit::Rfc3339, meters: vec![("a".into(), "/v/a".into()), ("b".into(), "/v/b".into())] },
         interval_ms: 100,
         timeout_ms: 400,
         auth: None,

@@ -1,4 +1,4 @@
-use plant_live::{PollError, parse_json, parse_prometheus};
+use plant_live::{PollError, SampleWindow, TimestampUnit, parse_json, parse_prometheus};
 
 fn meters(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
@@ -8,21 +8,21 @@ fn meters(list: &[(&str, &str)]) -> Vec<(String, String)> {
 fn json_payloads_give_samples_and_name_each_problem() {
     let m = meters(&[("a", "/v/a"), ("b", "/v/b"), ("c", "/v/c"), ("d", "/v/d"), ("e", "/v/e")]);
     let body = r#"{"ts": "2026-11-24T08:00:00+08:00", "v": {"a": 1.5, "b": "2.25", "c": "n/a", "d": null}}"#;
-    let r = parse_json(body, Some("/ts"), &m, 99).expect("parses");
+    let r = parse_json(body, Some("/ts"), TimestampUnit::Rfc3339, &m, 99).expect("parses");
     let t = 1_795_478_400_000; // 2026-11-24T00:00:00Z
     assert_eq!(r.samples, vec![("a".into(), t, 1.5), ("b".into(), t, 2.25)]);
     assert!(r.problems.iter().any(|p| p.starts_with("c:") && p.contains("not a number")), "{:?}", r.problems);
     assert!(r.problems.iter().any(|p| p.starts_with("e:") && p.contains("nothing at /v/e")), "{:?}", r.problems);
     assert_eq!(r.problems.len(), 2, "null is 'no value now', not a problem");
-    // Unix seconds and milliseconds; no timestamp pointer → time received.
-    assert_eq!(parse_json(r#"{"t": 1795478400, "v": {"a": 1}}"#, Some("/t"), &m[..1], 0).expect("s").samples[0].1, t);
-    assert_eq!(parse_json(r#"{"t": 1795478400000, "v": {"a": 1}}"#, Some("/t"), &m[..1], 0).expect("ms").samples[0].1, t);
-    assert_eq!(parse_json(r#"{"v": {"a": 1}}"#, None, &m[..1], 42).expect("recv").samples[0].1, 42);
-    let r = parse_json(r#"{"v": {"a": 1}}"#, Some("/t"), &m[..1], 42).expect("no ts");
+    // Unix seconds and milliseconds, as configured; no timestamp pointer → time received.
+    assert_eq!(parse_json(r#"{"t": 1795478400, "v": {"a": 1}}"#, Some("/t"), TimestampUnit::Seconds, &m[..1], 0).expect("s").samples[0].1, t);
+    assert_eq!(parse_json(r#"{"t": 1795478400000, "v": {"a": 1}}"#, Some("/t"), TimestampUnit::Millis, &m[..1], 0).expect("ms").samples[0].1, t);
+    assert_eq!(parse_json(r#"{"v": {"a": 1}}"#, None, TimestampUnit::Rfc3339, &m[..1], 42).expect("recv").samples[0].1, 42);
+    let r = parse_json(r#"{"v": {"a": 1}}"#, Some("/t"), TimestampUnit::Rfc3339, &m[..1], 42).expect("no ts");
     assert_eq!(r.samples[0].1, 42);
     assert!(r.problems[0].contains("no timestamp"));
-    assert!(matches!(parse_json("{\"v\": ", None, &m, 0), Err(PollError::Payload(_))));
-    assert!(matches!(parse_json("<html>busy</html>", None, &m, 0), Err(PollError::Payload(_))));
+    assert!(matches!(parse_json("{\"v\": ", None, TimestampUnit::Rfc3339, &m, 0), Err(PollError::Payload(_))));
+    assert!(matches!(parse_json("<html>busy</html>", None, TimestampUnit::Rfc3339, &m, 0), Err(PollError::Payload(_))));
 }
 
 #[test]
@@ -40,4 +40,51 @@ fn prometheus_answers_vector_matrix_and_errors() {
     assert!(parse_prometheus(none, "a").expect("empty").problems[0].contains("no series"));
     let err = r#"{"status":"error","errorType":"bad_data","error":"parse error at char 5"}"#;
     assert!(matches!(parse_prometheus(err, "a"), Err(PollError::Payload(e)) if e.contains("parse error")));
+}
+
+#[test]
+fn microsecond_and_nanosecond_timestamps_read_as_configured() {
+    let m = meters(&[("a", "/v/a")]);
+    let t = 1_795_478_400_123; // 2026-11-24T00:00:00.123Z
+    let at = |body: &str, unit| parse_json(body, Some("/t"), unit, &m, 0).expect("parses").samples[0].1;
+    assert_eq!(at(r#"{"t": 1795478400123456, "v": {"a": 1}}"#, TimestampUnit::Micros), t);
+    assert_eq!(at(r#"{"t": 1795478400123456789, "v": {"a": 1}}"#, TimestampUnit::Nanos), t);
+    assert_eq!(at(r#"{"t": "1795478400123456", "v": {"a": 1}}"#, TimestampUnit::Micros), t, "a number in a string");
+    assert_eq!(at(r#"{"t": 1795478400.123, "v": {"a": 1}}"#, TimestampUnit::Seconds), t);
+    // A number where RFC 3339 is configured is a problem, not a guess: the time received is used.
+    let r = parse_json(r#"{"t": 1795478400123456, "v": {"a": 1}}"#, Some("/t"), TimestampUnit::Rfc3339, &m, 7).expect("parses");
+    assert_eq!(r.samples[0].1, 7);
+    assert!(r.problems[0].contains("timestamp_unit"), "{:?}", r.problems);
+    // Beyond ±31,000 years is not a time.
+    let r = parse_json(r#"{"t": 1e300, "v": {"a": 1}}"#, Some("/t"), TimestampUnit::Millis, &m, 7).expect("parses");
+    assert_eq!(r.samples[0].1, 7);
+}
+
+#[test]
+fn samples_far_in_the_future_or_before_the_backfill_window_are_refused_and_counted() {
+    let source = plant_live::Source {
+        id: "s".into(),
+        url: "http://127.0.0.1:1/".into(),
+        host: "127.0.0.1:1".into(),
+        kind: plant_live::SourceKind::Prometheus { queries: vec![], backfill_ms: 3_600_000, step_ms: 1_000 },
+        interval_ms: 1_000,
+        timeout_ms: 1_000,
+        auth: None,
+    };
+    let start = 1_795_478_400_000;
+    let w = SampleWindow::new(&source, start);
+    let now = start + 10_000;
+    // A microsecond epoch misread as milliseconds (the year 55,000), seconds misread as ms (1970), one
+    // just inside each edge, and a good one.
+    let samples = vec![
+        ("a".to_string(), 1_795_478_400_000_000, 1.0),
+        ("a".to_string(), 1_795_478_400, 2.0),
+        ("a".to_string(), now + plant_live::MAX_CLOCK_SKEW_MS, 3.0),
+        ("a".to_string(), start - 3_600_000 - plant_live::MAX_CLOCK_SKEW_MS, 4.0),
+        ("a".to_string(), now, 5.0),
+        ("a".to_string(), now + plant_live::MAX_CLOCK_SKEW_MS + 1, 6.0),
+    ];
+    let (kept, refused) = w.screen(samples, now);
+    assert_eq!(kept.iter().map(|s| s.2).collect::<Vec<_>>(), vec![3.0, 4.0, 5.0]);
+    assert_eq!(refused, plant_live::Refused { future: 2, past: 1 });
 }

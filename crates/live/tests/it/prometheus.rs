@@ -80,7 +80,8 @@ fn values_read_back_through_prometheus_match_the_recording() {
     let meters = ["kiln-1.drive-power", "substation-1.incomer-power", "cooler-1.clinker", "preheater-1.exit-temp", "kiln-1.inlet-o2"];
     let mut queries: Vec<(String, String)> = meters.iter().map(|m| (m.to_string(), format!("plant_meter_value{{meter=\"{m}\"}}"))).collect();
     queries.push(("record-time".into(), "plant_sim_record_time_ms".into()));
-    let source = Source { id: "prom".into(), url: url.clone(), kind: SourceKind::Prometheus { queries, backfill_ms: 60_000, step_ms: 1_000 }, interval_ms: 1_000, timeout_ms: 2_000, auth: None };
+    let host = url.trim_start_matches("http://").trim_end_matches('/').to_string();
+    let source = Source { id: "prom".into(), url: url.clone(), host, kind: SourceKind::Prometheus { queries, backfill_ms: 60_000, step_ms: 1_000 }, interval_ms: 1_000, timeout_ms: 2_000, auth: None };
     let live = LiveHandle::start(vec![source]).expect("live");
     let mut got: Vec<(String, i64, f64)> = Vec::new();
     let (mut backfilled, mut instant) = (false, 0);
