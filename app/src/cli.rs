@@ -61,11 +61,11 @@ pub struct Cli {
     #[arg(long)]
     pub whatif: bool,
 
-    /// Live sources file to use instead of the site's sources.toml (see docs/live.md).
+    /// Your own live sources file, used instead of the site's sources.toml and started at once (see docs/live.md).
     #[arg(long)]
     pub sources: Option<PathBuf>,
 
-    /// Start in live mode (the cursor follows now) once the live sources are up.
+    /// Connect the site's live sources without asking and follow now (a package's sources.toml otherwise waits for your consent).
     #[arg(long)]
     pub live: bool,
 

@@ -6,6 +6,7 @@ mod live;
 mod whatif;
 mod whatif_panel;
 mod render_smoke;
+mod security;
 mod views;
 
 use std::path::PathBuf;

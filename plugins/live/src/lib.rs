@@ -1,5 +1,7 @@
-//! Live data in the app. When a site opens, its live sources (`sources.toml` in the package, or the file
-//! given with `--sources`) start polling on their own thread (`plant-live`); once a frame their samples
+//! Live data in the app. A site package's own `sources.toml` is untrusted (SECURITY.md): it never starts by
+//! itself. The user starts it with `--live`, or agrees in a window that lists each source's host, protocol
+//! and what will be sent; declining keeps the recording playing. A file the user names with `--sources` is
+//! the user's and starts at once. Running sources poll on their own thread (`plant-live`); once a frame their samples
 //! are appended to the store, the same store the recorded data are in, so every view works the same on
 //! live and recorded data. The timeline's Live mode follows now; scrubbing leaves it and the live history
 //! stays. A status window lists each source (connected / error / backing off, last error, last good
@@ -27,10 +29,16 @@ pub struct SourcesPath(pub Option<PathBuf>);
 #[derive(Resource, Debug, Clone, Copy, Default)]
 pub struct StartLive(pub bool);
 
+/// The user agrees to start the package's sources that wait for consent ([`Live::pending`]).
+#[derive(Message, Debug, Clone, Copy)]
+pub struct ConnectPending;
+
 /// The running sources and what they reported.
 #[derive(Resource, Default)]
 pub struct Live {
     site: Option<Arc<plant_site::Site>>,
+    /// A package's sources, waiting for the user to agree before anything is sent.
+    pub pending: Option<plant_live::SourcesConfig>,
     handle: Option<LiveHandle>,
     recorder: Option<RecorderHandle>,
     pub statuses: BTreeMap<String, SourceStatus>,
@@ -51,6 +59,10 @@ impl Live {
 #[derive(Resource, Default)]
 struct StatusWindow(bool);
 
+/// Whether the consent window is open.
+#[derive(Resource, Default)]
+struct ConsentWindow(bool);
+
 pub struct LivePlugin {
     pub ui: bool,
 }
@@ -63,16 +75,28 @@ impl Plugin for LivePlugin {
         app.init_resource::<SourcesPath>()
             .init_resource::<StartLive>()
             .init_resource::<Live>()
+            .add_message::<ConnectPending>()
             .configure_sets(Update, LiveSystems.after(plant_loading::LoadingSystems).before(plant_timeline::TimelineSystems::Advance))
-            .add_systems(Update, (start_sources, absorb).chain().in_set(LiveSystems));
+            .add_systems(Update, (load_sources, connect_pending, absorb).chain().in_set(LiveSystems));
         if self.ui {
-            app.init_resource::<StatusWindow>().add_systems(EguiPrimaryContextPass, status_ui.in_set(PanelOrder::Overlay));
+            app.init_resource::<StatusWindow>()
+                .init_resource::<ConsentWindow>()
+                .add_systems(EguiPrimaryContextPass, (consent_ui, status_ui).in_set(PanelOrder::Overlay));
         }
     }
 }
 
-/// Starts the site's sources once its recorded data are in (so appending never races the ingest).
-fn start_sources(site: Option<Res<CurrentSite>>, status: Res<LoadStatus>, path: Res<SourcesPath>, start_live: Res<StartLive>, mut live: ResMut<Live>, mut problems: ResMut<Problems>, mut clock: ResMut<SiteClock>) {
+/// Reads the site's sources once its recorded data are in (so appending never races the ingest). The
+/// user's own file (`--sources`) or `--live` starts them; a package's file waits for consent.
+fn load_sources(
+    site: Option<Res<CurrentSite>>,
+    status: Res<LoadStatus>,
+    path: Res<SourcesPath>,
+    start_live: Res<StartLive>,
+    mut live: ResMut<Live>,
+    mut problems: ResMut<Problems>,
+    mut clock: ResMut<SiteClock>,
+) {
     let Some(site) = site else { return };
     if live.site.as_ref().is_some_and(|s| Arc::ptr_eq(s, &site.0)) || !status.is_ready() {
         return;
@@ -94,10 +118,27 @@ fn start_sources(site: Option<Res<CurrentSite>>, status: Res<LoadStatus>, path: 
     if config.sources.is_empty() {
         return;
     }
+    if path.0.is_some() || start_live.0 {
+        start(&mut live, config, &site.0, &mut problems, &mut clock, start_live.0);
+    } else {
+        live.pending = Some(config);
+    }
+}
+
+/// Starts the pending sources when the user agrees.
+fn connect_pending(mut agreed: MessageReader<ConnectPending>, mut live: ResMut<Live>, mut problems: ResMut<Problems>, mut clock: ResMut<SiteClock>) {
+    if agreed.read().count() == 0 {
+        return;
+    }
+    let (Some(config), Some(site)) = (live.pending.take(), live.site.clone()) else { return };
+    start(&mut live, config, &site, &mut problems, &mut clock, true);
+}
+
+fn start(live: &mut Live, config: plant_live::SourcesConfig, site: &plant_site::Site, problems: &mut Problems, clock: &mut SiteClock, go_live: bool) {
     match LiveHandle::start(config.sources.clone()) {
         Ok(h) => live.handle = Some(h),
         Err(e) => {
-            problems.list.push(plant_site::Diagnostic::error(&site.0.root.join(plant_live::SOURCES_FILE), plant_site::Place::Whole, e));
+            problems.list.push(plant_site::Diagnostic::error(&config.file, plant_site::Place::Whole, e));
             return;
         }
     }
@@ -105,14 +146,14 @@ fn start_sources(site: Option<Res<CurrentSite>>, status: Res<LoadStatus>, path: 
         live.statuses.insert(src.id.clone(), SourceStatus::default());
     }
     if let Some(rc) = &config.recorder {
-        let columns = site.0.meters.iter().map(|m| (m.id.clone(), m.column.clone())).collect();
+        let columns = site.meters.iter().map(|m| (m.id.clone(), m.column.clone())).collect();
         match RecorderHandle::start(rc, columns) {
             Ok(r) => live.recorder = Some(r),
             Err(e) => live.recorder_error = Some(e),
         }
     }
     clock.live_available = true;
-    if start_live.0 {
+    if go_live {
         clock.go_live(chrono::Utc::now().timestamp_millis());
     }
 }
@@ -176,6 +217,68 @@ fn state_text(st: &SourceStatus, now: i64) -> (String, egui::Color32) {
     }
 }
 
+/// Asks before a package's sources connect: each source's host, protocol and what will be sent.
+fn consent_ui(mut contexts: EguiContexts, live: Res<Live>, mut open: ResMut<ConsentWindow>, mut agree: MessageWriter<ConnectPending>, area: Res<plant_shell::FreeArea>, mut asked: Local<bool>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Some(config) = &live.pending else {
+        *asked = false;
+        return Ok(());
+    };
+    if !*asked {
+        // Ask once when the site opens; afterwards the button reopens the question.
+        *asked = true;
+        open.0 = true;
+    }
+    egui::Area::new(egui::Id::new("live-consent-button")).fixed_pos(area.0.right_top() + egui::vec2(-150.0, 10.0)).show(ctx, |ui| {
+        if ui.button(s::OFFER_BUTTON).on_hover_text(s::OFFER_HINT).clicked() {
+            open.0 = true;
+        }
+    });
+    if !open.0 {
+        return Ok(());
+    }
+    let mut decided = None;
+    egui::Window::new(s::CONSENT_TITLE).collapsible(false).default_width(620.0).anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO).show(ctx, |ui| {
+        ui.label(s::consent_intro(&config.file.display().to_string()));
+        ui.add_space(6.0);
+        egui::Grid::new("live-consent").striped(true).num_columns(4).show(ui, |ui| {
+            for h in [s::SOURCE, s::PROTOCOL, s::HOST, s::SENDS] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for src in &config.sources {
+                ui.label(&src.id);
+                ui.label(src.protocol());
+                ui.monospace(&src.host);
+                ui.label(src.sends());
+                ui.end_row();
+            }
+        });
+        if let Some(r) = &config.recorder {
+            ui.label(s::consent_recorder(&r.folder.display().to_string()));
+        }
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui.button(egui::RichText::new(s::CONNECT).strong()).clicked() {
+                decided = Some(true);
+            }
+            if ui.button(s::NOT_NOW).clicked() {
+                decided = Some(false);
+            }
+        });
+        ui.weak(s::CONSENT_FOOTNOTE);
+    });
+    match decided {
+        Some(true) => {
+            agree.write(ConnectPending);
+            open.0 = false;
+        }
+        Some(false) => open.0 = false,
+        None => {}
+    }
+    Ok(())
+}
+
 fn status_ui(mut contexts: EguiContexts, live: Res<Live>, clock: Res<SiteClock>, mut open: ResMut<StatusWindow>, area: Res<plant_shell::FreeArea>) -> Result {
     let ctx = contexts.ctx_mut()?;
     if !live.is_running() {
@@ -202,7 +305,8 @@ fn status_ui(mut contexts: EguiContexts, live: Res<Live>, clock: Res<SiteClock>,
                 let (text, colour) = state_text(st, now);
                 ui.colored_label(colour, text);
                 ui.label(st.last_good_ms.map_or_else(|| s::NEVER.to_string(), |t| clock.format(t)));
-                ui.label(st.samples.to_string());
+                let refused = st.refused_future + st.refused_past;
+                ui.label(if refused > 0 { s::samples_refused(st.samples, refused) } else { st.samples.to_string() });
                 ui.label(st.last_error.as_deref().unwrap_or("—"));
                 ui.end_row();
             }

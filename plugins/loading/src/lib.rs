@@ -60,6 +60,8 @@ pub enum LoadStatus {
         started: Instant,
         progress: Arc<Mutex<(f32, String)>>,
         result: Mutex<Receiver<Ingested>>,
+        /// The worker, joined when it stops without a result, to report its panic.
+        worker: Mutex<Option<std::thread::JoinHandle<()>>>,
     },
     Ready {
         secs: f64,
@@ -82,6 +84,17 @@ impl LoadStatus {
     }
 }
 
+/// The function that reads a site's data on the worker thread: [`plant_ingest::load_site_data`], or a
+/// stand-in in tests (a loader that panics, to check that a dying worker becomes a problem).
+#[derive(Resource, Clone, Copy)]
+pub struct Loader(pub fn(&Site, plant_ingest::Progress) -> Ingested);
+
+impl Default for Loader {
+    fn default() -> Self {
+        Loader(plant_ingest::load_site_data)
+    }
+}
+
 /// Opens the site at start-up and ingests its data in the background; with `ui`, also the top bar
 /// (site, load progress, problems) and the problems window.
 pub struct LoadingPlugin {
@@ -98,6 +111,7 @@ impl Plugin for LoadingPlugin {
             .init_resource::<LoadStatus>()
             .init_resource::<MeterData>()
             .init_resource::<ModelInfo>()
+            .init_resource::<Loader>()
             .add_systems(Startup, open_site)
             .add_systems(Update, receive_data.in_set(LoadingSystems));
         if self.ui {
@@ -107,7 +121,7 @@ impl Plugin for LoadingPlugin {
     }
 }
 
-fn open_site(mut commands: Commands, path: Option<Res<SitePath>>, mut problems: ResMut<Problems>, mut status: ResMut<LoadStatus>, mut clock: ResMut<SiteClock>) {
+fn open_site(mut commands: Commands, path: Option<Res<SitePath>>, loader: Res<Loader>, mut problems: ResMut<Problems>, mut status: ResMut<LoadStatus>, mut clock: ResMut<SiteClock>) {
     let Some(path) = path else {
         *status = LoadStatus::Failed;
         return;
@@ -133,18 +147,19 @@ fn open_site(mut commands: Commands, path: Option<Res<SitePath>>, mut problems: 
     let progress = Arc::new(Mutex::new((0.0f32, String::new())));
     let (tx, rx) = std::sync::mpsc::channel();
     let p = progress.clone();
+    let load = loader.0;
     let spawned = std::thread::Builder::new().name("plant-twin-ingest".into()).spawn(move || {
         let report = |f: f32, what: &str| {
             if let Ok(mut g) = p.lock() {
                 *g = (f, what.to_string());
             }
         };
-        let ingested = plant_ingest::load_site_data(&site, &report);
+        let ingested = load(&site, &report);
         // The receiver is gone only if the app has quit; nothing to do then.
         let _ = tx.send(ingested);
     });
     match spawned {
-        Ok(_) => *status = LoadStatus::Loading { started: Instant::now(), progress, result: Mutex::new(rx) },
+        Ok(handle) => *status = LoadStatus::Loading { started: Instant::now(), progress, result: Mutex::new(rx), worker: Mutex::new(Some(handle)) },
         Err(e) => {
             problems.list.push(Diagnostic::error(&path.0, plant_site::Place::Whole, format!("{}: {e}", s::CANNOT_START_THREAD)));
             *status = LoadStatus::Failed;
@@ -153,7 +168,7 @@ fn open_site(mut commands: Commands, path: Option<Res<SitePath>>, mut problems: 
 }
 
 fn receive_data(mut status: ResMut<LoadStatus>, mut data: ResMut<MeterData>, mut problems: ResMut<Problems>, mut clock: ResMut<SiteClock>, site: Option<Res<CurrentSite>>) {
-    let LoadStatus::Loading { started, result, .. } = &*status else { return };
+    let LoadStatus::Loading { started, result, worker, .. } = &*status else { return };
     let received = match result.lock() {
         Ok(rx) => rx.try_recv(),
         Err(_) => Err(TryRecvError::Disconnected),
@@ -175,7 +190,10 @@ fn receive_data(mut status: ResMut<LoadStatus>, mut data: ResMut<MeterData>, mut
         Err(TryRecvError::Empty) => {}
         Err(TryRecvError::Disconnected) => {
             let file = site.map(|s| s.0.site_toml_path()).unwrap_or_default();
-            problems.list.push(Diagnostic::error(&file, plant_site::Place::Whole, s::LOAD_THREAD_DIED));
+            // The worker ended without a result: it panicked. Say what it said.
+            let why = worker.lock().ok().and_then(|mut w| w.take()).and_then(|h| h.join().err()).map(|p| plant_site::panic_message(&*p));
+            problems.list.push(Diagnostic::error(&file, plant_site::Place::Whole, s::load_thread_died(why.as_deref())));
+            problems.window_open = true;
             *status = LoadStatus::Failed;
         }
     }

@@ -6,7 +6,6 @@ pub const LOADED: &str = "Data loaded";
 pub const NO_SITE: &str = "No site open";
 pub const PROBLEMS: &str = "Problems";
 pub const NO_PROBLEMS: &str = "No problems found in the site package.";
-pub const LOAD_THREAD_DIED: &str = "data loading stopped unexpectedly; the site is shown without data";
 pub const CANNOT_START_THREAD: &str = "cannot start the data-loading thread";
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -23,6 +22,13 @@ pub fn problems_button(errors: usize, warnings: usize) -> String {
 
 pub fn loaded_summary(meters: usize, samples: usize, secs: f64) -> String {
     format!("{meters} meters, {samples} samples, loaded in {secs:.2} s")
+}
+
+pub fn load_thread_died(why: Option<&str>) -> String {
+    match why {
+        Some(w) => format!("data loading stopped unexpectedly ({w}); the site is shown without data — please report it"),
+        None => "data loading stopped unexpectedly; the site is shown without data".to_string(),
+    }
 }
 
 pub fn window_title(site: &str) -> String {

@@ -14,6 +14,7 @@ use bevy::prelude::*;
 use plant_loading::{CurrentSite, LoadingSystems, MeterData};
 use plant_timeline::{SiteClock, TimelineSystems};
 
+pub use render::viewport_for;
 pub use colour::{CARBON_UNIT, CarbonRates, ColourBy, ColourScale, MeterIndex, NO_DATA_COLOUR, colour_at, egui_colour, equipment_value, format_value, swatch_ui};
 
 /// Marks the glTF node entity that stands for an equipment item.

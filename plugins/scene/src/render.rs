@@ -337,20 +337,25 @@ fn legend_ui(ui: &mut egui::Ui, scale: &ColourScale, unit: &str) {
 fn fit_camera_viewport(mut contexts: EguiContexts, area: Res<FreeArea>, window: Option<Single<&Window, With<PrimaryWindow>>>, mut cams: Query<&mut Camera, With<PanOrbitCamera>>) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(window) = window else { return Ok(()) };
-    let ppp = ctx.pixels_per_point();
-    let r = area.0;
-    if !r.is_positive() {
-        return Ok(());
-    }
-    let (w, h) = (window.physical_width(), window.physical_height());
-    let x = ((r.left() * ppp).max(0.0) as u32).min(w.saturating_sub(1));
-    let y = ((r.top() * ppp).max(0.0) as u32).min(h.saturating_sub(1));
-    let size = UVec2::new(((r.width() * ppp) as u32).clamp(1, w - x), ((r.height() * ppp) as u32).clamp(1, h - y));
+    let Some((position, size)) = viewport_for(area.0, ctx.pixels_per_point(), window.physical_width(), window.physical_height()) else { return Ok(()) };
     for mut cam in &mut cams {
-        let vp = Viewport { physical_position: UVec2::new(x, y), physical_size: size, ..default() };
+        let vp = Viewport { physical_position: position, physical_size: size, ..default() };
         if cam.viewport.as_ref().map(|v| (v.physical_position, v.physical_size)) != Some((vp.physical_position, vp.physical_size)) {
             cam.viewport = Some(vp);
         }
     }
     Ok(())
+}
+
+/// The camera's viewport (position, size) in physical pixels for the free area `r` (logical points) of a
+/// `w`×`h` window: at least one pixel and never past the window's edge. `None` when the window or the
+/// area has no size (a minimised window), when the old viewport is kept.
+pub fn viewport_for(r: egui::Rect, ppp: f32, w: u32, h: u32) -> Option<(UVec2, UVec2)> {
+    if w == 0 || h == 0 || !r.is_positive() || !(ppp > 0.0) {
+        return None;
+    }
+    let x = ((r.left() * ppp).max(0.0) as u32).min(w - 1);
+    let y = ((r.top() * ppp).max(0.0) as u32).min(h - 1);
+    let size = UVec2::new(((r.width() * ppp) as u32).clamp(1, w - x), ((r.height() * ppp) as u32).clamp(1, h - y));
+    Some((UVec2::new(x, y), size))
 }

@@ -37,8 +37,9 @@ impl<T> Job<T> {
         self.handle.as_ref().is_none_or(|h| h.is_finished())
     }
 
-    fn take(&mut self) -> Option<T> {
-        self.handle.take().and_then(|h| h.join().ok())
+    /// The job's result; `Err` with the panic's message when the thread died.
+    fn take(&mut self) -> Option<Result<T, String>> {
+        self.handle.take().map(|h| h.join().map_err(|p| s::worker_panicked(&plant_site::panic_message(&*p))))
     }
 }
 
@@ -277,12 +278,16 @@ fn whatif_ui(
         if study.job.as_ref().is_some_and(|j| j.finished())
             && let Some(mut j) = study.job.take()
         {
-            study.result = j.take();
+            study.result = j.take().map(|r| r.and_then(|r| r));
         }
         if study.trade_job.as_ref().is_some_and(|j| j.finished())
             && let Some(mut j) = study.trade_job.take()
         {
-            study.tradeoff = j.take();
+            match j.take() {
+                Some(Ok(points)) => study.tradeoff = Some(points),
+                Some(Err(e)) => study.result = Some(Err(e)),
+                None => {}
+            }
         }
         if study.job.is_some() || study.trade_job.is_some() {
             ctx.request_repaint();

@@ -77,3 +77,7 @@ pub fn tradeoff_x(unit: &str) -> String {
 pub fn tradeoff_y(currency: &str, unit: &str) -> String {
     format!("{currency}/{unit} (without carbon)")
 }
+
+pub fn worker_panicked(why: &str) -> String {
+    format!("the background computation failed unexpectedly ({why}); please report it")
+}
