@@ -3,7 +3,7 @@
 
 use std::sync::atomic::AtomicBool;
 
-use plant_process::{OptimiseOptions, Process};
+use plant_process::OptimiseOptions;
 
 #[test]
 fn the_kiln_baseline_comes_from_the_recorded_meters_and_the_optimum_keeps_every_limit() {

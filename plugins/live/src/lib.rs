@@ -238,24 +238,25 @@ fn consent_ui(mut contexts: EguiContexts, live: Res<Live>, mut open: ResMut<Cons
         return Ok(());
     }
     let mut decided = None;
-    egui::Window::new(s::CONSENT_TITLE).collapsible(false).default_width(620.0).anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO).show(ctx, |ui| {
-        ui.label(s::consent_intro(&config.file.display().to_string()));
+    egui::Window::new(s::CONSENT_TITLE).collapsible(false).resizable(false).min_width(420.0).max_width(620.0).anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO).show(ctx, |ui| {
+        ui.set_max_width(600.0);
+        ui.add(egui::Label::new(s::consent_intro(&config.file.display().to_string())).wrap());
         ui.add_space(6.0);
-        egui::Grid::new("live-consent").striped(true).num_columns(4).show(ui, |ui| {
-            for h in [s::SOURCE, s::PROTOCOL, s::HOST, s::SENDS] {
-                ui.strong(h);
-            }
-            ui.end_row();
-            for src in &config.sources {
-                ui.label(&src.id);
-                ui.label(src.protocol());
-                ui.monospace(&src.host);
-                ui.label(src.sends());
-                ui.end_row();
-            }
-        });
+        for src in &config.sources {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    ui.strong(&src.id);
+                    ui.label("·");
+                    ui.label(src.protocol());
+                    ui.label("·");
+                    ui.monospace(&src.host);
+                });
+                ui.add(egui::Label::new(egui::RichText::new(format!("{}: {}", s::SENDS, src.sends())).small()).wrap());
+            });
+        }
         if let Some(r) = &config.recorder {
-            ui.label(s::consent_recorder(&r.folder.display().to_string()));
+            ui.add(egui::Label::new(s::consent_recorder(&r.folder.display().to_string())).wrap());
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
@@ -266,7 +267,7 @@ fn consent_ui(mut contexts: EguiContexts, live: Res<Live>, mut open: ResMut<Cons
                 decided = Some(false);
             }
         });
-        ui.weak(s::CONSENT_FOOTNOTE);
+        ui.add(egui::Label::new(egui::RichText::new(s::CONSENT_FOOTNOTE).weak().small()).wrap());
     });
     match decided {
         Some(true) => {
