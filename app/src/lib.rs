@@ -25,6 +25,7 @@ pub use startup::{StartupOptions, parse_at};
 /// binding, readings and colours. Tests run exactly these.
 pub fn add_logic_plugins(app: &mut App, site: &Path) {
     app.insert_resource(SitePath(site.to_path_buf())).add_plugins((
+        plant_viewer_context::ViewerContextPlugin,
         TimelinePlugin { ui: false },
         LoadingPlugin { ui: false },
         ScenePlugin { render: false },
@@ -50,6 +51,7 @@ pub fn build_app(cli: &cli::Cli) -> App {
     .insert_resource(plant_live_view::StartLive(cli.live))
     .add_plugins((
         ShellPlugin,
+        plant_viewer_context::ViewerContextPlugin,
         TimelinePlugin { ui: true },
         LoadingPlugin { ui: true },
         ScenePlugin { render: true },

@@ -6,10 +6,8 @@ use std::time::{Duration, Instant};
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 use bevy::world_serialization::WorldInstanceReady;
-use plant_loading::{CurrentSite, LoadStatus, ModelInfo, Problems};
-use plant_scene::{ColourBy, Selection};
 use plant_site::{Quantity, TimestampFormat};
-use plant_timeline::SiteClock;
+use plant_viewer_context::{ColourBy, CurrentSite, LoadStatus, ModelInfo, Problems, Selection, SiteClock};
 
 use crate::cli::Cli;
 

@@ -1,6 +1,6 @@
 //! The site clock: playing, speed, seeking and the end of the record.
 
-use plant_timeline::SiteClock;
+use plant_viewer_context::SiteClock;
 
 fn clock() -> SiteClock {
     let mut c = SiteClock::default();

@@ -6,9 +6,7 @@ use std::time::{Duration, Instant};
 use bevy::gltf::GltfExtras;
 use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
-use plant_loading::{CurrentSite, LoadStatus, MeterData, Problems};
-use plant_scene::{EquipmentNode, EquipmentReading, EquipmentTint, NO_DATA_COLOUR};
-use plant_timeline::SiteClock;
+use plant_viewer_context::{CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, LoadStatus, MeterData, NO_DATA_COLOUR, Problems, SiteClock};
 
 fn loaded_app() -> App {
     let mut app = App::new();
@@ -161,11 +159,11 @@ fn carbon_colours_follow_the_accounting_at_the_cursor() {
     let kiln = app.world_mut().spawn(Name::new("kiln-1")).id();
     let crusher = app.world_mut().spawn(Name::new("crusher-1")).id();
     let silo = app.world_mut().spawn(Name::new("clinker-silo-1")).id();
-    *app.world_mut().resource_mut::<plant_scene::ColourBy>() = plant_scene::ColourBy::Carbon;
+    *app.world_mut().resource_mut::<plant_viewer_context::ColourBy>() = plant_viewer_context::ColourBy::Carbon;
     app.world_mut().resource_mut::<SiteClock>().seek(local(4, 15, 0));
     app.update();
     app.update();
-    let rates = app.world().resource::<plant_scene::CarbonRates>().clone();
+    let rates = app.world().resource::<plant_viewer_context::CarbonRates>().clone();
     assert!(rates.max > 0.0);
     // The kiln burns coal and calcines raw meal: tens of tonnes of CO2 an hour, far above a crusher.
     let (k, kc) = reading(&app, kiln);

@@ -8,9 +8,7 @@ use std::time::{Duration, Instant};
 use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
 use plant_live::{ServeOptions, SimulatorHandle, SourceState};
-use plant_loading::{LoadStatus, MeterData, Problems};
-use plant_scene::EquipmentReading;
-use plant_timeline::SiteClock;
+use plant_viewer_context::{EquipmentReading, LoadStatus, MeterData, Problems, SiteClock};
 
 #[test]
 fn the_app_follows_live_sources_through_the_same_store() {

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
-use plant_loading::{LoadStatus, Problems};
+use plant_viewer_context::{LoadStatus, Problems};
 
 /// A loopback HTTP server the test controls: it records every request's head and answers `{"v": 1}`.
 struct Listener {
@@ -114,7 +114,7 @@ fn a_packages_sources_wait_for_consent_and_a_foreign_variable_is_never_sent() {
     assert!(problems.iter().any(|d| d.is_error() && d.message.contains("\"HOME\"") && d.file.ends_with("sources.toml") && matches!(d.place, plant_site::Place::LineCol { line: 6, .. })), "{problems:?}");
     assert!(problems.iter().any(|d| d.is_error() && d.message.contains("clear text") && d.message.contains("203.0.113.7")), "{problems:?}");
     // The recording plays on.
-    assert!(app.world().resource::<plant_loading::MeterData>().0.get("pump-1.power").is_some());
+    assert!(app.world().resource::<plant_viewer_context::MeterData>().0.get("pump-1.power").is_some());
 
     // The user agrees: only the plain source connects; no request carries a credential.
     app.world_mut().write_message(plant_live_view::ConnectPending);

@@ -1,8 +1,8 @@
 //! Pure functions behind the views: colour scale, value formatting, tree search.
 
 use bevy::color::Alpha;
-use plant_scene::colour::{ColourScale, colour_at, equipment_value, format_value};
-use plant_scene::NO_DATA_COLOUR;
+use plant_scene::colour::{ColourScale, equipment_value};
+use plant_viewer_context::{NO_DATA_COLOUR, colour_at, format_value};
 use plant_site::Quantity;
 
 fn cement() -> (plant_site::Site, plant_store::Store) {
@@ -96,7 +96,7 @@ fn the_per_frame_meter_index_agrees_with_the_reference_computation() {
 #[test]
 fn sankey_windows_are_whole_spans_around_the_cursor_and_inside_the_record() {
     use plant_flows_view::{Span, window};
-    let mut clock = plant_timeline::SiteClock::default();
+    let mut clock = plant_viewer_context::SiteClock::default();
     let day = 86_400_000;
     clock.set_range(1_000, 1_000 + 14 * day);
     clock.seek(1_000 + 3 * day + 5 * 3_600_000);

@@ -6,9 +6,7 @@ use std::sync::Arc;
 
 use bevy::prelude::*;
 use plant_accounting::{Book, Report};
-use plant_loading::{CurrentSite, LoadStatus, MeterData, Problems};
-use plant_scene::CarbonRates;
-use plant_timeline::SiteClock;
+use plant_viewer_context::{CarbonRates, CurrentSite, LoadStatus, MeterData, Problems, SiteClock, ViewerSystems};
 
 /// How much time the Sankey and the report sum over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,15 +55,6 @@ pub struct Accounting {
     prepared_for: Option<usize>,
 }
 
-/// A what-if scenario the Sankey can show instead of the measured flows: per equipment item, the
-/// scenario/baseline ratios of its fuel, electricity and process CO2 (set by the what-if panel).
-#[derive(Resource, Debug, Clone, Default, PartialEq)]
-pub struct ScenarioOverlay {
-    /// Name of the study, for the panel.
-    pub name: String,
-    /// Equipment id → (fuel ratio, electricity ratio, process CO2 ratio).
-    pub scale: std::collections::HashMap<String, (f64, f64, f64)>,
-}
 
 /// The report of the panel's window (`key`: window and data it was computed for).
 #[derive(Resource, Debug, Default)]
@@ -81,17 +70,12 @@ pub struct InstantReport {
     pub report: Option<Report>,
 }
 
-#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct AccountingSystems;
-
 pub fn build(app: &mut App) {
     app.init_resource::<SankeyState>()
         .init_resource::<Accounting>()
         .init_resource::<WindowReport>()
         .init_resource::<InstantReport>()
-        .init_resource::<ScenarioOverlay>()
-        .configure_sets(Update, AccountingSystems.after(plant_loading::LoadingSystems).after(plant_timeline::TimelineSystems::Advance).before(plant_scene::SceneSystems::Readings))
-        .add_systems(Update, (prepare_book, (instant_report, window_report)).chain().in_set(AccountingSystems));
+        .add_systems(Update, (prepare_book, (instant_report, window_report)).chain().in_set(ViewerSystems::Accounting));
 }
 
 /// The window `[t0, t1)` for a span around the cursor, clamped to the record. Hours, days and weeks are

@@ -5,12 +5,11 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use plant_loading::{CurrentSite, ModelInfo};
-use plant_scene::Selection;
+use plant_viewer_context::{CurrentSite, ModelInfo, Selection, ViewerSystems};
 use plant_shell::PanelOrder;
 use plant_site::{Bounds, FlowValue, Site};
 
-use crate::accounting::{Accounting, AccountingSystems, InstantReport};
+use crate::accounting::{Accounting, InstantReport};
 use crate::strings as s;
 
 /// Whether the 3D view shows the animated flows.
@@ -65,7 +64,7 @@ struct FlowPaths {
 pub fn build(app: &mut App) {
     app.init_resource::<FlowsIn3d>()
         .init_resource::<FlowPaths>()
-        .add_systems(Update, (build_paths, move_markers).chain().after(AccountingSystems))
+        .add_systems(Update, (build_paths, move_markers).chain().after(ViewerSystems::Accounting))
         .add_systems(EguiPrimaryContextPass, toggle_ui.in_set(PanelOrder::Overlay));
 }
 

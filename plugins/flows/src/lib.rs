@@ -13,7 +13,7 @@ use bevy::prelude::*;
 use bevy_egui::EguiPrimaryContextPass;
 use plant_shell::PanelOrder;
 
-pub use accounting::{Accounting, AccountingSystems, InstantReport, SankeyState, ScenarioOverlay, Span, View, WindowReport, window};
+pub use accounting::{Accounting, InstantReport, SankeyState, Span, View, WindowReport, window};
 
 pub struct FlowsViewPlugin {
     pub ui: bool,

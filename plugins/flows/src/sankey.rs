@@ -5,11 +5,9 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 use plant_accounting::Report;
-use plant_loading::CurrentSite;
 use plant_sankey::{Link, Options};
-use plant_scene::{Selection, format_value};
+use plant_viewer_context::{CurrentSite, ScenarioOverlay, Selection, SiteClock, format_time, format_value};
 use plant_site::Site;
-use plant_timeline::SiteClock;
 
 use crate::accounting::{Accounting, SankeyState, Span, View, WindowReport, window};
 use crate::strings as s;
@@ -39,7 +37,7 @@ pub fn diagram(site: &Site, report: &Report, view: View, rates: bool) -> Diagram
 /// As [`diagram`], with a what-if scenario's ratios applied to the flows into its equipment: fuel flows by
 /// the fuel ratio, electricity by the electricity ratio, process CO2 by the process ratio. Flows further
 /// upstream keep their measured values.
-pub fn diagram_with(site: &Site, report: &Report, view: View, rates: bool, overlay: Option<&crate::accounting::ScenarioOverlay>) -> Diagram {
+pub fn diagram_with(site: &Site, report: &Report, view: View, rates: bool, overlay: Option<&ScenarioOverlay>) -> Diagram {
     let mut ids: Vec<String> = Vec::new();
     let mut links = Vec::new();
     let mut kinds = Vec::new();
@@ -139,7 +137,7 @@ fn kind_colour(kind: &str) -> egui::Color32 {
 #[derive(Resource, Default)]
 pub struct DiagramCache {
     key: Option<((i64, i64, usize), View, bool)>,
-    overlay: crate::accounting::ScenarioOverlay,
+    overlay: ScenarioOverlay,
     diagram: Option<Diagram>,
 }
 
@@ -152,7 +150,7 @@ pub fn sankey_window_system(
     acc: Res<Accounting>,
     report: Res<WindowReport>,
     mut cache: ResMut<DiagramCache>,
-    overlay: Res<crate::accounting::ScenarioOverlay>,
+    overlay: Res<ScenarioOverlay>,
     mut selection: ResMut<Selection>,
     area: Res<plant_shell::FreeArea>,
 ) -> Result {
@@ -195,7 +193,7 @@ pub fn sankey_window_system(
                 ui.selectable_value(&mut span, sp, label);
             }
             ui.separator();
-            ui.weak(format!("{} – {}", plant_timeline::format_time(t0, tz, "%Y-%m-%d %H:%M"), plant_timeline::format_time(t1, tz, "%Y-%m-%d %H:%M")));
+            ui.weak(format!("{} – {}", format_time(t0, tz, "%Y-%m-%d %H:%M"), format_time(t1, tz, "%Y-%m-%d %H:%M")));
             if !overlay.scale.is_empty() {
                 ui.separator();
                 ui.checkbox(&mut scenario, s::scenario(&overlay.name)).on_hover_text(s::SCENARIO_HINT);

@@ -6,12 +6,10 @@ pub mod strings;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{HoverPosition, Line, Plot, VLine};
-use plant_loading::{CurrentSite, MeterData, ModelInfo};
-use plant_scene::{EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, Selection, format_value, swatch_ui};
+use plant_viewer_context::{CARBON_UNIT, ColourBy, CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, MeterData, ModelInfo, NO_DATA_COLOUR, Selection, SiteClock, format_time, format_value, swatch_ui};
 use plant_shell::{FreeArea, PanelOrder, show_panel};
 use plant_site::{Meter, Site};
 use plant_store::{Reading, Store};
-use plant_timeline::{SiteClock, format_time};
 use strings as s;
 
 const LINE_COLOUR: egui::Color32 = egui::Color32::from_rgb(94, 201, 98);
@@ -63,15 +61,15 @@ fn tree_panel_system(
     mut state: ResMut<InspectorState>,
     mut selection: ResMut<Selection>,
     items: Query<(&EquipmentNode, &EquipmentReading, &EquipmentTint)>,
-    by: Res<plant_scene::ColourBy>,
+    by: Res<ColourBy>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(site) = site else { return Ok(()) };
     let site = &site.0;
     let unit = match *by {
-        plant_scene::ColourBy::Quantity(q) => q.display_unit(),
-        plant_scene::ColourBy::Carbon => plant_scene::CARBON_UNIT,
-        plant_scene::ColourBy::Model => "",
+        ColourBy::Quantity(q) => q.display_unit(),
+        ColourBy::Carbon => CARBON_UNIT,
+        ColourBy::Model => "",
     };
     let by_id: std::collections::HashMap<&str, (&EquipmentReading, &EquipmentTint)> = items.iter().map(|(n, r, t)| (n.id.as_str(), (r, t))).collect();
     show_panel(ctx, &mut area, "tree", |root| {
@@ -98,7 +96,7 @@ fn tree_panel_system(
                         for e in members {
                             let item = by_id.get(e.id.as_str());
                             ui.horizontal(|ui| {
-                                swatch_ui(ui, item.map_or(plant_scene::NO_DATA_COLOUR, |(_, tint)| tint.0));
+                                swatch_ui(ui, item.map_or(NO_DATA_COLOUR, |(_, tint)| tint.0));
                                 let selected = selection.0.as_deref() == Some(e.id.as_str());
                                 let bound = info.0.bound.contains_key(&e.id);
                                 // Value on the right first, so a long name truncates instead of overlapping it.

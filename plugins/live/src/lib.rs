@@ -16,9 +16,8 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use plant_live::{LiveEvent, LiveHandle, RecorderEvent, RecorderHandle, SourceState, SourceStatus};
-use plant_loading::{CurrentSite, LoadStatus, MeterData, Problems};
+use plant_viewer_context::{CurrentSite, LoadStatus, MeterData, Problems, SiteClock, ViewerSystems};
 use plant_shell::PanelOrder;
-use plant_timeline::SiteClock;
 use strings as s;
 
 /// A sources file to use instead of the package's `sources.toml`.
@@ -67,17 +66,13 @@ pub struct LivePlugin {
     pub ui: bool,
 }
 
-#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct LiveSystems;
-
 impl Plugin for LivePlugin {
     fn build(&self, app: &mut App) {
         app.init_resource::<SourcesPath>()
             .init_resource::<StartLive>()
             .init_resource::<Live>()
             .add_message::<ConnectPending>()
-            .configure_sets(Update, LiveSystems.after(plant_loading::LoadingSystems).before(plant_timeline::TimelineSystems::Advance))
-            .add_systems(Update, (load_sources, connect_pending, absorb).chain().in_set(LiveSystems));
+            .add_systems(Update, (load_sources, connect_pending, absorb).chain().in_set(ViewerSystems::Live));
         if self.ui {
             app.init_resource::<StatusWindow>()
                 .init_resource::<ConsentWindow>()

@@ -1,4 +1,5 @@
-//! Opens the site package and loads its recorded data in the background.
+//! Opens the site package and loads its recorded data in the background, into the viewer context's
+//! [`CurrentSite`], [`ModelInfo`], [`MeterData`], [`LoadStatus`] and [`Problems`].
 //!
 //! `site.toml` and the model's node list are read at start-up (milliseconds); the data files are ingested
 //! on a worker thread while the window stays responsive, with progress in the top bar. Every problem found
@@ -16,73 +17,13 @@ use bevy::window::PrimaryWindow;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use plant_ingest::Ingested;
 use plant_shell::{FreeArea, PanelOrder, show_panel};
-use plant_site::{Diagnostic, ModelReport, Severity, Site};
-use plant_store::Store;
-use plant_timeline::SiteClock;
+use plant_site::{Diagnostic, Site};
+use plant_viewer_context::{CurrentSite, LoadStatus, MeterData, ModelInfo, Problems, SiteClock, ViewerSystems};
 use strings as s;
 
 /// The site package to open (a folder with `site.toml`).
 #[derive(Resource, Clone, Debug)]
 pub struct SitePath(pub PathBuf);
-
-/// The open site, once `site.toml` has been read.
-#[derive(Resource, Clone, Debug)]
-pub struct CurrentSite(pub Arc<Site>);
-
-/// The model's binding of equipment to nodes and its bounds.
-#[derive(Resource, Clone, Debug, Default)]
-pub struct ModelInfo(pub ModelReport);
-
-/// All recorded meter data; empty until loading finishes. Replaced whole, never mutated in place.
-#[derive(Resource, Clone, Debug, Default)]
-pub struct MeterData(pub Arc<Store>);
-
-/// Everything found wrong in the site package, its model and its data.
-#[derive(Resource, Debug, Default)]
-pub struct Problems {
-    pub list: Vec<Diagnostic>,
-    pub window_open: bool,
-}
-
-impl Problems {
-    pub fn counts(&self) -> (usize, usize) {
-        let errors = self.list.iter().filter(|d| d.severity == Severity::Error).count();
-        (errors, self.list.len() - errors)
-    }
-}
-
-/// Where loading stands.
-#[derive(Resource, Default)]
-pub enum LoadStatus {
-    #[default]
-    NotStarted,
-    Loading {
-        started: Instant,
-        progress: Arc<Mutex<(f32, String)>>,
-        result: Mutex<Receiver<Ingested>>,
-        /// The worker, joined when it stops without a result, to report its panic.
-        worker: Mutex<Option<std::thread::JoinHandle<()>>>,
-    },
-    Ready {
-        secs: f64,
-    },
-    /// The site could not be opened or its data not loaded; see [`Problems`].
-    Failed,
-}
-
-impl LoadStatus {
-    pub fn is_ready(&self) -> bool {
-        matches!(self, LoadStatus::Ready { .. })
-    }
-
-    /// Fraction loaded and the current step, while loading.
-    pub fn progress(&self) -> Option<(f32, String)> {
-        match self {
-            LoadStatus::Loading { progress, .. } => progress.lock().ok().map(|p| p.clone()),
-            _ => None,
-        }
-    }
-}
 
 /// The function that reads a site's data on the worker thread: [`plant_ingest::load_site_data`], or a
 /// stand-in in tests (a loader that panics, to check that a dying worker becomes a problem).
@@ -101,19 +42,19 @@ pub struct LoadingPlugin {
     pub ui: bool,
 }
 
-/// Runs after the site has been opened and data has been received, before views read them.
-#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct LoadingSystems;
+/// The worker reading the data, while it runs.
+#[derive(Resource)]
+struct LoadJob {
+    result: Mutex<Receiver<Ingested>>,
+    /// Joined when it stops without a result, to report its panic.
+    worker: Mutex<Option<std::thread::JoinHandle<()>>>,
+}
 
 impl Plugin for LoadingPlugin {
     fn build(&self, app: &mut App) {
-        app.init_resource::<Problems>()
-            .init_resource::<LoadStatus>()
-            .init_resource::<MeterData>()
-            .init_resource::<ModelInfo>()
-            .init_resource::<Loader>()
+        app.init_resource::<Loader>()
             .add_systems(Startup, open_site)
-            .add_systems(Update, receive_data.in_set(LoadingSystems));
+            .add_systems(Update, receive_data.in_set(ViewerSystems::Load));
         if self.ui {
             app.add_systems(EguiPrimaryContextPass, (top_bar_system.in_set(PanelOrder::Top), problems_window_system.in_set(PanelOrder::Overlay)))
                 .add_systems(Update, set_window_title.run_if(resource_added::<CurrentSite>));
@@ -159,7 +100,10 @@ fn open_site(mut commands: Commands, path: Option<Res<SitePath>>, loader: Res<Lo
         let _ = tx.send(ingested);
     });
     match spawned {
-        Ok(handle) => *status = LoadStatus::Loading { started: Instant::now(), progress, result: Mutex::new(rx), worker: Mutex::new(Some(handle)) },
+        Ok(handle) => {
+            *status = LoadStatus::Loading { started: Instant::now(), progress };
+            commands.insert_resource(LoadJob { result: Mutex::new(rx), worker: Mutex::new(Some(handle)) });
+        }
         Err(e) => {
             problems.list.push(Diagnostic::error(&path.0, plant_site::Place::Whole, format!("{}: {e}", s::CANNOT_START_THREAD)));
             *status = LoadStatus::Failed;
@@ -167,9 +111,10 @@ fn open_site(mut commands: Commands, path: Option<Res<SitePath>>, loader: Res<Lo
     }
 }
 
-fn receive_data(mut status: ResMut<LoadStatus>, mut data: ResMut<MeterData>, mut problems: ResMut<Problems>, mut clock: ResMut<SiteClock>, site: Option<Res<CurrentSite>>) {
-    let LoadStatus::Loading { started, result, worker, .. } = &*status else { return };
-    let received = match result.lock() {
+fn receive_data(mut commands: Commands, job: Option<Res<LoadJob>>, mut status: ResMut<LoadStatus>, mut data: ResMut<MeterData>, mut problems: ResMut<Problems>, mut clock: ResMut<SiteClock>, site: Option<Res<CurrentSite>>) {
+    let (LoadStatus::Loading { started, .. }, Some(job)) = (&*status, job) else { return };
+    let started = *started;
+    let received = match job.result.lock() {
         Ok(rx) => rx.try_recv(),
         Err(_) => Err(TryRecvError::Disconnected),
     };
@@ -186,15 +131,17 @@ fn receive_data(mut status: ResMut<LoadStatus>, mut data: ResMut<MeterData>, mut
             info!("{}", s::loaded_summary(ingested.store.len(), ingested.store.sample_count(), secs));
             data.0 = Arc::new(ingested.store);
             *status = LoadStatus::Ready { secs };
+            commands.remove_resource::<LoadJob>();
         }
         Err(TryRecvError::Empty) => {}
         Err(TryRecvError::Disconnected) => {
             let file = site.map(|s| s.0.site_toml_path()).unwrap_or_default();
             // The worker ended without a result: it panicked. Say what it said.
-            let why = worker.lock().ok().and_then(|mut w| w.take()).and_then(|h| h.join().err()).map(|p| plant_site::panic_message(&*p));
+            let why = job.worker.lock().ok().and_then(|mut w| w.take()).and_then(|h| h.join().err()).map(|p| plant_site::panic_message(&*p));
             problems.list.push(Diagnostic::error(&file, plant_site::Place::Whole, s::load_thread_died(why.as_deref())));
             problems.window_open = true;
             *status = LoadStatus::Failed;
+            commands.remove_resource::<LoadJob>();
         }
     }
 }

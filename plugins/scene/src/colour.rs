@@ -1,50 +1,8 @@
 //! Colouring equipment by a quantity: the value an equipment item shows and the colour scale.
 
 use bevy::prelude::*;
-use bevy_egui::egui;
 use plant_site::{Quantity, Site};
 use plant_store::Store;
-
-/// What the 3D view colours equipment by.
-#[derive(Resource, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ColourBy {
-    /// The model's own materials.
-    Model,
-    Quantity(Quantity),
-    /// CO2 each item causes at the cursor (scope 1 where it burns fuel or calcines, scope 2 of its
-    /// electricity and heat), from the site's accounting: [`CarbonRates`].
-    Carbon,
-}
-
-impl ColourBy {
-    /// The unit of the values this mode colours by.
-    pub fn unit(self) -> &'static str {
-        match self {
-            ColourBy::Model => "",
-            ColourBy::Quantity(q) => q.display_unit(),
-            ColourBy::Carbon => CARBON_UNIT,
-        }
-    }
-}
-
-/// Unit of [`CarbonRates`].
-pub const CARBON_UNIT: &str = "kg CO2/h";
-
-/// CO2 per equipment item at the cursor, kg/h, filled by the accounting plugin; `max` is the largest
-/// hourly rate of any item over the record (the top of the colour scale).
-#[derive(Resource, Debug, Clone, Default, PartialEq)]
-pub struct CarbonRates {
-    pub values: std::collections::HashMap<String, f64>,
-    pub max: f64,
-    /// Factors applied to items' values (a what-if scenario shown in 3D); 1 where absent.
-    pub scale: std::collections::HashMap<String, f64>,
-}
-
-impl Default for ColourBy {
-    fn default() -> Self {
-        ColourBy::Quantity(Quantity::ElectricPower)
-    }
-}
 
 /// Power and flows add up over an item's meters; temperatures and concentrations are averaged.
 pub fn is_additive(q: Quantity) -> bool {
@@ -132,27 +90,6 @@ impl ColourScale {
     }
 }
 
-/// Viridis (perceptually uniform, colour-blind safe), five stops, sRGB.
-const VIRIDIS: [[f32; 3]; 5] = [
-    [0.267, 0.005, 0.329],
-    [0.231, 0.322, 0.545],
-    [0.129, 0.569, 0.549],
-    [0.369, 0.788, 0.384],
-    [0.992, 0.906, 0.145],
-];
-
-/// Colour of a position 0..1 on the scale.
-pub fn colour_at(f: f32) -> Color {
-    let x = f.clamp(0.0, 1.0) * (VIRIDIS.len() - 1) as f32;
-    let i = (x.floor() as usize).min(VIRIDIS.len() - 2);
-    let t = x - i as f32;
-    let (a, b) = (VIRIDIS[i], VIRIDIS[i + 1]);
-    Color::srgb(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t)
-}
-
-/// How "no data" shows: a pale, see-through ghost, never a colour of the scale.
-pub const NO_DATA_COLOUR: Color = Color::srgba(0.80, 0.80, 0.84, 0.30);
-
 /// The value an equipment item shows for quantity `q` at `t`, in the display unit: the sum (additive
 /// quantities) or mean of its meters that have a current reading. `None` when no meter of `q` reads.
 pub fn equipment_value(site: &Site, store: &Store, equipment: &str, q: Quantity, t: i64) -> Option<f64> {
@@ -202,50 +139,3 @@ impl MeterIndex {
     }
 }
 
-/// Formats a value with its unit, with precision suited to its size.
-pub fn format_value(v: f64, unit: &str) -> String {
-    let a = v.abs();
-    let s = if a >= 10_000.0 {
-        thousands(v.round() as i64)
-    } else if a >= 1000.0 {
-        format!("{:.0}", v)
-    } else if a >= 100.0 {
-        format!("{v:.1}")
-    } else if a >= 1.0 {
-        format!("{v:.2}")
-    } else {
-        format!("{v:.3}")
-    };
-    if unit.is_empty() { s } else { format!("{s} {unit}") }
-}
-
-/// 28182 → "28,182".
-fn thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
-}
-
-/// A Bevy colour for egui painting (sRGB, unmultiplied alpha).
-pub fn egui_colour(c: Color) -> egui::Color32 {
-    let c = c.to_srgba();
-    let u = |x: f32| (x.clamp(0.0, 1.0) * 255.0).round() as u8;
-    egui::Color32::from_rgba_unmultiplied(u(c.red), u(c.green), u(c.blue), u(c.alpha))
-}
-
-/// A small square of a colour, as in legends and lists. See-through colours ("no data") get an outline.
-pub fn swatch_ui(ui: &mut egui::Ui, c: Color) -> egui::Response {
-    let (r, response) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-    let fill = egui_colour(c);
-    ui.painter().rect_filled(r, 2.0, if fill.a() < 255 { fill.to_opaque().gamma_multiply(0.6) } else { fill });
-    if fill.a() < 255 {
-        ui.painter().rect_stroke(r, 2.0, egui::Stroke::new(1.0, ui.visuals().weak_text_color()), egui::StrokeKind::Inside);
-    }
-    response
-}

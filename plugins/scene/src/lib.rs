@@ -11,57 +11,18 @@ pub mod strings;
 
 use bevy::gltf::GltfExtras;
 use bevy::prelude::*;
-use plant_loading::{CurrentSite, LoadingSystems, MeterData};
-use plant_timeline::{SiteClock, TimelineSystems};
+use plant_viewer_context::{CarbonRates, ColourBy, CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, MeterData, NO_DATA_COLOUR, SiteClock, ViewerSystems, colour_at};
 
 pub use render::viewport_for;
-pub use colour::{CARBON_UNIT, CarbonRates, ColourBy, ColourScale, MeterIndex, NO_DATA_COLOUR, colour_at, egui_colour, equipment_value, format_value, swatch_ui};
-
-/// Marks the glTF node entity that stands for an equipment item.
-#[derive(Component, Debug, Clone, PartialEq, Eq)]
-pub struct EquipmentNode {
-    pub id: String,
-}
-
-/// The item's value for the colour quantity at the cursor, in the quantity's display unit;
-/// `None` is "no data" (no meter of that quantity, or every such meter in a gap).
-#[derive(Component, Debug, Clone, Copy, Default, PartialEq)]
-pub struct EquipmentReading(pub Option<f64>);
-
-/// The colour the item is painted with.
-#[derive(Component, Debug, Clone, Copy, PartialEq)]
-pub struct EquipmentTint(pub Color);
-
-/// The selected equipment item (by id), shared by the 3D view, the tree and the inspector.
-#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
-pub struct Selection(pub Option<String>);
-
-/// The equipment item under the pointer in 3D.
-#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
-pub struct Hovered(pub Option<String>);
-
-/// Ask the camera to frame an equipment item (or the whole site with `None`).
-#[derive(Message, Debug, Clone)]
-pub struct FrameRequest(pub Option<String>);
+pub use colour::{ColourScale, MeterIndex, equipment_value};
 
 pub struct ScenePlugin {
     pub render: bool,
 }
 
-#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub enum SceneSystems {
-    Bind,
-    Readings,
-}
-
 impl Plugin for ScenePlugin {
     fn build(&self, app: &mut App) {
-        app.init_resource::<Selection>()
-            .init_resource::<Hovered>()
-            .init_resource::<ColourBy>()
-            .add_message::<FrameRequest>()
-            .configure_sets(Update, (SceneSystems::Bind, SceneSystems::Readings).chain().after(LoadingSystems).after(TimelineSystems::Advance))
-            .add_systems(Update, (bind_equipment_nodes.in_set(SceneSystems::Bind), (update_scale, update_readings).chain().in_set(SceneSystems::Readings)));
+        app.add_systems(Update, (bind_equipment_nodes.in_set(ViewerSystems::Bind), (update_scale, update_readings).chain().in_set(ViewerSystems::Readings)));
         if self.render {
             render::build(app);
         }

@@ -8,12 +8,11 @@ use bevy::world_serialization::WorldAssetRoot;
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use bevy_panorbit_camera::{PanOrbitCamera, PanOrbitCameraPlugin, PanOrbitCameraSystemSet};
-use plant_loading::{CurrentSite, ModelInfo};
+use plant_viewer_context::{ColourBy, CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, Hovered, ModelInfo, Selection, ViewerSystems, colour_at, egui_colour, format_value, swatch_ui};
 use plant_shell::{FreeArea, PanelOrder};
 
-use crate::colour::{ColourBy, ColourScale, colour_at, egui_colour, format_value, swatch_ui};
+use crate::colour::ColourScale;
 use crate::strings as s;
-use crate::{EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, Hovered, SceneSystems, Selection};
 
 /// The asset source the app registers for the open site's folder.
 pub const SITE_ASSET_SOURCE: &str = "site";
@@ -43,7 +42,7 @@ pub(crate) fn build(app: &mut App) {
             (
                 spawn_model.run_if(resource_changed::<ModelInfo>),
                 frame_on_model_info.run_if(resource_added::<ModelInfo>),
-                (give_equipment_materials, apply_colours).chain().after(SceneSystems::Readings),
+                (give_equipment_materials, apply_colours).chain().after(ViewerSystems::Readings),
                 keyboard,
                 frame_requests,
             ),

@@ -1,7 +1,7 @@
-//! The site clock and the timeline panel: play / pause, speed 1× to 3600×, scrub, jump to start or end,
+//! Plays the site clock ([`plant_viewer_context::SiteClock`]) and shows the timeline panel: play / pause, speed 1× to 3600×, scrub, jump to start or end,
 //! with times shown in the site's time zone.
 
-mod clock;
+mod advance;
 mod panel;
 pub mod strings;
 
@@ -9,8 +9,8 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use plant_shell::{FreeArea, PanelOrder, show_panel};
+use plant_viewer_context::{SiteClock, ViewerSystems};
 
-pub use clock::{SPEEDS, SiteClock, format_time};
 pub use panel::timeline_ui;
 
 /// Adds the [`SiteClock`] and advances it while playing; with `ui`, also the bottom timeline panel.
@@ -20,18 +20,12 @@ pub struct TimelinePlugin {
 
 impl Plugin for TimelinePlugin {
     fn build(&self, app: &mut App) {
-        app.init_resource::<SiteClock>().add_systems(Update, clock::advance_clock.in_set(TimelineSystems::Advance));
+        app.add_systems(Update, advance::advance_clock.in_set(ViewerSystems::Advance));
         if self.ui {
             app.add_systems(EguiPrimaryContextPass, timeline_panel_system.in_set(PanelOrder::Bottom))
-                .add_systems(Update, space_toggles_play.before(TimelineSystems::Advance));
+                .add_systems(Update, space_toggles_play.before(ViewerSystems::Advance));
         }
     }
-}
-
-/// Ordering: the clock advances before anything reads it in `Update`.
-#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub enum TimelineSystems {
-    Advance,
 }
 
 fn timeline_panel_system(mut contexts: EguiContexts, mut clock: ResMut<SiteClock>, mut area: ResMut<FreeArea>) -> Result {

@@ -3,7 +3,7 @@
 use bevy_egui::egui;
 use chrono::TimeZone;
 
-use crate::clock::{SPEEDS, SiteClock};
+use plant_viewer_context::{SPEEDS, SiteClock};
 use crate::strings as s;
 
 /// Draws the whole timeline into `ui`.
@@ -102,7 +102,7 @@ fn time_bar_ui(ui: &mut egui::Ui, clock: &mut SiteClock) {
         let f = ((pos.x - rect.left()) / rect.width()).clamp(0.0, 1.0) as f64;
         let t = start_ms + (f * span).round() as i64;
         painter.line_segment([egui::pos2(pos.x, bar.top()), egui::pos2(pos.x, bar.bottom())], egui::Stroke::new(1.0, visuals.weak_text_color()));
-        let label = crate::clock::format_time(t, tz, "%a %d %b %H:%M");
+        let label = plant_viewer_context::format_time(t, tz, "%a %d %b %H:%M");
         let align = if pos.x > rect.center().x { egui::Align2::RIGHT_CENTER } else { egui::Align2::LEFT_CENTER };
         let at = egui::pos2(pos.x + if pos.x > rect.center().x { -4.0 } else { 4.0 }, bar.center().y);
         painter.text(at, align, label, egui::FontId::proportional(11.0), visuals.strong_text_color());

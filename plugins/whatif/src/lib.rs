@@ -14,11 +14,9 @@ use std::thread::JoinHandle;
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use plant_loading::{CurrentSite, MeterData};
 use plant_process::{Evaluation, Objective, OptimiseOptions, Optimum, Prices, Process, Progress};
-use plant_scene::{CarbonRates, Selection, format_value};
+use plant_viewer_context::{CarbonRates, CurrentSite, MeterData, ScenarioOverlay, Selection, SiteClock, ViewerSystems, format_time, format_value};
 use plant_shell::PanelOrder;
-use plant_timeline::SiteClock;
 use strings as s;
 
 pub use baseline::{Baseline, baseline};
@@ -72,7 +70,7 @@ pub struct WhatIfPlugin;
 impl Plugin for WhatIfPlugin {
     fn build(&self, app: &mut App) {
         app.init_resource::<WhatIfState>()
-            .add_systems(Update, scenario_in_3d.after(plant_flows_view::AccountingSystems).before(plant_scene::SceneSystems::Readings))
+            .add_systems(Update, scenario_in_3d.in_set(ViewerSystems::Scenario))
             .add_systems(EguiPrimaryContextPass, whatif_ui.in_set(PanelOrder::Overlay));
     }
 }
@@ -138,9 +136,9 @@ pub fn open_study_over(site: &plant_site::Site, store: &plant_store::Store, w: u
 
 /// With "Show in 3D", the unit's carbon colours show the scenario: its equipment's measured CO2 rates are
 /// scaled by scenario/baseline CO2 of the model. The Sankey's scenario overlay is kept current too.
-fn scenario_in_3d(state: Res<WhatIfState>, site: Option<Res<CurrentSite>>, carbon: Option<ResMut<CarbonRates>>, mut overlay: ResMut<plant_flows_view::ScenarioOverlay>) {
+fn scenario_in_3d(state: Res<WhatIfState>, site: Option<Res<CurrentSite>>, carbon: Option<ResMut<CarbonRates>>, mut overlay: ResMut<ScenarioOverlay>) {
     let Some(site) = site else { return };
-    let mut ov = plant_flows_view::ScenarioOverlay::default();
+    let mut ov = ScenarioOverlay::default();
     if let Some(study) = state.study.as_ref()
         && let Some(wi) = site.0.whatifs.get(study.whatif)
     {
@@ -302,7 +300,7 @@ fn whatif_ui(
 
 fn study_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site, store: &plant_store::Store, now: i64, tz: chrono_tz::Tz) {
     ui.horizontal(|ui| {
-        ui.weak(s::baseline_window(&plant_timeline::format_time(study.window.0, tz, "%Y-%m-%d %H:%M"), &plant_timeline::format_time(study.window.1, tz, "%m-%d %H:%M")));
+        ui.weak(s::baseline_window(&format_time(study.window.0, tz, "%Y-%m-%d %H:%M"), &format_time(study.window.1, tz, "%m-%d %H:%M")));
         let mut len = study.window.1 - study.window.0;
         let before = len;
         for (ms, label) in [(900_000, s::MIN15), (3_600_000, s::HOUR1), (86_400_000, s::DAY1)] {

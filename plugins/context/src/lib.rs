@@ -1,0 +1,196 @@
+//! The viewer context: what every view shares, and nothing else. Modelled on Rerun's
+//! `re_viewer_context`: views depend on this crate (and the shell's layout), never on each other.
+//!
+//! - the site and its data: [`CurrentSite`], [`ModelInfo`], [`MeterData`] (the store), [`LoadStatus`],
+//!   [`Problems`];
+//! - the cursor: [`SiteClock`];
+//! - what the user picked: [`Selection`], [`Hovered`], [`ColourBy`], [`FrameRequest`];
+//! - what views hand each other: [`CarbonRates`] (filled by the flows view, scaled by the what-if view,
+//!   drawn by the 3D view), [`ScenarioOverlay`], and each equipment item's [`EquipmentReading`] and
+//!   [`EquipmentTint`] at the cursor;
+//! - the order of the frame: [`ViewerSystems`];
+//! - how values and colours look: [`style`].
+
+mod clock;
+pub mod style;
+
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use bevy::prelude::*;
+use plant_site::{Diagnostic, ModelReport, Quantity, Severity, Site};
+use plant_store::Store;
+
+pub use clock::{SPEEDS, SiteClock, format_time};
+pub use style::{NO_DATA_COLOUR, colour_at, egui_colour, format_value, swatch_ui};
+
+/// The order of a frame in `Update`: the site and data arrive, live samples are appended, the clock
+/// advances, reports are computed at the cursor, a what-if scenario is applied, then the 3D view binds
+/// nodes and reads values and colours. Every view puts its systems in one of these sets.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ViewerSystems {
+    Load,
+    Live,
+    Advance,
+    Accounting,
+    Scenario,
+    Bind,
+    Readings,
+}
+
+/// Adds the shared resources and the frame order. Added once, by the app, before the views.
+pub struct ViewerContextPlugin;
+
+impl Plugin for ViewerContextPlugin {
+    fn build(&self, app: &mut App) {
+        use ViewerSystems::*;
+        app.init_resource::<SiteClock>()
+            .init_resource::<Problems>()
+            .init_resource::<LoadStatus>()
+            .init_resource::<MeterData>()
+            .init_resource::<ModelInfo>()
+            .init_resource::<Selection>()
+            .init_resource::<Hovered>()
+            .init_resource::<ColourBy>()
+            .init_resource::<ScenarioOverlay>()
+            .add_message::<FrameRequest>()
+            .configure_sets(Update, (Load, Live, Advance, Accounting, Scenario, Bind, Readings).chain());
+    }
+}
+
+/// The open site, once `site.toml` has been read.
+#[derive(Resource, Clone, Debug)]
+pub struct CurrentSite(pub Arc<Site>);
+
+/// The model's binding of equipment to nodes and its bounds.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct ModelInfo(pub ModelReport);
+
+/// All meter data: the recording, replaced whole when a load finishes, and live samples appended in
+/// place by the live view once a frame (`Arc::make_mut`; views hold it only within a frame, so no copy).
+/// Views never mutate it otherwise.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct MeterData(pub Arc<Store>);
+
+/// Everything found wrong in the site package, its model, its data and its live sources.
+#[derive(Resource, Debug, Default)]
+pub struct Problems {
+    pub list: Vec<Diagnostic>,
+    pub window_open: bool,
+}
+
+impl Problems {
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self.list.iter().filter(|d| d.severity == Severity::Error).count();
+        (errors, self.list.len() - errors)
+    }
+}
+
+/// Where loading the recorded data stands.
+#[derive(Resource, Default)]
+pub enum LoadStatus {
+    #[default]
+    NotStarted,
+    Loading {
+        started: Instant,
+        /// Fraction loaded and the current step.
+        progress: Arc<Mutex<(f32, String)>>,
+    },
+    Ready {
+        secs: f64,
+    },
+    /// The site could not be opened or its data not loaded; see [`Problems`].
+    Failed,
+}
+
+impl LoadStatus {
+    pub fn is_ready(&self) -> bool {
+        matches!(self, LoadStatus::Ready { .. })
+    }
+
+    /// Fraction loaded and the current step, while loading.
+    pub fn progress(&self) -> Option<(f32, String)> {
+        match self {
+            LoadStatus::Loading { progress, .. } => progress.lock().ok().map(|p| p.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Marks the glTF node entity that stands for an equipment item.
+#[derive(Component, Debug, Clone, PartialEq, Eq)]
+pub struct EquipmentNode {
+    pub id: String,
+}
+
+/// The item's value for the colour quantity at the cursor, in the quantity's display unit;
+/// `None` is "no data" (no meter of that quantity, or every such meter in a gap).
+#[derive(Component, Debug, Clone, Copy, Default, PartialEq)]
+pub struct EquipmentReading(pub Option<f64>);
+
+/// The colour the item is painted with.
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+pub struct EquipmentTint(pub Color);
+
+/// The selected equipment item (by id), shared by the 3D view, the tree and the inspector.
+#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection(pub Option<String>);
+
+/// The equipment item under the pointer in 3D.
+#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hovered(pub Option<String>);
+
+/// Ask the 3D view to frame an equipment item (or the whole site with `None`).
+#[derive(Message, Debug, Clone)]
+pub struct FrameRequest(pub Option<String>);
+
+/// What the 3D view colours equipment by.
+#[derive(Resource, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColourBy {
+    /// The model's own materials.
+    Model,
+    Quantity(Quantity),
+    /// CO2 each item causes at the cursor (scope 1 where it burns fuel or calcines, scope 2 of its
+    /// electricity and heat), from the site's accounting: [`CarbonRates`].
+    Carbon,
+}
+
+impl ColourBy {
+    /// The unit of the values this mode colours by.
+    pub fn unit(self) -> &'static str {
+        match self {
+            ColourBy::Model => "",
+            ColourBy::Quantity(q) => q.display_unit(),
+            ColourBy::Carbon => CARBON_UNIT,
+        }
+    }
+}
+
+/// Unit of [`CarbonRates`].
+pub const CARBON_UNIT: &str = "kg CO2/h";
+
+/// CO2 per equipment item at the cursor, kg/h, filled by the accounting plugin; `max` is the largest
+/// hourly rate of any item over the record (the top of the colour scale).
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct CarbonRates {
+    pub values: std::collections::HashMap<String, f64>,
+    pub max: f64,
+    /// Factors applied to items' values (a what-if scenario shown in 3D); 1 where absent.
+    pub scale: std::collections::HashMap<String, f64>,
+}
+
+impl Default for ColourBy {
+    fn default() -> Self {
+        ColourBy::Quantity(Quantity::ElectricPower)
+    }
+}
+
+/// A what-if scenario the Sankey can show instead of the measured flows: per equipment item, the
+/// scenario/baseline ratios of its fuel, electricity and process CO2 (set by the what-if panel).
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct ScenarioOverlay {
+    /// Name of the study, for the panel.
+    pub name: String,
+    /// Equipment id → (fuel ratio, electricity ratio, process CO2 ratio).
+    pub scale: std::collections::HashMap<String, (f64, f64, f64)>,
+}

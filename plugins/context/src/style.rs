@@ -1,0 +1,64 @@
+//! How values and colours look in every view: numbers with their unit, the perceptual colour map, the
+//! "no data" ghost, and the colour swatch of lists and legends.
+
+use bevy::prelude::*;
+use bevy_egui::egui;
+
+/// Colour of a position 0..1 on the scale: viridis (perceptually uniform, colour-blind safe), from the
+/// `colorous` crate's port of d3-scale-chromatic (van der Walt and Smith's matplotlib map).
+pub fn colour_at(f: f32) -> Color {
+    let f = if f.is_finite() { f.clamp(0.0, 1.0) } else { 0.0 };
+    let c = colorous::VIRIDIS.eval_continuous(f as f64);
+    Color::srgb_u8(c.r, c.g, c.b)
+}
+
+/// How "no data" shows: a pale, see-through ghost, never a colour of the scale.
+pub const NO_DATA_COLOUR: Color = Color::srgba(0.80, 0.80, 0.84, 0.30);
+
+/// Formats a value with its unit, with precision suited to its size.
+pub fn format_value(v: f64, unit: &str) -> String {
+    let a = v.abs();
+    let s = if a >= 10_000.0 {
+        thousands(v.round() as i64)
+    } else if a >= 1000.0 {
+        format!("{:.0}", v)
+    } else if a >= 100.0 {
+        format!("{v:.1}")
+    } else if a >= 1.0 {
+        format!("{v:.2}")
+    } else {
+        format!("{v:.3}")
+    };
+    if unit.is_empty() { s } else { format!("{s} {unit}") }
+}
+
+/// 28182 → "28,182".
+fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// A Bevy colour for egui painting (sRGB, unmultiplied alpha).
+pub fn egui_colour(c: Color) -> egui::Color32 {
+    let c = c.to_srgba();
+    let u = |x: f32| (x.clamp(0.0, 1.0) * 255.0).round() as u8;
+    egui::Color32::from_rgba_unmultiplied(u(c.red), u(c.green), u(c.blue), u(c.alpha))
+}
+
+/// A small square of a colour, as in legends and lists. See-through colours ("no data") get an outline.
+pub fn swatch_ui(ui: &mut egui::Ui, c: Color) -> egui::Response {
+    let (r, response) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+    let fill = egui_colour(c);
+    ui.painter().rect_filled(r, 2.0, if fill.a() < 255 { fill.to_opaque().gamma_multiply(0.6) } else { fill });
+    if fill.a() < 255 {
+        ui.painter().rect_stroke(r, 2.0, egui::Stroke::new(1.0, ui.visuals().weak_text_color()), egui::StrokeKind::Inside);
+    }
+    response
+}
