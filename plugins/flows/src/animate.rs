@@ -227,9 +227,7 @@ fn toggle_ui(mut contexts: EguiContexts, mut show: ResMut<FlowsIn3d>, area: Res<
     if paths.paths.is_empty() {
         return Ok(());
     }
-    egui::Area::new(egui::Id::new("flows-3d-toggle"))
-        .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-(ctx.content_rect().right() - area.0.right()) - 10.0, -(ctx.content_rect().bottom() - area.0.bottom()) - 42.0))
-        .show(ctx, |ui| {
+    plant_shell::overlay(ctx, &area, plant_shell::Overlay::FlowsIn3d, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 let mut on = show.0;
                 if ui.checkbox(&mut on, s::FLOWS_3D).changed() {

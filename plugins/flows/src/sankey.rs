@@ -160,9 +160,7 @@ pub fn sankey_window_system(
         return Ok(());
     }
     // The button that opens the panel sits in the viewport's bottom-right corner.
-    egui::Area::new(egui::Id::new("flows-button"))
-        .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-(ctx.content_rect().right() - area.0.right()) - 10.0, -(ctx.content_rect().bottom() - area.0.bottom()) - 10.0))
-        .show(ctx, |ui| {
+    plant_shell::overlay(ctx, &area, plant_shell::Overlay::FlowsButton, |ui| {
             if ui.button(s::OPEN).clicked() {
                 state.open = !state.open;
             }

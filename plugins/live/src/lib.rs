@@ -224,7 +224,7 @@ fn consent_ui(mut contexts: EguiContexts, live: Res<Live>, mut open: ResMut<Cons
         *asked = true;
         open.0 = true;
     }
-    egui::Area::new(egui::Id::new("live-consent-button")).fixed_pos(area.0.right_top() + egui::vec2(-150.0, 10.0)).show(ctx, |ui| {
+    plant_shell::overlay(ctx, &area, plant_shell::Overlay::Live, |ui| {
         if ui.button(s::OFFER_BUTTON).on_hover_text(s::OFFER_HINT).clicked() {
             open.0 = true;
         }
@@ -282,7 +282,7 @@ fn status_ui(mut contexts: EguiContexts, live: Res<Live>, clock: Res<SiteClock>,
     }
     let connected = live.statuses.values().filter(|s| s.state == SourceState::Connected).count();
     let total = live.statuses.len();
-    egui::Area::new(egui::Id::new("live-button")).fixed_pos(area.0.right_top() + egui::vec2(-120.0, 10.0)).show(ctx, |ui| {
+    plant_shell::overlay(ctx, &area, plant_shell::Overlay::Live, |ui| {
         let colour = if connected == total { egui::Color32::from_rgb(90, 190, 90) } else { egui::Color32::from_rgb(230, 80, 70) };
         if ui.button(egui::RichText::new(s::button(connected, total)).color(colour)).clicked() {
             open.0 = !open.0;

@@ -260,8 +260,7 @@ fn legend_overlay(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(site) = site else { return Ok(()) };
-    let free = area.0;
-    egui::Area::new(egui::Id::new("legend")).fixed_pos(free.left_top() + egui::vec2(10.0, 10.0)).show(ctx, |ui| {
+    plant_shell::overlay(ctx, &area, plant_shell::Overlay::Legend, |ui| {
         egui::Frame::popup(ui.style()).show(ui, |ui| {
             ui.set_max_width(260.0);
             let current = match *by {

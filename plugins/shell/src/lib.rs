@@ -78,3 +78,51 @@ pub fn show_panel(ctx: &egui::Context, area: &mut FreeArea, id: &str, panel: imp
     panel(&mut root);
     area.0 = root.available_rect_before_wrap();
 }
+
+/// Where a small overlay (a button, the legend) sits over the 3D view: a corner of the free area and a
+/// slot counted from the corner, so views place their buttons by name instead of by pixel offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// Top left: the colour legend.
+    Legend,
+    /// Top right: the live sources' status or the offer to connect them.
+    Live,
+    /// Bottom right, from the bottom: the flows panel button, the 3D flows switch, the what-if button.
+    FlowsButton,
+    FlowsIn3d,
+    WhatIfButton,
+}
+
+/// Margin between an overlay and the free area's edge, and the height of one bottom-right slot, in points.
+const MARGIN: f32 = 10.0;
+const SLOT: f32 = 34.0;
+
+impl Overlay {
+    fn placement(self) -> (egui::Align2, usize) {
+        match self {
+            Overlay::Legend => (egui::Align2::LEFT_TOP, 0),
+            Overlay::Live => (egui::Align2::RIGHT_TOP, 0),
+            Overlay::FlowsButton => (egui::Align2::RIGHT_BOTTOM, 0),
+            Overlay::FlowsIn3d => (egui::Align2::RIGHT_BOTTOM, 1),
+            Overlay::WhatIfButton => (egui::Align2::RIGHT_BOTTOM, 2),
+        }
+    }
+}
+
+/// Shows `add` as an overlay at its place in the free area (which follows the panels as they open,
+/// close and resize).
+pub fn overlay<R>(ctx: &egui::Context, area: &FreeArea, which: Overlay, add: impl FnOnce(&mut egui::Ui) -> R) -> Option<R> {
+    let free = area.0;
+    if !free.is_positive() {
+        return None;
+    }
+    let whole = ctx.content_rect();
+    let (align, slot) = which.placement();
+    let step = slot as f32 * SLOT;
+    let offset = match align {
+        egui::Align2::LEFT_TOP => egui::vec2(free.left() - whole.left() + MARGIN, free.top() - whole.top() + MARGIN + step),
+        egui::Align2::RIGHT_TOP => egui::vec2(-(whole.right() - free.right()) - MARGIN, free.top() - whole.top() + MARGIN + step),
+        _ => egui::vec2(-(whole.right() - free.right()) - MARGIN, -(whole.bottom() - free.bottom()) - MARGIN - step),
+    };
+    Some(egui::Area::new(egui::Id::new(("plant-overlay", format!("{which:?}")))).anchor(align, offset).show(ctx, add).inner)
+}

@@ -254,9 +254,7 @@ fn whatif_ui(
     let selected = selection.0.as_deref().and_then(|id| site.whatifs.iter().position(|w| w.equipment.iter().any(|e| e == id)));
     // The button appears while a unit with a what-if is selected.
     if let Some(w) = selected {
-        egui::Area::new(egui::Id::new("whatif-button"))
-            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-(ctx.content_rect().right() - area.0.right()) - 10.0, -(ctx.content_rect().bottom() - area.0.bottom()) - 80.0))
-            .show(ctx, |ui| {
+        plant_shell::overlay(ctx, &area, plant_shell::Overlay::WhatIfButton, |ui| {
                 if ui.button(s::button(&site.whatifs[w].process)).clicked() {
                     state.open = !state.open;
                 }
