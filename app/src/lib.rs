@@ -4,8 +4,8 @@
 pub mod cli;
 pub mod report;
 pub mod serve;
-pub mod whatif;
 mod startup;
+pub mod whatif;
 
 use std::path::{Path, PathBuf};
 
@@ -41,10 +41,9 @@ pub fn build_app(cli: &cli::Cli) -> App {
     // The site's folder is an asset source of its own, so the model loads from wherever the site is.
     app.register_asset_source(plant_scene_source(), AssetSourceBuilder::platform_default(&site.to_string_lossy(), None));
     let (w, h) = cli.size;
-    app.add_plugins(DefaultPlugins.set(WindowPlugin {
-        primary_window: Some(Window { title: "Plant Twin".into(), resolution: WindowResolution::new(w, h), ..default() }),
-        ..default()
-    }))
+    app.add_plugins(
+        DefaultPlugins.set(WindowPlugin { primary_window: Some(Window { title: "Plant Twin".into(), resolution: WindowResolution::new(w, h), ..default() }), ..default() }),
+    )
     .add_plugins(EguiPlugin::default())
     .insert_resource(SitePath(site))
     .insert_resource(plant_live_view::SourcesPath(cli.sources.clone().map(|p| absolute(&p))))

@@ -27,7 +27,9 @@ fn run_inner(args: &ReportArgs) -> Result<(), String> {
     let time = |s: &Option<String>, default: i64, what: &str| -> Result<i64, String> {
         match s {
             None => Ok(default),
-            Some(text) => crate::parse_at(text, site.time_zone).ok_or_else(|| format!("--{what} \"{text}\" is not a time (ISO 8601 or \"YYYY-MM-DD[ HH:MM]\" in {})", site.time_zone)),
+            Some(text) => {
+                crate::parse_at(text, site.time_zone).ok_or_else(|| format!("--{what} \"{text}\" is not a time (ISO 8601 or \"YYYY-MM-DD[ HH:MM]\" in {})", site.time_zone))
+            }
         }
     };
     let t0 = time(&args.from, start, "from")?;

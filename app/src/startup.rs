@@ -28,7 +28,18 @@ pub struct StartupOptions {
 
 impl StartupOptions {
     pub fn from_cli(cli: &Cli) -> Self {
-        Self { at: cli.at.clone(), speed: cli.speed, paused: cli.paused, live: cli.live, whatif: cli.whatif, select: cli.select.clone(), colour_by: cli.colour_by.clone(), flows: cli.flows.clone(), flows_window: cli.flows_window.clone(), screenshot: cli.screenshot.clone() }
+        Self {
+            at: cli.at.clone(),
+            speed: cli.speed,
+            paused: cli.paused,
+            live: cli.live,
+            whatif: cli.whatif,
+            select: cli.select.clone(),
+            colour_by: cli.colour_by.clone(),
+            flows: cli.flows.clone(),
+            flows_window: cli.flows_window.clone(),
+            screenshot: cli.screenshot.clone(),
+        }
     }
 }
 

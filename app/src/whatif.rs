@@ -60,8 +60,10 @@ fn settings_json(s: &[Setting], x: &[f64]) -> serde_json::Value {
 }
 
 fn evaluation_json(p: &dyn Process, e: &Evaluation, prices: &Prices) -> serde_json::Value {
-    let objectives: Vec<serde_json::Value> =
-        [Objective::Energy, Objective::Co2, Objective::Cost].iter().map(|o| json!({"objective": o, "value": p.objective(e, *o, prices), "unit": p.objective_unit(*o, prices)})).collect();
+    let objectives: Vec<serde_json::Value> = [Objective::Energy, Objective::Co2, Objective::Cost]
+        .iter()
+        .map(|o| json!({"objective": o, "value": p.objective(e, *o, prices), "unit": p.objective_unit(*o, prices)}))
+        .collect();
     let constraints: Vec<serde_json::Value> =
         e.constraints.iter().map(|c| json!({"key": c.key, "name": c.name, "unit": c.unit, "value": c.value, "limit": c.limit, "bound": c.bound, "margin": c.margin()})).collect();
     json!({
@@ -112,7 +114,16 @@ fn table(p: &dyn Process, x: &[f64], e: &Evaluation, prices: &Prices) -> String 
     }
     o.push_str("\nLimits (margin > 0: within)\n");
     for c in &e.constraints {
-        o.push_str(&format!("  {:<18} {:>10.3} vs {:>10.3} {:<10} margin {:>9.3}  {}{}\n", c.key, c.value, c.limit, c.unit, c.margin(), c.name, if c.margin() < -1e-9 { "  VIOLATED" } else { "" }));
+        o.push_str(&format!(
+            "  {:<18} {:>10.3} vs {:>10.3} {:<10} margin {:>9.3}  {}{}\n",
+            c.key,
+            c.value,
+            c.limit,
+            c.unit,
+            c.margin(),
+            c.name,
+            if c.margin() < -1e-9 { "  VIOLATED" } else { "" }
+        ));
     }
     o
 }
@@ -124,7 +135,8 @@ pub fn eval(args: &EvalArgs) -> Result<(), String> {
     let prices = prices(c);
     let e = p.evaluate(&x, &prices);
     if c.json {
-        let v = json!({"process": p.id(), "name": p.name(), "settings": settings_json(&p.settings(), &x), "evaluation": evaluation_json(p.as_ref(), &e, &prices), "prices": prices});
+        let v =
+            json!({"process": p.id(), "name": p.name(), "settings": settings_json(&p.settings(), &x), "evaluation": evaluation_json(p.as_ref(), &e, &prices), "prices": prices});
         out(&format!("{}\n", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?));
     } else {
         out(&table(p.as_ref(), &x, &e, &prices));
@@ -150,7 +162,12 @@ pub fn optimise(args: &OptimiseArgs) -> Result<(), String> {
     let r = plant_process::optimise(p.as_ref(), &base, &opts, &cancel, &mut |_| {}).map_err(|e| format!("error: {e}"))?;
     let base_eval = p.evaluate(&base, &prices);
     if c.json {
-        let deltas: Vec<serde_json::Value> = p.settings().iter().zip(base.iter().zip(&r.settings)).map(|(s, (b, o))| json!({"key": s.key, "unit": s.unit, "baseline": b, "recommended": o, "delta": o - b})).collect();
+        let deltas: Vec<serde_json::Value> = p
+            .settings()
+            .iter()
+            .zip(base.iter().zip(&r.settings))
+            .map(|(s, (b, o))| json!({"key": s.key, "unit": s.unit, "baseline": b, "recommended": o, "delta": o - b}))
+            .collect();
         let v = json!({
             "process": p.id(),
             "objective": objective,

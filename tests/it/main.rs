@@ -3,11 +3,11 @@
 mod clock;
 mod headless;
 mod live;
-mod whatif;
-mod whatif_panel;
 mod render_smoke;
 mod security;
 mod views;
+mod whatif;
+mod whatif_panel;
 
 use std::path::PathBuf;
 

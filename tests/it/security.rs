@@ -111,7 +111,12 @@ fn a_packages_sources_wait_for_consent_and_a_foreign_variable_is_never_sent() {
     assert_eq!(pending.sources.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), vec!["plain"], "the two that would leak are left out");
     assert!(server.requests.lock().expect("requests").is_empty(), "nothing was sent before consent");
     let problems = &app.world().resource::<Problems>().list;
-    assert!(problems.iter().any(|d| d.is_error() && d.message.contains("\"HOME\"") && d.file.ends_with("sources.toml") && matches!(d.place, plant_site::Place::LineCol { line: 6, .. })), "{problems:?}");
+    assert!(
+        problems
+            .iter()
+            .any(|d| d.is_error() && d.message.contains("\"HOME\"") && d.file.ends_with("sources.toml") && matches!(d.place, plant_site::Place::LineCol { line: 6, .. })),
+        "{problems:?}"
+    );
     assert!(problems.iter().any(|d| d.is_error() && d.message.contains("clear text") && d.message.contains("203.0.113.7")), "{problems:?}");
     // The recording plays on.
     assert!(app.world().resource::<plant_viewer_context::MeterData>().0.get("pump-1.power").is_some());

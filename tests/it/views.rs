@@ -2,8 +2,8 @@
 
 use bevy::color::Alpha;
 use plant_scene::colour::{ColourScale, equipment_value};
-use plant_viewer_context::{NO_DATA_COLOUR, colour_at, format_value};
 use plant_site::Quantity;
+use plant_viewer_context::{NO_DATA_COLOUR, colour_at, format_value};
 
 fn cement() -> (plant_site::Site, plant_store::Store) {
     let site = plant_site::open(&crate::cement_site()).expect("opens").site;

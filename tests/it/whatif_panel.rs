@@ -28,7 +28,14 @@ fn the_kiln_baseline_comes_from_the_recorded_meters_and_the_optimum_keeps_every_
     let e = study.process.evaluate(&study.baseline.settings, &study.prices);
     let q = e.output("specific_heat").expect("q");
     assert!((3.1..3.4).contains(&q), "{q}");
-    let opt = plant_process::optimise(study.process.as_ref(), &study.baseline.settings, &OptimiseOptions::for_process(study.process.as_ref(), plant_process::Objective::Energy), &AtomicBool::new(false), &mut |_| {}).expect("optimum");
+    let opt = plant_process::optimise(
+        study.process.as_ref(),
+        &study.baseline.settings,
+        &OptimiseOptions::for_process(study.process.as_ref(), plant_process::Objective::Energy),
+        &AtomicBool::new(false),
+        &mut |_| {},
+    )
+    .expect("optimum");
     assert!(opt.evaluation.feasible(1e-6));
     let saving = 1.0 - opt.objective / opt.baseline_objective;
     assert!((0.005..0.08).contains(&saving), "{saving}");

@@ -98,10 +98,7 @@ pub fn prepare(site: &Site) -> (Book, Vec<Diagnostic>) {
             }
             if let Some(e) = s.electricity(factor) {
                 let market = node.market_factor.as_ref().and_then(|m| sets.iter().find_map(|s| s.electricity(m)).cloned());
-                return Some((
-                    CarrierKind::Electricity { location: e.clone(), market, green_share: node.green_share, factor_meter: node.factor_meter.clone() },
-                    s.info.id.clone(),
-                ));
+                return Some((CarrierKind::Electricity { location: e.clone(), market, green_share: node.green_share, factor_meter: node.factor_meter.clone() }, s.info.id.clone()));
             }
             s.heat(factor).map(|h| (CarrierKind::Heat(h.clone()), s.info.id.clone()))
         });

@@ -113,7 +113,11 @@ fn markdown(r: &Report) -> String {
     }
     let e = &r.energy;
     let _ = writeln!(o, "\n## Energy\n\n| | value | unit |\n|---|---:|---|");
-    let _ = writeln!(o, "| Electricity bought | {:.1} | MWh |\n| Fuel burnt | {:.1} | GJ |\n| Heat bought | {:.1} | GJ |\n| Total | {:.1} | GJ |\n| Total | {:.2} | tce |", e.electricity_mwh, e.fuel_gj, e.heat_gj, e.total_gj, e.total_tce);
+    let _ = writeln!(
+        o,
+        "| Electricity bought | {:.1} | MWh |\n| Fuel burnt | {:.1} | GJ |\n| Heat bought | {:.1} | GJ |\n| Total | {:.1} | GJ |\n| Total | {:.2} | tce |",
+        e.electricity_mwh, e.fuel_gj, e.heat_gj, e.total_gj, e.total_tce
+    );
     let s = &r.scopes;
     let _ = writeln!(o, "\n## CO2 by scope (t)\n\n| scope | t CO2 |\n|---|---:|");
     for (q, v) in [

@@ -420,15 +420,10 @@ pub fn report_from_totals(site: &Site, store: &Store, book: &Book, t0: Timestamp
                     kpis.push(KpiLine { key: k.key(), name: "Fuel and heat".into(), value: gj / per, unit: format!("GJ/{unit}") });
                     kpis.push(KpiLine { key: k.key(), name: "Fuel and heat".into(), value: gj * GJ / KGCE_J / per, unit: format!("kgce/{unit}") });
                 }
-                Kpi::Electricity => {
-                    kpis.push(KpiLine { key: k.key(), name: "Electricity".into(), value: totals_e.electricity_mwh * 1e3 / per, unit: format!("kWh/{unit}") })
+                Kpi::Electricity => kpis.push(KpiLine { key: k.key(), name: "Electricity".into(), value: totals_e.electricity_mwh * 1e3 / per, unit: format!("kWh/{unit}") }),
+                Kpi::Energy => {
+                    kpis.push(KpiLine { key: k.key(), name: "All energy (calorific equivalent)".into(), value: totals_e.total_tce * 1e3 / per, unit: format!("kgce/{unit}") })
                 }
-                Kpi::Energy => kpis.push(KpiLine {
-                    key: k.key(),
-                    name: "All energy (calorific equivalent)".into(),
-                    value: totals_e.total_tce * 1e3 / per,
-                    unit: format!("kgce/{unit}"),
-                }),
                 Kpi::Co2 => {
                     let (x, u) = if unit == "t" { (scopes.total_location_t, "tCO2") } else { (scopes.total_location_t * 1e3, "kgCO2") };
                     kpis.push(KpiLine { key: k.key(), name: "CO2, scope 1 + 2 (location)".into(), value: x / per, unit: format!("{u}/{unit}") });
@@ -487,7 +482,14 @@ pub fn report_from_totals(site: &Site, store: &Store, book: &Book, t0: Timestamp
         let (el, heat, co2) = (if tiny(el, totals_e.electricity_mwh * MWH) { 0.0 } else { el }, if tiny(heat, totals_e.heat_gj * GJ) { 0.0 } else { heat }, co2);
         let co2 = if tiny(co2, (scopes.total_location_t * T_CO2).abs()) { 0.0 } else { co2 };
         if el != 0.0 || fuel != 0.0 || heat != 0.0 || co2 != 0.0 {
-            nodes.push(NodeLine { id: id.to_string(), name: site.node_name(id).to_string(), electricity_mwh: el / MWH, fuel_gj: fuel / GJ, heat_gj: heat / GJ, co2_t: co2 / T_CO2 });
+            nodes.push(NodeLine {
+                id: id.to_string(),
+                name: site.node_name(id).to_string(),
+                electricity_mwh: el / MWH,
+                fuel_gj: fuel / GJ,
+                heat_gj: heat / GJ,
+                co2_t: co2 / T_CO2,
+            });
         }
     }
 

@@ -199,9 +199,5 @@ pub fn resolve_factor_set(id: &str, root: &Path) -> Result<FactorSet, Diagnostic
         return load_factor_set(&path);
     }
     let known: Vec<&str> = BUNDLED.iter().map(|(k, _, _)| *k).collect();
-    Err(Diagnostic::error(
-        &root.join(plant_site::SITE_FILE),
-        Place::Whole,
-        format!("unknown factor set \"{id}\" (bundled: {}; or a path ending in .toml)", known.join(", ")),
-    ))
+    Err(Diagnostic::error(&root.join(plant_site::SITE_FILE), Place::Whole, format!("unknown factor set \"{id}\" (bundled: {}; or a path ending in .toml)", known.join(", "))))
 }

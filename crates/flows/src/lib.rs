@@ -156,14 +156,7 @@ pub fn balance(site: &Site, totals: &[FlowTotal], tolerance: f64) -> Vec<Imbalan
             let scale = i.abs().max(o.abs());
             let relative = if scale > 0.0 { (i - o) / scale } else { 0.0 };
             if relative.abs() > tolerance {
-                out.push(Imbalance {
-                    node: id.to_string(),
-                    carrier: carrier.to_string(),
-                    dim,
-                    inflow: Value { si: i, dim },
-                    outflow: Value { si: o, dim },
-                    relative,
-                });
+                out.push(Imbalance { node: id.to_string(), carrier: carrier.to_string(), dim, inflow: Value { si: i, dim }, outflow: Value { si: o, dim }, relative });
             }
         }
     }

@@ -46,12 +46,7 @@ pub(crate) fn unit_conversion(header: &str, meter: &Meter) -> Result<(f64, f64),
         return Ok((1.0, 0.0));
     }
     let (Some((s_h, o_h)), Some((s_m, o_m))) = (meter.quantity.to_display(unit), meter.quantity.to_display(&meter.unit)) else {
-        return Err(format!(
-            "column is in \"{unit}\" but meter \"{}\" measures {} in \"{}\"; column skipped",
-            meter.id,
-            meter.quantity.label().to_lowercase(),
-            meter.unit
-        ));
+        return Err(format!("column is in \"{unit}\" but meter \"{}\" measures {} in \"{}\"; column skipped", meter.id, meter.quantity.label().to_lowercase(), meter.unit));
     };
     // display = raw·s_h + o_h = meter·s_m + o_m  →  meter = raw·s_h/s_m + (o_h − o_m)/s_m
     Ok((s_h / s_m, (o_h - o_m) / s_m))

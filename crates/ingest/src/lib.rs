@@ -76,8 +76,9 @@ pub fn load_site_data(site: &Site, progress: Progress) -> Ingested {
         let sub = |f: f32, what: &str| progress((i as f32 + f) / n, what);
         // Each file on its own: a panic while reading one (a bug, in this code or a library) loses only
         // that file, reported with its name, never the others.
-        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_file(&path, spec, site, &sub)))
-            .unwrap_or_else(|panic| Err(Diagnostic::error(&path, Place::Whole, format!("reading this file failed unexpectedly ({}); file left out — please report it", plant_site::panic_message(&*panic)))));
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_file(&path, spec, site, &sub))).unwrap_or_else(|panic| {
+            Err(Diagnostic::error(&path, Place::Whole, format!("reading this file failed unexpectedly ({}); file left out — please report it", plant_site::panic_message(&*panic))))
+        });
         match read {
             Ok(file) => {
                 for (meter, (t, v)) in file.columns {
@@ -214,7 +215,11 @@ pub fn extract(df: &DataFrame, path: &Path, spec: &DataFile, site: &Site, progre
     }
     if !report.gaps.is_empty() {
         let longest = report.gaps.iter().map(|g| g.1 - g.0).max().unwrap_or(0);
-        diags.push(Diagnostic::warning(path, Place::Whole, format!("{} gaps in the record, the longest {} min; meters show \"no data\" there", report.gaps.len(), longest / 60_000)));
+        diags.push(Diagnostic::warning(
+            path,
+            Place::Whole,
+            format!("{} gaps in the record, the longest {} min; meters show \"no data\" there", report.gaps.len(), longest / 60_000),
+        ));
     }
 
     let mut columns = Vec::new();
@@ -272,15 +277,7 @@ fn first_duplicate(times: &[TimestampMs]) -> Option<usize> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn parse_times(
-    col: &Column,
-    path: &Path,
-    name: &str,
-    spec: &DataFile,
-    site: &Site,
-    report: &mut FileReport,
-    diags: &mut Vec<Diagnostic>,
-) -> Result<Vec<TimestampMs>, Diagnostic> {
+fn parse_times(col: &Column, path: &Path, name: &str, spec: &DataFile, site: &Site, report: &mut FileReport, diags: &mut Vec<Diagnostic>) -> Result<Vec<TimestampMs>, Diagnostic> {
     let place = |row: usize| Place::Row { row, column: Some(name.to_string()) };
     let reject = |i: usize, why: String, report: &mut FileReport, diags: &mut Vec<Diagnostic>| {
         report.rejected_rows += 1;
@@ -321,7 +318,11 @@ fn parse_times(
                     match timestamp::detect(&samples) {
                         Some((f, ambiguous)) => {
                             if ambiguous {
-                                diags.push(Diagnostic::warning(path, place(2), "dates could be day-first or month-first; read as day-first (set timestamp_format in site.toml to choose)"));
+                                diags.push(Diagnostic::warning(
+                                    path,
+                                    place(2),
+                                    "dates could be day-first or month-first; read as day-first (set timestamp_format in site.toml to choose)",
+                                ));
                             }
                             f
                         }
@@ -445,7 +446,11 @@ fn column_values(
                         bad_rows[i] = true;
                     }
                     if report.bad_cells <= MAX_EXAMPLES {
-                        diags.push(Diagnostic::error(path, Place::Row { row: row_label(path, i), column: Some(name.to_string()) }, format!("\"{s}\" is not a number; cell skipped")));
+                        diags.push(Diagnostic::error(
+                            path,
+                            Place::Row { row: row_label(path, i), column: Some(name.to_string()) },
+                            format!("\"{s}\" is not a number; cell skipped"),
+                        ));
                     }
                 }
             }

@@ -174,8 +174,20 @@ pub fn parse(s: &str, fmt: &TimestampFormat) -> Result<Parsed, TsError> {
         TimestampFormat::DayFirst | TimestampFormat::MonthFirst => {
             // d/m/yyyy or dd/mm/yyyy (separators / . -), then optional time.
             let sep_at = |i: usize| matches!(b.get(i), Some(b'/' | b'.' | b'-'));
-            let (a, i) = if sep_at(1) { (digits(b, 0, 1), 2) } else if sep_at(2) { (digits(b, 0, 2), 3) } else { (None, 0) };
-            let (c, j) = if sep_at(i + 1) { (digits(b, i, 1), i + 2) } else if sep_at(i + 2) { (digits(b, i, 2), i + 3) } else { (None, 0) };
+            let (a, i) = if sep_at(1) {
+                (digits(b, 0, 1), 2)
+            } else if sep_at(2) {
+                (digits(b, 0, 2), 3)
+            } else {
+                (None, 0)
+            };
+            let (c, j) = if sep_at(i + 1) {
+                (digits(b, i, 1), i + 2)
+            } else if sep_at(i + 2) {
+                (digits(b, i, 2), i + 3)
+            } else {
+                (None, 0)
+            };
             let (a, c) = (a.ok_or(bad.clone())?, c.ok_or(bad.clone())?);
             let y = digits(b, j, 4).ok_or(bad.clone())?;
             let (d, m) = if *fmt == TimestampFormat::DayFirst { (a, c) } else { (c, a) };

@@ -344,7 +344,11 @@ pub fn parse_from(text: &str, path: &Path, site: &Site, origin: Origin) -> Resul
                     diags.push(Diagnostic::error(
                         path,
                         at(env.span()),
-                        format!("source \"{}\": auth_env \"{}\" is not allowed: credentials come only from PLANT_TWIN_* variables (or those listed in {ALLOW_ENV}); source ignored", s.id, env.get_ref()),
+                        format!(
+                            "source \"{}\": auth_env \"{}\" is not allowed: credentials come only from PLANT_TWIN_* variables (or those listed in {ALLOW_ENV}); source ignored",
+                            s.id,
+                            env.get_ref()
+                        ),
                     ));
                     continue;
                 }

@@ -15,7 +15,8 @@ pub mod runner;
 pub mod serve;
 
 pub use config::{
-    ALLOW_ENV, Auth, Origin, RecorderConfig, SOURCES_FILE, Source, SourceKind, SourcesConfig, TimestampUnit, credential_env_allowed, is_loopback, load, load_for_site, parse, parse_duration_ms, parse_from,
+    ALLOW_ENV, Auth, Origin, RecorderConfig, SOURCES_FILE, Source, SourceKind, SourcesConfig, TimestampUnit, credential_env_allowed, is_loopback, load, load_for_site, parse,
+    parse_duration_ms, parse_from,
 };
 pub use poll::{LiveSample, PollError, PollResult, parse_json, parse_prometheus};
 pub use recorder::{Recorder, RecorderEvent, RecorderHandle};

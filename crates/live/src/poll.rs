@@ -196,7 +196,8 @@ pub async fn backfill(client: &reqwest::Client, source: &Source, now_ms: i64) ->
     }
     let url = format!("{}/api/v1/query_range", source.url.trim_end_matches('/'));
     let (start, end, step) = ((now_ms - backfill_ms) as f64 / 1000.0, now_ms as f64 / 1000.0, *step_ms as f64 / 1000.0);
-    prometheus_all(client, source, &url, queries, |q| vec![("query", q.to_string()), ("start", format!("{start:.3}")), ("end", format!("{end:.3}")), ("step", format!("{step}"))]).await
+    prometheus_all(client, source, &url, queries, |q| vec![("query", q.to_string()), ("start", format!("{start:.3}")), ("end", format!("{end:.3}")), ("step", format!("{step}"))])
+        .await
 }
 
 /// Runs every meter's query, eight at a time. A failure of all of them is the source's error; a failure of

@@ -67,7 +67,9 @@ pub enum SourceState {
     Connecting,
     Connected,
     /// The last poll failed; the next try is at `retry_at_ms`.
-    BackingOff { retry_at_ms: i64 },
+    BackingOff {
+        retry_at_ms: i64,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -189,11 +191,7 @@ async fn run_source(source: Source, session_start_ms: i64, tx: mpsc::Sender<Live
         }
         let now = now_ms();
         // On (re)connect, fill the recent window first so the charts are not empty.
-        let result = if backfilled {
-            poll::poll(&client, &source, now).await.map(|r| (r, false))
-        } else {
-            poll::backfill(&client, &source, now).await.map(|r| (r, true))
-        };
+        let result = if backfilled { poll::poll(&client, &source, now).await.map(|r| (r, false)) } else { poll::backfill(&client, &source, now).await.map(|r| (r, true)) };
         match result {
             Ok((mut r, was_backfill)) => {
                 backfilled = true;
@@ -205,7 +203,14 @@ async fn run_source(source: Source, session_start_ms: i64, tx: mpsc::Sender<Live
                 status.refused_future += refused.future as u64;
                 status.refused_past += refused.past as u64;
                 if refused.future > 0 {
-                    r.problems.insert(0, format!("{} samples refused: more than {} min ahead of this machine's clock (check the source's clock and timestamp_unit)", refused.future, MAX_CLOCK_SKEW_MS / 60_000));
+                    r.problems.insert(
+                        0,
+                        format!(
+                            "{} samples refused: more than {} min ahead of this machine's clock (check the source's clock and timestamp_unit)",
+                            refused.future,
+                            MAX_CLOCK_SKEW_MS / 60_000
+                        ),
+                    );
                 }
                 if refused.past > 0 {
                     r.problems.insert(0, format!("{} samples refused: older than the live session's backfill window (check timestamp_unit)", refused.past));

@@ -173,7 +173,11 @@ impl SimulatorHandle {
             .map_err(|e| e.to_string())?;
         match addr_rx.recv_timeout(std::time::Duration::from_secs(10)) {
             Ok(addr) => Ok(SimulatorHandle { addr, stop: Some(stop_tx), thread: Some(thread) }),
-            Err(_) => Err(thread.join().map_err(|_| "the simulator thread panicked".to_string()).and_then(|r| r.err().ok_or_else(|| "the simulator did not start".to_string())).unwrap_or_else(|e| e)),
+            Err(_) => Err(thread
+                .join()
+                .map_err(|_| "the simulator thread panicked".to_string())
+                .and_then(|r| r.err().ok_or_else(|| "the simulator did not start".to_string()))
+                .unwrap_or_else(|e| e)),
         }
     }
 }

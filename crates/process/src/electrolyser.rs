@@ -77,7 +77,9 @@ impl Process for PemElectrolyser {
     }
     fn settings(&self) -> Vec<Setting> {
         vec![
-            Setting { key: "current_density", name: "Current density", unit: "A/cm²", min: 0.1, max: 2.6, default: 2.0, source: "PEM 1-3 A/cm², load range 5-130 % (IRENA 2020)" },
+            Setting {
+                key: "current_density", name: "Current density", unit: "A/cm²", min: 0.1, max: 2.6, default: 2.0, source: "PEM 1-3 A/cm², load range 5-130 % (IRENA 2020)"
+            },
             Setting { key: "temperature", name: "Stack temperature", unit: "°C", min: 50.0, max: 80.0, default: 70.0, source: "PEM 50-80 °C (IRENA 2020)" },
             Setting { key: "pressure", name: "Cathode pressure", unit: "bar", min: 1.0, max: 30.0, default: 20.0, source: "PEM ≤ 50 bar (IRENA 2020)" },
         ]

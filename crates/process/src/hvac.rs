@@ -207,8 +207,24 @@ impl Process for ChillerPlant {
     }
     fn settings(&self) -> Vec<Setting> {
         vec![
-            Setting { key: "chwst", name: "Chilled-water supply temperature", unit: "°C", min: 5.0, max: 10.0, default: 6.67, source: "5-10 °C; design 6.67 °C (AHRI 550/590; DOE-2 curve bounds)" },
-            Setting { key: "ecwt", name: "Condenser water entering temperature", unit: "°C", min: 24.0, max: 35.0, default: 29.4, source: "24-35 °C; design 29.4 °C (AHRI 550/590)" },
+            Setting {
+                key: "chwst",
+                name: "Chilled-water supply temperature",
+                unit: "°C",
+                min: 5.0,
+                max: 10.0,
+                default: 6.67,
+                source: "5-10 °C; design 6.67 °C (AHRI 550/590; DOE-2 curve bounds)",
+            },
+            Setting {
+                key: "ecwt",
+                name: "Condenser water entering temperature",
+                unit: "°C",
+                min: 24.0,
+                max: 35.0,
+                default: 29.4,
+                source: "24-35 °C; design 29.4 °C (AHRI 550/590)",
+            },
             Setting { key: "sat", name: "Supply-air temperature", unit: "°C", min: 12.0, max: 16.0, default: 13.0, source: "~12-16 °C with reset (ASHRAE Guideline 36 style)" },
             Setting { key: "zone_setpoint", name: "Zone cooling setpoint", unit: "°C", min: 23.0, max: 26.0, default: 24.0, source: "23-26 °C occupied (comfort band)" },
             Setting { key: "oa_fraction", name: "Outdoor-air fraction", unit: "", min: 0.15, max: 0.5, default: 0.2, source: "ventilation minimum 15 %" },

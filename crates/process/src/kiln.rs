@@ -46,10 +46,7 @@ use crate::{Constraint, Evaluation, Output, Prices, Process, Setting, clamp};
 fn fuel_co2(id: &str, fallback_kg_per_gj: f64) -> f64 {
     static SET: OnceLock<Option<plant_carbon::FactorSet>> = OnceLock::new();
     let set = SET.get_or_init(|| plant_carbon::resolve_factor_set("ipcc-2006-fuels", std::path::Path::new(".")).ok());
-    set.as_ref()
-        .and_then(|s| s.fuel(id))
-        .map(|f| f.co2_per_energy.si * f.oxidation * 1e9 / 1e3)
-        .unwrap_or(fallback_kg_per_gj / 1000.0)
+    set.as_ref().and_then(|s| s.fuel(id)).map(|f| f.co2_per_energy.si * f.oxidation * 1e9 / 1e3).unwrap_or(fallback_kg_per_gj / 1000.0)
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -105,7 +102,15 @@ impl CementKiln {
         let lambda_ref = 21.0 / (21.0 - 2.5);
         let co2_nm3 = self.process_co2_per_t() * 1000.0 / 1.977; // Nm³/t of CO2 from the meal
         let mut q = 3.2;
-        let mut hb = HeatBalance { formation: 1.75, exit_gas: 0.0, cooler_exhaust: 0.0, clinker_exit: 0.0, shell: 0.38 * P_REF / p.max(1.0), bypass: 0.03 * bypass, other: 0.19 + 0.15 * af };
+        let mut hb = HeatBalance {
+            formation: 1.75,
+            exit_gas: 0.0,
+            cooler_exhaust: 0.0,
+            clinker_exit: 0.0,
+            shell: 0.38 * P_REF / p.max(1.0),
+            bypass: 0.03 * bypass,
+            other: 0.19 + 0.15 * af,
+        };
         for _ in 0..30 {
             let comb = q * 1000.0 * 0.26 * lambda; // Nm³/t
             let t_exit = 320.0 + 150.0 * (lambda - lambda_ref) - 40.0 * (split - 0.58);

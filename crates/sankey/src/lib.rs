@@ -209,8 +209,7 @@ pub fn layout(node_count: usize, links: &[Link], opts: &Options) -> Layout {
     }
 
     // Ribbons: leave ordered by target position, enter ordered by source position.
-    let mut ribbons: Vec<Ribbon> =
-        (0..links.len()).map(|i| Ribbon { link: i, y_source: 0.0, y_target: 0.0, width: 0.0, x_source: 0.0, x_target: 0.0 }).collect();
+    let mut ribbons: Vec<Ribbon> = (0..links.len()).map(|i| Ribbon { link: i, y_source: 0.0, y_target: 0.0, width: 0.0, x_source: 0.0, x_target: 0.0 }).collect();
     let centre = |n: usize| (nodes[n].y0 + nodes[n].y1) / 2.0;
     for n in 0..node_count {
         let mut outs: Vec<usize> = usable.iter().copied().filter(|&i| links[i].source == n).collect();

@@ -45,9 +45,7 @@ pub fn check_model(site: &Site) -> ModelReport {
         Ok(g) => g,
         Err(e) => {
             let msg = match &e {
-                gltf::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
-                    "model file not found; the site opens without 3D".to_string()
-                }
+                gltf::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => "model file not found; the site opens without 3D".to_string(),
                 other => format!("cannot read the model ({other}); the site opens without 3D"),
             };
             report.diagnostics.push(Diagnostic::error(&path, Place::Whole, msg));
@@ -137,11 +135,7 @@ fn accumulate_bounds(node: &gltf::Node, parent: Mat4, equipment: Option<&str>, s
         for prim in mesh.primitives() {
             let bb = prim.bounding_box();
             for i in 0..8 {
-                let corner = [
-                    if i & 1 == 0 { bb.min[0] } else { bb.max[0] },
-                    if i & 2 == 0 { bb.min[1] } else { bb.max[1] },
-                    if i & 4 == 0 { bb.min[2] } else { bb.max[2] },
-                ];
+                let corner = [if i & 1 == 0 { bb.min[0] } else { bb.max[0] }, if i & 2 == 0 { bb.min[1] } else { bb.max[1] }, if i & 4 == 0 { bb.min[2] } else { bb.max[2] }];
                 let p = transform_point(&world, corner);
                 grow(&mut report.bounds, p);
                 grow(&mut own, p);

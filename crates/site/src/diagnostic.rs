@@ -15,9 +15,15 @@ pub enum Severity {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Place {
     Whole,
-    LineCol { line: usize, column: usize },
+    LineCol {
+        line: usize,
+        column: usize,
+    },
     /// A data row (1-based, counting the header as row 1 for CSV) and column name.
-    Row { row: usize, column: Option<String> },
+    Row {
+        row: usize,
+        column: Option<String>,
+    },
     /// A named element inside the file, e.g. a glTF node.
     Element(String),
 }

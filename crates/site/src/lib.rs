@@ -15,8 +15,8 @@ use plant_units::Value;
 pub use binding::{Bounds, ModelReport, check_model, equipment_from_extras};
 pub use diagnostic::{Diagnostic, Place, Severity, line_col, panic_message};
 pub use model::{
-    AccountingSettings, Anode, BaselineSource, Calcination, DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Kpi, Meter, NodeKind, Pfc, Product, ProductAmount, Site, SiteHeader,
-    TimestampFormat, WhatIf, parse_linear,
+    AccountingSettings, Anode, BaselineSource, Calcination, DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Kpi, Meter, NodeKind, Pfc, Product, ProductAmount, Site,
+    SiteHeader, TimestampFormat, WhatIf, parse_linear,
 };
 pub use package::{PackagePathError, resolve_in_package};
 pub use quantity::{Quantity, is_known_unit};
@@ -37,11 +37,7 @@ pub struct Opened {
 /// (a meter bound to unknown equipment, a unit that does not fit its quantity, a missing data file)
 /// drop the item concerned and are returned as diagnostics.
 pub fn open(root: &Path) -> Result<Opened, Diagnostic> {
-    let (root, file) = if root.is_file() {
-        (root.parent().unwrap_or(Path::new(".")).to_path_buf(), root.to_path_buf())
-    } else {
-        (root.to_path_buf(), root.join(SITE_FILE))
-    };
+    let (root, file) = if root.is_file() { (root.parent().unwrap_or(Path::new(".")).to_path_buf(), root.to_path_buf()) } else { (root.to_path_buf(), root.join(SITE_FILE)) };
     let text = std::fs::read_to_string(&file).map_err(|e| {
         let what = if e.kind() == std::io::ErrorKind::NotFound { "no site.toml here".to_string() } else { e.to_string() };
         Diagnostic::error(&file, Place::Whole, format!("cannot read the site file: {what}"))
@@ -51,11 +47,7 @@ pub fn open(root: &Path) -> Result<Opened, Diagnostic> {
         // Paths were checked against the package when parsed; a refused one is not in `data`.
         let Ok(p) = opened.site.resolve(&d.path) else { continue };
         if !p.is_file() {
-            opened.diagnostics.push(Diagnostic::error(
-                &file,
-                Place::Element(format!("[[data]] path = \"{}\"", d.path)),
-                format!("data file not found: {}", p.display()),
-            ));
+            opened.diagnostics.push(Diagnostic::error(&file, Place::Element(format!("[[data]] path = \"{}\"", d.path)), format!("data file not found: {}", p.display())));
         }
     }
     Ok(opened)
@@ -75,11 +67,7 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
     let mut header = raw.site.into_inner();
     let tz_name = header.time_zone.get_ref();
     let time_zone = tz_name.parse::<chrono_tz::Tz>().unwrap_or_else(|_| {
-        diags.push(Diagnostic::error(
-            &file,
-            at(header.time_zone.span()),
-            format!("unknown time zone \"{tz_name}\" (use an IANA name such as \"Asia/Shanghai\"); using UTC"),
-        ));
+        diags.push(Diagnostic::error(&file, at(header.time_zone.span()), format!("unknown time zone \"{tz_name}\" (use an IANA name such as \"Asia/Shanghai\"); using UTC")));
         chrono_tz::UTC
     });
 
@@ -150,7 +138,11 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
             Some(text) => match parse_quantity(text.get_ref()) {
                 Ok(v) if v.dim == (Value::new(1.0, "GJ/t").map(|u| u.dim).unwrap_or_default()) && v.si > 0.0 => Some(v),
                 Ok(_) => {
-                    diags.push(Diagnostic::error(&file, at(text.span()), format!("ncv \"{}\" is not a positive energy per mass (e.g. \"23.8 GJ/t\"); the fuel's default is used", text.get_ref())));
+                    diags.push(Diagnostic::error(
+                        &file,
+                        at(text.span()),
+                        format!("ncv \"{}\" is not a positive energy per mass (e.g. \"23.8 GJ/t\"); the fuel's default is used", text.get_ref()),
+                    ));
                     None
                 }
                 Err(msg) => {
@@ -175,7 +167,11 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
             Some(m) => match meters.iter().find(|x| &x.id == m.get_ref()) {
                 Some(x) if x.quantity == Quantity::EmissionFactor => Some(m.into_inner()),
                 Some(_) => {
-                    diags.push(Diagnostic::error(&file, at(m.span()), format!("factor_meter \"{}\" does not measure an emission factor (quantity = \"emission_factor\"); the annual factor is used", m.get_ref())));
+                    diags.push(Diagnostic::error(
+                        &file,
+                        at(m.span()),
+                        format!("factor_meter \"{}\" does not measure an emission factor (quantity = \"emission_factor\"); the annual factor is used", m.get_ref()),
+                    ));
                     None
                 }
                 None => {
@@ -479,11 +475,7 @@ fn check_formula(text: &str, meters: &[Meter]) -> Result<Vec<(f64, String)>, Str
         match quantity {
             None => quantity = Some((m.quantity, id.clone())),
             Some((q, ref first)) if q != m.quantity => {
-                return Err(format!(
-                    "cannot combine \"{first}\" ({}) with \"{id}\" ({})",
-                    q.label().to_lowercase(),
-                    m.quantity.label().to_lowercase()
-                ));
+                return Err(format!("cannot combine \"{first}\" ({}) with \"{id}\" ({})", q.label().to_lowercase(), m.quantity.label().to_lowercase()));
             }
             _ => {}
         }

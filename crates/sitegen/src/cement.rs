@@ -224,11 +224,9 @@ calciner_split = { share = ["calciner-1.coal", "kiln-1.coal"] }
 // ---------------------------------------------------------------------------------------------------------
 // Model
 
-
 /// Kiln axis ends (inlet at the preheater, outlet at the cooler), world coordinates.
 const KILN_IN: Vec3 = Vec3::new(16.0, 16.0, 0.0);
 const KILN_OUT: Vec3 = Vec3::new(88.0, 13.5, 0.0);
-
 
 /// A conveyor gallery on trestles between two world points; geometry relative to the midpoint.
 fn conveyor(a: Vec3, b: Vec3, mat: Mat) -> (Vec3, Shape) {
@@ -488,16 +486,12 @@ pub struct Record {
 
 pub fn record(spec: &SiteSpec) -> Result<Record> {
     let tz: chrono_tz::Tz = spec.time_zone.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let start = tz
-        .with_ymd_and_hms(2026, 11, 2, 0, 0, 0)
-        .single()
-        .ok_or_else(|| anyhow::anyhow!("start time is ambiguous"))?;
+    let start = tz.with_ymd_and_hms(2026, 11, 2, 0, 0, 0).single().ok_or_else(|| anyhow::anyhow!("start time is ambiguous"))?;
     let mut rng = StdRng::seed_from_u64(20_261_102);
     let gauss = Normal::new(0.0, 1.0)?;
     let noise = |rng: &mut StdRng, sd: f64| sd * gauss.sample(rng);
 
-    let mut cols: Vec<(String, Vec<Option<f64>>)> =
-        spec.meters.iter().map(|m| (m.column.clone(), Vec::with_capacity(MINUTES))).collect();
+    let mut cols: Vec<(String, Vec<Option<f64>>)> = spec.meters.iter().map(|m| (m.column.clone(), Vec::with_capacity(MINUTES))).collect();
     let col_index = |name: &str| spec.meters.iter().position(|m| m.column == name);
     let mut times = Vec::with_capacity(MINUTES);
 
@@ -560,11 +554,7 @@ pub fn record(spec: &SiteSpec) -> Result<Record> {
         let coal_total = q * feed / FEED_PER_CLINKER / COAL_NCV_GJ_PER_T;
         let coal_kiln = coal_total * MAIN_BURNER_SHARE * (1.0 + burner_extra) + noise(&mut rng, 0.12);
         let coal_calc = coal_total * (1.0 - MAIN_BURNER_SHARE) + noise(&mut rng, 0.15);
-        let speed = if (2..200).contains(&since_upset) {
-            2.6 + 1.4 * ((since_upset - 2) as f64 / 198.0).powf(2.0)
-        } else {
-            4.0
-        } + noise(&mut rng, 0.01);
+        let speed = if (2..200).contains(&since_upset) { 2.6 + 1.4 * ((since_upset - 2) as f64 / 198.0).powf(2.0) } else { 4.0 } + noise(&mut rng, 0.01);
         let bz = 1450.0 + bz_var.step(&mut rng) - upset_shape(115.0, 60.0);
         let ph_exit = 320.0 + 8.0 * (rel - 1.0) + ph_var.step(&mut rng) + if (3..198).contains(&since_upset) { 30.0 * (1.0 - rel) / 0.45 } else { 0.0 };
         let calc_out = 880.0 + noise(&mut rng, 3.0) - upset_shape(25.0, 40.0);
@@ -616,10 +606,18 @@ pub fn record(spec: &SiteSpec) -> Result<Record> {
             match wd {
                 6 => 0.0,
                 5 => {
-                    if h < 8.0 || h >= 22.0 { 1.0 } else { 0.0 }
+                    if h < 8.0 || h >= 22.0 {
+                        1.0
+                    } else {
+                        0.0
+                    }
                 }
                 _ => {
-                    if in_hours(8.0, 11.0) || in_hours(18.0, 22.0) { 0.0 } else { 1.0 }
+                    if in_hours(8.0, 11.0) || in_hours(18.0, 22.0) {
+                        0.0
+                    } else {
+                        1.0
+                    }
                 }
             },
         ];
@@ -642,8 +640,26 @@ pub fn record(spec: &SiteSpec) -> Result<Record> {
         let unmetered = 650.0 + 200.0 * daylight + noise(&mut rng, 15.0);
 
         let power_meters = [
-            crusher_kw, ls_conv, stockpile, rm_drive, rm_fan, feed_system, kiln_drive, cooler_fans, cooler_exh_fan, id_fan,
-            baghouse, coal_drive, coal_fan, clinker_conv, cm[0].0, cm[0].1, cm[1].0, cm[1].1, packing, compressors,
+            crusher_kw,
+            ls_conv,
+            stockpile,
+            rm_drive,
+            rm_fan,
+            feed_system,
+            kiln_drive,
+            cooler_fans,
+            cooler_exh_fan,
+            id_fan,
+            baghouse,
+            coal_drive,
+            coal_fan,
+            clinker_conv,
+            cm[0].0,
+            cm[0].1,
+            cm[1].0,
+            cm[1].1,
+            packing,
+            compressors,
         ];
         let incomer = (power_meters.iter().sum::<f64>() + unmetered) * 1.012 + noise(&mut rng, 20.0);
 

@@ -26,19 +26,7 @@ pub enum Mat {
 }
 
 impl Mat {
-    const ALL: [Mat; 11] = [
-        Mat::Ground,
-        Mat::Concrete,
-        Mat::Steel,
-        Mat::SteelDark,
-        Mat::Refractory,
-        Mat::Cladding,
-        Mat::Roof,
-        Mat::Duct,
-        Mat::Belt,
-        Mat::Transformer,
-        Mat::Road,
-    ];
+    const ALL: [Mat; 11] = [Mat::Ground, Mat::Concrete, Mat::Steel, Mat::SteelDark, Mat::Refractory, Mat::Cladding, Mat::Roof, Mat::Duct, Mat::Belt, Mat::Transformer, Mat::Road];
 
     fn pbr(self) -> ([f32; 4], f32, f32) {
         // (linear base colour, metallic, roughness)
@@ -337,21 +325,13 @@ pub fn write_glb(nodes: &[NodeSpec], path: &std::path::Path) -> Result<()> {
                 });
             }
         }
-        let mesh = (!primitives.is_empty()).then(|| {
-            root.push(json::Mesh { extensions: None, extras: None, name: Some(spec.name.clone()), primitives, weights: None })
-        });
+        let mesh = (!primitives.is_empty()).then(|| root.push(json::Mesh { extensions: None, extras: None, name: Some(spec.name.clone()), primitives, weights: None }));
         let extras = match &spec.equipment {
             Some(id) => Some(serde_json::value::RawValue::from_string(serde_json::json!({ "equipment": id }).to_string())?),
             None => None,
         };
         let t = spec.translation;
-        let node = root.push(json::Node {
-            mesh,
-            name: Some(spec.name.clone()),
-            translation: Some([t.x, t.y, t.z]),
-            extras,
-            ..Default::default()
-        });
+        let node = root.push(json::Node { mesh, name: Some(spec.name.clone()), translation: Some([t.x, t.y, t.z]), extras, ..Default::default() });
         scene_nodes.push(node);
     }
     root.push(json::Scene { extensions: None, extras: None, name: Some("site".into()), nodes: scene_nodes });

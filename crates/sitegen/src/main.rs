@@ -9,8 +9,8 @@
 
 mod cement;
 mod glb;
-mod site;
 mod office;
+mod site;
 mod smelter;
 
 use std::path::PathBuf;

@@ -75,7 +75,12 @@ pub fn spec() -> SiteSpec {
         meters.push(m(&format!("{}.sat", ahu(i)), "temperature", "°C", &ahu(i), &format!("ahu{:02}_sat_C", i + 1), "Supply-air temperature"));
     }
     let nodes = vec![
-        flow_node("grid", "Grid electricity", "source", &[("carrier", "\"electricity\""), ("factor", "\"cn-reporting-2022\""), ("market_factor", "\"cn-national-2022-excl-green\""), ("green_share", "0.2")]),
+        flow_node(
+            "grid",
+            "Grid electricity",
+            "source",
+            &[("carrier", "\"electricity\""), ("factor", "\"cn-reporting-2022\""), ("market_factor", "\"cn-national-2022-excl-green\""), ("green_share", "0.2")],
+        ),
         flow_node("unmetered-electricity", "Unmetered electricity (lifts, IT room, car park, losses)", "unmetered", &[]),
         flow_node("cooling", "Cooling delivered to the floors", "product", &[]),
     ];
@@ -141,8 +146,6 @@ outdoor_wet_bulb_c = "weather-station.wet-bulb"
         csv: true,
     }
 }
-
-
 
 const STOREY: f32 = 4.0;
 
@@ -248,7 +251,13 @@ pub fn record(spec: &SiteSpec) -> Result<Record> {
         let solar = if (6.0..19.0).contains(&h) { 880.0 * ((h - 6.0) / 13.0 * PI).sin() * (1.0 - cloudiness) } else { 0.0 }.max(0.0);
         // Occupancy: weekdays 8-19 with ramps; a few on Saturday mornings.
         let ramp = |a: f64, b: f64| ((h - a) / (b - a)).clamp(0.0, 1.0);
-        let occ = if wd < 5 { ramp(7.5, 9.0) * (1.0 - ramp(18.0, 20.0)) } else if wd == 5 { 0.15 * ramp(9.0, 10.0) * (1.0 - ramp(13.0, 14.0)) } else { 0.0 };
+        let occ = if wd < 5 {
+            ramp(7.5, 9.0) * (1.0 - ramp(18.0, 20.0))
+        } else if wd == 5 {
+            0.15 * ramp(9.0, 10.0) * (1.0 - ramp(13.0, 14.0))
+        } else {
+            0.0
+        };
         let hvac_on = (wd < 5 && (7.0..20.0).contains(&h)) || (wd == 5 && (9.0..14.0).contains(&h));
         // Internal gains per floor, kW: lighting and plugs 6-22 W/m², people 100 W each at 10 m² a person.
         let mut lp = [0.0f64; FLOORS];

@@ -134,8 +134,6 @@ cells = 120
     }
 }
 
-
-
 /// Cell centre, world coordinates: row A along z = −20, row B along z = +20, 7 m pitch.
 fn cell_at(i: usize) -> Vec3 {
     let k = (i % (CELLS / 2)) as f32;

@@ -41,7 +41,9 @@ impl Reading {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PushError {
     /// Older than the series' last sample.
-    OutOfOrder { last: TimestampMs },
+    OutOfOrder {
+        last: TimestampMs,
+    },
     NonFinite,
 }
 
@@ -83,10 +85,7 @@ impl Series {
             let mut order: Vec<u32> = (0..n as u32).collect();
             // Stable: among equal timestamps the input order is kept, so "last given wins" holds.
             order.sort_by_key(|&i| times_ms[i as usize]);
-            (
-                order.iter().map(|&i| times_ms[i as usize]).collect(),
-                order.iter().map(|&i| values[i as usize]).collect(),
-            )
+            (order.iter().map(|&i| times_ms[i as usize]).collect(), order.iter().map(|&i| values[i as usize]).collect())
         };
         // Drop non-finite values and collapse duplicates (keep the last of each run), in place.
         let mut w = 0usize;
@@ -107,12 +106,7 @@ impl Series {
         times.truncate(w);
         vals.truncate(w);
         let interval_ms = median_interval(&times);
-        let series = Series {
-            pyramid: Pyramid::build(&vals),
-            times_ms: times,
-            values: vals,
-            interval_ms,
-        };
+        let series = Series { pyramid: Pyramid::build(&vals), times_ms: times, values: vals, interval_ms };
         report.gaps = series.gaps();
         (series, report)
     }
@@ -285,12 +279,15 @@ impl Series {
 }
 
 /// Gaps longer than [`HOLD_INTERVALS`] median intervals in sorted timestamps.
+///
+/// Spacings saturate at `i64::MAX`: a file may hold any `i64` times (Unix milliseconds near both ends of
+/// the range), whose difference does not fit an `i64`.
 pub fn gaps_in(sorted_times_ms: &[TimestampMs]) -> Vec<(TimestampMs, TimestampMs)> {
     let hold = median_interval(sorted_times_ms).saturating_mul(HOLD_INTERVALS);
     if hold == 0 {
         return Vec::new();
     }
-    sorted_times_ms.windows(2).filter(|w| w[1] - w[0] > hold).map(|w| (w[0], w[1])).collect()
+    sorted_times_ms.windows(2).filter(|w| w[1].saturating_sub(w[0]) > hold).map(|w| (w[0], w[1])).collect()
 }
 
 fn median_interval(times: &[TimestampMs]) -> i64 {
@@ -301,7 +298,7 @@ fn median_interval(times: &[TimestampMs]) -> i64 {
     // building a 10-million-sample series cheap.
     let n = times.len() - 1;
     let step = (n / 4096).max(1);
-    let mut d: Vec<i64> = (0..n).step_by(step).map(|i| times[i + 1] - times[i]).collect();
+    let mut d: Vec<i64> = (0..n).step_by(step).map(|i| times[i + 1].saturating_sub(times[i])).collect();
     let mid = d.len() / 2;
     *d.select_nth_unstable(mid).1
 }

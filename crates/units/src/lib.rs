@@ -13,7 +13,7 @@ mod parse;
 use std::fmt;
 use std::ops::{Div, Mul};
 
-pub use parse::{parse_unit, UNIT_TABLE};
+pub use parse::{UNIT_TABLE, parse_unit};
 
 /// Exponents of the base dimensions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -76,10 +76,10 @@ impl Dim {
             (Dim::CO2.combine(Dim::TIME, -1), "CO2 flow"),
             (Dim::ENERGY.combine(Dim::VOLUME, -1), "energy per volume"),
         ];
-        known.iter().find(|(d, _)| *d == self).map_or_else(
-            || format!("kg^{} m^{} s^{} K^{} kgCO2^{}", self.mass, self.length, self.time, self.temperature, self.co2),
-            |(_, n)| n.to_string(),
-        )
+        known
+            .iter()
+            .find(|(d, _)| *d == self)
+            .map_or_else(|| format!("kg^{} m^{} s^{} K^{} kgCO2^{}", self.mass, self.length, self.time, self.temperature, self.co2), |(_, n)| n.to_string())
     }
 }
 

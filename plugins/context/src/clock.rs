@@ -125,4 +125,3 @@ pub fn format_time(t_ms: i64, tz: chrono_tz::Tz, pattern: &str) -> String {
         _ => String::from("—"),
     }
 }
-

@@ -55,7 +55,6 @@ pub struct Accounting {
     prepared_for: Option<usize>,
 }
 
-
 /// The report of the panel's window (`key`: window and data it was computed for).
 #[derive(Resource, Debug, Default)]
 pub struct WindowReport {
@@ -199,7 +198,15 @@ fn instant_report(
 }
 
 /// The report of the panel's window, when the panel is open.
-fn window_report(site: Option<Res<CurrentSite>>, data: Res<MeterData>, clock: Res<SiteClock>, acc: Res<Accounting>, state: Res<SankeyState>, instant: Res<InstantReport>, mut out: ResMut<WindowReport>) {
+fn window_report(
+    site: Option<Res<CurrentSite>>,
+    data: Res<MeterData>,
+    clock: Res<SiteClock>,
+    acc: Res<Accounting>,
+    state: Res<SankeyState>,
+    instant: Res<InstantReport>,
+    mut out: ResMut<WindowReport>,
+) {
     let (Some(site), Some(book)) = (site, acc.book.as_ref()) else { return };
     if !state.open || !clock.has_range() {
         return;

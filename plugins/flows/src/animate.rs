@@ -5,9 +5,9 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use plant_viewer_context::{CurrentSite, ModelInfo, Selection, ViewerSystems};
 use plant_shell::PanelOrder;
 use plant_site::{Bounds, FlowValue, Site};
+use plant_viewer_context::{CurrentSite, ModelInfo, Selection, ViewerSystems};
 
 use crate::accounting::{Accounting, InstantReport};
 use crate::strings as s;
@@ -216,7 +216,14 @@ fn move_markers(
         }
         tf.translation = p.at(m.phase + p.offset);
         // Size follows the rate a little; the selection's flows stand out.
-        let size = (0.7 + 0.5 * rel.sqrt()) * if touches { 1.7 } else if any_selected { 0.55 } else { 1.0 };
+        let size = (0.7 + 0.5 * rel.sqrt())
+            * if touches {
+                1.7
+            } else if any_selected {
+                0.55
+            } else {
+                1.0
+            };
         tf.scale = Vec3::splat(size);
     }
 }
@@ -228,12 +235,12 @@ fn toggle_ui(mut contexts: EguiContexts, mut show: ResMut<FlowsIn3d>, area: Res<
         return Ok(());
     }
     plant_shell::overlay(ctx, &area, plant_shell::Overlay::FlowsIn3d, |ui| {
-            egui::Frame::popup(ui.style()).show(ui, |ui| {
-                let mut on = show.0;
-                if ui.checkbox(&mut on, s::FLOWS_3D).changed() {
-                    show.0 = on;
-                }
-            });
+        egui::Frame::popup(ui.style()).show(ui, |ui| {
+            let mut on = show.0;
+            if ui.checkbox(&mut on, s::FLOWS_3D).changed() {
+                show.0 = on;
+            }
         });
+    });
     Ok(())
 }

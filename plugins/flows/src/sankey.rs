@@ -6,8 +6,8 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 use plant_accounting::Report;
 use plant_sankey::{Link, Options};
-use plant_viewer_context::{CurrentSite, ScenarioOverlay, Selection, SiteClock, format_time, format_value};
 use plant_site::Site;
+use plant_viewer_context::{CurrentSite, ScenarioOverlay, Selection, SiteClock, format_time, format_value};
 
 use crate::accounting::{Accounting, SankeyState, Span, View, WindowReport, window};
 use crate::strings as s;
@@ -102,11 +102,7 @@ pub fn diagram_with(site: &Site, report: &Report, view: View, rates: bool, overl
             None => site.node_name(id).to_string(),
         })
         .collect();
-    let flagged = report
-        .imbalances
-        .iter()
-        .map(|b| (b.node.clone(), s::imbalance(&b.quantity, b.inflow, b.outflow, &b.unit, b.relative)))
-        .collect();
+    let flagged = report.imbalances.iter().map(|b| (b.node.clone(), s::imbalance(&b.quantity, b.inflow, b.outflow, &b.unit, b.relative))).collect();
     let layout = plant_sankey::layout(ids.len(), &links, &Options::default());
     Diagram { ids, names, links, kinds, notes, unit, layout, flagged }
 }
@@ -161,10 +157,10 @@ pub fn sankey_window_system(
     }
     // The button that opens the panel sits in the viewport's bottom-right corner.
     plant_shell::overlay(ctx, &area, plant_shell::Overlay::FlowsButton, |ui| {
-            if ui.button(s::OPEN).clicked() {
-                state.open = !state.open;
-            }
-        });
+        if ui.button(s::OPEN).clicked() {
+            state.open = !state.open;
+        }
+    });
     if !state.open {
         return Ok(());
     }
@@ -330,7 +326,13 @@ fn sankey_ui(ui: &mut egui::Ui, c: &Diagram, selected: Option<&str>) -> Option<S
             painter.rect_stroke(r.expand(2.0), 1.0, egui::Stroke::new(2.0, warn), egui::StrokeKind::Outside);
         }
         let label = if flag.is_some() { format!("{} (!)", c.names[n]) } else { c.names[n].clone() };
-        painter.text(r.right_center() + egui::vec2(4.0, 0.0), egui::Align2::LEFT_CENTER, label, egui::FontId::proportional(11.0), if flag.is_some() { warn } else { ui.visuals().text_color() });
+        painter.text(
+            r.right_center() + egui::vec2(4.0, 0.0),
+            egui::Align2::LEFT_CENTER,
+            label,
+            egui::FontId::proportional(11.0),
+            if flag.is_some() { warn } else { ui.visuals().text_color() },
+        );
         if let Some(p) = hover
             && r.expand(3.0).contains(p)
         {

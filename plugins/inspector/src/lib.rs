@@ -6,10 +6,13 @@ pub mod strings;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{HoverPosition, Line, Plot, VLine};
-use plant_viewer_context::{CARBON_UNIT, ColourBy, CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, MeterData, ModelInfo, NO_DATA_COLOUR, Selection, SiteClock, format_time, format_value, swatch_ui};
 use plant_shell::{FreeArea, PanelOrder, show_panel};
 use plant_site::{Meter, Site};
 use plant_store::{Reading, Store};
+use plant_viewer_context::{
+    CARBON_UNIT, ColourBy, CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, MeterData, ModelInfo, NO_DATA_COLOUR, Selection, SiteClock, format_time,
+    format_value, swatch_ui,
+};
 use strings as s;
 
 const LINE_COLOUR: egui::Color32 = egui::Color32::from_rgb(94, 201, 98);
@@ -36,8 +39,7 @@ pub struct InspectorPlugin;
 
 impl Plugin for InspectorPlugin {
     fn build(&self, app: &mut App) {
-        app.init_resource::<InspectorState>()
-            .add_systems(EguiPrimaryContextPass, (tree_panel_system.in_set(PanelOrder::Left), inspector_panel_system.in_set(PanelOrder::Right)));
+        app.init_resource::<InspectorState>().add_systems(EguiPrimaryContextPass, (tree_panel_system.in_set(PanelOrder::Left), inspector_panel_system.in_set(PanelOrder::Right)));
     }
 }
 
@@ -215,7 +217,11 @@ fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, wind
                 None => format!("{} ({})", s::NO_DATA, s::NO_COLUMN),
             };
             let text = egui::RichText::new(text).monospace();
-            if reading.as_ref().and_then(Reading::value).is_some() { ui.strong(text) } else { ui.weak(text) };
+            if reading.as_ref().and_then(Reading::value).is_some() {
+                ui.strong(text)
+            } else {
+                ui.weak(text)
+            };
         })
         .response
         .on_hover_text(format!("{} · column \"{}\" · {}", m.id, m.column, m.unit));

@@ -16,8 +16,8 @@ use std::sync::Arc;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use plant_live::{LiveEvent, LiveHandle, RecorderEvent, RecorderHandle, SourceState, SourceStatus};
-use plant_viewer_context::{CurrentSite, LoadStatus, MeterData, Problems, SiteClock, ViewerSystems};
 use plant_shell::PanelOrder;
+use plant_viewer_context::{CurrentSite, LoadStatus, MeterData, Problems, SiteClock, ViewerSystems};
 use strings as s;
 
 /// A sources file to use instead of the package's `sources.toml`.
@@ -74,9 +74,7 @@ impl Plugin for LivePlugin {
             .add_message::<ConnectPending>()
             .add_systems(Update, (load_sources, connect_pending, absorb).chain().in_set(ViewerSystems::Live));
         if self.ui {
-            app.init_resource::<StatusWindow>()
-                .init_resource::<ConsentWindow>()
-                .add_systems(EguiPrimaryContextPass, (consent_ui, status_ui).in_set(PanelOrder::Overlay));
+            app.init_resource::<StatusWindow>().init_resource::<ConsentWindow>().add_systems(EguiPrimaryContextPass, (consent_ui, status_ui).in_set(PanelOrder::Overlay));
         }
     }
 }
@@ -208,12 +206,21 @@ fn state_text(st: &SourceStatus, now: i64) -> (String, egui::Color32) {
         SourceState::Connecting => (s::CONNECTING.into(), egui::Color32::GRAY),
         SourceState::Connected if st.last_error.is_some() => (s::CONNECTED.into(), egui::Color32::from_rgb(230, 180, 60)),
         SourceState::Connected => (s::CONNECTED.into(), egui::Color32::from_rgb(90, 190, 90)),
-        SourceState::BackingOff { retry_at_ms } => (format!("{} ({})", s::BACKING_OFF, s::retry_in(((retry_at_ms - now) as f64 / 1000.0).max(0.0))), egui::Color32::from_rgb(230, 80, 70)),
+        SourceState::BackingOff { retry_at_ms } => {
+            (format!("{} ({})", s::BACKING_OFF, s::retry_in(((retry_at_ms - now) as f64 / 1000.0).max(0.0))), egui::Color32::from_rgb(230, 80, 70))
+        }
     }
 }
 
 /// Asks before a package's sources connect: each source's host, protocol and what will be sent.
-fn consent_ui(mut contexts: EguiContexts, live: Res<Live>, mut open: ResMut<ConsentWindow>, mut agree: MessageWriter<ConnectPending>, area: Res<plant_shell::FreeArea>, mut asked: Local<bool>) -> Result {
+fn consent_ui(
+    mut contexts: EguiContexts,
+    live: Res<Live>,
+    mut open: ResMut<ConsentWindow>,
+    mut agree: MessageWriter<ConnectPending>,
+    area: Res<plant_shell::FreeArea>,
+    mut asked: Local<bool>,
+) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(config) = &live.pending else {
         *asked = false;
@@ -233,37 +240,40 @@ fn consent_ui(mut contexts: EguiContexts, live: Res<Live>, mut open: ResMut<Cons
         return Ok(());
     }
     let mut decided = None;
-    egui::Window::new(s::CONSENT_TITLE).collapsible(false).resizable(false).min_width(420.0).max_width(620.0).anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO).show(ctx, |ui| {
-        ui.set_max_width(600.0);
-        ui.add(egui::Label::new(s::consent_intro(&config.file.display().to_string())).wrap());
-        ui.add_space(6.0);
-        for src in &config.sources {
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.horizontal_wrapped(|ui| {
-                    ui.strong(&src.id);
-                    ui.label("·");
-                    ui.label(src.protocol());
-                    ui.label("·");
-                    ui.monospace(&src.host);
+    egui::Window::new(s::CONSENT_TITLE).collapsible(false).resizable(false).min_width(420.0).max_width(620.0).anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO).show(
+        ctx,
+        |ui| {
+            ui.set_max_width(600.0);
+            ui.add(egui::Label::new(s::consent_intro(&config.file.display().to_string())).wrap());
+            ui.add_space(6.0);
+            for src in &config.sources {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.strong(&src.id);
+                        ui.label("·");
+                        ui.label(src.protocol());
+                        ui.label("·");
+                        ui.monospace(&src.host);
+                    });
+                    ui.add(egui::Label::new(egui::RichText::new(format!("{}: {}", s::SENDS, src.sends())).small()).wrap());
                 });
-                ui.add(egui::Label::new(egui::RichText::new(format!("{}: {}", s::SENDS, src.sends())).small()).wrap());
+            }
+            if let Some(r) = &config.recorder {
+                ui.add(egui::Label::new(s::consent_recorder(&r.folder.display().to_string())).wrap());
+            }
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui.button(egui::RichText::new(s::CONNECT).strong()).clicked() {
+                    decided = Some(true);
+                }
+                if ui.button(s::NOT_NOW).clicked() {
+                    decided = Some(false);
+                }
             });
-        }
-        if let Some(r) = &config.recorder {
-            ui.add(egui::Label::new(s::consent_recorder(&r.folder.display().to_string())).wrap());
-        }
-        ui.add_space(6.0);
-        ui.horizontal(|ui| {
-            if ui.button(egui::RichText::new(s::CONNECT).strong()).clicked() {
-                decided = Some(true);
-            }
-            if ui.button(s::NOT_NOW).clicked() {
-                decided = Some(false);
-            }
-        });
-        ui.add(egui::Label::new(egui::RichText::new(s::CONSENT_FOOTNOTE).weak().small()).wrap());
-    });
+            ui.add(egui::Label::new(egui::RichText::new(s::CONSENT_FOOTNOTE).weak().small()).wrap());
+        },
+    );
     match decided {
         Some(true) => {
             agree.write(ConnectPending);

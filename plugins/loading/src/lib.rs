@@ -52,9 +52,7 @@ struct LoadJob {
 
 impl Plugin for LoadingPlugin {
     fn build(&self, app: &mut App) {
-        app.init_resource::<Loader>()
-            .add_systems(Startup, open_site)
-            .add_systems(Update, receive_data.in_set(ViewerSystems::Load));
+        app.init_resource::<Loader>().add_systems(Startup, open_site).add_systems(Update, receive_data.in_set(ViewerSystems::Load));
         if self.ui {
             app.add_systems(EguiPrimaryContextPass, (top_bar_system.in_set(PanelOrder::Top), problems_window_system.in_set(PanelOrder::Overlay)))
                 .add_systems(Update, set_window_title.run_if(resource_added::<CurrentSite>));
@@ -62,7 +60,14 @@ impl Plugin for LoadingPlugin {
     }
 }
 
-fn open_site(mut commands: Commands, path: Option<Res<SitePath>>, loader: Res<Loader>, mut problems: ResMut<Problems>, mut status: ResMut<LoadStatus>, mut clock: ResMut<SiteClock>) {
+fn open_site(
+    mut commands: Commands,
+    path: Option<Res<SitePath>>,
+    loader: Res<Loader>,
+    mut problems: ResMut<Problems>,
+    mut status: ResMut<LoadStatus>,
+    mut clock: ResMut<SiteClock>,
+) {
     let Some(path) = path else {
         *status = LoadStatus::Failed;
         return;
@@ -111,7 +116,15 @@ fn open_site(mut commands: Commands, path: Option<Res<SitePath>>, loader: Res<Lo
     }
 }
 
-fn receive_data(mut commands: Commands, job: Option<Res<LoadJob>>, mut status: ResMut<LoadStatus>, mut data: ResMut<MeterData>, mut problems: ResMut<Problems>, mut clock: ResMut<SiteClock>, site: Option<Res<CurrentSite>>) {
+fn receive_data(
+    mut commands: Commands,
+    job: Option<Res<LoadJob>>,
+    mut status: ResMut<LoadStatus>,
+    mut data: ResMut<MeterData>,
+    mut problems: ResMut<Problems>,
+    mut clock: ResMut<SiteClock>,
+    site: Option<Res<CurrentSite>>,
+) {
     let (LoadStatus::Loading { started, .. }, Some(job)) = (&*status, job) else { return };
     let started = *started;
     let received = match job.result.lock() {
@@ -190,7 +203,13 @@ fn top_bar_system(
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let (e, w) = problems.counts();
                     let text = egui::RichText::new(s::problems_button(e, w));
-                    let text = if e > 0 { text.color(ui.visuals().error_fg_color) } else if w > 0 { text.color(ui.visuals().warn_fg_color) } else { text };
+                    let text = if e > 0 {
+                        text.color(ui.visuals().error_fg_color)
+                    } else if w > 0 {
+                        text.color(ui.visuals().warn_fg_color)
+                    } else {
+                        text
+                    };
                     if ui.button(text).clicked() {
                         problems.window_open = !problems.window_open;
                     }

@@ -138,4 +138,3 @@ impl MeterIndex {
         combine(store, meters.iter().copied(), q, t)
     }
 }
-

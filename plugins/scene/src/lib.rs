@@ -13,8 +13,8 @@ use bevy::gltf::GltfExtras;
 use bevy::prelude::*;
 use plant_viewer_context::{CarbonRates, ColourBy, CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, MeterData, NO_DATA_COLOUR, SiteClock, ViewerSystems, colour_at};
 
-pub use render::viewport_for;
 pub use colour::{ColourScale, MeterIndex, equipment_value};
+pub use render::viewport_for;
 
 pub struct ScenePlugin {
     pub render: bool,
@@ -86,8 +86,6 @@ fn update_scale(
         }
     }
 }
-
-
 
 /// Recomputes every item's reading and colour when the cursor, the data or the colour mode changes.
 #[allow(clippy::type_complexity)]

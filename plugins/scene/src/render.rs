@@ -8,8 +8,11 @@ use bevy::world_serialization::WorldAssetRoot;
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use bevy_panorbit_camera::{PanOrbitCamera, PanOrbitCameraPlugin, PanOrbitCameraSystemSet};
-use plant_viewer_context::{ColourBy, CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, Hovered, ModelInfo, Selection, ViewerSystems, colour_at, egui_colour, format_value, swatch_ui};
 use plant_shell::{FreeArea, PanelOrder};
+use plant_viewer_context::{
+    ColourBy, CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, Hovered, ModelInfo, Selection, ViewerSystems, colour_at, egui_colour, format_value,
+    swatch_ui,
+};
 
 use crate::colour::ColourScale;
 use crate::strings as s;
@@ -60,10 +63,7 @@ fn spawn_camera_and_lights(mut commands: Commands) {
         PanOrbitCamera { focus: Vec3::new(30.0, 20.0, 0.0), radius: Some(450.0), yaw: Some(-0.5), pitch: Some(0.45), ..default() },
         Transform::from_xyz(200.0, 250.0, 380.0).looking_at(Vec3::new(30.0, 20.0, 0.0), Vec3::Y),
     ));
-    commands.spawn((
-        DirectionalLight { illuminance: 9_000.0, shadow_maps_enabled: true, ..default() },
-        Transform::from_xyz(-150.0, 300.0, 200.0).looking_at(Vec3::ZERO, Vec3::Y),
-    ));
+    commands.spawn((DirectionalLight { illuminance: 9_000.0, shadow_maps_enabled: true, ..default() }, Transform::from_xyz(-150.0, 300.0, 200.0).looking_at(Vec3::ZERO, Vec3::Y)));
     commands.insert_resource(GlobalAmbientLight { color: Color::WHITE, brightness: 700.0, ..default() });
 }
 
@@ -332,7 +332,12 @@ fn legend_ui(ui: &mut egui::Ui, scale: &ColourScale, unit: &str) {
 }
 
 /// The 3D camera draws only in the part of the window the panels leave free, so orbiting centres there.
-fn fit_camera_viewport(mut contexts: EguiContexts, area: Res<FreeArea>, window: Option<Single<&Window, With<PrimaryWindow>>>, mut cams: Query<&mut Camera, With<PanOrbitCamera>>) -> Result {
+fn fit_camera_viewport(
+    mut contexts: EguiContexts,
+    area: Res<FreeArea>,
+    window: Option<Single<&Window, With<PrimaryWindow>>>,
+    mut cams: Query<&mut Camera, With<PanOrbitCamera>>,
+) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(window) = window else { return Ok(()) };
     let Some((position, size)) = viewport_for(area.0, ctx.pixels_per_point(), window.physical_width(), window.physical_height()) else { return Ok(()) };

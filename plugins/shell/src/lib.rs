@@ -35,10 +35,7 @@ pub struct ShellPlugin;
 impl Plugin for ShellPlugin {
     fn build(&self, app: &mut App) {
         app.init_resource::<FreeArea>()
-            .configure_sets(
-                EguiPrimaryContextPass,
-                (PanelOrder::Begin, PanelOrder::Top, PanelOrder::Bottom, PanelOrder::Left, PanelOrder::Right, PanelOrder::Overlay).chain(),
-            )
+            .configure_sets(EguiPrimaryContextPass, (PanelOrder::Begin, PanelOrder::Top, PanelOrder::Bottom, PanelOrder::Left, PanelOrder::Right, PanelOrder::Overlay).chain())
             .add_systems(Startup, spawn_ui_camera)
             .add_systems(EguiPrimaryContextPass, begin_frame.in_set(PanelOrder::Begin));
     }
@@ -70,11 +67,7 @@ fn begin_frame(mut contexts: EguiContexts, mut area: ResMut<FreeArea>) -> Result
 /// Shows a panel in the free area and takes the space it used.
 /// `panel` receives a root `Ui` spanning the free area and must show exactly one `egui::Panel` in it.
 pub fn show_panel(ctx: &egui::Context, area: &mut FreeArea, id: &str, panel: impl FnOnce(&mut egui::Ui)) {
-    let mut root = egui::Ui::new(
-        ctx.clone(),
-        egui::Id::new(("plant-shell", id)),
-        egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(area.0),
-    );
+    let mut root = egui::Ui::new(ctx.clone(), egui::Id::new(("plant-shell", id)), egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(area.0));
     panel(&mut root);
     area.0 = root.available_rect_before_wrap();
 }

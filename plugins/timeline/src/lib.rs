@@ -22,8 +22,7 @@ impl Plugin for TimelinePlugin {
     fn build(&self, app: &mut App) {
         app.add_systems(Update, advance::advance_clock.in_set(ViewerSystems::Advance));
         if self.ui {
-            app.add_systems(EguiPrimaryContextPass, timeline_panel_system.in_set(PanelOrder::Bottom))
-                .add_systems(Update, space_toggles_play.before(ViewerSystems::Advance));
+            app.add_systems(EguiPrimaryContextPass, timeline_panel_system.in_set(PanelOrder::Bottom)).add_systems(Update, space_toggles_play.before(ViewerSystems::Advance));
         }
     }
 }

@@ -3,8 +3,8 @@
 use bevy_egui::egui;
 use chrono::TimeZone;
 
-use plant_viewer_context::{SPEEDS, SiteClock};
 use crate::strings as s;
+use plant_viewer_context::{SPEEDS, SiteClock};
 
 /// Draws the whole timeline into `ui`.
 pub fn timeline_ui(ui: &mut egui::Ui, clock: &mut SiteClock) {
@@ -89,7 +89,13 @@ fn time_bar_ui(ui: &mut egui::Ui, clock: &mut SiteClock) {
                 let x = x_of(t);
                 painter.line_segment([egui::pos2(x, bar.top()), egui::pos2(x, bar.bottom())], visuals.widgets.noninteractive.bg_stroke);
                 if k % label_every == 0 {
-                    painter.text(egui::pos2(x + 2.0, rect.top()), egui::Align2::LEFT_TOP, midnight.format("%a %d %b").to_string(), egui::FontId::proportional(10.0), visuals.weak_text_color());
+                    painter.text(
+                        egui::pos2(x + 2.0, rect.top()),
+                        egui::Align2::LEFT_TOP,
+                        midnight.format("%a %d %b").to_string(),
+                        egui::FontId::proportional(10.0),
+                        visuals.weak_text_color(),
+                    );
                 }
                 k += 1;
             }

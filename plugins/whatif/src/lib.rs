@@ -15,8 +15,8 @@ use std::thread::JoinHandle;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use plant_process::{Evaluation, Objective, OptimiseOptions, Optimum, Prices, Process, Progress};
-use plant_viewer_context::{CarbonRates, CurrentSite, MeterData, ScenarioOverlay, Selection, SiteClock, ViewerSystems, format_time, format_value};
 use plant_shell::PanelOrder;
+use plant_viewer_context::{CarbonRates, CurrentSite, MeterData, ScenarioOverlay, Selection, SiteClock, ViewerSystems, format_time, format_value};
 use strings as s;
 
 pub use baseline::{Baseline, baseline};
@@ -255,10 +255,10 @@ fn whatif_ui(
     // The button appears while a unit with a what-if is selected.
     if let Some(w) = selected {
         plant_shell::overlay(ctx, &area, plant_shell::Overlay::WhatIfButton, |ui| {
-                if ui.button(s::button(&site.whatifs[w].process)).clicked() {
-                    state.open = !state.open;
-                }
-            });
+            if ui.button(s::button(&site.whatifs[w].process)).clicked() {
+                state.open = !state.open;
+            }
+        });
         if state.open && state.study.as_ref().is_none_or(|st| st.whatif != w) {
             state.study = open_study(site, &data.0, w, clock.now_ms);
         }
@@ -371,7 +371,11 @@ fn study_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site, store
     });
     match &study.result {
         Some(Ok(r)) => {
-            ui.label(s::optimum(&format_value(r.baseline_objective, &r.objective_unit), &format_value(r.objective, &r.objective_unit), 100.0 * (1.0 - r.objective / r.baseline_objective)));
+            ui.label(s::optimum(
+                &format_value(r.baseline_objective, &r.objective_unit),
+                &format_value(r.objective, &r.objective_unit),
+                100.0 * (1.0 - r.objective / r.baseline_objective),
+            ));
             let fixed = study.process.default_fixed();
             egui::Grid::new("whatif-optimum").num_columns(3).show(ui, |ui| {
                 for (i, st) in settings.iter().enumerate() {
@@ -408,17 +412,13 @@ fn study_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site, store
         let pts: Vec<[f64; 2]> = points.iter().map(|(_, cost, co2)| [*co2, *cost]).collect();
         let labels: Vec<(f64, [f64; 2])> = points.iter().map(|(c, cost, co2)| (*c, [*co2, *cost])).collect();
         let currency = study.prices.currency;
-        egui_plot::Plot::new("tradeoff")
-            .height(180.0)
-            .x_axis_label(s::tradeoff_x(unit))
-            .y_axis_label(s::tradeoff_y(currency, unit))
-            .show(ui, |plot| {
-                plot.line(egui_plot::Line::new(s::TRADEOFF, pts.clone()).width(1.5));
-                plot.points(egui_plot::Points::new(s::TRADEOFF, pts).radius(3.0));
-                for (c, p) in labels.iter().step_by(2) {
-                    plot.text(egui_plot::Text::new(format!("{c}"), (*p).into(), format!("{c:.0}")));
-                }
-            });
+        egui_plot::Plot::new("tradeoff").height(180.0).x_axis_label(s::tradeoff_x(unit)).y_axis_label(s::tradeoff_y(currency, unit)).show(ui, |plot| {
+            plot.line(egui_plot::Line::new(s::TRADEOFF, pts.clone()).width(1.5));
+            plot.points(egui_plot::Points::new(s::TRADEOFF, pts).radius(3.0));
+            for (c, p) in labels.iter().step_by(2) {
+                plot.text(egui_plot::Text::new(format!("{c}"), (*p).into(), format!("{c:.0}")));
+            }
+        });
         ui.weak(s::TRADEOFF_NOTE);
     }
 }
@@ -477,4 +477,3 @@ fn compare_ui(ui: &mut egui::Ui, p: &dyn Process, b: &Evaluation, e: &Evaluation
         }
     });
 }
-

@@ -358,6 +358,7 @@ fn the_office_record_gives_the_figures_of_a_cooled_office_in_summer() {
     let (normal, reset) = (cop_at(2), cop_at(8));
     assert!((4.5..7.5).contains(&normal) && (4.5..7.5).contains(&reset), "COP {normal}, {reset}");
     // The chilled-water reset trial shows in the data: 8 °C on days 8-9, 6.67 °C otherwise.
-    let chws = |day: i64| store.get("chiller-1.chws-temp").expect("chws").aggregate(t0 + day * 86_400_000 + 14 * 3_600_000, t0 + day * 86_400_000 + 15 * 3_600_000).mean().expect("t");
+    let chws =
+        |day: i64| store.get("chiller-1.chws-temp").expect("chws").aggregate(t0 + day * 86_400_000 + 14 * 3_600_000, t0 + day * 86_400_000 + 15 * 3_600_000).mean().expect("t");
     assert!((chws(8) - 8.0).abs() < 0.1 && (chws(2) - 6.67).abs() < 0.1, "{} {}", chws(8), chws(2));
 }

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use plant_carbon::{calcination_co2_per_t_clinker, combustion, load_factor_set, parse_factor_set, pfc_co2e_t, scope2_location, bought_energy_co2};
+use plant_carbon::{bought_energy_co2, calcination_co2_per_t_clinker, combustion, load_factor_set, parse_factor_set, pfc_co2e_t, scope2_location};
 use plant_units::Value;
 
 fn factors(name: &str) -> plant_carbon::FactorSet {
@@ -84,7 +84,8 @@ fn pfc_co2e_by_gwp_set() {
 
 #[test]
 fn a_factor_with_a_wrong_unit_is_refused_at_its_line() {
-    let text = "[set]\nid = \"x\"\nname = \"x\"\nyear = 2024\nsource = \"test\"\n\n[[electricity]]\nid = \"g\"\nname = \"g\"\nsource = \"s\"\nvalue = { value = 0.5, unit = \"t/MWh\" }\n";
+    let text =
+        "[set]\nid = \"x\"\nname = \"x\"\nyear = 2024\nsource = \"test\"\n\n[[electricity]]\nid = \"g\"\nname = \"g\"\nsource = \"s\"\nvalue = { value = 0.5, unit = \"t/MWh\" }\n";
     let err = parse_factor_set(text, Path::new("bad.toml")).expect_err("t/MWh is not CO2 per energy");
     assert!(err.to_string().starts_with("error: bad.toml:11:"), "{err}");
     assert!(err.message.contains("CO2 factor"), "{err}");

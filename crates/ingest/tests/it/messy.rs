@@ -77,7 +77,11 @@ fn unsorted_and_duplicated_rows_are_repaired_and_reported() {
     let f = &got.files[0];
     assert_eq!((f.out_of_order_rows, f.duplicate_timestamps), (1, 1));
     assert!(got.diagnostics.iter().any(|d| d.message.contains("out of time order") && d.place == Place::Row { row: 3, column: Some("timestamp".into()) }), "{:?}", got.diagnostics);
-    assert!(got.diagnostics.iter().any(|d| d.message.contains("repeat an earlier timestamp") && d.place == Place::Row { row: 5, column: Some("timestamp".into()) }), "{:?}", got.diagnostics);
+    assert!(
+        got.diagnostics.iter().any(|d| d.message.contains("repeat an earlier timestamp") && d.place == Place::Row { row: 5, column: Some("timestamp".into()) }),
+        "{:?}",
+        got.diagnostics
+    );
 }
 
 #[test]

@@ -54,10 +54,8 @@ fn a_sources_file_maps_every_meter_and_keeps_secrets_out() {
 #[test]
 fn bad_entries_are_reported_at_their_line_and_the_rest_is_kept() {
     let (site, _) = cement();
-    let text = GOOD
-        .replace("interval = \"2s\"", "interval = \"fast\"")
-        .replace("kind = \"prometheus\"", "kind = \"influx\"")
-        .replace("\"kiln-1.drive-power\" = ", "\"kiln-9.power\" = ");
+    let text =
+        GOOD.replace("interval = \"2s\"", "interval = \"fast\"").replace("kind = \"prometheus\"", "kind = \"influx\"").replace("\"kiln-1.drive-power\" = ", "\"kiln-9.power\" = ");
     let (cfg, diags) = parse(&text, Path::new("/site/sources.toml"), &site).expect("parses");
     let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).map(|i| i + 1).expect("line");
     let find = |needle: &str| diags.iter().find(|d| d.message.contains(needle)).unwrap_or_else(|| panic!("{needle}: {diags:?}"));
@@ -73,7 +71,9 @@ fn bad_entries_are_reported_at_their_line_and_the_rest_is_kept() {
     // Half an auth pair, a non-HTTP URL.
     let (_, d) = parse("[[source]]\nid = \"a\"\nkind = \"http-json\"\nurl = \"ftp://x\"\n", Path::new("/s/sources.toml"), &site).expect("parses");
     assert!(d[0].message.contains("http://"), "{d:?}");
-    let (_, d) = parse("[[source]]\nid = \"a\"\nkind = \"http-json\"\nurl = \"http://x\"\nauth_env = \"T\"\npointer_template = \"/{meter}\"\n", Path::new("/s/sources.toml"), &site).expect("parses");
+    let (_, d) =
+        parse("[[source]]\nid = \"a\"\nkind = \"http-json\"\nurl = \"http://x\"\nauth_env = \"T\"\npointer_template = \"/{meter}\"\n", Path::new("/s/sources.toml"), &site)
+            .expect("parses");
     assert!(d.iter().any(|x| x.message.contains("auth_header and auth_env")), "{d:?}");
 }
 
@@ -148,7 +148,8 @@ fn a_packages_recorder_stays_inside_the_package_and_nothing_is_created_when_pars
 #[test]
 fn the_timestamp_unit_is_read_and_a_bad_one_is_reported_at_its_line() {
     let (site, _) = cement();
-    let (cfg, d) = parse(&one_source("url = \"http://127.0.0.1:9/v\"\ntimestamp_pointer = \"/t\"\ntimestamp_unit = \"us\"\n"), Path::new("/s/sources.toml"), &site).expect("parses");
+    let (cfg, d) =
+        parse(&one_source("url = \"http://127.0.0.1:9/v\"\ntimestamp_pointer = \"/t\"\ntimestamp_unit = \"us\"\n"), Path::new("/s/sources.toml"), &site).expect("parses");
     assert!(d.is_empty());
     assert!(matches!(cfg.sources[0].kind, SourceKind::HttpJson { unit: plant_live::TimestampUnit::Micros, .. }));
     let (_, d) = parse(&one_source("url = \"http://127.0.0.1:9/v\"\ntimestamp_unit = \"guess\"\n"), Path::new("/s/sources.toml"), &site).expect("parses");

@@ -61,9 +61,11 @@ fn start_server(addr: SocketAddr, mode: Mode) -> Server {
             let listener = tokio::net::TcpListener::bind(addr).await.expect("bind");
             let _ = ready_tx.send(());
             let app = Router::new().route("/v", get(handler)).with_state(state);
-            let _ = axum::serve(listener, app).with_graceful_shutdown(async move {
-                let _ = stop_rx.await;
-            }).await;
+            let _ = axum::serve(listener, app)
+                .with_graceful_shutdown(async move {
+                    let _ = stop_rx.await;
+                })
+                .await;
         });
     });
     ready_rx.recv_timeout(Duration::from_secs(5)).expect("server up");

@@ -24,7 +24,10 @@ impl Drop for Killed {
 }
 
 fn prometheus_binary() -> Option<String> {
-    ["prometheus", "/usr/bin/prometheus"].iter().find(|p| Command::new(p).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())).map(|p| p.to_string())
+    ["prometheus", "/usr/bin/prometheus"]
+        .iter()
+        .find(|p| Command::new(p).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success()))
+        .map(|p| p.to_string())
 }
 
 fn free_port() -> u16 {
@@ -44,7 +47,8 @@ fn values_read_back_through_prometheus_match_the_recording() {
                 eprintln!("prometheus end-to-end test SKIPPED: no `prometheus` binary (apt-get install prometheus; .ci/run does)");
                 return;
             };
-            let sim = SimulatorHandle::start(site.clone(), store.clone(), ServeOptions { addr: "127.0.0.1:0".parse().expect("addr"), speed: 1.0, ..ServeOptions::default() }).expect("simulator");
+            let sim = SimulatorHandle::start(site.clone(), store.clone(), ServeOptions { addr: "127.0.0.1:0".parse().expect("addr"), speed: 1.0, ..ServeOptions::default() })
+                .expect("simulator");
             let dir = std::env::temp_dir().join(format!("plant-live-prom-{}", std::process::id()));
             let _ = std::fs::remove_dir_all(&dir);
             std::fs::create_dir_all(&dir).expect("dir");
@@ -81,7 +85,15 @@ fn values_read_back_through_prometheus_match_the_recording() {
     let mut queries: Vec<(String, String)> = meters.iter().map(|m| (m.to_string(), format!("plant_meter_value{{meter=\"{m}\"}}"))).collect();
     queries.push(("record-time".into(), "plant_sim_record_time_ms".into()));
     let host = url.trim_start_matches("http://").trim_end_matches('/').to_string();
-    let source = Source { id: "prom".into(), url: url.clone(), host, kind: SourceKind::Prometheus { queries, backfill_ms: 60_000, step_ms: 1_000 }, interval_ms: 1_000, timeout_ms: 2_000, auth: None };
+    let source = Source {
+        id: "prom".into(),
+        url: url.clone(),
+        host,
+        kind: SourceKind::Prometheus { queries, backfill_ms: 60_000, step_ms: 1_000 },
+        interval_ms: 1_000,
+        timeout_ms: 2_000,
+        auth: None,
+    };
     let live = LiveHandle::start(vec![source]).expect("live");
     let mut got: Vec<(String, i64, f64)> = Vec::new();
     let (mut backfilled, mut instant) = (false, 0);

@@ -25,7 +25,8 @@ fn recordings_roll_and_read_back_with_the_site_columns() {
     let columns: BTreeMap<String, String> = [("kiln-1.speed".to_string(), "kiln_rpm".to_string())].into_iter().collect();
     let mut rec = Recorder::new(&dir, 60_000, columns).expect("recorder");
     let t0 = 1_795_305_600_000; // a whole minute
-    let samples: Vec<(String, i64, f64)> = (0..90).flat_map(|i| [("kiln-1.speed".to_string(), t0 + i * 1000, 3.0 + i as f64 / 100.0), ("other".to_string(), t0 + i * 1000 + 500, i as f64)]).collect();
+    let samples: Vec<(String, i64, f64)> =
+        (0..90).flat_map(|i| [("kiln-1.speed".to_string(), t0 + i * 1000, 3.0 + i as f64 / 100.0), ("other".to_string(), t0 + i * 1000 + 500, i as f64)]).collect();
     rec.add(&samples);
     let files = rec.flush(t0 + 90_000).expect("flush");
     assert_eq!(files.len(), 2, "90 s roll into two one-minute files");

@@ -141,12 +141,12 @@ eirfplr = [0.222903, 0.313387, 0.463710]
     near(c.power(1000.0, 1000.0, 6.67, 29.4), d.power(1000.0, 1000.0, 6.67, 29.4) * 5.5 / 6.1, 1e-9, "COP scaling");
     let mut plant = ChillerPlant::default();
     assert_eq!(plant.configure("curves", text), Ok(true));
-    assert!(plant.evaluate(&plant.defaults(), &Prices::default()).output("chiller_power") < ChillerPlant::default().evaluate(&plant.defaults(), &Prices::default()).output("chiller_power"));
-    // Swapped coefficient order is caught; a syntax error names its line.
-    let swapped = text.replace(
-        "capft = [0.257896, 0.0389016, -0.00021708, 0.0468684,",
-        "capft = [0.0468684, 0.0389016, -0.00021708, 0.257896,",
+    assert!(
+        plant.evaluate(&plant.defaults(), &Prices::default()).output("chiller_power")
+            < ChillerPlant::default().evaluate(&plant.defaults(), &Prices::default()).output("chiller_power")
     );
+    // Swapped coefficient order is caught; a syntax error names its line.
+    let swapped = text.replace("capft = [0.257896, 0.0389016, -0.00021708, 0.0468684,", "capft = [0.0468684, 0.0389016, -0.00021708, 0.257896,");
     assert_ne!(swapped, text);
     let e = ChillerCurves::from_toml(&swapped).expect_err("swapped");
     assert!(e.contains("not near 1"), "{e}");

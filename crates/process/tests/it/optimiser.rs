@@ -26,7 +26,16 @@ fn check(process: &dyn Process, objective: Objective, fixed: &[&'static str], gr
     }
     let (grid, _) = grid_search(process, &base, objective, &prices, grid_points, &fixed).expect("a feasible grid point");
     assert!(opt.objective <= grid * 1.005, "{} {objective:?}: optimiser {} vs grid {}", process.id(), opt.objective, grid);
-    eprintln!("{:16} {objective:?}: baseline {:.5}, optimum {:.5}, grid {:.5} {} ({:.2} % saved) at {:?}", process.id(), opt.baseline_objective, opt.objective, grid, opt.objective_unit, 100.0 * (1.0 - opt.objective / opt.baseline_objective), opt.settings.iter().map(|v| (v * 1000.0).round() / 1000.0).collect::<Vec<_>>());
+    eprintln!(
+        "{:16} {objective:?}: baseline {:.5}, optimum {:.5}, grid {:.5} {} ({:.2} % saved) at {:?}",
+        process.id(),
+        opt.baseline_objective,
+        opt.objective,
+        grid,
+        opt.objective_unit,
+        100.0 * (1.0 - opt.objective / opt.baseline_objective),
+        opt.settings.iter().map(|v| (v * 1000.0).round() / 1000.0).collect::<Vec<_>>()
+    );
     (opt.objective, opt.baseline_objective)
 }
 

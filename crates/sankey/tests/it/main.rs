@@ -9,16 +9,16 @@ fn l(source: usize, target: usize, value: f64) -> Link {
 /// Grid → substation → three drives, coal → kiln; kiln → clinker + losses; drives → unmetered losses.
 fn plant() -> (usize, Vec<Link>) {
     let links = vec![
-        l(0, 2, 25.0), // grid → substation
-        l(2, 3, 9.0),  // → raw mill
-        l(2, 4, 6.0),  // → kiln line
-        l(2, 5, 8.0),  // → cement mills
-        l(2, 9, 2.0),  // → unmetered
+        l(0, 2, 25.0),  // grid → substation
+        l(2, 3, 9.0),   // → raw mill
+        l(2, 4, 6.0),   // → kiln line
+        l(2, 5, 8.0),   // → cement mills
+        l(2, 9, 2.0),   // → unmetered
         l(1, 4, 185.0), // coal → kiln line
-        l(3, 6, 9.0),  // raw mill → product (raw meal)
+        l(3, 6, 9.0),   // raw mill → product (raw meal)
         l(4, 7, 100.0), // kiln line → clinker
-        l(4, 8, 91.0), // → losses
-        l(5, 10, 8.0), // cement mills → cement
+        l(4, 8, 91.0),  // → losses
+        l(5, 10, 8.0),  // cement mills → cement
     ];
     (11, links)
 }

@@ -95,9 +95,7 @@ fn unknown_field_is_refused_with_its_name() {
 
 #[test]
 fn bad_references_and_units_drop_the_meter_and_say_where() {
-    let text = GOOD
-        .replace("equipment = \"fan-1\"", "equipment = \"fan-9\"")
-        .replace("unit = \"MW\"", "unit = \"t/h\"");
+    let text = GOOD.replace("equipment = \"fan-1\"", "equipment = \"fan-9\"").replace("unit = \"MW\"", "unit = \"t/h\"");
     let o = parse(&text, root()).expect("still opens");
     assert!(o.site.meters.is_empty());
     let msgs: Vec<String> = o.diagnostics.iter().map(|d| d.to_string()).collect();
