@@ -87,7 +87,7 @@ pub enum Command {
     /// /api/values and Prometheus exposition at /metrics. Stop with Ctrl-C.
     Serve(ServeArgs),
     /// Evaluate a process model at given settings: outputs, energy and CO2 by scope, cost, and the margin
-    /// to every limit. Processes: cement-kiln, chiller-plant, potline, pem-electrolyser.
+    /// to every limit.
     Eval(EvalArgs),
     /// Optimise a process model's settings for energy, CO2 or cost within its limits.
     Optimise(OptimiseArgs),
@@ -95,7 +95,8 @@ pub enum Command {
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct WhatIfCommon {
-    /// The process model: cement-kiln, chiller-plant, potline or pem-electrolyser.
+    /// The process model.
+    #[arg(value_parser = clap::builder::PossibleValuesParser::new(plant_process::IDS))]
     pub process: String,
     /// A setting, as key=value in the setting's unit (repeatable); the others stay at their defaults.
     /// `plant-twin eval PROCESS` lists the settings with units and ranges.
@@ -129,8 +130,8 @@ pub struct EvalArgs {
 pub struct OptimiseArgs {
     #[command(flatten)]
     pub common: WhatIfCommon,
-    /// What to minimise: energy, co2 or cost.
-    #[arg(long, default_value = "energy")]
+    /// What to minimise.
+    #[arg(long, default_value = "energy", value_parser = ["energy", "co2", "cost"])]
     pub objective: String,
     /// Hold these settings at their baseline value (repeatable).
     #[arg(long = "fix", value_name = "KEY")]
@@ -175,8 +176,8 @@ pub struct ReportArgs {
     /// End of the window (exclusive), same forms. Default: the end of the record.
     #[arg(long)]
     pub to: Option<String>,
-    /// Output format: json, csv or md.
-    #[arg(long, default_value = "json")]
+    /// Output format.
+    #[arg(long, default_value = "json", value_parser = ["json", "csv", "md"])]
     pub format: String,
     /// Write the report to this file instead of standard output.
     #[arg(long, short)]

@@ -40,7 +40,7 @@ fn the_app_follows_live_sources_through_the_same_store() {
     loop {
         app.update();
         let live = app.world().resource::<plant_live_view::Live>();
-        if app.world().resource::<LoadStatus>().is_ready() && live.appended >= 3 * 37 && live.recorded_files.len() >= 1 {
+        if app.world().resource::<LoadStatus>().is_ready() && live.appended >= 3 * 37 && !live.recorded_files.is_empty() {
             break;
         }
         assert!(Instant::now() < deadline, "no live data: {:?} {:?}", live.statuses, app.world().resource::<Problems>().list);

@@ -14,7 +14,7 @@ fn the_kiln_baseline_comes_from_the_recorded_meters_and_the_optimum_keeps_every_
     let w = site.whatif_for("kiln-1").expect("the kiln has a what-if");
     assert_eq!(w.process, "cement-kiln");
     let i = site.whatifs.iter().position(|x| x == w).expect("index");
-    let study = plant_whatif_view::open_study(&site, &store, i, now).expect("study");
+    let study = plant_whatif_view::open_study(&site, &store, &plant_whatif_view::WhatIfFiles::for_site(&site), i, now).expect("study");
     // Clinker output and O2: the hour's means of the meters; calciner share: calciner coal / all coal.
     let mean = |m: &str| store.get(m).expect("series").aggregate(now - 3_600_000, now).mean().expect("mean");
     let keys: Vec<&str> = study.process.settings().iter().map(|s| s.key).collect();
@@ -48,7 +48,7 @@ fn the_potline_and_chiller_studies_take_their_conditions_from_the_sites() {
     let store = plant_ingest::load_site_data(&site, &|_, _| {}).store;
     let now = plant_twin::parse_at("2026-11-05 10:00", site.time_zone).expect("time");
     let i = site.whatifs.iter().position(|w| w.process == "potline").expect("potline what-if");
-    let study = plant_whatif_view::open_study(&site, &store, i, now).expect("study");
+    let study = plant_whatif_view::open_study(&site, &store, &plant_whatif_view::WhatIfFiles::for_site(&site), i, now).expect("study");
     assert!(study.baseline.conditions.contains(&("cells".to_string(), 120.0)), "{:?}", study.baseline.conditions);
     // The model's metal rate for the site's 120 cells at the measured current is the tapped rate (≈ 15 t/h).
     let e = study.process.evaluate(&study.baseline.settings, &study.prices);
@@ -61,7 +61,7 @@ fn the_potline_and_chiller_studies_take_their_conditions_from_the_sites() {
     let store = plant_ingest::load_site_data(&site, &|_, _| {}).store;
     let now = plant_twin::parse_at("2026-08-12 15:00", site.time_zone).expect("time");
     let i = site.whatifs.iter().position(|w| w.process == "chiller-plant").expect("chiller what-if");
-    let study = plant_whatif_view::open_study(&site, &store, i, now).expect("study");
+    let study = plant_whatif_view::open_study(&site, &store, &plant_whatif_view::WhatIfFiles::for_site(&site), i, now).expect("study");
     // The plant load at the baseline is the metered load of the hour.
     let metered = store.get("chw-header.cooling-load").expect("load").aggregate(now - 3_600_000, now).mean().expect("mean");
     let e = study.process.evaluate(&study.baseline.settings, &study.prices);

@@ -60,7 +60,7 @@ impl ChillerCurves {
             });
             format!("{}{}", at.unwrap_or_default(), e.message().trim())
         })?;
-        if !(raw.cop_ref > 0.5 && raw.cop_ref < 15.0) || !(0.0..1.0).contains(&raw.plr_min) {
+        if !raw.cop_ref.is_finite() || raw.cop_ref <= 0.5 || raw.cop_ref >= 15.0 || !(0.0..1.0).contains(&raw.plr_min) {
             return Err(format!("cop_ref {} or plr_min {} out of range", raw.cop_ref, raw.plr_min));
         }
         // Normalised curves are 1 near their reference point; a set far from it is a transcription error.

@@ -15,6 +15,7 @@
 //! - kiln shell: 0.38 GJ/t at 212 t/h, a fixed heat flow, so per tonne it falls as output rises (12 %);
 //! - bypass: 0.03 GJ/t per % of kiln gas bypassed; alternative fuel: +0.15 GJ/t at 100 % AF (moisture);
 //! - other (dust, radiation of cyclones and ducts, evaporation, CO): 0.19 GJ/t.
+//!
 //! The sum is 3.20 GJ/t at the reference point, the nominal figure of the bundled cement plant (BAT < 3.0,
 //! world 2030 target 3.3); each % of excess O2 costs ≈ 0.04 GJ/t (≈ 1.3 % fuel), as plants report.
 //!

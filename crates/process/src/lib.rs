@@ -256,12 +256,27 @@ pub const FARADAY: f64 = 96_485.332_12;
 /// Gas constant, J/(mol·K).
 pub const R_GAS: f64 = 8.314_462_618;
 
-/// The four models with their default parameters, by id.
-pub fn all() -> Vec<Box<dyn Process>> {
-    vec![Box::new(kiln::CementKiln::default()), Box::new(hvac::ChillerPlant::default()), Box::new(potline::Potline::default()), Box::new(electrolyser::PemElectrolyser::default())]
+/// A process model with its parameters, ready to evaluate or optimise (on any thread).
+pub type Model = Box<dyn Process + Send>;
+
+/// The registry: every process model by id, with its default parameters. The one list of models — the
+/// what-if panel, `plant-twin eval`/`optimise` and `[[whatif]] process` all read it.
+pub const MODELS: [(&str, fn() -> Model); 4] = [
+    ("cement-kiln", || Box::new(kiln::CementKiln::default())),
+    ("chiller-plant", || Box::new(hvac::ChillerPlant::default())),
+    ("potline", || Box::new(potline::Potline::default())),
+    ("pem-electrolyser", || Box::new(electrolyser::PemElectrolyser::default())),
+];
+
+/// The models' ids, in registry order.
+pub const IDS: [&str; 4] = [MODELS[0].0, MODELS[1].0, MODELS[2].0, MODELS[3].0];
+
+/// Every model with its default parameters.
+pub fn all() -> Vec<Model> {
+    MODELS.iter().map(|(_, make)| make()).collect()
 }
 
 /// A model by id (`cement-kiln`, `chiller-plant`, `potline`, `pem-electrolyser`).
-pub fn by_id(id: &str) -> Option<Box<dyn Process>> {
-    all().into_iter().find(|p| p.id() == id)
+pub fn by_id(id: &str) -> Option<Model> {
+    MODELS.iter().find(|(k, _)| *k == id).map(|(_, make)| make())
 }

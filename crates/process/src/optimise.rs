@@ -109,7 +109,7 @@ pub fn optimise(process: &dyn Process, baseline: &[f64], opts: &OptimiseOptions,
     consider(&baseline, &mut evaluations, &mut best);
 
     // 1. A stratified random sample of the box; keep the best feasible (or least infeasible) points.
-    let mut rng = Rng(0x5EED_0F_7A_11);
+    let mut rng = Rng(0x5E_ED0F_7A11);
     let mut scored: Vec<(f64, Vec<f64>)> = Vec::new();
     let strata: Vec<Vec<usize>> = (0..n)
         .map(|_| {
@@ -125,7 +125,7 @@ pub fn optimise(process: &dyn Process, baseline: &[f64], opts: &OptimiseOptions,
         if cancel.load(Ordering::Relaxed) {
             break;
         }
-        let u: Vec<f64> = (0..n).map(|d| (strata[d][k] as f64 + rng.next()) / opts.samples as f64).collect();
+        let u: Vec<f64> = strata.iter().map(|s| (s[k] as f64 + rng.next()) / opts.samples as f64).collect();
         let x = from_unit(&lo, &hi, &u);
         let (f, e) = consider(&x, &mut evaluations, &mut best);
         let violation: f64 = e.constraints.iter().map(|c| (-c.scaled_margin()).max(0.0)).sum();

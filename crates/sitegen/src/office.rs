@@ -318,9 +318,9 @@ pub fn record(spec: &SiteSpec) -> Result<Record> {
         put("tower1_kW", Some(out("tower_fan_power") * on * 0.5), 2)?;
         put("tower2_kW", Some(out("tower_fan_power") * on * 0.5), 2)?;
         put("ecwt_C", Some(ecwt + noise(&mut rng, 0.05)), 2)?;
-        for c in 0..3 {
-            put(&format!("chiller{}_kW", c + 1), Some(chiller_total * shares[c]), 1)?;
-            let t = if shares[c] > 0.0 { chwst + noise(&mut rng, 0.05) } else { 12.0 + noise(&mut rng, 0.1) };
+        for (c, share) in shares.iter().enumerate().take(3) {
+            put(&format!("chiller{}_kW", c + 1), Some(chiller_total * share), 1)?;
+            let t = if *share > 0.0 { chwst + noise(&mut rng, 0.05) } else { 12.0 + noise(&mut rng, 0.1) };
             put(&format!("chiller{}_chws_C", c + 1), Some(t), 2)?;
         }
         for i in 0..FLOORS {

@@ -138,7 +138,7 @@ impl Series {
         let n = self.times_ms.len();
         self.pyramid.push(n - 1, v);
         // Keep the median interval current while a live series is young, then every 256 samples.
-        if n <= 64 || n % 256 == 0 {
+        if n <= 64 || n.is_multiple_of(256) {
             let tail = &self.times_ms[n.saturating_sub(1025)..];
             self.interval_ms = median_interval(tail);
         }

@@ -354,7 +354,7 @@ fn fit_camera_viewport(
 /// `w`×`h` window: at least one pixel and never past the window's edge. `None` when the window or the
 /// area has no size (a minimised window), when the old viewport is kept.
 pub fn viewport_for(r: egui::Rect, ppp: f32, w: u32, h: u32) -> Option<(UVec2, UVec2)> {
-    if w == 0 || h == 0 || !r.is_positive() || !(ppp > 0.0) {
+    if w == 0 || h == 0 || !r.is_positive() || ppp.is_nan() || ppp <= 0.0 {
         return None;
     }
     let x = ((r.left() * ppp).max(0.0) as u32).min(w - 1);

@@ -79,8 +79,7 @@ fn time_bar_ui(ui: &mut egui::Ui, clock: &mut SiteClock) {
         let px_per_day = rect.width() as f64 * 86_400_000.0 / span;
         let label_every = (60.0 / px_per_day).ceil().max(1.0) as i64;
         let mut k = 0i64;
-        loop {
-            let Some(midnight) = day.and_hms_opt(0, 0, 0).and_then(|n| tz.from_local_datetime(&n).earliest()) else { break };
+        while let Some(midnight) = day.and_hms_opt(0, 0, 0).and_then(|n| tz.from_local_datetime(&n).earliest()) {
             let t = midnight.timestamp_millis();
             if t > end_ms {
                 break;

@@ -70,6 +70,8 @@ pub struct WhatIfPlugin;
 impl Plugin for WhatIfPlugin {
     fn build(&self, app: &mut App) {
         app.init_resource::<WhatIfState>()
+            .init_resource::<WhatIfFiles>()
+            .add_systems(Update, load_whatif_files.in_set(ViewerSystems::Load))
             .add_systems(Update, scenario_in_3d.in_set(ViewerSystems::Scenario))
             .add_systems(EguiPrimaryContextPass, whatif_ui.in_set(PanelOrder::Overlay));
     }
@@ -77,7 +79,7 @@ impl Plugin for WhatIfPlugin {
 
 /// The model with the study's configuration and conditions, for a background thread.
 fn process_with(id: &str, configs: &[(&'static str, String)], conditions: &[(String, f64)], at: &[f64]) -> Option<Box<dyn Process + Send>> {
-    let mut p = process_for(id)?;
+    let mut p = plant_process::by_id(id)?;
     for (k, t) in configs {
         let _ = p.configure(k, t);
     }
@@ -87,31 +89,50 @@ fn process_with(id: &str, configs: &[(&'static str, String)], conditions: &[(Str
     Some(p)
 }
 
-fn process_for(id: &str) -> Option<Box<dyn Process + Send>> {
-    Some(match id {
-        "cement-kiln" => Box::new(plant_process::kiln::CementKiln::default()),
-        "chiller-plant" => Box::new(plant_process::hvac::ChillerPlant::default()),
-        "potline" => Box::new(plant_process::potline::Potline::default()),
-        "pem-electrolyser" => Box::new(plant_process::electrolyser::PemElectrolyser::default()),
-        _ => return None,
-    })
+/// The files the site's what-if studies name (a chiller curve set), read by a loading system when the site
+/// opens — never during the UI pass. One entry per `[[whatif]]`, in order: `None` when it names none.
+#[derive(Resource, Default)]
+pub struct WhatIfFiles {
+    site: Option<Arc<plant_site::Site>>,
+    pub curves: Vec<Option<Result<String, String>>>,
+}
+
+impl WhatIfFiles {
+    /// Reads the files of `site`'s what-if studies (inside the package: the paths were checked when
+    /// site.toml was read).
+    pub fn for_site(site: &plant_site::Site) -> WhatIfFiles {
+        let curves = site
+            .whatifs
+            .iter()
+            .map(|w| w.curves.as_ref().map(|p| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))))
+            .collect();
+        WhatIfFiles { site: None, curves }
+    }
+}
+
+fn load_whatif_files(site: Option<Res<CurrentSite>>, mut files: ResMut<WhatIfFiles>) {
+    let Some(site) = site else { return };
+    if files.site.as_ref().is_some_and(|s| Arc::ptr_eq(s, &site.0)) {
+        return;
+    }
+    *files = WhatIfFiles { site: Some(site.0.clone()), ..WhatIfFiles::for_site(&site.0) };
 }
 
 /// Opens a study of the what-if at index `w` with its baseline over the hour before the cursor.
-pub fn open_study(site: &plant_site::Site, store: &plant_store::Store, w: usize, now_ms: i64) -> Option<Study> {
-    open_study_over(site, store, w, now_ms, 3_600_000)
+pub fn open_study(site: &plant_site::Site, store: &plant_store::Store, files: &WhatIfFiles, w: usize, now_ms: i64) -> Option<Study> {
+    open_study_over(site, store, files, w, now_ms, 3_600_000)
 }
 
 /// As [`open_study`], with the baseline averaged over `len_ms` before the cursor.
-pub fn open_study_over(site: &plant_site::Site, store: &plant_store::Store, w: usize, now_ms: i64, len_ms: i64) -> Option<Study> {
+pub fn open_study_over(site: &plant_site::Site, store: &plant_store::Store, files: &WhatIfFiles, w: usize, now_ms: i64, len_ms: i64) -> Option<Study> {
     let wi = site.whatifs.get(w)?;
-    let mut process = process_for(&wi.process)?;
+    let mut process = plant_process::by_id(&wi.process)?;
     let mut configs = Vec::new();
     let mut notes = Vec::new();
-    if let Some(path) = &wi.curves {
-        match std::fs::read_to_string(path).map_err(|e| e.to_string()).and_then(|t| process.configure("curves", &t).map(|_| t)) {
+    if let Some(Some(read)) = files.curves.get(w) {
+        match read.clone().and_then(|t| process.configure("curves", &t).map(|_| t)) {
             Ok(text) => configs.push(("curves", text)),
-            Err(e) => notes.push(format!("{}: {e}; the default curves are used", path.display())),
+            Err(e) => notes.push(s::curves_not_used(&e)),
         }
     }
     let window = (now_ms - len_ms, now_ms);
@@ -244,6 +265,7 @@ fn whatif_ui(
     mut state: ResMut<WhatIfState>,
     site: Option<Res<CurrentSite>>,
     data: Res<MeterData>,
+    files: Res<WhatIfFiles>,
     clock: Res<SiteClock>,
     selection: Res<Selection>,
     area: Res<plant_shell::FreeArea>,
@@ -260,7 +282,7 @@ fn whatif_ui(
             }
         });
         if state.open && state.study.as_ref().is_none_or(|st| st.whatif != w) {
-            state.study = open_study(site, &data.0, w, clock.now_ms);
+            state.study = open_study(site, &data.0, &files, w, clock.now_ms);
         }
     }
     if !state.open {
@@ -289,14 +311,31 @@ fn whatif_ui(
             ctx.request_repaint();
         }
         egui::Window::new(s::title(study.process.name())).open(&mut open).default_size([580.0, 820.0]).vscroll(true).show(ctx, |ui| {
-            study_ui(ui, study, site, &data.0, now, tz);
+            study_ui(ui, study, site, &data.0, &files, now, tz);
         });
     }
     state.open = open;
     Ok(())
 }
 
-fn study_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site, store: &plant_store::Store, now: i64, tz: chrono_tz::Tz) {
+/// The study, section by section: baseline window, settings, prices, baseline against scenario, optimum,
+/// trade-off.
+fn study_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site, store: &plant_store::Store, files: &WhatIfFiles, now: i64, tz: chrono_tz::Tz) {
+    baseline_window_ui(ui, study, site, store, files, now, tz);
+    settings_ui(ui, study);
+    prices_ui(ui, study);
+    // Baseline against scenario.
+    let b = study.process.evaluate(&study.baseline.settings, &study.prices);
+    let e = study.process.evaluate(&study.scenario, &study.prices);
+    ui.separator();
+    compare_ui(ui, study.process.as_ref(), &b, &e, &study.prices);
+    ui.checkbox(&mut study.show_in_3d, s::SHOW_IN_3D).on_hover_text(s::SHOW_IN_3D_HINT);
+    optimise_ui(ui, study);
+    tradeoff_ui(ui, study);
+}
+
+/// The baseline's window (15 min, 1 h, 1 day before the cursor) and "re-read the baseline".
+fn baseline_window_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site, store: &plant_store::Store, files: &WhatIfFiles, now: i64, tz: chrono_tz::Tz) {
     ui.horizontal(|ui| {
         ui.weak(s::baseline_window(&format_time(study.window.0, tz, "%Y-%m-%d %H:%M"), &format_time(study.window.1, tz, "%m-%d %H:%M")));
         let mut len = study.window.1 - study.window.0;
@@ -306,7 +345,7 @@ fn study_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site, store
         }
         let rebase = ui.small_button(s::REBASE).on_hover_text(s::REBASE_HINT).clicked();
         if (rebase || len != before)
-            && let Some(fresh) = open_study_over(site, store, study.whatif, now, len)
+            && let Some(fresh) = open_study_over(site, store, files, study.whatif, now, len)
         {
             study.baseline = fresh.baseline;
             study.window = fresh.window;
@@ -317,6 +356,10 @@ fn study_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site, store
     for n in &study.baseline.notes {
         ui.colored_label(ui.visuals().warn_fg_color, n);
     }
+}
+
+/// A slider per setting over its realistic range, with the baseline value to return to.
+fn settings_ui(ui: &mut egui::Ui, study: &mut Study) {
     // Settings.
     ui.separator();
     ui.strong(s::SETTINGS);
@@ -333,6 +376,10 @@ fn study_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site, store
             ui.end_row();
         }
     });
+}
+
+/// Objective, energy and carbon prices, grid factor.
+fn prices_ui(ui: &mut egui::Ui, study: &mut Study) {
     // Prices and objective.
     ui.horizontal(|ui| {
         ui.label(s::OBJECTIVE);
@@ -348,12 +395,11 @@ fn study_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site, store
         ui.label(s::GRID_FACTOR);
         ui.add(egui::DragValue::new(&mut study.prices.grid_t_per_mwh).speed(0.01).range(0.0..=1.5).suffix(" t/MWh"));
     });
-    // Baseline against scenario.
-    let b = study.process.evaluate(&study.baseline.settings, &study.prices);
-    let e = study.process.evaluate(&study.scenario, &study.prices);
-    ui.separator();
-    compare_ui(ui, study.process.as_ref(), &b, &e, &study.prices);
-    ui.checkbox(&mut study.show_in_3d, s::SHOW_IN_3D).on_hover_text(s::SHOW_IN_3D_HINT);
+}
+
+/// Optimise in the background, with progress and cancel; the recommended settings and their deltas.
+fn optimise_ui(ui: &mut egui::Ui, study: &mut Study) {
+    let settings = study.process.settings();
     // Optimise.
     ui.separator();
     ui.horizontal(|ui| {
@@ -396,6 +442,10 @@ fn study_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site, store
         }
         None => {}
     }
+}
+
+/// Cost against CO2 as the carbon price sweeps.
+fn tradeoff_ui(ui: &mut egui::Ui, study: &mut Study) {
     // Trade-off.
     ui.separator();
     ui.horizontal(|ui| {

@@ -81,3 +81,7 @@ pub fn tradeoff_y(currency: &str, unit: &str) -> String {
 pub fn worker_panicked(why: &str) -> String {
     format!("the background computation failed unexpectedly ({why}); please report it")
 }
+
+pub fn curves_not_used(why: &str) -> String {
+    format!("{why}; the default curves are used")
+}
