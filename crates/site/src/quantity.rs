@@ -1,8 +1,10 @@
 //! Physical quantities a meter can measure, their units, and conversion to one display unit per quantity.
 //!
-//! Deliberately small: enough to compare meters of one quantity (colouring equipment by electric power in
-//! kW whatever unit each meter reports in). A unit that does not belong to the quantity is refused.
+//! Enough to compare meters of one quantity (colouring equipment by electric power in kW whatever unit each
+//! meter reports in). Units and their conversions come from `plant_units`, the project's one unit table; a
+//! unit whose dimension does not fit the quantity is refused.
 
+use plant_units::Dim;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -83,88 +85,41 @@ impl Quantity {
         }
     }
 
-    /// `(scale, offset)` with `display = raw × scale + offset` for a meter reporting in `unit`,
-    /// or `None` when the unit does not measure this quantity.
-    pub fn to_display(self, unit: &str) -> Option<(f64, f64)> {
-        let u = unit.trim();
-        let f = |s: f64| Some((s, 0.0));
-        match self {
-            Quantity::ElectricPower | Quantity::ThermalPower => match u {
-                "W" => f(1e-3),
-                "kW" => f(1.0),
-                "MW" => f(1e3),
-                "GW" => f(1e6),
-                _ => None,
-            },
-            Quantity::Energy => match u {
-                "Wh" => f(1e-3),
-                "kWh" => f(1.0),
-                "MWh" => f(1e3),
-                "GWh" => f(1e6),
-                "MJ" => f(1.0 / 3.6),
-                "GJ" => f(1000.0 / 3.6),
-                _ => None,
-            },
-            Quantity::VolumeFlow => match u {
-                "m³/h" | "m3/h" => f(1.0),
-                "Nm³/h" | "Nm3/h" => f(1.0),
-                "m³/s" | "m3/s" => f(3600.0),
-                "l/s" | "L/s" => f(3.6),
-                "l/min" | "L/min" => f(0.06),
-                _ => None,
-            },
-            Quantity::MassFlow => match u {
-                "t/h" => f(1.0),
-                "kg/h" => f(1e-3),
-                "kg/s" => f(3.6),
-                "t/d" => f(1.0 / 24.0),
-                _ => None,
-            },
-            Quantity::Temperature => match u {
-                "°C" | "degC" | "C" => f(1.0),
-                "K" => Some((1.0, -273.15)),
-                "°F" | "degF" | "F" => Some((5.0 / 9.0, -32.0 * 5.0 / 9.0)),
-                _ => None,
-            },
-            Quantity::Concentration => match u {
-                "%" | "vol%" | "%vol" => f(1.0),
-                "ppm" => f(1e-4),
-                _ => None,
-            },
-            Quantity::Pressure => match u {
-                "Pa" => f(1e-3),
-                "kPa" => f(1.0),
-                "MPa" => f(1e3),
-                "bar" => f(100.0),
-                "mbar" => f(0.1),
-                _ => None,
-            },
-            Quantity::Speed => match u {
-                "rpm" | "r/min" => f(1.0),
-                "Hz" | "1/s" => f(60.0),
-                _ => None,
-            },
-            Quantity::Voltage => match u {
-                "V" => f(1.0),
-                "mV" => f(1e-3),
-                "kV" => f(1e3),
-                _ => None,
-            },
-            Quantity::Current => match u {
-                "kA" => f(1.0),
-                "A" => f(1e-3),
-                _ => None,
-            },
-            Quantity::EmissionFactor => match u {
-                "tCO2/MWh" | "kgCO2/kWh" | "tCO2e/MWh" | "kgCO2e/kWh" => f(1.0),
-                "gCO2/kWh" | "gCO2e/kWh" => f(1e-3),
-                _ => None,
-            },
-            Quantity::Other => f(1.0),
-        }
+    /// The dimension of this quantity's units; `None` for [`Quantity::Other`] (any unit, not converted).
+    pub fn dim(self) -> Option<Dim> {
+        Some(match self {
+            Quantity::ElectricPower | Quantity::ThermalPower => Dim::POWER,
+            Quantity::Energy => Dim::ENERGY,
+            Quantity::MassFlow => Dim::MASS_FLOW,
+            Quantity::VolumeFlow => Dim::VOLUME_FLOW,
+            Quantity::Temperature => Dim::TEMPERATURE,
+            Quantity::Concentration => Dim::NONE,
+            Quantity::Pressure => Dim::PRESSURE,
+            Quantity::Speed => Dim::FREQUENCY,
+            Quantity::Voltage => Dim::VOLTAGE,
+            Quantity::Current => Dim::CURRENT,
+            Quantity::EmissionFactor => Dim::CO2.combine(Dim::ENERGY, -1),
+            Quantity::Other => return None,
+        })
     }
 
-    /// Units accepted for this quantity, for error messages.
+    /// `(scale, offset)` with `display = raw × scale + offset` for a meter reporting in `unit`, or `None`
+    /// when the unit does not measure this quantity. Units come from the one unit table, `plant_units`
+    /// (so `kgce`, `Gcal`, `m³/s` or `kgCO2/kWh` work wherever their dimension fits).
+    pub fn to_display(self, unit: &str) -> Option<(f64, f64)> {
+        let Some(dim) = self.dim() else { return Some((1.0, 0.0)) };
+        let from = plant_units::parse_unit(unit).ok()?;
+        let to = plant_units::parse_unit(self.display_unit()).ok()?;
+        if from.dim != dim || to.dim != dim {
+            return None;
+        }
+        // Unit scales are exact decimal ratios; round away the last-bit error of dividing them (1 kg/s is
+        // 3.6 t/h, not 3.5999999999999996).
+        Some((round12(from.scale / to.scale), round12((from.offset - to.offset) / to.scale)))
+    }
+
+    /// Common units of this quantity, for messages ("expected one of …"); any unit of the right dimension
+    /// in `plant_units` is accepted.
     pub fn units(self) -> &'static [&'static str] {
         match self {
             Quantity::ElectricPower | Quantity::ThermalPower => &["W", "kW", "MW", "GW"],
@@ -186,4 +141,14 @@ impl Quantity {
 /// Whether `unit` measures some known quantity (used to recognise a unit written as a column-name suffix).
 pub fn is_known_unit(unit: &str) -> bool {
     Quantity::ALL.iter().any(|q| *q != Quantity::Other && q.to_display(unit).is_some())
+}
+
+/// `x` to 12 significant digits.
+fn round12(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let e = 11 - x.abs().log10().floor() as i32;
+    let p = 10f64.powi(e.abs());
+    if e >= 0 { (x * p).round() / p } else { (x / p).round() * p }
 }

@@ -28,10 +28,12 @@ pub struct Dim {
     pub temperature: i8,
     /// kilogram of CO2-equivalent: kept apart from plain mass so that t CO2 and t coal never add up.
     pub co2: i8,
+    /// ampere
+    pub current: i8,
 }
 
 impl Dim {
-    pub const NONE: Dim = Dim { mass: 0, length: 0, time: 0, temperature: 0, co2: 0 };
+    pub const NONE: Dim = Dim { mass: 0, length: 0, time: 0, temperature: 0, co2: 0, current: 0 };
     pub const MASS: Dim = Dim { mass: 1, ..Dim::NONE };
     pub const LENGTH: Dim = Dim { length: 1, ..Dim::NONE };
     pub const TIME: Dim = Dim { time: 1, ..Dim::NONE };
@@ -45,14 +47,22 @@ impl Dim {
     pub const VOLUME: Dim = Dim { length: 3, ..Dim::NONE };
     pub const VOLUME_FLOW: Dim = Dim { length: 3, time: -1, ..Dim::NONE };
     pub const AREA: Dim = Dim { length: 2, ..Dim::NONE };
+    /// Pa = N/m² = kg m⁻¹ s⁻²
+    pub const PRESSURE: Dim = Dim { mass: 1, length: -1, time: -2, ..Dim::NONE };
+    /// Hz, rpm: per second
+    pub const FREQUENCY: Dim = Dim { time: -1, ..Dim::NONE };
+    pub const CURRENT: Dim = Dim { current: 1, ..Dim::NONE };
+    /// V = W/A
+    pub const VOLTAGE: Dim = Dim { mass: 1, length: 2, time: -3, current: -1, ..Dim::NONE };
 
-    fn combine(self, o: Dim, sign: i8) -> Dim {
+    pub const fn combine(self, o: Dim, sign: i8) -> Dim {
         Dim {
             mass: self.mass + sign * o.mass,
             length: self.length + sign * o.length,
             time: self.time + sign * o.time,
             temperature: self.temperature + sign * o.temperature,
             co2: self.co2 + sign * o.co2,
+            current: self.current + sign * o.current,
         }
     }
 
@@ -70,6 +80,10 @@ impl Dim {
             (Dim::VOLUME, "volume"),
             (Dim::VOLUME_FLOW, "volume flow"),
             (Dim::AREA, "area"),
+            (Dim::PRESSURE, "pressure"),
+            (Dim::FREQUENCY, "rotational speed or frequency"),
+            (Dim::CURRENT, "electric current"),
+            (Dim::VOLTAGE, "voltage"),
             (Dim::ENERGY.combine(Dim::MASS, -1), "energy per mass"),
             (Dim::CO2.combine(Dim::ENERGY, -1), "CO2 per energy"),
             (Dim::CO2.combine(Dim::MASS, -1), "CO2 per mass"),
@@ -79,7 +93,7 @@ impl Dim {
         known
             .iter()
             .find(|(d, _)| *d == self)
-            .map_or_else(|| format!("kg^{} m^{} s^{} K^{} kgCO2^{}", self.mass, self.length, self.time, self.temperature, self.co2), |(_, n)| n.to_string())
+            .map_or_else(|| format!("kg^{} m^{} s^{} K^{} kgCO2^{} A^{}", self.mass, self.length, self.time, self.temperature, self.co2, self.current), |(_, n)| n.to_string())
     }
 }
 

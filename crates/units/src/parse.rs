@@ -36,6 +36,7 @@ pub const UNIT_TABLE: &[(&str, f64, Dim)] = &[
     ("Mt", 1e9, Dim::MASS),
     // CO2-equivalent mass
     ("gCO2", 1e-3, Dim::CO2),
+    ("gCO2e", 1e-3, Dim::CO2),
     ("kgCO2", 1.0, Dim::CO2),
     ("tCO2", 1e3, Dim::CO2),
     ("ktCO2", 1e6, Dim::CO2),
@@ -58,8 +59,25 @@ pub const UNIT_TABLE: &[(&str, f64, Dim)] = &[
     ("L", 1e-3, Dim::VOLUME),
     // temperature difference
     ("K", 1.0, Dim::TEMPERATURE),
+    // pressure
+    ("Pa", 1.0, Dim::PRESSURE),
+    ("kPa", 1e3, Dim::PRESSURE),
+    ("MPa", 1e6, Dim::PRESSURE),
+    ("mbar", 100.0, Dim::PRESSURE),
+    ("bar", 1e5, Dim::PRESSURE),
+    // rotational speed, frequency
+    ("rpm", 1.0 / 60.0, Dim::FREQUENCY),
+    ("Hz", 1.0, Dim::FREQUENCY),
+    // electricity
+    ("A", 1.0, Dim::CURRENT),
+    ("kA", 1e3, Dim::CURRENT),
+    ("mV", 1e-3, Dim::VOLTAGE),
+    ("V", 1.0, Dim::VOLTAGE),
+    ("kV", 1e3, Dim::VOLTAGE),
     // dimensionless
     ("%", 0.01, Dim::NONE),
+    ("vol%", 0.01, Dim::NONE),
+    ("%vol", 0.01, Dim::NONE),
     ("ppm", 1e-6, Dim::NONE),
     ("1", 1.0, Dim::NONE),
 ];
@@ -72,6 +90,7 @@ fn simple(sym: &str) -> Option<Unit> {
         "Nm3" => "Nm³",
         "degC" | "C" => "°C",
         "degF" | "F" => "°F",
+        "r/min" => "rpm",
         other => other,
     };
     match sym {

@@ -137,3 +137,30 @@ fn temperature_units_convert_with_offset() {
     assert_eq!(Quantity::MassFlow.to_display("kg/s"), Some((3.6, 0.0)));
     assert_eq!(Quantity::MassFlow.to_display("kW"), None);
 }
+
+#[test]
+fn meter_units_come_from_the_one_unit_table() {
+    // The conversions the site format had, now from plant_units.
+    let q = |q: Quantity, u: &str| q.to_display(u);
+    assert_eq!(q(Quantity::ElectricPower, "MW"), Some((1e3, 0.0)));
+    assert_eq!(q(Quantity::Energy, "GJ"), Some((277.777777778, 0.0)));
+    assert_eq!(q(Quantity::VolumeFlow, "l/min"), Some((0.06, 0.0)));
+    let (per_day, _) = q(Quantity::MassFlow, "t/d").expect("t/d");
+    assert!((per_day - 1.0 / 24.0).abs() < 1e-12);
+    assert_eq!(q(Quantity::Concentration, "ppm"), Some((1e-4, 0.0)));
+    assert_eq!(q(Quantity::Pressure, "bar"), Some((100.0, 0.0)));
+    assert_eq!(q(Quantity::Speed, "Hz"), Some((60.0, 0.0)));
+    assert_eq!(q(Quantity::Speed, "r/min"), Some((1.0, 0.0)));
+    assert_eq!(q(Quantity::Voltage, "kV"), Some((1e3, 0.0)));
+    assert_eq!(q(Quantity::Current, "A"), Some((1e-3, 0.0)));
+    assert_eq!(q(Quantity::EmissionFactor, "gCO2/kWh"), Some((1e-3, 0.0)));
+    let (f, off) = q(Quantity::Temperature, "°F").expect("°F");
+    assert!((212.0 * f + off - 100.0).abs() < 1e-9);
+    // And what the table knows beyond them: heat in Gcal, energy in kgce (GB/T 2589: 29.3076 MJ).
+    assert_eq!(q(Quantity::Energy, "Gcal"), Some((1163.0, 0.0)));
+    assert_eq!(q(Quantity::Energy, "kgce"), Some((8.141, 0.0)));
+    // A unit of another dimension is refused.
+    for (qq, u) in [(Quantity::Voltage, "A"), (Quantity::Pressure, "kW"), (Quantity::Speed, "m"), (Quantity::Current, "V")] {
+        assert_eq!(q(qq, u), None, "{u}");
+    }
+}
