@@ -22,7 +22,7 @@ use plant_site::{Diagnostic, ModelReport, Quantity, Severity, Site};
 use plant_store::Store;
 
 pub use clock::{SPEEDS, SiteClock, format_time};
-pub use style::{NO_DATA_COLOUR, colour_at, egui_colour, format_value, swatch_ui};
+pub use style::{NO_DATA_COLOUR, carrier_colour, colour_at, egui_colour, format_value, swatch_ui};
 
 /// The order of a frame in `Update`: the site and data arrive, live samples are appended, the clock
 /// advances, reports are computed at the cursor, a what-if scenario is applied, then the 3D view binds

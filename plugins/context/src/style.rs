@@ -12,6 +12,18 @@ pub fn colour_at(f: f32) -> Color {
     Color::srgb_u8(c.r, c.g, c.b)
 }
 
+/// The colour of an energy carrier, the same in the Sankey and in the 3D flow markers: electricity blue,
+/// solid fuels brown, gas teal, heat and hot gases orange, anything else grey.
+pub fn carrier_colour(carrier: &str) -> Color {
+    match carrier {
+        "electricity" => Color::srgb_u8(80, 150, 235),
+        "coal" | "petcoke" => Color::srgb_u8(150, 112, 80),
+        "natural-gas" | "gas" => Color::srgb_u8(90, 190, 170),
+        "heat" | "hot-gas" | "steam" | "hot-water" | "tertiary-air" | "exhaust-gas" => Color::srgb_u8(230, 120, 60),
+        _ => Color::srgb_u8(150, 160, 170),
+    }
+}
+
 /// How "no data" shows: a pale, see-through ghost, never a colour of the scale.
 pub const NO_DATA_COLOUR: Color = Color::srgba(0.80, 0.80, 0.84, 0.30);
 

@@ -101,14 +101,9 @@ fn route(site: &Site, info: &plant_site::ModelReport, k: usize) -> Option<Vec<Ve
     Some(vec![p, Vec3::new(p.x, rack, p.z), Vec3::new(q.x, rack, q.z), q])
 }
 
+/// A marker glows in its carrier's colour (the Sankey's), brightened so it reads against the model.
 fn carrier_colour(carrier: &str) -> LinearRgba {
-    match carrier {
-        "electricity" => LinearRgba::rgb(0.35, 0.75, 3.0),
-        "coal" | "petcoke" => LinearRgba::rgb(0.9, 0.55, 0.25),
-        "heat" | "hot-gas" | "steam" | "hot-water" | "tertiary-air" | "exhaust-gas" => LinearRgba::rgb(3.0, 0.9, 0.2),
-        "natural-gas" => LinearRgba::rgb(0.3, 2.0, 1.6),
-        _ => LinearRgba::rgb(1.6, 1.6, 1.5),
-    }
+    plant_viewer_context::carrier_colour(carrier).to_linear() * 3.0
 }
 
 /// (Re)builds the routes and their markers when a site or its model opens.

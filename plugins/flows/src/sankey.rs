@@ -116,16 +116,13 @@ fn scope_of(site: &Site, report: &Report, carrier: &str) -> String {
     }
 }
 
+/// A ribbon's colour: its carrier's (one table, shared with the 3D markers), or its scope's in the CO2 view.
 fn kind_colour(kind: &str) -> egui::Color32 {
     match kind {
-        "electricity" => egui::Color32::from_rgb(80, 150, 235),
-        "coal" | "petcoke" => egui::Color32::from_rgb(125, 112, 100),
-        "natural-gas" | "gas" => egui::Color32::from_rgb(90, 190, 170),
-        "heat" | "hot-gas" | "steam" | "hot-water" => egui::Color32::from_rgb(230, 120, 60),
         k if k == s::SCOPE2 => egui::Color32::from_rgb(80, 150, 235),
         k if k == s::SCOPE1_COMBUSTION => egui::Color32::from_rgb(120, 100, 90),
         k if k == s::SCOPE1_PROCESS => egui::Color32::from_rgb(200, 150, 70),
-        _ => egui::Color32::from_rgb(150, 160, 170),
+        carrier => plant_viewer_context::egui_colour(plant_viewer_context::carrier_colour(carrier)),
     }
 }
 
