@@ -32,7 +32,7 @@ flush = "30s"
 "#;
 
 #[test]
-fn a_sources_file_maps_every_meter_and_keeps_secrets_out() {
+fn a_sources_file_maps_every_meter_and_names_only_the_credentials_variable() {
     let (site, _) = cement();
     let (cfg, diags) = parse(GOOD, Path::new("/site/sources.toml"), &site).expect("parses");
     assert!(diags.is_empty(), "{diags:?}");
@@ -154,4 +154,35 @@ fn the_timestamp_unit_is_read_and_a_bad_one_is_reported_at_its_line() {
     assert!(matches!(cfg.sources[0].kind, SourceKind::HttpJson { unit: plant_live::TimestampUnit::Micros, .. }));
     let (_, d) = parse(&one_source("url = \"http://127.0.0.1:9/v\"\ntimestamp_unit = \"guess\"\n"), Path::new("/s/sources.toml"), &site).expect("parses");
     assert!(matches!(d[0].place, Place::LineCol { line: 6, .. }) && d[0].message.contains("rfc3339, s, ms, us, ns"), "{d:?}");
+}
+
+#[test]
+fn the_credential_is_read_from_the_environment_and_sent_as_the_header() {
+    use std::io::{Read, Write};
+    let (site, _) = cement();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let seen = std::thread::spawn(move || {
+        let (mut s, _) = listener.accept().expect("a request");
+        let _ = s.set_read_timeout(Some(std::time::Duration::from_secs(5)));
+        let mut head = Vec::new();
+        let mut buf = [0u8; 1024];
+        while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+            match s.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => head.extend_from_slice(&buf[..n]),
+            }
+        }
+        let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        String::from_utf8_lossy(&head).into_owned()
+    });
+    unsafe { std::env::set_var("PLANT_TWIN_TEST_HEADER_TOKEN", "Bearer t0ken-42") };
+    let text = one_source(&format!("url = \"http://127.0.0.1:{port}/v\"\nauth_header = \"Authorization\"\nauth_env = \"PLANT_TWIN_TEST_HEADER_TOKEN\"\n"));
+    let (cfg, d) = plant_live::parse_from(&text, Path::new("/site/sources.toml"), &site, plant_live::Origin::Package).expect("parses");
+    assert!(d.is_empty(), "{d:?}");
+    assert!(!format!("{:?}", cfg.sources[0]).contains("t0ken-42"), "the value is never stored in the configuration");
+    let live = plant_live::LiveHandle::start(cfg.sources).expect("start");
+    let head = seen.join().expect("listener");
+    drop(live);
+    assert!(head.lines().any(|l| l.eq_ignore_ascii_case("authorization: Bearer t0ken-42")), "{head}");
 }

@@ -55,9 +55,27 @@ fn sinks_line_up_on_the_right_and_sources_on_the_left() {
 }
 
 #[test]
-fn the_layout_is_deterministic() {
-    let (n, links) = plant();
-    assert_eq!(layout(n, &links, &Options::default()), layout(n, &links, &Options::default()));
+fn the_layout_is_deterministic_with_ties_and_across_threads() {
+    // Ties everywhere (equal values, equal barycentres) are where a hash-map order or an unstable sort
+    // would show: every thread (each with its own hash seeds) must give the same layout.
+    let (n, mut links) = plant();
+    links.extend([l(0, 11, 2.0), l(0, 12, 2.0), l(1, 11, 2.0), l(1, 12, 2.0)]);
+    let n = n + 2;
+    let reference = layout(n, &links, &Options::default());
+    let others: Vec<_> = (0..8)
+        .map(|_| {
+            let links = links.clone();
+            std::thread::spawn(move || {
+                let _noise: std::collections::HashMap<u64, u64> = (0..64).map(|i| (i, i)).collect();
+                layout(n, &links, &Options::default())
+            })
+        })
+        .collect();
+    for t in others {
+        assert_eq!(t.join().expect("layout thread"), reference);
+    }
+    // And the tie is broken by input order, not by chance: 11 above 12 in their layer.
+    assert!(reference.nodes[11].y0 < reference.nodes[12].y0, "{:?} {:?}", reference.nodes[11], reference.nodes[12]);
 }
 
 #[test]
