@@ -2,7 +2,7 @@
 //! carrier; CO2 by scope; key figures per product; per-node use; balance violations.
 
 use plant_flows::{FlowTotal, flow_totals, formula_total, integrate, integrate_with};
-use plant_site::{FlowValue, Kpi, ProductAmount, Site};
+use plant_site::{FlowValue, Kpi, Product, ProductAmount, Site};
 use plant_store::{Store, TimestampMs};
 use plant_units::{Dim, KGCE_J, Value};
 use serde::Serialize;
@@ -209,32 +209,82 @@ pub fn report(site: &Site, store: &Store, book: &Book, t0: TimestampMs, t1: Time
 pub fn report_from_totals(site: &Site, store: &Store, book: &Book, t0: TimestampMs, t1: TimestampMs, totals: &[FlowTotal]) -> Report {
     let hours = (t1 - t0).max(0) as f64 / 3_600_000.0;
     let mut warnings = Vec::new();
-    let n = site.flows.len();
-    let kind_of = |carrier: &str| book.carrier(carrier).map(|c| &c.kind);
 
     // 1. Energy of every measured flow.
-    let mut energy: Vec<Option<f64>> = vec![None; n];
+    let mut energy = measured_energy(site, book, totals);
+    // 2. Remainders: what enters a node as energy and leaves by no other flow.
+    resolve_remainders(site, &mut energy, &mut warnings);
+    let w = Window { site, store, book, t0, t1, energy };
+
+    // 3. Energy bought and its CO2.
+    let mut scopes = Scopes::default();
+    let mut totals_e = EnergyTotals::default();
+    let (carriers, grid_intensity) = w.bought(&mut scopes, &mut totals_e, &mut warnings);
+
+    // 4. Products and process CO2, then the site's totals, then the products' key figures (which need the totals).
+    let (produced, process_at) = w.process_emissions(&mut scopes, &mut warnings);
+    scopes.scope1_t = scopes.scope1_combustion_t + scopes.scope1_process_t;
+    scopes.total_location_t = scopes.scope1_t + scopes.scope2_location_t;
+    scopes.total_market_t = scopes.scope1_t + scopes.scope2_market_t;
+    totals_e.total_gj = totals_e.electricity_mwh * MWH / GJ + totals_e.fuel_gj + totals_e.heat_gj;
+    totals_e.total_tce = totals_e.total_gj * GJ / KGCE_J / 1e3;
+    let products = product_lines(produced, &totals_e, &scopes, &mut warnings);
+
+    // 5. Per node: net electricity and heat, fuel burnt, CO2 caused.
+    let nodes = w.node_lines(grid_intensity, &process_at, &totals_e, &scopes);
+
+    // 6. Flow lines, coverage warnings, balance violations.
+    let flows = w.flow_lines(totals, grid_intensity);
+    flow_warnings(site, totals, &mut warnings);
+    let imbalances = imbalance_lines(site, book, totals);
+
+    Report {
+        site: site.name().to_string(),
+        from: local(t0, site),
+        to: local(t1, site),
+        hours,
+        factor_sets: book.sets.clone(),
+        gwp: book.gwp.clone(),
+        energy: totals_e,
+        scopes,
+        carriers,
+        products,
+        nodes,
+        flows,
+        imbalances,
+        warnings,
+    }
+}
+
+/// Energy of every measured flow, J, by index in `site.flows` (fuels: mass × NCV; `None`: no data, or
+/// neither energy nor a fuel's mass).
+fn measured_energy(site: &Site, book: &Book, totals: &[FlowTotal]) -> Vec<Option<f64>> {
+    let mut energy: Vec<Option<f64>> = vec![None; site.flows.len()];
     for t in totals {
         let Some(v) = t.total else { continue };
         let f = &site.flows[t.flow];
         energy[t.flow] = if v.dim == Dim::ENERGY {
             Some(v.si)
-        } else if let (true, Some(CarrierKind::Fuel(fuel))) = (v.dim == Dim::MASS, kind_of(&f.carrier)) {
+        } else if let (true, Some(CarrierKind::Fuel(fuel))) = (v.dim == Dim::MASS, book.carrier(&f.carrier).map(|c| &c.kind)) {
             Some((v * fuel.ncv).si)
         } else {
             None
         };
     }
+    energy
+}
 
-    // 2. Remainders: what enters a node as energy and leaves by no other flow. Resolved node by node
-    //    once everything entering the node is known.
+/// Fills in the energy of remainder flows: what enters a node as energy and leaves by no other flow.
+/// Resolved node by node once everything entering the node is known.
+fn resolve_remainders(site: &Site, energy: &mut [Option<f64>], warnings: &mut Vec<String>) {
+    let n = site.flows.len();
     let mut pending: Vec<usize> = (0..n).filter(|&k| site.flows[k].value == FlowValue::Remainder).collect();
     let mut progress = true;
     while progress && !pending.is_empty() {
         progress = false;
         pending.retain(|&k| {
             let node = &site.flows[k].from;
-            let blocked = pending_in(site, node, &energy, k);
+            let blocked = pending_in(site, node, energy, k);
             if blocked {
                 return true;
             }
@@ -258,260 +308,297 @@ pub fn report_from_totals(site: &Site, store: &Store, book: &Book, t0: Timestamp
     for k in pending {
         warnings.push(format!("remainder {} → {} could not be computed (a cycle of remainders)", site.flows[k].from, site.flows[k].to));
     }
+}
 
-    // 3. Electricity bought and its location-based CO2 (a factor meter where given, else the annual factor).
-    let mut carriers = Vec::new();
-    let mut scopes = Scopes::default();
-    let mut totals_e = EnergyTotals::default();
-    let mut grid_intensity: Option<f64> = None; // kg CO2 per J
-    let mut heat_intensity: Vec<(String, f64)> = Vec::new();
-    for c in &book.carriers {
-        let purchases: Vec<usize> = (0..n).filter(|&k| site.flows[k].from == c.source && site.flows[k].carrier == c.carrier).collect();
-        match &c.kind {
-            CarrierKind::Electricity { location, market, green_share, factor_meter } => {
-                let annual = location.co2_per_energy.si;
-                let mut e = 0.0;
-                let mut co2 = 0.0;
-                for &k in &purchases {
-                    let Some(ek) = energy[k] else { continue };
-                    let factor = match (factor_meter, &site.flows[k].value) {
-                        (Some(fm), FlowValue::Meters(terms)) => series_factor(site, store, fm, terms, t0, t1, annual, &mut warnings),
-                        _ => annual,
-                    };
-                    e += ek;
-                    co2 += ek * factor;
-                }
-                let market_factor = match market {
-                    Some(m) => m.co2_per_energy.si,
-                    None => co2 / e.max(f64::MIN_POSITIVE),
-                };
-                let market_co2 = e * (1.0 - green_share) * market_factor;
-                scopes.scope2_location_t += co2 / T_CO2;
-                scopes.scope2_market_t += market_co2 / T_CO2;
-                totals_e.electricity_mwh += e / MWH;
-                grid_intensity = Some(if e > 0.0 { co2 / e } else { annual });
-                carriers.push(CarrierLine {
-                    carrier: c.carrier.clone(),
-                    source: c.source.clone(),
-                    kind: "electricity",
-                    amount: fig(e / MWH, "MWh"),
-                    energy_gj: e / GJ,
-                    co2_t: co2 / T_CO2,
-                    factor: location.id.clone(),
-                    factor_set: c.set.clone(),
-                });
-            }
-            CarrierKind::Heat(f) => {
-                let e: f64 = purchases.iter().filter_map(|&k| energy[k]).sum();
-                let co2 = e * f.co2_per_energy.si;
-                scopes.scope2_location_t += co2 / T_CO2;
-                scopes.scope2_market_t += co2 / T_CO2;
-                totals_e.heat_gj += e / GJ;
-                heat_intensity.push((c.carrier.clone(), f.co2_per_energy.si));
-                carriers.push(CarrierLine {
-                    carrier: c.carrier.clone(),
-                    source: c.source.clone(),
-                    kind: "heat",
-                    amount: fig(e / GJ, "GJ"),
-                    energy_gj: e / GJ,
-                    co2_t: co2 / T_CO2,
-                    factor: f.id.clone(),
-                    factor_set: c.set.clone(),
-                });
-            }
-            CarrierKind::Fuel(fuel) => {
-                // Counted where it is burnt: flows of the fuel into a node that passes none of it on.
-                let burnt: Vec<usize> = (0..n).filter(|&k| site.flows[k].carrier == c.carrier && is_burnt(site, k)).collect();
-                let e: f64 = burnt.iter().filter_map(|&k| energy[k]).sum();
-                let co2 = e * fuel.co2_per_energy.si * fuel.oxidation;
-                scopes.scope1_combustion_t += co2 * (1.0 - fuel.biomass_fraction) / T_CO2;
-                scopes.biogenic_memo_t += co2 * fuel.biomass_fraction / T_CO2;
-                totals_e.fuel_gj += e / GJ;
-                carriers.push(CarrierLine {
-                    carrier: c.carrier.clone(),
-                    source: c.source.clone(),
-                    kind: "fuel",
-                    amount: fig(e / fuel.ncv.si / 1e3, "t"),
-                    energy_gj: e / GJ,
-                    co2_t: co2 * (1.0 - fuel.biomass_fraction) / T_CO2,
-                    factor: fuel.id.clone(),
-                    factor_set: c.set.clone(),
-                });
-            }
-        }
+/// The window being accounted, with the energy every flow carried in it.
+struct Window<'a> {
+    site: &'a Site,
+    store: &'a Store,
+    book: &'a Book,
+    t0: TimestampMs,
+    t1: TimestampMs,
+    /// J, by index in `site.flows`, remainders included.
+    energy: Vec<Option<f64>>,
+}
+
+/// A product's amount over the window and its process emissions, before its key figures.
+struct Produced<'a> {
+    product: &'a Product,
+    amount: Value,
+    coverage: f64,
+    process: f64,
+    lines: Vec<ProcessLine>,
+}
+
+impl<'a> Window<'a> {
+    fn kind_of(&self, carrier: &str) -> Option<&CarrierKind> {
+        self.book.carrier(carrier).map(|c| &c.kind)
     }
 
-    // 4. CO2 of every flow of an accounted carrier.
-    let co2_of = |k: usize| -> Option<f64> {
-        let e = energy[k]?;
-        match kind_of(&site.flows[k].carrier)? {
+    /// Energy bought by carrier, adding its CO2 to the scopes and its energy to the totals; with the grid's
+    /// intensity over the window (kg CO2 per J), from the electricity bought.
+    fn bought(&self, scopes: &mut Scopes, totals_e: &mut EnergyTotals, warnings: &mut Vec<String>) -> (Vec<CarrierLine>, Option<f64>) {
+        let (site, energy) = (self.site, &self.energy);
+        let n = site.flows.len();
+        let mut carriers = Vec::new();
+        let mut grid_intensity: Option<f64> = None;
+        for c in &self.book.carriers {
+            let purchases: Vec<usize> = (0..n).filter(|&k| site.flows[k].from == c.source && site.flows[k].carrier == c.carrier).collect();
+            let line = |kind: &'static str, amount: Figure, e: f64, co2: f64, factor: &str| CarrierLine {
+                carrier: c.carrier.clone(),
+                source: c.source.clone(),
+                kind,
+                amount,
+                energy_gj: e / GJ,
+                co2_t: co2 / T_CO2,
+                factor: factor.to_string(),
+                factor_set: c.set.clone(),
+            };
+            match &c.kind {
+                CarrierKind::Electricity { location, market, green_share, factor_meter } => {
+                    let annual = location.co2_per_energy.si;
+                    let (e, co2) = self.location_co2(&purchases, factor_meter.as_deref(), annual, warnings);
+                    let market_factor = match market {
+                        Some(m) => m.co2_per_energy.si,
+                        None => co2 / e.max(f64::MIN_POSITIVE),
+                    };
+                    let market_co2 = e * (1.0 - green_share) * market_factor;
+                    scopes.scope2_location_t += co2 / T_CO2;
+                    scopes.scope2_market_t += market_co2 / T_CO2;
+                    totals_e.electricity_mwh += e / MWH;
+                    grid_intensity = Some(if e > 0.0 { co2 / e } else { annual });
+                    carriers.push(line("electricity", fig(e / MWH, "MWh"), e, co2, &location.id));
+                }
+                CarrierKind::Heat(f) => {
+                    let e: f64 = purchases.iter().filter_map(|&k| energy[k]).sum();
+                    let co2 = e * f.co2_per_energy.si;
+                    scopes.scope2_location_t += co2 / T_CO2;
+                    scopes.scope2_market_t += co2 / T_CO2;
+                    totals_e.heat_gj += e / GJ;
+                    carriers.push(line("heat", fig(e / GJ, "GJ"), e, co2, &f.id));
+                }
+                CarrierKind::Fuel(fuel) => {
+                    // Counted where it is burnt: flows of the fuel into a node that passes none of it on.
+                    let burnt: Vec<usize> = (0..n).filter(|&k| site.flows[k].carrier == c.carrier && is_burnt(site, k)).collect();
+                    let e: f64 = burnt.iter().filter_map(|&k| energy[k]).sum();
+                    let co2 = e * fuel.co2_per_energy.si * fuel.oxidation;
+                    scopes.scope1_combustion_t += co2 * (1.0 - fuel.biomass_fraction) / T_CO2;
+                    scopes.biogenic_memo_t += co2 * fuel.biomass_fraction / T_CO2;
+                    totals_e.fuel_gj += e / GJ;
+                    carriers.push(line("fuel", fig(e / fuel.ncv.si / 1e3, "t"), e, co2 * (1.0 - fuel.biomass_fraction), &fuel.id));
+                }
+            }
+        }
+        (carriers, grid_intensity)
+    }
+
+    /// Electricity bought through `purchases` and its location-based CO2, J and kg: at the factor meter's
+    /// values where the site has one and the flow is metered, else at the annual factor.
+    fn location_co2(&self, purchases: &[usize], factor_meter: Option<&str>, annual: f64, warnings: &mut Vec<String>) -> (f64, f64) {
+        let mut e = 0.0;
+        let mut co2 = 0.0;
+        for &k in purchases {
+            let Some(ek) = self.energy[k] else { continue };
+            let factor = match (factor_meter, &self.site.flows[k].value) {
+                (Some(fm), FlowValue::Meters(terms)) => series_factor(self.site, self.store, fm, terms, self.t0, self.t1, annual, warnings),
+                _ => annual,
+            };
+            e += ek;
+            co2 += ek * factor;
+        }
+        (e, co2)
+    }
+
+    /// CO2 of flow `k` if its carrier is accounted, kg: electricity at the window's grid intensity.
+    fn co2_of(&self, k: usize, grid_intensity: Option<f64>) -> Option<f64> {
+        let e = self.energy[k]?;
+        match self.kind_of(&self.site.flows[k].carrier)? {
             CarrierKind::Electricity { location, .. } => Some(e * grid_intensity.unwrap_or(location.co2_per_energy.si)),
             CarrierKind::Heat(f) => Some(e * f.co2_per_energy.si),
             CarrierKind::Fuel(fuel) => Some(e * fuel.co2_per_energy.si * fuel.oxidation * (1.0 - fuel.biomass_fraction)),
         }
-    };
-
-    // 5. Products, process CO2 and key figures.
-    let mut products = Vec::new();
-    let mut process_at: Vec<(String, f64)> = Vec::new();
-    let mut raw_products = Vec::new();
-    for p in &site.products {
-        let (amount, coverage) = match &p.amount {
-            ProductAmount::Fixed(v) => (Some(*v), 1.0),
-            ProductAmount::Meters(terms) => match formula_total(site, store, terms, t0, t1) {
-                Some((v, c)) => (Some(v), c),
-                None => (None, 0.0),
-            },
-        };
-        let Some(amount) = amount else {
-            warnings.push(format!("product {}: no data in the window", p.id));
-            continue;
-        };
-        let mut process = 0.0;
-        let mut lines: Vec<ProcessLine> = Vec::new();
-        if amount.dim == Dim::MASS {
-            let t = amount.si / 1e3;
-            if let Some(c) = &p.calcination {
-                let e = plant_carbon::calcination_co2_per_t_clinker(c.cao, c.mgo, c.cao_non_carbonate, c.mgo_non_carbonate) * t;
-                scopes.process_calcination_t += e;
-                process_at.push((c.at.clone(), e));
-                lines.push(ProcessLine { kind: "calcination", at: c.at.clone(), co2_t: e });
-                process += e;
-            }
-            if let Some(a) = &p.anode {
-                let e = t * a.net_consumption * (1.0 - a.sulphur - a.ash) * plant_carbon::M_CO2 / M_C;
-                scopes.process_anode_t += e;
-                process_at.push((a.at.clone(), e));
-                lines.push(ProcessLine { kind: "anodes", at: a.at.clone(), co2_t: e });
-                process += e;
-            }
-            if let Some(x) = &p.pfc {
-                let (cf4, c2f6) = x.per_t();
-                match (book.gwp_of("CF4"), book.gwp_of("C2F6")) {
-                    (Some(g4), Some(g6)) => {
-                        let e = t * (cf4 * g4 + c2f6 * g6) / 1e3;
-                        scopes.process_pfc_co2e_t += e;
-                        process_at.push((x.at.clone(), e));
-                        lines.push(ProcessLine { kind: "pfc", at: x.at.clone(), co2_t: e });
-                        process += e;
-                    }
-                    _ => warnings.push(format!("product {}: no GWP values for CF4/C2F6 in the {} set of the factor sets; PFC left out", p.id, book.gwp)),
-                }
-            }
-        } else if p.calcination.is_some() || p.anode.is_some() || p.pfc.is_some() {
-            warnings.push(format!("product {}: process emissions need an amount in mass", p.id));
-        }
-        scopes.scope1_process_t += process;
-        raw_products.push((p, amount, coverage, process, lines));
     }
-    scopes.scope1_t = scopes.scope1_combustion_t + scopes.scope1_process_t;
-    scopes.total_location_t = scopes.scope1_t + scopes.scope2_location_t;
-    scopes.total_market_t = scopes.scope1_t + scopes.scope2_market_t;
-    totals_e.total_gj = totals_e.electricity_mwh * MWH / GJ + totals_e.fuel_gj + totals_e.heat_gj;
-    totals_e.total_tce = totals_e.total_gj * GJ / KGCE_J / 1e3;
 
-    for (p, amount, coverage, process, lines) in raw_products {
-        let (per, unit) = per_unit(amount, p.unit.as_deref());
-        let mut kpis = Vec::new();
-        for k in &p.kpis {
-            match k {
-                Kpi::Fuel => {
-                    let gj = totals_e.fuel_gj + totals_e.heat_gj;
-                    kpis.push(KpiLine { key: k.key(), name: "Fuel and heat".into(), value: gj / per, unit: format!("GJ/{unit}") });
-                    kpis.push(KpiLine { key: k.key(), name: "Fuel and heat".into(), value: gj * GJ / KGCE_J / per, unit: format!("kgce/{unit}") });
+    /// Every product with data in the window, and its process CO2 (added to the scopes); with the process
+    /// CO2 by equipment, t.
+    fn process_emissions(&self, scopes: &mut Scopes, warnings: &mut Vec<String>) -> (Vec<Produced<'a>>, Vec<(String, f64)>) {
+        let (site, book) = (self.site, self.book);
+        let mut process_at: Vec<(String, f64)> = Vec::new();
+        let mut produced = Vec::new();
+        for p in &site.products {
+            let (amount, coverage) = match &p.amount {
+                ProductAmount::Fixed(v) => (Some(*v), 1.0),
+                ProductAmount::Meters(terms) => match formula_total(site, self.store, terms, self.t0, self.t1) {
+                    Some((v, c)) => (Some(v), c),
+                    None => (None, 0.0),
+                },
+            };
+            let Some(amount) = amount else {
+                warnings.push(format!("product {}: no data in the window", p.id));
+                continue;
+            };
+            let mut process = 0.0;
+            let mut lines: Vec<ProcessLine> = Vec::new();
+            let mut add = |kind: &'static str, at: &str, e: f64| {
+                process_at.push((at.to_string(), e));
+                lines.push(ProcessLine { kind, at: at.to_string(), co2_t: e });
+                process += e;
+            };
+            if amount.dim == Dim::MASS {
+                let t = amount.si / 1e3;
+                if let Some(c) = &p.calcination {
+                    let e = plant_carbon::calcination_co2_per_t_clinker(c.cao, c.mgo, c.cao_non_carbonate, c.mgo_non_carbonate) * t;
+                    scopes.process_calcination_t += e;
+                    add("calcination", &c.at, e);
                 }
-                Kpi::Electricity => kpis.push(KpiLine { key: k.key(), name: "Electricity".into(), value: totals_e.electricity_mwh * 1e3 / per, unit: format!("kWh/{unit}") }),
-                Kpi::Energy => {
-                    kpis.push(KpiLine { key: k.key(), name: "All energy (calorific equivalent)".into(), value: totals_e.total_tce * 1e3 / per, unit: format!("kgce/{unit}") })
+                if let Some(a) = &p.anode {
+                    let e = t * a.net_consumption * (1.0 - a.sulphur - a.ash) * plant_carbon::M_CO2 / M_C;
+                    scopes.process_anode_t += e;
+                    add("anodes", &a.at, e);
                 }
-                Kpi::Co2 => {
-                    let (x, u) = if unit == "t" { (scopes.total_location_t, "tCO2") } else { (scopes.total_location_t * 1e3, "kgCO2") };
-                    kpis.push(KpiLine { key: k.key(), name: "CO2, scope 1 + 2 (location)".into(), value: x / per, unit: format!("{u}/{unit}") });
+                if let Some(x) = &p.pfc {
+                    let (cf4, c2f6) = x.per_t();
+                    match (book.gwp_of("CF4"), book.gwp_of("C2F6")) {
+                        (Some(g4), Some(g6)) => {
+                            let e = t * (cf4 * g4 + c2f6 * g6) / 1e3;
+                            scopes.process_pfc_co2e_t += e;
+                            add("pfc", &x.at, e);
+                        }
+                        _ => warnings.push(format!("product {}: no GWP values for CF4/C2F6 in the {} set of the factor sets; PFC left out", p.id, book.gwp)),
+                    }
                 }
-                Kpi::ProcessCo2 if p.calcination.is_some() || p.anode.is_some() || p.pfc.is_some() => {
-                    let name = if p.pfc.is_some() { "Process CO2e (incl. PFC)" } else { "Process CO2" };
-                    kpis.push(KpiLine { key: k.key(), name: name.into(), value: process / per, unit: format!("tCO2/{unit}") })
+            } else if p.calcination.is_some() || p.anode.is_some() || p.pfc.is_some() {
+                warnings.push(format!("product {}: process emissions need an amount in mass", p.id));
+            }
+            scopes.scope1_process_t += process;
+            produced.push(Produced { product: p, amount, coverage, process, lines });
+        }
+        (produced, process_at)
+    }
+
+    /// What every equipment item and flow node uses and causes, less those that net to nothing.
+    fn node_lines(&self, grid_intensity: Option<f64>, process_at: &[(String, f64)], totals_e: &EnergyTotals, scopes: &Scopes) -> Vec<NodeLine> {
+        let site = self.site;
+        let mut ids: Vec<&str> = site.equipment.iter().map(|e| e.id.as_str()).collect();
+        ids.extend(site.nodes.iter().map(|x| x.id.as_str()));
+        let mut nodes = Vec::new();
+        for id in ids {
+            let (mut el, mut fuel, mut heat, mut co2) = (0.0, 0.0, 0.0, 0.0);
+            for (k, f) in site.flows.iter().enumerate() {
+                let sign = if f.to == id {
+                    1.0
+                } else if f.from == id {
+                    -1.0
+                } else {
+                    continue;
+                };
+                let (Some(e), Some(kind)) = (self.energy[k], self.kind_of(&f.carrier)) else { continue };
+                if site.node(id).is_some_and(|x| x.kind == plant_site::NodeKind::Source) {
+                    continue;
                 }
-                Kpi::ProcessCo2 => {}
+                match kind {
+                    CarrierKind::Electricity { .. } => {
+                        el += sign * e;
+                        co2 += sign * self.co2_of(k, grid_intensity).unwrap_or(0.0);
+                    }
+                    CarrierKind::Heat(_) => {
+                        heat += sign * e;
+                        co2 += sign * self.co2_of(k, grid_intensity).unwrap_or(0.0);
+                    }
+                    CarrierKind::Fuel(_) if sign > 0.0 && is_burnt(site, k) => {
+                        fuel += e;
+                        co2 += self.co2_of(k, grid_intensity).unwrap_or(0.0);
+                    }
+                    CarrierKind::Fuel(_) => {}
+                }
+            }
+            co2 += process_at.iter().filter(|(at, _)| at == id).map(|(_, t)| t * T_CO2).sum::<f64>();
+            // Pass-through nodes (a substation whose remainder is explicit) net to rounding noise: left out.
+            let tiny = |x: f64, scale: f64| x.abs() <= 1e-9 * scale.max(1.0);
+            let (el, heat, co2) = (if tiny(el, totals_e.electricity_mwh * MWH) { 0.0 } else { el }, if tiny(heat, totals_e.heat_gj * GJ) { 0.0 } else { heat }, co2);
+            let co2 = if tiny(co2, (scopes.total_location_t * T_CO2).abs()) { 0.0 } else { co2 };
+            if el != 0.0 || fuel != 0.0 || heat != 0.0 || co2 != 0.0 {
+                nodes.push(NodeLine {
+                    id: id.to_string(),
+                    name: site.node_name(id).to_string(),
+                    electricity_mwh: el / MWH,
+                    fuel_gj: fuel / GJ,
+                    heat_gj: heat / GJ,
+                    co2_t: co2 / T_CO2,
+                });
             }
         }
+        nodes
+    }
+
+    /// Every flow of the site as measured (or computed, for remainders), in energy and in CO2.
+    fn flow_lines(&self, totals: &[FlowTotal], grid_intensity: Option<f64>) -> Vec<FlowLine> {
+        let energy = &self.energy;
+        (0..self.site.flows.len())
+            .map(|k| {
+                let f = &self.site.flows[k];
+                let t = totals.iter().find(|t| t.flow == k);
+                let remainder = f.value == FlowValue::Remainder;
+                FlowLine {
+                    index: k,
+                    from: f.from.clone(),
+                    to: f.to.clone(),
+                    carrier: f.carrier.clone(),
+                    amount: t.and_then(|t| t.total).map(show).or_else(|| (remainder && energy[k].is_some()).then(|| fig(energy[k].unwrap_or(0.0) / GJ, "GJ"))),
+                    energy_gj: energy[k].map(|e| e / GJ),
+                    co2_t: if remainder { None } else { self.co2_of(k, grid_intensity).map(|c| c / T_CO2) },
+                    coverage: if remainder { 1.0 } else { t.map_or(0.0, |t| t.coverage) },
+                    remainder,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The products' lines: amount in the reporting unit and key figures per unit of it, from the site's totals.
+fn product_lines(produced: Vec<Produced<'_>>, totals_e: &EnergyTotals, scopes: &Scopes, warnings: &mut Vec<String>) -> Vec<ProductLine> {
+    let mut products = Vec::new();
+    for Produced { product: p, amount, coverage, process, lines } in produced {
+        let (per, unit) = per_unit(amount, p.unit.as_deref());
+        let kpis = kpi_lines(p, per, &unit, process, totals_e, scopes);
         if coverage < 0.9 {
             warnings.push(format!("product {}: data cover {:.0} % of the window", p.id, coverage * 100.0));
         }
         products.push(ProductLine { id: p.id.clone(), name: p.name.clone(), amount: fig(per, &unit), coverage, process_co2_t: process, process: lines, kpis });
     }
+    products
+}
 
-    // 6. Per node: net electricity and heat, fuel burnt, CO2 caused.
-    let mut ids: Vec<&str> = site.equipment.iter().map(|e| e.id.as_str()).collect();
-    ids.extend(site.nodes.iter().map(|x| x.id.as_str()));
-    let mut nodes = Vec::new();
-    for id in ids {
-        let (mut el, mut fuel, mut heat, mut co2) = (0.0, 0.0, 0.0, 0.0);
-        for k in 0..n {
-            let f = &site.flows[k];
-            let sign = if f.to == id {
-                1.0
-            } else if f.from == id {
-                -1.0
-            } else {
-                continue;
-            };
-            let (Some(e), Some(kind)) = (energy[k], kind_of(&f.carrier)) else { continue };
-            if site.node(id).is_some_and(|x| x.kind == plant_site::NodeKind::Source) {
-                continue;
+/// The key figures a product asks for, per `per` of its `unit`.
+fn kpi_lines(p: &Product, per: f64, unit: &str, process: f64, totals_e: &EnergyTotals, scopes: &Scopes) -> Vec<KpiLine> {
+    let mut kpis = Vec::new();
+    for k in &p.kpis {
+        match k {
+            Kpi::Fuel => {
+                let gj = totals_e.fuel_gj + totals_e.heat_gj;
+                kpis.push(KpiLine { key: k.key(), name: "Fuel and heat".into(), value: gj / per, unit: format!("GJ/{unit}") });
+                kpis.push(KpiLine { key: k.key(), name: "Fuel and heat".into(), value: gj * GJ / KGCE_J / per, unit: format!("kgce/{unit}") });
             }
-            match kind {
-                CarrierKind::Electricity { .. } => {
-                    el += sign * e;
-                    co2 += sign * co2_of(k).unwrap_or(0.0);
-                }
-                CarrierKind::Heat(_) => {
-                    heat += sign * e;
-                    co2 += sign * co2_of(k).unwrap_or(0.0);
-                }
-                CarrierKind::Fuel(_) if sign > 0.0 && is_burnt(site, k) => {
-                    fuel += e;
-                    co2 += co2_of(k).unwrap_or(0.0);
-                }
-                CarrierKind::Fuel(_) => {}
+            Kpi::Electricity => kpis.push(KpiLine { key: k.key(), name: "Electricity".into(), value: totals_e.electricity_mwh * 1e3 / per, unit: format!("kWh/{unit}") }),
+            Kpi::Energy => {
+                kpis.push(KpiLine { key: k.key(), name: "All energy (calorific equivalent)".into(), value: totals_e.total_tce * 1e3 / per, unit: format!("kgce/{unit}") })
             }
-        }
-        co2 += process_at.iter().filter(|(at, _)| at == id).map(|(_, t)| t * T_CO2).sum::<f64>();
-        // Pass-through nodes (a substation whose remainder is explicit) net to rounding noise: left out.
-        let tiny = |x: f64, scale: f64| x.abs() <= 1e-9 * scale.max(1.0);
-        let (el, heat, co2) = (if tiny(el, totals_e.electricity_mwh * MWH) { 0.0 } else { el }, if tiny(heat, totals_e.heat_gj * GJ) { 0.0 } else { heat }, co2);
-        let co2 = if tiny(co2, (scopes.total_location_t * T_CO2).abs()) { 0.0 } else { co2 };
-        if el != 0.0 || fuel != 0.0 || heat != 0.0 || co2 != 0.0 {
-            nodes.push(NodeLine {
-                id: id.to_string(),
-                name: site.node_name(id).to_string(),
-                electricity_mwh: el / MWH,
-                fuel_gj: fuel / GJ,
-                heat_gj: heat / GJ,
-                co2_t: co2 / T_CO2,
-            });
+            Kpi::Co2 => {
+                let (x, u) = if unit == "t" { (scopes.total_location_t, "tCO2") } else { (scopes.total_location_t * 1e3, "kgCO2") };
+                kpis.push(KpiLine { key: k.key(), name: "CO2, scope 1 + 2 (location)".into(), value: x / per, unit: format!("{u}/{unit}") });
+            }
+            Kpi::ProcessCo2 if p.calcination.is_some() || p.anode.is_some() || p.pfc.is_some() => {
+                let name = if p.pfc.is_some() { "Process CO2e (incl. PFC)" } else { "Process CO2" };
+                kpis.push(KpiLine { key: k.key(), name: name.into(), value: process / per, unit: format!("tCO2/{unit}") })
+            }
+            Kpi::ProcessCo2 => {}
         }
     }
+    kpis
+}
 
-    // 7. Flow lines, balance violations, coverage warnings.
-    let flows: Vec<FlowLine> = (0..n)
-        .map(|k| {
-            let f = &site.flows[k];
-            let t = totals.iter().find(|t| t.flow == k);
-            let remainder = f.value == FlowValue::Remainder;
-            FlowLine {
-                index: k,
-                from: f.from.clone(),
-                to: f.to.clone(),
-                carrier: f.carrier.clone(),
-                amount: t.and_then(|t| t.total).map(show).or_else(|| (remainder && energy[k].is_some()).then(|| fig(energy[k].unwrap_or(0.0) / GJ, "GJ"))),
-                energy_gj: energy[k].map(|e| e / GJ),
-                co2_t: if remainder { None } else { co2_of(k).map(|c| c / T_CO2) },
-                coverage: if remainder { 1.0 } else { t.map_or(0.0, |t| t.coverage) },
-                remainder,
-            }
-        })
-        .collect();
+/// Warns of metered flows with no data, or data for less than 90 % of the window.
+fn flow_warnings(site: &Site, totals: &[FlowTotal], warnings: &mut Vec<String>) {
     for (k, f) in site.flows.iter().enumerate() {
         if let FlowValue::Meters(_) = f.value {
             match totals.iter().find(|t| t.flow == k) {
@@ -521,8 +608,12 @@ pub fn report_from_totals(site: &Site, store: &Store, book: &Book, t0: Timestamp
             }
         }
     }
+}
+
+/// Nodes whose measured inflows and outflows differ by more than the tolerance.
+fn imbalance_lines(site: &Site, book: &Book, totals: &[FlowTotal]) -> Vec<ImbalanceLine> {
     // A node with a remainder outflow is closed by it (the remainder is whatever the rest leaves).
-    let imbalances = plant_flows::balance(site, totals, book.tolerance)
+    plant_flows::balance(site, totals, book.tolerance)
         .into_iter()
         .filter(|b| !site.flows.iter().any(|f| f.from == b.node && f.value == FlowValue::Remainder))
         .map(|b| {
@@ -543,24 +634,7 @@ pub fn report_from_totals(site: &Site, store: &Store, book: &Book, t0: Timestamp
                 relative: b.relative,
             }
         })
-        .collect();
-
-    Report {
-        site: site.name().to_string(),
-        from: local(t0, site),
-        to: local(t1, site),
-        hours,
-        factor_sets: book.sets.clone(),
-        gwp: book.gwp.clone(),
-        energy: totals_e,
-        scopes,
-        carriers,
-        products,
-        nodes,
-        flows,
-        imbalances,
-        warnings,
-    }
+        .collect()
 }
 
 /// Whether flow `k` of a fuel is burnt at its destination: the destination passes none of it on.

@@ -300,142 +300,174 @@ pub fn parse_from(text: &str, path: &Path, site: &Site, origin: Origin) -> Resul
         let place = e.span().map_or(Place::Whole, |s| line_col(text, s.start));
         Diagnostic::error(path, place, e.message().trim().to_string())
     })?;
-    let at = |span: std::ops::Range<usize>| line_col(text, span.start);
-    let mut diags = Vec::new();
+    let mut r = Reader { text, path, site, diags: Vec::new() };
     let mut sources: Vec<Source> = Vec::new();
-    let duration = |v: &Option<Spanned<String>>, default: i64, diags: &mut Vec<Diagnostic>| -> i64 {
+    for s in raw.source {
+        let span = s.span();
+        let s = s.into_inner();
+        if sources.iter().any(|x| x.id == s.id) {
+            r.error(r.at(span), format!("source id \"{}\" is used twice; the second is ignored", s.id));
+            continue;
+        }
+        if let Some(source) = r.source(span, s) {
+            sources.push(source);
+        }
+    }
+    let recorder = raw.recorder.and_then(|rec| r.recorder(rec.into_inner(), origin));
+    Ok((SourcesConfig { sources, recorder, file: path.to_path_buf(), origin: Some(origin) }, r.diags))
+}
+
+/// A sources file being read: its text and path (for diagnostics), the site its meters are checked against,
+/// and what is wrong so far.
+struct Reader<'a> {
+    text: &'a str,
+    path: &'a Path,
+    site: &'a Site,
+    diags: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn at(&self, span: std::ops::Range<usize>) -> Place {
+        line_col(self.text, span.start)
+    }
+
+    fn error(&mut self, place: Place, message: impl Into<String>) {
+        self.diags.push(Diagnostic::error(self.path, place, message));
+    }
+
+    /// A duration setting in ms, `default` when it is absent or not a duration.
+    fn duration(&mut self, v: &Option<Spanned<String>>, default: i64) -> i64 {
         match v {
             None => default,
             Some(s) => match parse_duration_ms(s.get_ref()) {
                 Ok(ms) => ms,
                 Err(e) => {
-                    diags.push(Diagnostic::error(path, at(s.span()), format!("{e}; using {} ms", default)));
+                    self.error(self.at(s.span()), format!("{e}; using {} ms", default));
                     default
                 }
             },
         }
-    };
-    for s in raw.source {
-        let span = s.span();
-        let s = s.into_inner();
-        if sources.iter().any(|x| x.id == s.id) {
-            diags.push(Diagnostic::error(path, at(span), format!("source id \"{}\" is used twice; the second is ignored", s.id)));
-            continue;
-        }
+    }
+
+    /// One `[[source]]` (at `span`), or `None` when it is left out.
+    fn source(&mut self, span: std::ops::Range<usize>, s: RawSource) -> Option<Source> {
         let url = s.url.get_ref().trim().to_string();
         let parsed = match reqwest::Url::parse(&url) {
             Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => u,
             _ => {
-                diags.push(Diagnostic::error(path, at(s.url.span()), format!("url \"{url}\" must be an http:// or https:// address with a host; source \"{}\" ignored", s.id)));
-                continue;
+                self.error(self.at(s.url.span()), format!("url \"{url}\" must be an http:// or https:// address with a host; source \"{}\" ignored", s.id));
+                return None;
             }
         };
         let host = match parsed.port_or_known_default() {
             Some(p) => format!("{}:{p}", parsed.host_str().unwrap_or("")),
             None => parsed.host_str().unwrap_or("").to_string(),
         };
-        let interval_ms = duration(&s.interval, 5_000, &mut diags).max(100);
-        let timeout_ms = duration(&s.timeout, 2_000, &mut diags).max(50);
-        let auth = match (s.auth_header, s.auth_env) {
+        let interval_ms = self.duration(&s.interval, 5_000).max(100);
+        let timeout_ms = self.duration(&s.timeout, 2_000).max(50);
+        let auth = self.auth(&s, &parsed, &host, span.clone())?;
+        let unit = match &s.timestamp_unit {
+            None => TimestampUnit::default(),
+            Some(u) => TimestampUnit::parse(u.get_ref()).unwrap_or_else(|| {
+                let names: Vec<&str> = TimestampUnit::NAMES.iter().map(|(n, _)| *n).collect();
+                self.error(self.at(u.span()), format!("timestamp_unit \"{}\" is not one of {}; using rfc3339", u.get_ref(), names.join(", ")));
+                TimestampUnit::default()
+            }),
+        };
+        let kind = match s.kind.get_ref().as_str() {
+            "http-json" => {
+                let meters = self.meter_map(&s.meters, &s.pointer_template, &s.id, span.clone());
+                if let Some((m, p)) = meters.iter().find(|(_, p)| !p.is_empty() && !p.starts_with('/')) {
+                    self.error(self.at(span.clone()), format!("source \"{}\": \"{p}\" for {m} is not a JSON pointer (starts with /)", s.id));
+                }
+                SourceKind::HttpJson { timestamp_pointer: s.timestamp_pointer, unit, meters }
+            }
+            "prometheus" => {
+                let backfill_ms = self.duration(&s.backfill, 3_600_000).max(0);
+                let step_ms = self.duration(&s.step, interval_ms).max(1_000);
+                SourceKind::Prometheus { queries: self.meter_map(&s.queries, &s.query_template, &s.id, span.clone()), backfill_ms, step_ms }
+            }
+            other => {
+                self.error(self.at(s.kind.span()), format!("unknown source kind \"{other}\" (http-json or prometheus); source \"{}\" ignored", s.id));
+                return None;
+            }
+        };
+        let source = Source { id: s.id, url, host, kind, interval_ms, timeout_ms, auth };
+        if source.meters().is_empty() {
+            self.diags.push(Diagnostic::warning(self.path, self.at(span), format!("source \"{}\" feeds no meter (no meters/queries and no template)", source.id)));
+        }
+        Some(source)
+    }
+
+    /// The source's credential (`Some(None)`: it has none), or `None` when the source is to be left out.
+    fn auth(&mut self, s: &RawSource, parsed: &reqwest::Url, host: &str, span: std::ops::Range<usize>) -> Option<Option<Auth>> {
+        match (&s.auth_header, &s.auth_env) {
             (Some(header), Some(env)) => {
                 // Credentials only from PLANT_TWIN_* (or the user's list), and never in clear text off
                 // this machine: the source is left out rather than run without what it needs.
                 if !credential_env_allowed(env.get_ref()) {
-                    diags.push(Diagnostic::error(
-                        path,
-                        at(env.span()),
+                    self.error(
+                        self.at(env.span()),
                         format!(
                             "source \"{}\": auth_env \"{}\" is not allowed: credentials come only from PLANT_TWIN_* variables (or those listed in {ALLOW_ENV}); source ignored",
                             s.id,
                             env.get_ref()
                         ),
-                    ));
-                    continue;
+                    );
+                    return None;
                 }
-                if parsed.scheme() == "http" && !is_loopback(&parsed) {
-                    diags.push(Diagnostic::error(
-                        path,
-                        at(s.url.span()),
+                if parsed.scheme() == "http" && !is_loopback(parsed) {
+                    self.error(
+                        self.at(s.url.span()),
                         format!("source \"{}\": a credential would be sent in clear text to {host}; use https:// (plain http:// only to this machine); source ignored", s.id),
-                    ));
-                    continue;
+                    );
+                    return None;
                 }
-                Some(Auth { header, env: env.into_inner() })
+                Some(Some(Auth { header: header.clone(), env: env.get_ref().clone() }))
             }
-            (None, None) => None,
+            (None, None) => Some(None),
             _ => {
-                diags.push(Diagnostic::error(path, at(span.clone()), "auth_header and auth_env go together (the value is read from the environment); no auth sent"));
-                None
+                self.error(self.at(span), "auth_header and auth_env go together (the value is read from the environment); no auth sent");
+                Some(None)
             }
-        };
-        let unit = match &s.timestamp_unit {
-            None => TimestampUnit::default(),
-            Some(u) => TimestampUnit::parse(u.get_ref()).unwrap_or_else(|| {
-                let names: Vec<&str> = TimestampUnit::NAMES.iter().map(|(n, _)| *n).collect();
-                diags.push(Diagnostic::error(path, at(u.span()), format!("timestamp_unit \"{}\" is not one of {}; using rfc3339", u.get_ref(), names.join(", "))));
-                TimestampUnit::default()
-            }),
-        };
-        // Per-meter entries, checked against the site; a template covers every meter of the site.
-        let map = |explicit: &BTreeMap<String, String>, template: &Option<String>, diags: &mut Vec<Diagnostic>| -> Vec<(String, String)> {
-            let mut out: Vec<(String, String)> = Vec::new();
-            if let Some(t) = template {
-                for m in &site.meters {
-                    out.push((m.id.clone(), t.replace("{meter}", &m.id).replace("{column}", &m.column)));
-                }
+        }
+    }
+
+    /// Per-meter entries, checked against the site; a template covers every meter of the site.
+    fn meter_map(&mut self, explicit: &BTreeMap<String, String>, template: &Option<String>, id: &str, span: std::ops::Range<usize>) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        if let Some(t) = template {
+            for m in &self.site.meters {
+                out.push((m.id.clone(), t.replace("{meter}", &m.id).replace("{column}", &m.column)));
             }
-            for (meter, v) in explicit {
-                if site.meter(meter).is_none() {
-                    diags.push(Diagnostic::error(path, at(span.clone()), format!("source \"{}\": no meter \"{meter}\" in the site; entry ignored", s.id)));
-                    continue;
-                }
-                match out.iter_mut().find(|(m, _)| m == meter) {
-                    Some(e) => e.1 = v.clone(),
-                    None => out.push((meter.clone(), v.clone())),
-                }
-            }
-            out
-        };
-        let kind = match s.kind.get_ref().as_str() {
-            "http-json" => {
-                let meters = map(&s.meters, &s.pointer_template, &mut diags);
-                if let Some((m, p)) = meters.iter().find(|(_, p)| !p.is_empty() && !p.starts_with('/')) {
-                    diags.push(Diagnostic::error(path, at(span.clone()), format!("source \"{}\": \"{p}\" for {m} is not a JSON pointer (starts with /)", s.id)));
-                }
-                SourceKind::HttpJson { timestamp_pointer: s.timestamp_pointer, unit, meters }
-            }
-            "prometheus" => {
-                let backfill_ms = duration(&s.backfill, 3_600_000, &mut diags).max(0);
-                let step_ms = duration(&s.step, interval_ms, &mut diags).max(1_000);
-                SourceKind::Prometheus { queries: map(&s.queries, &s.query_template, &mut diags), backfill_ms, step_ms }
-            }
-            other => {
-                diags.push(Diagnostic::error(path, at(s.kind.span()), format!("unknown source kind \"{other}\" (http-json or prometheus); source \"{}\" ignored", s.id)));
+        }
+        for (meter, v) in explicit {
+            if self.site.meter(meter).is_none() {
+                self.error(self.at(span.clone()), format!("source \"{id}\": no meter \"{meter}\" in the site; entry ignored"));
                 continue;
             }
-        };
-        let source = Source { id: s.id, url, host, kind, interval_ms, timeout_ms, auth };
-        if source.meters().is_empty() {
-            diags.push(Diagnostic::warning(path, at(span), format!("source \"{}\" feeds no meter (no meters/queries and no template)", source.id)));
+            match out.iter_mut().find(|(m, _)| m == meter) {
+                Some(e) => e.1 = v.clone(),
+                None => out.push((meter.clone(), v.clone())),
+            }
         }
-        sources.push(source);
+        out
     }
-    let recorder = raw.recorder.and_then(|r| {
-        let r = r.into_inner();
-        let base = path.parent().unwrap_or(Path::new("."));
+
+    fn recorder(&mut self, r: RawRecorder, origin: Origin) -> Option<RecorderConfig> {
+        let base = self.path.parent().unwrap_or(Path::new("."));
         let folder = match origin {
             // A package's recorder writes inside the package, nowhere else; nothing is created until the
             // sources start.
             Origin::Package => match plant_site::resolve_in_package(base, r.folder.get_ref()) {
                 Ok(f) => f,
                 Err(e) => {
-                    diags.push(Diagnostic::error(path, at(r.folder.span()), format!("[recorder] folder: {e}; nothing is recorded")));
+                    self.error(self.at(r.folder.span()), format!("[recorder] folder: {e}; nothing is recorded"));
                     return None;
                 }
             },
             Origin::User => base.join(r.folder.get_ref()),
         };
-        Some(RecorderConfig { folder, flush_ms: duration(&r.flush, 60_000, &mut diags).max(100), roll_ms: duration(&r.roll, 3_600_000, &mut diags).max(1_000) })
-    });
-    Ok((SourcesConfig { sources, recorder, file: path.to_path_buf(), origin: Some(origin) }, diags))
+        Some(RecorderConfig { folder, flush_ms: self.duration(&r.flush, 60_000).max(100), roll_ms: self.duration(&r.roll, 3_600_000).max(1_000) })
+    }
 }

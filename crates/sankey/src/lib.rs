@@ -70,12 +70,35 @@ impl Default for Options {
 pub fn layout(node_count: usize, links: &[Link], opts: &Options) -> Layout {
     let ok = |l: &Link| l.source < node_count && l.target < node_count && l.source != l.target && l.value.is_finite() && l.value >= 0.0;
     let usable: Vec<usize> = (0..links.len()).filter(|&i| ok(&links[i])).collect();
-
-    // Acyclic subset for layering: drop links that close a cycle (DFS back edges, in input order).
     let mut out_adj = vec![Vec::new(); node_count];
     for &i in &usable {
         out_adj[links[i].source].push(i);
     }
+
+    // Acyclic subset for layering: drop links that close a cycle.
+    let back = back_links(links, &out_adj);
+    let dag: Vec<usize> = usable.iter().copied().filter(|&i| !back[i]).collect();
+    let (layer, layers) = layer_nodes(links, &out_adj, &back, &dag);
+
+    // Node values.
+    let mut vin = vec![0.0; node_count];
+    let mut vout = vec![0.0; node_count];
+    for &i in &usable {
+        vout[links[i].source] += links[i].value;
+        vin[links[i].target] += links[i].value;
+    }
+    let value: Vec<f64> = (0..node_count).map(|n| vin[n].max(vout[n])).collect();
+
+    let by_layer = order_layers(links, &usable, &layer, layers, opts.iterations);
+    let scale = vertical_scale(&by_layer, &value, opts.node_padding);
+    let nodes = place_nodes(&by_layer, &value, scale, opts);
+    let ribbons = place_ribbons(links, &usable, &nodes, scale, opts.node_width);
+    Layout { nodes, ribbons, layers, scale }
+}
+
+/// Links that close a cycle: DFS back edges over `out_adj` (link indices by source node), in input order.
+fn back_links(links: &[Link], out_adj: &[Vec<usize>]) -> Vec<bool> {
+    let node_count = out_adj.len();
     let mut state = vec![0u8; node_count]; // 0 new, 1 on stack, 2 done
     let mut back = vec![false; links.len()];
     for start in 0..node_count {
@@ -103,11 +126,15 @@ pub fn layout(node_count: usize, links: &[Link], opts: &Options) -> Layout {
             }
         }
     }
-    let dag: Vec<usize> = usable.iter().copied().filter(|&i| !back[i]).collect();
+    back
+}
 
-    // Longest-path layers (Kahn order).
+/// Every node's layer, longest path from the sources over the `dag` links (Kahn order), sinks pushed to
+/// the last layer; with the number of layers.
+fn layer_nodes(links: &[Link], out_adj: &[Vec<usize>], back: &[bool], dag: &[usize]) -> (Vec<usize>, usize) {
+    let node_count = out_adj.len();
     let mut indeg = vec![0usize; node_count];
-    for &i in &dag {
+    for &i in dag {
         indeg[links[i].target] += 1;
     }
     let mut layer = vec![0usize; node_count];
@@ -133,31 +160,23 @@ pub fn layout(node_count: usize, links: &[Link], opts: &Options) -> Layout {
             layer[n] = layers - 1;
         }
     }
+    (layer, layers)
+}
 
-    // Node values.
-    let mut vin = vec![0.0; node_count];
-    let mut vout = vec![0.0; node_count];
-    for &i in &usable {
-        vout[links[i].source] += links[i].value;
-        vin[links[i].target] += links[i].value;
-    }
-    let value: Vec<f64> = (0..node_count).map(|n| vin[n].max(vout[n])).collect();
-
-    // Order within layers by barycentre sweeps.
+/// The nodes of each layer, top to bottom, ordered by barycentre sweeps.
+fn order_layers(links: &[Link], usable: &[usize], layer: &[usize], layers: usize, iterations: usize) -> Vec<Vec<usize>> {
+    let node_count = layer.len();
     let mut by_layer: Vec<Vec<usize>> = vec![Vec::new(); layers];
     for n in 0..node_count {
         by_layer[layer[n]].push(n);
     }
     let mut pos = vec![0.0f64; node_count];
-    let set_pos = |by_layer: &Vec<Vec<usize>>, pos: &mut Vec<f64>| {
-        for l in by_layer {
-            for (k, &n) in l.iter().enumerate() {
-                pos[n] = k as f64;
-            }
+    for l in &by_layer {
+        for (k, &n) in l.iter().enumerate() {
+            pos[n] = k as f64;
         }
-    };
-    set_pos(&by_layer, &mut pos);
-    for it in 0..opts.iterations {
+    }
+    for it in 0..iterations {
         let forward = it % 2 == 0;
         let order: Vec<usize> = if forward { (1..layers).collect() } else { (0..layers.saturating_sub(1)).rev().collect() };
         for l in order {
@@ -166,7 +185,7 @@ pub fn layout(node_count: usize, links: &[Link], opts: &Options) -> Layout {
                 .enumerate()
                 .map(|(k, &n)| {
                     let (mut w, mut s) = (0.0, 0.0);
-                    for &i in &usable {
+                    for &i in usable {
                         let (other, this) = if forward { (links[i].source, links[i].target) } else { (links[i].target, links[i].source) };
                         if this == n && layer[other] != l {
                             w += links[i].value;
@@ -183,20 +202,27 @@ pub fn layout(node_count: usize, links: &[Link], opts: &Options) -> Layout {
             }
         }
     }
+    by_layer
+}
 
-    // One vertical scale for all layers.
+/// One vertical scale for all layers: the fullest layer fills the height less its padding.
+fn vertical_scale(by_layer: &[Vec<usize>], value: &[f64], node_padding: f64) -> f64 {
     let scale = by_layer
         .iter()
         .filter(|l| !l.is_empty())
         .map(|l| {
             let total: f64 = l.iter().map(|&n| value[n]).sum();
-            let free = 1.0 - opts.node_padding * (l.len() as f64 - 1.0);
+            let free = 1.0 - node_padding * (l.len() as f64 - 1.0);
             if total > 0.0 { free.max(0.0) / total } else { f64::INFINITY }
         })
         .fold(f64::INFINITY, f64::min);
-    let scale = if scale.is_finite() { scale } else { 0.0 };
+    if scale.is_finite() { scale } else { 0.0 }
+}
 
-    let mut nodes = vec![NodeBox { layer: 0, x: 0.0, y0: 0.0, y1: 0.0, value: 0.0 }; node_count];
+/// Node bars: each layer at its x, its nodes stacked and centred vertically.
+fn place_nodes(by_layer: &[Vec<usize>], value: &[f64], scale: f64, opts: &Options) -> Vec<NodeBox> {
+    let layers = by_layer.len();
+    let mut nodes = vec![NodeBox { layer: 0, x: 0.0, y0: 0.0, y1: 0.0, value: 0.0 }; value.len()];
     let x_of = |l: usize| if layers > 1 { l as f64 / (layers - 1) as f64 * (1.0 - opts.node_width) } else { 0.0 };
     for (l, members) in by_layer.iter().enumerate() {
         let used: f64 = members.iter().map(|&n| value[n] * scale).sum::<f64>() + opts.node_padding * (members.len().max(1) as f64 - 1.0);
@@ -207,31 +233,34 @@ pub fn layout(node_count: usize, links: &[Link], opts: &Options) -> Layout {
             y += h + opts.node_padding;
         }
     }
+    nodes
+}
 
-    // Ribbons: leave ordered by target position, enter ordered by source position.
+/// Ribbons: leave ordered by target position, enter ordered by source position.
+fn place_ribbons(links: &[Link], usable: &[usize], nodes: &[NodeBox], scale: f64, node_width: f64) -> Vec<Ribbon> {
     let mut ribbons: Vec<Ribbon> = (0..links.len()).map(|i| Ribbon { link: i, y_source: 0.0, y_target: 0.0, width: 0.0, x_source: 0.0, x_target: 0.0 }).collect();
     let centre = |n: usize| (nodes[n].y0 + nodes[n].y1) / 2.0;
-    for n in 0..node_count {
+    for (n, node) in nodes.iter().enumerate() {
         let mut outs: Vec<usize> = usable.iter().copied().filter(|&i| links[i].source == n).collect();
         outs.sort_by(|&a, &b| centre(links[a].target).total_cmp(&centre(links[b].target)).then(a.cmp(&b)));
-        let mut y = nodes[n].y0;
+        let mut y = node.y0;
         for i in outs {
             let w = links[i].value * scale;
             ribbons[i].y_source = y;
             ribbons[i].width = w;
-            ribbons[i].x_source = nodes[n].x + opts.node_width;
+            ribbons[i].x_source = node.x + node_width;
             y += w;
         }
         let mut ins: Vec<usize> = usable.iter().copied().filter(|&i| links[i].target == n).collect();
         ins.sort_by(|&a, &b| centre(links[a].source).total_cmp(&centre(links[b].source)).then(a.cmp(&b)));
-        let mut y = nodes[n].y0;
+        let mut y = node.y0;
         for i in ins {
             ribbons[i].y_target = y;
-            ribbons[i].x_target = nodes[n].x;
+            ribbons[i].x_target = node.x;
             y += links[i].value * scale;
         }
     }
-    Layout { nodes, ribbons, layers, scale }
+    ribbons
 }
 
 /// Number of pairs of ribbons between the same two layers that cross (by their order at both ends).

@@ -60,390 +60,458 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
         let place = e.span().map_or(Place::Whole, |s| line_col(text, s.start));
         Diagnostic::error(&file, place, e.message().trim().to_string())
     })?;
-    let at = |span: std::ops::Range<usize>| line_col(text, span.start);
-    let mut diags = Vec::new();
+    let mut p = Parser { file, text, root, diags: Vec::new() };
 
     let site_span = raw.site.span();
     let mut header = raw.site.into_inner();
-    let tz_name = header.time_zone.get_ref();
-    let time_zone = tz_name.parse::<chrono_tz::Tz>().unwrap_or_else(|_| {
-        diags.push(Diagnostic::error(&file, at(header.time_zone.span()), format!("unknown time zone \"{tz_name}\" (use an IANA name such as \"Asia/Shanghai\"); using UTC")));
-        chrono_tz::UTC
-    });
-
-    let mut equipment = Vec::new();
-    let mut seen = HashSet::new();
-    for e in raw.equipment {
-        let span = e.span();
-        let e = e.into_inner();
-        if !seen.insert(e.id.clone()) {
-            diags.push(Diagnostic::error(&file, at(span), format!("equipment id \"{}\" is defined twice; the second is ignored", e.id)));
-            continue;
-        }
-        equipment.push(Equipment { node: e.node.unwrap_or_else(|| e.id.clone()), id: e.id, kind: e.kind, name: e.name, area: e.area });
-    }
-
-    let mut meters = Vec::new();
-    let mut seen = HashSet::new();
-    for m in raw.meter {
-        let span = m.span();
-        let m = m.into_inner();
-        if !seen.insert(m.id.clone()) {
-            diags.push(Diagnostic::error(&file, at(span), format!("meter id \"{}\" is defined twice; the second is ignored", m.id)));
-            continue;
-        }
-        if !equipment.iter().any(|e| &e.id == m.equipment.get_ref()) {
-            diags.push(Diagnostic::error(
-                &file,
-                at(m.equipment.span()),
-                format!("meter \"{}\" is bound to equipment \"{}\", which is not defined; meter ignored", m.id, m.equipment.get_ref()),
-            ));
-            continue;
-        }
-        let Some(to_display) = m.quantity.to_display(m.unit.get_ref()) else {
-            diags.push(Diagnostic::error(
-                &file,
-                at(m.unit.span()),
-                format!(
-                    "unit \"{}\" does not measure {} (expected one of {}); meter \"{}\" ignored",
-                    m.unit.get_ref(),
-                    m.quantity.label().to_lowercase(),
-                    m.quantity.units().join(", "),
-                    m.id
-                ),
-            ));
-            continue;
-        };
-        meters.push(Meter {
-            column: m.column.unwrap_or_else(|| m.id.clone()),
-            id: m.id,
-            quantity: m.quantity,
-            unit: m.unit.into_inner(),
-            equipment: m.equipment.into_inner(),
-            name: m.name,
-            to_display,
-        });
-    }
-
-    let mut nodes: Vec<FlowNode> = Vec::new();
-    for n in raw.node {
-        let span = n.span();
-        let n = n.into_inner();
-        if equipment.iter().any(|e| e.id == n.id) || nodes.iter().any(|x| x.id == n.id) {
-            diags.push(Diagnostic::error(&file, at(span), format!("flow node id \"{}\" is already used; the second is ignored", n.id)));
-            continue;
-        }
-        let ncv = match &n.ncv {
-            None => None,
-            Some(text) => match parse_quantity(text.get_ref()) {
-                Ok(v) if v.dim == (Value::new(1.0, "GJ/t").map(|u| u.dim).unwrap_or_default()) && v.si > 0.0 => Some(v),
-                Ok(_) => {
-                    diags.push(Diagnostic::error(
-                        &file,
-                        at(text.span()),
-                        format!("ncv \"{}\" is not a positive energy per mass (e.g. \"23.8 GJ/t\"); the fuel's default is used", text.get_ref()),
-                    ));
-                    None
-                }
-                Err(msg) => {
-                    diags.push(Diagnostic::error(&file, at(text.span()), format!("ncv: {msg}; the fuel's default is used")));
-                    None
-                }
-            },
-        };
-        let mut share = |v: &Option<toml::Spanned<f64>>, what: &str| -> Option<f64> {
-            let v = v.as_ref()?;
-            if (0.0..=1.0).contains(v.get_ref()) {
-                Some(*v.get_ref())
-            } else {
-                diags.push(Diagnostic::error(&file, at(v.span()), format!("{what} must be between 0 and 1 (a share, not a percentage); ignored")));
-                None
-            }
-        };
-        let biomass_share = share(&n.biomass_share, "biomass_share");
-        let green_share = share(&n.green_share, "green_share").unwrap_or(0.0);
-        let factor_meter = match n.factor_meter {
-            None => None,
-            Some(m) => match meters.iter().find(|x| &x.id == m.get_ref()) {
-                Some(x) if x.quantity == Quantity::EmissionFactor => Some(m.into_inner()),
-                Some(_) => {
-                    diags.push(Diagnostic::error(
-                        &file,
-                        at(m.span()),
-                        format!("factor_meter \"{}\" does not measure an emission factor (quantity = \"emission_factor\"); the annual factor is used", m.get_ref()),
-                    ));
-                    None
-                }
-                None => {
-                    diags.push(Diagnostic::error(&file, at(m.span()), format!("no meter \"{}\"; the annual factor is used", m.get_ref())));
-                    None
-                }
-            },
-        };
-        nodes.push(FlowNode {
-            id: n.id,
-            name: n.name,
-            kind: n.kind,
-            factor: n.factor,
-            carrier: n.carrier,
-            ncv,
-            biomass_share,
-            market_factor: n.market_factor,
-            green_share,
-            factor_meter,
-            at: at(span),
-        });
-    }
-    let known = |id: &str| equipment.iter().any(|e| e.id == id) || nodes.iter().any(|n| n.id == id);
-    let mut flows = Vec::new();
-    for f in raw.flow {
-        let span = f.span();
-        let f = f.into_inner();
-        let mut ok = true;
-        for end in [&f.from, &f.to] {
-            if !known(end) {
-                diags.push(Diagnostic::error(&file, at(span.clone()), format!("flow end \"{end}\" is neither equipment nor a [[node]]; flow ignored")));
-                ok = false;
-            }
-        }
-        let value = match (&f.meter, &f.value) {
-            (Some(_), Some(v)) => {
-                diags.push(Diagnostic::error(&file, at(v.span()), "a flow has either `meter` or `value`, not both; flow ignored"));
-                ok = false;
-                FlowValue::None
-            }
-            (Some(m), None) => match meters.iter().find(|x| &x.id == m.get_ref()) {
-                Some(_) => FlowValue::Meters(vec![(1.0, m.get_ref().clone())]),
-                None => {
-                    diags.push(Diagnostic::error(&file, at(m.span()), format!("no meter \"{}\"; flow ignored", m.get_ref())));
-                    ok = false;
-                    FlowValue::None
-                }
-            },
-            (None, Some(v)) if v.get_ref().trim() == "remainder" => FlowValue::Remainder,
-            (None, Some(v)) => match check_formula(v.get_ref(), &meters) {
-                Ok(terms) => FlowValue::Meters(terms),
-                Err(msg) => {
-                    diags.push(Diagnostic::error(&file, at(v.span()), format!("{msg}; flow ignored")));
-                    ok = false;
-                    FlowValue::None
-                }
-            },
-            (None, None) => FlowValue::None,
-        };
-        let times = match &f.times {
-            None => None,
-            Some(t) => match parse_quantity(t.get_ref()) {
-                Ok(v) if matches!(value, FlowValue::Meters(_)) => Some(v),
-                Ok(_) => {
-                    diags.push(Diagnostic::error(&file, at(t.span()), "`times` needs a metered `meter` or `value`; flow ignored"));
-                    ok = false;
-                    None
-                }
-                Err(msg) => {
-                    diags.push(Diagnostic::error(&file, at(t.span()), format!("times: {msg}; flow ignored")));
-                    ok = false;
-                    None
-                }
-            },
-        };
-        if ok {
-            flows.push(FlowEdge { from: f.from, to: f.to, carrier: f.carrier, value, times, node: f.node });
-        }
-    }
-
-    let accounting = match raw.accounting {
-        None => AccountingSettings::default(),
-        Some(a) => {
-            let place = at(a.span());
-            let a = a.into_inner();
-            let d = AccountingSettings::default();
-            let gwp = a.gwp.unwrap_or(d.gwp);
-            if !["SAR", "AR4", "AR5"].contains(&gwp.as_str()) {
-                diags.push(Diagnostic::error(&file, place.clone(), format!("unknown GWP set \"{gwp}\" (use SAR, AR4 or AR5)")));
-            }
-            let tolerance = match a.tolerance {
-                Some(t) if (0.0..1.0).contains(&t) => t,
-                Some(t) => {
-                    diags.push(Diagnostic::error(&file, place.clone(), format!("tolerance {t} must be a share between 0 and 1; using {}", d.tolerance)));
-                    d.tolerance
-                }
-                None => d.tolerance,
-            };
-            AccountingSettings { factor_sets: a.factor_sets.unwrap_or(d.factor_sets), gwp, tolerance, at: place }
-        }
-    };
-
-    let mut products = Vec::new();
-    for p in raw.product {
-        let span = p.span();
-        let p = p.into_inner();
-        if products.iter().any(|x: &Product| x.id == p.id) {
-            diags.push(Diagnostic::error(&file, at(span), format!("product id \"{}\" is defined twice; the second is ignored", p.id)));
-            continue;
-        }
-        let amount = match (&p.meter, &p.value, &p.amount) {
-            (Some(m), None, None) => check_formula(m.get_ref(), &meters).map(ProductAmount::Meters).map_err(|e| (m.span(), e)),
-            (None, Some(v), None) => check_formula(v.get_ref(), &meters).map(ProductAmount::Meters).map_err(|e| (v.span(), e)),
-            (None, None, Some(a)) => parse_quantity(a.get_ref()).map(ProductAmount::Fixed).map_err(|e| (a.span(), e)),
-            _ => Err((span.clone(), "a product needs exactly one of `meter`, `value` or `amount`".to_string())),
-        };
-        let amount = match amount {
-            Ok(a) => a,
-            Err((sp, msg)) => {
-                diags.push(Diagnostic::error(&file, at(sp), format!("{msg}; product \"{}\" ignored", p.id)));
-                continue;
-            }
-        };
-        let kpis = match p.kpis {
-            None => Kpi::ALL.to_vec(),
-            Some(list) => list
-                .iter()
-                .filter_map(|k| match Kpi::ALL.iter().find(|x| x.key() == k.get_ref()) {
-                    Some(x) => Some(*x),
-                    None => {
-                        let names: Vec<&str> = Kpi::ALL.iter().map(|x| x.key()).collect();
-                        diags.push(Diagnostic::error(&file, at(k.span()), format!("unknown KPI \"{}\" (one of {}); ignored", k.get_ref(), names.join(", "))));
-                        None
-                    }
-                })
-                .collect(),
-        };
-        let calcination = match p.calcination {
-            None => None,
-            Some(c) => {
-                let place = at(c.span());
-                let c = c.into_inner();
-                let fractions = [c.cao, c.mgo, c.cao_non_carbonate, c.mgo_non_carbonate];
-                if fractions.iter().any(|x| !(0.0..=1.0).contains(x)) {
-                    diags.push(Diagnostic::error(&file, place, "calcination CaO/MgO are mass fractions between 0 and 1 (0.65, not 65); ignored"));
-                    None
-                } else if !equipment.iter().any(|e| e.id == c.at) {
-                    diags.push(Diagnostic::error(&file, place, format!("calcination `at` \"{}\" is not equipment; ignored", c.at)));
-                    None
-                } else {
-                    Some(Calcination { cao: c.cao, mgo: c.mgo, cao_non_carbonate: c.cao_non_carbonate, mgo_non_carbonate: c.mgo_non_carbonate, at: c.at })
-                }
-            }
-        };
-        let equipment_at = |at: &str| equipment.iter().any(|e| e.id == at);
-        let anode = match p.anode {
-            None => None,
-            Some(a) => {
-                let place = at(a.span());
-                let a = a.into_inner();
-                if !(0.0..=1.0).contains(&a.sulphur) || !(0.0..=1.0).contains(&a.ash) || a.net_consumption < 0.0 {
-                    diags.push(Diagnostic::error(&file, place, "anode: sulphur and ash are mass fractions (0-1), net_consumption t C/t ≥ 0; ignored"));
-                    None
-                } else if !equipment_at(&a.at) {
-                    diags.push(Diagnostic::error(&file, place, format!("anode `at` \"{}\" is not equipment; ignored", a.at)));
-                    None
-                } else {
-                    Some(a)
-                }
-            }
-        };
-        let pfc = match p.pfc {
-            None => None,
-            Some(x) => {
-                let place = at(x.span());
-                let x = x.into_inner();
-                let slope = x.slope_cf4.is_some() && x.ae_minutes.is_some();
-                let fixed = x.cf4_per_t.is_some();
-                if slope == fixed {
-                    diags.push(Diagnostic::error(&file, place, "pfc: give either slope_cf4 with ae_minutes (and c2f6_ratio), or cf4_per_t (and c2f6_per_t); ignored"));
-                    None
-                } else if !equipment_at(&x.at) {
-                    diags.push(Diagnostic::error(&file, place, format!("pfc `at` \"{}\" is not equipment; ignored", x.at)));
-                    None
-                } else {
-                    Some(x)
-                }
-            }
-        };
-        let unit = match p.unit {
-            None => None,
-            Some(u) => match (Value::new(1.0, u.get_ref()), &amount) {
-                (Ok(v), ProductAmount::Fixed(a)) if v.dim != a.dim => {
-                    diags.push(Diagnostic::error(&file, at(u.span()), format!("unit \"{}\" does not measure the product's amount; ignored", u.get_ref())));
-                    None
-                }
-                (Ok(_), _) => Some(u.into_inner()),
-                (Err(e), _) => {
-                    diags.push(Diagnostic::error(&file, at(u.span()), format!("{e}; ignored")));
-                    None
-                }
-            },
-        };
-        products.push(Product { id: p.id, name: p.name, amount, kpis, calcination, anode, pfc, unit, at: at(span) });
-    }
-    let mut whatifs = Vec::new();
-    for w in raw.whatif {
-        let span = w.span();
-        let w = w.into_inner();
-        let place = at(span);
-        let mut ok = true;
-        for e in &w.equipment {
-            if !equipment.iter().any(|x| &x.id == e) {
-                diags.push(Diagnostic::error(&file, place.clone(), format!("what-if \"{}\": no equipment \"{e}\"; what-if ignored", w.process)));
-                ok = false;
-            }
-        }
-        let mut read = |map: std::collections::BTreeMap<String, model::RawBaseline>, what: &str| {
-            let mut out = Vec::new();
-            for (key, b) in map {
-                let src = match b {
-                    model::RawBaseline::Number(x) => BaselineSource::Value(x),
-                    model::RawBaseline::Meter(m) => BaselineSource::Meter(m),
-                    model::RawBaseline::Share { share } => BaselineSource::Share(share),
-                };
-                let ids: Vec<&String> = match &src {
-                    BaselineSource::Value(_) => vec![],
-                    BaselineSource::Meter(m) => vec![m],
-                    BaselineSource::Share(v) => v.iter().collect(),
-                };
-                if let Some(bad) = ids.iter().find(|m| !meters.iter().any(|x| x.id == ***m)) {
-                    diags.push(Diagnostic::error(&file, place.clone(), format!("what-if \"{}\": {what} {key} names no meter \"{bad}\"; the model's default is used", w.process)));
-                    continue;
-                }
-                out.push((key, src));
-            }
-            out
-        };
-        let baseline = read(w.baseline, "baseline of");
-        let conditions = read(w.conditions, "condition");
-        if ok {
-            let curves = w.curves.and_then(|c| match resolve_in_package(root, &c) {
-                Ok(p) => Some(p),
-                Err(e) => {
-                    diags.push(Diagnostic::error(&file, place.clone(), format!("what-if \"{}\": curves: {e}; the model's default curves are used", w.process)));
-                    None
-                }
-            });
-            whatifs.push(WhatIf { process: w.process, equipment: w.equipment, baseline, conditions, curves, at: place });
-        }
-    }
-    if raw.data.is_empty() {
-        diags.push(Diagnostic::warning(&file, Place::Whole, "no [[data]] files: meters will show no data"));
-    }
-    // The package boundary: every path it names stays inside it (SECURITY.md).
-    let mut data = Vec::new();
-    for d in raw.data {
-        let span = d.span();
-        let d = d.into_inner();
-        match resolve_in_package(root, &d.path) {
-            Ok(_) => data.push(d),
-            Err(e) => diags.push(Diagnostic::error(&file, at(span), format!("[[data]] path: {e}; file left out"))),
-        }
-    }
-    if let Err(e) = resolve_in_package(root, &header.model) {
-        let place = key_line(text, site_span.clone(), "model").unwrap_or_else(|| at(site_span.clone()));
-        diags.push(Diagnostic::error(&file, place, format!("model: {e}; the site opens without 3D")));
-        header.model = String::new();
-    }
+    let time_zone = p.time_zone(&header);
+    let equipment = p.equipment(raw.equipment);
+    let meters = p.meters(raw.meter, &equipment);
+    let nodes = p.nodes(raw.node, &equipment, &meters);
+    let flows = p.flows(raw.flow, &equipment, &nodes, &meters);
+    let accounting = p.accounting(raw.accounting);
+    let products = p.products(raw.product, &equipment, &meters);
+    let whatifs = p.whatifs(raw.whatif, &equipment, &meters);
+    let data = p.data(raw.data);
+    p.model_path(&mut header, site_span);
 
     let site = Site { root: root.to_path_buf(), header, time_zone, data, equipment, meters, nodes, flows, accounting, products, whatifs };
-    Ok(Opened { site, diagnostics: diags })
+    Ok(Opened { site, diagnostics: p.diags })
+}
+
+/// `site.toml` being read: one method per section, called in the order of the file's sections, each
+/// adding what is wrong with its section to `diags` (so problems are listed in the order they always were).
+struct Parser<'a> {
+    file: PathBuf,
+    text: &'a str,
+    root: &'a Path,
+    diags: Vec<Diagnostic>,
+}
+
+impl Parser<'_> {
+    fn at(&self, span: std::ops::Range<usize>) -> Place {
+        line_col(self.text, span.start)
+    }
+
+    fn error(&mut self, place: Place, message: impl Into<String>) {
+        self.diags.push(Diagnostic::error(&self.file, place, message));
+    }
+
+    fn time_zone(&mut self, header: &SiteHeader) -> chrono_tz::Tz {
+        let tz_name = header.time_zone.get_ref();
+        tz_name.parse::<chrono_tz::Tz>().unwrap_or_else(|_| {
+            self.error(self.at(header.time_zone.span()), format!("unknown time zone \"{tz_name}\" (use an IANA name such as \"Asia/Shanghai\"); using UTC"));
+            chrono_tz::UTC
+        })
+    }
+
+    fn equipment(&mut self, raw: Vec<toml::Spanned<model::RawEquipment>>) -> Vec<Equipment> {
+        let mut equipment = Vec::new();
+        let mut seen = HashSet::new();
+        for e in raw {
+            let span = e.span();
+            let e = e.into_inner();
+            if !seen.insert(e.id.clone()) {
+                self.error(self.at(span), format!("equipment id \"{}\" is defined twice; the second is ignored", e.id));
+                continue;
+            }
+            equipment.push(Equipment { node: e.node.unwrap_or_else(|| e.id.clone()), id: e.id, kind: e.kind, name: e.name, area: e.area });
+        }
+        equipment
+    }
+
+    fn meters(&mut self, raw: Vec<toml::Spanned<model::RawMeter>>, equipment: &[Equipment]) -> Vec<Meter> {
+        let mut meters = Vec::new();
+        let mut seen = HashSet::new();
+        for m in raw {
+            let span = m.span();
+            let m = m.into_inner();
+            if !seen.insert(m.id.clone()) {
+                self.error(self.at(span), format!("meter id \"{}\" is defined twice; the second is ignored", m.id));
+                continue;
+            }
+            if !equipment.iter().any(|e| &e.id == m.equipment.get_ref()) {
+                self.error(self.at(m.equipment.span()), format!("meter \"{}\" is bound to equipment \"{}\", which is not defined; meter ignored", m.id, m.equipment.get_ref()));
+                continue;
+            }
+            let Some(to_display) = m.quantity.to_display(m.unit.get_ref()) else {
+                self.error(
+                    self.at(m.unit.span()),
+                    format!(
+                        "unit \"{}\" does not measure {} (expected one of {}); meter \"{}\" ignored",
+                        m.unit.get_ref(),
+                        m.quantity.label().to_lowercase(),
+                        m.quantity.units().join(", "),
+                        m.id
+                    ),
+                );
+                continue;
+            };
+            meters.push(Meter {
+                column: m.column.unwrap_or_else(|| m.id.clone()),
+                id: m.id,
+                quantity: m.quantity,
+                unit: m.unit.into_inner(),
+                equipment: m.equipment.into_inner(),
+                name: m.name,
+                to_display,
+            });
+        }
+        meters
+    }
+
+    fn nodes(&mut self, raw: Vec<toml::Spanned<model::RawNode>>, equipment: &[Equipment], meters: &[Meter]) -> Vec<FlowNode> {
+        let mut nodes: Vec<FlowNode> = Vec::new();
+        for n in raw {
+            let span = n.span();
+            let n = n.into_inner();
+            if equipment.iter().any(|e| e.id == n.id) || nodes.iter().any(|x| x.id == n.id) {
+                self.error(self.at(span), format!("flow node id \"{}\" is already used; the second is ignored", n.id));
+                continue;
+            }
+            let ncv = self.ncv(n.ncv.as_ref());
+            let biomass_share = self.share(&n.biomass_share, "biomass_share");
+            let green_share = self.share(&n.green_share, "green_share").unwrap_or(0.0);
+            let factor_meter = self.factor_meter(n.factor_meter, meters);
+            nodes.push(FlowNode {
+                id: n.id,
+                name: n.name,
+                kind: n.kind,
+                factor: n.factor,
+                carrier: n.carrier,
+                ncv,
+                biomass_share,
+                market_factor: n.market_factor,
+                green_share,
+                factor_meter,
+                at: self.at(span),
+            });
+        }
+        nodes
+    }
+
+    /// A fuel node's net calorific value, if it gives a valid one.
+    fn ncv(&mut self, ncv: Option<&toml::Spanned<String>>) -> Option<Value> {
+        let text = ncv?;
+        match parse_quantity(text.get_ref()) {
+            Ok(v) if v.dim == (Value::new(1.0, "GJ/t").map(|u| u.dim).unwrap_or_default()) && v.si > 0.0 => Some(v),
+            Ok(_) => {
+                self.error(self.at(text.span()), format!("ncv \"{}\" is not a positive energy per mass (e.g. \"23.8 GJ/t\"); the fuel's default is used", text.get_ref()));
+                None
+            }
+            Err(msg) => {
+                self.error(self.at(text.span()), format!("ncv: {msg}; the fuel's default is used"));
+                None
+            }
+        }
+    }
+
+    fn share(&mut self, v: &Option<toml::Spanned<f64>>, what: &str) -> Option<f64> {
+        let v = v.as_ref()?;
+        if (0.0..=1.0).contains(v.get_ref()) {
+            Some(*v.get_ref())
+        } else {
+            self.error(self.at(v.span()), format!("{what} must be between 0 and 1 (a share, not a percentage); ignored"));
+            None
+        }
+    }
+
+    fn factor_meter(&mut self, m: Option<toml::Spanned<String>>, meters: &[Meter]) -> Option<String> {
+        let m = m?;
+        match meters.iter().find(|x| &x.id == m.get_ref()) {
+            Some(x) if x.quantity == Quantity::EmissionFactor => Some(m.into_inner()),
+            Some(_) => {
+                self.error(
+                    self.at(m.span()),
+                    format!("factor_meter \"{}\" does not measure an emission factor (quantity = \"emission_factor\"); the annual factor is used", m.get_ref()),
+                );
+                None
+            }
+            None => {
+                self.error(self.at(m.span()), format!("no meter \"{}\"; the annual factor is used", m.get_ref()));
+                None
+            }
+        }
+    }
+
+    fn flows(&mut self, raw: Vec<toml::Spanned<model::RawFlow>>, equipment: &[Equipment], nodes: &[FlowNode], meters: &[Meter]) -> Vec<FlowEdge> {
+        let known = |id: &str| equipment.iter().any(|e| e.id == id) || nodes.iter().any(|n| n.id == id);
+        let mut flows = Vec::new();
+        for f in raw {
+            let span = f.span();
+            let f = f.into_inner();
+            let mut ok = true;
+            for end in [&f.from, &f.to] {
+                if !known(end) {
+                    self.error(self.at(span.clone()), format!("flow end \"{end}\" is neither equipment nor a [[node]]; flow ignored"));
+                    ok = false;
+                }
+            }
+            let value = self.flow_value(&f, meters);
+            ok &= value.is_some();
+            let value = value.unwrap_or(FlowValue::None);
+            let times = match &f.times {
+                None => None,
+                Some(t) => match parse_quantity(t.get_ref()) {
+                    Ok(v) if matches!(value, FlowValue::Meters(_)) => Some(v),
+                    Ok(_) => {
+                        self.error(self.at(t.span()), "`times` needs a metered `meter` or `value`; flow ignored");
+                        ok = false;
+                        None
+                    }
+                    Err(msg) => {
+                        self.error(self.at(t.span()), format!("times: {msg}; flow ignored"));
+                        ok = false;
+                        None
+                    }
+                },
+            };
+            if ok {
+                flows.push(FlowEdge { from: f.from, to: f.to, carrier: f.carrier, value, times, node: f.node });
+            }
+        }
+        flows
+    }
+
+    /// What a flow carries, from its `meter` or `value`; `None` when the flow is to be left out.
+    fn flow_value(&mut self, f: &model::RawFlow, meters: &[Meter]) -> Option<FlowValue> {
+        match (&f.meter, &f.value) {
+            (Some(_), Some(v)) => {
+                self.error(self.at(v.span()), "a flow has either `meter` or `value`, not both; flow ignored");
+                None
+            }
+            (Some(m), None) => match meters.iter().find(|x| &x.id == m.get_ref()) {
+                Some(_) => Some(FlowValue::Meters(vec![(1.0, m.get_ref().clone())])),
+                None => {
+                    self.error(self.at(m.span()), format!("no meter \"{}\"; flow ignored", m.get_ref()));
+                    None
+                }
+            },
+            (None, Some(v)) if v.get_ref().trim() == "remainder" => Some(FlowValue::Remainder),
+            (None, Some(v)) => match check_formula(v.get_ref(), meters) {
+                Ok(terms) => Some(FlowValue::Meters(terms)),
+                Err(msg) => {
+                    self.error(self.at(v.span()), format!("{msg}; flow ignored"));
+                    None
+                }
+            },
+            (None, None) => Some(FlowValue::None),
+        }
+    }
+
+    fn accounting(&mut self, raw: Option<toml::Spanned<model::RawAccounting>>) -> AccountingSettings {
+        let Some(a) = raw else { return AccountingSettings::default() };
+        let place = self.at(a.span());
+        let a = a.into_inner();
+        let d = AccountingSettings::default();
+        let gwp = a.gwp.unwrap_or(d.gwp);
+        if !["SAR", "AR4", "AR5"].contains(&gwp.as_str()) {
+            self.error(place.clone(), format!("unknown GWP set \"{gwp}\" (use SAR, AR4 or AR5)"));
+        }
+        let tolerance = match a.tolerance {
+            Some(t) if (0.0..1.0).contains(&t) => t,
+            Some(t) => {
+                self.error(place.clone(), format!("tolerance {t} must be a share between 0 and 1; using {}", d.tolerance));
+                d.tolerance
+            }
+            None => d.tolerance,
+        };
+        AccountingSettings { factor_sets: a.factor_sets.unwrap_or(d.factor_sets), gwp, tolerance, at: place }
+    }
+
+    fn products(&mut self, raw: Vec<toml::Spanned<model::RawProduct>>, equipment: &[Equipment], meters: &[Meter]) -> Vec<Product> {
+        let mut products = Vec::new();
+        for p in raw {
+            let span = p.span();
+            let p = p.into_inner();
+            if products.iter().any(|x: &Product| x.id == p.id) {
+                self.error(self.at(span), format!("product id \"{}\" is defined twice; the second is ignored", p.id));
+                continue;
+            }
+            let amount = match (&p.meter, &p.value, &p.amount) {
+                (Some(m), None, None) => check_formula(m.get_ref(), meters).map(ProductAmount::Meters).map_err(|e| (m.span(), e)),
+                (None, Some(v), None) => check_formula(v.get_ref(), meters).map(ProductAmount::Meters).map_err(|e| (v.span(), e)),
+                (None, None, Some(a)) => parse_quantity(a.get_ref()).map(ProductAmount::Fixed).map_err(|e| (a.span(), e)),
+                _ => Err((span.clone(), "a product needs exactly one of `meter`, `value` or `amount`".to_string())),
+            };
+            let amount = match amount {
+                Ok(a) => a,
+                Err((sp, msg)) => {
+                    self.error(self.at(sp), format!("{msg}; product \"{}\" ignored", p.id));
+                    continue;
+                }
+            };
+            let kpis = self.kpis(p.kpis);
+            let calcination = self.calcination(p.calcination, equipment);
+            let anode = self.anode(p.anode, equipment);
+            let pfc = self.pfc(p.pfc, equipment);
+            let unit = self.product_unit(p.unit, &amount);
+            products.push(Product { id: p.id, name: p.name, amount, kpis, calcination, anode, pfc, unit, at: self.at(span) });
+        }
+        products
+    }
+
+    fn kpis(&mut self, kpis: Option<Vec<toml::Spanned<String>>>) -> Vec<Kpi> {
+        let Some(list) = kpis else { return Kpi::ALL.to_vec() };
+        list.iter()
+            .filter_map(|k| match Kpi::ALL.iter().find(|x| x.key() == k.get_ref()) {
+                Some(x) => Some(*x),
+                None => {
+                    let names: Vec<&str> = Kpi::ALL.iter().map(|x| x.key()).collect();
+                    self.error(self.at(k.span()), format!("unknown KPI \"{}\" (one of {}); ignored", k.get_ref(), names.join(", ")));
+                    None
+                }
+            })
+            .collect()
+    }
+
+    fn calcination(&mut self, c: Option<toml::Spanned<model::RawCalcination>>, equipment: &[Equipment]) -> Option<Calcination> {
+        let c = c?;
+        let place = self.at(c.span());
+        let c = c.into_inner();
+        let fractions = [c.cao, c.mgo, c.cao_non_carbonate, c.mgo_non_carbonate];
+        if fractions.iter().any(|x| !(0.0..=1.0).contains(x)) {
+            self.error(place, "calcination CaO/MgO are mass fractions between 0 and 1 (0.65, not 65); ignored");
+            None
+        } else if !equipment.iter().any(|e| e.id == c.at) {
+            self.error(place, format!("calcination `at` \"{}\" is not equipment; ignored", c.at));
+            None
+        } else {
+            Some(Calcination { cao: c.cao, mgo: c.mgo, cao_non_carbonate: c.cao_non_carbonate, mgo_non_carbonate: c.mgo_non_carbonate, at: c.at })
+        }
+    }
+
+    fn anode(&mut self, a: Option<toml::Spanned<Anode>>, equipment: &[Equipment]) -> Option<Anode> {
+        let a = a?;
+        let place = self.at(a.span());
+        let a = a.into_inner();
+        if !(0.0..=1.0).contains(&a.sulphur) || !(0.0..=1.0).contains(&a.ash) || a.net_consumption < 0.0 {
+            self.error(place, "anode: sulphur and ash are mass fractions (0-1), net_consumption t C/t ≥ 0; ignored");
+            None
+        } else if !equipment.iter().any(|e| e.id == a.at) {
+            self.error(place, format!("anode `at` \"{}\" is not equipment; ignored", a.at));
+            None
+        } else {
+            Some(a)
+        }
+    }
+
+    fn pfc(&mut self, x: Option<toml::Spanned<Pfc>>, equipment: &[Equipment]) -> Option<Pfc> {
+        let x = x?;
+        let place = self.at(x.span());
+        let x = x.into_inner();
+        let slope = x.slope_cf4.is_some() && x.ae_minutes.is_some();
+        let fixed = x.cf4_per_t.is_some();
+        if slope == fixed {
+            self.error(place, "pfc: give either slope_cf4 with ae_minutes (and c2f6_ratio), or cf4_per_t (and c2f6_per_t); ignored");
+            None
+        } else if !equipment.iter().any(|e| e.id == x.at) {
+            self.error(place, format!("pfc `at` \"{}\" is not equipment; ignored", x.at));
+            None
+        } else {
+            Some(x)
+        }
+    }
+
+    fn product_unit(&mut self, unit: Option<toml::Spanned<String>>, amount: &ProductAmount) -> Option<String> {
+        let u = unit?;
+        match (Value::new(1.0, u.get_ref()), amount) {
+            (Ok(v), ProductAmount::Fixed(a)) if v.dim != a.dim => {
+                self.error(self.at(u.span()), format!("unit \"{}\" does not measure the product's amount; ignored", u.get_ref()));
+                None
+            }
+            (Ok(_), _) => Some(u.into_inner()),
+            (Err(e), _) => {
+                self.error(self.at(u.span()), format!("{e}; ignored"));
+                None
+            }
+        }
+    }
+
+    fn whatifs(&mut self, raw: Vec<toml::Spanned<model::RawWhatIf>>, equipment: &[Equipment], meters: &[Meter]) -> Vec<WhatIf> {
+        let mut whatifs = Vec::new();
+        for w in raw {
+            let span = w.span();
+            let w = w.into_inner();
+            let place = self.at(span);
+            let mut ok = true;
+            for e in &w.equipment {
+                if !equipment.iter().any(|x| &x.id == e) {
+                    self.error(place.clone(), format!("what-if \"{}\": no equipment \"{e}\"; what-if ignored", w.process));
+                    ok = false;
+                }
+            }
+            let baseline = self.baseline_sources(w.baseline, "baseline of", &w.process, &place, meters);
+            let conditions = self.baseline_sources(w.conditions, "condition", &w.process, &place, meters);
+            if ok {
+                let curves = w.curves.and_then(|c| match resolve_in_package(self.root, &c) {
+                    Ok(p) => Some(p),
+                    Err(e) => {
+                        self.error(place.clone(), format!("what-if \"{}\": curves: {e}; the model's default curves are used", w.process));
+                        None
+                    }
+                });
+                whatifs.push(WhatIf { process: w.process, equipment: w.equipment, baseline, conditions, curves, at: place });
+            }
+        }
+        whatifs
+    }
+
+    /// A what-if's baseline or conditions table, less the entries that name a meter the site lacks.
+    fn baseline_sources(
+        &mut self,
+        map: std::collections::BTreeMap<String, model::RawBaseline>,
+        what: &str,
+        process: &str,
+        place: &Place,
+        meters: &[Meter],
+    ) -> Vec<(String, BaselineSource)> {
+        let mut out = Vec::new();
+        for (key, b) in map {
+            let src = match b {
+                model::RawBaseline::Number(x) => BaselineSource::Value(x),
+                model::RawBaseline::Meter(m) => BaselineSource::Meter(m),
+                model::RawBaseline::Share { share } => BaselineSource::Share(share),
+            };
+            let ids: Vec<&String> = match &src {
+                BaselineSource::Value(_) => vec![],
+                BaselineSource::Meter(m) => vec![m],
+                BaselineSource::Share(v) => v.iter().collect(),
+            };
+            if let Some(bad) = ids.iter().find(|m| !meters.iter().any(|x| x.id == ***m)) {
+                self.error(place.clone(), format!("what-if \"{process}\": {what} {key} names no meter \"{bad}\"; the model's default is used"));
+                continue;
+            }
+            out.push((key, src));
+        }
+        out
+    }
+
+    fn data(&mut self, raw: Vec<toml::Spanned<DataFile>>) -> Vec<DataFile> {
+        if raw.is_empty() {
+            self.diags.push(Diagnostic::warning(&self.file, Place::Whole, "no [[data]] files: meters will show no data"));
+        }
+        // The package boundary: every path it names stays inside it (SECURITY.md).
+        let mut data = Vec::new();
+        for d in raw {
+            let span = d.span();
+            let d = d.into_inner();
+            match resolve_in_package(self.root, &d.path) {
+                Ok(_) => data.push(d),
+                Err(e) => self.error(self.at(span), format!("[[data]] path: {e}; file left out")),
+            }
+        }
+        data
+    }
+
+    /// Clears the 3D model's path when it leaves the package.
+    fn model_path(&mut self, header: &mut SiteHeader, site_span: std::ops::Range<usize>) {
+        if let Err(e) = resolve_in_package(self.root, &header.model) {
+            let place = key_line(self.text, site_span.clone(), "model").unwrap_or_else(|| self.at(site_span.clone()));
+            self.error(place, format!("model: {e}; the site opens without 3D"));
+            header.model = String::new();
+        }
+    }
 }
 
 /// The line of `key = …` in the table whose header is at `span` (up to the next table header), for a

@@ -230,35 +230,58 @@ pub fn node(name: &str, equipment: bool, at: Vec3, shape: Shape) -> NodeSpec {
 
 /// Writes nodes as a GLB with one scene. Geometry is in each node's local frame.
 pub fn write_glb(nodes: &[NodeSpec], path: &std::path::Path) -> Result<()> {
-    let mut root = json::Root::default();
-    let mut bin: Vec<u8> = Vec::new();
-    let buffer = json::Index::<json::Buffer>::new(0);
-    let materials: BTreeMap<Mat, json::Index<json::Material>> = Mat::ALL
-        .iter()
-        .map(|&m| {
-            let (c, metal, rough) = m.pbr();
-            let idx = root.push(json::Material {
-                name: Some(m.name()),
-                pbr_metallic_roughness: json::material::PbrMetallicRoughness {
-                    base_color_factor: json::material::PbrBaseColorFactor(c),
-                    metallic_factor: json::material::StrengthFactor(metal),
-                    roughness_factor: json::material::StrengthFactor(rough),
-                    ..Default::default()
-                },
-                ..Default::default()
-            });
-            (m, idx)
-        })
-        .collect();
+    let mut gltf = Gltf::new();
+    let scene_nodes = nodes.iter().map(|spec| gltf.node(spec)).collect::<Result<Vec<_>>>()?;
+    let Gltf { mut root, mut bin, .. } = gltf;
+    root.push(json::Scene { extensions: None, extras: None, name: Some("site".into()), nodes: scene_nodes });
+    root.scene = Some(json::Index::new(0));
+    while bin.len() % 4 != 0 {
+        bin.push(0);
+    }
+    root.push(json::Buffer { byte_length: USize64::from(bin.len()), extensions: None, extras: None, name: None, uri: None });
+    let out = glb_container(&root, &bin)?;
+    std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))
+}
 
-    let mut view = |root: &mut json::Root, bytes: &[u8], target: json::buffer::Target| {
-        while bin.len() % 4 != 0 {
-            bin.push(0);
+/// A glTF document being built: its JSON, the one binary buffer its views point into, and the materials.
+struct Gltf {
+    root: json::Root,
+    bin: Vec<u8>,
+    materials: BTreeMap<Mat, json::Index<json::Material>>,
+}
+
+impl Gltf {
+    fn new() -> Self {
+        let mut root = json::Root::default();
+        let materials = Mat::ALL
+            .iter()
+            .map(|&m| {
+                let (c, metal, rough) = m.pbr();
+                let idx = root.push(json::Material {
+                    name: Some(m.name()),
+                    pbr_metallic_roughness: json::material::PbrMetallicRoughness {
+                        base_color_factor: json::material::PbrBaseColorFactor(c),
+                        metallic_factor: json::material::StrengthFactor(metal),
+                        roughness_factor: json::material::StrengthFactor(rough),
+                        ..Default::default()
+                    },
+                    ..Default::default()
+                });
+                (m, idx)
+            })
+            .collect();
+        Self { root, bin: Vec::new(), materials }
+    }
+
+    /// A buffer view of `bytes`, appended to the buffer at a 4-byte boundary.
+    fn view(&mut self, bytes: &[u8], target: json::buffer::Target) -> json::Index<json::buffer::View> {
+        while !self.bin.len().is_multiple_of(4) {
+            self.bin.push(0);
         }
-        let offset = bin.len();
-        bin.extend_from_slice(bytes);
-        root.push(json::buffer::View {
-            buffer,
+        let offset = self.bin.len();
+        self.bin.extend_from_slice(bytes);
+        self.root.push(json::buffer::View {
+            buffer: json::Index::<json::Buffer>::new(0),
             byte_length: USize64::from(bytes.len()),
             byte_offset: Some(USize64::from(offset)),
             byte_stride: None,
@@ -267,9 +290,18 @@ pub fn write_glb(nodes: &[NodeSpec], path: &std::path::Path) -> Result<()> {
             name: None,
             target: Some(Valid(target)),
         })
-    };
-    let accessor = |root: &mut json::Root, view, count: usize, ct, ty, min: Option<[f32; 3]>, max: Option<[f32; 3]>| {
-        root.push(json::Accessor {
+    }
+
+    /// An accessor of a whole view; `bounds` (min, max) for positions.
+    fn accessor(
+        &mut self,
+        view: json::Index<json::buffer::View>,
+        count: usize,
+        ct: json::accessor::ComponentType,
+        ty: json::accessor::Type,
+        bounds: Option<([f32; 3], [f32; 3])>,
+    ) -> json::Index<json::Accessor> {
+        self.root.push(json::Accessor {
             buffer_view: Some(view),
             byte_offset: Some(USize64(0)),
             count: USize64::from(count),
@@ -277,71 +309,72 @@ pub fn write_glb(nodes: &[NodeSpec], path: &std::path::Path) -> Result<()> {
             extensions: None,
             extras: None,
             type_: Valid(ty),
-            min: min.map(|m| json::Value::from(m.to_vec())),
-            max: max.map(|m| json::Value::from(m.to_vec())),
+            min: bounds.map(|(m, _)| json::Value::from(m.to_vec())),
+            max: bounds.map(|(_, m)| json::Value::from(m.to_vec())),
             name: None,
             normalized: false,
             sparse: None,
         })
-    };
+    }
 
-    let mut scene_nodes = Vec::new();
-    for spec in nodes {
+    /// One primitive of a node's mesh: a material's triangles, with their views and accessors.
+    fn primitive(&mut self, mat: Mat, part: &Part) -> json::mesh::Primitive {
+        let mut min = [f32::MAX; 3];
+        let mut max = [f32::MIN; 3];
+        for p in &part.positions {
+            for i in 0..3 {
+                min[i] = min[i].min(p[i]);
+                max[i] = max[i].max(p[i]);
+            }
+        }
+        let pos_bytes: Vec<u8> = part.positions.iter().flatten().flat_map(|f| f.to_le_bytes()).collect();
+        let nrm_bytes: Vec<u8> = part.normals.iter().flatten().flat_map(|f| f.to_le_bytes()).collect();
+        let idx_bytes: Vec<u8> = part.indices.iter().flat_map(|i| i.to_le_bytes()).collect();
+        let pv = self.view(&pos_bytes, json::buffer::Target::ArrayBuffer);
+        let nv = self.view(&nrm_bytes, json::buffer::Target::ArrayBuffer);
+        let iv = self.view(&idx_bytes, json::buffer::Target::ElementArrayBuffer);
+        let n = part.positions.len();
+        let pa = self.accessor(pv, n, json::accessor::ComponentType::F32, json::accessor::Type::Vec3, Some((min, max)));
+        let na = self.accessor(nv, n, json::accessor::ComponentType::F32, json::accessor::Type::Vec3, None);
+        let ia = self.accessor(iv, part.indices.len(), json::accessor::ComponentType::U32, json::accessor::Type::Scalar, None);
+        let mut attributes = BTreeMap::new();
+        attributes.insert(Valid(json::mesh::Semantic::Positions), pa);
+        attributes.insert(Valid(json::mesh::Semantic::Normals), na);
+        json::mesh::Primitive {
+            attributes,
+            extensions: None,
+            extras: None,
+            indices: Some(ia),
+            material: Some(self.materials[&mat]),
+            mode: Valid(json::mesh::Mode::Triangles),
+            targets: None,
+        }
+    }
+
+    /// A node with its mesh (none for an empty shape) and its equipment id in `extras`.
+    fn node(&mut self, spec: &NodeSpec) -> Result<json::Index<json::Node>> {
         let mut primitives = Vec::new();
         if !spec.shape.is_empty() {
             for (mat, part) in &spec.shape.parts {
                 if part.indices.is_empty() {
                     continue;
                 }
-                let mut min = [f32::MAX; 3];
-                let mut max = [f32::MIN; 3];
-                for p in &part.positions {
-                    for i in 0..3 {
-                        min[i] = min[i].min(p[i]);
-                        max[i] = max[i].max(p[i]);
-                    }
-                }
-                let pos_bytes: Vec<u8> = part.positions.iter().flatten().flat_map(|f| f.to_le_bytes()).collect();
-                let nrm_bytes: Vec<u8> = part.normals.iter().flatten().flat_map(|f| f.to_le_bytes()).collect();
-                let idx_bytes: Vec<u8> = part.indices.iter().flat_map(|i| i.to_le_bytes()).collect();
-                let pv = view(&mut root, &pos_bytes, json::buffer::Target::ArrayBuffer);
-                let nv = view(&mut root, &nrm_bytes, json::buffer::Target::ArrayBuffer);
-                let iv = view(&mut root, &idx_bytes, json::buffer::Target::ElementArrayBuffer);
-                let n = part.positions.len();
-                let pa = accessor(&mut root, pv, n, json::accessor::ComponentType::F32, json::accessor::Type::Vec3, Some(min), Some(max));
-                let na = accessor(&mut root, nv, n, json::accessor::ComponentType::F32, json::accessor::Type::Vec3, None, None);
-                let ia = accessor(&mut root, iv, part.indices.len(), json::accessor::ComponentType::U32, json::accessor::Type::Scalar, None, None);
-                let mut attributes = BTreeMap::new();
-                attributes.insert(Valid(json::mesh::Semantic::Positions), pa);
-                attributes.insert(Valid(json::mesh::Semantic::Normals), na);
-                primitives.push(json::mesh::Primitive {
-                    attributes,
-                    extensions: None,
-                    extras: None,
-                    indices: Some(ia),
-                    material: Some(materials[mat]),
-                    mode: Valid(json::mesh::Mode::Triangles),
-                    targets: None,
-                });
+                primitives.push(self.primitive(*mat, part));
             }
         }
-        let mesh = (!primitives.is_empty()).then(|| root.push(json::Mesh { extensions: None, extras: None, name: Some(spec.name.clone()), primitives, weights: None }));
+        let mesh = (!primitives.is_empty()).then(|| self.root.push(json::Mesh { extensions: None, extras: None, name: Some(spec.name.clone()), primitives, weights: None }));
         let extras = match &spec.equipment {
             Some(id) => Some(serde_json::value::RawValue::from_string(serde_json::json!({ "equipment": id }).to_string())?),
             None => None,
         };
         let t = spec.translation;
-        let node = root.push(json::Node { mesh, name: Some(spec.name.clone()), translation: Some([t.x, t.y, t.z]), extras, ..Default::default() });
-        scene_nodes.push(node);
+        Ok(self.root.push(json::Node { mesh, name: Some(spec.name.clone()), translation: Some([t.x, t.y, t.z]), extras, ..Default::default() }))
     }
-    root.push(json::Scene { extensions: None, extras: None, name: Some("site".into()), nodes: scene_nodes });
-    root.scene = Some(json::Index::new(0));
-    while bin.len() % 4 != 0 {
-        bin.push(0);
-    }
-    root.push(json::Buffer { byte_length: USize64::from(bin.len()), extensions: None, extras: None, name: None, uri: None });
+}
 
-    let mut js = json::serialize::to_string(&root).context("serialising glTF JSON")?.into_bytes();
+/// The GLB container: header, the JSON chunk padded with spaces, the binary chunk.
+fn glb_container(root: &json::Root, bin: &[u8]) -> Result<Vec<u8>> {
+    let mut js = json::serialize::to_string(root).context("serialising glTF JSON")?.into_bytes();
     while js.len() % 4 != 0 {
         js.push(b' ');
     }
@@ -355,6 +388,6 @@ pub fn write_glb(nodes: &[NodeSpec], path: &std::path::Path) -> Result<()> {
     out.extend_from_slice(&js);
     out.extend_from_slice(&(bin.len() as u32).to_le_bytes());
     out.extend_from_slice(b"BIN\0");
-    out.extend_from_slice(&bin);
-    std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))
+    out.extend_from_slice(bin);
+    Ok(out)
 }

@@ -101,11 +101,7 @@ impl WhatIfFiles {
     /// Reads the files of `site`'s what-if studies (inside the package: the paths were checked when
     /// site.toml was read).
     pub fn for_site(site: &plant_site::Site) -> WhatIfFiles {
-        let curves = site
-            .whatifs
-            .iter()
-            .map(|w| w.curves.as_ref().map(|p| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))))
-            .collect();
+        let curves = site.whatifs.iter().map(|w| w.curves.as_ref().map(|p| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display())))).collect();
         WhatIfFiles { site: None, curves }
     }
 }
