@@ -17,7 +17,7 @@ pub const DEFAULT_SITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../sample-s
                   data through it.\n\n\
                   Without SITE it opens the bundled default site, a 5,000 t/d cement plant (sample-sites/cement-plant).\n\
                   With SITE it opens that site package instead. The format is described in docs/site-format.md.",
-    after_help = "Examples:\n  plant-twin                                  # the bundled cement plant\n  plant-twin path/to/my-site                  # another site package\n  plant-twin --at '2026-11-10 14:30' --select kiln-1 --paused\n  plant-twin report sample-sites/cement-plant --from 2026-11-03 --to 2026-11-10 --format md\n  plant-twin serve sample-sites/cement-plant --port 9184 --speed 60",
+    after_help = "Examples:\n  plant-twin                                  # the bundled cement plant\n  plant-twin path/to/my-site                  # another site package\n  plant-twin --at '2026-11-10 14:30' --select kiln-1 --paused\n  plant-twin report sample-sites/cement-plant --from 2026-11-03 --to 2026-11-10 --format md\n  plant-twin-sim sample-sites/cement-plant --speed 60   # the meter simulator, a binary of its own",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
@@ -83,9 +83,6 @@ pub enum Command {
     /// Energy and CO2 of a site over a window, without a window: by node, carrier and scope, KPIs per
     /// product, balance violations and the factor sets used. The same numbers as the flows panel.
     Report(ReportArgs),
-    /// Serve a site's recorded data as if live (meter simulator for demos, training and tests): JSON at
-    /// /api/values and Prometheus exposition at /metrics. Stop with Ctrl-C.
-    Serve(ServeArgs),
     /// Evaluate a process model at given settings: outputs, energy and CO2 by scope, cost, and the margin
     /// to every limit.
     Eval(EvalArgs),
@@ -139,30 +136,6 @@ pub struct OptimiseArgs {
     /// Let the optimiser move these settings that it holds by default (comfort, ventilation).
     #[arg(long = "free", value_name = "KEY")]
     pub free: Vec<String>,
-}
-
-#[derive(clap::Args, Debug, Clone)]
-pub struct ServeArgs {
-    /// Site package folder (holding site.toml).
-    pub site: PathBuf,
-    /// TCP port.
-    #[arg(long, default_value_t = 9184)]
-    pub port: u16,
-    /// Address to bind. The default serves this machine only; use 0.0.0.0 to serve the network.
-    #[arg(long, default_value = "127.0.0.1")]
-    pub bind: std::net::IpAddr,
-    /// Record seconds per real second.
-    #[arg(long, default_value_t = 1.0)]
-    pub speed: f64,
-    /// Where in the record to start (ISO 8601 or local "YYYY-MM-DD HH:MM"); default its start.
-    #[arg(long)]
-    pub from: Option<String>,
-    /// Stamp JSON values with the record time instead of now.
-    #[arg(long)]
-    pub no_shift: bool,
-    /// Gaussian noise on every value, as a relative standard deviation (0.01 = 1 %).
-    #[arg(long, default_value_t = 0.0)]
-    pub noise: f64,
 }
 
 #[derive(clap::Args, Debug, Clone)]

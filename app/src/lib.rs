@@ -3,7 +3,6 @@
 
 pub mod cli;
 pub mod report;
-pub mod serve;
 mod startup;
 pub mod whatif;
 

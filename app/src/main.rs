@@ -14,13 +14,6 @@ fn main() -> bevy::app::AppExit {
                 bevy::app::AppExit::error()
             }
         },
-        Some(Command::Serve(args)) => match plant_twin::serve::run(args) {
-            Ok(()) => bevy::app::AppExit::Success,
-            Err(e) => {
-                eprintln!("{e}");
-                bevy::app::AppExit::error()
-            }
-        },
         Some(Command::Eval(args)) => exit(plant_twin::whatif::eval(args)),
         Some(Command::Optimise(args)) => exit(plant_twin::whatif::optimise(args)),
         None => plant_twin::build_app(&cli).run(),

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 use bevy::world_serialization::WorldInstanceReady;
-use plant_site::{Quantity, TimestampFormat};
+use plant_site::Quantity;
 use plant_viewer_context::{ColourBy, CurrentSite, LoadStatus, ModelInfo, Problems, Selection, SiteClock};
 
 use crate::cli::Cli;
@@ -71,10 +71,7 @@ impl Plugin for StartupPlugin {
 
 /// Parses `--at` in the site's time zone.
 pub fn parse_at(s: &str, tz: chrono_tz::Tz) -> Option<i64> {
-    use plant_ingest::timestamp::{LocalToUtc, detect, parse};
-    let (fmt, _) = detect(&[s]).unwrap_or((TimestampFormat::NaiveLocal, false));
-    let p = parse(s, &fmt).ok()?;
-    LocalToUtc::new(tz).to_utc(p).ok()
+    plant_ingest::timestamp::parse_local(s, tz)
 }
 
 fn apply_options(

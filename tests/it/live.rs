@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
-use plant_live::{ServeOptions, SimulatorHandle, SourceState};
+use plant_live::SourceState;
+use plant_simulator::{ServeOptions, SimulatorHandle};
 use plant_viewer_context::{EquipmentReading, LoadStatus, MeterData, Problems, SiteClock};
 
 #[test]

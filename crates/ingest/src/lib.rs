@@ -123,14 +123,36 @@ pub struct FileData {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads a CSV or Parquet file into a polars frame, without interpreting it.
+/// The most cells (rows × columns) a Parquet file may claim in its metadata: the store holds 16 bytes a
+/// sample, so 2^30 cells is 16 GiB. A corrupt or hostile file claiming more is refused before anything is
+/// allocated for it (one claiming 2^40 rows in 280 bytes made the reader abort: RELIABILITY.md).
+pub const MAX_CELLS: u64 = 1 << 30;
+
+/// Reads a CSV or Parquet file into a polars frame, without interpreting it. A panic inside the reader on a
+/// corrupt file (a bug of the library) is this file's error, not the app's end.
 pub fn read_frame(path: &Path, spec: &DataFile) -> Result<DataFrame, Diagnostic> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_frame_inner(path, spec))).unwrap_or_else(|panic| {
+        Err(Diagnostic::error(path, Place::Whole, format!("cannot read the file: the reader failed on it ({})", plant_site::panic_message(&*panic))))
+    })
+}
+
+fn read_frame_inner(path: &Path, spec: &DataFile) -> Result<DataFrame, Diagnostic> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let fail = |e: PolarsError| Diagnostic::error(path, Place::Whole, format!("cannot read the file: {}", first_line(&e.to_string())));
     let df = match ext.as_str() {
         "parquet" | "pq" => {
             let f = std::fs::File::open(path).map_err(|e| Diagnostic::error(path, Place::Whole, format!("cannot open: {e}")))?;
-            ParquetReader::new(f).finish().map_err(fail)?
+            let mut reader = ParquetReader::new(f);
+            let rows = reader.num_rows().map_err(fail)? as u64;
+            let columns = reader.schema().map_err(fail)?.len().max(1) as u64;
+            if rows.saturating_mul(columns) > MAX_CELLS {
+                return Err(Diagnostic::error(
+                    path,
+                    Place::Whole,
+                    format!("the file claims {rows} rows × {columns} columns, more than the {MAX_CELLS} values a data file may hold; split it (e.g. by month)"),
+                ));
+            }
+            reader.finish().map_err(fail)?
         }
         "csv" | "txt" => read_csv(path, spec, false).or_else(|_| read_csv(path, spec, true)).map_err(fail)?,
         other => {
@@ -214,7 +236,7 @@ pub fn extract(df: &DataFrame, path: &Path, spec: &DataFile, site: &Site, progre
         diags.push(Diagnostic::warning(path, ts_place(first_duplicate(&times)), msg));
     }
     if !report.gaps.is_empty() {
-        let longest = report.gaps.iter().map(|g| g.1 - g.0).max().unwrap_or(0);
+        let longest = report.gaps.iter().map(|g| g.1.saturating_sub(g.0)).max().unwrap_or(0);
         diags.push(Diagnostic::warning(
             path,
             Place::Whole,

@@ -254,3 +254,11 @@ impl LocalToUtc {
         Ok(t)
     }
 }
+
+/// A time the user typed (`--at`, `--from`): ISO 8601 with an offset, or local time in `tz`
+/// ("2026-11-10 14:30", "2026-11-10"); ms UTC, or `None` when it is not a time.
+pub fn parse_local(s: &str, tz: chrono_tz::Tz) -> Option<i64> {
+    let (fmt, _) = detect(&[s]).unwrap_or((plant_site::TimestampFormat::NaiveLocal, false));
+    let p = parse(s, &fmt).ok()?;
+    LocalToUtc::new(tz).to_utc(p).ok()
+}

@@ -5,14 +5,13 @@
 //! frame and appends to the store, so every view works the same on live and recorded data. Sources speak
 //! HTTP JSON (a value per meter at a JSON pointer) or the Prometheus HTTP query API (PromQL per meter;
 //! Prometheus, VictoriaMetrics, Thanos and Grafana Mimir all answer it), backfilling the recent window on
-//! connect. The [`recorder`] writes live samples to rolling Parquet files atomically; the simulator
-//! ([`serve`]) serves a site's recorded data as if live, as JSON and as Prometheus metrics.
+//! connect. The [`recorder`] writes live samples to rolling Parquet files atomically. The meter simulator that
+//! serves a site's recorded data as if live is a crate of its own, `plant-simulator`.
 
 pub mod config;
 pub mod poll;
 pub mod recorder;
 pub mod runner;
-pub mod serve;
 
 pub use config::{
     ALLOW_ENV, Auth, Origin, RecorderConfig, SOURCES_FILE, Source, SourceKind, SourcesConfig, TimestampUnit, credential_env_allowed, is_loopback, load, load_for_site, parse,
@@ -21,7 +20,6 @@ pub use config::{
 pub use poll::{LiveSample, PollError, PollResult, parse_json, parse_prometheus};
 pub use recorder::{Recorder, RecorderEvent, RecorderHandle};
 pub use runner::{LiveEvent, LiveHandle, MAX_BACKOFF_MS, MAX_CLOCK_SKEW_MS, Refused, SampleWindow, SourceState, SourceStatus, backoff_ms};
-pub use serve::{ServeOptions, SimulatorHandle, serve};
 
 /// What appending live samples to a store did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

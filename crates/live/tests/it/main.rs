@@ -6,7 +6,6 @@ mod faults;
 mod parse;
 mod prometheus;
 mod recorder;
-mod simulator;
 
 use std::path::PathBuf;
 use std::sync::Arc;

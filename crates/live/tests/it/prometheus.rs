@@ -10,7 +10,8 @@
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use plant_live::{LiveEvent, LiveHandle, ServeOptions, SimulatorHandle, Source, SourceKind};
+use plant_live::{LiveEvent, LiveHandle, Source, SourceKind};
+use plant_simulator::{ServeOptions, SimulatorHandle};
 
 use crate::{cement, fetch};
 

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use plant_live::{ServeOptions, SimulatorHandle};
+use plant_simulator::{ServeOptions, SimulatorHandle};
 
 use crate::{cement, fetch};
 

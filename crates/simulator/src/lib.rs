@@ -1,4 +1,5 @@
-//! The meter simulator: serves a site's recorded data as if live, for demos, training and tests.
+//! The meter simulator (`plant-twin-sim`): serves a site's recorded data as if live, for demos, training and
+//! tests. A crate and a binary of its own, so its HTTP server is not linked into the desktop app.
 //!
 //! - `GET /api/values`: `{"timestamp": "…", "record_time": "…", "meters": {"kiln-1.drive-power": 240.6, …}}`
 //!   (a meter with no current reading is `null`);
