@@ -19,7 +19,7 @@ pub use config::{
 };
 pub use poll::{LiveSample, PollError, PollResult, parse_json, parse_prometheus};
 pub use recorder::{Recorder, RecorderEvent, RecorderHandle};
-pub use runner::{LiveEvent, LiveHandle, MAX_BACKOFF_MS, MAX_CLOCK_SKEW_MS, Refused, SampleWindow, SourceState, SourceStatus, backoff_ms};
+pub use runner::{LiveEvent, LiveHandle, MAX_BACKOFF_MS, MAX_CLOCK_SKEW_MS, QUEUE_CAP, QueueStats, Refused, SampleWindow, SourceState, SourceStatus, backoff_ms};
 
 /// What appending live samples to a store did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

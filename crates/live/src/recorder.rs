@@ -105,7 +105,7 @@ pub enum RecorderEvent {
 pub struct RecorderHandle {
     tx: Option<mpsc::Sender<Vec<LiveSample>>>,
     events: std::sync::Mutex<mpsc::Receiver<RecorderEvent>>,
-    thread: Option<JoinHandle<()>>,
+    thread: std::sync::Mutex<Option<JoinHandle<()>>>,
     pub folder: PathBuf,
 }
 
@@ -143,7 +143,7 @@ impl RecorderHandle {
                 }
             })
             .map_err(|e| e.to_string())?;
-        Ok(RecorderHandle { tx: Some(tx), events: std::sync::Mutex::new(events), thread: Some(thread), folder: config.folder.clone() })
+        Ok(RecorderHandle { tx: Some(tx), events: std::sync::Mutex::new(events), thread: std::sync::Mutex::new(Some(thread)), folder: config.folder.clone() })
     }
 
     pub fn record(&self, samples: Vec<LiveSample>) {
@@ -152,8 +152,17 @@ impl RecorderHandle {
         }
     }
 
+    /// What the recorder reported since the last call; an error if its thread died (a bug), with why.
     pub fn drain_events(&self) -> Vec<RecorderEvent> {
-        self.events.lock().map(|rx| rx.try_iter().collect()).unwrap_or_default()
+        let mut out: Vec<RecorderEvent> = self.events.lock().map(|rx| rx.try_iter().collect()).unwrap_or_default();
+        if let Ok(mut slot) = self.thread.lock()
+            && slot.as_ref().is_some_and(|t| t.is_finished())
+            && let Some(t) = slot.take()
+        {
+            let why = t.join().err().map_or_else(|| "it ended".to_string(), |p| plant_site::panic_message(&*p));
+            out.push(RecorderEvent::Error(format!("the recorder stopped unexpectedly ({why}); live samples are no longer recorded")));
+        }
+        out
     }
 }
 
@@ -161,8 +170,11 @@ impl Drop for RecorderHandle {
     fn drop(&mut self) {
         // Closing the channel makes the thread flush once more and end.
         self.tx.take();
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
+        if let Some(t) = self.thread.get_mut().ok().and_then(|t| t.take())
+            && let Err(p) = t.join()
+        {
+            // Nowhere else to say it: the handle is going away.
+            eprintln!("plant-twin: the recorder failed while writing its last file ({})", plant_site::panic_message(&*p));
         }
     }
 }

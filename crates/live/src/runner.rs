@@ -3,9 +3,10 @@
 //! never blocks a frame. Each source polls at its interval; after a failure it backs off (interval × 2, up
 //! to 60 s) and resumes its interval on the first success.
 
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::config::{Source, SourceKind};
 use crate::poll::{self, LiveSample, PollError};
@@ -101,10 +102,48 @@ pub enum LiveEvent {
     Status { source: String, status: SourceStatus },
 }
 
+/// At most this many reports wait for the app; beyond it the sources wait (backpressure) instead of
+/// growing memory while the app is stalled.
+pub const QUEUE_CAP: usize = 4096;
+
+/// The one path live data take into the app (as Rerun keeps one channel with its latency and length in
+/// view): every report is stamped when sent, counted while queued, and the app's drain measures how long
+/// the oldest waited.
+#[derive(Clone)]
+struct Outbox {
+    tx: mpsc::Sender<(Instant, LiveEvent)>,
+    queued: Arc<AtomicUsize>,
+}
+
+impl Outbox {
+    fn send(&self, e: LiveEvent) -> bool {
+        self.queued.fetch_add(1, Ordering::Relaxed);
+        self.tx.send((Instant::now(), e)).is_ok()
+    }
+
+    /// Waits while the app has [`QUEUE_CAP`] reports still to read.
+    async fn room(&self) {
+        while self.queued.load(Ordering::Relaxed) >= QUEUE_CAP {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+}
+
+/// The live channel as the app last drained it.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct QueueStats {
+    /// Reports waiting now.
+    pub queued: usize,
+    /// How long the oldest report of the last drain waited, ms.
+    pub latency_ms: f64,
+}
+
 /// The running live sources; dropping it stops them.
 pub struct LiveHandle {
     // In a mutex so the handle can live in a Bevy resource (a receiver is Send, not Sync).
-    rx: std::sync::Mutex<mpsc::Receiver<LiveEvent>>,
+    rx: std::sync::Mutex<mpsc::Receiver<(Instant, LiveEvent)>>,
+    queued: Arc<AtomicUsize>,
+    stats: std::sync::Mutex<QueueStats>,
     stop: Option<tokio::sync::watch::Sender<bool>>,
     thread: Option<JoinHandle<()>>,
 }
@@ -117,6 +156,8 @@ impl LiveHandle {
     /// Starts polling `sources` on a new thread.
     pub fn start(sources: Vec<Source>) -> Result<LiveHandle, String> {
         let (tx, rx) = mpsc::channel();
+        let queued = Arc::new(AtomicUsize::new(0));
+        let tx = Outbox { tx, queued: queued.clone() };
         let panic_tx = tx.clone();
         let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| format!("cannot start the live runtime: {e}"))?;
@@ -142,17 +183,33 @@ impl LiveHandle {
                 });
             })
             .map_err(|e| format!("cannot start the live thread: {e}"))?;
-        Ok(LiveHandle { rx: std::sync::Mutex::new(rx), stop: Some(stop_tx), thread: Some(thread) })
+        Ok(LiveHandle { rx: std::sync::Mutex::new(rx), queued, stats: std::sync::Mutex::new(QueueStats::default()), stop: Some(stop_tx), thread: Some(thread) })
     }
 
     /// Everything reported since the last call, without waiting.
     pub fn drain(&self) -> Vec<LiveEvent> {
-        self.rx.lock().map(|rx| rx.try_iter().collect()).unwrap_or_default()
+        let got: Vec<(Instant, LiveEvent)> = self.rx.lock().map(|rx| rx.try_iter().collect()).unwrap_or_default();
+        self.received(got)
     }
 
     /// Waits up to `timeout` for the next event (tests and headless tools).
     pub fn recv_timeout(&self, timeout: Duration) -> Option<LiveEvent> {
-        self.rx.lock().ok()?.recv_timeout(timeout).ok()
+        let got = self.rx.lock().ok()?.recv_timeout(timeout).ok()?;
+        self.received(vec![got]).pop()
+    }
+
+    /// The channel's length and latency at the last drain.
+    pub fn stats(&self) -> QueueStats {
+        self.stats.lock().map(|s| *s).unwrap_or_default()
+    }
+
+    fn received(&self, got: Vec<(Instant, LiveEvent)>) -> Vec<LiveEvent> {
+        let left = self.queued.fetch_sub(got.len(), Ordering::Relaxed).saturating_sub(got.len());
+        let latency_ms = got.first().map_or(0.0, |(sent, _)| sent.elapsed().as_secs_f64() * 1000.0);
+        if let Ok(mut s) = self.stats.lock() {
+            *s = QueueStats { queued: left, latency_ms: if got.is_empty() { s.latency_ms } else { latency_ms } };
+        }
+        got.into_iter().map(|(_, e)| e).collect()
     }
 }
 
@@ -161,16 +218,19 @@ impl Drop for LiveHandle {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(true);
         }
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
+        if let Some(t) = self.thread.take()
+            && let Err(p) = t.join()
+        {
+            // Nowhere else to say it: the handle is going away.
+            eprintln!("plant-twin: the live sources' thread failed ({})", plant_site::panic_message(&*p));
         }
     }
 }
 
-async fn run_source(source: Source, session_start_ms: i64, tx: mpsc::Sender<LiveEvent>, mut stop: tokio::sync::watch::Receiver<bool>) {
+async fn run_source(source: Source, session_start_ms: i64, tx: Outbox, mut stop: tokio::sync::watch::Receiver<bool>) {
     let mut status = SourceStatus::default();
     let window = SampleWindow::new(&source, session_start_ms);
-    let send_status = |status: &SourceStatus| tx.send(LiveEvent::Status { source: source.id.clone(), status: status.clone() }).is_ok();
+    let send_status = |status: &SourceStatus| tx.send(LiveEvent::Status { source: source.id.clone(), status: status.clone() });
     if !send_status(&status) {
         return;
     }
@@ -216,7 +276,8 @@ async fn run_source(source: Source, session_start_ms: i64, tx: mpsc::Sender<Live
                     r.problems.insert(0, format!("{} samples refused: older than the live session's backfill window (check timestamp_unit)", refused.past));
                 }
                 status.last_error = r.problems.first().map(|p| if r.problems.len() > 1 { format!("{p} (and {} more)", r.problems.len() - 1) } else { p.clone() });
-                if !samples.is_empty() && tx.send(LiveEvent::Samples { source: source.id.clone(), samples, backfill: was_backfill }).is_err() {
+                tx.room().await;
+                if !samples.is_empty() && !tx.send(LiveEvent::Samples { source: source.id.clone(), samples, backfill: was_backfill }) {
                     return;
                 }
                 wait_ms = if was_backfill { 0 } else { source.interval_ms };

@@ -188,8 +188,10 @@ impl Drop for SimulatorHandle {
         if let Some(s) = self.stop.take() {
             let _ = s.send(());
         }
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
+        if let Some(t) = self.thread.take()
+            && let Err(p) = t.join()
+        {
+            eprintln!("plant-twin-sim: the simulator thread failed ({})", plant_site::panic_message(&*p));
         }
     }
 }

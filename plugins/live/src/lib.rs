@@ -47,6 +47,8 @@ pub struct Live {
     pub recorder_error: Option<String>,
     /// Latest sample time per meter, for staleness.
     pub last_sample_ms: BTreeMap<String, i64>,
+    /// The live channel: reports waiting and how long the last ones waited.
+    pub queue: plant_live::QueueStats,
 }
 
 impl Live {
@@ -156,6 +158,10 @@ fn start(live: &mut Live, config: plant_live::SourcesConfig, site: &plant_site::
 fn absorb(mut live: ResMut<Live>, mut data: ResMut<MeterData>, mut clock: ResMut<SiteClock>) {
     let Some(handle) = &live.handle else { return };
     let events = handle.drain();
+    let queue = handle.stats();
+    if live.queue != queue {
+        live.queue = queue;
+    }
     if events.is_empty() {
         return;
     }
@@ -320,6 +326,7 @@ fn status_ui(mut contexts: EguiContexts, live: Res<Live>, clock: Res<SiteClock>,
         if live.refused > 0 {
             ui.weak(s::refused(live.refused));
         }
+        ui.weak(s::queue(live.queue.queued, live.queue.latency_ms));
         if let Some(r) = &live.recorder {
             ui.label(format!("{}: {}", s::RECORDER, s::recording(&r.folder.display().to_string(), live.recorded_files.len())));
         }

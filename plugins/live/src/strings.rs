@@ -46,3 +46,7 @@ pub fn recording(folder: &str, files: usize) -> String {
 pub fn refused(n: u64) -> String {
     format!("{n} late or invalid samples refused")
 }
+
+pub fn queue(queued: usize, latency_ms: f64) -> String {
+    format!("Channel: {queued} reports waiting, last delivered after {latency_ms:.0} ms")
+}

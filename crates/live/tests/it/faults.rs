@@ -124,6 +124,10 @@ fn polling_survives_every_fault_and_resumes_on_recovery() {
     let server = start_server(addr, Mode::Good);
     until(&live, &mut store, &mut st, 10, "recovered", |s, st| s.state == SourceState::Connected && count(st, "a") >= 3);
     assert_eq!(st.last_error, None);
+    // The channel is drained as the app drains it: nothing left waiting, and a real delivery time.
+    let _ = live.drain();
+    let q = live.stats();
+    assert!(q.queued <= 1 && q.latency_ms.is_finite() && q.latency_ms >= 0.0, "{q:?}");
     let set = |m: Mode| *server.mode.lock().expect("mode") = m;
 
     // 3-5. Slower than the timeout, HTTP 500, malformed JSON: each a failure named in the status; the
