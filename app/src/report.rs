@@ -12,7 +12,7 @@ pub fn run(args: &ReportArgs) -> Result<(), String> {
 }
 
 fn run_inner(args: &ReportArgs) -> Result<(), String> {
-    let format: Format = args.format.parse()?;
+    let format: Format = args.format.parse().map_err(|e: plant_accounting::UnknownFormat| e.to_string())?;
     let opened = plant_site::open(&args.site).map_err(|d| d.to_string())?;
     let site = opened.site;
     for d in &opened.diagnostics {
@@ -52,8 +52,13 @@ fn run_inner(args: &ReportArgs) -> Result<(), String> {
     }
 }
 
+/// Through a temporary file in the same folder, renamed over `path` (`tempfile`): never half a report.
 fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, path)
+    use std::io::Write as _;
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(folder)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }

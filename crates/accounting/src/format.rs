@@ -12,14 +12,19 @@ pub enum Format {
     Markdown,
 }
 
+/// A format name that is not one of json, csv, md.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown format \"{0}\" (json, csv or md)")]
+pub struct UnknownFormat(pub String);
+
 impl std::str::FromStr for Format {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = UnknownFormat;
+    fn from_str(s: &str) -> Result<Self, UnknownFormat> {
         match s {
             "json" => Ok(Format::Json),
             "csv" => Ok(Format::Csv),
             "md" | "markdown" => Ok(Format::Markdown),
-            other => Err(format!("unknown format \"{other}\" (json, csv or md)")),
+            other => Err(UnknownFormat(other.to_string())),
         }
     }
 }
@@ -32,14 +37,12 @@ pub fn render(report: &Report, format: Format) -> String {
     }
 }
 
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
-}
-
+/// One figure per row, written by the `csv` crate (quoting as RFC 4180 wants).
 fn csv(r: &Report) -> String {
-    let mut out = String::from("section,item,quantity,value,unit\n");
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(["section", "item", "quantity", "value", "unit"]);
     let mut row = |section: &str, item: &str, quantity: &str, value: f64, unit: &str| {
-        let _ = writeln!(out, "{},{},{},{},{}", field(section), field(item), field(quantity), value, field(unit));
+        let _ = w.write_record([section, item, quantity, &value.to_string(), unit]);
     };
     row("window", &format!("{} to {}", r.from, r.to), "duration", r.hours, "h");
     let e = &r.energy;
@@ -100,7 +103,8 @@ fn csv(r: &Report) -> String {
     for set in &r.factor_sets {
         row("factor set", &format!("{} ({}, {})", set.id, set.name, set.source), "year", set.year as f64, "");
     }
-    out
+    drop(row);
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 fn markdown(r: &Report) -> String {

@@ -21,5 +21,5 @@ pub mod format;
 pub mod report;
 
 pub use book::{Book, Carrier, CarrierKind, prepare};
-pub use format::{Format, render};
+pub use format::{Format, UnknownFormat, render};
 pub use report::{CarrierLine, EnergyTotals, Figure, FlowLine, ImbalanceLine, KpiLine, NodeLine, ProcessLine, ProductLine, Report, Scopes, report, report_from_totals};

@@ -131,9 +131,8 @@ pub const MAX_CELLS: u64 = 1 << 30;
 /// Reads a CSV or Parquet file into a polars frame, without interpreting it. A panic inside the reader on a
 /// corrupt file (a bug of the library) is this file's error, not the app's end.
 pub fn read_frame(path: &Path, spec: &DataFile) -> Result<DataFrame, Diagnostic> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_frame_inner(path, spec))).unwrap_or_else(|panic| {
-        Err(Diagnostic::error(path, Place::Whole, format!("cannot read the file: the reader failed on it ({})", plant_site::panic_message(&*panic))))
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_frame_inner(path, spec)))
+        .unwrap_or_else(|panic| Err(Diagnostic::error(path, Place::Whole, format!("cannot read the file: the reader failed on it ({})", plant_site::panic_message(&*panic)))))
 }
 
 fn read_frame_inner(path: &Path, spec: &DataFile) -> Result<DataFrame, Diagnostic> {

@@ -246,11 +246,11 @@ pub struct SourcesConfig {
 
 /// Parses a duration such as "5s", "500ms", "6h", "1h 30m".
 /// At most ten years (a backfill or roll longer than that is a typo, and would overflow time arithmetic).
-pub fn parse_duration_ms(text: &str) -> Result<i64, String> {
+pub fn parse_duration_ms(text: &str) -> Result<i64, crate::LiveError> {
     const MAX_MS: u128 = 10 * 366 * 86_400_000;
-    let d = humantime::parse_duration(text.trim()).map_err(|e| format!("\"{text}\" is not a duration ({e}); write e.g. \"5s\", \"500ms\", \"6h\""))?;
+    let d = humantime::parse_duration(text.trim()).map_err(|e| crate::LiveError::NotADuration { text: text.to_string(), reason: e.to_string() })?;
     if d.as_millis() > MAX_MS {
-        return Err(format!("\"{text}\" is longer than ten years"));
+        return Err(crate::LiveError::DurationTooLong(text.to_string()));
     }
     Ok(d.as_millis() as i64)
 }

@@ -9,6 +9,7 @@
 //! serves a site's recorded data as if live is a crate of its own, `plant-simulator`.
 
 pub mod config;
+mod error;
 pub mod poll;
 pub mod recorder;
 pub mod runner;
@@ -17,6 +18,7 @@ pub use config::{
     ALLOW_ENV, Auth, Origin, RecorderConfig, SOURCES_FILE, Source, SourceKind, SourcesConfig, TimestampUnit, credential_env_allowed, is_loopback, load, load_for_site, parse,
     parse_duration_ms, parse_from,
 };
+pub use error::LiveError;
 pub use poll::{LiveSample, PollError, PollResult, parse_json, parse_prometheus};
 pub use recorder::{Recorder, RecorderEvent, RecorderHandle};
 pub use runner::{LiveEvent, LiveHandle, MAX_BACKOFF_MS, MAX_CLOCK_SKEW_MS, QUEUE_CAP, QueueStats, Refused, SampleWindow, SourceState, SourceStatus, backoff_ms};

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use polars::prelude::{Column, DataFrame, DataType, ParquetCompression, ParquetWriter, TimeUnit};
 
+use crate::LiveError;
 use crate::config::RecorderConfig;
 use crate::poll::LiveSample;
 
@@ -36,8 +37,8 @@ pub struct Recorder {
 }
 
 impl Recorder {
-    pub fn new(folder: &Path, roll_ms: i64, columns: BTreeMap<String, String>) -> Result<Recorder, String> {
-        std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    pub fn new(folder: &Path, roll_ms: i64, columns: BTreeMap<String, String>) -> Result<Recorder, LiveError> {
+        std::fs::create_dir_all(folder).map_err(|source| LiveError::Io { path: folder.to_path_buf(), source })?;
         Ok(Recorder { folder: folder.to_path_buf(), roll_ms: roll_ms.max(1000), columns, periods: BTreeMap::new(), written: BTreeSet::new() })
     }
 
@@ -57,7 +58,7 @@ impl Recorder {
     }
 
     /// Writes every period with new samples; periods older than `now_ms`'s are then dropped from memory.
-    pub fn flush(&mut self, now_ms: i64) -> Result<Vec<PathBuf>, String> {
+    pub fn flush(&mut self, now_ms: i64) -> Result<Vec<PathBuf>, LiveError> {
         let mut out = Vec::new();
         let keys: Vec<i64> = self.periods.iter().filter(|(_, p)| p.dirty).map(|(k, _)| *k).collect();
         for k in keys {
@@ -75,23 +76,28 @@ impl Recorder {
     }
 }
 
-fn write_atomically(path: &Path, rows: &BTreeMap<i64, BTreeMap<String, f64>>) -> Result<(), String> {
+/// Writes the rows to `path` through a temporary file in the same folder that is then renamed over it
+/// (`tempfile`): a reader sees the old file or the new one, never half of one.
+fn write_atomically(path: &Path, rows: &BTreeMap<i64, BTreeMap<String, f64>>) -> Result<(), LiveError> {
+    let parquet = |e: polars::prelude::PolarsError| LiveError::Parquet { path: path.to_path_buf(), message: e.to_string() };
+    let io = |source: std::io::Error| LiveError::Io { path: path.to_path_buf(), source };
     let mut names: BTreeSet<&str> = BTreeSet::new();
     for r in rows.values() {
         names.extend(r.keys().map(String::as_str));
     }
     let times: Vec<i64> = rows.keys().copied().collect();
-    let mut cols = vec![Column::new("timestamp".into(), times).cast(&DataType::Datetime(TimeUnit::Milliseconds, None)).map_err(|e| e.to_string())?];
+    let mut cols = vec![Column::new("timestamp".into(), times).cast(&DataType::Datetime(TimeUnit::Milliseconds, None)).map_err(parquet)?];
     for name in names {
         let v: Vec<Option<f64>> = rows.values().map(|r| r.get(name).copied()).collect();
         cols.push(Column::new(name.into(), v));
     }
-    let mut df = DataFrame::new_infer_height(cols).map_err(|e| e.to_string())?;
-    let tmp = path.with_extension("parquet.tmp");
-    let file = std::fs::File::create(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
-    ParquetWriter::new(&file).with_compression(ParquetCompression::Zstd(None)).finish(&mut df).map_err(|e| format!("{}: {e}", tmp.display()))?;
-    file.sync_all().map_err(|e| format!("{}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
+    let mut df = DataFrame::new_infer_height(cols).map_err(parquet)?;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new().prefix(".live-").suffix(".parquet.tmp").tempfile_in(folder).map_err(io)?;
+    ParquetWriter::new(tmp.as_file_mut()).with_compression(ParquetCompression::Zstd(None)).finish(&mut df).map_err(parquet)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
 }
 
 /// What the recorder thread reports.
@@ -110,7 +116,7 @@ pub struct RecorderHandle {
 }
 
 impl RecorderHandle {
-    pub fn start(config: &RecorderConfig, columns: BTreeMap<String, String>) -> Result<RecorderHandle, String> {
+    pub fn start(config: &RecorderConfig, columns: BTreeMap<String, String>) -> Result<RecorderHandle, LiveError> {
         let mut rec = Recorder::new(&config.folder, config.roll_ms, columns)?;
         let (tx, rx) = mpsc::channel::<Vec<LiveSample>>();
         let (ev_tx, events) = mpsc::channel();
@@ -133,7 +139,7 @@ impl RecorderHandle {
                         let now = chrono::Utc::now().timestamp_millis();
                         let _ = ev_tx.send(match rec.flush(now) {
                             Ok(files) => RecorderEvent::Flushed { files, at_ms: now },
-                            Err(e) => RecorderEvent::Error(e),
+                            Err(e) => RecorderEvent::Error(e.to_string()),
                         });
                         next = Instant::now() + flush;
                     }
@@ -142,7 +148,7 @@ impl RecorderHandle {
                     }
                 }
             })
-            .map_err(|e| e.to_string())?;
+            .map_err(|source| LiveError::Start { what: "recorder thread", source })?;
         Ok(RecorderHandle { tx: Some(tx), events: std::sync::Mutex::new(events), thread: std::sync::Mutex::new(Some(thread)), folder: config.folder.clone() })
     }
 

@@ -154,13 +154,13 @@ fn now_ms() -> i64 {
 
 impl LiveHandle {
     /// Starts polling `sources` on a new thread.
-    pub fn start(sources: Vec<Source>) -> Result<LiveHandle, String> {
+    pub fn start(sources: Vec<Source>) -> Result<LiveHandle, crate::LiveError> {
         let (tx, rx) = mpsc::channel();
         let queued = Arc::new(AtomicUsize::new(0));
         let tx = Outbox { tx, queued: queued.clone() };
         let panic_tx = tx.clone();
         let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| format!("cannot start the live runtime: {e}"))?;
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|source| crate::LiveError::Start { what: "live runtime", source })?;
         let thread = std::thread::Builder::new()
             .name("plant-live".into())
             .spawn(move || {
@@ -182,7 +182,7 @@ impl LiveHandle {
                     }
                 });
             })
-            .map_err(|e| format!("cannot start the live thread: {e}"))?;
+            .map_err(|source| crate::LiveError::Start { what: "live thread", source })?;
         Ok(LiveHandle { rx: std::sync::Mutex::new(rx), queued, stats: std::sync::Mutex::new(QueueStats::default()), stop: Some(stop_tx), thread: Some(thread) })
     }
 

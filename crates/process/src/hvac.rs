@@ -19,7 +19,7 @@
 //! - Limits: SAT ≥ CHWST + 3 K (coil approach); SAT ≤ 14 °C for dehumidification (latent load); capacity;
 //!   the comfort band is the setpoint's range.
 
-use crate::{Constraint, Evaluation, Output, Prices, Process, Setting, clamp};
+use crate::{Constraint, Evaluation, Output, Prices, Process, ProcessError, Setting, clamp};
 
 /// DOE-2 style chiller curves: CAPFT and EIRFT biquadratic coefficients (c0…c5), EIRFPLR quadratic (m, n, o).
 #[derive(Clone, Debug, PartialEq)]
@@ -52,22 +52,19 @@ impl ChillerCurves {
     /// Reads a curve set from TOML (`name`, `cop_ref`, `plr_min`, `capft` and `eirft` as six coefficients,
     /// `eirfplr` as three), e.g. one transcribed from EnergyPlus `datasets/Chillers.idf`. Errors name the
     /// line and column.
-    pub fn from_toml(text: &str) -> Result<ChillerCurves, String> {
-        let raw: RawCurves = toml::from_str(text).map_err(|e| {
-            let at = e.span().map(|s| {
-                let line = text[..s.start.min(text.len())].matches('\n').count() + 1;
-                format!("line {line}: ")
-            });
-            format!("{}{}", at.unwrap_or_default(), e.message().trim())
+    pub fn from_toml(text: &str) -> Result<ChillerCurves, ProcessError> {
+        let raw: RawCurves = toml::from_str(text).map_err(|e| ProcessError::CurvesSyntax {
+            line: e.span().map(|s| text.get(..s.start.min(text.len())).unwrap_or("").matches('\n').count() + 1),
+            message: e.message().trim().to_string(),
         })?;
         if !raw.cop_ref.is_finite() || raw.cop_ref <= 0.5 || raw.cop_ref >= 15.0 || !(0.0..1.0).contains(&raw.plr_min) {
-            return Err(format!("cop_ref {} or plr_min {} out of range", raw.cop_ref, raw.plr_min));
+            return Err(ProcessError::CurvesRange { cop_ref: raw.cop_ref, plr_min: raw.plr_min });
         }
         // Normalised curves are 1 near their reference point; a set far from it is a transcription error.
         let c = ChillerCurves { name: "", capft: raw.capft, eirft: raw.eirft, eirfplr: raw.eirfplr, cop_ref: raw.cop_ref, plr_min: raw.plr_min };
         let (cap, eir, plr) = (c.capft(6.67, 29.4), c.eirft(6.67, 29.4), c.eirfplr(1.0));
         if !(0.7..1.3).contains(&cap) || !(0.7..1.3).contains(&eir) || !(0.8..1.2).contains(&plr) {
-            return Err(format!("the curves are not near 1 at 6.67 °C / 29.4 °C and full load (CAPFT {cap:.3}, EIRFT {eir:.3}, EIRFPLR {plr:.3}): check the coefficients' order"));
+            return Err(ProcessError::CurvesNotNormalised { cap, eir, plr });
         }
         Ok(ChillerCurves { name: Box::leak(raw.name.into_boxed_str()), ..c })
     }
@@ -191,7 +188,7 @@ impl Process for ChillerPlant {
         }
         true
     }
-    fn configure(&mut self, key: &str, text: &str) -> Result<bool, String> {
+    fn configure(&mut self, key: &str, text: &str) -> Result<bool, ProcessError> {
         if key != "curves" {
             return Ok(false);
         }

@@ -170,14 +170,30 @@ pub enum Objective {
     Cost,
 }
 
+/// What can go wrong configuring, evaluating or optimising a model.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ProcessError {
+    #[error("unknown objective \"{0}\" (energy, co2 or cost)")]
+    UnknownObjective(String),
+    /// A chiller curve file that is not TOML of the expected shape; `line` where the parser knows it.
+    #[error("{}{message}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
+    CurvesSyntax { line: Option<usize>, message: String },
+    #[error("cop_ref {cop_ref} or plr_min {plr_min} out of range")]
+    CurvesRange { cop_ref: f64, plr_min: f64 },
+    #[error("the curves are not near 1 at 6.67 °C / 29.4 °C and full load (CAPFT {cap:.3}, EIRFT {eir:.3}, EIRFPLR {plr:.3}): check the coefficients' order")]
+    CurvesNotNormalised { cap: f64, eir: f64, plr: f64 },
+    #[error("{process}: no point within every limit was found; the limits may be unreachable from these conditions")]
+    Infeasible { process: &'static str },
+}
+
 impl std::str::FromStr for Objective {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = ProcessError;
+    fn from_str(s: &str) -> Result<Self, ProcessError> {
         match s {
             "energy" => Ok(Objective::Energy),
             "co2" | "carbon" => Ok(Objective::Co2),
             "cost" => Ok(Objective::Cost),
-            other => Err(format!("unknown objective \"{other}\" (energy, co2 or cost)")),
+            other => Err(ProcessError::UnknownObjective(other.to_string())),
         }
     }
 }
@@ -209,7 +225,7 @@ pub trait Process: Sync + Send {
 
     /// Configures the model from a text (e.g. `curves`: a chiller curve set in TOML); `Ok(false)` if the
     /// model has no such configuration.
-    fn configure(&mut self, _key: &str, _text: &str) -> Result<bool, String> {
+    fn configure(&mut self, _key: &str, _text: &str) -> Result<bool, ProcessError> {
         Ok(false)
     }
 

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
 
-use crate::{Evaluation, Objective, Prices, Process, clamp};
+use crate::{Evaluation, Objective, Prices, Process, ProcessError, clamp};
 
 /// Feasibility tolerance on scaled constraint margins.
 pub const TOL: f64 = 1e-6;
@@ -85,7 +85,7 @@ impl Rng {
 
 /// Minimises the objective from `baseline` (settings in the process's order). `progress` is called now and
 /// then; setting `cancel` stops early with the best feasible point so far.
-pub fn optimise(process: &dyn Process, baseline: &[f64], opts: &OptimiseOptions, cancel: &AtomicBool, progress: &mut dyn FnMut(Progress)) -> Result<Optimum, String> {
+pub fn optimise(process: &dyn Process, baseline: &[f64], opts: &OptimiseOptions, cancel: &AtomicBool, progress: &mut dyn FnMut(Progress)) -> Result<Optimum, ProcessError> {
     let settings = process.settings();
     let baseline = clamp(&settings, baseline);
     let n = settings.len();
@@ -176,7 +176,7 @@ pub fn optimise(process: &dyn Process, baseline: &[f64], opts: &OptimiseOptions,
         progress(Progress { fraction: (0.2 + 0.8 * (s + 1) as f64 / starts.len() as f64).min(1.0), best: best.as_ref().map(|b| b.0) });
     }
     let Some((f, x)) = best else {
-        return Err(format!("{}: no point within every limit was found; the limits may be unreachable from these conditions", process.name()));
+        return Err(ProcessError::Infeasible { process: process.name() });
     };
     let evaluation = process.evaluate(&x, prices);
     debug_assert!(evaluation.feasible(TOL));

@@ -131,6 +131,23 @@ async fn index(State(sim): State<Arc<Sim>>) -> impl IntoResponse {
     )
 }
 
+/// What can stop the simulator from serving.
+#[derive(Debug, thiserror::Error)]
+pub enum SimError {
+    #[error("{}: no recorded data to serve", .0.display())]
+    NoData(std::path::PathBuf),
+    #[error("cannot listen on {addr}: {source}")]
+    Listen { addr: SocketAddr, source: std::io::Error },
+    #[error("cannot start the {what}: {source}")]
+    Start { what: &'static str, source: std::io::Error },
+    #[error("the server stopped: {0}")]
+    Server(std::io::Error),
+    #[error("the simulator thread failed ({0})")]
+    Panicked(String),
+    #[error("the simulator did not start within 10 s")]
+    NotStarted,
+}
+
 /// Runs the simulator until `shutdown` completes. `bound` receives the address actually bound (port 0
 /// picks a free one).
 pub async fn serve(
@@ -139,31 +156,31 @@ pub async fn serve(
     opts: ServeOptions,
     bound: Option<std::sync::mpsc::Sender<SocketAddr>>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
-) -> Result<(), String> {
-    let range = store.time_range().ok_or_else(|| format!("{}: no recorded data to serve", site.site_toml_path().display()))?;
+) -> Result<(), SimError> {
+    let range = store.time_range().ok_or_else(|| SimError::NoData(site.site_toml_path()))?;
     let start_ms = opts.start_ms.unwrap_or(range.0).clamp(range.0, range.1);
     let sim = Arc::new(Sim { site, store, range, started_real_ms: now_ms(), start_ms, opts: opts.clone() });
     let app = Router::new().route("/", get(index)).route("/api/values", get(values)).route("/metrics", get(metrics)).with_state(sim);
-    let listener = tokio::net::TcpListener::bind(opts.addr).await.map_err(|e| format!("cannot listen on {}: {e}", opts.addr))?;
-    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let listener = tokio::net::TcpListener::bind(opts.addr).await.map_err(|source| SimError::Listen { addr: opts.addr, source })?;
+    let addr = listener.local_addr().map_err(|source| SimError::Listen { addr: opts.addr, source })?;
     if let Some(tx) = bound {
         let _ = tx.send(addr);
     }
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await.map_err(|e| e.to_string())
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await.map_err(SimError::Server)
 }
 
 /// A simulator on a thread of its own (for tests and the app); dropping the handle stops it.
 pub struct SimulatorHandle {
     pub addr: SocketAddr,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<Result<(), String>>>,
+    thread: Option<std::thread::JoinHandle<Result<(), SimError>>>,
 }
 
 impl SimulatorHandle {
-    pub fn start(site: Arc<Site>, store: Arc<Store>, opts: ServeOptions) -> Result<SimulatorHandle, String> {
+    pub fn start(site: Arc<Site>, store: Arc<Store>, opts: ServeOptions) -> Result<SimulatorHandle, SimError> {
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let (addr_tx, addr_rx) = std::sync::mpsc::channel();
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|source| SimError::Start { what: "simulator runtime", source })?;
         let thread = std::thread::Builder::new()
             .name("plant-sim".into())
             .spawn(move || {
@@ -171,14 +188,14 @@ impl SimulatorHandle {
                     let _ = stop_rx.await;
                 }))
             })
-            .map_err(|e| e.to_string())?;
+            .map_err(|source| SimError::Start { what: "simulator thread", source })?;
         match addr_rx.recv_timeout(std::time::Duration::from_secs(10)) {
             Ok(addr) => Ok(SimulatorHandle { addr, stop: Some(stop_tx), thread: Some(thread) }),
-            Err(_) => Err(thread
-                .join()
-                .map_err(|_| "the simulator thread panicked".to_string())
-                .and_then(|r| r.err().ok_or_else(|| "the simulator did not start".to_string()))
-                .unwrap_or_else(|e| e)),
+            Err(_) => Err(match thread.join() {
+                Err(p) => SimError::Panicked(plant_site::panic_message(&*p)),
+                Ok(Err(e)) => e,
+                Ok(Ok(())) => SimError::NotStarted,
+            }),
         }
     }
 }

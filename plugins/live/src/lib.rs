@@ -133,7 +133,7 @@ fn start(live: &mut Live, config: plant_live::SourcesConfig, site: &plant_site::
     match LiveHandle::start(config.sources.clone()) {
         Ok(h) => live.handle = Some(h),
         Err(e) => {
-            problems.list.push(plant_site::Diagnostic::error(&config.file, plant_site::Place::Whole, e));
+            problems.list.push(plant_site::Diagnostic::error(&config.file, plant_site::Place::Whole, e.to_string()));
             return;
         }
     }
@@ -144,7 +144,7 @@ fn start(live: &mut Live, config: plant_live::SourcesConfig, site: &plant_site::
         let columns = site.meters.iter().map(|m| (m.id.clone(), m.column.clone())).collect();
         match RecorderHandle::start(rc, columns) {
             Ok(r) => live.recorder = Some(r),
-            Err(e) => live.recorder_error = Some(e),
+            Err(e) => live.recorder_error = Some(e.to_string()),
         }
     }
     clock.live_available = true;

@@ -126,7 +126,7 @@ pub fn open_study_over(site: &plant_site::Site, store: &plant_store::Store, file
     let mut configs = Vec::new();
     let mut notes = Vec::new();
     if let Some(Some(read)) = files.curves.get(w) {
-        match read.clone().and_then(|t| process.configure("curves", &t).map(|_| t)) {
+        match read.clone().and_then(|t| process.configure("curves", &t).map(|_| t).map_err(|e| e.to_string())) {
             Ok(text) => configs.push(("curves", text)),
             Err(e) => notes.push(s::curves_not_used(&e)),
         }
@@ -221,6 +221,7 @@ fn spawn_optimise(study: &mut Study) {
                 *g = pr;
             }
         })
+        .map_err(|e| e.to_string())
     }));
 }
 

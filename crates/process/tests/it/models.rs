@@ -150,7 +150,7 @@ eirfplr = [0.222903, 0.313387, 0.463710]
     let swapped = text.replace("capft = [0.257896, 0.0389016, -0.00021708, 0.0468684,", "capft = [0.0468684, 0.0389016, -0.00021708, 0.257896,");
     assert_ne!(swapped, text);
     let e = ChillerCurves::from_toml(&swapped).expect_err("swapped");
-    assert!(e.contains("not near 1"), "{e}");
+    assert!(e.to_string().contains("not near 1"), "{e}");
     let e = ChillerCurves::from_toml("name = \"x\"\ncop_ref = \n").expect_err("syntax");
-    assert!(e.starts_with("line 2"), "{e}");
+    assert!(e.to_string().starts_with("line 2"), "{e}");
 }
