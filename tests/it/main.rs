@@ -1,6 +1,7 @@
 //! End-to-end tests of the `plant-twin` app: its plugins driven headless, and a rendering smoke test.
 
 mod clock;
+mod fonts;
 mod headless;
 mod live;
 mod render_smoke;

@@ -8,6 +8,8 @@ use bevy::prelude::*;
 use bevy::render::render_resource::BlendState;
 use bevy_egui::{EguiContexts, EguiGlobalSettings, EguiPrimaryContextPass, PrimaryEguiContext, egui};
 
+pub mod fonts;
+
 /// The part of the window not yet taken by a panel, in egui points.
 #[derive(Resource, Debug, Clone, Copy)]
 pub struct FreeArea(pub egui::Rect);
@@ -37,7 +39,7 @@ impl Plugin for ShellPlugin {
         app.init_resource::<FreeArea>()
             .configure_sets(EguiPrimaryContextPass, (PanelOrder::Begin, PanelOrder::Top, PanelOrder::Bottom, PanelOrder::Left, PanelOrder::Right, PanelOrder::Overlay).chain())
             .add_systems(Startup, spawn_ui_camera)
-            .add_systems(EguiPrimaryContextPass, begin_frame.in_set(PanelOrder::Begin));
+            .add_systems(EguiPrimaryContextPass, (install_fonts, begin_frame).chain().in_set(PanelOrder::Begin));
     }
 }
 
@@ -56,6 +58,15 @@ fn spawn_ui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettin
             ..default()
         },
     ));
+}
+
+/// The fonts of every language (CJK included), once, when the egui context first exists.
+fn install_fonts(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
+    if !*done {
+        fonts::install(contexts.ctx_mut()?);
+        *done = true;
+    }
+    Ok(())
 }
 
 fn begin_frame(mut contexts: EguiContexts, mut area: ResMut<FreeArea>) -> Result {
