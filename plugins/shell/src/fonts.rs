@@ -6,7 +6,7 @@
 
 use bevy_egui::egui::{self, FontData, FontDefinitions, FontFamily};
 
-/// The bundled subset (about 2 MB).
+/// The bundled subset (1.6 MB).
 pub const CJK_FONT: &[u8] = include_bytes!("../../../assets/fonts/NotoSansSC-Regular-subset.otf");
 
 /// System CJK fonts tried for the fallback, in order: (file, face index in a collection).
