@@ -103,7 +103,6 @@ fn csv(r: &Report) -> String {
     for set in &r.factor_sets {
         row("factor set", &format!("{} ({}, {})", set.id, set.name, set.source), "year", set.year as f64, "");
     }
-    drop(row);
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
