@@ -41,7 +41,7 @@ pub fn check_model(site: &Site) -> ModelReport {
         report.unbound = site.equipment.iter().map(|e| e.id.clone()).collect();
         return report;
     };
-    let gltf = match gltf::Gltf::open(&path) {
+    let gltf = match read_model(&path) {
         Ok(g) => g,
         Err(e) => {
             let msg = match &e {
@@ -71,9 +71,7 @@ pub fn check_model(site: &Site) -> ModelReport {
         }
     }
     if let Some(scene) = gltf.default_scene().or_else(|| gltf.scenes().next()) {
-        for n in scene.nodes() {
-            let _ = accumulate_bounds(&n, IDENTITY, None, site, &mut report);
-        }
+        accumulate_bounds(scene, gltf.nodes().len(), site, &mut report);
     }
     for eq in &site.equipment {
         if !report.bound.contains_key(&eq.id) {
@@ -88,6 +86,35 @@ pub fn check_model(site: &Site) -> ModelReport {
     report
 }
 
+/// `gltf::Gltf::open` without its panics (fuzz/regressions/glb):
+/// - gltf 1.4 subtracts the 12-byte header from the length a GLB header declares before checking it (an
+///   overflow panic when it is smaller; reading from a stream, it then allocates what the header claims),
+///   so the file is read whole and a declared length under 12 is refused here;
+/// - gltf-json 1.4's validation looks up a primitive's `POSITION` accessor by index before it checks
+///   that the index exists, so attribute indices are checked here first; then the file is validated.
+fn read_model(path: &Path) -> Result<gltf::Gltf, gltf::Error> {
+    const GLB_HEADER: u32 = 12;
+    let bytes = std::fs::read(path)?;
+    if let Some(declared) = bytes.strip_prefix(b"glTF").and_then(|rest| rest.get(4..8)) {
+        let declared = u32::from_le_bytes([declared[0], declared[1], declared[2], declared[3]]);
+        if declared < GLB_HEADER {
+            return Err(gltf::Error::Binary(gltf::binary::Error::Length { length: declared, length_read: bytes.len() }));
+        }
+    }
+    let unchecked = gltf::Gltf::from_slice_without_validation(&bytes)?;
+    let json = unchecked.document.as_json();
+    for (m, mesh) in json.meshes.iter().enumerate() {
+        for (p, primitive) in mesh.primitives.iter().enumerate() {
+            if primitive.attributes.values().any(|a| a.value() >= json.accessors.len()) {
+                let at = gltf::json::Path::new().field("meshes").index(m).field("primitives").index(p).field("attributes");
+                return Err(gltf::Error::Validation(vec![(at, gltf::json::validation::Error::IndexOutOfBounds)]));
+            }
+        }
+    }
+    let document = gltf::Document::from_json(unchecked.document.into_json())?;
+    Ok(gltf::Gltf { document, blob: unchecked.blob })
+}
+
 fn file_name(p: &Path) -> String {
     p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
@@ -95,26 +122,13 @@ fn file_name(p: &Path) -> String {
 /// An axis-aligned box: (min, max).
 pub type Bounds = ([f32; 3], [f32; 3]);
 
-type Mat4 = [[f32; 4]; 4];
-const IDENTITY: Mat4 = [[1.0, 0.0, 0.0, 0.0], [0.0, 1.0, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0], [0.0, 0.0, 0.0, 1.0]];
+use glam::{Mat4, Vec3};
 
-/// Column-major 4×4 product `a · b` (glTF matrices are column-major).
-fn mul(a: &Mat4, b: &Mat4) -> Mat4 {
-    let mut r = [[0.0; 4]; 4];
-    for (c, col) in r.iter_mut().enumerate() {
-        for (row, v) in col.iter_mut().enumerate() {
-            *v = (0..4).map(|k| a[k][row] * b[c][k]).sum();
-        }
-    }
-    r
-}
+const IDENTITY: Mat4 = Mat4::IDENTITY;
 
+/// A point through a node's world matrix (glam, column-major as glTF).
 fn transform_point(m: &Mat4, p: [f32; 3]) -> [f32; 3] {
-    let mut out = [0.0; 3];
-    for (row, o) in out.iter_mut().enumerate() {
-        *o = m[0][row] * p[0] + m[1][row] * p[1] + m[2][row] * p[2] + m[3][row];
-    }
-    out
+    m.transform_point3(Vec3::from(p)).to_array()
 }
 
 fn grow(b: &mut Option<Bounds>, p: [f32; 3]) {
@@ -125,10 +139,53 @@ fn grow(b: &mut Option<Bounds>, p: [f32; 3]) {
     }
 }
 
-/// Walks the node tree, growing the site's bounds and those of the equipment each subtree belongs to.
-fn accumulate_bounds(node: &gltf::Node, parent: Mat4, equipment: Option<&str>, site: &Site, report: &mut ModelReport) -> Option<Bounds> {
+/// A node being walked: its world transform, the equipment it belongs to, the bounds of its meshes and
+/// of its finished children, and the children still to walk.
+struct Frame<'a, 's> {
+    node: gltf::Node<'a>,
+    world: Mat4,
+    owner: Option<&'s str>,
+    own: Option<Bounds>,
+    children: gltf::scene::iter::Children<'a>,
+}
+
+/// Walks the scene's node trees, growing the site's bounds and those of the equipment each subtree belongs
+/// to; a node's bounds (its meshes and everything below it) go to `node_bounds` under its name.
+///
+/// The walk keeps its own stack, so a deep hierarchy cannot overflow the thread's stack, and visits each
+/// node once, so a file whose `children` form a cycle (which glTF forbids but the reader does not check)
+/// terminates; a node listed under a second parent is counted under the first only.
+fn accumulate_bounds(scene: gltf::Scene<'_>, node_count: usize, site: &Site, report: &mut ModelReport) {
+    let mut visited = vec![false; node_count];
+    for root in scene.nodes() {
+        if std::mem::replace(&mut visited[root.index()], true) {
+            continue;
+        }
+        let mut stack = vec![enter(root, &IDENTITY, None, site, report)];
+        while let Some(top) = stack.last_mut() {
+            if let Some(child) = top.children.next() {
+                if !std::mem::replace(&mut visited[child.index()], true) {
+                    let (world, owner) = (top.world, top.owner);
+                    stack.push(enter(child, &world, owner, site, report));
+                }
+                continue;
+            }
+            let Some(done) = stack.pop() else { break };
+            if let (Some(name), Some(b)) = (done.node.name(), done.own) {
+                report.node_bounds.insert(name.to_string(), b);
+            }
+            if let (Some(parent), Some((lo, hi))) = (stack.last_mut(), done.own) {
+                grow(&mut parent.own, lo);
+                grow(&mut parent.own, hi);
+            }
+        }
+    }
+}
+
+/// Starts walking a node: its world transform and owner, and the corners of its meshes' bounding boxes.
+fn enter<'a, 's>(node: gltf::Node<'a>, parent: &Mat4, equipment: Option<&'s str>, site: &'s Site, report: &mut ModelReport) -> Frame<'a, 's> {
     let mut own: Option<Bounds> = None;
-    let world = mul(&parent, &node.transform().matrix());
+    let world = *parent * Mat4::from_cols_array_2d(&node.transform().matrix());
     let extras = node.extras().as_ref().map(|r| r.get());
     let owner = site.equipment_for_node(node.name(), extras).map(|e| e.id.as_str()).or(equipment);
     if let Some(mesh) = node.mesh() {
@@ -149,14 +206,6 @@ fn accumulate_bounds(node: &gltf::Node, parent: Mat4, equipment: Option<&str>, s
             }
         }
     }
-    for child in node.children() {
-        if let Some((lo, hi)) = accumulate_bounds(&child, world, owner, site, report) {
-            grow(&mut own, lo);
-            grow(&mut own, hi);
-        }
-    }
-    if let (Some(name), Some(b)) = (node.name(), own) {
-        report.node_bounds.insert(name.to_string(), b);
-    }
-    own
+    let children = node.children();
+    Frame { node, world, owner, own, children }
 }

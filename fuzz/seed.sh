@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Fills fuzz/corpus/<target>/ with seed inputs from the repository: the sample sites, the example sources
+# file, the bundled factor sets, the first rows of the sample CSV data, small Parquet and GLB files made by
+# seedgen.py (standard-library Python), and the hand-written seeds of fuzz/seeds/<target>/.
+# Existing corpus files (what earlier runs found) are kept; seeds are (re)written under fixed names.
+# Usage: fuzz/seed.sh [TARGET...]   (default: every target)
+set -euo pipefail
+fuzz="$(cd "$(dirname "$0")" && pwd)"
+repo="$(dirname "$fuzz")"
+corpus="$fuzz/corpus"
+all=(site_toml sources_toml factor_set chiller_curves live_json prometheus_json csv parquet glb)
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
+
+# Largest sample model copied as it is; a larger one is seeded as its JSON chunk only.
+MAX_GLB_BYTES=$((200 * 1024))
+
+hand() { # hand-written seeds of a target
+    local t=$1
+    if [ -d "$fuzz/seeds/$t" ]; then cp "$fuzz/seeds/$t"/* "$corpus/$t/"; fi
+}
+
+for t in "${targets[@]}"; do
+    dir="$corpus/$t"
+    mkdir -p "$dir"
+    case "$t" in
+    site_toml)
+        for f in "$repo"/sample-sites/*/site.toml; do cp "$f" "$dir/seed-$(basename "$(dirname "$f")").toml"; done
+        cp "$fuzz/assets/small-site.toml" "$dir/seed-small-site.toml"
+        ;;
+    sources_toml)
+        for f in "$repo"/sample-sites/*/sources*.toml; do
+            [ -e "$f" ] && cp "$f" "$dir/seed-$(basename "$(dirname "$f")")-$(basename "$f")"
+        done
+        ;;
+    factor_set)
+        for f in "$repo"/assets/factors/*.toml; do cp "$f" "$dir/seed-$(basename "$f")"; done
+        ;;
+    chiller_curves) ;;
+    live_json) ;;
+    prometheus_json) ;;
+    csv)
+        for f in "$repo"/sample-sites/*/data/*.csv; do
+            [ -e "$f" ] && head -n 51 "$f" > "$dir/seed-head50-$(basename "$f")"
+        done
+        ;;
+    parquet)
+        python3 "$fuzz/seedgen.py" parquet "$dir"
+        ;;
+    glb)
+        for f in "$repo"/sample-sites/*/model.glb; do
+            name="$(basename "$(dirname "$f")")"
+            if [ "$(stat -c %s "$f")" -le "$MAX_GLB_BYTES" ]; then cp "$f" "$dir/seed-$name.glb"; fi
+            python3 "$fuzz/seedgen.py" glb "$f" "$dir/seed-$name-json-only.glb"
+        done
+        python3 "$fuzz/seedgen.py" glb-json "$fuzz/seeds/glb/minimal.gltf" "$dir/seed-minimal.glb"
+        ;;
+    *)
+        echo "unknown target $t (targets: ${all[*]})" >&2
+        exit 2
+        ;;
+    esac
+    hand "$t"
+    echo "$t: $(find "$dir" -type f | wc -l) files in fuzz/corpus/$t"
+done
