@@ -36,7 +36,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use plant_site::{Diagnostic, Place, Site, line_col};
+use plant_site::{Diagnostic, Place, Site, TextProblems, line_col};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -300,7 +300,7 @@ pub fn parse_from(text: &str, path: &Path, site: &Site, origin: Origin) -> Resul
         let place = e.span().map_or(Place::Whole, |s| line_col(text, s.start));
         Diagnostic::error(path, place, e.message().trim().to_string())
     })?;
-    let mut r = Reader { text, path, site, diags: Vec::new() };
+    let mut r = Reader { out: TextProblems::new(path, text), path, site };
     let mut sources: Vec<Source> = Vec::new();
     for s in raw.source {
         let span = s.span();
@@ -314,27 +314,29 @@ pub fn parse_from(text: &str, path: &Path, site: &Site, origin: Origin) -> Resul
         }
     }
     let recorder = raw.recorder.and_then(|rec| r.recorder(rec.into_inner(), origin));
-    Ok((SourcesConfig { sources, recorder, file: path.to_path_buf(), origin: Some(origin) }, r.diags))
+    Ok((SourcesConfig { sources, recorder, file: path.to_path_buf(), origin: Some(origin) }, r.out.list))
 }
 
 /// A sources file being read: its text and path (for diagnostics), the site its meters are checked against,
 /// and what is wrong so far.
 struct Reader<'a> {
-    text: &'a str,
+    out: TextProblems<'a>,
     path: &'a Path,
     site: &'a Site,
-    diags: Vec<Diagnostic>,
 }
 
 impl Reader<'_> {
     fn at(&self, span: std::ops::Range<usize>) -> Place {
-        line_col(self.text, span.start)
+        self.out.at(span)
     }
 
     fn error(&mut self, place: Place, message: impl Into<String>) {
-        self.diags.push(Diagnostic::error(self.path, place, message));
+        self.out.error(place, message);
     }
 
+    fn warning(&mut self, place: Place, message: impl Into<String>) {
+        self.out.warning(place, message);
+    }
     /// A duration setting in ms, `default` when it is absent or not a duration.
     fn duration(&mut self, v: &Option<Spanned<String>>, default: i64) -> i64 {
         match v {
@@ -394,7 +396,7 @@ impl Reader<'_> {
         };
         let source = Source { id: s.id, url, host, kind, interval_ms, timeout_ms, auth };
         if source.meters().is_empty() {
-            self.diags.push(Diagnostic::warning(self.path, self.at(span), format!("source \"{}\" feeds no meter (no meters/queries and no template)", source.id)));
+            self.warning(self.at(span), format!("source \"{}\" feeds no meter (no meters/queries and no template)", source.id));
         }
         Some(source)
     }

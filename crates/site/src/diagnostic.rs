@@ -82,3 +82,31 @@ pub fn line_col(text: &str, offset: usize) -> Place {
 pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
     panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_else(|| "panic".to_string())
 }
+
+/// The problems found in one text file, each placed at the line and column of a byte span of its text:
+/// what every parser of a package file (site.toml, sources.toml…) keeps while it reads.
+#[derive(Debug)]
+pub struct TextProblems<'a> {
+    pub file: std::path::PathBuf,
+    pub text: &'a str,
+    pub list: Vec<Diagnostic>,
+}
+
+impl<'a> TextProblems<'a> {
+    pub fn new(file: &Path, text: &'a str) -> Self {
+        TextProblems { file: file.to_path_buf(), text, list: Vec::new() }
+    }
+
+    /// The place of a byte span of the text.
+    pub fn at(&self, span: std::ops::Range<usize>) -> Place {
+        line_col(self.text, span.start)
+    }
+
+    pub fn error(&mut self, place: Place, message: impl Into<String>) {
+        self.list.push(Diagnostic::error(&self.file, place, message));
+    }
+
+    pub fn warning(&mut self, place: Place, message: impl Into<String>) {
+        self.list.push(Diagnostic::warning(&self.file, place, message));
+    }
+}

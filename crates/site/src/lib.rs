@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use plant_units::Value;
 
 pub use binding::{Bounds, ModelReport, check_model, equipment_from_extras};
-pub use diagnostic::{Diagnostic, Place, Severity, line_col, panic_message};
+pub use diagnostic::{Diagnostic, Place, Severity, TextProblems, line_col, panic_message};
 pub use model::{
     AccountingSettings, Anode, BaselineSource, Calcination, DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Kpi, Meter, NodeKind, Pfc, Product, ProductAmount, Site,
     SiteHeader, TimestampFormat, WhatIf, parse_linear,
@@ -60,7 +60,7 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
         let place = e.span().map_or(Place::Whole, |s| line_col(text, s.start));
         Diagnostic::error(&file, place, e.message().trim().to_string())
     })?;
-    let mut p = Parser { file, text, root, diags: Vec::new() };
+    let mut p = Parser { out: TextProblems::new(&file, text), root };
 
     let site_span = raw.site.span();
     let mut header = raw.site.into_inner();
@@ -76,27 +76,28 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
     p.model_path(&mut header, site_span);
 
     let site = Site { root: root.to_path_buf(), header, time_zone, data, equipment, meters, nodes, flows, accounting, products, whatifs };
-    Ok(Opened { site, diagnostics: p.diags })
+    Ok(Opened { site, diagnostics: p.out.list })
 }
 
 /// `site.toml` being read: one method per section, called in the order of the file's sections, each
-/// adding what is wrong with its section to `diags` (so problems are listed in the order they always were).
+/// adding what is wrong with its section to `out` (so problems are listed in the order they always were).
 struct Parser<'a> {
-    file: PathBuf,
-    text: &'a str,
+    out: TextProblems<'a>,
     root: &'a Path,
-    diags: Vec<Diagnostic>,
 }
 
 impl Parser<'_> {
     fn at(&self, span: std::ops::Range<usize>) -> Place {
-        line_col(self.text, span.start)
+        self.out.at(span)
     }
 
     fn error(&mut self, place: Place, message: impl Into<String>) {
-        self.diags.push(Diagnostic::error(&self.file, place, message));
+        self.out.error(place, message);
     }
 
+    fn warning(&mut self, place: Place, message: impl Into<String>) {
+        self.out.warning(place, message);
+    }
     fn time_zone(&mut self, header: &SiteHeader) -> chrono_tz::Tz {
         let tz_name = header.time_zone.get_ref();
         tz_name.parse::<chrono_tz::Tz>().unwrap_or_else(|_| {
@@ -489,7 +490,7 @@ impl Parser<'_> {
 
     fn data(&mut self, raw: Vec<toml::Spanned<DataFile>>) -> Vec<DataFile> {
         if raw.is_empty() {
-            self.diags.push(Diagnostic::warning(&self.file, Place::Whole, "no [[data]] files: meters will show no data"));
+            self.warning(Place::Whole, "no [[data]] files: meters will show no data");
         }
         // The package boundary: every path it names stays inside it (SECURITY.md).
         let mut data = Vec::new();
@@ -507,7 +508,7 @@ impl Parser<'_> {
     /// Clears the 3D model's path when it leaves the package.
     fn model_path(&mut self, header: &mut SiteHeader, site_span: std::ops::Range<usize>) {
         if let Err(e) = resolve_in_package(self.root, &header.model) {
-            let place = key_line(self.text, site_span.clone(), "model").unwrap_or_else(|| self.at(site_span.clone()));
+            let place = key_line(self.out.text, site_span.clone(), "model").unwrap_or_else(|| self.at(site_span.clone()));
             self.error(place, format!("model: {e}; the site opens without 3D"));
             header.model = String::new();
         }

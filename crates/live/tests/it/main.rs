@@ -1,11 +1,12 @@
 //! Live sources: configuration, payload parsing, faults against a server the test controls, the
-//! simulator, Prometheus end to end, and the recorder.
+//! simulator (plant-simulator, which the live tests use as their server), Prometheus end to end, and the recorder.
 
 mod config;
 mod faults;
 mod parse;
 mod prometheus;
 mod recorder;
+mod simulator;
 
 use std::path::PathBuf;
 use std::sync::Arc;
