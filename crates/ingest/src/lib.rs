@@ -140,7 +140,8 @@ fn read_frame_inner(path: &Path, spec: &DataFile) -> Result<DataFrame, Diagnosti
     let fail = |e: PolarsError| Diagnostic::error(path, Place::Whole, format!("cannot read the file: {}", first_line(&e.to_string())));
     let df = match ext.as_str() {
         "parquet" | "pq" => {
-            let f = std::fs::File::open(path).map_err(|e| Diagnostic::error(path, Place::Whole, format!("cannot open: {e}")))?;
+            let mut f = std::fs::File::open(path).map_err(|e| Diagnostic::error(path, Place::Whole, format!("cannot open: {e}")))?;
+            check_parquet_footer(&mut f).map_err(|why| Diagnostic::error(path, Place::Whole, format!("cannot read the file: {why}")))?;
             let mut reader = ParquetReader::new(f);
             let rows = reader.num_rows().map_err(fail)? as u64;
             let columns = reader.schema().map_err(fail)?.len().max(1) as u64;
@@ -159,6 +160,44 @@ fn read_frame_inner(path: &Path, spec: &DataFile) -> Result<DataFrame, Diagnosti
         }
     };
     Ok(df)
+}
+
+/// The most bytes the footer's decoder may allocate per byte of footer. A Thrift list or string needs at least
+/// one byte of footer per element, and every allocation of the budgeted decoder is counted at 8 bytes an
+/// element, so an honest footer stays well inside 16× its own size.
+const FOOTER_BUDGET_PER_BYTE: usize = 16;
+
+/// Checks a Parquet file's footer (the Thrift `FileMetaData` at its end) with a decoder that refuses to
+/// allocate more than the footer can hold, before polars reads it. polars-parquet 0.55's footer decoder
+/// reserves whatever length a list claims: a 400-byte file claiming a list of 2^32 row groups made it ask
+/// for 136 GB and abort the process (fuzz/regressions/parquet, RELIABILITY.md). Leaves the file's position
+/// at its start.
+pub fn check_parquet_footer<R: std::io::Read + std::io::Seek>(file: &mut R) -> Result<(), String> {
+    use polars_parquet_format::thrift::protocol::TCompactInputProtocol;
+    use std::io::SeekFrom;
+    const TAIL: u64 = 8; // footer length (u32, little-endian) and the magic "PAR1"
+    let size = file.seek(SeekFrom::End(0)).map_err(|e| e.to_string())?;
+    if size < 12 {
+        return Err(format!("a Parquet file has at least 12 bytes; this one has {size}"));
+    }
+    file.seek(SeekFrom::End(-(TAIL as i64))).map_err(|e| e.to_string())?;
+    let mut tail = [0u8; TAIL as usize];
+    file.read_exact(&mut tail).map_err(|e| e.to_string())?;
+    if &tail[4..] != b"PAR1" {
+        return Err("it does not end with the Parquet magic \"PAR1\" (not a Parquet file, or cut short)".into());
+    }
+    let len = u64::from(u32::from_le_bytes([tail[0], tail[1], tail[2], tail[3]]));
+    if len + TAIL + 4 > size {
+        return Err(format!("its footer claims {len} bytes, more than the file's {size}"));
+    }
+    file.seek(SeekFrom::Start(size - TAIL - len)).map_err(|e| e.to_string())?;
+    let mut footer = vec![0u8; len as usize];
+    file.read_exact(&mut footer).map_err(|e| e.to_string())?;
+    let budget = footer.len().saturating_mul(FOOTER_BUDGET_PER_BYTE).max(4096);
+    let mut protocol = TCompactInputProtocol::new(footer.as_slice(), budget);
+    polars_parquet_format::FileMetaData::read_from_in_protocol(&mut protocol).map_err(|e| format!("its metadata is damaged ({})", first_line(&e.to_string())))?;
+    file.seek(SeekFrom::Start(0)).map_err(|e| e.to_string())?;
+    Ok(())
 }
 
 /// CSV through polars. The first try lets polars infer numeric columns (fast); if a non-numeric cell

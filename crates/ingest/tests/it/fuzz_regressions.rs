@@ -73,3 +73,62 @@ fn parquet_claiming_2pow40_rows_is_an_error() {
         .expect("run the child");
     assert!(out.status.success(), "child: {}\n{}{}", out.status, String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
 }
+
+/// The footer-list inputs below, each read in this (child) process; prints each file's outcome.
+#[test]
+#[ignore = "run in a child process by parquet_footer_list_claims_are_errors"]
+fn child_reads_the_footer_list_claims() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/regressions/parquet");
+    let mut names: Vec<_> = std::fs::read_dir(&dir).expect("regressions").filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    names.retain(|n| n.starts_with("footer-list-claim-"));
+    names.sort();
+    assert_eq!(names.len(), 11, "{names:?}");
+    for name in names {
+        let bytes = std::fs::read(dir.join(&name)).expect("read input");
+        let d = read("f.parquet", &bytes).err().unwrap_or_else(|| panic!("{name} is damaged: it must be an error"));
+        assert!(d.is_error(), "{name}: {d}");
+        println!("{name}: {d}");
+    }
+}
+
+#[test]
+fn parquet_footer_list_claims_are_errors() {
+    // Footers (300–1,500 bytes) whose Thrift lists claim billions of elements: polars-parquet 0.55's footer
+    // decoder reserved them (26–136 GB) and the process aborted. The budgeted decoder refuses them first.
+    let out = std::process::Command::new(std::env::current_exe().expect("test binary"))
+        .args(["fuzz_regressions::child_reads_the_footer_list_claims", "--exact", "--ignored", "--test-threads=1", "--nocapture"])
+        .output()
+        .expect("run the child");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "child: {}\n{stdout}{}", out.status, String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("metadata is damaged"), "{stdout}");
+}
+
+#[test]
+fn the_footer_check_passes_every_sample_sites_parquet_file() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites");
+    let mut checked = 0;
+    for site in ["cement-plant", "office-building", "aluminium-smelter"] {
+        for entry in std::fs::read_dir(root.join(site).join("data")).expect("data folder").filter_map(|e| e.ok()) {
+            if entry.path().extension().is_some_and(|e| e == "parquet") {
+                let mut f = std::fs::File::open(entry.path()).expect("open");
+                plant_ingest::check_parquet_footer(&mut f).unwrap_or_else(|e| panic!("{}: {e}", entry.path().display()));
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 3);
+}
+
+#[test]
+fn the_footer_check_names_what_is_wrong() {
+    let mut short = std::io::Cursor::new(b"PAR1".to_vec());
+    assert!(plant_ingest::check_parquet_footer(&mut short).unwrap_err().contains("at least 12 bytes"));
+    let mut no_magic = std::io::Cursor::new(b"PAR1 not parquet at all".to_vec());
+    assert!(plant_ingest::check_parquet_footer(&mut no_magic).unwrap_err().contains("PAR1"));
+    let mut bytes = b"PAR1".to_vec();
+    bytes.extend_from_slice(&u32::MAX.to_le_bytes());
+    bytes.extend_from_slice(b"PAR1");
+    let mut long_footer = std::io::Cursor::new(bytes);
+    assert!(plant_ingest::check_parquet_footer(&mut long_footer).unwrap_err().contains("footer claims 4294967295 bytes"));
+}
