@@ -116,7 +116,7 @@ impl Parser<'_> {
                 self.error(self.at(span), format!("equipment id \"{}\" is defined twice; the second is ignored", e.id));
                 continue;
             }
-            equipment.push(Equipment { node: e.node.unwrap_or_else(|| e.id.clone()), id: e.id, kind: e.kind, name: e.name, area: e.area });
+            equipment.push(Equipment { node: e.node.unwrap_or_else(|| e.id.clone()), id: e.id, kind: e.kind, name: e.name, name_zh: e.name_zh, area: e.area, area_zh: e.area_zh });
         }
         equipment
     }
@@ -155,6 +155,7 @@ impl Parser<'_> {
                 unit: m.unit.into_inner(),
                 equipment: m.equipment.into_inner(),
                 name: m.name,
+                name_zh: m.name_zh,
                 to_display,
             });
         }
@@ -177,6 +178,7 @@ impl Parser<'_> {
             nodes.push(FlowNode {
                 id: n.id,
                 name: n.name,
+                name_zh: n.name_zh,
                 kind: n.kind,
                 factor: n.factor,
                 carrier: n.carrier,
@@ -347,7 +349,7 @@ impl Parser<'_> {
             let anode = self.anode(p.anode, equipment);
             let pfc = self.pfc(p.pfc, equipment);
             let unit = self.product_unit(p.unit, &amount);
-            products.push(Product { id: p.id, name: p.name, amount, kpis, calcination, anode, pfc, unit, at: self.at(span) });
+            products.push(Product { id: p.id, name: p.name, name_zh: p.name_zh, amount, kpis, calcination, anode, pfc, unit, at: self.at(span) });
         }
         products
     }

@@ -84,6 +84,8 @@ pub struct WhatIf {
 #[serde(deny_unknown_fields)]
 pub struct SiteHeader {
     pub name: String,
+    /// The site's name in Simplified Chinese.
+    pub name_zh: Option<String>,
     /// What the site is: `cement-plant`, `office-building`, `aluminium-smelter`, or another word.
     pub kind: String,
     /// IANA time zone used to show times and to read naive local timestamps, e.g. `Asia/Shanghai`.
@@ -147,11 +149,14 @@ pub(crate) struct RawEquipment {
     #[serde(rename = "type")]
     pub kind: String,
     pub name: String,
+    /// The name in Simplified Chinese, shown when the viewer is in Chinese (docs/site-format.md, "Names").
+    pub name_zh: Option<String>,
     /// glTF node name; defaults to the id. A node can also bind itself via `extras.equipment`.
     pub node: Option<String>,
     /// Area or system the equipment belongs to, for the tree (e.g. "Raw meal preparation").
     #[serde(default)]
     pub area: String,
+    pub area_zh: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -165,6 +170,7 @@ pub(crate) struct RawMeter {
     pub column: Option<String>,
     #[serde(default)]
     pub name: String,
+    pub name_zh: Option<String>,
 }
 
 /// What a non-equipment node of the flow graph is.
@@ -186,6 +192,7 @@ pub enum NodeKind {
 pub(crate) struct RawNode {
     pub id: String,
     pub name: String,
+    pub name_zh: Option<String>,
     pub kind: NodeKind,
     pub factor: Option<String>,
     pub carrier: Option<String>,
@@ -201,6 +208,7 @@ pub(crate) struct RawNode {
 pub struct FlowNode {
     pub id: String,
     pub name: String,
+    pub name_zh: Option<String>,
     pub kind: NodeKind,
     /// For sources: the emission factor (fuel id, or grid/heat factor id) in the site's factor sets.
     pub factor: Option<String>,
@@ -262,6 +270,7 @@ pub(crate) struct RawCalcination {
 pub(crate) struct RawProduct {
     pub id: String,
     pub name: String,
+    pub name_zh: Option<String>,
     pub meter: Option<Spanned<String>>,
     pub value: Option<Spanned<String>>,
     pub amount: Option<Spanned<String>>,
@@ -392,6 +401,7 @@ pub struct Calcination {
 pub struct Product {
     pub id: String,
     pub name: String,
+    pub name_zh: Option<String>,
     pub amount: ProductAmount,
     pub kpis: Vec<Kpi>,
     pub calcination: Option<Calcination>,
@@ -483,9 +493,53 @@ pub struct Equipment {
     pub id: String,
     pub kind: String,
     pub name: String,
+    pub name_zh: Option<String>,
     /// The glTF node name that represents it (its id unless `node` is given).
     pub node: String,
     pub area: String,
+    pub area_zh: Option<String>,
+}
+
+/// A name in the language the user reads: the Chinese one when the language is Chinese and the package
+/// gives one, else the English (or only) name, else the id.
+fn localised<'a>(name: &'a str, name_zh: Option<&'a str>, id: &'a str) -> &'a str {
+    let zh = name_zh.filter(|z| !z.trim().is_empty());
+    match (plant_i18n::current(), zh) {
+        (plant_i18n::Lang::ZhCn, Some(z)) => z,
+        _ if !name.trim().is_empty() => name,
+        (_, Some(z)) => z,
+        _ => id,
+    }
+}
+
+impl Equipment {
+    /// Its name in the current language (docs/site-format.md, "Names").
+    pub fn display_name(&self) -> &str {
+        localised(&self.name, self.name_zh.as_deref(), &self.id)
+    }
+
+    /// Its area in the current language.
+    pub fn display_area(&self) -> &str {
+        localised(&self.area, self.area_zh.as_deref(), "")
+    }
+}
+
+impl FlowNode {
+    pub fn display_name(&self) -> &str {
+        localised(&self.name, self.name_zh.as_deref(), &self.id)
+    }
+}
+
+impl Product {
+    pub fn display_name(&self) -> &str {
+        localised(&self.name, self.name_zh.as_deref(), &self.id)
+    }
+}
+
+impl SiteHeader {
+    pub fn display_name(&self) -> &str {
+        localised(&self.name, self.name_zh.as_deref(), &self.kind)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -496,11 +550,17 @@ pub struct Meter {
     pub equipment: String,
     pub column: String,
     pub name: String,
+    pub name_zh: Option<String>,
     /// Factor and offset to the quantity's display unit (kW, t/h, °C…).
     pub to_display: (f64, f64),
 }
 
 impl Meter {
+    /// Its name in the current language; its id when it has no name.
+    pub fn display_name(&self) -> &str {
+        localised(&self.name, self.name_zh.as_deref(), &self.id)
+    }
+
     /// Converts a raw reading to the quantity's display unit.
     pub fn display_value(&self, raw: f64) -> f64 {
         raw * self.to_display.0 + self.to_display.1
@@ -525,8 +585,9 @@ pub struct Site {
 }
 
 impl Site {
+    /// The site's name in the current language.
     pub fn name(&self) -> &str {
-        &self.header.name
+        self.header.display_name()
     }
 
     /// The 3D model's file, inside the package; `None` when the package names none, or one outside

@@ -8,10 +8,12 @@
 //! - what views hand each other: [`CarbonRates`] (filled by the flows view, scaled by the what-if view,
 //!   drawn by the 3D view), [`ScenarioOverlay`], and each equipment item's [`EquipmentReading`] and
 //!   [`EquipmentTint`] at the cursor;
+//! - the language every panel is drawn in: [`Language`] (and [`language_picker`], the menu that switches it);
 //! - the order of the frame: [`ViewerSystems`];
 //! - how values and colours look: [`style`].
 
 mod clock;
+mod language;
 pub mod style;
 
 use std::sync::{Arc, Mutex};
@@ -22,6 +24,7 @@ use plant_site::{Diagnostic, ModelReport, Quantity, Severity, Site};
 use plant_store::Store;
 
 pub use clock::{SPEEDS, SiteClock, format_time};
+pub use language::{Language, language_picker};
 pub use style::{NO_DATA_COLOUR, carrier_colour, colour_at, egui_colour, format_value, swatch_ui};
 
 /// The order of a frame in `Update`: the site and data arrive, live samples are appended, the clock
@@ -53,7 +56,9 @@ impl Plugin for ViewerContextPlugin {
             .init_resource::<Hovered>()
             .init_resource::<ColourBy>()
             .init_resource::<ScenarioOverlay>()
+            .init_resource::<Language>()
             .add_message::<FrameRequest>()
+            .add_systems(PreUpdate, language::apply_language)
             .configure_sets(Update, (Load, Live, Advance, Accounting, Scenario, Bind, Readings).chain());
     }
 }
