@@ -27,7 +27,7 @@ FACE = "Noto Sans CJK SC"
 OUT = os.path.join(ROOT, "assets", "fonts", "NotoSansSC-Regular-subset.otf")
 
 # Files whose text the UI shows; globbed relative to the repository root, missing ones are skipped.
-UI_TEXT_GLOBS = ["assets/i18n/**/*.ftl", "assets/factors/*.toml", "sample-sites/*/site.toml", "docs/glossary*.md"]
+UI_TEXT_GLOBS = ["assets/locales/**/*.ftl", "assets/factors/*.toml", "sample-sites/*/site.toml", "docs/glossary*.md"]
 
 # Unicode blocks kept whole, besides GB2312 and the repository's text.
 BLOCKS = [

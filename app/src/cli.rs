@@ -1,25 +1,20 @@
-//! Command line of the `plant-twin` binary.
+//! Command line of the `plant-twin` binary, in the current language: the language is read from `--lang`
+//! before clap parses anything ([`language`]), so `--help` and clap's own errors are in it ([`parse`]).
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, CommandFactory, FromArgMatches, Parser};
+use plant_i18n::{ChoiceSource, Lang, t};
 
 /// The site opened when none is given: the bundled cement plant.
 pub const DEFAULT_SITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../sample-sites/cement-plant");
 
+/// Every help text is the catalogue's (assets/locales/*/app.ftl), set by [`command`]; the doc comments here
+/// are for the code's readers.
 #[derive(Parser, Debug, Clone)]
-#[command(
-    name = "plant-twin",
-    version,
-    about = "Plant Twin: a desktop digital twin of an industrial plant or building",
-    long_about = "Plant Twin opens a site package — a folder with site.toml, model.glb and recorded meter data under \
-                  data/ — shows its 3D model with every meter bound to its equipment, and plays or scrubs the recorded \
-                  data through it.\n\n\
-                  Without SITE it opens the bundled default site, a 5,000 t/d cement plant (sample-sites/cement-plant).\n\
-                  With SITE it opens that site package instead. The format is described in docs/site-format.md.",
-    after_help = "Examples:\n  plant-twin                                  # the bundled cement plant\n  plant-twin path/to/my-site                  # another site package\n  plant-twin --at '2026-11-10 14:30' --select kiln-1 --paused\n  plant-twin report sample-sites/cement-plant --from 2026-11-03 --to 2026-11-10 --format md\n  plant-twin-sim sample-sites/cement-plant --speed 60   # the meter simulator, a binary of its own",
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "plant-twin", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -76,6 +71,11 @@ pub struct Cli {
     /// Save a screenshot of the window to this PNG once the site and its data have loaded, then exit.
     #[arg(long)]
     pub screenshot: Option<PathBuf>,
+
+    /// The language of everything shown (en, zh-CN): read by [`language`] and taken out of the arguments before
+    /// clap parses them (so it may stand anywhere); listed here for --help.
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 #[derive(clap::Subcommand, Debug, Clone)]
@@ -158,11 +158,11 @@ pub struct ReportArgs {
 }
 
 fn parse_size(s: &str) -> Result<(u32, u32), String> {
-    let (w, h) = s.split_once(['x', 'X']).ok_or_else(|| format!("\"{s}\" is not WIDTHxHEIGHT"))?;
-    let w: u32 = w.trim().parse().map_err(|_| format!("bad width in \"{s}\""))?;
-    let h: u32 = h.trim().parse().map_err(|_| format!("bad height in \"{s}\""))?;
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(|| t!("app-size-not-size", value = s))?;
+    let w: u32 = w.trim().parse().map_err(|_| t!("app-size-bad-width", value = s))?;
+    let h: u32 = h.trim().parse().map_err(|_| t!("app-size-bad-height", value = s))?;
     if !(320..=8192).contains(&w) || !(240..=8192).contains(&h) {
-        return Err(format!("window size {w}x{h} out of range"));
+        return Err(t!("app-size-out-of-range", width = w.to_string(), height = h.to_string()));
     }
     Ok((w, h))
 }
@@ -174,8 +174,314 @@ impl Cli {
             Some(p) => p.clone(),
             None => {
                 let built_in = PathBuf::from(DEFAULT_SITE);
-                if built_in.join("site.toml").is_file() { built_in } else { PathBuf::from("sample-sites/cement-plant") }
+                if built_in.join("site.toml").is_file() { built_in } else { PathBuf::from("sample-sites/cement-plant") } // i18n-ok: paths
             }
         }
     }
+}
+
+/// The languages `--lang` takes, for its messages: `en, zh-CN`.
+fn valid_langs() -> String {
+    Lang::ALL.map(Lang::code).join(", ")
+}
+
+/// A `--lang` that names no language, or has no value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BadLang {
+    Missing,
+    Unknown(String),
+}
+
+impl std::fmt::Display for BadLang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            BadLang::Missing => t!("app-lang-missing", valid = valid_langs()),
+            BadLang::Unknown(value) => t!("app-lang-unknown", value = value, valid = valid_langs()),
+        };
+        f.write_str(&text)
+    }
+}
+
+/// The value of `--lang X` or `--lang=X` on a command line (its first item is the program), read before clap
+/// parses it. Arguments after `--` are operands, not options. Every English or Chinese tag reads (`en`,
+/// `en-GB`, `zh-CN`, `zh_CN.UTF-8`); the last `--lang` wins.
+pub fn lang_flag<I: IntoIterator<Item = OsString>>(args: I) -> Result<Option<Lang>, BadLang> {
+    let mut args = args.into_iter().skip(1).map(|a| a.to_string_lossy().into_owned());
+    let mut found = None;
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        let (flag, inline) = (arg == "--lang", arg.strip_prefix("--lang=")); // i18n-ok: the flag itself
+        let value = match (flag, inline) {
+            (true, _) => match args.next() {
+                Some(v) if !v.starts_with('-') => v,
+                _ => return Err(BadLang::Missing),
+            },
+            (false, Some(v)) => v.to_owned(),
+            (false, None) => continue,
+        };
+        found = Some(Lang::from_tag(value.trim()).ok_or(BadLang::Unknown(value))?);
+    }
+    Ok(found)
+}
+
+/// The language chosen at start and where it came from, once [`language`] ran.
+static CHOICE: std::sync::OnceLock<plant_i18n::Choice> = std::sync::OnceLock::new();
+
+/// The language chosen by [`language`] and where it came from (`None` before it ran).
+pub fn language_choice() -> Option<plant_i18n::Choice> {
+    CHOICE.get().copied()
+}
+
+/// Sets the language of everything the process shows, first thing in `main`: `--lang`, else the language
+/// last picked in the viewer's menu, else the system's (`plant_i18n::choose`). A settings file that cannot
+/// be read is a warning on standard error. A bad `--lang` is an error in the language its absence would
+/// give, and ends the process (status 2, as clap's usage errors).
+pub fn language<I: IntoIterator<Item = OsString>>(args: I) -> Lang {
+    let (flag, bad) = match lang_flag(args) {
+        Ok(flag) => (flag, None),
+        Err(e) => (None, Some(e)),
+    };
+    let (choice, warning) = plant_i18n::choose(flag);
+    plant_i18n::set_current(choice.lang);
+    let _ = CHOICE.set(choice);
+    if let Some(w) = warning {
+        eprintln!("{}", t!("language-settings-unreadable", error = w));
+    }
+    if let Some(bad) = bad {
+        eprintln!("{}", t!("app-error", message = bad.to_string()));
+        std::process::exit(2);
+    }
+    choice.lang
+}
+
+/// The command line parsed with the current language's help and errors: `--help` and `--version` exit here
+/// (status 0), as do usage errors (status 2).
+pub fn parse() -> Cli {
+    parse_from(std::env::args_os()).unwrap_or_else(|e| exit(&e))
+}
+
+/// [`parse`] of the given arguments, without exiting (tests).
+pub fn parse_from<I: IntoIterator<Item = OsString>>(args: I) -> Result<Cli, clap::Error> {
+    let (args, lang) = without_lang(args);
+    let matches = command().try_get_matches_from(args)?;
+    let mut cli = Cli::from_arg_matches(&matches)?;
+    cli.lang = lang;
+    Ok(cli)
+}
+
+/// The arguments without `--lang X` / `--lang=X` (read already by [`language`]), and the last value given. So
+/// the option goes anywhere: before a subcommand too, where clap would take any option of the top level for
+/// one of the viewer's and refuse the subcommand.
+fn without_lang<I: IntoIterator<Item = OsString>>(args: I) -> (Vec<OsString>, Option<String>) {
+    let mut out = Vec::new();
+    let mut lang = None;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let text = arg.to_string_lossy().into_owned();
+        if text == "--" {
+            out.push(arg);
+            out.extend(args);
+            break;
+        }
+        let (bare, inline) = (text == "--lang", text.strip_prefix("--lang=")); // i18n-ok: the flag itself
+        match (bare, inline) {
+            (true, _) => lang = args.next().map(|v| v.to_string_lossy().into_owned()),
+            (false, Some(v)) => lang = Some(v.to_owned()),
+            (false, None) => out.push(arg),
+        }
+    }
+    (out, lang)
+}
+
+/// The clap command of [`Cli`] with every text in the current language: the about and examples, every
+/// argument's and subcommand's help (the default and possible values included), the section headings and
+/// the usage line. Clap's own English is replaced everywhere it shows.
+pub fn command() -> clap::Command {
+    let mut after = t!("app-after-help");
+    if let Some(choice) = language_choice() {
+        let source = match choice.source {
+            ChoiceSource::Flag => "flag",             // i18n-ok: keys of app-help-language
+            ChoiceSource::Remembered => "remembered", // i18n-ok
+            ChoiceSource::System => "system",         // i18n-ok
+            ChoiceSource::Default => "default",       // i18n-ok
+        };
+        after = format!("{after}\n\n{}", t!("app-help-language", name = choice.lang.native_name(), source = source));
+    }
+    let mut cmd = Cli::command().about(t!("app-about")).long_about(t!("app-long-about")).after_help(after);
+    // Built first so clap's own --help, --version and help subcommand exist and get their words too.
+    cmd.build();
+    // Clap keeps headings as `&'static str` (without its `string` feature): three short texts per call.
+    let headings =
+        Headings { commands: t!("app-help-heading-commands").leak(), arguments: t!("app-help-heading-arguments").leak(), options: t!("app-help-heading-options").leak() };
+    localise(cmd, headings)
+}
+
+/// The section headings of --help in the current language.
+#[derive(Clone, Copy)]
+struct Headings {
+    commands: &'static str,
+    arguments: &'static str,
+    options: &'static str,
+}
+
+fn localise(cmd: clap::Command, headings: Headings) -> clap::Command {
+    let name = cmd.get_name().to_owned();
+    let usage = cmd.get_styles().get_usage();
+    let template = format!("{{before-help}}{{about-with-newline}}\n{usage}{}{usage:#} {{usage}}\n\n{{all-args}}{{after-help}}", t!("app-help-usage"));
+    let mut cmd = cmd.help_template(template).subcommand_help_heading(headings.commands).mut_args(|a| localise_arg(&name, a, headings));
+    if let Some(about) = subcommand_about(&name) {
+        cmd = cmd.about(about).long_about(None::<&str>);
+    }
+    cmd.mut_subcommands(|sc| localise(sc, headings))
+}
+
+/// What a subcommand does, by its name.
+fn subcommand_about(name: &str) -> Option<String> {
+    match name {
+        "report" => Some(t!("app-cmd-report")),
+        "eval" => Some(t!("app-cmd-eval")),
+        "optimise" => Some(t!("app-cmd-optimise")),
+        "help" => Some(t!("app-help-subcommand")),
+        _ => None,
+    }
+}
+
+/// An argument's help in the current language, under its heading, with its default and possible values
+/// written by the catalogue instead of clap.
+fn localise_arg(command: &str, a: Arg, headings: Headings) -> Arg {
+    let help = arg_help(command, a.get_id().as_str()).or_else(|| a.get_help().map(ToString::to_string)).unwrap_or_default();
+    let mut notes = Vec::new();
+    let takes_value = a.get_action().takes_values();
+    if takes_value && !a.is_hide_possible_values_set() {
+        let values: Vec<String> = a.get_possible_values().iter().filter(|v| !v.is_hide_set()).map(|v| v.get_name().to_owned()).collect();
+        if !values.is_empty() {
+            notes.push(t!("app-help-possible", values = values.join(", ")));
+        }
+    }
+    if takes_value && !a.is_hide_default_value_set() && !a.get_default_values().is_empty() {
+        let values: Vec<String> = a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+        notes.push(t!("app-help-default", value = values.join(", ")));
+    }
+    let help = std::iter::once(help).chain(notes).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
+    let heading = if a.is_positional() { headings.arguments } else { headings.options };
+    a.help(help).long_help(None::<&str>).hide_possible_values(true).hide_default_value(true).help_heading(heading)
+}
+
+/// The catalogue's help of argument `id` of `command` (the binary's name for the top level).
+fn arg_help(command: &str, id: &str) -> Option<String> {
+    let text = match (command, id) {
+        (_, "help") => t!("app-help-help"),
+        (_, "version") => t!("app-help-version"),
+        (_, "lang") => t!("app-arg-lang"),
+        ("help", "subcommand") => t!("app-help-subcommand-arg"),
+        ("report", "site") => t!("app-arg-report-site"),
+        (_, "site") => t!("app-arg-site"),
+        (_, "at") => t!("app-arg-at"),
+        (_, "speed") => t!("app-arg-speed"),
+        (_, "paused") => t!("app-arg-paused"),
+        (_, "select") => t!("app-arg-select"),
+        (_, "colour_by") => t!("app-arg-colour-by"),
+        (_, "flows") => t!("app-arg-flows"),
+        (_, "flows_window") => t!("app-arg-flows-window"),
+        (_, "whatif") => t!("app-arg-whatif"),
+        (_, "sources") => t!("app-arg-sources"),
+        (_, "live") => t!("app-arg-live"),
+        (_, "size") => t!("app-arg-size"),
+        (_, "screenshot") => t!("app-arg-screenshot"),
+        (_, "from") => t!("app-arg-from"),
+        (_, "to") => t!("app-arg-to"),
+        (_, "format") => t!("app-arg-format"),
+        (_, "output") => t!("app-arg-output"),
+        (_, "process") => t!("app-arg-process"),
+        (_, "set") => t!("app-arg-set"),
+        (_, "electricity_price") => t!("app-arg-electricity-price"),
+        (_, "carbon_price") => t!("app-arg-carbon-price"),
+        (_, "grid_factor") => t!("app-arg-grid-factor"),
+        (_, "curves") => t!("app-arg-curves"),
+        (_, "json") => t!("app-arg-json"),
+        (_, "objective") => t!("app-arg-objective"),
+        (_, "fix") => t!("app-arg-fix"),
+        (_, "free") => t!("app-arg-free"),
+        _ => return None,
+    };
+    Some(text)
+}
+
+/// Ends the process on a clap error: help and version as clap writes them (from the localised command), a
+/// usage error in the current language with the usage line and a pointer to `--help`.
+fn exit(e: &clap::Error) -> ! {
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) || plant_i18n::current() == Lang::En {
+        e.exit()
+    }
+    eprint!("{}", error_text(e));
+    std::process::exit(e.exit_code())
+}
+
+fn context(e: &clap::Error, kind: ContextKind) -> Option<String> {
+    match e.get(kind)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(v) => Some(v.join(", ")),
+        ContextValue::StyledStr(s) => Some(s.to_string()),
+        ContextValue::StyledStrs(v) => Some(v.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")),
+        ContextValue::Number(n) => Some(n.to_string()),
+        ContextValue::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// A usage error of clap in the current language: what is wrong, a suggestion when clap has one, the usage
+/// line and the pointer to `--help`. A kind without words of its own keeps clap's (English) text.
+pub fn error_text(e: &clap::Error) -> String {
+    use std::error::Error as _;
+    let arg = || context(e, ContextKind::InvalidArg).unwrap_or_default();
+    let value = || context(e, ContextKind::InvalidValue).unwrap_or_default();
+    let mut lines = Vec::new();
+    let message = match e.kind() {
+        ErrorKind::InvalidValue if value().is_empty() => t!("app-clap-value-required", arg = arg()),
+        ErrorKind::InvalidValue => {
+            let mut m = t!("app-clap-invalid-value", arg = arg(), value = value());
+            if let Some(valid) = context(e, ContextKind::ValidValue) {
+                lines.push(t!("app-clap-possible-values", values = valid));
+            }
+            if let Some(s) = context(e, ContextKind::SuggestedValue) {
+                m = format!("{m}\n{}", t!("app-clap-did-you-mean", suggestion = s));
+            }
+            m
+        }
+        ErrorKind::ValueValidation => match e.source() {
+            Some(reason) => t!("app-clap-invalid-value-reason", arg = arg(), value = value(), reason = reason.to_string()),
+            None => t!("app-clap-invalid-value", arg = arg(), value = value()),
+        },
+        ErrorKind::UnknownArgument => t!("app-clap-unknown-argument", arg = arg()),
+        ErrorKind::InvalidSubcommand => t!("app-clap-unknown-command", name = context(e, ContextKind::InvalidSubcommand).unwrap_or_default()),
+        ErrorKind::MissingRequiredArgument => t!("app-clap-missing-arguments", args = arg()),
+        ErrorKind::ArgumentConflict => {
+            let other = context(e, ContextKind::PriorArg).unwrap_or_default();
+            match context(e, ContextKind::InvalidSubcommand) {
+                Some(name) if arg().is_empty() => t!("app-clap-subcommand-conflict", name = name, other = other),
+                _ => t!("app-clap-conflict", arg = arg(), other = other),
+            }
+        }
+        ErrorKind::TooManyValues => t!("app-clap-too-many-values", arg = arg(), value = value()),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => t!("app-clap-wrong-number-of-values", arg = arg()),
+        _ => return e.render().to_string(),
+    };
+    for kind in [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand] {
+        if let Some(s) = context(e, kind) {
+            lines.push(t!("app-clap-did-you-mean", suggestion = s));
+        }
+    }
+    let mut out = format!("{}\n", t!("app-error", message = message));
+    for l in lines {
+        out.push_str(&format!("\n  {l}\n"));
+    }
+    if let Some(usage) = context(e, ContextKind::Usage) {
+        let usage = usage.trim();
+        let usage = usage.split_once(':').map_or(usage, |(_, rest)| rest.trim_start());
+        out.push_str(&format!("\n{} {usage}\n", t!("app-help-usage")));
+    }
+    out.push_str(&format!("\n{}\n", t!("app-clap-more-help")));
+    out
 }

@@ -12,6 +12,7 @@ use bevy::asset::io::AssetSourceBuilder;
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
 use bevy_egui::EguiPlugin;
+use plant_i18n::t;
 use plant_inspector::InspectorPlugin;
 use plant_loading::{LoadingPlugin, SitePath};
 use plant_scene::ScenePlugin;
@@ -41,10 +42,12 @@ pub fn build_app(cli: &cli::Cli) -> App {
     app.register_asset_source(plant_scene_source(), AssetSourceBuilder::platform_default(&site.to_string_lossy(), None));
     let (w, h) = cli.size;
     app.add_plugins(
-        DefaultPlugins.set(WindowPlugin { primary_window: Some(Window { title: "Plant Twin".into(), resolution: WindowResolution::new(w, h), ..default() }), ..default() }),
+        DefaultPlugins.set(WindowPlugin { primary_window: Some(Window { title: t!("app-window-title"), resolution: WindowResolution::new(w, h), ..default() }), ..default() }),
     )
     .add_plugins(EguiPlugin::default())
     .insert_resource(SitePath(site))
+    // The language chosen at start (--lang, the menu's remembered choice or the system's): every panel reads it.
+    .insert_resource(plant_viewer_context::Language(plant_i18n::current()))
     .insert_resource(plant_live_view::SourcesPath(cli.sources.clone().map(|p| absolute(&p))))
     .insert_resource(plant_live_view::StartLive(cli.live))
     .add_plugins((
@@ -58,12 +61,20 @@ pub fn build_app(cli: &cli::Cli) -> App {
         plant_live_view::LivePlugin { ui: true },
         plant_whatif_view::WhatIfPlugin,
     ))
-    .add_plugins(startup::StartupPlugin(StartupOptions::from_cli(cli)));
+    .add_plugins(startup::StartupPlugin(StartupOptions::from_cli(cli)))
+    .add_systems(Startup, log_language);
     app
 }
 
+/// Which language the viewer starts in and why, in the log.
+fn log_language() {
+    if let Some(choice) = cli::language_choice() {
+        info!("language: {} ({:?})", choice.lang, choice.source);
+    }
+}
+
 fn plant_scene_source() -> &'static str {
-    "site"
+    "site" // i18n-ok: the asset source's id
 }
 
 fn absolute(p: &Path) -> PathBuf {

@@ -1,19 +1,14 @@
 //! `plant-twin`: opens a site package (default: the bundled cement plant), or runs a headless command
 //! (`plant-twin report …`). See `plant-twin --help`.
 
-use clap::Parser;
-use plant_twin::cli::{Cli, Command};
+use plant_twin::cli::Command;
 
 fn main() -> bevy::app::AppExit {
-    let cli = Cli::parse();
+    // The language before anything is printed: --help and clap's errors are in it too.
+    plant_twin::cli::language(std::env::args_os());
+    let cli = plant_twin::cli::parse();
     match &cli.command {
-        Some(Command::Report(args)) => match plant_twin::report::run(args) {
-            Ok(()) => bevy::app::AppExit::Success,
-            Err(e) => {
-                eprintln!("{e}");
-                bevy::app::AppExit::error()
-            }
-        },
+        Some(Command::Report(args)) => exit(plant_twin::report::run(args)),
         Some(Command::Eval(args)) => exit(plant_twin::whatif::eval(args)),
         Some(Command::Optimise(args)) => exit(plant_twin::whatif::optimise(args)),
         None => plant_twin::build_app(&cli).run(),

@@ -2,18 +2,30 @@
 
 use std::path::Path;
 
-use plant_accounting::Format;
+use plant_accounting::{Format, Report};
+use plant_i18n::t;
+use plant_site::Site;
 
 use crate::cli::ReportArgs;
 
-/// Runs the report; the error names the file and place of what went wrong.
-pub fn run(args: &ReportArgs) -> Result<(), String> {
-    run_inner(args).map_err(|e| if e.starts_with("error") { e } else { format!("error: {e}") })
+/// Why the report could not be written: a diagnostic of the site (which says "error:" itself), or a message
+/// of the command.
+enum Failure {
+    Diagnostic(String),
+    Message(String),
 }
 
-fn run_inner(args: &ReportArgs) -> Result<(), String> {
-    let format: Format = args.format.parse().map_err(|e: plant_accounting::UnknownFormat| e.to_string())?;
-    let opened = plant_site::open(&args.site).map_err(|d| d.to_string())?;
+/// Runs the report; the error names the file and place of what went wrong, in the current language.
+pub fn run(args: &ReportArgs) -> Result<(), String> {
+    run_inner(args).map_err(|f| match f {
+        Failure::Diagnostic(text) => text,
+        Failure::Message(message) => t!("app-error", message = message),
+    })
+}
+
+fn run_inner(args: &ReportArgs) -> Result<(), Failure> {
+    let format: Format = args.format.parse().map_err(|e: plant_accounting::UnknownFormat| Failure::Message(e.to_string()))?;
+    let opened = plant_site::open(&args.site).map_err(|d| Failure::Diagnostic(d.to_string()))?;
     let site = opened.site;
     for d in &opened.diagnostics {
         eprintln!("{d}");
@@ -23,31 +35,57 @@ fn run_inner(args: &ReportArgs) -> Result<(), String> {
         eprintln!("{d}");
     }
     let store = loaded.store;
-    let (start, end) = store.time_range().ok_or_else(|| format!("{}: no meter data in the site's data files", site.site_toml_path().display()))?;
-    let time = |s: &Option<String>, default: i64, what: &str| -> Result<i64, String> {
+    let (start, end) = store.time_range().ok_or_else(|| Failure::Message(t!("app-report-no-data", file = site.site_toml_path().display().to_string())))?;
+    let time = |s: &Option<String>, default: i64, option: &str| -> Result<i64, Failure> {
         match s {
             None => Ok(default),
-            Some(text) => {
-                crate::parse_at(text, site.time_zone).ok_or_else(|| format!("--{what} \"{text}\" is not a time (ISO 8601 or \"YYYY-MM-DD[ HH:MM]\" in {})", site.time_zone))
-            }
+            Some(text) => crate::parse_at(text, site.time_zone)
+                .ok_or_else(|| Failure::Message(t!("app-report-bad-time", option = option, value = text.as_str(), time_zone = site.time_zone.to_string()))),
         }
     };
-    let t0 = time(&args.from, start, "from")?;
-    let t1 = time(&args.to, end + 1, "to")?;
+    let t0 = time(&args.from, start, "from")?; // i18n-ok: the option's name
+    let t1 = time(&args.to, end + 1, "to")?; // i18n-ok: the option's name
     if t1 <= t0 {
-        return Err(format!("the window is empty: --to is not after --from ({} … {})", args.from.as_deref().unwrap_or("start"), args.to.as_deref().unwrap_or("end")));
+        let from = args.from.clone().unwrap_or_else(|| t!("app-report-record-start"));
+        let to = args.to.clone().unwrap_or_else(|| t!("app-report-record-end"));
+        return Err(Failure::Message(t!("app-report-empty-window", from = from, to = to)));
     }
     let (book, diags) = plant_accounting::prepare(&site);
     for d in &diags {
         eprintln!("{d}");
     }
-    let report = plant_accounting::report(&site, &store, &book, t0, t1);
+    let mut report = plant_accounting::report(&site, &store, &book, t0, t1);
+    if format == Format::Markdown {
+        display_names(&mut report, &site);
+    }
     let text = plant_accounting::render(&report, format);
     match &args.output {
-        Some(path) => write_atomically(path, &text).map_err(|e| format!("{}: {e}", path.display())),
+        Some(path) => write_atomically(path, &text).map_err(|e| Failure::Message(format!("{}: {e}", path.display()))),
         None => {
             crate::whatif::out(&text);
             Ok(())
+        }
+    }
+}
+
+/// The names of the site, its equipment, nodes and products in the current language (a package's `name_zh`
+/// in Chinese), for the report people read. JSON and CSV keep the accounting's own names and ids.
+fn display_names(report: &mut Report, site: &Site) {
+    let node_name = |id: &str| -> Option<String> { site.equipment(id).map(|e| e.display_name().to_owned()).or_else(|| site.node(id).map(|n| n.display_name().to_owned())) };
+    report.site = site.name().to_owned();
+    for n in &mut report.nodes {
+        if let Some(name) = node_name(&n.id) {
+            n.name = name;
+        }
+    }
+    for b in &mut report.imbalances {
+        if let Some(name) = node_name(&b.node) {
+            b.name = name;
+        }
+    }
+    for p in &mut report.products {
+        if let Some(product) = site.products.iter().find(|x| x.id == p.id) {
+            p.name = product.display_name().to_owned();
         }
     }
 }

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 use bevy::world_serialization::WorldInstanceReady;
+use plant_i18n::msg;
 use plant_site::Quantity;
 use plant_viewer_context::{ColourBy, CurrentSite, LoadStatus, ModelInfo, Problems, Selection, SiteClock};
 
@@ -93,12 +94,12 @@ fn apply_options(
     if let (Some(view), Some(mut sankey)) = (&opts.flows, sankey) {
         use plant_flows_view::{Span, View};
         sankey.open = true;
-        sankey.view = if view == "co2" { View::Co2 } else { View::Energy };
+        sankey.view = if view == "co2" { View::Co2 } else { View::Energy }; // i18n-ok: values of --flows
         sankey.span = match opts.flows_window.as_str() {
-            "now" => Span::Instant,
-            "hour" => Span::Hour,
-            "week" => Span::Week,
-            "record" => Span::Record,
+            "now" => Span::Instant,   // i18n-ok: values of --flows-window
+            "hour" => Span::Hour,     // i18n-ok
+            "week" => Span::Week,     // i18n-ok
+            "record" => Span::Record, // i18n-ok
             _ => Span::Day,
         };
     }
@@ -111,7 +112,7 @@ fn apply_options(
     if let Some(at) = &opts.at {
         match parse_at(at, site.0.time_zone) {
             Some(t) => clock.seek(t),
-            None => problems.list.push(plant_site::Diagnostic::error(&toml, plant_site::Place::Element("--at".into()), format!("cannot read \"{at}\" as a time"))),
+            None => problems.list.push(plant_site::Diagnostic::error(&toml, plant_site::Place::named("--at"), msg!("app-startup-bad-time", value = at))),
         }
     }
     if !opts.paused && opts.screenshot.is_none() && !opts.live {
@@ -121,19 +122,17 @@ fn apply_options(
         if site.0.equipment(id).is_some() {
             selection.0 = Some(id.clone());
         } else {
-            problems.list.push(plant_site::Diagnostic::error(&toml, plant_site::Place::Element("--select".into()), format!("no equipment \"{id}\"")));
+            problems.list.push(plant_site::Diagnostic::error(&toml, plant_site::Place::named("--select"), msg!("app-startup-no-equipment", id = id)));
         }
     }
     if let Some(q) = &opts.colour_by {
-        if q == "model" {
-            *by = ColourBy::Model;
-        } else if q == "carbon" || q == "co2" {
-            *by = ColourBy::Carbon;
-        } else {
-            match Quantity::ALL.iter().find(|x| format!("{x:?}").to_lowercase() == q.replace('_', "")) {
+        match q.as_str() {
+            "model" => *by = ColourBy::Model,           // i18n-ok: values of --colour-by
+            "carbon" | "co2" => *by = ColourBy::Carbon, // i18n-ok
+            _ => match Quantity::ALL.iter().find(|x| format!("{x:?}").to_lowercase() == q.replace('_', "")) {
                 Some(&x) => *by = ColourBy::Quantity(x),
-                None => problems.list.push(plant_site::Diagnostic::error(&toml, plant_site::Place::Element("--colour-by".into()), format!("unknown quantity \"{q}\""))),
-            }
+                None => problems.list.push(plant_site::Diagnostic::error(&toml, plant_site::Place::named("--colour-by"), msg!("app-startup-unknown-quantity", value = q))),
+            },
         }
     }
 }

@@ -1,4 +1,6 @@
-//! Renders the default site under Xvfb + Mesa lavapipe, saves a screenshot and checks it is not blank.
+//! Renders the default site under Xvfb + Mesa lavapipe, saves a screenshot and checks it is not blank; then
+//! renders it again as a Chinese user would see it and checks that Chinese characters were drawn, not
+//! missing-glyph boxes (a control rendering without the CJK fonts proves the check tells them apart).
 //! Skipped, with the reason printed, where there is no Xvfb or no Vulkan driver — unless
 //! `PLANT_TWIN_REQUIRE_RENDER` is set (as `.ci/run` does), when a skip is a failure: CI must not mistake a
 //! render that did not run for one that passed.
@@ -73,6 +75,109 @@ fn analyse(png: &Path) -> (u32, u32, f64, usize) {
     (w, h, coloured as f64 / total.max(1) as f64, distinct.len())
 }
 
+/// Runs the app on the default site with `args` and `envs`, and returns its screenshot. A fresh, empty config
+/// folder keeps a language remembered on this machine out of it.
+fn screenshot(name: &str, args: &[&str], envs: &[(&str, &str)]) -> PathBuf {
+    let png = out_dir().join(format!("{name}.png"));
+    let _ = std::fs::remove_file(&png);
+    let config = out_dir().join(format!("{name}-config"));
+    let _ = std::fs::remove_dir_all(&config);
+    let log = out_dir().join(format!("{name}.log"));
+    let log_file = std::fs::File::create(&log).expect("log file");
+    let mut cmd = Command::new("xvfb-run");
+    cmd.args(["-a", "-s", "-screen 0 1280x720x24", env!("CARGO_BIN_EXE_plant-twin"), "--size", "1280x720", "--at", "2026-11-10 15:00"])
+        .args(args)
+        .arg("--screenshot")
+        .arg(&png)
+        .env("PLANT_TWIN_CONFIG_DIR", &config)
+        .env("LANG", "C.UTF-8")
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .envs(envs.iter().copied())
+        .stdout(log_file.try_clone().expect("log"))
+        .stderr(log_file);
+    let status = run_with_timeout(&mut cmd, Duration::from_secs(300)).expect("the app ran");
+    let log_text = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(status.success(), "plant-twin exited with {status}; log:\n{log_text}");
+    assert!(png.is_file(), "no screenshot written; log:\n{log_text}");
+    png
+}
+
+/// What the text in a region looks like: the connected shapes of light pixels (egui draws light text on a
+/// dark panel), how many distinct shapes there are, and how many are missing-glyph boxes (a hollow
+/// rectangle: every pixel on the edge of its bounding box, nothing inside). Chinese text drawn with a font
+/// gives hundreds of distinct shapes and no boxes; drawn without one, a row of identical boxes.
+#[derive(Debug)]
+struct Glyphs {
+    shapes: usize,
+    distinct: usize,
+    boxes: usize,
+}
+
+fn glyphs(png: &Path, x0: u32, y0: u32, x1: u32, y1: u32) -> Glyphs {
+    let img = image::open(png).expect("screenshot is a readable image").to_rgb8();
+    let (x1, y1) = (x1.min(img.width()), y1.min(img.height()));
+    let (w, h) = ((x1 - x0) as usize, (y1 - y0) as usize);
+    let lit: Vec<bool> = (0..w * h)
+        .map(|i| {
+            let p = img.get_pixel(x0 + (i % w) as u32, y0 + (i / w) as u32).0;
+            let (max, min) = (p.iter().max().copied().unwrap_or(0), p.iter().min().copied().unwrap_or(0));
+            max > 140 && max - min < 60
+        })
+        .collect();
+    let mut seen = vec![false; w * h];
+    let mut distinct = std::collections::HashSet::new();
+    let (mut shapes, mut boxes) = (0, 0);
+    for start in 0..w * h {
+        if !lit[start] || seen[start] {
+            continue;
+        }
+        let mut stack = vec![start];
+        let mut pixels = Vec::new();
+        seen[start] = true;
+        while let Some(i) = stack.pop() {
+            pixels.push(i);
+            let (x, y) = ((i % w) as i64, (i / w) as i64);
+            for (dx, dy) in [(-1, -1), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1)] {
+                let (nx, ny) = (x + dx, y + dy);
+                if nx >= 0 && ny >= 0 && (nx as usize) < w && (ny as usize) < h {
+                    let j = ny as usize * w + nx as usize;
+                    if lit[j] && !seen[j] {
+                        seen[j] = true;
+                        stack.push(j);
+                    }
+                }
+            }
+        }
+        if pixels.len() < 4 {
+            continue;
+        }
+        let xs = pixels.iter().map(|i| i % w);
+        let ys = pixels.iter().map(|i| i / w);
+        let (minx, maxx) = (xs.clone().min().unwrap_or(0), xs.max().unwrap_or(0));
+        let (miny, maxy) = (ys.clone().min().unwrap_or(0), ys.max().unwrap_or(0));
+        let (bw, bh) = (maxx - minx + 1, maxy - miny + 1);
+        if !(6..=40).contains(&bh) || bw > 60 {
+            continue; // not a glyph: a rule, an icon, the 3D view
+        }
+        shapes += 1;
+        let on_edge = pixels.iter().all(|i| {
+            let (x, y) = (i % w, i / w);
+            x <= minx + 1 || x + 1 >= maxx || y <= miny + 1 || y + 1 >= maxy
+        });
+        if on_edge && bw >= 6 && bh >= 6 && pixels.len() >= 2 * (bw + bh) - 6 {
+            boxes += 1;
+        }
+        let mut mask: Vec<u8> = vec![0; bw * bh];
+        for i in &pixels {
+            mask[(i / w - miny) * bw + (i % w - minx)] = 1;
+        }
+        distinct.insert((bw, bh, mask));
+    }
+    Glyphs { shapes, distinct: distinct.len(), boxes }
+}
+
 #[test]
 fn the_default_site_renders_with_coloured_equipment() {
     if let Some(why) = skip_reason() {
@@ -101,4 +206,30 @@ fn the_default_site_renders_with_coloured_equipment() {
     assert_eq!((w, h), (1280, 720));
     assert!(distinct > 200, "the image looks blank: {distinct} distinct colours");
     assert!(coloured > 0.01, "too few equipment pixels coloured by data: {:.2} %", coloured * 100.0);
+}
+
+#[test]
+fn a_chinese_system_sees_chinese_characters_not_boxes() {
+    if let Some(why) = skip_reason() {
+        assert!(std::env::var_os("PLANT_TWIN_REQUIRE_RENDER").is_none(), "the zh-CN render test cannot run ({why}) but PLANT_TWIN_REQUIRE_RENDER is set");
+        say(&format!("SKIPPED zh-CN render test: {why}"));
+        return;
+    }
+    // A Chinese system locale, nothing else: the app must come up in Chinese by itself.
+    let zh = screenshot("cement-plant-zh-CN", &["--select", "kiln-1"], &[("LANG", "zh_CN.UTF-8")]);
+    let control = screenshot("cement-plant-zh-CN-no-cjk-font", &["--select", "kiln-1"], &[("LANG", "zh_CN.UTF-8"), ("PLANT_TWIN_NO_CJK_FONT", "1")]);
+    // The left panel (the equipment tree) and the top bar, where the Chinese names and labels are.
+    let region = |png: &Path| {
+        let mut g = glyphs(png, 0, 0, 1280, 40);
+        let left = glyphs(png, 0, 40, 380, 680);
+        g.shapes += left.shapes;
+        g.distinct += left.distinct;
+        g.boxes += left.boxes;
+        g
+    };
+    let (text, boxes) = (region(&zh), region(&control));
+    say(&format!("zh-CN render: {} → {text:?}; control without CJK fonts: {} → {boxes:?}", zh.display(), control.display()));
+    assert!(boxes.boxes >= 20, "the control rendering should show missing-glyph boxes, or the check cannot tell: {boxes:?}");
+    assert!(text.boxes * 20 <= boxes.boxes, "Chinese text was drawn as boxes: {text:?} (control {boxes:?})");
+    assert!(text.distinct >= 100 && text.distinct > boxes.distinct * 3, "too few distinct glyph shapes for Chinese text: {text:?} (control {boxes:?})");
 }

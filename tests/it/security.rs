@@ -112,12 +112,14 @@ fn a_packages_sources_wait_for_consent_and_a_foreign_variable_is_never_sent() {
     assert!(server.requests.lock().expect("requests").is_empty(), "nothing was sent before consent");
     let problems = &app.world().resource::<Problems>().list;
     assert!(
-        problems
-            .iter()
-            .any(|d| d.is_error() && d.message.contains("\"HOME\"") && d.file.ends_with("sources.toml") && matches!(d.place, plant_site::Place::LineCol { line: 6, .. })),
+        problems.iter().any(|d| d.is_error()
+            && d.message.id == "live-config-env-not-allowed"
+            && d.message.arg("variable") == Some(&plant_i18n::Arg::Str("HOME".into()))
+            && d.file.ends_with("sources.toml")
+            && matches!(d.place, plant_site::Place::LineCol { line: 6, .. })),
         "{problems:?}"
     );
-    assert!(problems.iter().any(|d| d.is_error() && d.message.contains("clear text") && d.message.contains("203.0.113.7")), "{problems:?}");
+    assert!(problems.iter().any(|d| d.is_error() && d.message.id == "live-config-clear-text" && d.message.text_in(plant_i18n::Lang::En).contains("203.0.113.7")), "{problems:?}");
     // The recording plays on.
     assert!(app.world().resource::<plant_viewer_context::MeterData>().0.get("pump-1.power").is_some());
 
@@ -147,7 +149,7 @@ fn a_worker_panic_becomes_a_problem_naming_it_and_the_app_keeps_running() {
     app.cleanup();
     run_until(&mut app, 30, "the panic was not reported", |a| matches!(a.world().resource::<LoadStatus>(), LoadStatus::Failed));
     let problems = &app.world().resource::<Problems>().list;
-    assert!(problems.iter().any(|d| d.is_error() && d.message.contains("simulated loader bug") && d.file.ends_with("site.toml")), "{problems:?}");
+    assert!(problems.iter().any(|d| d.is_error() && d.message.text_in(plant_i18n::Lang::En).contains("simulated loader bug") && d.file.ends_with("site.toml")), "{problems:?}");
     for _ in 0..5 {
         app.update();
     }

@@ -5,7 +5,8 @@ use std::process::Command;
 use plant_process::{Prices, Process};
 
 fn run(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_plant-twin")).args(args).output().expect("runs");
+    // In English whatever the developer's locale or remembered language: the assertions read English messages.
+    let out = Command::new(env!("CARGO_BIN_EXE_plant-twin")).args(["--lang", "en"]).args(args).output().expect("runs");
     (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 

@@ -2,6 +2,7 @@
 //! fuels' calorific values and biomass shares, the grid's location- and market-based factors.
 
 use plant_carbon::{EnergyFactor, FactorSet, Fuel, SetInfo, resolve_factor_set};
+use plant_i18n::msg;
 use plant_site::{Diagnostic, NodeKind, Place, Site};
 
 /// How a carrier entering the site is accounted.
@@ -82,7 +83,7 @@ pub fn prepare(site: &Site) -> (Book, Vec<Diagnostic>) {
             (out.len() == 1).then(|| out[0].to_string())
         });
         let Some(carrier) = carrier else {
-            diags.push(Diagnostic::error(&file, node.at.clone(), format!("source \"{}\" has a factor but no `carrier`; it is not accounted", node.id)));
+            diags.push(Diagnostic::error(&file, node.at.clone(), msg!("accounting-source-no-carrier", source = node.id.as_str())));
             continue;
         };
         let found = sets.iter().find_map(|s| {
@@ -107,15 +108,13 @@ pub fn prepare(site: &Site) -> (Book, Vec<Diagnostic>) {
                 if let Some(m) = &node.market_factor
                     && !matches!(&kind, CarrierKind::Electricity { market: Some(_), .. })
                 {
-                    diags.push(Diagnostic::error(&file, node.at.clone(), format!("market_factor \"{m}\" is no electricity factor of the sets ({})", set_names())));
+                    diags.push(Diagnostic::error(&file, node.at.clone(), msg!("accounting-market-factor-unknown", factor = m.as_str(), sets = set_names())));
                 }
                 carriers.push(Carrier { carrier, source: node.id.clone(), kind, set });
             }
-            None => diags.push(Diagnostic::error(
-                &file,
-                node.at.clone(),
-                format!("factor \"{factor}\" of source \"{}\" is in none of the factor sets ({}); it is not accounted", node.id, set_names()),
-            )),
+            None => {
+                diags.push(Diagnostic::error(&file, node.at.clone(), msg!("accounting-factor-unknown", factor = factor.as_str(), source = node.id.as_str(), sets = set_names())))
+            }
         }
     }
     let gwp_values = ["CF4", "C2F6"].iter().filter_map(|gas| sets.iter().find_map(|s| s.gwp(&settings.gwp, gas)).map(|v| (gas.to_string(), v))).collect();

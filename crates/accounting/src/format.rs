@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use plant_i18n::t;
+
 use crate::Report;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,9 +15,16 @@ pub enum Format {
 }
 
 /// A format name that is not one of json, csv, md.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown format \"{0}\" (json, csv or md)")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownFormat(pub String);
+
+impl std::fmt::Display for UnknownFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&t!("report-unknown-format", value = self.0.as_str()))
+    }
+}
+
+impl std::error::Error for UnknownFormat {}
 
 impl std::str::FromStr for Format {
     type Err = UnknownFormat;
@@ -106,68 +115,120 @@ fn csv(r: &Report) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
+/// The report for people, in the current language: headings, table headers and notes from the catalogue
+/// (assets/locales/*/report.ftl); numbers, units, ids and factor names as they are.
 fn markdown(r: &Report) -> String {
+    let lang = plant_i18n::current();
     let mut o = String::new();
-    let _ = writeln!(o, "# Energy and carbon report: {}\n", r.site);
-    let _ = writeln!(o, "Window: {} to {} ({:.1} h). GWP set: {}.\n", r.from, r.to, r.hours, r.gwp);
-    let _ = writeln!(o, "Factor sets:");
+    let _ = writeln!(o, "# {}\n", t!("report-title", site = r.site.as_str()));
+    let (from, offset) = local_time(lang, &r.from);
+    let (to, _) = local_time(lang, &r.to);
+    let _ = writeln!(o, "{}\n", t!("report-window", from = from, to = to, offset = offset, hours = format!("{:.1}", r.hours), gwp = r.gwp.as_str()));
+    let _ = writeln!(o, "{}", t!("report-factor-sets"));
     for s in &r.factor_sets {
         let _ = writeln!(o, "- {} — {} ({}; {})", s.id, s.name, s.year, s.source);
     }
     let e = &r.energy;
-    let _ = writeln!(o, "\n## Energy\n\n| | value | unit |\n|---|---:|---|");
-    let _ = writeln!(
-        o,
-        "| Electricity bought | {:.1} | MWh |\n| Fuel burnt | {:.1} | GJ |\n| Heat bought | {:.1} | GJ |\n| Total | {:.1} | GJ |\n| Total | {:.2} | tce |",
-        e.electricity_mwh, e.fuel_gj, e.heat_gj, e.total_gj, e.total_tce
-    );
+    let _ = writeln!(o, "\n## {}\n", t!("report-energy"));
+    header(&mut o, &[&t!("report-col-item"), &t!("report-col-value"), &t!("report-col-unit")], "|---|---:|---|");
+    for (item, value, unit) in [
+        (t!("report-electricity-bought"), format!("{:.1}", e.electricity_mwh), "MWh"),
+        (t!("report-fuel-burnt"), format!("{:.1}", e.fuel_gj), "GJ"),
+        (t!("report-heat-bought"), format!("{:.1}", e.heat_gj), "GJ"),
+        (t!("report-total-energy"), format!("{:.1}", e.total_gj), "GJ"),
+        (t!("report-total-tce"), format!("{:.2}", e.total_tce), "tce"),
+    ] {
+        let _ = writeln!(o, "| {item} | {value} | {unit} |");
+    }
     let s = &r.scopes;
-    let _ = writeln!(o, "\n## CO2 by scope (t)\n\n| scope | t CO2 |\n|---|---:|");
+    let _ = writeln!(o, "\n## {}\n", t!("report-co2-by-scope"));
+    header(&mut o, &[&t!("report-col-scope"), "t CO2"], "|---|---:|");
     for (q, v) in [
-        ("Scope 1, combustion", s.scope1_combustion_t),
-        ("Scope 1, process", s.scope1_process_t),
-        ("— calcination", s.process_calcination_t),
-        ("— anodes", s.process_anode_t),
-        ("— PFC as CO2e", s.process_pfc_co2e_t),
-        ("Scope 1", s.scope1_t),
-        ("Scope 2, location-based", s.scope2_location_t),
-        ("Scope 2, market-based", s.scope2_market_t),
-        ("Total, location-based", s.total_location_t),
-        ("Total, market-based", s.total_market_t),
-        ("Biogenic CO2 (memo, not in scope 1)", s.biogenic_memo_t),
+        (t!("report-scope1-combustion"), s.scope1_combustion_t),
+        (t!("report-scope1-process"), s.scope1_process_t),
+        (t!("report-process-calcination"), s.process_calcination_t),
+        (t!("report-process-anodes"), s.process_anode_t),
+        (t!("report-process-pfc"), s.process_pfc_co2e_t),
+        (t!("report-scope1"), s.scope1_t),
+        (t!("report-scope2-location"), s.scope2_location_t),
+        (t!("report-scope2-market"), s.scope2_market_t),
+        (t!("report-total-location"), s.total_location_t),
+        (t!("report-total-market"), s.total_market_t),
+        (t!("report-biogenic"), s.biogenic_memo_t),
     ] {
         let _ = writeln!(o, "| {q} | {v:.2} |");
     }
-    let _ = writeln!(o, "\n## By carrier\n\n| carrier | bought | energy (GJ) | t CO2 | factor (set) |\n|---|---:|---:|---:|---|");
+    let _ = writeln!(o, "\n## {}\n", t!("report-by-carrier"));
+    header(&mut o, &[&t!("report-col-carrier"), &t!("report-col-bought"), &t!("report-col-energy"), "t CO2", &t!("report-col-factor")], "|---|---:|---:|---:|---|");
     for c in &r.carriers {
-        let _ = writeln!(o, "| {} | {:.1} {} | {:.1} | {:.2} | {} ({}) |", c.carrier, c.amount.value, c.amount.unit, c.energy_gj, c.co2_t, c.factor, c.factor_set);
+        let carrier = t!("report-carrier", carrier = c.carrier.as_str());
+        let _ = writeln!(o, "| {carrier} | {:.1} {} | {:.1} | {:.2} | {} ({}) |", c.amount.value, c.amount.unit, c.energy_gj, c.co2_t, c.factor, c.factor_set);
     }
     if !r.products.is_empty() {
-        let _ = writeln!(o, "\n## Key figures per product\n\n| product | amount | figure | value | unit |\n|---|---:|---|---:|---|");
+        let _ = writeln!(o, "\n## {}\n", t!("report-per-product"));
+        header(
+            &mut o,
+            &[&t!("report-col-product"), &t!("report-col-amount"), &t!("report-col-figure"), &t!("report-col-value"), &t!("report-col-unit")],
+            "|---|---:|---|---:|---|",
+        );
         for p in &r.products {
+            let pfc = p.process.iter().any(|l| l.kind == "pfc");
             for k in &p.kpis {
-                let _ = writeln!(o, "| {} | {:.1} {} | {} | {:.3} | {} |", p.name, p.amount.value, p.amount.unit, k.name, k.value, k.unit);
+                let key = if k.key == "process-co2" && pfc { "process-co2e" } else { k.key };
+                let figure = t!("report-kpi", key = key, name = k.name.as_str());
+                let _ = writeln!(o, "| {} | {:.1} {} | {figure} | {:.3} | {} |", p.name, p.amount.value, p.amount.unit, k.value, k.unit);
             }
         }
     }
-    let _ = writeln!(o, "\n## By node\n\n| node | electricity (MWh) | fuel (GJ) | heat (GJ) | t CO2 |\n|---|---:|---:|---:|---:|");
+    let _ = writeln!(o, "\n## {}\n", t!("report-by-node"));
+    header(&mut o, &[&t!("report-col-node"), &t!("report-col-electricity"), &t!("report-col-fuel"), &t!("report-col-heat"), "t CO2"], "|---|---:|---:|---:|---:|");
     for n in &r.nodes {
         let _ = writeln!(o, "| {} | {:.2} | {:.1} | {:.1} | {:.2} |", n.name, n.electricity_mwh, n.fuel_gj, n.heat_gj, n.co2_t);
     }
-    let _ = writeln!(o, "\n## Balance check\n");
+    let _ = writeln!(o, "\n## {}\n", t!("report-balance"));
     if r.imbalances.is_empty() {
-        let _ = writeln!(o, "Every node with measured flows in and out balances within the tolerance.");
+        let _ = writeln!(o, "{}", t!("report-balanced"));
     } else {
-        let _ = writeln!(o, "| node | quantity | in | out | unit | (in − out)/max |\n|---|---|---:|---:|---|---:|");
+        header(
+            &mut o,
+            &[&t!("report-col-node"), &t!("report-col-quantity"), &t!("report-col-in"), &t!("report-col-out"), &t!("report-col-unit"), &t!("report-col-relative")],
+            "|---|---|---:|---:|---|---:|",
+        );
         for b in &r.imbalances {
-            let _ = writeln!(o, "| {} | {} | {:.2} | {:.2} | {} | {:+.1} % |", b.name, b.quantity, b.inflow, b.outflow, b.unit, b.relative * 100.0);
+            let _ = writeln!(o, "| {} | {} | {:.2} | {:.2} | {} | {:+.1} % |", b.name, imbalance_quantity(b), b.inflow, b.outflow, b.unit, b.relative * 100.0);
         }
     }
     if !r.warnings.is_empty() {
-        let _ = writeln!(o, "\n## Warnings\n");
+        let _ = writeln!(o, "\n## {}\n", t!("report-warnings"));
         for w in &r.warnings {
             let _ = writeln!(o, "- {w}");
         }
     }
     o
+}
+
+/// A table's header row and its alignment row.
+fn header(o: &mut String, cells: &[&str], align: &str) {
+    let _ = writeln!(o, "| {} |\n{align}", cells.join(" | "));
+}
+
+/// An RFC 3339 time of the report as the language writes a local time, and its UTC offset (`+08:00`). A time
+/// that does not read as RFC 3339 is shown as it is.
+fn local_time(lang: plant_i18n::Lang, rfc3339: &str) -> (String, String) {
+    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(t) => (plant_i18n::datetime(lang, t.naive_local()), t.format("%:z").to_string()),
+        Err(_) => (rfc3339.to_owned(), String::new()),
+    }
+}
+
+/// "raw-meal (mass)" of the accounting as the language writes it: the carrier's name and what was compared,
+/// which the unit tells (MWh: energy, t: mass, m³: volume).
+fn imbalance_quantity(b: &crate::ImbalanceLine) -> String {
+    let carrier = b.quantity.rsplit_once(" (").map_or(b.quantity.as_str(), |(c, _)| c);
+    let dimension = match b.unit.as_str() {
+        "MWh" | "GJ" => "energy",
+        "t" | "kg" => "mass",
+        _ => "volume",
+    };
+    t!("report-quantity", carrier = t!("report-carrier", carrier = carrier), dimension = dimension)
 }

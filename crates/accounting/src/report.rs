@@ -2,6 +2,7 @@
 //! carrier; CO2 by scope; key figures per product; per-node use; balance violations.
 
 use plant_flows::{FlowTotal, flow_totals, formula_total, integrate, integrate_with};
+use plant_i18n::{Lang, Msg, msg};
 use plant_site::{FlowValue, Kpi, Product, ProductAmount, Site};
 use plant_store::{Store, TimestampMs};
 use plant_units::{Dim, KGCE_J, Value};
@@ -159,7 +160,15 @@ pub struct Report {
     pub nodes: Vec<NodeLine>,
     pub flows: Vec<FlowLine>,
     pub imbalances: Vec<ImbalanceLine>,
-    pub warnings: Vec<String>,
+    /// What the figures leave out or could not account (`accounting-warning-…` messages), shown in the
+    /// language of the screen; in JSON, in English (the JSON of a report is the same in every language).
+    #[serde(serialize_with = "english")]
+    pub warnings: Vec<Msg>,
+}
+
+/// Messages as their English text.
+fn english<S: serde::Serializer>(messages: &[Msg], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(messages.iter().map(|m| m.text_in(Lang::En)))
 }
 
 impl Report {
@@ -276,7 +285,7 @@ fn measured_energy(site: &Site, book: &Book, totals: &[FlowTotal]) -> Vec<Option
 
 /// Fills in the energy of remainder flows: what enters a node as energy and leaves by no other flow.
 /// Resolved node by node once everything entering the node is known.
-fn resolve_remainders(site: &Site, energy: &mut [Option<f64>], warnings: &mut Vec<String>) {
+fn resolve_remainders(site: &Site, energy: &mut [Option<f64>], warnings: &mut Vec<Msg>) {
     let n = site.flows.len();
     let mut pending: Vec<usize> = (0..n).filter(|&k| site.flows[k].value == FlowValue::Remainder).collect();
     let mut progress = true;
@@ -292,11 +301,11 @@ fn resolve_remainders(site: &Site, energy: &mut [Option<f64>], warnings: &mut Ve
             let outflow: f64 = (0..n).filter(|&j| j != k && &site.flows[j].from == node).filter_map(|j| energy[j]).sum();
             let mut rest = inflow - outflow;
             if rest < 0.0 {
-                warnings.push(format!(
-                    "{}: measured outflows exceed inflows by {:.1} GJ; its remainder to {} is shown as 0",
-                    site.node_name(node),
-                    -rest / GJ,
-                    site.node_name(&site.flows[k].to)
+                warnings.push(msg!(
+                    "accounting-warning-outflows-exceed-inflows",
+                    node = site.node_name(node),
+                    gj = format!("{:.1}", -rest / GJ),
+                    to = site.node_name(&site.flows[k].to)
                 ));
                 rest = 0.0;
             }
@@ -306,7 +315,7 @@ fn resolve_remainders(site: &Site, energy: &mut [Option<f64>], warnings: &mut Ve
         });
     }
     for k in pending {
-        warnings.push(format!("remainder {} → {} could not be computed (a cycle of remainders)", site.flows[k].from, site.flows[k].to));
+        warnings.push(msg!("accounting-warning-remainder-cycle", from = site.flows[k].from.as_str(), to = site.flows[k].to.as_str()));
     }
 }
 
@@ -337,7 +346,7 @@ impl<'a> Window<'a> {
 
     /// Energy bought by carrier, adding its CO2 to the scopes and its energy to the totals; with the grid's
     /// intensity over the window (kg CO2 per J), from the electricity bought.
-    fn bought(&self, scopes: &mut Scopes, totals_e: &mut EnergyTotals, warnings: &mut Vec<String>) -> (Vec<CarrierLine>, Option<f64>) {
+    fn bought(&self, scopes: &mut Scopes, totals_e: &mut EnergyTotals, warnings: &mut Vec<Msg>) -> (Vec<CarrierLine>, Option<f64>) {
         let (site, energy) = (self.site, &self.energy);
         let n = site.flows.len();
         let mut carriers = Vec::new();
@@ -394,7 +403,7 @@ impl<'a> Window<'a> {
 
     /// Electricity bought through `purchases` and its location-based CO2, J and kg: at the factor meter's
     /// values where the site has one and the flow is metered, else at the annual factor.
-    fn location_co2(&self, purchases: &[usize], factor_meter: Option<&str>, annual: f64, warnings: &mut Vec<String>) -> (f64, f64) {
+    fn location_co2(&self, purchases: &[usize], factor_meter: Option<&str>, annual: f64, warnings: &mut Vec<Msg>) -> (f64, f64) {
         let mut e = 0.0;
         let mut co2 = 0.0;
         for &k in purchases {
@@ -421,7 +430,7 @@ impl<'a> Window<'a> {
 
     /// Every product with data in the window, and its process CO2 (added to the scopes); with the process
     /// CO2 by equipment, t.
-    fn process_emissions(&self, scopes: &mut Scopes, warnings: &mut Vec<String>) -> (Vec<Produced<'a>>, Vec<(String, f64)>) {
+    fn process_emissions(&self, scopes: &mut Scopes, warnings: &mut Vec<Msg>) -> (Vec<Produced<'a>>, Vec<(String, f64)>) {
         let (site, book) = (self.site, self.book);
         let mut process_at: Vec<(String, f64)> = Vec::new();
         let mut produced = Vec::new();
@@ -434,7 +443,7 @@ impl<'a> Window<'a> {
                 },
             };
             let Some(amount) = amount else {
-                warnings.push(format!("product {}: no data in the window", p.id));
+                warnings.push(msg!("accounting-warning-product-no-data", product = p.id.as_str()));
                 continue;
             };
             let mut process = 0.0;
@@ -464,11 +473,11 @@ impl<'a> Window<'a> {
                             scopes.process_pfc_co2e_t += e;
                             add("pfc", &x.at, e);
                         }
-                        _ => warnings.push(format!("product {}: no GWP values for CF4/C2F6 in the {} set of the factor sets; PFC left out", p.id, book.gwp)),
+                        _ => warnings.push(msg!("accounting-warning-no-gwp", product = p.id.as_str(), gwp = book.gwp.as_str())),
                     }
                 }
             } else if p.calcination.is_some() || p.anode.is_some() || p.pfc.is_some() {
-                warnings.push(format!("product {}: process emissions need an amount in mass", p.id));
+                warnings.push(msg!("accounting-warning-process-needs-mass", product = p.id.as_str()));
             }
             scopes.scope1_process_t += process;
             produced.push(Produced { product: p, amount, coverage, process, lines });
@@ -556,13 +565,13 @@ impl<'a> Window<'a> {
 }
 
 /// The products' lines: amount in the reporting unit and key figures per unit of it, from the site's totals.
-fn product_lines(produced: Vec<Produced<'_>>, totals_e: &EnergyTotals, scopes: &Scopes, warnings: &mut Vec<String>) -> Vec<ProductLine> {
+fn product_lines(produced: Vec<Produced<'_>>, totals_e: &EnergyTotals, scopes: &Scopes, warnings: &mut Vec<Msg>) -> Vec<ProductLine> {
     let mut products = Vec::new();
     for Produced { product: p, amount, coverage, process, lines } in produced {
         let (per, unit) = per_unit(amount, p.unit.as_deref());
         let kpis = kpi_lines(p, per, &unit, process, totals_e, scopes);
         if coverage < 0.9 {
-            warnings.push(format!("product {}: data cover {:.0} % of the window", p.id, coverage * 100.0));
+            warnings.push(msg!("accounting-warning-product-coverage", product = p.id.as_str(), percent = format!("{:.0}", coverage * 100.0)));
         }
         products.push(ProductLine { id: p.id.clone(), name: p.name.clone(), amount: fig(per, &unit), coverage, process_co2_t: process, process: lines, kpis });
     }
@@ -598,12 +607,14 @@ fn kpi_lines(p: &Product, per: f64, unit: &str, process: f64, totals_e: &EnergyT
 }
 
 /// Warns of metered flows with no data, or data for less than 90 % of the window.
-fn flow_warnings(site: &Site, totals: &[FlowTotal], warnings: &mut Vec<String>) {
+fn flow_warnings(site: &Site, totals: &[FlowTotal], warnings: &mut Vec<Msg>) {
     for (k, f) in site.flows.iter().enumerate() {
         if let FlowValue::Meters(_) = f.value {
             match totals.iter().find(|t| t.flow == k) {
-                Some(t) if t.total.is_none() => warnings.push(format!("flow {} → {}: no data", f.from, f.to)),
-                Some(t) if t.coverage < 0.9 => warnings.push(format!("flow {} → {}: data cover {:.0} % of the window", f.from, f.to, t.coverage * 100.0)),
+                Some(t) if t.total.is_none() => warnings.push(msg!("accounting-warning-flow-no-data", from = f.from.as_str(), to = f.to.as_str())),
+                Some(t) if t.coverage < 0.9 => {
+                    warnings.push(msg!("accounting-warning-flow-coverage", from = f.from.as_str(), to = f.to.as_str(), percent = format!("{:.0}", t.coverage * 100.0)))
+                }
                 _ => {}
             }
         }
@@ -651,9 +662,9 @@ fn pending_in(site: &Site, node: &str, energy: &[Option<f64>], me: usize) -> boo
 /// Energy-weighted mean grid factor (kg CO2 per J) over the window from a factor meter; the annual factor
 /// where the meter has no data.
 #[allow(clippy::too_many_arguments)]
-fn series_factor(site: &Site, store: &Store, meter_id: &str, terms: &[(f64, String)], t0: TimestampMs, t1: TimestampMs, annual: f64, warnings: &mut Vec<String>) -> f64 {
+fn series_factor(site: &Site, store: &Store, meter_id: &str, terms: &[(f64, String)], t0: TimestampMs, t1: TimestampMs, annual: f64, warnings: &mut Vec<Msg>) -> f64 {
     let (Some(fm), Some(fs)) = (site.meter(meter_id), store.get(meter_id)) else {
-        warnings.push(format!("grid factor meter {meter_id}: no data; the annual factor is used"));
+        warnings.push(msg!("accounting-warning-factor-meter-no-data", meter = meter_id));
         return annual;
     };
     // Display unit tCO2/MWh = kg CO2 per kWh; in kg per J divide by 3.6e6.
@@ -672,7 +683,7 @@ fn series_factor(site: &Site, store: &Store, meter_id: &str, terms: &[(f64, Stri
         return annual;
     }
     if missing > 0.0 {
-        warnings.push(format!("grid factor meter {meter_id}: no factor for {:.0} % of the electricity; the annual factor is used there", 100.0 * missing / plain_total));
+        warnings.push(msg!("accounting-warning-factor-meter-gaps", meter = meter_id, percent = format!("{:.0}", 100.0 * missing / plain_total)));
     }
     weighted_total / plain_total
 }

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use plant_i18n::{Msg, msg};
 use plant_site::{Diagnostic, Place, line_col};
 use plant_units::{Dim, Value};
 use serde::Deserialize;
@@ -132,28 +133,31 @@ impl FactorSet {
 pub fn parse_factor_set(text: &str, file: &Path) -> Result<FactorSet, Diagnostic> {
     let raw: RawSet = toml::from_str(text).map_err(|e| {
         let place = e.span().map_or(Place::Whole, |s| line_col(text, s.start));
-        Diagnostic::error(file, place, e.message().trim().to_string())
+        Diagnostic::error(file, place, msg!("carbon-toml-invalid", error = e.message().trim()))
     })?;
-    let value = |q: &Quantity, want: Dim, what: &str| -> Result<Value, Diagnostic> {
+    // `wrong` says what the value must be, given the unit's dimension (carbon-ncv-dimension…).
+    let value = |q: &Quantity, want: Dim, wrong: fn(Dim, &str, Dim) -> Msg| -> Result<Value, Diagnostic> {
         let at = line_col(text, q.unit.span().start);
-        let v = Value::new(q.value, q.unit.get_ref()).map_err(|e| Diagnostic::error(file, at.clone(), e.to_string()))?;
+        let v = Value::new(q.value, q.unit.get_ref()).map_err(|e| Diagnostic::error(file, at.clone(), e.message()))?;
         if v.dim != want {
-            return Err(Diagnostic::error(file, at, format!("{what} must be {}, \"{}\" is {}", want.name(), q.unit.get_ref(), v.dim.name())));
+            return Err(Diagnostic::error(file, at, wrong(want, q.unit.get_ref(), v.dim)));
         }
         Ok(v)
     };
+    let ncv = |want: Dim, unit: &str, got: Dim| msg!("carbon-ncv-dimension", want = want.name_msg(), unit = unit, got = got.name_msg());
+    let co2 = |want: Dim, unit: &str, got: Dim| msg!("carbon-co2-factor-dimension", want = want.name_msg(), unit = unit, got = got.name_msg());
     let energy_per_mass = Dim { mass: 0, length: 2, time: -2, temperature: 0, co2: 0, current: 0 };
     let co2_per_energy = Dim { mass: -1, length: -2, time: 2, temperature: 0, co2: 1, current: 0 };
     let mut fuels = Vec::new();
     for f in &raw.fuel {
         if !(0.0..=1.0).contains(&f.biomass_fraction) || !(0.0..=1.0).contains(&f.oxidation) {
-            return Err(Diagnostic::error(file, Place::Element(format!("fuel \"{}\"", f.id)), "biomass_fraction and oxidation must be between 0 and 1"));
+            return Err(Diagnostic::error(file, Place::element(msg!("carbon-element-fuel", id = &f.id)), msg!("carbon-fuel-fractions")));
         }
         fuels.push(Fuel {
             id: f.id.clone(),
             name: f.name.clone(),
-            ncv: value(&f.ncv, energy_per_mass, "a net calorific value")?,
-            co2_per_energy: value(&f.co2, co2_per_energy, "a CO2 factor")?,
+            ncv: value(&f.ncv, energy_per_mass, ncv)?,
+            co2_per_energy: value(&f.co2, co2_per_energy, co2)?,
             biomass_fraction: f.biomass_fraction,
             oxidation: f.oxidation,
         });
@@ -164,7 +168,7 @@ pub fn parse_factor_set(text: &str, file: &Path) -> Result<FactorSet, Diagnostic
                 Ok(EnergyFactor {
                     id: f.id.clone(),
                     name: f.name.clone(),
-                    co2_per_energy: value(&f.value, co2_per_energy, "a CO2 factor")?,
+                    co2_per_energy: value(&f.value, co2_per_energy, co2)?,
                     source: f.source.clone(),
                     market_based: f.market_based,
                 })
@@ -176,7 +180,7 @@ pub fn parse_factor_set(text: &str, file: &Path) -> Result<FactorSet, Diagnostic
 
 /// Reads and parses a factor-set file.
 pub fn load_factor_set(path: &Path) -> Result<FactorSet, Diagnostic> {
-    let text = std::fs::read_to_string(path).map_err(|e| Diagnostic::error(path, Place::Whole, format!("cannot read the factor set: {e}")))?;
+    let text = std::fs::read_to_string(path).map_err(|e| Diagnostic::error(path, Place::Whole, msg!("carbon-cannot-read", error = e.to_string())))?;
     parse_factor_set(&text, path)
 }
 
@@ -194,10 +198,15 @@ pub fn resolve_factor_set(id: &str, root: &Path) -> Result<FactorSet, Diagnostic
         return parse_factor_set(text, Path::new(file));
     }
     if id.ends_with(".toml") {
-        let path = plant_site::resolve_in_package(root, id)
-            .map_err(|e| Diagnostic::error(&root.join(plant_site::SITE_FILE), Place::Element(format!("factor_sets \"{id}\"")), format!("factor set: {e}; set left out")))?;
+        let path = plant_site::resolve_in_package(root, id).map_err(|e| {
+            Diagnostic::error(
+                &root.join(plant_site::SITE_FILE),
+                Place::element(msg!("carbon-element-factor-set", id = id)),
+                msg!("carbon-factor-set-path-refused", reason = e.message()),
+            )
+        })?;
         return load_factor_set(&path);
     }
     let known: Vec<&str> = BUNDLED.iter().map(|(k, _, _)| *k).collect();
-    Err(Diagnostic::error(&root.join(plant_site::SITE_FILE), Place::Whole, format!("unknown factor set \"{id}\" (bundled: {}; or a path ending in .toml)", known.join(", "))))
+    Err(Diagnostic::error(&root.join(plant_site::SITE_FILE), Place::Whole, msg!("carbon-unknown-factor-set", id = id, bundled = known.join(", "))))
 }

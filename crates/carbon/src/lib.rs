@@ -31,7 +31,7 @@ pub struct Combustion {
 /// Burning `mass` of `fuel`; `biomass_fraction` overrides the fuel's own (e.g. a measured AF mix).
 pub fn combustion(fuel: &Fuel, mass: Value, biomass_fraction: Option<f64>) -> Result<Combustion, UnitError> {
     if mass.dim != Dim::MASS {
-        return Err(UnitError::Mismatch { op: "burn", left: mass.dim.name(), right: "a fuel (needs a mass)".into() });
+        return Err(UnitError::NotAFuelMass(mass.dim));
     }
     let energy = mass * fuel.ncv;
     let co2 = energy * fuel.co2_per_energy * fuel.oxidation;
@@ -48,7 +48,7 @@ pub fn calcination_co2_per_t_clinker(cao: f64, mgo: f64, cao_non_carbonate: f64,
 /// CO2 of bought energy (grid electricity, heat) at a factor.
 pub fn bought_energy_co2(energy: Value, factor: &EnergyFactor) -> Result<Value, UnitError> {
     if energy.dim != Dim::ENERGY {
-        return Err(UnitError::Mismatch { op: "apply an energy factor to", left: energy.dim.name(), right: "energy".into() });
+        return Err(UnitError::NotAnEnergy(energy.dim));
     }
     Ok(energy * factor.co2_per_energy)
 }

@@ -110,6 +110,8 @@ pub fn set_current(lang: Lang) {
 pub enum Arg {
     Str(String),
     Num(f64),
+    /// A message inside a message (a reason, a unit's name), resolved in the same language as its host.
+    Msg(Box<Msg>),
 }
 
 macro_rules! arg_from_number {
@@ -144,20 +146,21 @@ impl From<Cow<'_, str>> for Arg {
 }
 impl From<&Msg> for Arg {
     fn from(v: &Msg) -> Self {
-        Arg::Str(v.text())
+        Arg::Msg(Box::new(v.clone()))
     }
 }
 impl From<Msg> for Arg {
     fn from(v: Msg) -> Self {
-        Arg::Str(v.text())
+        Arg::Msg(Box::new(v))
     }
 }
 
 impl Arg {
-    fn to_fluent(&self) -> FluentValue<'static> {
+    fn to_fluent(&self, lang: Lang) -> FluentValue<'static> {
         match self {
             Arg::Str(s) => FluentValue::from(s.clone()),
             Arg::Num(n) => FluentValue::from(*n),
+            Arg::Msg(m) => FluentValue::from(m.text_in(lang)),
         }
     }
 }
@@ -181,11 +184,8 @@ pub fn tr_in(lang: Lang, id: &str) -> String {
 /// The message `id` with its arguments in `lang`.
 pub fn tr_args_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     let map: Option<HashMap<Cow<'static, str>, FluentValue<'static>>> =
-        if args.is_empty() { None } else { Some(args.iter().map(|(k, v)| (Cow::Owned((*k).to_owned()), v.to_fluent())).collect()) };
-    LOCALES
-        .try_lookup_complete(&lang.langid(), id, map.as_ref())
-        .or_else(|| LOCALES.try_lookup_complete(&Lang::En.langid(), id, map.as_ref()))
-        .unwrap_or_else(|| id.to_owned())
+        if args.is_empty() { None } else { Some(args.iter().map(|(k, v)| (Cow::Owned((*k).to_owned()), v.to_fluent(lang))).collect()) };
+    LOCALES.try_lookup_complete(&lang.langid(), id, map.as_ref()).or_else(|| LOCALES.try_lookup_complete(&Lang::En.langid(), id, map.as_ref())).unwrap_or_else(|| id.to_owned())
 }
 
 /// A message a domain crate returns: an id of the catalogue and its arguments, turned into words only when
@@ -249,17 +249,4 @@ macro_rules! msg {
     ($id:literal, $($k:ident = $v:expr),+ $(,)?) => {
         $crate::Msg::new($id)$(.with(stringify!($k), $v))+
     };
-}
-
-// TRANSITIONAL (removed once every caller passes a catalogue id): text that is not in a catalogue yet shows
-// as itself in both languages.
-impl From<String> for Msg {
-    fn from(text: String) -> Self {
-        Msg::new(text)
-    }
-}
-impl From<&'static str> for Msg {
-    fn from(text: &'static str) -> Self {
-        Msg::new(text)
-    }
 }

@@ -1,6 +1,7 @@
 //! Matching a meter to a column whose name may carry a unit: `kiln_drive_kW`, `Kiln drive [kW]`,
 //! `kiln drive (MW)`.
 
+use plant_i18n::{Msg, msg};
 use plant_site::{Meter, Quantity};
 
 /// Splits `"Kiln drive [kW]"`, `"Kiln drive (kW)"` or `"Usage_kWh"` into name and unit. A `_suffix` counts
@@ -40,13 +41,13 @@ pub fn match_column(names: &[String], meter: &Meter) -> Option<usize> {
 
 /// `(scale, offset)` from the unit a column's header declares to the meter's unit, or an error when
 /// the header's unit cannot be converted. A header without a unit is taken to be in the meter's unit.
-pub(crate) fn unit_conversion(header: &str, meter: &Meter) -> Result<(f64, f64), String> {
+pub(crate) fn unit_conversion(header: &str, meter: &Meter) -> Result<(f64, f64), Msg> {
     let Some(unit) = split_unit(header).1 else { return Ok((1.0, 0.0)) };
     if unit == meter.unit || meter.quantity == Quantity::Other {
         return Ok((1.0, 0.0));
     }
     let (Some((s_h, o_h)), Some((s_m, o_m))) = (meter.quantity.to_display(unit), meter.quantity.to_display(&meter.unit)) else {
-        return Err(format!("column is in \"{unit}\" but meter \"{}\" measures {} in \"{}\"; column skipped", meter.id, meter.quantity.label().to_lowercase(), meter.unit));
+        return Err(msg!("ingest-column-unit-mismatch", unit = unit, meter = &meter.id, quantity = meter.quantity.noun_msg(), meter_unit = &meter.unit));
     };
     // display = raw·s_h + o_h = meter·s_m + o_m  →  meter = raw·s_h/s_m + (o_h − o_m)/s_m
     Ok((s_h / s_m, (o_h - o_m) / s_m))

@@ -11,6 +11,7 @@ pub mod timestamp;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use plant_i18n::{Msg, msg};
 use plant_site::{DataFile, Diagnostic, Place, Site, TimestampFormat};
 use plant_store::{Series, Store, TimestampMs};
 use polars::prelude::*;
@@ -54,8 +55,22 @@ pub struct Ingested {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Progress callback: fraction done in [0, 1] and what is being done.
+/// Progress callback: fraction done in [0, 1] and the step being done, one of [`STEPS`] (its words:
+/// [`step_message`]).
 pub type Progress<'a> = &'a (dyn Fn(f32, &str) + Sync);
+
+/// The steps a load reports through [`Progress`]: reading a file, parsing it, indexing the samples.
+pub const STEPS: [&str; 3] = ["reading", "parsing", "indexing"];
+
+/// The words of a step [`Progress`] reports ("reading" → "reading" / "读取"), in the language shown.
+pub fn step_message(step: &str) -> Msg {
+    match step {
+        "reading" => msg!("ingest-step-reading"),
+        "parsing" => msg!("ingest-step-parsing"),
+        "indexing" => msg!("ingest-step-indexing"),
+        other => msg!("ingest-step-other", step = other),
+    }
+}
 
 /// Loads every data file of the site and builds one series per meter. A meter whose column appears in
 /// several files (e.g. monthly files) gets the samples of all of them.
@@ -69,16 +84,15 @@ pub fn load_site_data(site: &Site, progress: Progress) -> Ingested {
         let path = match site.resolve(&spec.path) {
             Ok(p) => p,
             Err(e) => {
-                out.diagnostics.push(Diagnostic::error(&site.site_toml_path(), Place::Element(format!("[[data]] path = \"{}\"", spec.path)), format!("{e}; file left out")));
+                out.diagnostics.push(Diagnostic::error(&site.site_toml_path(), Place::data_file(&spec.path), msg!("ingest-data-path-refused", reason = e.message())));
                 continue;
             }
         };
         let sub = |f: f32, what: &str| progress((i as f32 + f) / n, what);
         // Each file on its own: a panic while reading one (a bug, in this code or a library) loses only
         // that file, reported with its name, never the others.
-        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_file(&path, spec, site, &sub))).unwrap_or_else(|panic| {
-            Err(Diagnostic::error(&path, Place::Whole, format!("reading this file failed unexpectedly ({}); file left out — please report it", plant_site::panic_message(&*panic))))
-        });
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_file(&path, spec, site, &sub)))
+            .unwrap_or_else(|panic| Err(Diagnostic::error(&path, Place::Whole, msg!("ingest-reader-panicked", reason = plant_site::panic_message(&*panic)))));
         match read {
             Ok(file) => {
                 for (meter, (t, v)) in file.columns {
@@ -98,19 +112,11 @@ pub fn load_site_data(site: &Site, progress: Progress) -> Ingested {
             Some((t, v)) => {
                 let (series, report) = Series::from_samples(t, v);
                 if report.duplicates > 0 && site.data.len() > 1 {
-                    out.diagnostics.push(Diagnostic::warning(
-                        &site.site_toml_path(),
-                        Place::Element(format!("meter \"{}\"", meter.id)),
-                        format!("{} samples appear in more than one data file; the later file's value was kept", report.duplicates),
-                    ));
+                    out.diagnostics.push(Diagnostic::warning(&site.site_toml_path(), Place::meter(&meter.id), msg!("ingest-duplicate-samples", count = report.duplicates)));
                 }
                 out.store.insert(meter.id.clone(), series);
             }
-            None => out.diagnostics.push(Diagnostic::warning(
-                &site.site_toml_path(),
-                Place::Element(format!("meter \"{}\"", meter.id)),
-                format!("no data file has a column \"{}\"; the meter shows no data", meter.column),
-            )),
+            None => out.diagnostics.push(Diagnostic::warning(&site.site_toml_path(), Place::meter(&meter.id), msg!("ingest-no-column", column = &meter.column))),
         }
     }
     out
@@ -132,31 +138,27 @@ pub const MAX_CELLS: u64 = 1 << 30;
 /// corrupt file (a bug of the library) is this file's error, not the app's end.
 pub fn read_frame(path: &Path, spec: &DataFile) -> Result<DataFrame, Diagnostic> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_frame_inner(path, spec)))
-        .unwrap_or_else(|panic| Err(Diagnostic::error(path, Place::Whole, format!("cannot read the file: the reader failed on it ({})", plant_site::panic_message(&*panic)))))
+        .unwrap_or_else(|panic| Err(Diagnostic::error(path, Place::Whole, msg!("ingest-reader-failed", reason = plant_site::panic_message(&*panic)))))
 }
 
 fn read_frame_inner(path: &Path, spec: &DataFile) -> Result<DataFrame, Diagnostic> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    let fail = |e: PolarsError| Diagnostic::error(path, Place::Whole, format!("cannot read the file: {}", first_line(&e.to_string())));
+    let fail = |e: PolarsError| Diagnostic::error(path, Place::Whole, msg!("ingest-cannot-read", error = first_line(&e.to_string())));
     let df = match ext.as_str() {
         "parquet" | "pq" => {
-            let mut f = std::fs::File::open(path).map_err(|e| Diagnostic::error(path, Place::Whole, format!("cannot open: {e}")))?;
-            check_parquet_footer(&mut f).map_err(|why| Diagnostic::error(path, Place::Whole, format!("cannot read the file: {why}")))?;
+            let mut f = std::fs::File::open(path).map_err(|e| Diagnostic::error(path, Place::Whole, msg!("ingest-cannot-open", error = e.to_string())))?;
+            check_parquet_footer(&mut f).map_err(|why| Diagnostic::error(path, Place::Whole, why))?;
             let mut reader = ParquetReader::new(f);
             let rows = reader.num_rows().map_err(fail)? as u64;
             let columns = reader.schema().map_err(fail)?.len().max(1) as u64;
             if rows.saturating_mul(columns) > MAX_CELLS {
-                return Err(Diagnostic::error(
-                    path,
-                    Place::Whole,
-                    format!("the file claims {rows} rows × {columns} columns, more than the {MAX_CELLS} values a data file may hold; split it (e.g. by month)"),
-                ));
+                return Err(Diagnostic::error(path, Place::Whole, msg!("ingest-too-many-cells", rows = rows, columns = columns, max = MAX_CELLS)));
             }
             reader.finish().map_err(fail)?
         }
         "csv" | "txt" => read_csv(path, spec, false).or_else(|_| read_csv(path, spec, true)).map_err(fail)?,
         other => {
-            return Err(Diagnostic::error(path, Place::Whole, format!("unknown data file type \".{other}\" (expected .csv or .parquet)")));
+            return Err(Diagnostic::error(path, Place::Whole, msg!("ingest-unknown-file-type", extension = other)));
         }
     };
     Ok(df)
@@ -171,32 +173,33 @@ const FOOTER_BUDGET_PER_BYTE: usize = 16;
 /// allocate more than the footer can hold, before polars reads it. polars-parquet 0.55's footer decoder
 /// reserves whatever length a list claims: a 400-byte file claiming a list of 2^32 row groups made it ask
 /// for 136 GB and abort the process (fuzz/regressions/parquet, RELIABILITY.md). Leaves the file's position
-/// at its start.
-pub fn check_parquet_footer<R: std::io::Read + std::io::Seek>(file: &mut R) -> Result<(), String> {
+/// at its start. What is wrong is a whole message ("cannot read the file: its metadata is damaged (…)").
+pub fn check_parquet_footer<R: std::io::Read + std::io::Seek>(file: &mut R) -> Result<(), Msg> {
     use polars_parquet_format::thrift::protocol::TCompactInputProtocol;
     use std::io::SeekFrom;
     const TAIL: u64 = 8; // footer length (u32, little-endian) and the magic "PAR1"
-    let size = file.seek(SeekFrom::End(0)).map_err(|e| e.to_string())?;
+    let io = |e: std::io::Error| msg!("ingest-cannot-read", error = e.to_string());
+    let size = file.seek(SeekFrom::End(0)).map_err(io)?;
     if size < 12 {
-        return Err(format!("a Parquet file has at least 12 bytes; this one has {size}"));
+        return Err(msg!("ingest-parquet-too-short", size = size));
     }
-    file.seek(SeekFrom::End(-(TAIL as i64))).map_err(|e| e.to_string())?;
+    file.seek(SeekFrom::End(-(TAIL as i64))).map_err(io)?;
     let mut tail = [0u8; TAIL as usize];
-    file.read_exact(&mut tail).map_err(|e| e.to_string())?;
+    file.read_exact(&mut tail).map_err(io)?;
     if &tail[4..] != b"PAR1" {
-        return Err("it does not end with the Parquet magic \"PAR1\" (not a Parquet file, or cut short)".into());
+        return Err(msg!("ingest-parquet-no-magic"));
     }
     let len = u64::from(u32::from_le_bytes([tail[0], tail[1], tail[2], tail[3]]));
     if len + TAIL + 4 > size {
-        return Err(format!("its footer claims {len} bytes, more than the file's {size}"));
+        return Err(msg!("ingest-parquet-footer-too-long", length = len, size = size));
     }
-    file.seek(SeekFrom::Start(size - TAIL - len)).map_err(|e| e.to_string())?;
+    file.seek(SeekFrom::Start(size - TAIL - len)).map_err(io)?;
     let mut footer = vec![0u8; len as usize];
-    file.read_exact(&mut footer).map_err(|e| e.to_string())?;
+    file.read_exact(&mut footer).map_err(io)?;
     let budget = footer.len().saturating_mul(FOOTER_BUDGET_PER_BYTE).max(4096);
     let mut protocol = TCompactInputProtocol::new(footer.as_slice(), budget);
-    polars_parquet_format::FileMetaData::read_from_in_protocol(&mut protocol).map_err(|e| format!("its metadata is damaged ({})", first_line(&e.to_string())))?;
-    file.seek(SeekFrom::Start(0)).map_err(|e| e.to_string())?;
+    polars_parquet_format::FileMetaData::read_from_in_protocol(&mut protocol).map_err(|e| msg!("ingest-parquet-metadata-damaged", error = first_line(&e.to_string())))?;
+    file.seek(SeekFrom::Start(0)).map_err(io)?;
     Ok(())
 }
 
@@ -239,7 +242,7 @@ pub fn extract(df: &DataFrame, path: &Path, spec: &DataFile, site: &Site, progre
     let mut report = FileReport { path: path.to_path_buf(), rows: df.height(), ..Default::default() };
     let names: Vec<String> = df.columns().iter().map(|c| c.name().trim_start_matches('\u{feff}').to_string()).collect();
     let ts_idx = names.iter().position(|n| n.trim() == spec.timestamp_column).ok_or_else(|| {
-        Diagnostic::error(path, Place::Row { row: 1, column: None }, format!("no timestamp column \"{}\" (columns: {})", spec.timestamp_column, names.join(", ")))
+        Diagnostic::error(path, Place::Row { row: 1, column: None }, msg!("ingest-no-timestamp-column", column = &spec.timestamp_column, columns = names.join(", ")))
     })?;
     let ts_name = names[ts_idx].clone();
     let times = parse_times(&df.columns()[ts_idx], path, &ts_name, spec, site, &mut report, &mut diags)?;
@@ -266,20 +269,16 @@ pub fn extract(df: &DataFrame, path: &Path, spec: &DataFile, site: &Site, progre
     // The first offending row is named; the count covers them all.
     let ts_place = |i: Option<usize>| i.map_or(Place::Whole, |i| Place::Row { row: row_label(path, i), column: Some(ts_name.clone()) });
     if report.out_of_order_rows > 0 {
-        let msg = format!("{} rows were out of time order; they were sorted", report.out_of_order_rows);
+        let msg = msg!("ingest-out-of-order", count = report.out_of_order_rows);
         diags.push(Diagnostic::warning(path, ts_place(first_out_of_order(&times)), msg));
     }
     if report.duplicate_timestamps > 0 {
-        let msg = format!("{} rows repeat an earlier timestamp; the later row's values were kept", report.duplicate_timestamps);
+        let msg = msg!("ingest-duplicate-timestamps", count = report.duplicate_timestamps);
         diags.push(Diagnostic::warning(path, ts_place(first_duplicate(&times)), msg));
     }
     if !report.gaps.is_empty() {
         let longest = report.gaps.iter().map(|g| g.1.saturating_sub(g.0)).max().unwrap_or(0);
-        diags.push(Diagnostic::warning(
-            path,
-            Place::Whole,
-            format!("{} gaps in the record, the longest {} min; meters show \"no data\" there", report.gaps.len(), longest / 60_000),
-        ));
+        diags.push(Diagnostic::warning(path, Place::Whole, msg!("ingest-gaps", count = report.gaps.len(), minutes = longest / 60_000)));
     }
 
     let mut columns = Vec::new();
@@ -292,8 +291,8 @@ pub fn extract(df: &DataFrame, path: &Path, spec: &DataFile, site: &Site, progre
         }
         let (scale, offset) = match columns::unit_conversion(&names[ci], meter) {
             Ok(c) => c,
-            Err(msg) => {
-                diags.push(Diagnostic::error(path, Place::Row { row: 1, column: Some(names[ci].clone()) }, msg));
+            Err(message) => {
+                diags.push(Diagnostic::error(path, Place::Row { row: 1, column: Some(names[ci].clone()) }, message));
                 continue;
             }
         };
@@ -306,14 +305,8 @@ pub fn extract(df: &DataFrame, path: &Path, spec: &DataFile, site: &Site, progre
     }
     report.rows_with_bad_cells = bad_rows.iter().filter(|&&b| b).count();
     if report.rejected_rows + report.rows_with_bad_cells > 0 {
-        diags.push(Diagnostic::warning(
-            path,
-            Place::Whole,
-            format!(
-                "{} of {} rows rejected (unreadable timestamp); {} rows had {} non-numeric cells, which were skipped",
-                report.rejected_rows, report.rows, report.rows_with_bad_cells, report.bad_cells
-            ),
-        ));
+        let message = msg!("ingest-rows-skipped", rejected = report.rejected_rows, rows = report.rows, bad_rows = report.rows_with_bad_cells, bad_cells = report.bad_cells);
+        diags.push(Diagnostic::warning(path, Place::Whole, message));
     }
     Ok(FileData { columns, report, diagnostics: diags })
 }
@@ -339,7 +332,7 @@ fn first_duplicate(times: &[TimestampMs]) -> Option<usize> {
 #[allow(clippy::too_many_arguments)]
 fn parse_times(col: &Column, path: &Path, name: &str, spec: &DataFile, site: &Site, report: &mut FileReport, diags: &mut Vec<Diagnostic>) -> Result<Vec<TimestampMs>, Diagnostic> {
     let place = |row: usize| Place::Row { row, column: Some(name.to_string()) };
-    let reject = |i: usize, why: String, report: &mut FileReport, diags: &mut Vec<Diagnostic>| {
+    let reject = |i: usize, why: Msg, report: &mut FileReport, diags: &mut Vec<Diagnostic>| {
         report.rejected_rows += 1;
         if report.rejected_rows <= MAX_EXAMPLES {
             diags.push(Diagnostic::error(path, place(row_label(path, i)), why));
@@ -354,7 +347,7 @@ fn parse_times(col: &Column, path: &Path, name: &str, spec: &DataFile, site: &Si
                 TimeUnit::Microseconds => 1_000,
                 TimeUnit::Milliseconds => 1,
             };
-            let ca = col.datetime().map_err(|e| Diagnostic::error(path, place(1), e.to_string()))?;
+            let ca = col.datetime().map_err(|e| Diagnostic::error(path, place(1), column_error(&e)))?;
             let phys = ca.physical();
             if phys.null_count() == 0 {
                 out.extend(phys.into_no_null_iter().map(|v| v.div_euclid(div)));
@@ -363,7 +356,7 @@ fn parse_times(col: &Column, path: &Path, name: &str, spec: &DataFile, site: &Si
                     match v {
                         Some(v) => out.push(v.div_euclid(div)),
                         None => {
-                            reject(i, "empty timestamp".into(), report, diags);
+                            reject(i, msg!("ingest-timestamp-empty"), report, diags);
                             out.push(REJECTED);
                         }
                     }
@@ -371,27 +364,19 @@ fn parse_times(col: &Column, path: &Path, name: &str, spec: &DataFile, site: &Si
             }
         }
         DataType::String => {
-            let ca = col.str().map_err(|e| Diagnostic::error(path, place(1), e.to_string()))?;
+            let ca = col.str().map_err(|e| Diagnostic::error(path, place(1), column_error(&e)))?;
             let fmt = match &spec.timestamp_format {
                 TimestampFormat::Auto => {
                     let samples: Vec<&str> = ca.iter().flatten().take(1000).collect();
                     match timestamp::detect(&samples) {
                         Some((f, ambiguous)) => {
                             if ambiguous {
-                                diags.push(Diagnostic::warning(
-                                    path,
-                                    place(2),
-                                    "dates could be day-first or month-first; read as day-first (set timestamp_format in site.toml to choose)",
-                                ));
+                                diags.push(Diagnostic::warning(path, place(2), msg!("ingest-dates-ambiguous")));
                             }
                             f
                         }
                         None => {
-                            return Err(Diagnostic::error(
-                                path,
-                                place(2),
-                                format!("cannot tell the timestamp format of \"{}\" (set timestamp_format in site.toml)", samples.first().copied().unwrap_or("")),
-                            ));
+                            return Err(Diagnostic::error(path, place(2), msg!("ingest-timestamp-format-unknown", value = samples.first().copied().unwrap_or(""))));
                         }
                     }
                 }
@@ -407,9 +392,9 @@ fn parse_times(col: &Column, path: &Path, name: &str, spec: &DataFile, site: &Si
                     Ok(t) => out.push(t),
                     Err((s, e)) => {
                         let why = match e {
-                            TsError::Malformed if s.is_empty() => "empty timestamp".to_string(),
-                            TsError::Malformed => format!("cannot read \"{s}\" as a {} timestamp", format_name(&fmt)),
-                            TsError::NonexistentLocal => format!("\"{s}\" does not exist in {} (clocks skipped it)", site.time_zone),
+                            TsError::Malformed if s.is_empty() => msg!("ingest-timestamp-empty"),
+                            TsError::Malformed => msg!("ingest-timestamp-unreadable", value = s, format = format_key(&fmt)),
+                            TsError::NonexistentLocal => msg!("ingest-timestamp-skipped", value = s, time_zone = site.time_zone.name()),
                         };
                         reject(i, why, report, diags);
                         out.push(REJECTED);
@@ -418,8 +403,8 @@ fn parse_times(col: &Column, path: &Path, name: &str, spec: &DataFile, site: &Si
             }
         }
         dt if dt.is_integer() => {
-            let ca = col.cast(&DataType::Int64).map_err(|e| Diagnostic::error(path, place(1), e.to_string()))?;
-            let ca = ca.i64().map_err(|e| Diagnostic::error(path, place(1), e.to_string()))?;
+            let ca = col.cast(&DataType::Int64).map_err(|e| Diagnostic::error(path, place(1), column_error(&e)))?;
+            let ca = ca.i64().map_err(|e| Diagnostic::error(path, place(1), column_error(&e)))?;
             let millis = match spec.timestamp_format {
                 TimestampFormat::UnixMillis => true,
                 TimestampFormat::UnixSeconds => false,
@@ -429,28 +414,35 @@ fn parse_times(col: &Column, path: &Path, name: &str, spec: &DataFile, site: &Si
                 match v {
                     Some(v) => out.push(if millis { v } else { v.saturating_mul(1000) }),
                     None => {
-                        reject(i, "empty timestamp".into(), report, diags);
+                        reject(i, msg!("ingest-timestamp-empty"), report, diags);
                         out.push(REJECTED);
                     }
                 }
             }
         }
         other => {
-            return Err(Diagnostic::error(path, place(1), format!("timestamp column has type {other}, expected text, integer or datetime")));
+            return Err(Diagnostic::error(path, place(1), msg!("ingest-timestamp-column-type", column_type = other.to_string())));
         }
     }
     Ok(out)
 }
 
-fn format_name(f: &TimestampFormat) -> &'static str {
+/// A timestamp format's name in site.toml (`timestamp_format = "day-first"`), the key of its words in the
+/// catalogue (`ingest-timestamp-unreadable`).
+fn format_key(f: &TimestampFormat) -> &'static str {
     match f {
-        TimestampFormat::Auto | TimestampFormat::Iso8601 => "ISO 8601",
-        TimestampFormat::NaiveLocal => "local ISO 8601",
-        TimestampFormat::DayFirst => "day-first (dd/mm/yyyy)",
-        TimestampFormat::MonthFirst => "month-first (mm/dd/yyyy)",
-        TimestampFormat::UnixSeconds => "Unix seconds",
-        TimestampFormat::UnixMillis => "Unix milliseconds",
+        TimestampFormat::Auto | TimestampFormat::Iso8601 => "iso8601",
+        TimestampFormat::NaiveLocal => "naive-local",
+        TimestampFormat::DayFirst => "day-first",
+        TimestampFormat::MonthFirst => "month-first",
+        TimestampFormat::UnixSeconds => "unix-seconds",
+        TimestampFormat::UnixMillis => "unix-millis",
     }
+}
+
+/// A timestamp column polars could not give as the type it claims (its words are polars').
+fn column_error(e: &PolarsError) -> Msg {
+    msg!("ingest-timestamp-column-unreadable", error = first_line(&e.to_string()))
 }
 
 /// Samples of one meter column: rows with a timestamp and a finite number.
@@ -506,17 +498,14 @@ fn column_values(
                         bad_rows[i] = true;
                     }
                     if report.bad_cells <= MAX_EXAMPLES {
-                        diags.push(Diagnostic::error(
-                            path,
-                            Place::Row { row: row_label(path, i), column: Some(name.to_string()) },
-                            format!("\"{s}\" is not a number; cell skipped"),
-                        ));
+                        diags.push(Diagnostic::error(path, Place::Row { row: row_label(path, i), column: Some(name.to_string()) }, msg!("ingest-not-a-number", value = s)));
                     }
                 }
             }
         }
     } else {
-        diags.push(Diagnostic::error(path, Place::Row { row: 1, column: Some(name.to_string()) }, format!("column has type {}, expected numbers; column skipped", col.dtype())));
+        let message = msg!("ingest-column-type", column_type = col.dtype().to_string());
+        diags.push(Diagnostic::error(path, Place::Row { row: 1, column: Some(name.to_string()) }, message));
     }
     (t_out, v_out)
 }

@@ -36,6 +36,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use plant_i18n::{Msg, msg};
 use plant_site::{Diagnostic, Place, Site, TextProblems, line_col};
 use serde::Deserialize;
 use toml::Spanned;
@@ -181,7 +182,7 @@ pub struct Source {
 }
 
 impl Source {
-    /// The protocol, in words.
+    /// The protocol's name (the same in every language).
     pub fn protocol(&self) -> &'static str {
         match (&self.kind, self.url.starts_with("https://")) {
             (SourceKind::HttpJson { .. }, false) => "HTTP JSON",
@@ -193,21 +194,32 @@ impl Source {
 
     /// What will be sent to the host: the requests and any credential, by the variable it comes from
     /// (never its value), for the user to agree to before the source starts.
-    pub fn sends(&self) -> String {
-        let what = match &self.kind {
-            SourceKind::HttpJson { .. } => format!("GET {} every {} s", self.url, self.interval_ms as f64 / 1000.0),
-            SourceKind::Prometheus { queries, backfill_ms, .. } => format!(
-                "{} PromQL queries every {} s to {}{}",
-                queries.len(),
-                self.interval_ms as f64 / 1000.0,
-                self.url,
-                if *backfill_ms > 0 { format!(", and the last {} h on connect", *backfill_ms as f64 / 3.6e6) } else { String::new() }
-            ),
+    pub fn sends_msg(&self) -> Msg {
+        let interval_s = self.interval_ms as f64 / 1000.0;
+        let (credential, header, env) = match &self.auth {
+            Some(a) => ("env", a.header.as_str(), a.env.as_str()),
+            None => ("none", "", ""),
         };
-        match &self.auth {
-            Some(a) => format!("{what}; header {} = the value of ${}", a.header, a.env),
-            None => format!("{what}; no credentials"),
+        match &self.kind {
+            SourceKind::HttpJson { .. } => {
+                msg!("live-sends-http-json", url = self.url.as_str(), interval_s = interval_s, credential = credential, header = header, env = env)
+            }
+            SourceKind::Prometheus { queries, backfill_ms, .. } => msg!(
+                "live-sends-prometheus",
+                queries = queries.len(),
+                url = self.url.as_str(),
+                interval_s = interval_s,
+                backfill_h = (*backfill_ms).max(0) as f64 / 3.6e6,
+                credential = credential,
+                header = header,
+                env = env
+            ),
         }
+    }
+
+    /// [`Source::sends_msg`] in the current language.
+    pub fn sends(&self) -> String {
+        self.sends_msg().text()
     }
 
     /// The backfill window (ms before the session starts that samples may have).
@@ -263,7 +275,7 @@ pub fn load_for_site(site: &Site) -> Result<Option<(SourcesConfig, Vec<Diagnosti
         return Ok(None);
     }
     // A sources.toml that is a link out of the package is refused like any other path.
-    let path = site.resolve(SOURCES_FILE).map_err(|e| Diagnostic::error(&named, Place::Whole, format!("{e}; no live sources")))?;
+    let path = site.resolve(SOURCES_FILE).map_err(|e| Diagnostic::error(&named, Place::Whole, msg!("live-config-refused", reason = e.message())))?;
     let text = read_text(&path)?;
     parse_from(&text, &path, site, Origin::Package).map(Some)
 }
@@ -279,11 +291,12 @@ const MAX_FILE_BYTES: u64 = 16 << 20;
 
 fn read_text(path: &Path) -> Result<String, Diagnostic> {
     use std::io::Read;
-    let f = std::fs::File::open(path).map_err(|e| Diagnostic::error(path, Place::Whole, format!("cannot read the sources file: {e}")))?;
+    let unreadable = |e: std::io::Error| Diagnostic::error(path, Place::Whole, msg!("live-config-unreadable", error = e.to_string()));
+    let f = std::fs::File::open(path).map_err(unreadable)?;
     let mut text = String::new();
-    f.take(MAX_FILE_BYTES + 1).read_to_string(&mut text).map_err(|e| Diagnostic::error(path, Place::Whole, format!("cannot read the sources file: {e}")))?;
+    f.take(MAX_FILE_BYTES + 1).read_to_string(&mut text).map_err(unreadable)?;
     if text.len() as u64 > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(path, Place::Whole, format!("the sources file is larger than {} MB", MAX_FILE_BYTES >> 20)));
+        return Err(Diagnostic::error(path, Place::Whole, msg!("live-config-too-large", megabytes = MAX_FILE_BYTES >> 20)));
     }
     Ok(text)
 }
@@ -298,7 +311,7 @@ pub fn parse(text: &str, path: &Path, site: &Site) -> Result<(SourcesConfig, Vec
 pub fn parse_from(text: &str, path: &Path, site: &Site, origin: Origin) -> Result<(SourcesConfig, Vec<Diagnostic>), Diagnostic> {
     let raw: RawFile = toml::from_str(text).map_err(|e| {
         let place = e.span().map_or(Place::Whole, |s| line_col(text, s.start));
-        Diagnostic::error(path, place, e.message().trim().to_string())
+        Diagnostic::error(path, place, msg!("live-config-invalid", error = e.message().trim()))
     })?;
     let mut r = Reader { out: TextProblems::new(path, text), path, site };
     let mut sources: Vec<Source> = Vec::new();
@@ -306,7 +319,7 @@ pub fn parse_from(text: &str, path: &Path, site: &Site, origin: Origin) -> Resul
         let span = s.span();
         let s = s.into_inner();
         if sources.iter().any(|x| x.id == s.id) {
-            r.error(r.at(span), format!("source id \"{}\" is used twice; the second is ignored", s.id));
+            r.error(r.at(span), msg!("live-config-duplicate-id", source = s.id.as_str()));
             continue;
         }
         if let Some(source) = r.source(span, s) {
@@ -330,13 +343,14 @@ impl Reader<'_> {
         self.out.at(span)
     }
 
-    fn error(&mut self, place: Place, message: impl Into<String>) {
+    fn error(&mut self, place: Place, message: Msg) {
         self.out.error(place, message);
     }
 
-    fn warning(&mut self, place: Place, message: impl Into<String>) {
+    fn warning(&mut self, place: Place, message: Msg) {
         self.out.warning(place, message);
     }
+
     /// A duration setting in ms, `default` when it is absent or not a duration.
     fn duration(&mut self, v: &Option<Spanned<String>>, default: i64) -> i64 {
         match v {
@@ -344,7 +358,11 @@ impl Reader<'_> {
             Some(s) => match parse_duration_ms(s.get_ref()) {
                 Ok(ms) => ms,
                 Err(e) => {
-                    self.error(self.at(s.span()), format!("{e}; using {} ms", default));
+                    let message = match e {
+                        crate::LiveError::NotADuration { text, reason } => msg!("live-config-bad-duration", text = text, reason = reason, default_ms = default),
+                        _ => msg!("live-config-duration-too-long", text = s.get_ref().as_str(), default_ms = default),
+                    };
+                    self.error(self.at(s.span()), message);
                     default
                 }
             },
@@ -357,7 +375,7 @@ impl Reader<'_> {
         let parsed = match reqwest::Url::parse(&url) {
             Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => u,
             _ => {
-                self.error(self.at(s.url.span()), format!("url \"{url}\" must be an http:// or https:// address with a host; source \"{}\" ignored", s.id));
+                self.error(self.at(s.url.span()), msg!("live-config-bad-url", url = url.as_str(), source = s.id.as_str()));
                 return None;
             }
         };
@@ -372,7 +390,7 @@ impl Reader<'_> {
             None => TimestampUnit::default(),
             Some(u) => TimestampUnit::parse(u.get_ref()).unwrap_or_else(|| {
                 let names: Vec<&str> = TimestampUnit::NAMES.iter().map(|(n, _)| *n).collect();
-                self.error(self.at(u.span()), format!("timestamp_unit \"{}\" is not one of {}; using rfc3339", u.get_ref(), names.join(", ")));
+                self.error(self.at(u.span()), msg!("live-config-bad-timestamp-unit", value = u.get_ref().as_str(), names = names.join(", ")));
                 TimestampUnit::default()
             }),
         };
@@ -380,7 +398,7 @@ impl Reader<'_> {
             "http-json" => {
                 let meters = self.meter_map(&s.meters, &s.pointer_template, &s.id, span.clone());
                 if let Some((m, p)) = meters.iter().find(|(_, p)| !p.is_empty() && !p.starts_with('/')) {
-                    self.error(self.at(span.clone()), format!("source \"{}\": \"{p}\" for {m} is not a JSON pointer (starts with /)", s.id));
+                    self.error(self.at(span.clone()), msg!("live-config-not-a-pointer", source = s.id.as_str(), pointer = p.as_str(), meter = m.as_str()));
                 }
                 SourceKind::HttpJson { timestamp_pointer: s.timestamp_pointer, unit, meters }
             }
@@ -390,13 +408,13 @@ impl Reader<'_> {
                 SourceKind::Prometheus { queries: self.meter_map(&s.queries, &s.query_template, &s.id, span.clone()), backfill_ms, step_ms }
             }
             other => {
-                self.error(self.at(s.kind.span()), format!("unknown source kind \"{other}\" (http-json or prometheus); source \"{}\" ignored", s.id));
+                self.error(self.at(s.kind.span()), msg!("live-config-unknown-kind", kind = other, source = s.id.as_str()));
                 return None;
             }
         };
         let source = Source { id: s.id, url, host, kind, interval_ms, timeout_ms, auth };
         if source.meters().is_empty() {
-            self.warning(self.at(span), format!("source \"{}\" feeds no meter (no meters/queries and no template)", source.id));
+            self.warning(self.at(span), msg!("live-config-no-meters", source = source.id.as_str()));
         }
         Some(source)
     }
@@ -408,28 +426,18 @@ impl Reader<'_> {
                 // Credentials only from PLANT_TWIN_* (or the user's list), and never in clear text off
                 // this machine: the source is left out rather than run without what it needs.
                 if !credential_env_allowed(env.get_ref()) {
-                    self.error(
-                        self.at(env.span()),
-                        format!(
-                            "source \"{}\": auth_env \"{}\" is not allowed: credentials come only from PLANT_TWIN_* variables (or those listed in {ALLOW_ENV}); source ignored",
-                            s.id,
-                            env.get_ref()
-                        ),
-                    );
+                    self.error(self.at(env.span()), msg!("live-config-env-not-allowed", source = s.id.as_str(), variable = env.get_ref().as_str(), allow_env = ALLOW_ENV));
                     return None;
                 }
                 if parsed.scheme() == "http" && !is_loopback(parsed) {
-                    self.error(
-                        self.at(s.url.span()),
-                        format!("source \"{}\": a credential would be sent in clear text to {host}; use https:// (plain http:// only to this machine); source ignored", s.id),
-                    );
+                    self.error(self.at(s.url.span()), msg!("live-config-clear-text", source = s.id.as_str(), host = host));
                     return None;
                 }
                 Some(Some(Auth { header: header.clone(), env: env.get_ref().clone() }))
             }
             (None, None) => Some(None),
             _ => {
-                self.error(self.at(span), "auth_header and auth_env go together (the value is read from the environment); no auth sent");
+                self.error(self.at(span), msg!("live-config-auth-pair"));
                 Some(None)
             }
         }
@@ -445,7 +453,7 @@ impl Reader<'_> {
         }
         for (meter, v) in explicit {
             if self.site.meter(meter).is_none() {
-                self.error(self.at(span.clone()), format!("source \"{id}\": no meter \"{meter}\" in the site; entry ignored"));
+                self.error(self.at(span.clone()), msg!("live-config-unknown-meter", source = id, meter = meter.as_str()));
                 continue;
             }
             match out.iter_mut().find(|(m, _)| m == meter) {
@@ -464,7 +472,7 @@ impl Reader<'_> {
             Origin::Package => match plant_site::resolve_in_package(base, r.folder.get_ref()) {
                 Ok(f) => f,
                 Err(e) => {
-                    self.error(self.at(r.folder.span()), format!("[recorder] folder: {e}; nothing is recorded"));
+                    self.error(self.at(r.folder.span()), msg!("live-config-recorder-folder", reason = e.message()));
                     return None;
                 }
             },

@@ -3,41 +3,53 @@
 
 use std::time::Duration;
 
+use plant_i18n::{Msg, msg};
+
 use crate::config::{Source, SourceKind, TimestampUnit};
 
 /// A sample of a meter: (meter id, time ms UTC, value in the meter's unit).
 pub type LiveSample = (String, i64, f64);
 
 /// What one poll gave: the samples, and per-meter problems (a meter missing from the payload, a value that
-/// is not a number) that did not stop the others.
+/// is not a number) that did not stop the others, as messages of the catalogue.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PollResult {
     pub samples: Vec<LiveSample>,
-    pub problems: Vec<String>,
+    pub problems: Vec<Msg>,
 }
 
 /// Why a poll failed as a whole.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PollError {
-    /// Connection refused, DNS, TLS…
+    /// Connection refused, DNS, TLS… (the network library's words).
     Connect(String),
     Timeout(u64),
+    /// The status and the start of the body the server answered.
     Http(u16, String),
-    /// The body is not the JSON expected.
-    Payload(String),
+    /// The body is not the JSON expected: the whole message (`live-payload-…`), "bad payload: …".
+    Payload(Msg),
     /// The auth header's environment variable is not set.
     Auth(String),
 }
 
+impl PollError {
+    /// Why the poll failed, as a message of the catalogue.
+    pub fn message(&self) -> Msg {
+        match self {
+            PollError::Connect(e) => msg!("live-poll-connect", error = e),
+            PollError::Timeout(ms) => msg!("live-poll-timeout", ms = *ms),
+            PollError::Http(code, body) if body.is_empty() => msg!("live-poll-http", code = *code),
+            PollError::Http(code, body) => msg!("live-poll-http-body", code = *code, body = body),
+            PollError::Payload(m) => m.clone(),
+            PollError::Auth(var) => msg!("live-poll-auth-unset", variable = var),
+        }
+    }
+}
+
+/// In the current language.
 impl std::fmt::Display for PollError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PollError::Connect(e) => write!(f, "cannot connect: {e}"),
-            PollError::Timeout(ms) => write!(f, "no answer within {ms} ms"),
-            PollError::Http(code, body) => write!(f, "HTTP {code}{}", if body.is_empty() { String::new() } else { format!(": {body}") }),
-            PollError::Payload(e) => write!(f, "bad payload: {e}"),
-            PollError::Auth(var) => write!(f, "environment variable {var} (auth_env) is not set"),
-        }
+        f.write_str(&self.message().text())
     }
 }
 
@@ -50,44 +62,45 @@ fn number(v: &serde_json::Value) -> Option<f64> {
     }
 }
 
-/// A timestamp from JSON in the configured unit: RFC 3339 text, or a number of s, ms, µs or ns since 1970
-/// (a number in a string too, as some gateways send). Nothing is guessed from the number's size.
-fn timestamp(v: &serde_json::Value, unit: TimestampUnit) -> Result<i64, String> {
+/// A timestamp from JSON (at `pointer`) in the configured unit: RFC 3339 text, or a number of s, ms, µs or ns
+/// since 1970 (a number in a string too, as some gateways send). Nothing is guessed from the number's size.
+/// The problem, if it is not one, says the time received is used.
+fn timestamp(v: &serde_json::Value, unit: TimestampUnit, pointer: &str) -> Result<i64, Msg> {
     match (unit, v) {
-        (TimestampUnit::Rfc3339, serde_json::Value::String(s)) => {
-            chrono::DateTime::parse_from_rfc3339(s.trim()).map(|d| d.timestamp_millis()).map_err(|e| format!("\"{s}\" is not an RFC 3339 time ({e})"))
-        }
-        (TimestampUnit::Rfc3339, other) => Err(format!("{other} is not RFC 3339 text; set timestamp_unit to s, ms, us or ns for numbers")),
-        (unit, v) => number(v).and_then(|x| unit.to_ms(x)).ok_or_else(|| format!("{v} is not a time in the configured unit")),
+        (TimestampUnit::Rfc3339, serde_json::Value::String(s)) => chrono::DateTime::parse_from_rfc3339(s.trim())
+            .map(|d| d.timestamp_millis())
+            .map_err(|e| msg!("live-problem-timestamp-not-rfc3339", pointer = pointer, text = s, error = e.to_string())),
+        (TimestampUnit::Rfc3339, other) => Err(msg!("live-problem-timestamp-not-text", pointer = pointer, value = other.to_string())),
+        (unit, v) => number(v).and_then(|x| unit.to_ms(x)).ok_or_else(|| msg!("live-problem-timestamp-not-in-unit", pointer = pointer, value = v.to_string())),
     }
 }
 
 /// Parses an HTTP JSON payload: each meter's value at its pointer, stamped with the payload's timestamp
 /// (at `timestamp_pointer`, in `unit`) or `received_ms`.
 pub fn parse_json(body: &str, timestamp_pointer: Option<&str>, unit: TimestampUnit, meters: &[(String, String)], received_ms: i64) -> Result<PollResult, PollError> {
-    let doc: serde_json::Value = serde_json::from_str(body).map_err(|e| PollError::Payload(format!("not JSON ({e})")))?;
+    let doc: serde_json::Value = serde_json::from_str(body).map_err(|e| PollError::Payload(msg!("live-payload-not-json", error = e.to_string())))?;
     let mut out = PollResult::default();
     let t = match timestamp_pointer {
         None => received_ms,
-        Some(p) => match doc.pointer(p).map(|v| timestamp(v, unit)) {
+        Some(p) => match doc.pointer(p).map(|v| timestamp(v, unit, p)) {
             Some(Ok(t)) => t,
-            Some(Err(e)) => {
-                out.problems.push(format!("timestamp at {p}: {e}; using the time received"));
+            Some(Err(problem)) => {
+                out.problems.push(problem);
                 received_ms
             }
             None => {
-                out.problems.push(format!("no timestamp at {p}; using the time received"));
+                out.problems.push(msg!("live-problem-no-timestamp", pointer = p));
                 received_ms
             }
         },
     };
     for (meter, pointer) in meters {
         match doc.pointer(pointer) {
-            None => out.problems.push(format!("{meter}: nothing at {pointer}")),
+            None => out.problems.push(msg!("live-problem-nothing-at", meter = meter, pointer = pointer)),
             Some(serde_json::Value::Null) => {}
             Some(v) => match number(v) {
                 Some(x) if x.is_finite() => out.samples.push((meter.clone(), t, x)),
-                _ => out.problems.push(format!("{meter}: {v} at {pointer} is not a number")),
+                _ => out.problems.push(msg!("live-problem-not-a-number", meter = meter, value = v.to_string(), pointer = pointer)),
             },
         }
     }
@@ -97,40 +110,56 @@ pub fn parse_json(body: &str, timestamp_pointer: Option<&str>, unit: TimestampUn
 /// Parses a Prometheus API answer (`vector` from /api/v1/query or `matrix` from /api/v1/query_range) into
 /// samples of one meter. Several series for one query is a problem: the first is used.
 pub fn parse_prometheus(body: &str, meter: &str) -> Result<PollResult, PollError> {
-    let doc: serde_json::Value = serde_json::from_str(body).map_err(|e| PollError::Payload(format!("not JSON ({e})")))?;
+    let doc: serde_json::Value = serde_json::from_str(body).map_err(|e| PollError::Payload(msg!("live-payload-not-json", error = e.to_string())))?;
     if doc.get("status").and_then(|s| s.as_str()) != Some("success") {
-        let msg = doc.get("error").and_then(|e| e.as_str()).unwrap_or("status is not \"success\"");
-        return Err(PollError::Payload(format!("Prometheus: {msg}")));
+        return Err(PollError::Payload(match doc.get("error").and_then(|e| e.as_str()) {
+            Some(error) => msg!("live-payload-prometheus-error", error = error),
+            None => msg!("live-payload-prometheus-status"),
+        }));
     }
-    let data = doc.get("data").ok_or_else(|| PollError::Payload("no data".into()))?;
-    let result = data.get("result").and_then(|r| r.as_array()).ok_or_else(|| PollError::Payload("no data.result array".into()))?;
+    let data = doc.get("data").ok_or_else(|| PollError::Payload(msg!("live-payload-no-data")))?;
+    let result = data.get("result").and_then(|r| r.as_array()).ok_or_else(|| PollError::Payload(msg!("live-payload-no-result")))?;
     let mut out = PollResult::default();
     if result.is_empty() {
-        out.problems.push(format!("{meter}: the query returned no series"));
+        out.problems.push(msg!("live-problem-no-series", meter = meter));
         return Ok(out);
     }
     if result.len() > 1 {
-        out.problems.push(format!("{meter}: the query returned {} series; the first is used", result.len()));
+        out.problems.push(msg!("live-problem-several-series", meter = meter, count = result.len()));
     }
     let series = &result[0];
     let pairs: Vec<&serde_json::Value> = match (series.get("value"), series.get("values")) {
         (Some(v), _) => vec![v],
         (None, Some(vs)) => vs.as_array().map(|a| a.iter().collect()).unwrap_or_default(),
-        _ => return Err(PollError::Payload("a series without value(s)".into())),
+        _ => return Err(PollError::Payload(msg!("live-payload-no-values"))),
     };
     for p in pairs {
         let (Some(t), Some(v)) = (p.get(0).and_then(|t| t.as_f64()), p.get(1).and_then(number)) else {
-            out.problems.push(format!("{meter}: a sample {p} is not [time, \"value\"]"));
+            out.problems.push(msg!("live-problem-bad-sample", meter = meter, sample = p.to_string()));
             continue;
         };
         // The Prometheus API writes times as seconds since 1970.
         match TimestampUnit::Seconds.to_ms(t) {
             Some(t) if v.is_finite() => out.samples.push((meter.to_string(), t, v)),
             Some(_) => {}
-            None => out.problems.push(format!("{meter}: {t} is not a time")),
+            None => out.problems.push(msg!("live-problem-not-a-time", meter = meter, time = t.to_string())),
         }
     }
     Ok(out)
+}
+
+/// A meter's failed query among others that answered: "kiln-1.power: HTTP 500". The meter and the
+/// failure are one message per kind of failure, so it reads in the language it is shown in.
+fn meter_problem(meter: &str, e: &PollError) -> Msg {
+    match e {
+        PollError::Connect(error) => msg!("live-problem-meter-connect", meter = meter, error = error),
+        PollError::Timeout(ms) => msg!("live-problem-meter-timeout", meter = meter, ms = *ms),
+        PollError::Http(code, body) if body.is_empty() => msg!("live-problem-meter-http", meter = meter, code = *code),
+        PollError::Http(code, body) => msg!("live-problem-meter-http-body", meter = meter, code = *code, body = body),
+        // Resolved now, in the current language: a source's status is replaced at its next poll.
+        PollError::Payload(m) => msg!("live-problem-meter", meter = meter, problem = m),
+        PollError::Auth(var) => msg!("live-problem-meter-auth-unset", meter = meter, variable = var),
+    }
 }
 
 /// Builds the client a source uses: its timeout on every request.
@@ -231,8 +260,9 @@ async fn prometheus_all(
                 // A query task that panicked (a bug) is reported, never swallowed.
                 Err(e) => {
                     let why = if e.is_panic() { plant_site::panic_message(&*e.into_panic()) } else { e.to_string() };
-                    out.problems.push(format!("a query task failed unexpectedly ({why})"));
-                    first_error.get_or_insert(PollError::Payload(format!("a query task failed unexpectedly ({why})")));
+                    let problem = msg!("live-problem-task-failed", reason = why);
+                    out.problems.push(problem.clone());
+                    first_error.get_or_insert(PollError::Payload(problem));
                     continue;
                 }
             };
@@ -243,7 +273,7 @@ async fn prometheus_all(
                     out.problems.append(&mut r.problems);
                 }
                 Err(e) => {
-                    out.problems.push(format!("{meter}: {e}"));
+                    out.problems.push(meter_problem(&meter, &e));
                     first_error.get_or_insert(e);
                 }
             }

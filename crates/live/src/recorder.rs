@@ -12,6 +12,7 @@ use std::sync::mpsc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use plant_i18n::msg;
 use polars::prelude::{Column, DataFrame, DataType, ParquetCompression, ParquetWriter, TimeUnit};
 
 use crate::LiveError;
@@ -103,7 +104,12 @@ fn write_atomically(path: &Path, rows: &BTreeMap<i64, BTreeMap<String, f64>>) ->
 /// What the recorder thread reports.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RecorderEvent {
-    Flushed { files: Vec<PathBuf>, at_ms: i64 },
+    Flushed {
+        files: Vec<PathBuf>,
+        at_ms: i64,
+    },
+    /// TRANSITIONAL: the message (`live-recorder-…`, or a [`LiveError::message`]) in the language current
+    /// when it happened; to carry the `Msg` itself once the live panel keeps one (`recorder_error`).
     Error(String),
 }
 
@@ -139,7 +145,7 @@ impl RecorderHandle {
                         let now = chrono::Utc::now().timestamp_millis();
                         let _ = ev_tx.send(match rec.flush(now) {
                             Ok(files) => RecorderEvent::Flushed { files, at_ms: now },
-                            Err(e) => RecorderEvent::Error(e.to_string()),
+                            Err(e) => RecorderEvent::Error(e.message().text()),
                         });
                         next = Instant::now() + flush;
                     }
@@ -148,7 +154,7 @@ impl RecorderHandle {
                     }
                 }
             })
-            .map_err(|source| LiveError::Start { what: "recorder thread", source })?;
+            .map_err(|source| LiveError::Start { what: "recorder-thread", source })?;
         Ok(RecorderHandle { tx: Some(tx), events: std::sync::Mutex::new(events), thread: std::sync::Mutex::new(Some(thread)), folder: config.folder.clone() })
     }
 
@@ -165,8 +171,11 @@ impl RecorderHandle {
             && slot.as_ref().is_some_and(|t| t.is_finished())
             && let Some(t) = slot.take()
         {
-            let why = t.join().err().map_or_else(|| "it ended".to_string(), |p| plant_site::panic_message(&*p));
-            out.push(RecorderEvent::Error(format!("the recorder stopped unexpectedly ({why}); live samples are no longer recorded")));
+            let stopped = match t.join() {
+                Ok(()) => msg!("live-recorder-ended"),
+                Err(p) => msg!("live-recorder-stopped", reason = plant_site::panic_message(&*p)),
+            };
+            out.push(RecorderEvent::Error(stopped.text()));
         }
         out
     }
@@ -180,7 +189,7 @@ impl Drop for RecorderHandle {
             && let Err(p) = t.join()
         {
             // Nowhere else to say it: the handle is going away.
-            eprintln!("plant-twin: the recorder failed while writing its last file ({})", plant_site::panic_message(&*p));
+            eprintln!("{}", msg!("live-recorder-failed-at-exit", reason = plant_site::panic_message(&*p)));
         }
     }
 }

@@ -8,6 +8,8 @@ use std::sync::{Arc, mpsc};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use plant_i18n::{Msg, msg};
+
 use crate::config::{Source, SourceKind};
 use crate::poll::{self, LiveSample, PollError};
 
@@ -76,7 +78,11 @@ pub enum SourceState {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SourceStatus {
     pub state: SourceState,
-    /// The last error (a failed poll) or problem (a meter missing from a good poll).
+    /// The last error (a failed poll) or problem (a meter missing from a good poll), as a message of the
+    /// catalogue: what the status window shows.
+    pub last_error_msg: Option<Msg>,
+    /// TRANSITIONAL: [`SourceStatus::last_error_msg`] in the language current when it was set, until the
+    /// status window reads the message.
     pub last_error: Option<String>,
     /// When the last poll succeeded (wall clock, ms UTC).
     pub last_good_ms: Option<i64>,
@@ -91,7 +97,22 @@ pub struct SourceStatus {
 
 impl Default for SourceStatus {
     fn default() -> Self {
-        Self { state: SourceState::Connecting, last_error: None, last_good_ms: None, failures: 0, samples: 0, refused_future: 0, refused_past: 0 }
+        Self { state: SourceState::Connecting, last_error_msg: None, last_error: None, last_good_ms: None, failures: 0, samples: 0, refused_future: 0, refused_past: 0 }
+    }
+}
+
+impl SourceStatus {
+    /// Sets (or clears) the last error.
+    fn set_error(&mut self, message: Option<Msg>) {
+        self.last_error = message.as_ref().map(Msg::text);
+        self.last_error_msg = message;
+    }
+
+    /// A status that says the source stopped: its task failed (a bug), `why` being the panic's text.
+    fn stopped(why: String) -> SourceStatus {
+        let mut status = SourceStatus::default();
+        status.set_error(Some(msg!("live-source-stopped", reason = why)));
+        status
     }
 }
 
@@ -160,7 +181,7 @@ impl LiveHandle {
         let tx = Outbox { tx, queued: queued.clone() };
         let panic_tx = tx.clone();
         let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|source| crate::LiveError::Start { what: "live runtime", source })?;
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|source| crate::LiveError::Start { what: "live-runtime", source })?;
         let thread = std::thread::Builder::new()
             .name("plant-live".into())
             .spawn(move || {
@@ -176,13 +197,12 @@ impl LiveHandle {
                             && e.is_panic()
                         {
                             let why = plant_site::panic_message(&*e.into_panic());
-                            let status = SourceStatus { last_error: Some(format!("stopped unexpectedly ({why}); please report it")), ..SourceStatus::default() };
-                            let _ = panic_tx.send(LiveEvent::Status { source: "?".into(), status });
+                            let _ = panic_tx.send(LiveEvent::Status { source: "?".into(), status: SourceStatus::stopped(why) });
                         }
                     }
                 });
             })
-            .map_err(|source| crate::LiveError::Start { what: "live thread", source })?;
+            .map_err(|source| crate::LiveError::Start { what: "live-thread", source })?;
         Ok(LiveHandle { rx: std::sync::Mutex::new(rx), queued, stats: std::sync::Mutex::new(QueueStats::default()), stop: Some(stop_tx), thread: Some(thread) })
     }
 
@@ -222,7 +242,7 @@ impl Drop for LiveHandle {
             && let Err(p) = t.join()
         {
             // Nowhere else to say it: the handle is going away.
-            eprintln!("plant-twin: the live sources' thread failed ({})", plant_site::panic_message(&*p));
+            eprintln!("{}", msg!("live-thread-failed", reason = plant_site::panic_message(&*p)));
         }
     }
 }
@@ -237,7 +257,7 @@ async fn run_source(source: Source, session_start_ms: i64, tx: Outbox, mut stop:
     let client = match poll::client(&source) {
         Ok(c) => c,
         Err(e) => {
-            status.last_error = Some(e.to_string());
+            status.set_error(Some(e.message()));
             let _ = send_status(&status);
             return;
         }
@@ -263,19 +283,14 @@ async fn run_source(source: Source, session_start_ms: i64, tx: Outbox, mut stop:
                 status.refused_future += refused.future as u64;
                 status.refused_past += refused.past as u64;
                 if refused.future > 0 {
-                    r.problems.insert(
-                        0,
-                        format!(
-                            "{} samples refused: more than {} min ahead of this machine's clock (check the source's clock and timestamp_unit)",
-                            refused.future,
-                            MAX_CLOCK_SKEW_MS / 60_000
-                        ),
-                    );
+                    r.problems.insert(0, msg!("live-refused-future", count = refused.future, minutes = MAX_CLOCK_SKEW_MS / 60_000));
                 }
                 if refused.past > 0 {
-                    r.problems.insert(0, format!("{} samples refused: older than the live session's backfill window (check timestamp_unit)", refused.past));
+                    r.problems.insert(0, msg!("live-refused-past", count = refused.past));
                 }
-                status.last_error = r.problems.first().map(|p| if r.problems.len() > 1 { format!("{p} (and {} more)", r.problems.len() - 1) } else { p.clone() });
+                // The first problem, and how many more (resolved now: the status is replaced at the next poll).
+                status
+                    .set_error(r.problems.first().map(|p| if r.problems.len() > 1 { msg!("live-problems-and-more", problem = p, more = r.problems.len() - 1) } else { p.clone() }));
                 tx.room().await;
                 if !samples.is_empty() && !tx.send(LiveEvent::Samples { source: source.id.clone(), samples, backfill: was_backfill }) {
                     return;
@@ -286,7 +301,7 @@ async fn run_source(source: Source, session_start_ms: i64, tx: Outbox, mut stop:
                 status.failures += 1;
                 wait_ms = backoff_ms(source.interval_ms, status.failures);
                 status.state = SourceState::BackingOff { retry_at_ms: now + wait_ms };
-                status.last_error = Some(e.to_string());
+                status.set_error(Some(e.message()));
                 if matches!(e, PollError::Connect(_) | PollError::Timeout(_)) {
                     // A source that went away is backfilled again when it returns.
                     backfilled = !matches!(source.kind, SourceKind::Prometheus { backfill_ms, .. } if backfill_ms > 0);

@@ -16,6 +16,8 @@
 //! - Limits: the load range 5-130 % of rated current density (bounds); production ≥ target; stack
 //!   temperature ≤ 80 °C (bound). Higher temperature lowers voltage but speeds degradation (not modelled).
 
+use plant_i18n::{Msg, msg};
+
 use crate::{Constraint, Evaluation, FARADAY, Output, Prices, Process, R_GAS, Setting, clamp};
 
 const M_H2: f64 = 2.01588;
@@ -72,16 +74,47 @@ impl Process for PemElectrolyser {
     fn name(&self) -> &'static str {
         "PEM electrolyser"
     }
+    fn name_msg(&self) -> Msg {
+        msg!("process-pem-name")
+    }
     fn production_unit(&self) -> &'static str {
         "kg"
     }
     fn settings(&self) -> Vec<Setting> {
         vec![
             Setting {
-                key: "current_density", name: "Current density", unit: "A/cm²", min: 0.1, max: 2.6, default: 2.0, source: "PEM 1-3 A/cm², load range 5-130 % (IRENA 2020)"
+                key: "current_density",
+                name: "Current density",
+                unit: "A/cm²",
+                min: 0.1,
+                max: 2.6,
+                default: 2.0,
+                source: "PEM 1-3 A/cm², load range 5-130 % (IRENA 2020)",
+                label: msg!("process-pem-setting-current-density"),
+                source_label: msg!("process-pem-setting-current-density-source"),
             },
-            Setting { key: "temperature", name: "Stack temperature", unit: "°C", min: 50.0, max: 80.0, default: 70.0, source: "PEM 50-80 °C (IRENA 2020)" },
-            Setting { key: "pressure", name: "Cathode pressure", unit: "bar", min: 1.0, max: 30.0, default: 20.0, source: "PEM ≤ 50 bar (IRENA 2020)" },
+            Setting {
+                key: "temperature",
+                name: "Stack temperature",
+                unit: "°C",
+                min: 50.0,
+                max: 80.0,
+                default: 70.0,
+                source: "PEM 50-80 °C (IRENA 2020)",
+                label: msg!("process-pem-setting-temperature"),
+                source_label: msg!("process-pem-setting-temperature-source"),
+            },
+            Setting {
+                key: "pressure",
+                name: "Cathode pressure",
+                unit: "bar",
+                min: 1.0,
+                max: 30.0,
+                default: 20.0,
+                source: "PEM ≤ 50 bar (IRENA 2020)",
+                label: msg!("process-pem-setting-pressure"),
+                source_label: msg!("process-pem-setting-pressure-source"),
+            },
         ]
     }
     fn evaluate(&self, x: &[f64], prices: &Prices) -> Evaluation {
@@ -96,17 +129,17 @@ impl Process for PemElectrolyser {
         let system = stack / 0.95 + 4.0 + compression;
         let electricity_kw = system * h2_kg_h;
         let outputs = vec![
-            Output { key: "cell_voltage", name: "Cell voltage", unit: "V", value: v },
-            Output { key: "faradaic_efficiency", name: "Faradaic efficiency", unit: "%", value: eta_f * 100.0 },
-            Output { key: "hydrogen", name: "Hydrogen produced", unit: "kg/h", value: h2_kg_h },
-            Output { key: "stack_energy", name: "Stack energy", unit: "kWh/kg", value: stack },
-            Output { key: "system_energy", name: "System energy (incl. compression to 30 bar)", unit: "kWh/kg", value: system },
-            Output { key: "lhv_efficiency", name: "Stack efficiency (LHV)", unit: "%", value: 33.33 / stack * 100.0 },
-            Output { key: "power", name: "Electric power", unit: "kW", value: electricity_kw },
+            Output { key: "cell_voltage", name: "Cell voltage", unit: "V", value: v, label: msg!("process-pem-output-cell-voltage") },
+            Output { key: "faradaic_efficiency", name: "Faradaic efficiency", unit: "%", value: eta_f * 100.0, label: msg!("process-pem-output-faradaic-efficiency") },
+            Output { key: "hydrogen", name: "Hydrogen produced", unit: "kg/h", value: h2_kg_h, label: msg!("process-pem-output-hydrogen") },
+            Output { key: "stack_energy", name: "Stack energy", unit: "kWh/kg", value: stack, label: msg!("process-pem-output-stack-energy") },
+            Output { key: "system_energy", name: "System energy (incl. compression to 30 bar)", unit: "kWh/kg", value: system, label: msg!("process-pem-output-system-energy") },
+            Output { key: "lhv_efficiency", name: "Stack efficiency (LHV)", unit: "%", value: 33.33 / stack * 100.0, label: msg!("process-pem-output-lhv-efficiency") },
+            Output { key: "power", name: "Electric power", unit: "kW", value: electricity_kw, label: msg!("process-pem-output-power") },
         ];
-        let mut constraints = vec![Constraint::max("power", "Rectifier rating", "kW", electricity_kw, 3_500.0)];
+        let mut constraints = vec![Constraint::max("power", "Rectifier rating", "kW", electricity_kw, 3_500.0, msg!("process-pem-limit-power"))];
         if self.production_target_kg_h > 0.0 {
-            constraints.push(Constraint::min("production", "Hydrogen production target", "kg/h", h2_kg_h, self.production_target_kg_h));
+            constraints.push(Constraint::min("production", "Hydrogen production target", "kg/h", h2_kg_h, self.production_target_kg_h, msg!("process-pem-limit-production")));
         }
         Evaluation {
             electricity_kw,

@@ -19,6 +19,8 @@
 //! - Limits: SAT ≥ CHWST + 3 K (coil approach); SAT ≤ 14 °C for dehumidification (latent load); capacity;
 //!   the comfort band is the setpoint's range.
 
+use plant_i18n::{Msg, msg};
+
 use crate::{Constraint, Evaluation, Output, Prices, Process, ProcessError, Setting, clamp};
 
 /// DOE-2 style chiller curves: CAPFT and EIRFT biquadratic coefficients (c0…c5), EIRFPLR quadratic (m, n, o).
@@ -162,6 +164,9 @@ impl Process for ChillerPlant {
     fn name(&self) -> &'static str {
         "Office chiller plant (chillers, pumps, towers, AHU fans)"
     }
+    fn name_msg(&self) -> Msg {
+        msg!("process-chiller-name")
+    }
     fn per_unit(&self) -> bool {
         false
     }
@@ -202,6 +207,9 @@ impl Process for ChillerPlant {
     fn production_unit(&self) -> &'static str {
         "kWh cooling"
     }
+    fn production_unit_msg(&self) -> Msg {
+        msg!("process-chiller-production-unit")
+    }
     fn settings(&self) -> Vec<Setting> {
         vec![
             Setting {
@@ -212,6 +220,8 @@ impl Process for ChillerPlant {
                 max: 10.0,
                 default: 6.67,
                 source: "5-10 °C; design 6.67 °C (AHRI 550/590; DOE-2 curve bounds)",
+                label: msg!("process-chiller-setting-chwst"),
+                source_label: msg!("process-chiller-setting-chwst-source"),
             },
             Setting {
                 key: "ecwt",
@@ -221,10 +231,42 @@ impl Process for ChillerPlant {
                 max: 35.0,
                 default: 29.4,
                 source: "24-35 °C; design 29.4 °C (AHRI 550/590)",
+                label: msg!("process-chiller-setting-ecwt"),
+                source_label: msg!("process-chiller-setting-ecwt-source"),
             },
-            Setting { key: "sat", name: "Supply-air temperature", unit: "°C", min: 12.0, max: 16.0, default: 13.0, source: "~12-16 °C with reset (ASHRAE Guideline 36 style)" },
-            Setting { key: "zone_setpoint", name: "Zone cooling setpoint", unit: "°C", min: 23.0, max: 26.0, default: 24.0, source: "23-26 °C occupied (comfort band)" },
-            Setting { key: "oa_fraction", name: "Outdoor-air fraction", unit: "", min: 0.15, max: 0.5, default: 0.2, source: "ventilation minimum 15 %" },
+            Setting {
+                key: "sat",
+                name: "Supply-air temperature",
+                unit: "°C",
+                min: 12.0,
+                max: 16.0,
+                default: 13.0,
+                source: "~12-16 °C with reset (ASHRAE Guideline 36 style)",
+                label: msg!("process-chiller-setting-sat"),
+                source_label: msg!("process-chiller-setting-sat-source"),
+            },
+            Setting {
+                key: "zone_setpoint",
+                name: "Zone cooling setpoint",
+                unit: "°C",
+                min: 23.0,
+                max: 26.0,
+                default: 24.0,
+                source: "23-26 °C occupied (comfort band)",
+                label: msg!("process-chiller-setting-zone-setpoint"),
+                source_label: msg!("process-chiller-setting-zone-setpoint-source"),
+            },
+            Setting {
+                key: "oa_fraction",
+                name: "Outdoor-air fraction",
+                unit: "",
+                min: 0.15,
+                max: 0.5,
+                default: 0.2,
+                source: "ventilation minimum 15 %",
+                label: msg!("process-chiller-setting-oa-fraction"),
+                source_label: msg!("process-chiller-setting-oa-fraction-source"),
+            },
         ]
     }
     fn evaluate(&self, x: &[f64], prices: &Prices) -> Evaluation {
@@ -258,23 +300,23 @@ impl Process for ChillerPlant {
         let fans = self.fan_design_kw * vsd_fraction(airflow / airflow_design);
         let total = chiller_kw + chw_pump + cw_pump + tower_fan + fans;
         let outputs = vec![
-            Output { key: "cooling_load", name: "Cooling load", unit: "kW", value: load },
-            Output { key: "chillers_running", name: "Chillers running", unit: "", value: n as f64 },
-            Output { key: "chiller_power", name: "Chiller power", unit: "kW", value: chiller_kw },
-            Output { key: "chw_pump_power", name: "Chilled-water pumps", unit: "kW", value: chw_pump },
-            Output { key: "cw_pump_power", name: "Condenser-water pumps", unit: "kW", value: cw_pump },
-            Output { key: "tower_fan_power", name: "Cooling-tower fans", unit: "kW", value: tower_fan },
-            Output { key: "ahu_fan_power", name: "AHU fans", unit: "kW", value: fans },
-            Output { key: "total_power", name: "Plant power", unit: "kW", value: total },
-            Output { key: "plant_cop", name: "Plant COP", unit: "", value: load / total.max(1e-9) },
-            Output { key: "tower_speed", name: "Tower fan speed", unit: "%", value: speed.min(1.0) * 100.0 },
+            Output { key: "cooling_load", name: "Cooling load", unit: "kW", value: load, label: msg!("process-chiller-output-cooling-load") },
+            Output { key: "chillers_running", name: "Chillers running", unit: "", value: n as f64, label: msg!("process-chiller-output-chillers-running") },
+            Output { key: "chiller_power", name: "Chiller power", unit: "kW", value: chiller_kw, label: msg!("process-chiller-output-chiller-power") },
+            Output { key: "chw_pump_power", name: "Chilled-water pumps", unit: "kW", value: chw_pump, label: msg!("process-chiller-output-chw-pump-power") },
+            Output { key: "cw_pump_power", name: "Condenser-water pumps", unit: "kW", value: cw_pump, label: msg!("process-chiller-output-cw-pump-power") },
+            Output { key: "tower_fan_power", name: "Cooling-tower fans", unit: "kW", value: tower_fan, label: msg!("process-chiller-output-tower-fan-power") },
+            Output { key: "ahu_fan_power", name: "AHU fans", unit: "kW", value: fans, label: msg!("process-chiller-output-ahu-fan-power") },
+            Output { key: "total_power", name: "Plant power", unit: "kW", value: total, label: msg!("process-chiller-output-total-power") },
+            Output { key: "plant_cop", name: "Plant COP", unit: "", value: load / total.max(1e-9), label: msg!("process-chiller-output-plant-cop") },
+            Output { key: "tower_speed", name: "Tower fan speed", unit: "%", value: speed.min(1.0) * 100.0, label: msg!("process-chiller-output-tower-speed") },
         ];
         let constraints = vec![
-            Constraint::min("coil_approach", "Supply air at least 3 K above chilled water (coil)", "°C", sat - chwst, 3.0),
-            Constraint::max("dehumidification", "Supply air cold enough to dehumidify", "°C", sat, 14.5),
-            Constraint::max("capacity", "Chiller capacity", "kW", load, self.chillers as f64 * available),
-            Constraint::max("tower_speed", "Tower can hold the condenser-water setpoint", "", speed, 1.0),
-            Constraint::max("airflow", "AHU airflow within fan capacity", "kg/s", airflow, 1.1 * airflow_design),
+            Constraint::min("coil_approach", "Supply air at least 3 K above chilled water (coil)", "°C", sat - chwst, 3.0, msg!("process-chiller-limit-coil-approach")),
+            Constraint::max("dehumidification", "Supply air cold enough to dehumidify", "°C", sat, 14.5, msg!("process-chiller-limit-dehumidification")),
+            Constraint::max("capacity", "Chiller capacity", "kW", load, self.chillers as f64 * available, msg!("process-chiller-limit-capacity")),
+            Constraint::max("tower_speed", "Tower can hold the condenser-water setpoint", "", speed, 1.0, msg!("process-chiller-limit-tower-speed")),
+            Constraint::max("airflow", "AHU airflow within fan capacity", "kg/s", airflow, 1.1 * airflow_design, msg!("process-chiller-limit-airflow")),
         ];
         Evaluation {
             electricity_kw: total,

@@ -41,6 +41,8 @@
 
 use std::sync::OnceLock;
 
+use plant_i18n::{Msg, msg};
+
 use crate::{Constraint, Evaluation, Output, Prices, Process, Setting, clamp};
 
 /// t CO2 per GJ of a fuel, from the bundled IPCC 2006 set (falls back to the published numbers).
@@ -153,6 +155,9 @@ impl Process for CementKiln {
     fn name(&self) -> &'static str {
         "Cement kiln line (precalciner, grate cooler)"
     }
+    fn name_msg(&self) -> Msg {
+        msg!("process-kiln-name")
+    }
     fn production_unit(&self) -> &'static str {
         "t"
     }
@@ -163,15 +168,105 @@ impl Process for CementKiln {
     }
     fn settings(&self) -> Vec<Setting> {
         vec![
-            Setting { key: "clinker", name: "Clinker output", unit: "t/h", min: 190.0, max: 230.0, default: 212.0, source: "5,000 t/d typical (cement-kiln.md)" },
-            Setting { key: "excess_o2", name: "Excess O2 at kiln inlet", unit: "%", min: 1.0, max: 4.0, default: 2.5, source: "~1-3 % (common practice)" },
-            Setting { key: "calciner_split", name: "Calciner share of fuel", unit: "", min: 0.50, max: 0.65, default: 0.58, source: "example 56 % (heat-balance sheet)" },
-            Setting { key: "cooler_air", name: "Cooler air", unit: "Nm³/kg", min: 1.7, max: 2.5, default: 2.1, source: "~1.7-2.5 Nm³/kg clinker" },
-            Setting { key: "bypass", name: "Kiln gas bypass", unit: "%", min: 0.0, max: 15.0, default: 0.0, source: "0-15 % (Farag 2013)" },
-            Setting { key: "petcoke_share", name: "Petcoke share of fuel energy", unit: "", min: 0.0, max: 0.5, default: 0.0, source: "fuel mix (IEA TCEP)" },
-            Setting { key: "af_share", name: "Alternative fuel share of energy", unit: "", min: 0.0, max: 0.3, default: 0.0, source: "AF 0-30 % (IEA TCEP; CSI protocol)" },
-            Setting { key: "gas_share", name: "Natural gas share of fuel energy", unit: "", min: 0.0, max: 0.3, default: 0.0, source: "fuel mix (IEA TCEP)" },
-            Setting { key: "clinker_cao", name: "Clinker CaO", unit: "%", min: 62.0, max: 67.0, default: 65.2, source: "LSF 92-98 (producer product data); 65 % worked case" },
+            Setting {
+                key: "clinker",
+                name: "Clinker output",
+                unit: "t/h",
+                min: 190.0,
+                max: 230.0,
+                default: 212.0,
+                source: "5,000 t/d typical (cement-kiln.md)",
+                label: msg!("process-kiln-setting-clinker"),
+                source_label: msg!("process-kiln-setting-clinker-source"),
+            },
+            Setting {
+                key: "excess_o2",
+                name: "Excess O2 at kiln inlet",
+                unit: "%",
+                min: 1.0,
+                max: 4.0,
+                default: 2.5,
+                source: "~1-3 % (common practice)",
+                label: msg!("process-kiln-setting-excess-o2"),
+                source_label: msg!("process-kiln-setting-excess-o2-source"),
+            },
+            Setting {
+                key: "calciner_split",
+                name: "Calciner share of fuel",
+                unit: "",
+                min: 0.50,
+                max: 0.65,
+                default: 0.58,
+                source: "example 56 % (heat-balance sheet)",
+                label: msg!("process-kiln-setting-calciner-split"),
+                source_label: msg!("process-kiln-setting-calciner-split-source"),
+            },
+            Setting {
+                key: "cooler_air",
+                name: "Cooler air",
+                unit: "Nm³/kg",
+                min: 1.7,
+                max: 2.5,
+                default: 2.1,
+                source: "~1.7-2.5 Nm³/kg clinker",
+                label: msg!("process-kiln-setting-cooler-air"),
+                source_label: msg!("process-kiln-setting-cooler-air-source"),
+            },
+            Setting {
+                key: "bypass",
+                name: "Kiln gas bypass",
+                unit: "%",
+                min: 0.0,
+                max: 15.0,
+                default: 0.0,
+                source: "0-15 % (Farag 2013)",
+                label: msg!("process-kiln-setting-bypass"),
+                source_label: msg!("process-kiln-setting-bypass-source"),
+            },
+            Setting {
+                key: "petcoke_share",
+                name: "Petcoke share of fuel energy",
+                unit: "",
+                min: 0.0,
+                max: 0.5,
+                default: 0.0,
+                source: "fuel mix (IEA TCEP)",
+                label: msg!("process-kiln-setting-petcoke-share"),
+                source_label: msg!("process-kiln-setting-petcoke-share-source"),
+            },
+            Setting {
+                key: "af_share",
+                name: "Alternative fuel share of energy",
+                unit: "",
+                min: 0.0,
+                max: 0.3,
+                default: 0.0,
+                source: "AF 0-30 % (IEA TCEP; CSI protocol)",
+                label: msg!("process-kiln-setting-af-share"),
+                source_label: msg!("process-kiln-setting-af-share-source"),
+            },
+            Setting {
+                key: "gas_share",
+                name: "Natural gas share of fuel energy",
+                unit: "",
+                min: 0.0,
+                max: 0.3,
+                default: 0.0,
+                source: "fuel mix (IEA TCEP)",
+                label: msg!("process-kiln-setting-gas-share"),
+                source_label: msg!("process-kiln-setting-gas-share-source"),
+            },
+            Setting {
+                key: "clinker_cao",
+                name: "Clinker CaO",
+                unit: "%",
+                min: 62.0,
+                max: 67.0,
+                default: 65.2,
+                source: "LSF 92-98 (producer product data); 65 % worked case",
+                label: msg!("process-kiln-setting-clinker-cao"),
+                source_label: msg!("process-kiln-setting-clinker-cao-source"),
+            },
         ]
     }
     fn evaluate(&self, x: &[f64], prices: &Prices) -> Evaluation {
@@ -201,31 +296,43 @@ impl Process for CementKiln {
         let f_cao = 1.1 + 3.0 * (need - (1.0 - split) * q) / need;
         let fuel_cost_h = fuel_gj_h * (0..4).map(|k| shares[k] * self.fuel_prices[k]).sum::<f64>();
         let outputs = vec![
-            Output { key: "specific_heat", name: "Specific heat consumption", unit: "GJ/t", value: q },
-            Output { key: "specific_heat_kgce", name: "Specific heat consumption", unit: "kgce/t", value: q * 1e3 / 29.3076 },
-            Output { key: "electricity", name: "Kiln-line electricity", unit: "kWh/t", value: kwh_t },
-            Output { key: "fuel", name: "Fuel heat", unit: "GJ/h", value: fuel_gj_h },
-            Output { key: "coal", name: "Coal", unit: "t/h", value: fuel_gj_h * coal / 23.8 },
-            Output { key: "petcoke", name: "Petcoke", unit: "t/h", value: fuel_gj_h * petcoke / 32.5 },
-            Output { key: "natural_gas", name: "Natural gas", unit: "t/h", value: fuel_gj_h * gas / 48.0 },
-            Output { key: "combustion_co2", name: "Combustion CO2 (fossil)", unit: "t/t", value: fossil / p },
-            Output { key: "process_co2", name: "Process CO2 (calcination)", unit: "t/t", value: process / p },
-            Output { key: "biogenic_co2", name: "Biogenic CO2 (memo)", unit: "t/t", value: biogenic / p },
-            Output { key: "free_lime", name: "Free lime (proxy)", unit: "%", value: f_cao },
-            Output { key: "exit_gas_loss", name: "Preheater exit-gas loss", unit: "GJ/t", value: hb.exit_gas },
-            Output { key: "cooler_loss", name: "Cooler exhaust and clinker loss", unit: "GJ/t", value: hb.cooler_exhaust + hb.clinker_exit },
-            Output { key: "shell_loss", name: "Kiln shell loss", unit: "GJ/t", value: hb.shell },
-            Output { key: "clinker", name: "Clinker", unit: "t/h", value: p },
+            Output { key: "specific_heat", name: "Specific heat consumption", unit: "GJ/t", value: q, label: msg!("process-kiln-output-specific-heat") },
+            Output {
+                key: "specific_heat_kgce",
+                name: "Specific heat consumption",
+                unit: "kgce/t",
+                value: q * 1e3 / 29.3076,
+                label: msg!("process-kiln-output-specific-heat-kgce"),
+            },
+            Output { key: "electricity", name: "Kiln-line electricity", unit: "kWh/t", value: kwh_t, label: msg!("process-kiln-output-electricity") },
+            Output { key: "fuel", name: "Fuel heat", unit: "GJ/h", value: fuel_gj_h, label: msg!("process-kiln-output-fuel") },
+            Output { key: "coal", name: "Coal", unit: "t/h", value: fuel_gj_h * coal / 23.8, label: msg!("process-kiln-output-coal") },
+            Output { key: "petcoke", name: "Petcoke", unit: "t/h", value: fuel_gj_h * petcoke / 32.5, label: msg!("process-kiln-output-petcoke") },
+            Output { key: "natural_gas", name: "Natural gas", unit: "t/h", value: fuel_gj_h * gas / 48.0, label: msg!("process-kiln-output-natural-gas") },
+            Output { key: "combustion_co2", name: "Combustion CO2 (fossil)", unit: "t/t", value: fossil / p, label: msg!("process-kiln-output-combustion-co2") },
+            Output { key: "process_co2", name: "Process CO2 (calcination)", unit: "t/t", value: process / p, label: msg!("process-kiln-output-process-co2") },
+            Output { key: "biogenic_co2", name: "Biogenic CO2 (memo)", unit: "t/t", value: biogenic / p, label: msg!("process-kiln-output-biogenic-co2") },
+            Output { key: "free_lime", name: "Free lime (proxy)", unit: "%", value: f_cao, label: msg!("process-kiln-output-free-lime") },
+            Output { key: "exit_gas_loss", name: "Preheater exit-gas loss", unit: "GJ/t", value: hb.exit_gas, label: msg!("process-kiln-output-exit-gas-loss") },
+            Output {
+                key: "cooler_loss",
+                name: "Cooler exhaust and clinker loss",
+                unit: "GJ/t",
+                value: hb.cooler_exhaust + hb.clinker_exit,
+                label: msg!("process-kiln-output-cooler-loss"),
+            },
+            Output { key: "shell_loss", name: "Kiln shell loss", unit: "GJ/t", value: hb.shell, label: msg!("process-kiln-output-shell-loss") },
+            Output { key: "clinker", name: "Clinker", unit: "t/h", value: p, label: msg!("process-kiln-output-clinker") },
         ];
         // The ID fan moves the kiln gas: its capacity bounds output × gas volume (8 % above the reference).
         let id_fan_load = gas_rel * p / P_REF * (1.0 + bypass / 100.0);
         let mut constraints = vec![
-            Constraint::max("free_lime", "Free lime (under-burnt above)", "%", f_cao, 1.5),
-            Constraint::min("excess_o2", "Excess O2 (CO, reducing burning below)", "%", o2, 1.5),
-            Constraint::max("id_fan", "ID fan capacity (gas flow relative to the reference)", "", id_fan_load, 1.08),
+            Constraint::max("free_lime", "Free lime (under-burnt above)", "%", f_cao, 1.5, msg!("process-kiln-limit-free-lime")),
+            Constraint::min("excess_o2", "Excess O2 (CO, reducing burning below)", "%", o2, 1.5, msg!("process-kiln-limit-excess-o2")),
+            Constraint::max("id_fan", "ID fan capacity (gas flow relative to the reference)", "", id_fan_load, 1.08, msg!("process-kiln-limit-id-fan")),
         ];
         if self.production_target_t_h > 0.0 {
-            constraints.push(Constraint::min("production", "Clinker production target", "t/h", p, self.production_target_t_h));
+            constraints.push(Constraint::min("production", "Clinker production target", "t/h", p, self.production_target_t_h, msg!("process-kiln-limit-production")));
         }
         Evaluation {
             electricity_kw,

@@ -21,11 +21,13 @@ pub mod kiln;
 pub mod optimise;
 pub mod potline;
 
+use plant_i18n::{Msg, msg};
 use serde::Serialize;
 
 pub use optimise::{OptimiseOptions, Optimum, Progress, grid_search, optimise};
 
-/// A setting of a process: what the what-if sliders move and the optimiser chooses.
+/// A setting of a process: what the what-if sliders move and the optimiser chooses. `key` and the English
+/// `name` and `source` are stable (files, JSON); what a person reads is `label` and `source_label`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Setting {
     pub key: &'static str,
@@ -36,15 +38,24 @@ pub struct Setting {
     pub default: f64,
     /// Where the range comes from.
     pub source: &'static str,
+    /// Its name in the language it is shown in (`process-<model>-setting-<key>`).
+    #[serde(skip)]
+    pub label: Msg,
+    /// Where the range comes from, in the language it is shown in (`process-<model>-setting-<key>-source`).
+    #[serde(skip)]
+    pub source_label: Msg,
 }
 
-/// A computed figure.
+/// A computed figure. `name` is English and stable (JSON); `label` is what a person reads.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Output {
     pub key: &'static str,
     pub name: &'static str,
     pub unit: &'static str,
     pub value: f64,
+    /// Its name in the language it is shown in (`process-<model>-output-<key>`).
+    #[serde(skip)]
+    pub label: Msg,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -56,7 +67,8 @@ pub enum Bound {
     Min,
 }
 
-/// A process limit and how far the point is from it.
+/// A process limit and how far the point is from it. `name` is English and stable (JSON); `label` is what
+/// a person reads.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Constraint {
     pub key: &'static str,
@@ -65,15 +77,20 @@ pub struct Constraint {
     pub value: f64,
     pub limit: f64,
     pub bound: Bound,
+    /// Its name in the language it is shown in (`process-<model>-limit-<key>`).
+    #[serde(skip)]
+    pub label: Msg,
 }
 
 impl Constraint {
-    pub fn max(key: &'static str, name: &'static str, unit: &'static str, value: f64, limit: f64) -> Self {
-        Self { key, name, unit, value, limit, bound: Bound::Max }
+    /// value ≤ limit; `label` names it in the catalogue.
+    pub fn max(key: &'static str, name: &'static str, unit: &'static str, value: f64, limit: f64, label: Msg) -> Self {
+        Self { key, name, unit, value, limit, bound: Bound::Max, label }
     }
 
-    pub fn min(key: &'static str, name: &'static str, unit: &'static str, value: f64, limit: f64) -> Self {
-        Self { key, name, unit, value, limit, bound: Bound::Min }
+    /// value ≥ limit; `label` names it in the catalogue.
+    pub fn min(key: &'static str, name: &'static str, unit: &'static str, value: f64, limit: f64, label: Msg) -> Self {
+        Self { key, name, unit, value, limit, bound: Bound::Min, label }
     }
 
     /// Distance to the limit in the feasible direction (negative: violated).
@@ -170,21 +187,58 @@ pub enum Objective {
     Cost,
 }
 
-/// What can go wrong configuring, evaluating or optimising a model.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+/// What can go wrong configuring, evaluating or optimising a model; [`ProcessError::message`] words it in the
+/// catalogue (assets/locales/<lang>/process.ftl), `Display` in the current language.
+#[derive(Clone, Debug, PartialEq)]
 pub enum ProcessError {
-    #[error("unknown objective \"{0}\" (energy, co2 or cost)")]
     UnknownObjective(String),
-    /// A chiller curve file that is not TOML of the expected shape; `line` where the parser knows it.
-    #[error("{}{message}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
-    CurvesSyntax { line: Option<usize>, message: String },
-    #[error("cop_ref {cop_ref} or plr_min {plr_min} out of range")]
-    CurvesRange { cop_ref: f64, plr_min: f64 },
-    #[error("the curves are not near 1 at 6.67 °C / 29.4 °C and full load (CAPFT {cap:.3}, EIRFT {eir:.3}, EIRFPLR {plr:.3}): check the coefficients' order")]
-    CurvesNotNormalised { cap: f64, eir: f64, plr: f64 },
-    #[error("{process}: no point within every limit was found; the limits may be unreachable from these conditions")]
-    Infeasible { process: &'static str },
+    /// A chiller curve file that is not TOML of the expected shape (the TOML reader's words); `line` where
+    /// the parser knows it.
+    CurvesSyntax {
+        line: Option<usize>,
+        message: String,
+    },
+    CurvesRange {
+        cop_ref: f64,
+        plr_min: f64,
+    },
+    CurvesNotNormalised {
+        cap: f64,
+        eir: f64,
+        plr: f64,
+    },
+    /// No feasible point: `process` is the model's id (`cement-kiln`).
+    Infeasible {
+        process: &'static str,
+    },
 }
+
+impl ProcessError {
+    pub fn message(&self) -> Msg {
+        match self {
+            ProcessError::UnknownObjective(value) => msg!("process-error-unknown-objective", value = value),
+            ProcessError::CurvesSyntax { line: Some(line), message } => msg!("process-error-curves-syntax-line", line = *line, error = message),
+            ProcessError::CurvesSyntax { line: None, message } => msg!("process-error-curves-syntax", error = message),
+            ProcessError::CurvesRange { cop_ref, plr_min } => msg!("process-error-curves-range", cop_ref = *cop_ref, plr_min = *plr_min),
+            ProcessError::CurvesNotNormalised { cap, eir, plr } => {
+                msg!("process-error-curves-not-normalised", cap = format!("{cap:.3}"), eir = format!("{eir:.3}"), plr = format!("{plr:.3}"))
+            }
+            // The model's name in the language current now (a model not in the registry: its id).
+            ProcessError::Infeasible { process } => {
+                msg!("process-error-infeasible", process = by_id(process).map_or_else(|| (*process).to_string(), |m| m.name_msg().text()))
+            }
+        }
+    }
+}
+
+/// In the current language.
+impl std::fmt::Display for ProcessError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().text())
+    }
+}
+
+impl std::error::Error for ProcessError {}
 
 impl std::str::FromStr for Objective {
     type Err = ProcessError;
@@ -201,7 +255,10 @@ impl std::str::FromStr for Objective {
 /// A process model.
 pub trait Process: Sync + Send {
     fn id(&self) -> &'static str;
+    /// Its English name, stable (JSON, logs); what a person reads is [`Process::name_msg`].
     fn name(&self) -> &'static str;
+    /// Its name in the language it is shown in (`process-<model>-name`).
+    fn name_msg(&self) -> Msg;
     fn settings(&self) -> Vec<Setting>;
     /// Evaluates settings in the order of [`Process::settings`] (values outside the ranges are clamped).
     fn evaluate(&self, x: &[f64], prices: &Prices) -> Evaluation;
@@ -260,6 +317,12 @@ pub trait Process: Sync + Send {
     }
 
     fn production_unit(&self) -> &'static str;
+
+    /// [`Process::production_unit`] as a person reads it ("kWh cooling", "kWh 冷量"); a plain unit ("t",
+    /// "kg") is the same in every language.
+    fn production_unit_msg(&self) -> Msg {
+        msg!("process-unit", unit = self.production_unit())
+    }
 }
 
 /// Clamps settings into their ranges.

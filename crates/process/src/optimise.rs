@@ -176,7 +176,7 @@ pub fn optimise(process: &dyn Process, baseline: &[f64], opts: &OptimiseOptions,
         progress(Progress { fraction: (0.2 + 0.8 * (s + 1) as f64 / starts.len() as f64).min(1.0), best: best.as_ref().map(|b| b.0) });
     }
     let Some((f, x)) = best else {
-        return Err(ProcessError::Infeasible { process: process.name() });
+        return Err(ProcessError::Infeasible { process: process.id() });
     };
     let evaluation = process.evaluate(&x, prices);
     debug_assert!(evaluation.feasible(TOL));

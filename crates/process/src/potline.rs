@@ -24,6 +24,8 @@
 //!   − 3.0·%AlF3 − 5.5·%Al2O3 − 2.5·%CaF2 °C (a linear fit around industrial baths; 10 K at the reference
 //!   bath), must stay within 6-16 K.
 
+use plant_i18n::{Msg, msg};
+
 use crate::{Constraint, Evaluation, FARADAY, Output, Prices, Process, Setting, clamp};
 
 /// g/mol
@@ -88,6 +90,9 @@ impl Process for Potline {
     fn name(&self) -> &'static str {
         "Aluminium potline (Hall-Héroult, prebake)"
     }
+    fn name_msg(&self) -> Msg {
+        msg!("process-potline-name")
+    }
     fn production_unit(&self) -> &'static str {
         "t"
     }
@@ -104,11 +109,61 @@ impl Process for Potline {
     }
     fn settings(&self) -> Vec<Setting> {
         vec![
-            Setting { key: "line_current", name: "Line current", unit: "kA", min: 360.0, max: 420.0, default: 400.0, source: "modern cells 400-600 kA; rectifier limit 420 kA" },
-            Setting { key: "acd", name: "Anode-cathode distance", unit: "cm", min: 3.8, max: 5.5, default: 4.5, source: "~4-5.2 cm (electrolysis.md)" },
-            Setting { key: "alumina", name: "Alumina in bath", unit: "%", min: 1.8, max: 4.0, default: 2.5, source: "~2.5 % (model example)" },
-            Setting { key: "alf3", name: "Excess AlF3", unit: "%", min: 8.0, max: 13.0, default: 11.0, source: "11 % (model example)" },
-            Setting { key: "bath_temp", name: "Bath temperature", unit: "°C", min: 950.0, max: 975.0, default: 963.0, source: "~963 °C (model example)" },
+            Setting {
+                key: "line_current",
+                name: "Line current",
+                unit: "kA",
+                min: 360.0,
+                max: 420.0,
+                default: 400.0,
+                source: "modern cells 400-600 kA; rectifier limit 420 kA",
+                label: msg!("process-potline-setting-line-current"),
+                source_label: msg!("process-potline-setting-line-current-source"),
+            },
+            Setting {
+                key: "acd",
+                name: "Anode-cathode distance",
+                unit: "cm",
+                min: 3.8,
+                max: 5.5,
+                default: 4.5,
+                source: "~4-5.2 cm (electrolysis.md)",
+                label: msg!("process-potline-setting-acd"),
+                source_label: msg!("process-potline-setting-acd-source"),
+            },
+            Setting {
+                key: "alumina",
+                name: "Alumina in bath",
+                unit: "%",
+                min: 1.8,
+                max: 4.0,
+                default: 2.5,
+                source: "~2.5 % (model example)",
+                label: msg!("process-potline-setting-alumina"),
+                source_label: msg!("process-potline-setting-alumina-source"),
+            },
+            Setting {
+                key: "alf3",
+                name: "Excess AlF3",
+                unit: "%",
+                min: 8.0,
+                max: 13.0,
+                default: 11.0,
+                source: "11 % (model example)",
+                label: msg!("process-potline-setting-alf3"),
+                source_label: msg!("process-potline-setting-alf3-source"),
+            },
+            Setting {
+                key: "bath_temp",
+                name: "Bath temperature",
+                unit: "°C",
+                min: 950.0,
+                max: 975.0,
+                default: 963.0,
+                source: "~963 °C (model example)",
+                label: msg!("process-potline-setting-bath-temp"),
+                source_label: msg!("process-potline-setting-bath-temp-source"),
+            },
         ]
     }
     fn evaluate(&self, x: &[f64], prices: &Prices) -> Evaluation {
@@ -132,29 +187,35 @@ impl Process for Potline {
         let liquidus = 1011.0 - 3.0 * alf3 - 5.5 * al2o3 - 2.5 * self.caf2_pct;
         let superheat = t - liquidus;
         let outputs = vec![
-            Output { key: "cell_voltage", name: "Cell voltage", unit: "V", value: v },
-            Output { key: "bath_drop", name: "Bath voltage drop", unit: "V", value: u_bath },
-            Output { key: "bath_conductivity", name: "Bath conductivity", unit: "S/cm", value: bath_conductivity(al2o3, alf3, self.caf2_pct, 0.0, 0.0, 0.0, t + 273.15) },
-            Output { key: "current_efficiency", name: "Current efficiency", unit: "%", value: ce * 100.0 },
-            Output { key: "metal", name: "Metal produced", unit: "t/h", value: metal_t_h },
-            Output { key: "dc_energy", name: "DC energy", unit: "kWh/t", value: dc },
-            Output { key: "ac_energy", name: "AC energy (incl. auxiliaries)", unit: "kWh/t", value: ac },
-            Output { key: "ae_frequency", name: "Anode effects", unit: "1/pot-day", value: ae_per_day },
-            Output { key: "anode_co2", name: "Anode CO2", unit: "t/t", value: anode_t_h / metal_t_h.max(1e-9) },
-            Output { key: "pfc_co2e", name: "PFC as CO2e (AR5)", unit: "t/t", value: pfc_t_h / metal_t_h.max(1e-9) },
-            Output { key: "cell_heat", name: "Heat to lose per cell", unit: "kW", value: heat_kw },
-            Output { key: "superheat", name: "Bath superheat", unit: "K", value: superheat },
+            Output { key: "cell_voltage", name: "Cell voltage", unit: "V", value: v, label: msg!("process-potline-output-cell-voltage") },
+            Output { key: "bath_drop", name: "Bath voltage drop", unit: "V", value: u_bath, label: msg!("process-potline-output-bath-drop") },
+            Output {
+                key: "bath_conductivity",
+                name: "Bath conductivity",
+                unit: "S/cm",
+                value: bath_conductivity(al2o3, alf3, self.caf2_pct, 0.0, 0.0, 0.0, t + 273.15),
+                label: msg!("process-potline-output-bath-conductivity"),
+            },
+            Output { key: "current_efficiency", name: "Current efficiency", unit: "%", value: ce * 100.0, label: msg!("process-potline-output-current-efficiency") },
+            Output { key: "metal", name: "Metal produced", unit: "t/h", value: metal_t_h, label: msg!("process-potline-output-metal") },
+            Output { key: "dc_energy", name: "DC energy", unit: "kWh/t", value: dc, label: msg!("process-potline-output-dc-energy") },
+            Output { key: "ac_energy", name: "AC energy (incl. auxiliaries)", unit: "kWh/t", value: ac, label: msg!("process-potline-output-ac-energy") },
+            Output { key: "ae_frequency", name: "Anode effects", unit: "1/pot-day", value: ae_per_day, label: msg!("process-potline-output-ae-frequency") },
+            Output { key: "anode_co2", name: "Anode CO2", unit: "t/t", value: anode_t_h / metal_t_h.max(1e-9), label: msg!("process-potline-output-anode-co2") },
+            Output { key: "pfc_co2e", name: "PFC as CO2e (AR5)", unit: "t/t", value: pfc_t_h / metal_t_h.max(1e-9), label: msg!("process-potline-output-pfc-co2e") },
+            Output { key: "cell_heat", name: "Heat to lose per cell", unit: "kW", value: heat_kw, label: msg!("process-potline-output-cell-heat") },
+            Output { key: "superheat", name: "Bath superheat", unit: "K", value: superheat, label: msg!("process-potline-output-superheat") },
         ];
         let mut constraints = vec![
-            Constraint::min("acd_min", "Minimum ACD (shorting, MHD stability)", "cm", acd, 4.0),
-            Constraint::max("heat_high", "Cell heat, upper limit (ledge melts)", "kW", heat_kw, self.design_heat_kw * 1.06),
-            Constraint::min("heat_low", "Cell heat, lower limit (sludge, freezing)", "kW", heat_kw, self.design_heat_kw * 0.94),
-            Constraint::max("ae_frequency", "Anode-effect frequency", "1/pot-day", ae_per_day, 0.3),
-            Constraint::min("superheat_low", "Bath superheat, lower limit (sludge, freezing)", "K", superheat, 6.0),
-            Constraint::max("superheat_high", "Bath superheat, upper limit (ledge melts)", "K", superheat, 16.0),
+            Constraint::min("acd_min", "Minimum ACD (shorting, MHD stability)", "cm", acd, 4.0, msg!("process-potline-limit-acd-min")),
+            Constraint::max("heat_high", "Cell heat, upper limit (ledge melts)", "kW", heat_kw, self.design_heat_kw * 1.06, msg!("process-potline-limit-heat-high")),
+            Constraint::min("heat_low", "Cell heat, lower limit (sludge, freezing)", "kW", heat_kw, self.design_heat_kw * 0.94, msg!("process-potline-limit-heat-low")),
+            Constraint::max("ae_frequency", "Anode-effect frequency", "1/pot-day", ae_per_day, 0.3, msg!("process-potline-limit-ae-frequency")),
+            Constraint::min("superheat_low", "Bath superheat, lower limit (sludge, freezing)", "K", superheat, 6.0, msg!("process-potline-limit-superheat-low")),
+            Constraint::max("superheat_high", "Bath superheat, upper limit (ledge melts)", "K", superheat, 16.0, msg!("process-potline-limit-superheat-high")),
         ];
         if self.production_target_t_h > 0.0 {
-            constraints.push(Constraint::min("production", "Metal production target", "t/h", metal_t_h, self.production_target_t_h));
+            constraints.push(Constraint::min("production", "Metal production target", "t/h", metal_t_h, self.production_target_t_h, msg!("process-potline-limit-production")));
         }
         Evaluation {
             electricity_kw,

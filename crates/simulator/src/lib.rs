@@ -21,6 +21,7 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
+use plant_i18n::t;
 use plant_site::Site;
 use plant_store::Store;
 use rand_distr::{Distribution, Normal};
@@ -122,29 +123,27 @@ async fn metrics(State(sim): State<Arc<Sim>>) -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], out)
 }
 
+/// The page at `/`: what is served where, in the simulator's language.
 async fn index(State(sim): State<Arc<Sim>>) -> impl IntoResponse {
-    format!(
-        "Plant Twin meter simulator: {} ({} meters), speed {}×.\nGET /api/values  JSON of every meter\nGET /metrics     Prometheus exposition\n",
-        sim.site.name(),
-        sim.site.meters.len(),
-        sim.opts.speed
-    )
+    let title = t!("simulator-index", site = sim.site.name(), meters = sim.site.meters.len(), speed = sim.opts.speed.to_string());
+    format!("{title}\nGET /api/values  {}\nGET /metrics     {}\n", t!("simulator-index-values"), t!("simulator-index-metrics"))
 }
 
-/// What can stop the simulator from serving.
+/// What can stop the simulator from serving (its message in the current language).
 #[derive(Debug, thiserror::Error)]
 pub enum SimError {
-    #[error("{}: no recorded data to serve", .0.display())]
+    #[error("{}", t!("simulator-no-data", file = .0.display().to_string()))]
     NoData(std::path::PathBuf),
-    #[error("cannot listen on {addr}: {source}")]
+    #[error("{}", t!("simulator-cannot-listen", addr = addr.to_string(), error = source.to_string()))]
     Listen { addr: SocketAddr, source: std::io::Error },
-    #[error("cannot start the {what}: {source}")]
+    /// `what` is `runtime` or `thread`.
+    #[error("{}", t!("simulator-cannot-start", what = *what, error = source.to_string()))]
     Start { what: &'static str, source: std::io::Error },
-    #[error("the server stopped: {0}")]
+    #[error("{}", t!("simulator-server-stopped", error = .0.to_string()))]
     Server(std::io::Error),
-    #[error("the simulator thread failed ({0})")]
+    #[error("{}", t!("simulator-thread-failed", reason = .0.as_str()))]
     Panicked(String),
-    #[error("the simulator did not start within 10 s")]
+    #[error("{}", t!("simulator-not-started"))]
     NotStarted,
 }
 
@@ -180,7 +179,7 @@ impl SimulatorHandle {
     pub fn start(site: Arc<Site>, store: Arc<Store>, opts: ServeOptions) -> Result<SimulatorHandle, SimError> {
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let (addr_tx, addr_rx) = std::sync::mpsc::channel();
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|source| SimError::Start { what: "simulator runtime", source })?;
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|source| SimError::Start { what: "runtime", source })?;
         let thread = std::thread::Builder::new()
             .name("plant-sim".into())
             .spawn(move || {
@@ -188,7 +187,7 @@ impl SimulatorHandle {
                     let _ = stop_rx.await;
                 }))
             })
-            .map_err(|source| SimError::Start { what: "simulator thread", source })?;
+            .map_err(|source| SimError::Start { what: "thread", source })?;
         match addr_rx.recv_timeout(std::time::Duration::from_secs(10)) {
             Ok(addr) => Ok(SimulatorHandle { addr, stop: Some(stop_tx), thread: Some(thread) }),
             Err(_) => Err(match thread.join() {
@@ -208,7 +207,7 @@ impl Drop for SimulatorHandle {
         if let Some(t) = self.thread.take()
             && let Err(p) = t.join()
         {
-            eprintln!("plant-twin-sim: the simulator thread failed ({})", plant_site::panic_message(&*p));
+            eprintln!("plant-twin-sim: {}", t!("simulator-thread-failed", reason = plant_site::panic_message(&*p)));
         }
     }
 }

@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use plant_i18n::msg;
+
 use crate::{Diagnostic, Place, Site};
 
 /// The equipment id a node's glTF `extras` carries (`{"equipment": "kiln-1"}`), if any.
@@ -45,8 +47,8 @@ pub fn check_model(site: &Site) -> ModelReport {
         Ok(g) => g,
         Err(e) => {
             let msg = match &e {
-                gltf::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => "model file not found; the site opens without 3D".to_string(),
-                other => format!("cannot read the model ({other}); the site opens without 3D"),
+                gltf::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => msg!("site-model-not-found"),
+                other => msg!("site-model-unreadable", error = other.to_string()),
             };
             report.diagnostics.push(Diagnostic::error(&path, Place::Whole, msg));
             report.unbound = site.equipment.iter().map(|e| e.id.clone()).collect();
@@ -60,11 +62,7 @@ pub fn check_model(site: &Site) -> ModelReport {
         if let Some(id) = extras.and_then(equipment_from_extras)
             && site.equipment(&id).is_none()
         {
-            report.diagnostics.push(Diagnostic::warning(
-                &path,
-                Place::Element(format!("node \"{}\"", node.name().unwrap_or("?"))),
-                format!("extras name equipment \"{id}\", which site.toml does not define"),
-            ));
+            report.diagnostics.push(Diagnostic::warning(&path, Place::node(node.name().unwrap_or("?")), msg!("site-model-unknown-equipment", equipment = &id)));
         }
         if let Some(eq) = site.equipment_for_node(node.name(), extras) {
             report.bound.entry(eq.id.clone()).or_insert_with(|| node.name().unwrap_or("").to_string());
@@ -78,8 +76,8 @@ pub fn check_model(site: &Site) -> ModelReport {
             report.unbound.push(eq.id.clone());
             report.diagnostics.push(Diagnostic::warning(
                 &site.site_toml_path(),
-                Place::Element(format!("equipment \"{}\"", eq.id)),
-                format!("glTF node \"{}\" is not in {}", eq.node, file_name(&path)),
+                Place::equipment(&eq.id),
+                msg!("site-model-node-missing", node = &eq.node, file = file_name(&path)),
             ));
         }
     }

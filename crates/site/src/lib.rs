@@ -10,6 +10,7 @@ mod quantity;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use plant_i18n::{Msg, msg};
 use plant_units::Value;
 
 pub use binding::{Bounds, ModelReport, check_model, equipment_from_extras};
@@ -39,15 +40,15 @@ pub struct Opened {
 pub fn open(root: &Path) -> Result<Opened, Diagnostic> {
     let (root, file) = if root.is_file() { (root.parent().unwrap_or(Path::new(".")).to_path_buf(), root.to_path_buf()) } else { (root.to_path_buf(), root.join(SITE_FILE)) };
     let text = std::fs::read_to_string(&file).map_err(|e| {
-        let what = if e.kind() == std::io::ErrorKind::NotFound { "no site.toml here".to_string() } else { e.to_string() };
-        Diagnostic::error(&file, Place::Whole, format!("cannot read the site file: {what}"))
+        let message = if e.kind() == std::io::ErrorKind::NotFound { msg!("site-no-site-file") } else { msg!("site-cannot-read", error = e.to_string()) };
+        Diagnostic::error(&file, Place::Whole, message)
     })?;
     let mut opened = parse(&text, &root)?;
     for d in &opened.site.data {
         // Paths were checked against the package when parsed; a refused one is not in `data`.
         let Ok(p) = opened.site.resolve(&d.path) else { continue };
         if !p.is_file() {
-            opened.diagnostics.push(Diagnostic::error(&file, Place::Element(format!("[[data]] path = \"{}\"", d.path)), format!("data file not found: {}", p.display())));
+            opened.diagnostics.push(Diagnostic::error(&file, Place::data_file(&d.path), msg!("site-data-file-not-found", path = p.display().to_string())));
         }
     }
     Ok(opened)
@@ -58,7 +59,7 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
     let file: PathBuf = root.join(SITE_FILE);
     let raw: model::RawSite = toml::from_str(text).map_err(|e| {
         let place = e.span().map_or(Place::Whole, |s| line_col(text, s.start));
-        Diagnostic::error(&file, place, e.message().trim().to_string())
+        Diagnostic::error(&file, place, msg!("site-toml-invalid", error = e.message().trim()))
     })?;
     let mut p = Parser { out: TextProblems::new(&file, text), root };
 
@@ -91,17 +92,18 @@ impl Parser<'_> {
         self.out.at(span)
     }
 
-    fn error(&mut self, place: Place, message: impl Into<String>) {
-        self.out.error(place, message);
+    fn error(&mut self, place: Place, message: Msg) {
+        self.out.list.push(Diagnostic::error(&self.out.file, place, message));
     }
 
-    fn warning(&mut self, place: Place, message: impl Into<String>) {
-        self.out.warning(place, message);
+    fn warning(&mut self, place: Place, message: Msg) {
+        self.out.list.push(Diagnostic::warning(&self.out.file, place, message));
     }
+
     fn time_zone(&mut self, header: &SiteHeader) -> chrono_tz::Tz {
         let tz_name = header.time_zone.get_ref();
         tz_name.parse::<chrono_tz::Tz>().unwrap_or_else(|_| {
-            self.error(self.at(header.time_zone.span()), format!("unknown time zone \"{tz_name}\" (use an IANA name such as \"Asia/Shanghai\"); using UTC"));
+            self.error(self.at(header.time_zone.span()), msg!("site-unknown-time-zone", name = tz_name));
             chrono_tz::UTC
         })
     }
@@ -113,7 +115,7 @@ impl Parser<'_> {
             let span = e.span();
             let e = e.into_inner();
             if !seen.insert(e.id.clone()) {
-                self.error(self.at(span), format!("equipment id \"{}\" is defined twice; the second is ignored", e.id));
+                self.error(self.at(span), msg!("site-equipment-twice", id = &e.id));
                 continue;
             }
             equipment.push(Equipment { node: e.node.unwrap_or_else(|| e.id.clone()), id: e.id, kind: e.kind, name: e.name, name_zh: e.name_zh, area: e.area, area_zh: e.area_zh });
@@ -128,24 +130,16 @@ impl Parser<'_> {
             let span = m.span();
             let m = m.into_inner();
             if !seen.insert(m.id.clone()) {
-                self.error(self.at(span), format!("meter id \"{}\" is defined twice; the second is ignored", m.id));
+                self.error(self.at(span), msg!("site-meter-twice", id = &m.id));
                 continue;
             }
             if !equipment.iter().any(|e| &e.id == m.equipment.get_ref()) {
-                self.error(self.at(m.equipment.span()), format!("meter \"{}\" is bound to equipment \"{}\", which is not defined; meter ignored", m.id, m.equipment.get_ref()));
+                self.error(self.at(m.equipment.span()), msg!("site-meter-unknown-equipment", meter = &m.id, equipment = m.equipment.get_ref()));
                 continue;
             }
             let Some(to_display) = m.quantity.to_display(m.unit.get_ref()) else {
-                self.error(
-                    self.at(m.unit.span()),
-                    format!(
-                        "unit \"{}\" does not measure {} (expected one of {}); meter \"{}\" ignored",
-                        m.unit.get_ref(),
-                        m.quantity.label().to_lowercase(),
-                        m.quantity.units().join(", "),
-                        m.id
-                    ),
-                );
+                let message = msg!("site-meter-unit-mismatch", unit = m.unit.get_ref(), quantity = m.quantity.noun_msg(), units = m.quantity.units().join(", "), meter = &m.id);
+                self.error(self.at(m.unit.span()), message);
                 continue;
             };
             meters.push(Meter {
@@ -168,7 +162,7 @@ impl Parser<'_> {
             let span = n.span();
             let n = n.into_inner();
             if equipment.iter().any(|e| e.id == n.id) || nodes.iter().any(|x| x.id == n.id) {
-                self.error(self.at(span), format!("flow node id \"{}\" is already used; the second is ignored", n.id));
+                self.error(self.at(span), msg!("site-node-id-used", id = &n.id));
                 continue;
             }
             let ncv = self.ncv(n.ncv.as_ref());
@@ -199,11 +193,11 @@ impl Parser<'_> {
         match parse_quantity(text.get_ref()) {
             Ok(v) if v.dim == (Value::new(1.0, "GJ/t").map(|u| u.dim).unwrap_or_default()) && v.si > 0.0 => Some(v),
             Ok(_) => {
-                self.error(self.at(text.span()), format!("ncv \"{}\" is not a positive energy per mass (e.g. \"23.8 GJ/t\"); the fuel's default is used", text.get_ref()));
+                self.error(self.at(text.span()), msg!("site-ncv-invalid", value = text.get_ref()));
                 None
             }
-            Err(msg) => {
-                self.error(self.at(text.span()), format!("ncv: {msg}; the fuel's default is used"));
+            Err(reason) => {
+                self.error(self.at(text.span()), msg!("site-ncv-unreadable", reason = reason));
                 None
             }
         }
@@ -214,7 +208,7 @@ impl Parser<'_> {
         if (0.0..=1.0).contains(v.get_ref()) {
             Some(*v.get_ref())
         } else {
-            self.error(self.at(v.span()), format!("{what} must be between 0 and 1 (a share, not a percentage); ignored"));
+            self.error(self.at(v.span()), msg!("site-share-out-of-range", field = what));
             None
         }
     }
@@ -224,14 +218,11 @@ impl Parser<'_> {
         match meters.iter().find(|x| &x.id == m.get_ref()) {
             Some(x) if x.quantity == Quantity::EmissionFactor => Some(m.into_inner()),
             Some(_) => {
-                self.error(
-                    self.at(m.span()),
-                    format!("factor_meter \"{}\" does not measure an emission factor (quantity = \"emission_factor\"); the annual factor is used", m.get_ref()),
-                );
+                self.error(self.at(m.span()), msg!("site-factor-meter-not-a-factor", meter = m.get_ref()));
                 None
             }
             None => {
-                self.error(self.at(m.span()), format!("no meter \"{}\"; the annual factor is used", m.get_ref()));
+                self.error(self.at(m.span()), msg!("site-factor-meter-unknown", meter = m.get_ref()));
                 None
             }
         }
@@ -246,7 +237,7 @@ impl Parser<'_> {
             let mut ok = true;
             for end in [&f.from, &f.to] {
                 if !known(end) {
-                    self.error(self.at(span.clone()), format!("flow end \"{end}\" is neither equipment nor a [[node]]; flow ignored"));
+                    self.error(self.at(span.clone()), msg!("site-flow-end-unknown", end = end));
                     ok = false;
                 }
             }
@@ -258,12 +249,12 @@ impl Parser<'_> {
                 Some(t) => match parse_quantity(t.get_ref()) {
                     Ok(v) if matches!(value, FlowValue::Meters(_)) => Some(v),
                     Ok(_) => {
-                        self.error(self.at(t.span()), "`times` needs a metered `meter` or `value`; flow ignored");
+                        self.error(self.at(t.span()), msg!("site-flow-times-unmetered"));
                         ok = false;
                         None
                     }
-                    Err(msg) => {
-                        self.error(self.at(t.span()), format!("times: {msg}; flow ignored"));
+                    Err(reason) => {
+                        self.error(self.at(t.span()), msg!("site-flow-times-unreadable", reason = reason));
                         ok = false;
                         None
                     }
@@ -280,21 +271,21 @@ impl Parser<'_> {
     fn flow_value(&mut self, f: &model::RawFlow, meters: &[Meter]) -> Option<FlowValue> {
         match (&f.meter, &f.value) {
             (Some(_), Some(v)) => {
-                self.error(self.at(v.span()), "a flow has either `meter` or `value`, not both; flow ignored");
+                self.error(self.at(v.span()), msg!("site-flow-meter-and-value"));
                 None
             }
             (Some(m), None) => match meters.iter().find(|x| &x.id == m.get_ref()) {
                 Some(_) => Some(FlowValue::Meters(vec![(1.0, m.get_ref().clone())])),
                 None => {
-                    self.error(self.at(m.span()), format!("no meter \"{}\"; flow ignored", m.get_ref()));
+                    self.error(self.at(m.span()), msg!("site-flow-unknown-meter", meter = m.get_ref()));
                     None
                 }
             },
             (None, Some(v)) if v.get_ref().trim() == "remainder" => Some(FlowValue::Remainder),
             (None, Some(v)) => match check_formula(v.get_ref(), meters) {
                 Ok(terms) => Some(FlowValue::Meters(terms)),
-                Err(msg) => {
-                    self.error(self.at(v.span()), format!("{msg}; flow ignored"));
+                Err(reason) => {
+                    self.error(self.at(v.span()), msg!("site-flow-formula-invalid", reason = reason));
                     None
                 }
             },
@@ -309,12 +300,12 @@ impl Parser<'_> {
         let d = AccountingSettings::default();
         let gwp = a.gwp.unwrap_or(d.gwp);
         if !["SAR", "AR4", "AR5"].contains(&gwp.as_str()) {
-            self.error(place.clone(), format!("unknown GWP set \"{gwp}\" (use SAR, AR4 or AR5)"));
+            self.error(place.clone(), msg!("site-unknown-gwp", gwp = &gwp));
         }
         let tolerance = match a.tolerance {
             Some(t) if (0.0..1.0).contains(&t) => t,
             Some(t) => {
-                self.error(place.clone(), format!("tolerance {t} must be a share between 0 and 1; using {}", d.tolerance));
+                self.error(place.clone(), msg!("site-tolerance-out-of-range", tolerance = t, default = d.tolerance));
                 d.tolerance
             }
             None => d.tolerance,
@@ -328,19 +319,19 @@ impl Parser<'_> {
             let span = p.span();
             let p = p.into_inner();
             if products.iter().any(|x: &Product| x.id == p.id) {
-                self.error(self.at(span), format!("product id \"{}\" is defined twice; the second is ignored", p.id));
+                self.error(self.at(span), msg!("site-product-twice", id = &p.id));
                 continue;
             }
             let amount = match (&p.meter, &p.value, &p.amount) {
                 (Some(m), None, None) => check_formula(m.get_ref(), meters).map(ProductAmount::Meters).map_err(|e| (m.span(), e)),
                 (None, Some(v), None) => check_formula(v.get_ref(), meters).map(ProductAmount::Meters).map_err(|e| (v.span(), e)),
                 (None, None, Some(a)) => parse_quantity(a.get_ref()).map(ProductAmount::Fixed).map_err(|e| (a.span(), e)),
-                _ => Err((span.clone(), "a product needs exactly one of `meter`, `value` or `amount`".to_string())),
+                _ => Err((span.clone(), msg!("site-product-amount-missing"))),
             };
             let amount = match amount {
                 Ok(a) => a,
-                Err((sp, msg)) => {
-                    self.error(self.at(sp), format!("{msg}; product \"{}\" ignored", p.id));
+                Err((sp, reason)) => {
+                    self.error(self.at(sp), msg!("site-product-amount-invalid", reason = reason, product = &p.id));
                     continue;
                 }
             };
@@ -361,7 +352,7 @@ impl Parser<'_> {
                 Some(x) => Some(*x),
                 None => {
                     let names: Vec<&str> = Kpi::ALL.iter().map(|x| x.key()).collect();
-                    self.error(self.at(k.span()), format!("unknown KPI \"{}\" (one of {}); ignored", k.get_ref(), names.join(", ")));
+                    self.error(self.at(k.span()), msg!("site-unknown-kpi", kpi = k.get_ref(), known = names.join(", ")));
                     None
                 }
             })
@@ -374,10 +365,10 @@ impl Parser<'_> {
         let c = c.into_inner();
         let fractions = [c.cao, c.mgo, c.cao_non_carbonate, c.mgo_non_carbonate];
         if fractions.iter().any(|x| !(0.0..=1.0).contains(x)) {
-            self.error(place, "calcination CaO/MgO are mass fractions between 0 and 1 (0.65, not 65); ignored");
+            self.error(place, msg!("site-calcination-fractions"));
             None
         } else if !equipment.iter().any(|e| e.id == c.at) {
-            self.error(place, format!("calcination `at` \"{}\" is not equipment; ignored", c.at));
+            self.error(place, msg!("site-calcination-at-unknown", at = &c.at));
             None
         } else {
             Some(Calcination { cao: c.cao, mgo: c.mgo, cao_non_carbonate: c.cao_non_carbonate, mgo_non_carbonate: c.mgo_non_carbonate, at: c.at })
@@ -389,10 +380,10 @@ impl Parser<'_> {
         let place = self.at(a.span());
         let a = a.into_inner();
         if !(0.0..=1.0).contains(&a.sulphur) || !(0.0..=1.0).contains(&a.ash) || a.net_consumption < 0.0 {
-            self.error(place, "anode: sulphur and ash are mass fractions (0-1), net_consumption t C/t ≥ 0; ignored");
+            self.error(place, msg!("site-anode-values"));
             None
         } else if !equipment.iter().any(|e| e.id == a.at) {
-            self.error(place, format!("anode `at` \"{}\" is not equipment; ignored", a.at));
+            self.error(place, msg!("site-anode-at-unknown", at = &a.at));
             None
         } else {
             Some(a)
@@ -406,10 +397,10 @@ impl Parser<'_> {
         let slope = x.slope_cf4.is_some() && x.ae_minutes.is_some();
         let fixed = x.cf4_per_t.is_some();
         if slope == fixed {
-            self.error(place, "pfc: give either slope_cf4 with ae_minutes (and c2f6_ratio), or cf4_per_t (and c2f6_per_t); ignored");
+            self.error(place, msg!("site-pfc-method"));
             None
         } else if !equipment.iter().any(|e| e.id == x.at) {
-            self.error(place, format!("pfc `at` \"{}\" is not equipment; ignored", x.at));
+            self.error(place, msg!("site-pfc-at-unknown", at = &x.at));
             None
         } else {
             Some(x)
@@ -420,12 +411,12 @@ impl Parser<'_> {
         let u = unit?;
         match (Value::new(1.0, u.get_ref()), amount) {
             (Ok(v), ProductAmount::Fixed(a)) if v.dim != a.dim => {
-                self.error(self.at(u.span()), format!("unit \"{}\" does not measure the product's amount; ignored", u.get_ref()));
+                self.error(self.at(u.span()), msg!("site-product-unit-mismatch", unit = u.get_ref()));
                 None
             }
             (Ok(_), _) => Some(u.into_inner()),
             (Err(e), _) => {
-                self.error(self.at(u.span()), format!("{e}; ignored"));
+                self.error(self.at(u.span()), msg!("site-product-unit-invalid", reason = e.message()));
                 None
             }
         }
@@ -440,17 +431,17 @@ impl Parser<'_> {
             let mut ok = true;
             for e in &w.equipment {
                 if !equipment.iter().any(|x| &x.id == e) {
-                    self.error(place.clone(), format!("what-if \"{}\": no equipment \"{e}\"; what-if ignored", w.process));
+                    self.error(place.clone(), msg!("site-whatif-unknown-equipment", process = &w.process, equipment = e));
                     ok = false;
                 }
             }
-            let baseline = self.baseline_sources(w.baseline, "baseline of", &w.process, &place, meters);
-            let conditions = self.baseline_sources(w.conditions, "condition", &w.process, &place, meters);
+            let baseline = self.baseline_sources(w.baseline, false, &w.process, &place, meters);
+            let conditions = self.baseline_sources(w.conditions, true, &w.process, &place, meters);
             if ok {
                 let curves = w.curves.and_then(|c| match resolve_in_package(self.root, &c) {
                     Ok(p) => Some(p),
                     Err(e) => {
-                        self.error(place.clone(), format!("what-if \"{}\": curves: {e}; the model's default curves are used", w.process));
+                        self.error(place.clone(), msg!("site-whatif-curves-refused", process = &w.process, reason = e.message()));
                         None
                     }
                 });
@@ -460,11 +451,11 @@ impl Parser<'_> {
         whatifs
     }
 
-    /// A what-if's baseline or conditions table, less the entries that name a meter the site lacks.
+    /// A what-if's baseline or `conditions` table, less the entries that name a meter the site lacks.
     fn baseline_sources(
         &mut self,
         map: std::collections::BTreeMap<String, model::RawBaseline>,
-        what: &str,
+        conditions: bool,
         process: &str,
         place: &Place,
         meters: &[Meter],
@@ -482,7 +473,12 @@ impl Parser<'_> {
                 BaselineSource::Share(v) => v.iter().collect(),
             };
             if let Some(bad) = ids.iter().find(|m| !meters.iter().any(|x| x.id == ***m)) {
-                self.error(place.clone(), format!("what-if \"{process}\": {what} {key} names no meter \"{bad}\"; the model's default is used"));
+                let message = if conditions {
+                    msg!("site-whatif-condition-unknown-meter", process = process, condition = &key, meter = *bad)
+                } else {
+                    msg!("site-whatif-baseline-unknown-meter", process = process, setting = &key, meter = *bad)
+                };
+                self.error(place.clone(), message);
                 continue;
             }
             out.push((key, src));
@@ -492,7 +488,7 @@ impl Parser<'_> {
 
     fn data(&mut self, raw: Vec<toml::Spanned<DataFile>>) -> Vec<DataFile> {
         if raw.is_empty() {
-            self.warning(Place::Whole, "no [[data]] files: meters will show no data");
+            self.warning(Place::Whole, msg!("site-no-data-files"));
         }
         // The package boundary: every path it names stays inside it (SECURITY.md).
         let mut data = Vec::new();
@@ -501,7 +497,7 @@ impl Parser<'_> {
             let d = d.into_inner();
             match resolve_in_package(self.root, &d.path) {
                 Ok(_) => data.push(d),
-                Err(e) => self.error(self.at(span), format!("[[data]] path: {e}; file left out")),
+                Err(e) => self.error(self.at(span), msg!("site-data-path-refused", reason = e.message())),
             }
         }
         data
@@ -511,7 +507,7 @@ impl Parser<'_> {
     fn model_path(&mut self, header: &mut SiteHeader, site_span: std::ops::Range<usize>) {
         if let Err(e) = resolve_in_package(self.root, &header.model) {
             let place = key_line(self.out.text, site_span.clone(), "model").unwrap_or_else(|| self.at(site_span.clone()));
-            self.error(place, format!("model: {e}; the site opens without 3D"));
+            self.error(place, msg!("site-model-path-refused", reason = e.message()));
             header.model = String::new();
         }
     }
@@ -538,15 +534,15 @@ fn key_line(text: &str, span: std::ops::Range<usize>, key: &str) -> Option<Place
 
 /// Checks a flow formula: every term names a meter, and all meters measure the same quantity (adding kW to
 /// t/h is refused).
-fn check_formula(text: &str, meters: &[Meter]) -> Result<Vec<(f64, String)>, String> {
+fn check_formula(text: &str, meters: &[Meter]) -> Result<Vec<(f64, String)>, Msg> {
     let terms = parse_linear(text)?;
     let mut quantity = None;
     for (_, id) in &terms {
-        let m = meters.iter().find(|m| &m.id == id).ok_or_else(|| format!("no meter \"{id}\" in the formula"))?;
+        let m = meters.iter().find(|m| &m.id == id).ok_or_else(|| msg!("site-formula-unknown-meter", meter = id))?;
         match quantity {
             None => quantity = Some((m.quantity, id.clone())),
             Some((q, ref first)) if q != m.quantity => {
-                return Err(format!("cannot combine \"{first}\" ({}) with \"{id}\" ({})", q.label().to_lowercase(), m.quantity.label().to_lowercase()));
+                return Err(msg!("site-formula-mixed-quantities", first = first, first_quantity = q.noun_msg(), second = id, second_quantity = m.quantity.noun_msg()));
             }
             _ => {}
         }
@@ -555,9 +551,9 @@ fn check_formula(text: &str, meters: &[Meter]) -> Result<Vec<(f64, String)>, Str
 }
 
 /// Parses `"23.8 GJ/t"` or `"40000 m2"`: a number, a space, a unit.
-fn parse_quantity(text: &str) -> Result<Value, String> {
+fn parse_quantity(text: &str) -> Result<Value, Msg> {
     let t = text.trim();
-    let (num, unit) = t.split_once(char::is_whitespace).ok_or_else(|| format!("\"{t}\" needs a number and a unit, e.g. \"23.8 GJ/t\""))?;
-    let x: f64 = num.trim().parse().map_err(|_| format!("\"{}\" is not a number", num.trim()))?;
-    Value::new(x, unit.trim()).map_err(|e| e.to_string())
+    let (num, unit) = t.split_once(char::is_whitespace).ok_or_else(|| msg!("site-quantity-needs-unit", text = t))?;
+    let x: f64 = num.trim().parse().map_err(|_| msg!("site-not-a-number", text = num.trim()))?;
+    Value::new(x, unit.trim()).map_err(|e| e.message())
 }

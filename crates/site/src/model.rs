@@ -450,12 +450,12 @@ impl FlowEdge {
 
 /// Parses `a - b + 2.5 * c` into coefficients and meter ids. Meter ids may contain `-`, so terms are
 /// separated by ` + ` / ` - ` with spaces around the operator.
-pub fn parse_linear(text: &str) -> Result<Vec<(f64, String)>, String> {
+pub fn parse_linear(text: &str) -> Result<Vec<(f64, String)>, plant_i18n::Msg> {
     let mut terms = Vec::new();
     let mut sign = 1.0;
     let mut rest = format!(" {} ", text.trim());
     if rest.trim().is_empty() {
-        return Err("empty formula".into());
+        return Err(plant_i18n::msg!("site-formula-empty"));
     }
     loop {
         let plus = rest[1..].find(" + ").map(|i| (i + 1, 1.0));
@@ -470,11 +470,11 @@ pub fn parse_linear(text: &str) -> Result<Vec<(f64, String)>, String> {
         };
         let term = term.trim();
         let (coef, id) = match term.split_once('*') {
-            Some((k, id)) => (k.trim().parse::<f64>().map_err(|_| format!("\"{}\" is not a number", k.trim()))?, id.trim()),
+            Some((k, id)) => (k.trim().parse::<f64>().map_err(|_| plant_i18n::msg!("site-not-a-number", text = k.trim()))?, id.trim()),
             None => (1.0, term),
         };
         if id.is_empty() || id.contains(char::is_whitespace) {
-            return Err(format!("\"{term}\" is not a meter id"));
+            return Err(plant_i18n::msg!("site-formula-not-a-meter-id", term = term));
         }
         terms.push((sign * coef, id.to_string()));
         match tail {

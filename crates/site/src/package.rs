@@ -9,20 +9,40 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use plant_i18n::{Msg, msg};
+
 /// Why a path named by a package was refused.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PackagePathError {
-    #[error("the path is empty")]
     Empty,
-    #[error("\"{0}\" is an absolute path; a package may name only files inside its own folder")]
     Absolute(String),
-    #[error("\"{0}\" leaves the package folder (through \"..\"); a package may name only files inside its own folder")]
     Parent(String),
-    #[error("\"{0}\" leads out of the package folder through a symbolic link; a package may name only files inside its own folder")]
     Symlink(String),
-    #[error("\"{0}\" contains a NUL character")]
     Nul(String),
 }
+
+impl PackagePathError {
+    /// Why, in words of the catalogue: "\"/etc/shadow\" is an absolute path; a package may name only files
+    /// inside its own folder".
+    pub fn message(&self) -> Msg {
+        match self {
+            PackagePathError::Empty => msg!("site-path-empty"),
+            PackagePathError::Absolute(p) => msg!("site-path-absolute", path = p),
+            PackagePathError::Parent(p) => msg!("site-path-parent", path = p),
+            PackagePathError::Symlink(p) => msg!("site-path-symlink", path = p),
+            PackagePathError::Nul(p) => msg!("site-path-nul", path = p),
+        }
+    }
+}
+
+/// In the current language.
+impl std::fmt::Display for PackagePathError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().text())
+    }
+}
+
+impl std::error::Error for PackagePathError {}
 
 /// Resolves `name`, a path written in a package file, against the package folder `root`.
 ///

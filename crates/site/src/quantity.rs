@@ -4,6 +4,7 @@
 //! meter reports in). Units and their conversions come from `plant_units`, the project's one unit table; a
 //! unit whose dimension does not fit the quantity is refused.
 
+use plant_i18n::{Msg, msg};
 use plant_units::Dim;
 use serde::{Deserialize, Serialize};
 
@@ -66,23 +67,33 @@ impl Quantity {
         }
     }
 
-    /// English label; user-facing strings of the UI live with the plugins, this is for reports and logs.
-    pub fn label(self) -> &'static str {
+    /// Its name in site.toml (`quantity = "electric_power"`), the same in every language.
+    pub fn key(self) -> &'static str {
         match self {
-            Quantity::ElectricPower => "Electric power",
-            Quantity::Energy => "Energy",
-            Quantity::MassFlow => "Mass flow",
-            Quantity::VolumeFlow => "Volume flow",
-            Quantity::Temperature => "Temperature",
-            Quantity::Concentration => "Concentration",
-            Quantity::Pressure => "Pressure",
-            Quantity::ThermalPower => "Thermal power",
-            Quantity::Speed => "Speed",
-            Quantity::Voltage => "Voltage",
-            Quantity::Current => "Current",
-            Quantity::EmissionFactor => "Emission factor",
-            Quantity::Other => "Other",
+            Quantity::ElectricPower => "electric_power",
+            Quantity::Energy => "energy",
+            Quantity::MassFlow => "mass_flow",
+            Quantity::VolumeFlow => "volume_flow",
+            Quantity::Temperature => "temperature",
+            Quantity::Concentration => "concentration",
+            Quantity::Pressure => "pressure",
+            Quantity::ThermalPower => "thermal_power",
+            Quantity::Speed => "speed",
+            Quantity::Voltage => "voltage",
+            Quantity::Current => "current",
+            Quantity::EmissionFactor => "emission_factor",
+            Quantity::Other => "other",
         }
+    }
+
+    /// Its label in the language it is shown in ("Electric power", "电功率"), for menus and legends.
+    pub fn label_msg(self) -> Msg {
+        msg!("site-quantity", quantity = self.key())
+    }
+
+    /// Its name inside a sentence ("electric power", "电功率"): "unit "t/h" does not measure electric power".
+    pub fn noun_msg(self) -> Msg {
+        msg!("site-quantity-noun", quantity = self.key())
     }
 
     /// The dimension of this quantity's units; `None` for [`Quantity::Other`] (any unit, not converted).

@@ -17,7 +17,7 @@ use rand::{Rng, SeedableRng};
 use rand_distr::{Distribution, Normal};
 
 use crate::glb::{Mat, NodeSpec, Shape, node, v};
-use crate::site::{EquipmentSpec, FlowSpec, MeterSpec, NodeDef, SiteSpec, equipment as eq, flow, flow_node, meter as m};
+use crate::site::{EquipmentSpec, FlowSpec, MeterSpec, Names, NodeDef, SiteSpec, equipment as eq, flow, flow_node, meter as m};
 
 /// Nominal clinker output, t/h (≈ 5,090 t/d).
 pub const CLINKER_NOMINAL_TPH: f64 = 212.0;
@@ -41,6 +41,7 @@ pub fn spec() -> SiteSpec {
     SiteSpec {
         folder: "cement-plant".into(),
         name: "Cement plant — 5,000 t/d clinker line".into(),
+        name_zh: "水泥厂——5000 t/d 熟料生产线".into(),
         kind: "cement-plant".into(),
         time_zone: "Asia/Shanghai".into(),
         description: "Dry-process line: limestone crusher, pre-blending stockpile, vertical raw mill, 5-stage \
@@ -57,28 +58,35 @@ pub fn spec() -> SiteSpec {
     }
 }
 
-/// The plant's equipment, by area.
+/// The plant's areas: (English, 简体中文).
+const QUARRY: Names = ("Quarry and crushing", "矿山及破碎");
+const RAW_MEAL: Names = ("Raw meal", "生料制备");
+const BURNING: Names = ("Clinker burning", "熟料烧成");
+const GRINDING: Names = ("Cement grinding", "水泥粉磨");
+const UTILITIES: Names = ("Utilities", "公用工程");
+
+/// The plant's equipment, by area. Chinese names as docs/glossary.md writes the terms.
 fn equipment() -> Vec<EquipmentSpec> {
     vec![
-        eq("crusher-1", "crusher", "Limestone crusher", "Quarry and crushing"),
-        eq("ls-conveyor", "belt-conveyor", "Limestone belt conveyor", "Quarry and crushing"),
-        eq("stockpile-1", "stockpile", "Pre-blending stockpile (stacker/reclaimer)", "Quarry and crushing"),
-        eq("raw-mill-1", "vertical-roller-mill", "Raw mill (VRM)", "Raw meal"),
-        eq("raw-meal-silo", "silo", "Raw meal homogenising silo and kiln feed", "Raw meal"),
-        eq("preheater-1", "cyclone-preheater", "5-stage cyclone preheater", "Clinker burning"),
-        eq("calciner-1", "calciner", "Calciner", "Clinker burning"),
-        eq("kiln-1", "rotary-kiln", "Rotary kiln 4.8 × 72 m", "Clinker burning"),
-        eq("cooler-1", "grate-cooler", "Grate cooler", "Clinker burning"),
-        eq("id-fan-1", "fan", "Kiln ID fan", "Clinker burning"),
-        eq("baghouse-1", "bag-filter", "Kiln/raw mill bag filter and stack", "Clinker burning"),
-        eq("coal-mill-1", "vertical-roller-mill", "Coal mill", "Clinker burning"),
-        eq("clinker-conveyor", "pan-conveyor", "Clinker pan conveyor", "Clinker burning"),
-        eq("clinker-silo-1", "silo", "Clinker silo", "Clinker burning"),
-        eq("cement-mill-1", "ball-mill", "Cement mill 1", "Cement grinding"),
-        eq("cement-mill-2", "ball-mill", "Cement mill 2", "Cement grinding"),
-        eq("cement-silos", "silo", "Cement silos and packing plant", "Cement grinding"),
-        eq("substation-1", "substation", "Main substation 110/10 kV", "Utilities"),
-        eq("compressor-house", "compressor", "Compressed-air station", "Utilities"),
+        eq("crusher-1", "crusher", ("Limestone crusher", "石灰石破碎机"), QUARRY),
+        eq("ls-conveyor", "belt-conveyor", ("Limestone belt conveyor", "石灰石带式输送机"), QUARRY),
+        eq("stockpile-1", "stockpile", ("Pre-blending stockpile (stacker/reclaimer)", "预均化堆场（堆料机/取料机）"), QUARRY),
+        eq("raw-mill-1", "vertical-roller-mill", ("Raw mill (VRM)", "生料磨（立磨）"), RAW_MEAL),
+        eq("raw-meal-silo", "silo", ("Raw meal homogenising silo and kiln feed", "生料均化库及入窑喂料"), RAW_MEAL),
+        eq("preheater-1", "cyclone-preheater", ("5-stage cyclone preheater", "五级旋风预热器"), BURNING),
+        eq("calciner-1", "calciner", ("Calciner", "分解炉"), BURNING),
+        eq("kiln-1", "rotary-kiln", ("Rotary kiln 4.8 × 72 m", "回转窑 Φ4.8 × 72 m"), BURNING),
+        eq("cooler-1", "grate-cooler", ("Grate cooler", "篦冷机"), BURNING),
+        eq("id-fan-1", "fan", ("Kiln ID fan", "高温风机"), BURNING),
+        eq("baghouse-1", "bag-filter", ("Kiln/raw mill bag filter and stack", "窑尾袋式除尘器及烟囱"), BURNING),
+        eq("coal-mill-1", "vertical-roller-mill", ("Coal mill", "煤磨"), BURNING),
+        eq("clinker-conveyor", "pan-conveyor", ("Clinker pan conveyor", "熟料链斗输送机"), BURNING),
+        eq("clinker-silo-1", "silo", ("Clinker silo", "熟料库"), BURNING),
+        eq("cement-mill-1", "ball-mill", ("Cement mill 1", "1号水泥磨"), GRINDING),
+        eq("cement-mill-2", "ball-mill", ("Cement mill 2", "2号水泥磨"), GRINDING),
+        eq("cement-silos", "silo", ("Cement silos and packing plant", "水泥库及包装车间"), GRINDING),
+        eq("substation-1", "substation", ("Main substation 110/10 kV", "110/10 kV 总降压变电站"), UTILITIES),
+        eq("compressor-house", "compressor", ("Compressed-air station", "空压站"), UTILITIES),
     ]
 }
 
@@ -88,43 +96,43 @@ fn meters() -> Vec<MeterSpec> {
     let f = "mass_flow";
     let t = "temperature";
     vec![
-        m("crusher-1.power", p, "kW", "crusher-1", "crusher_kW", "Crusher drive power"),
-        m("crusher-1.throughput", f, "t/h", "crusher-1", "crusher_tph", "Crusher throughput"),
-        m("ls-conveyor.power", p, "kW", "ls-conveyor", "ls_conveyor_kW", "Belt drive power"),
-        m("stockpile-1.power", p, "kW", "stockpile-1", "stacker_reclaimer_kW", "Stacker and reclaimer power"),
-        m("raw-mill-1.power", p, "kW", "raw-mill-1", "raw_mill_drive_kW", "Raw mill main drive"),
-        m("raw-mill-1.fan-power", p, "kW", "raw-mill-1", "raw_mill_fan_kW", "Raw mill fan"),
-        m("raw-mill-1.output", f, "t/h", "raw-mill-1", "raw_mill_tph", "Raw mill output"),
-        m("raw-meal-silo.power", p, "kW", "raw-meal-silo", "kiln_feed_system_kW", "Kiln feed elevator and blowers"),
-        m("preheater-1.kiln-feed", f, "t/h", "preheater-1", "kiln_feed_tph", "Kiln feed (raw meal)"),
-        m("preheater-1.exit-temp", t, "°C", "preheater-1", "ph_exit_temp_C", "Preheater exit gas temperature"),
-        m("calciner-1.coal", f, "t/h", "calciner-1", "coal_calciner_tph", "Coal to calciner"),
-        m("calciner-1.outlet-temp", t, "°C", "calciner-1", "calciner_outlet_temp_C", "Calciner outlet temperature"),
-        m("kiln-1.coal", f, "t/h", "kiln-1", "coal_kiln_tph", "Coal to main burner"),
-        m("kiln-1.drive-power", p, "kW", "kiln-1", "kiln_drive_kW", "Kiln main drive"),
-        m("kiln-1.speed", "speed", "rpm", "kiln-1", "kiln_speed_rpm", "Kiln speed"),
-        m("kiln-1.burning-zone-temp", t, "°C", "kiln-1", "bz_temp_C", "Burning-zone temperature (pyrometer)"),
-        m("kiln-1.inlet-o2", "concentration", "%", "kiln-1", "kiln_inlet_O2_pct", "Kiln-inlet O2"),
-        m("cooler-1.clinker", f, "t/h", "cooler-1", "clinker_tph", "Clinker output"),
-        m("cooler-1.fans-power", p, "kW", "cooler-1", "cooler_fans_kW", "Cooling-air fans"),
-        m("cooler-1.exhaust-fan-power", p, "kW", "cooler-1", "cooler_exhaust_fan_kW", "Cooler exhaust fan"),
-        m("cooler-1.secondary-air-temp", t, "°C", "cooler-1", "secondary_air_temp_C", "Secondary air temperature"),
-        m("cooler-1.exhaust-temp", t, "°C", "cooler-1", "cooler_exhaust_temp_C", "Cooler exhaust temperature"),
-        m("id-fan-1.power", p, "kW", "id-fan-1", "id_fan_kW", "Kiln ID fan power"),
-        m("baghouse-1.fan-power", p, "kW", "baghouse-1", "baghouse_fan_kW", "Bag filter fan power"),
-        m("coal-mill-1.power", p, "kW", "coal-mill-1", "coal_mill_drive_kW", "Coal mill drive"),
-        m("coal-mill-1.fan-power", p, "kW", "coal-mill-1", "coal_mill_fan_kW", "Coal mill fan"),
-        m("coal-mill-1.output", f, "t/h", "coal-mill-1", "coal_mill_tph", "Coal mill output"),
-        m("clinker-conveyor.power", p, "kW", "clinker-conveyor", "clinker_conveyor_kW", "Pan conveyor drive"),
-        m("cement-mill-1.power", p, "kW", "cement-mill-1", "cement_mill1_drive_kW", "Mill 1 main drive"),
-        m("cement-mill-1.separator-power", p, "kW", "cement-mill-1", "cement_mill1_sep_kW", "Mill 1 separator and fan"),
-        m("cement-mill-1.output", f, "t/h", "cement-mill-1", "cement_mill1_tph", "Mill 1 cement output"),
-        m("cement-mill-2.power", p, "kW", "cement-mill-2", "cement_mill2_drive_kW", "Mill 2 main drive"),
-        m("cement-mill-2.separator-power", p, "kW", "cement-mill-2", "cement_mill2_sep_kW", "Mill 2 separator and fan"),
-        m("cement-mill-2.output", f, "t/h", "cement-mill-2", "cement_mill2_tph", "Mill 2 cement output"),
-        m("cement-silos.power", p, "kW", "cement-silos", "packing_kW", "Packing and loading"),
-        m("compressor-house.power", p, "kW", "compressor-house", "compressors_kW", "Air compressors"),
-        m("substation-1.incomer-power", p, "kW", "substation-1", "main_incomer_kW", "Main incomer (whole site)"),
+        m("crusher-1.power", p, "kW", "crusher-1", "crusher_kW", ("Crusher drive power", "破碎机电机功率")),
+        m("crusher-1.throughput", f, "t/h", "crusher-1", "crusher_tph", ("Crusher throughput", "破碎机台时产量")),
+        m("ls-conveyor.power", p, "kW", "ls-conveyor", "ls_conveyor_kW", ("Belt drive power", "带式输送机电机功率")),
+        m("stockpile-1.power", p, "kW", "stockpile-1", "stacker_reclaimer_kW", ("Stacker and reclaimer power", "堆料机及取料机功率")),
+        m("raw-mill-1.power", p, "kW", "raw-mill-1", "raw_mill_drive_kW", ("Raw mill main drive", "生料磨主电机功率")),
+        m("raw-mill-1.fan-power", p, "kW", "raw-mill-1", "raw_mill_fan_kW", ("Raw mill fan", "生料磨循环风机功率")),
+        m("raw-mill-1.output", f, "t/h", "raw-mill-1", "raw_mill_tph", ("Raw mill output", "生料磨台时产量")),
+        m("raw-meal-silo.power", p, "kW", "raw-meal-silo", "kiln_feed_system_kW", ("Kiln feed elevator and blowers", "入窑提升机及罗茨风机功率")),
+        m("preheater-1.kiln-feed", f, "t/h", "preheater-1", "kiln_feed_tph", ("Kiln feed (raw meal)", "入窑生料量")),
+        m("preheater-1.exit-temp", t, "°C", "preheater-1", "ph_exit_temp_C", ("Preheater exit gas temperature", "预热器出口废气温度")),
+        m("calciner-1.coal", f, "t/h", "calciner-1", "coal_calciner_tph", ("Coal to calciner", "分解炉喂煤量")),
+        m("calciner-1.outlet-temp", t, "°C", "calciner-1", "calciner_outlet_temp_C", ("Calciner outlet temperature", "分解炉出口温度")),
+        m("kiln-1.coal", f, "t/h", "kiln-1", "coal_kiln_tph", ("Coal to main burner", "窑头喂煤量")),
+        m("kiln-1.drive-power", p, "kW", "kiln-1", "kiln_drive_kW", ("Kiln main drive", "回转窑主电机功率")),
+        m("kiln-1.speed", "speed", "rpm", "kiln-1", "kiln_speed_rpm", ("Kiln speed", "回转窑转速")),
+        m("kiln-1.burning-zone-temp", t, "°C", "kiln-1", "bz_temp_C", ("Burning-zone temperature (pyrometer)", "烧成带温度（高温计）")),
+        m("kiln-1.inlet-o2", "concentration", "%", "kiln-1", "kiln_inlet_O2_pct", ("Kiln-inlet O2", "窑尾烟室氧含量")),
+        m("cooler-1.clinker", f, "t/h", "cooler-1", "clinker_tph", ("Clinker output", "熟料产量")),
+        m("cooler-1.fans-power", p, "kW", "cooler-1", "cooler_fans_kW", ("Cooling-air fans", "篦冷机冷却风机功率")),
+        m("cooler-1.exhaust-fan-power", p, "kW", "cooler-1", "cooler_exhaust_fan_kW", ("Cooler exhaust fan", "窑头排风机功率")),
+        m("cooler-1.secondary-air-temp", t, "°C", "cooler-1", "secondary_air_temp_C", ("Secondary air temperature", "二次风温度")),
+        m("cooler-1.exhaust-temp", t, "°C", "cooler-1", "cooler_exhaust_temp_C", ("Cooler exhaust temperature", "篦冷机排风温度")),
+        m("id-fan-1.power", p, "kW", "id-fan-1", "id_fan_kW", ("Kiln ID fan power", "高温风机功率")),
+        m("baghouse-1.fan-power", p, "kW", "baghouse-1", "baghouse_fan_kW", ("Bag filter fan power", "窑尾排风机功率")),
+        m("coal-mill-1.power", p, "kW", "coal-mill-1", "coal_mill_drive_kW", ("Coal mill drive", "煤磨主电机功率")),
+        m("coal-mill-1.fan-power", p, "kW", "coal-mill-1", "coal_mill_fan_kW", ("Coal mill fan", "煤磨风机功率")),
+        m("coal-mill-1.output", f, "t/h", "coal-mill-1", "coal_mill_tph", ("Coal mill output", "煤磨台时产量")),
+        m("clinker-conveyor.power", p, "kW", "clinker-conveyor", "clinker_conveyor_kW", ("Pan conveyor drive", "链斗输送机电机功率")),
+        m("cement-mill-1.power", p, "kW", "cement-mill-1", "cement_mill1_drive_kW", ("Mill 1 main drive", "1号水泥磨主电机功率")),
+        m("cement-mill-1.separator-power", p, "kW", "cement-mill-1", "cement_mill1_sep_kW", ("Mill 1 separator and fan", "1号水泥磨选粉机及风机功率")),
+        m("cement-mill-1.output", f, "t/h", "cement-mill-1", "cement_mill1_tph", ("Mill 1 cement output", "1号水泥磨台时产量")),
+        m("cement-mill-2.power", p, "kW", "cement-mill-2", "cement_mill2_drive_kW", ("Mill 2 main drive", "2号水泥磨主电机功率")),
+        m("cement-mill-2.separator-power", p, "kW", "cement-mill-2", "cement_mill2_sep_kW", ("Mill 2 separator and fan", "2号水泥磨选粉机及风机功率")),
+        m("cement-mill-2.output", f, "t/h", "cement-mill-2", "cement_mill2_tph", ("Mill 2 cement output", "2号水泥磨台时产量")),
+        m("cement-silos.power", p, "kW", "cement-silos", "packing_kW", ("Packing and loading", "包装及装车功率")),
+        m("compressor-house.power", p, "kW", "compressor-house", "compressors_kW", ("Air compressors", "空压机功率")),
+        m("substation-1.incomer-power", p, "kW", "substation-1", "main_incomer_kW", ("Main incomer (whole site)", "总进线功率（全厂）")),
     ]
 }
 
@@ -133,17 +141,22 @@ fn flow_nodes() -> Vec<NodeDef> {
     vec![
         flow_node(
             "grid",
-            "Grid electricity",
+            ("Grid electricity", "电网购电"),
             "source",
             // Market-based scope 2: 10 % of purchases under a green-power contract (illustrative).
             &[("carrier", "\"electricity\""), ("factor", "\"cn-reporting-2022\""), ("market_factor", "\"cn-national-2022-excl-green\""), ("green_share", "0.1")],
         ),
-        flow_node("coal", "Coal (as fired, 23.8 GJ/t)", "source", &[("carrier", "\"coal\""), ("factor", "\"bituminous-coal\""), ("ncv", "\"23.8 GJ/t\"")]),
-        flow_node("raw-materials", "Limestone and raw materials", "source", &[("carrier", "\"limestone\"")]),
-        flow_node("cement", "Cement dispatched", "product", &[]),
-        flow_node("unmetered-electricity", "Unmetered electricity (lighting, offices, workshops, cable losses)", "unmetered", &[]),
-        flow_node("clinker-heat", "Heat of clinker formation (1.75 GJ/t)", "product", &[]),
-        flow_node("kiln-losses", "Kiln system heat losses (exit gas, cooler exhaust, shell)", "loss", &[]),
+        flow_node(
+            "coal",
+            ("Coal (as fired, 23.8 GJ/t)", "燃煤（入炉，低位发热量 23.8 GJ/t）"),
+            "source",
+            &[("carrier", "\"coal\""), ("factor", "\"bituminous-coal\""), ("ncv", "\"23.8 GJ/t\"")],
+        ),
+        flow_node("raw-materials", ("Limestone and raw materials", "石灰石及其他原料"), "source", &[("carrier", "\"limestone\"")]),
+        flow_node("cement", ("Cement dispatched", "出厂水泥"), "product", &[]),
+        flow_node("unmetered-electricity", ("Unmetered electricity (lighting, offices, workshops, cable losses)", "未计量电力（照明、办公、车间、线损）"), "unmetered", &[]),
+        flow_node("clinker-heat", ("Heat of clinker formation (1.75 GJ/t)", "熟料形成热（1.75 GJ/t）"), "product", &[]),
+        flow_node("kiln-losses", ("Kiln system heat losses (exit gas, cooler exhaust, shell)", "烧成系统热损失（预热器出口废气、篦冷机排风、筒体散热）"), "loss", &[]),
     ]
 }
 
@@ -224,6 +237,7 @@ tolerance = 0.02
 [[product]]
 id = "clinker"
 name = "Clinker"
+name_zh = "熟料"
 meter = "cooler-1.clinker"
 kpis = ["fuel", "co2", "process-co2"]
 calcination = { cao = 0.652, mgo = 0.015, at = "kiln-1" }
@@ -231,6 +245,7 @@ calcination = { cao = 0.652, mgo = 0.015, at = "kiln-1" }
 [[product]]
 id = "cement"
 name = "Cement"
+name_zh = "水泥"
 value = "cement-mill-1.output + cement-mill-2.output"
 kpis = ["electricity", "energy", "co2"]
 

@@ -7,16 +7,11 @@
 //! cargo run -p plant-sitegen -- office-building       # into sample-sites/office-building
 //! ```
 
-mod cement;
-mod glb;
-mod office;
-mod site;
-mod smelter;
-
 use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Parser, ValueEnum};
+use plant_sitegen::{cement, office, site, smelter};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Which {

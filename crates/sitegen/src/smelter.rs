@@ -21,7 +21,7 @@ use rand_distr::{Distribution, Normal};
 
 use crate::cement::{Ar1, Record};
 use crate::glb::{Mat, NodeSpec, Shape, node, v};
-use crate::site::{SiteSpec, equipment as eq, flow, flow_node, meter as m};
+use crate::site::{Names, SiteSpec, equipment as eq, flow, flow_node, meter as m};
 
 pub const CELLS: usize = 120;
 const DAYS: i64 = 14;
@@ -32,41 +32,51 @@ fn cell_id(i: usize) -> String {
 }
 
 pub fn spec() -> SiteSpec {
+    const POWER: Names = ("Power supply", "供电");
+    const POTLINE: Names = ("Potline", "电解系列");
+    const CARBON: Names = ("Carbon", "炭素");
+    const CASTHOUSE: Names = ("Casthouse", "铸造车间");
+    const UTILITIES: Names = ("Utilities", "公用工程");
     let mut equipment = vec![
-        eq("substation-1", "substation", "Main substation 220 kV", "Power supply"),
-        eq("rectifier-1", "rectifier", "Rectiformer station (5 × rectiformers)", "Power supply"),
-        eq("potline-1", "potline", "Potline 1 (busbars, 120 cells)", "Potline"),
-        eq("gtc-1", "fume-treatment", "Fume treatment centre (dry scrubber, fans)", "Potline"),
-        eq("anode-plant", "anode-baking-furnace", "Anode baking furnace", "Carbon"),
-        eq("casthouse-1", "casthouse", "Casthouse (holding furnaces, casting)", "Casthouse"),
-        eq("compressors", "compressor", "Compressed-air station", "Utilities"),
+        eq("substation-1", "substation", ("Main substation 220 kV", "220 kV 总降压变电站"), POWER),
+        eq("rectifier-1", "rectifier", ("Rectiformer station (5 × rectiformers)", "整流所（5套整流机组）"), POWER),
+        eq("potline-1", "potline", ("Potline 1 (busbars, 120 cells)", "1号电解系列（母线，120台电解槽）"), POTLINE),
+        eq("gtc-1", "fume-treatment", ("Fume treatment centre (dry scrubber, fans)", "电解烟气净化站（干法净化器、风机）"), POTLINE),
+        eq("anode-plant", "anode-baking-furnace", ("Anode baking furnace", "阳极焙烧炉"), CARBON),
+        eq("casthouse-1", "casthouse", ("Casthouse (holding furnaces, casting)", "铸造车间（保温炉、铸造机）"), CASTHOUSE),
+        eq("compressors", "compressor", ("Compressed-air station", "空压站"), UTILITIES),
     ];
     for i in 0..CELLS {
-        let row = if i < CELLS / 2 { "A" } else { "B" };
-        equipment.push(eq(&cell_id(i), "reduction-cell", &format!("Cell {} (row {row})", i + 1), &format!("Potroom {row}")));
+        let (row, n) = (if i < CELLS / 2 { "A" } else { "B" }, i + 1);
+        equipment.push(eq(
+            &cell_id(i),
+            "reduction-cell",
+            (&format!("Cell {n} (row {row})"), &format!("{n}号电解槽（{row}列）")),
+            (&format!("Potroom {row}"), &format!("电解厂房{row}")),
+        ));
     }
     let mut meters = vec![
-        m("substation-1.incomer-power", "electric_power", "MW", "substation-1", "incomer_MW", "220 kV incomer (whole site)"),
-        m("rectifier-1.ac-power", "electric_power", "MW", "rectifier-1", "rectifier_ac_MW", "Rectifier AC input"),
-        m("rectifier-1.line-current", "current", "kA", "rectifier-1", "line_current_kA", "Line current"),
-        m("rectifier-1.dc-voltage", "other", "V", "rectifier-1", "line_voltage_V", "Line DC voltage"),
-        m("potline-1.dc-power", "electric_power", "MW", "potline-1", "potline_dc_MW", "Potline DC power"),
-        m("potline-1.ae-count", "other", "cells", "potline-1", "ae_cells", "Cells in anode effect"),
-        m("gtc-1.fan-power", "electric_power", "kW", "gtc-1", "gtc_fans_kW", "GTC main fans"),
-        m("anode-plant.gas", "volume_flow", "Nm³/h", "anode-plant", "furnace_gas_Nm3h", "Natural gas to the baking furnace"),
-        m("anode-plant.power", "electric_power", "kW", "anode-plant", "anode_plant_kW", "Anode plant drives"),
-        m("casthouse-1.metal", "mass_flow", "t/h", "casthouse-1", "metal_tapped_tph", "Metal tapped (crucibles received)"),
-        m("casthouse-1.power", "electric_power", "kW", "casthouse-1", "casthouse_kW", "Casthouse power"),
-        m("compressors.power", "electric_power", "kW", "compressors", "compressors_kW", "Air compressors"),
+        m("substation-1.incomer-power", "electric_power", "MW", "substation-1", "incomer_MW", ("220 kV incomer (whole site)", "220 kV 总进线功率（全厂）")),
+        m("rectifier-1.ac-power", "electric_power", "MW", "rectifier-1", "rectifier_ac_MW", ("Rectifier AC input", "整流机组交流输入功率")),
+        m("rectifier-1.line-current", "current", "kA", "rectifier-1", "line_current_kA", ("Line current", "系列电流")),
+        m("rectifier-1.dc-voltage", "other", "V", "rectifier-1", "line_voltage_V", ("Line DC voltage", "系列直流电压")),
+        m("potline-1.dc-power", "electric_power", "MW", "potline-1", "potline_dc_MW", ("Potline DC power", "电解系列直流功率")),
+        m("potline-1.ae-count", "other", "cells", "potline-1", "ae_cells", ("Cells in anode effect", "发生阳极效应的槽数")),
+        m("gtc-1.fan-power", "electric_power", "kW", "gtc-1", "gtc_fans_kW", ("GTC main fans", "烟气净化主排风机功率")),
+        m("anode-plant.gas", "volume_flow", "Nm³/h", "anode-plant", "furnace_gas_Nm3h", ("Natural gas to the baking furnace", "焙烧炉天然气流量")),
+        m("anode-plant.power", "electric_power", "kW", "anode-plant", "anode_plant_kW", ("Anode plant drives", "阳极车间动力功率")),
+        m("casthouse-1.metal", "mass_flow", "t/h", "casthouse-1", "metal_tapped_tph", ("Metal tapped (crucibles received)", "出铝量（接收抬包）")),
+        m("casthouse-1.power", "electric_power", "kW", "casthouse-1", "casthouse_kW", ("Casthouse power", "铸造车间功率")),
+        m("compressors.power", "electric_power", "kW", "compressors", "compressors_kW", ("Air compressors", "空压机功率")),
     ];
     for i in 0..CELLS {
-        meters.push(m(&format!("{}.voltage", cell_id(i)), "voltage", "V", &cell_id(i), &format!("cell_{:03}_V", i + 1), "Cell voltage"));
+        meters.push(m(&format!("{}.voltage", cell_id(i)), "voltage", "V", &cell_id(i), &format!("cell_{:03}_V", i + 1), ("Cell voltage", "槽电压")));
     }
     let nodes = vec![
-        flow_node("grid", "Grid electricity", "source", &[("carrier", "\"electricity\""), ("factor", "\"cn-reporting-2022\"")]),
-        flow_node("natural-gas", "Natural gas", "source", &[("carrier", "\"natural-gas\""), ("factor", "\"natural-gas\""), ("ncv", "\"48.0 GJ/t\"")]),
-        flow_node("rectifier-losses", "Rectifier and busbar losses", "loss", &[]),
-        flow_node("unmetered-electricity", "Unmetered electricity (offices, lighting, workshops)", "unmetered", &[]),
+        flow_node("grid", ("Grid electricity", "电网购电"), "source", &[("carrier", "\"electricity\""), ("factor", "\"cn-reporting-2022\"")]),
+        flow_node("natural-gas", ("Natural gas", "天然气"), "source", &[("carrier", "\"natural-gas\""), ("factor", "\"natural-gas\""), ("ncv", "\"48.0 GJ/t\"")]),
+        flow_node("rectifier-losses", ("Rectifier and busbar losses", "整流及母线损耗"), "loss", &[]),
+        flow_node("unmetered-electricity", ("Unmetered electricity (offices, lighting, workshops)", "未计量电力（办公、照明、车间）"), "unmetered", &[]),
     ];
     let flows = vec![
         flow("grid", "substation-1", "electricity", Some("substation-1.incomer-power"), None),
@@ -104,6 +114,7 @@ tolerance = 0.02
 [[product]]
 id = "aluminium"
 name = "Liquid aluminium"
+name_zh = "原铝液"
 meter = "casthouse-1.metal"
 anode = { net_consumption = 0.42, sulphur = 0.02, ash = 0.004, at = "potline-1" }
 pfc = { slope_cf4 = 0.143, ae_minutes = 0.25, c2f6_ratio = 0.121, at = "potline-1" }
@@ -121,6 +132,7 @@ cells = 120
     SiteSpec {
         folder: "aluminium-smelter".into(),
         name: "Aluminium smelter — 400 kA potline, 120 cells".into(),
+        name_zh: "电解铝厂——400 kA 电解系列，120台电解槽".into(),
         kind: "aluminium-smelter".into(),
         time_zone: "Asia/Shanghai".into(),
         description: "One potline of 120 prebake cells in two potrooms, rectiformer station, anode baking furnace, fume treatment, casthouse. 14 days of 1-minute data from the potline model (Hives bath conductivity, current efficiency, Faraday), generated by plant-sitegen.".into(),

@@ -13,6 +13,8 @@ mod parse;
 use std::fmt;
 use std::ops::{Div, Mul};
 
+use plant_i18n::{Msg, msg};
+
 pub use parse::{UNIT_TABLE, parse_unit};
 
 /// Exponents of the base dimensions.
@@ -66,34 +68,59 @@ impl Dim {
         }
     }
 
-    /// A name for messages: "energy", "power", "mass flow"… or the exponents.
+    /// The known dimensions: their key in the catalogue (`units-dim`) and English name.
+    const NAMED: [(Dim, &'static str, &'static str); 20] = [
+        (Dim::NONE, "none", "a pure number"),
+        (Dim::MASS, "mass", "mass"),
+        (Dim::TIME, "time", "time"),
+        (Dim::TEMPERATURE, "temperature", "temperature"),
+        (Dim::CO2, "co2", "CO2 mass"),
+        (Dim::ENERGY, "energy", "energy"),
+        (Dim::POWER, "power", "power"),
+        (Dim::MASS_FLOW, "mass_flow", "mass flow"),
+        (Dim::VOLUME, "volume", "volume"),
+        (Dim::VOLUME_FLOW, "volume_flow", "volume flow"),
+        (Dim::AREA, "area", "area"),
+        (Dim::PRESSURE, "pressure", "pressure"),
+        (Dim::FREQUENCY, "frequency", "rotational speed or frequency"),
+        (Dim::CURRENT, "current", "electric current"),
+        (Dim::VOLTAGE, "voltage", "voltage"),
+        (Dim::ENERGY.combine(Dim::MASS, -1), "energy_per_mass", "energy per mass"),
+        (Dim::CO2.combine(Dim::ENERGY, -1), "co2_per_energy", "CO2 per energy"),
+        (Dim::CO2.combine(Dim::MASS, -1), "co2_per_mass", "CO2 per mass"),
+        (Dim::CO2.combine(Dim::TIME, -1), "co2_flow", "CO2 flow"),
+        (Dim::ENERGY.combine(Dim::VOLUME, -1), "energy_per_volume", "energy per volume"),
+    ];
+
+    /// The key of a known dimension (`"energy"`, `"mass_flow"`…); `None` for any other.
+    pub fn key(self) -> Option<&'static str> {
+        Dim::NAMED.iter().find(|(d, _, _)| *d == self).map(|(_, k, _)| *k)
+    }
+
+    /// Its name for messages in the language they are shown in: "energy" / "能量", "mass flow" / "质量流量"…
+    /// or the exponents.
+    pub fn name_msg(self) -> Msg {
+        match self.key() {
+            Some(key) => msg!("units-dim", dim = key),
+            None => msg!(
+                "units-dim-exponents",
+                mass = i32::from(self.mass),
+                length = i32::from(self.length),
+                time = i32::from(self.time),
+                temperature = i32::from(self.temperature),
+                co2 = i32::from(self.co2),
+                current = i32::from(self.current)
+            ),
+        }
+    }
+
+    /// Its English name ("energy", "power", "mass flow"… or the exponents), for English-only reports and
+    /// logs; what a person reads is [`Dim::name_msg`].
     pub fn name(self) -> String {
-        let known = [
-            (Dim::NONE, "a pure number"),
-            (Dim::MASS, "mass"),
-            (Dim::TIME, "time"),
-            (Dim::TEMPERATURE, "temperature"),
-            (Dim::CO2, "CO2 mass"),
-            (Dim::ENERGY, "energy"),
-            (Dim::POWER, "power"),
-            (Dim::MASS_FLOW, "mass flow"),
-            (Dim::VOLUME, "volume"),
-            (Dim::VOLUME_FLOW, "volume flow"),
-            (Dim::AREA, "area"),
-            (Dim::PRESSURE, "pressure"),
-            (Dim::FREQUENCY, "rotational speed or frequency"),
-            (Dim::CURRENT, "electric current"),
-            (Dim::VOLTAGE, "voltage"),
-            (Dim::ENERGY.combine(Dim::MASS, -1), "energy per mass"),
-            (Dim::CO2.combine(Dim::ENERGY, -1), "CO2 per energy"),
-            (Dim::CO2.combine(Dim::MASS, -1), "CO2 per mass"),
-            (Dim::CO2.combine(Dim::TIME, -1), "CO2 flow"),
-            (Dim::ENERGY.combine(Dim::VOLUME, -1), "energy per volume"),
-        ];
-        known
+        Dim::NAMED
             .iter()
-            .find(|(d, _)| *d == self)
-            .map_or_else(|| format!("kg^{} m^{} s^{} K^{} kgCO2^{} A^{}", self.mass, self.length, self.time, self.temperature, self.co2, self.current), |(_, n)| n.to_string())
+            .find(|(d, _, _)| *d == self)
+            .map_or_else(|| format!("kg^{} m^{} s^{} K^{} kgCO2^{} A^{}", self.mass, self.length, self.time, self.temperature, self.co2, self.current), |(_, _, n)| n.to_string())
     }
 }
 
@@ -108,16 +135,50 @@ pub struct Unit {
     pub dim: Dim,
 }
 
-/// Errors of unit arithmetic.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum UnitError {
-    #[error("unknown unit \"{0}\"")]
-    Unknown(String),
-    #[error("cannot {op} {left} and {right}")]
-    Mismatch { op: &'static str, left: String, right: String },
-    #[error("cannot express {from} in {to}")]
-    Convert { from: String, to: String },
+/// An operation on two values of one dimension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    Add,
+    Subtract,
 }
+
+/// Errors of unit arithmetic.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnitError {
+    /// A unit the table does not know.
+    Unknown(String),
+    /// Adding or subtracting values of different dimensions.
+    Mismatch { op: Op, left: Dim, right: Dim },
+    /// A value of dimension `from` asked for in `unit`, of dimension `to`.
+    Convert { from: Dim, unit: String, to: Dim },
+    /// An amount of fuel that is not a mass.
+    NotAFuelMass(Dim),
+    /// An energy factor applied to something other than an energy.
+    NotAnEnergy(Dim),
+}
+
+impl UnitError {
+    /// What is wrong, in words of the catalogue (units.ftl).
+    pub fn message(&self) -> Msg {
+        match self {
+            UnitError::Unknown(unit) => msg!("units-unknown", unit = unit),
+            UnitError::Mismatch { op: Op::Add, left, right } => msg!("units-cannot-add", left = left.name_msg(), right = right.name_msg()),
+            UnitError::Mismatch { op: Op::Subtract, left, right } => msg!("units-cannot-subtract", left = left.name_msg(), right = right.name_msg()),
+            UnitError::Convert { from, unit, to } => msg!("units-cannot-convert", from = from.name_msg(), unit = unit, to = to.name_msg()),
+            UnitError::NotAFuelMass(dim) => msg!("units-fuel-not-a-mass", dim = dim.name_msg()),
+            UnitError::NotAnEnergy(dim) => msg!("units-not-an-energy", dim = dim.name_msg()),
+        }
+    }
+}
+
+/// In the current language.
+impl fmt::Display for UnitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().text())
+    }
+}
+
+impl std::error::Error for UnitError {}
 
 /// A number with a dimension, held in SI base units.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -141,7 +202,7 @@ impl Value {
     pub fn in_unit(&self, unit: &str) -> Result<f64, UnitError> {
         let u = parse_unit(unit)?;
         if u.dim != self.dim {
-            return Err(UnitError::Convert { from: self.dim.name(), to: format!("{unit} ({})", u.dim.name()) });
+            return Err(UnitError::Convert { from: self.dim, unit: unit.to_string(), to: u.dim });
         }
         Ok((self.si - u.offset) / u.scale)
     }
@@ -149,14 +210,14 @@ impl Value {
     /// Sum of two values of the same dimension.
     pub fn try_add(self, o: Value) -> Result<Value, UnitError> {
         if self.dim != o.dim {
-            return Err(UnitError::Mismatch { op: "add", left: self.dim.name(), right: o.dim.name() });
+            return Err(UnitError::Mismatch { op: Op::Add, left: self.dim, right: o.dim });
         }
         Ok(Value { si: self.si + o.si, dim: self.dim })
     }
 
     pub fn try_sub(self, o: Value) -> Result<Value, UnitError> {
         if self.dim != o.dim {
-            return Err(UnitError::Mismatch { op: "subtract", left: self.dim.name(), right: o.dim.name() });
+            return Err(UnitError::Mismatch { op: Op::Subtract, left: self.dim, right: o.dim });
         }
         Ok(Value { si: self.si - o.si, dim: self.dim })
     }
@@ -188,9 +249,10 @@ impl Mul<f64> for Value {
     }
 }
 
+/// The SI amount and the dimension's name in the current language: "3600000 SI (energy)".
 impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} SI ({})", self.si, self.dim.name())
+        write!(f, "{} SI ({})", self.si, self.dim.name_msg())
     }
 }
 

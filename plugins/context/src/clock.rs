@@ -1,6 +1,8 @@
 //! The site clock: the cursor time every view reads, and how it plays.
 
 use bevy::prelude::*;
+use chrono::{Datelike, NaiveDate};
+use plant_i18n::{Lang, msg};
 
 /// Playback speeds offered in the UI (site seconds per real second).
 pub const SPEEDS: [f64; 7] = [1.0, 10.0, 60.0, 300.0, 600.0, 1800.0, 3600.0];
@@ -111,17 +113,64 @@ impl SiteClock {
         (self.now_ms - self.start_ms) as f64 / (self.end_ms - self.start_ms) as f64
     }
 
-    /// The cursor in the site's time zone, e.g. `2026-11-10 14:20:00 CST`.
+    /// The cursor in the site's time zone in the current language: `2026-11-10 14:20:00 CST`,
+    /// `2026年11月10日 14:20:00 CST`.
     pub fn format(&self, t_ms: i64) -> String {
-        format_time(t_ms, self.time_zone, "%Y-%m-%d %H:%M:%S %Z")
+        self.format_in(plant_i18n::current(), t_ms)
+    }
+
+    /// The cursor in the site's time zone in `lang`.
+    pub fn format_in(&self, lang: Lang, t_ms: i64) -> String {
+        format_time_in(lang, t_ms, self.time_zone, "%Y-%m-%d %H:%M:%S %Z")
     }
 }
 
-/// Formats a UTC instant in a time zone with a strftime pattern.
+/// Formats a UTC instant in a time zone with a strftime pattern, in the current language (see
+/// [`format_time_in`]).
 pub fn format_time(t_ms: i64, tz: chrono_tz::Tz, pattern: &str) -> String {
+    format_time_in(plant_i18n::current(), t_ms, tz, pattern)
+}
+
+/// Formats a UTC instant in a time zone with a strftime pattern, in `lang`. The patterns the views use are
+/// written in the language's style by `plant_i18n` (`%Y-%m-%d %H:%M` is `2026-11-10 15:00` or
+/// `2026年11月10日 15:00`; `%a %d %b` is `Tue 10 Nov` or `11月10日 周二`), each optionally followed by
+/// ` %Z` (the zone's abbreviation); any other pattern is written as chrono writes it.
+pub fn format_time_in(lang: Lang, t_ms: i64, tz: chrono_tz::Tz, pattern: &str) -> String {
     use chrono::TimeZone;
-    match tz.timestamp_millis_opt(t_ms) {
-        chrono::LocalResult::Single(d) => d.format(pattern).to_string(),
-        _ => String::from("—"),
+    let chrono::LocalResult::Single(d) = tz.timestamp_millis_opt(t_ms) else { return String::from("—") };
+    let (head, zone) = match pattern.strip_suffix(" %Z") {
+        Some(head) => (head, Some(d.format("%Z").to_string())),
+        None => (pattern, None),
+    };
+    let local = d.naive_local();
+    let text = match head {
+        "%Y-%m-%d %H:%M:%S" => plant_i18n::datetime_secs(lang, local),
+        "%Y-%m-%d %H:%M" => plant_i18n::datetime(lang, local),
+        "%Y-%m-%d" => plant_i18n::date(lang, local.date()),
+        "%m-%d %H:%M" => plant_i18n::month_day_time(lang, local),
+        "%H:%M" => plant_i18n::time(&local),
+        "%d %b" => day_month(lang, local.date()),
+        "%a %d %b" => weekday_day_month(lang, local.date()),
+        "%a %d %b %H:%M" => format!("{} {}", weekday_day_month(lang, local.date()), plant_i18n::time(&local)),
+        other => d.format(other).to_string(),
+    };
+    match zone {
+        Some(zone) => format!("{text} {zone}"),
+        None => text,
     }
+}
+
+/// `10 Nov` / `11月10日`.
+fn day_month(lang: Lang, d: NaiveDate) -> String {
+    msg!("context-day-month", day = d.day(), month_name = month_name(lang, d)).text_in(lang)
+}
+
+/// `Tue 10 Nov` / `11月10日 周二`.
+fn weekday_day_month(lang: Lang, d: NaiveDate) -> String {
+    let weekday = msg!("context-weekday", weekday = d.weekday().number_from_monday()).text_in(lang);
+    msg!("context-weekday-day-month", weekday = weekday, day = d.day(), month_name = month_name(lang, d)).text_in(lang)
+}
+
+fn month_name(lang: Lang, d: NaiveDate) -> String {
+    msg!("context-month", month = d.month()).text_in(lang)
 }

@@ -10,7 +10,8 @@
 //!   [`EquipmentTint`] at the cursor;
 //! - the language every panel is drawn in: [`Language`] (and [`language_picker`], the menu that switches it);
 //! - the order of the frame: [`ViewerSystems`];
-//! - how values and colours look: [`style`].
+//! - how values, colours, quantities and carriers look: [`style`] ([`quantity_label`], [`carrier_label`]
+//!   name them in the current language).
 
 mod clock;
 mod language;
@@ -23,9 +24,9 @@ use bevy::prelude::*;
 use plant_site::{Diagnostic, ModelReport, Quantity, Severity, Site};
 use plant_store::Store;
 
-pub use clock::{SPEEDS, SiteClock, format_time};
+pub use clock::{SPEEDS, SiteClock, format_time, format_time_in};
 pub use language::{Language, language_picker};
-pub use style::{NO_DATA_COLOUR, carrier_colour, colour_at, egui_colour, format_value, swatch_ui};
+pub use style::{NO_DATA_COLOUR, carrier_colour, carrier_label, colour_at, egui_colour, format_value, quantity_label, swatch_ui};
 
 /// The order of a frame in `Update`: the site and data arrive, live samples are appended, the clock
 /// advances, reports are computed at the cursor, a what-if scenario is applied, then the 3D view binds
@@ -172,7 +173,7 @@ impl ColourBy {
 }
 
 /// Unit of [`CarbonRates`].
-pub const CARBON_UNIT: &str = "kg CO2/h";
+pub const CARBON_UNIT: &str = "kg CO2/h"; // i18n-ok: a unit, the same in every language
 
 /// CO2 per equipment item at the cursor, kg/h, filled by the accounting plugin; `max` is the largest
 /// hourly rate of any item over the record (the top of the colour scale).

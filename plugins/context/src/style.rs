@@ -3,6 +3,8 @@
 
 use bevy::prelude::*;
 use bevy_egui::egui;
+use plant_i18n::t;
+use plant_site::Quantity;
 
 /// Colour of a position 0..1 on the scale: viridis (perceptually uniform, colour-blind safe), from the
 /// `colorous` crate's port of d3-scale-chromatic (van der Walt and Smith's matplotlib map).
@@ -16,11 +18,37 @@ pub fn colour_at(f: f32) -> Color {
 /// solid fuels brown, gas teal, heat and hot gases orange, anything else grey.
 pub fn carrier_colour(carrier: &str) -> Color {
     match carrier {
-        "electricity" => Color::srgb_u8(80, 150, 235),
-        "coal" | "petcoke" => Color::srgb_u8(150, 112, 80),
-        "natural-gas" | "gas" => Color::srgb_u8(90, 190, 170),
-        "heat" | "hot-gas" | "steam" | "hot-water" | "tertiary-air" | "exhaust-gas" => Color::srgb_u8(230, 120, 60),
+        "electricity" => Color::srgb_u8(80, 150, 235),                                                               // i18n-ok: a carrier id
+        "coal" | "petcoke" => Color::srgb_u8(150, 112, 80),                                                          // i18n-ok
+        "natural-gas" | "gas" => Color::srgb_u8(90, 190, 170),                                                       // i18n-ok
+        "heat" | "hot-gas" | "steam" | "hot-water" | "tertiary-air" | "exhaust-gas" => Color::srgb_u8(230, 120, 60), // i18n-ok
         _ => Color::srgb_u8(150, 160, 170),
+    }
+}
+
+/// The name of an energy carrier (or material) by its id in site.toml, in the current language, for legends
+/// and lists: `natural-gas` is "Natural gas" / "天然气". An id the catalogue does not know shows as itself.
+pub fn carrier_label(carrier: &str) -> String {
+    t!("context-carrier", carrier = carrier)
+}
+
+/// The name of a quantity in the current language, for legends, menus and headings ("Electric power" /
+/// "电功率"). Views use this, not `Quantity::label` (English, for logs and files).
+pub fn quantity_label(q: Quantity) -> String {
+    match q {
+        Quantity::ElectricPower => t!("context-quantity-electric-power"),
+        Quantity::Energy => t!("context-quantity-energy"),
+        Quantity::MassFlow => t!("context-quantity-mass-flow"),
+        Quantity::VolumeFlow => t!("context-quantity-volume-flow"),
+        Quantity::Temperature => t!("context-quantity-temperature"),
+        Quantity::Concentration => t!("context-quantity-concentration"),
+        Quantity::Pressure => t!("context-quantity-pressure"),
+        Quantity::ThermalPower => t!("context-quantity-thermal-power"),
+        Quantity::Speed => t!("context-quantity-speed"),
+        Quantity::Voltage => t!("context-quantity-voltage"),
+        Quantity::Current => t!("context-quantity-current"),
+        Quantity::EmissionFactor => t!("context-quantity-emission-factor"),
+        Quantity::Other => t!("context-quantity-other"),
     }
 }
 

@@ -5,12 +5,12 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use plant_i18n::t;
 use plant_shell::PanelOrder;
 use plant_site::{Bounds, FlowValue, Site};
 use plant_viewer_context::{CurrentSite, ModelInfo, Selection, ViewerSystems};
 
 use crate::accounting::{Accounting, InstantReport};
-use crate::strings as s;
 
 /// Whether the 3D view shows the animated flows.
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,7 +232,7 @@ fn toggle_ui(mut contexts: EguiContexts, mut show: ResMut<FlowsIn3d>, area: Res<
     plant_shell::overlay(ctx, &area, plant_shell::Overlay::FlowsIn3d, |ui| {
         egui::Frame::popup(ui.style()).show(ui, |ui| {
             let mut on = show.0;
-            if ui.checkbox(&mut on, s::FLOWS_3D).changed() {
+            if ui.checkbox(&mut on, t!("flows-3d")).changed() {
                 show.0 = on;
             }
         });

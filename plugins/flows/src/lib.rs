@@ -7,7 +7,6 @@
 pub mod accounting;
 mod animate;
 pub mod sankey;
-pub mod strings;
 
 use bevy::prelude::*;
 use bevy_egui::EguiPrimaryContextPass;

@@ -4,22 +4,71 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
-use plant_accounting::Report;
+use chrono::TimeZone;
+use plant_accounting::{ImbalanceLine, Report};
+use plant_i18n::{Lang, Msg, msg, t};
 use plant_sankey::{Link, Options};
 use plant_site::Site;
-use plant_viewer_context::{CurrentSite, ScenarioOverlay, Selection, SiteClock, format_time, format_value};
+use plant_viewer_context::{CurrentSite, ScenarioOverlay, Selection, SiteClock, format_value};
 
 use crate::accounting::{Accounting, SankeyState, Span, View, WindowReport, window};
-use crate::strings as s;
 
-/// A diagram built from one report.
+/// The prefix of the ids of the diagram's process CO2 nodes (`process:<product>:<kind>`).
+const PROCESS_NODE: &str = "process:"; // i18n-ok: an id
+
+/// What a ribbon carries: a carrier (energy view) or a scope (CO2 view).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Carrier(String),
+    Scope1Combustion,
+    Scope1Process,
+    Scope2,
+}
+
+impl Kind {
+    /// Its name for the hover text.
+    pub fn msg(&self) -> Msg {
+        match self {
+            Kind::Carrier(c) => carrier_msg(c),
+            Kind::Scope1Combustion => msg!("flows-scope-1-combustion"),
+            Kind::Scope1Process => msg!("flows-scope-1-process"),
+            Kind::Scope2 => msg!("flows-scope-2"),
+        }
+    }
+}
+
+/// A carrier's name (`electricity`, `coal`…): the catalogue's for the carriers it knows, else as site.toml
+/// writes it.
+pub fn carrier_msg(carrier: &str) -> Msg {
+    msg!("flows-carrier", carrier = carrier)
+}
+
+/// The name of an equipment item or flow node in the current language.
+pub fn node_name<'a>(site: &'a Site, id: &'a str) -> &'a str {
+    site.equipment(id).map(|e| e.display_name()).or_else(|| site.node(id).map(|n| n.display_name())).unwrap_or(id)
+}
+
+/// The name of a diagram node of process CO2: its kind (`calcination`, `anodes`, `pfc`) and product.
+pub fn process_node(product: &str, kind: &str) -> Msg {
+    msg!("flows-process-node", kind = kind, product = product)
+}
+
+/// The text of a node out of balance in `lang`: its carrier, what went in and out, and by how much they differ.
+pub fn imbalance(lang: Lang, b: &ImbalanceLine) -> String {
+    // The report's quantity is "<carrier> (<dimension>)"; the unit says the dimension.
+    let carrier = carrier_msg(b.quantity.split_once(" (").map_or(b.quantity.as_str(), |(c, _)| c)).text_in(lang);
+    let (inflow, outflow, relative) = (plant_i18n::decimal(b.inflow, 1), plant_i18n::decimal(b.outflow, 1), format!("{:+.1}", b.relative * 100.0));
+    msg!("flows-imbalance", carrier = carrier, inflow = inflow, outflow = outflow, unit = b.unit.as_str(), relative = relative).text_in(lang)
+}
+
+/// A diagram built from one report, with its names in the language it was built in.
 #[derive(Debug, Clone)]
 pub struct Diagram {
     pub ids: Vec<String>,
     pub names: Vec<String>,
     pub links: Vec<Link>,
     /// Per link: carrier (energy view) or scope (CO2 view), for colour and hover.
-    pub kinds: Vec<String>,
+    pub kinds: Vec<Kind>,
     /// Per link: extra hover text (the amount in its own unit).
     pub notes: Vec<String>,
     pub unit: &'static str,
@@ -28,8 +77,8 @@ pub struct Diagram {
     pub flagged: Vec<(String, String)>,
 }
 
-/// Builds the energy or CO2 diagram of a report. Rates (instant) are shown per hour: MW for energy,
-/// t CO2/h for carbon.
+/// Builds the energy or CO2 diagram of a report in the current language. Rates (instant) are shown per hour:
+/// MW for energy, t CO2/h for carbon.
 pub fn diagram(site: &Site, report: &Report, view: View, rates: bool) -> Diagram {
     diagram_with(site, report, view, rates, None)
 }
@@ -51,10 +100,10 @@ pub fn diagram_with(site: &Site, report: &Report, view: View, rates: bool, overl
         }
     };
     let unit = match (view, rates) {
-        (View::Energy, false) => "GJ",
-        (View::Energy, true) => "MW",
-        (View::Co2, false) => "t CO2",
-        (View::Co2, true) => "t CO2/h",
+        (View::Energy, false) => "GJ",  // i18n-ok: a unit
+        (View::Energy, true) => "MW",   // i18n-ok: a unit
+        (View::Co2, false) => "t CO2",  // i18n-ok: a unit
+        (View::Co2, true) => "t CO2/h", // i18n-ok: a unit
     };
     for f in &report.flows {
         let value = match view {
@@ -65,16 +114,16 @@ pub fn diagram_with(site: &Site, report: &Report, view: View, rates: bool, overl
         if let Some((fuel, el, _)) = overlay.and_then(|o| o.scale.get(&f.to)) {
             let kind = report.carriers.iter().find(|c| c.carrier == f.carrier).map(|c| c.kind);
             value *= match kind {
-                Some("fuel") => *fuel,
-                Some("electricity") => *el,
+                Some("fuel") => *fuel,      // i18n-ok: a carrier kind
+                Some("electricity") => *el, // i18n-ok: a carrier kind
                 _ => 1.0,
             };
         }
         let (a, b) = (index(&f.from, &mut ids), index(&f.to, &mut ids));
         links.push(Link { source: a, target: b, value });
         kinds.push(match view {
-            View::Energy => f.carrier.clone(),
-            View::Co2 => scope_of(site, report, &f.carrier),
+            View::Energy => Kind::Carrier(f.carrier.clone()),
+            View::Co2 => scope_of(report, &f.carrier),
         });
         notes.push(match &f.amount {
             Some(a) if rates => format_value(a.value / per, &format!("{}/h", a.unit)),
@@ -86,50 +135,55 @@ pub fn diagram_with(site: &Site, report: &Report, view: View, rates: bool, overl
         // Process CO2 enters where it is released (kiln, potline), from a node of its own per kind.
         for line in &report.products {
             for x in &line.process {
-                let src = format!("process:{}:{}", line.id, x.kind);
+                let src = format!("{PROCESS_NODE}{}:{}", line.id, x.kind);
                 let (a, b) = (index(&src, &mut ids), index(&x.at, &mut ids));
                 let ratio = overlay.and_then(|o| o.scale.get(&x.at)).map_or(1.0, |r| r.2);
                 links.push(Link { source: a, target: b, value: x.co2_t / per * ratio });
-                kinds.push(s::SCOPE1_PROCESS.to_string());
-                notes.push(format!("{} × {:.4} t CO2/t", format_value(line.amount.value / per, &line.amount.unit), x.co2_t / line.amount.value.max(1e-12)));
+                kinds.push(Kind::Scope1Process);
+                let factor = format!("{:.4}", x.co2_t / line.amount.value.max(1e-12));
+                notes.push(t!("flows-process-note", amount = format_value(line.amount.value / per, &line.amount.unit), factor = factor));
             }
         }
     }
     let names = ids
         .iter()
-        .map(|id| match id.strip_prefix("process:").and_then(|r| r.split_once(':')) {
-            Some((p, kind)) => s::process_node(site.products.iter().find(|x| x.id == p).map_or(p, |x| x.name.as_str()), kind),
-            None => site.node_name(id).to_string(),
+        .map(|id| match id.strip_prefix(PROCESS_NODE).and_then(|r| r.split_once(':')) {
+            Some((p, kind)) => process_node(site.products.iter().find(|x| x.id == p).map_or(p, |x| x.display_name()), kind).text(),
+            None => node_name(site, id).to_string(),
         })
         .collect();
-    let flagged = report.imbalances.iter().map(|b| (b.node.clone(), s::imbalance(&b.quantity, b.inflow, b.outflow, &b.unit, b.relative))).collect();
+    let flagged = report.imbalances.iter().map(|b| (b.node.clone(), imbalance(plant_i18n::current(), b))).collect();
     let layout = plant_sankey::layout(ids.len(), &links, &Options::default());
     Diagram { ids, names, links, kinds, notes, unit, layout, flagged }
 }
 
 /// The scope a carrier's CO2 belongs to.
-fn scope_of(site: &Site, report: &Report, carrier: &str) -> String {
-    let _ = site;
+fn scope_of(report: &Report, carrier: &str) -> Kind {
     match report.carriers.iter().find(|c| c.carrier == carrier).map(|c| c.kind) {
-        Some("fuel") => s::SCOPE1_COMBUSTION.to_string(),
-        _ => s::SCOPE2.to_string(),
+        Some("fuel") => Kind::Scope1Combustion, // i18n-ok: a carrier kind
+        _ => Kind::Scope2,
     }
 }
 
 /// A ribbon's colour: its carrier's (one table, shared with the 3D markers), or its scope's in the CO2 view.
-fn kind_colour(kind: &str) -> egui::Color32 {
+fn kind_colour(kind: &Kind) -> egui::Color32 {
     match kind {
-        k if k == s::SCOPE2 => egui::Color32::from_rgb(80, 150, 235),
-        k if k == s::SCOPE1_COMBUSTION => egui::Color32::from_rgb(120, 100, 90),
-        k if k == s::SCOPE1_PROCESS => egui::Color32::from_rgb(200, 150, 70),
-        carrier => plant_viewer_context::egui_colour(plant_viewer_context::carrier_colour(carrier)),
+        Kind::Scope2 => egui::Color32::from_rgb(80, 150, 235),
+        Kind::Scope1Combustion => egui::Color32::from_rgb(120, 100, 90),
+        Kind::Scope1Process => egui::Color32::from_rgb(200, 150, 70),
+        Kind::Carrier(carrier) => plant_viewer_context::egui_colour(plant_viewer_context::carrier_colour(carrier)),
     }
 }
 
-/// Cached diagram of the panel.
+/// A time of the site's clock in the current language.
+fn local_time(t_ms: i64, tz: &impl TimeZone) -> String {
+    tz.timestamp_millis_opt(t_ms).single().map_or_else(|| String::from("—"), |d| plant_i18n::datetime(plant_i18n::current(), d.naive_local()))
+}
+
+/// Cached diagram of the panel (its names are in the language it was built in: rebuilt on a switch).
 #[derive(Resource, Default)]
 pub struct DiagramCache {
-    key: Option<((i64, i64, usize), View, bool)>,
+    key: Option<((i64, i64, usize), View, bool, Lang)>,
     overlay: ScenarioOverlay,
     diagram: Option<Diagram>,
 }
@@ -154,7 +208,7 @@ pub fn sankey_window_system(
     }
     // The button that opens the panel sits in the viewport's bottom-right corner.
     plant_shell::overlay(ctx, &area, plant_shell::Overlay::FlowsButton, |ui| {
-        if ui.button(s::OPEN).clicked() {
+        if ui.button(t!("flows-title")).clicked() {
             state.open = !state.open;
         }
     });
@@ -162,11 +216,12 @@ pub fn sankey_window_system(
         return Ok(());
     }
     let show_scenario = state.scenario && !overlay.scale.is_empty();
+    let lang = plant_i18n::current();
     if let (Some(key), Some(r)) = (report.key, &report.report)
-        && (cache.key != Some((key, state.view, show_scenario)) || (show_scenario && cache.overlay != *overlay))
+        && (cache.key != Some((key, state.view, show_scenario, lang)) || (show_scenario && cache.overlay != *overlay))
     {
         cache.diagram = Some(diagram_with(&site.0, r, state.view, state.span == Span::Instant, show_scenario.then_some(&*overlay)));
-        cache.key = Some((key, state.view, show_scenario));
+        cache.key = Some((key, state.view, show_scenario, lang));
         cache.overlay = overlay.clone();
     }
     let (t0, t1) = window(state.span, &clock, acc.instant_ms);
@@ -175,27 +230,33 @@ pub fn sankey_window_system(
     let mut view = state.view;
     let mut scenario = state.scenario;
     let tz = clock.time_zone;
-    egui::Window::new(s::TITLE).open(&mut open).default_size([860.0, 520.0]).resizable(true).show(ctx, |ui| {
+    egui::Window::new(t!("flows-title")).id(egui::Id::new("flows-window")).open(&mut open).default_size([860.0, 520.0]).resizable(true).show(ctx, |ui| {
         ui.horizontal(|ui| {
-            ui.selectable_value(&mut view, View::Energy, s::ENERGY);
-            ui.selectable_value(&mut view, View::Co2, s::CO2);
+            ui.selectable_value(&mut view, View::Energy, t!("flows-view-energy"));
+            ui.selectable_value(&mut view, View::Co2, t!("flows-view-co2"));
             ui.separator();
-            for (sp, label) in [(Span::Instant, s::INSTANT), (Span::Hour, s::HOUR), (Span::Day, s::DAY), (Span::Week, s::WEEK), (Span::Record, s::RECORD)] {
+            for (sp, label) in [
+                (Span::Instant, t!("flows-span-instant")),
+                (Span::Hour, t!("flows-span-hour")),
+                (Span::Day, t!("flows-span-day")),
+                (Span::Week, t!("flows-span-week")),
+                (Span::Record, t!("flows-span-record")),
+            ] {
                 ui.selectable_value(&mut span, sp, label);
             }
             ui.separator();
-            ui.weak(format!("{} – {}", format_time(t0, tz, "%Y-%m-%d %H:%M"), format_time(t1, tz, "%Y-%m-%d %H:%M")));
+            ui.weak(t!("flows-window-range", from = local_time(t0, &tz), to = local_time(t1, &tz)));
             if !overlay.scale.is_empty() {
                 ui.separator();
-                ui.checkbox(&mut scenario, s::scenario(&overlay.name)).on_hover_text(s::SCENARIO_HINT);
+                ui.checkbox(&mut scenario, t!("flows-scenario", name = &overlay.name)).on_hover_text(t!("flows-scenario-hint"));
             }
         });
         if let Some(r) = &report.report {
-            summary_ui(ui, r, span == Span::Instant);
+            summary_ui(ui, &site.0, r, span == Span::Instant);
         }
         if let Some(d) = &cache.diagram {
             if d.links.iter().all(|l| l.value <= 0.0) {
-                ui.label(s::NO_FLOWS);
+                ui.label(t!("flows-no-flows"));
             } else if let Some(clicked) = sankey_ui(ui, d, selection.0.as_deref())
                 && site.0.equipment(&clicked).is_some()
             {
@@ -211,31 +272,31 @@ pub fn sankey_window_system(
 }
 
 /// Totals, scopes, key figures and balance flags above the diagram.
-fn summary_ui(ui: &mut egui::Ui, r: &Report, rates: bool) {
+fn summary_ui(ui: &mut egui::Ui, site: &Site, r: &Report, rates: bool) {
     let per = if rates { r.hours.max(1e-9) } else { 1.0 };
     let u = |unit: &str| if rates { format!("{unit}/h") } else { unit.to_string() };
     let sc = &r.scopes;
     ui.horizontal_wrapped(|ui| {
-        ui.label(s::ENERGY_TOTAL);
-        ui.strong(format_value(r.energy.total_gj / per, &u("GJ")));
-        ui.weak(format!("({}, {})", format_value(r.energy.total_tce / per, &u("tce")), format_value(r.energy.electricity_mwh / per, &u("MWh"))));
+        ui.label(t!("flows-energy-total"));
+        ui.strong(format_value(r.energy.total_gj / per, &u("GJ"))); // i18n-ok: a unit
+        let tce = format_value(r.energy.total_tce / per, &u("tce")); // i18n-ok: a unit
+        let electricity = format_value(r.energy.electricity_mwh / per, &u("MWh")); // i18n-ok: a unit
+        ui.weak(t!("flows-energy-detail", tce = tce, electricity = electricity));
         ui.separator();
-        ui.label(s::CO2_TOTAL);
+        ui.label(t!("flows-co2-total"));
         ui.strong(format_value(sc.total_location_t / per, &u("t")));
-        ui.weak(s::scopes(
-            &format_value(sc.scope1_combustion_t / per, ""),
-            &format_value(sc.scope1_process_t / per, ""),
-            &format_value(sc.scope2_location_t / per, ""),
-            &format_value(sc.scope2_market_t / per, ""),
-        ));
+        let v = |t: f64| format_value(t / per, "");
+        let (combustion, process) = (v(sc.scope1_combustion_t), v(sc.scope1_process_t));
+        ui.weak(t!("flows-scopes", combustion = combustion, process = process, location = v(sc.scope2_location_t), market = v(sc.scope2_market_t)));
         if sc.biogenic_memo_t > 0.0 {
-            ui.weak(s::biogenic(&format_value(sc.biogenic_memo_t / per, &u("t"))));
+            ui.weak(t!("flows-biogenic", value = format_value(sc.biogenic_memo_t / per, &u("t"))));
         }
     });
     if !rates {
         ui.horizontal_wrapped(|ui| {
             for p in &r.products {
-                ui.label(egui::RichText::new(format!("{}:", p.name)).strong());
+                let name = site.products.iter().find(|x| x.id == p.id).map_or(p.name.as_str(), |x| x.display_name());
+                ui.label(egui::RichText::new(t!("flows-product", name = name)).strong());
                 for k in &p.kpis {
                     ui.label(format_value(k.value, &k.unit));
                 }
@@ -244,13 +305,14 @@ fn summary_ui(ui: &mut egui::Ui, r: &Report, rates: bool) {
         });
     }
     if !r.imbalances.is_empty() {
-        let text: Vec<String> = r.imbalances.iter().map(|b| format!("{} {:+.1} %", b.name, b.relative * 100.0)).collect();
-        ui.colored_label(ui.visuals().warn_fg_color, s::out_of_balance(&text.join(", ")));
+        let text: Vec<String> =
+            r.imbalances.iter().map(|b| t!("flows-imbalance-item", name = node_name(site, &b.node), relative = format!("{:+.1}", b.relative * 100.0))).collect();
+        ui.colored_label(ui.visuals().warn_fg_color, t!("flows-out-of-balance", list = text.join(&t!("flows-list-separator"))));
     }
     ui.horizontal(|ui| {
-        let sets: Vec<String> = r.factor_sets.iter().map(|s| format!("{} ({})", s.id, s.year)).collect();
-        ui.weak(egui::RichText::new(s::factor_sets(&sets.join(", "))).small());
-        if ui.small_button(s::COPY_REPORT).on_hover_text(s::COPY_REPORT_HINT).clicked() {
+        let sets: Vec<String> = r.factor_sets.iter().map(|s| t!("flows-factor-set", id = &s.id, year = s.year.to_string())).collect();
+        ui.weak(egui::RichText::new(t!("flows-factor-sets", list = sets.join(&t!("flows-list-separator")))).small());
+        if ui.small_button(t!("flows-copy-report")).on_hover_text(t!("flows-copy-report-hint")).clicked() {
             ui.ctx().copy_text(plant_accounting::render(r, plant_accounting::Format::Markdown));
         }
     });
@@ -299,16 +361,14 @@ fn sankey_ui(ui: &mut egui::Ui, c: &Diagram, selected: Option<&str>) -> Option<S
             if (p.y - y).abs() <= h.max(2.0) {
                 let l = &c.links[r.link];
                 let share = l.value / out_total(l.source).max(f64::EPSILON);
-                let note = if c.notes[r.link].is_empty() { String::new() } else { format!(" = {}", c.notes[r.link]) };
-                hovered_text = Some(format!(
-                    "{} to {}\n{}{} ({})\n{}",
-                    c.names[l.source],
-                    c.names[l.target],
-                    format_value(l.value, c.unit),
-                    note,
-                    c.kinds[r.link],
-                    s::share(share, &c.names[l.source])
-                ));
+                let (value, kind) = (format_value(l.value, c.unit), c.kinds[r.link].msg());
+                let amount = &c.notes[r.link];
+                let lines = [
+                    t!("flows-link-path", from = &c.names[l.source], to = &c.names[l.target]),
+                    if amount.is_empty() { t!("flows-link-value", value = value, kind = kind) } else { t!("flows-link-value-amount", value = value, amount = amount, kind = kind) },
+                    t!("flows-share", percent = format!("{:.1}", share * 100.0), node = &c.names[l.source]),
+                ];
+                hovered_text = Some(lines.join("\n"));
             }
         }
     }
@@ -336,7 +396,7 @@ fn sankey_ui(ui: &mut egui::Ui, c: &Diagram, selected: Option<&str>) -> Option<S
             let (i, o) = (in_total(n), out_total(n));
             let mut text = format!("{}\n{}", c.names[n], format_value(b.value, c.unit));
             if i > 0.0 && o > 0.0 {
-                text.push_str(&format!("\n{}", s::in_out(&format_value(i, c.unit), &format_value(o, c.unit))));
+                text.push_str(&format!("\n{}", t!("flows-in-out", inflow = format_value(i, c.unit), outflow = format_value(o, c.unit))));
             }
             if let Some((_, f)) = flag {
                 text.push_str(&format!("\n{f}"));

@@ -1,25 +1,36 @@
 //! The equipment tree (grouped by area, with search) and the inspector of the selected item: its meters'
 //! values at the cursor time and a chart of each meter around the cursor.
 
-pub mod strings;
-
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use chrono::TimeZone;
 use egui_plot::{HoverPosition, Line, Plot, VLine};
+use plant_i18n::{Lang, Msg, msg, t};
 use plant_shell::{FreeArea, PanelOrder, show_panel};
 use plant_site::{Meter, Site};
 use plant_store::{Reading, Store};
 use plant_viewer_context::{
-    CARBON_UNIT, ColourBy, CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, MeterData, ModelInfo, NO_DATA_COLOUR, Selection, SiteClock, format_time,
-    format_value, swatch_ui,
+    CARBON_UNIT, ColourBy, CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, MeterData, ModelInfo, NO_DATA_COLOUR, Selection, SiteClock, format_value,
+    swatch_ui,
 };
-use strings as s;
 
 const LINE_COLOUR: egui::Color32 = egui::Color32::from_rgb(94, 201, 98);
 const CURSOR_COLOUR: egui::Color32 = egui::Color32::from_rgb(255, 170, 40);
 
+// egui ids of the panels, grid and charts (not shown).
+const TREE_PANEL: &str = "tree"; // i18n-ok
+const INSPECTOR_PANEL: &str = "inspector"; // i18n-ok
+const FACTS_GRID: &str = "eq-facts"; // i18n-ok
+const CHART_PLOT: &str = "chart"; // i18n-ok
+const CURSOR_LINE: &str = "cursor"; // i18n-ok
+
 /// Chart windows offered, in hours either side of the cursor.
-pub const WINDOWS_H: [(f64, &str); 4] = [(1.0, "±1 h"), (6.0, "±6 h"), (24.0, "±1 d"), (168.0, "±7 d")];
+pub const WINDOWS_H: [f64; 4] = [1.0, 6.0, 24.0, 168.0];
+
+/// The label of a chart window (`±6 h`, `±7 d`): whole days in days, else hours.
+pub fn window_label(hours: f64) -> Msg {
+    if hours >= 24.0 && hours % 24.0 == 0.0 { msg!("inspector-window-days", days = hours / 24.0) } else { msg!("inspector-window-hours", hours = hours) }
+}
 
 /// UI state of the tree and the inspector.
 #[derive(Resource, Debug, Clone)]
@@ -43,7 +54,7 @@ impl Plugin for InspectorPlugin {
     }
 }
 
-/// Does an item match the search text (name, id, type, area or any of its meters)?
+/// Does an item match the search text (name, id, type, area or any of its meters, in either language)?
 pub fn matches_search(site: &Site, id: &str, needle: &str) -> bool {
     let needle = needle.trim().to_lowercase();
     if needle.is_empty() {
@@ -51,7 +62,14 @@ pub fn matches_search(site: &Site, id: &str, needle: &str) -> bool {
     }
     let Some(e) = site.equipment(id) else { return false };
     let hit = |s: &str| s.to_lowercase().contains(&needle);
-    hit(&e.name) || hit(&e.id) || hit(&e.kind) || hit(&e.area) || site.meters_of(id).any(|m| hit(&m.name) || hit(&m.id))
+    let hit_zh = |s: &Option<String>| s.as_deref().is_some_and(hit);
+    hit(&e.name)
+        || hit_zh(&e.name_zh)
+        || hit(&e.id)
+        || hit(&e.kind)
+        || hit(&e.area)
+        || hit_zh(&e.area_zh)
+        || site.meters_of(id).any(|m| hit(&m.name) || hit_zh(&m.name_zh) || hit(&m.id))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -74,26 +92,27 @@ fn tree_panel_system(
         ColourBy::Model => "",
     };
     let by_id: std::collections::HashMap<&str, (&EquipmentReading, &EquipmentTint)> = items.iter().map(|(n, r, t)| (n.id.as_str(), (r, t))).collect();
-    show_panel(ctx, &mut area, "tree", |root| {
-        egui::Panel::left("tree").resizable(true).default_size(270.0).show(root, |ui| {
-            ui.heading(s::EQUIPMENT);
-            ui.add(egui::TextEdit::singleline(&mut state.search).hint_text(s::SEARCH_HINT).desired_width(f32::INFINITY));
+    show_panel(ctx, &mut area, TREE_PANEL, |root| {
+        egui::Panel::left(TREE_PANEL).resizable(true).default_size(270.0).show(root, |ui| {
+            ui.heading(t!("inspector-equipment"));
+            ui.add(egui::TextEdit::singleline(&mut state.search).hint_text(t!("inspector-search-hint")).desired_width(f32::INFINITY));
             ui.separator();
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                let mut areas: Vec<&str> = Vec::new();
+                // Areas in the order of the site, grouped by their name in site.toml, shown in the language's.
+                let mut areas: Vec<(&str, &str)> = Vec::new();
                 for e in &site.equipment {
-                    if !areas.contains(&e.area.as_str()) {
-                        areas.push(&e.area);
+                    if !areas.iter().any(|(a, _)| *a == e.area) {
+                        areas.push((&e.area, e.display_area()));
                     }
                 }
                 let mut any = false;
-                for area_name in areas {
+                for (area_name, area_title) in areas {
                     let members: Vec<_> = site.equipment.iter().filter(|e| e.area == area_name && matches_search(site, &e.id, &state.search)).collect();
                     if members.is_empty() {
                         continue;
                     }
                     any = true;
-                    let title = if area_name.is_empty() { "—" } else { area_name };
+                    let title = if area_title.is_empty() { "—" } else { area_title };
                     egui::CollapsingHeader::new(title).default_open(true).id_salt(("area", area_name)).show(ui, |ui| {
                         for e in members {
                             let item = by_id.get(e.id.as_str());
@@ -109,10 +128,10 @@ fn tree_panel_system(
                                         ui.weak(format_value(v, unit));
                                     }
                                     if !bound {
-                                        ui.colored_label(ui.visuals().warn_fg_color, "⚠").on_hover_text(s::NOT_IN_MODEL);
+                                        ui.colored_label(ui.visuals().warn_fg_color, "⚠").on_hover_text(t!("inspector-not-in-model"));
                                     }
                                     ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                                        let label = ui.add(egui::Button::selectable(selected, e.name.as_str()).truncate()).on_hover_text(&e.name);
+                                        let label = ui.add(egui::Button::selectable(selected, e.display_name()).truncate()).on_hover_text(e.display_name());
                                         if label.clicked() {
                                             selection.0 = if selected { None } else { Some(e.id.clone()) };
                                         }
@@ -123,7 +142,7 @@ fn tree_panel_system(
                     });
                 }
                 if !any {
-                    ui.weak(s::NO_MATCH);
+                    ui.weak(t!("inspector-no-match"));
                 }
             });
         });
@@ -131,14 +150,19 @@ fn tree_panel_system(
     Ok(())
 }
 
-/// Text for a reading: value and unit, or why there is none.
+/// Text for a reading in the current language: value and unit, or why there is none.
 pub fn reading_text(meter: &Meter, r: &Reading) -> String {
+    reading_text_in(plant_i18n::current(), meter, r)
+}
+
+/// Text for a reading in `lang`.
+pub fn reading_text_in(lang: Lang, meter: &Meter, r: &Reading) -> String {
     match r {
         Reading::Value(sample) => format_value(sample.value, &meter.unit),
-        Reading::Gap { last } => format!("{} ({}); {}", s::NO_DATA, s::GAP, s::last(&format_value(last.value, &meter.unit))),
-        Reading::BeforeStart => format!("{} ({})", s::NO_DATA, s::BEFORE_START),
+        Reading::Gap { last } => msg!("inspector-reading-gap", last = format_value(last.value, &meter.unit)).text_in(lang),
+        Reading::BeforeStart => msg!("inspector-reading-before-start").text_in(lang),
         // Past the last sample by more than the hold time: live, that is a stale meter, not a current value.
-        Reading::AfterEnd { last } => format!("{}: {}", s::STALE, s::last(&format_value(last.value, &meter.unit))),
+        Reading::AfterEnd { last } => msg!("inspector-reading-stale", last = format_value(last.value, &meter.unit)).text_in(lang),
     }
 }
 
@@ -158,42 +182,42 @@ fn inspector_panel_system(
     let Some(site) = site else { return Ok(()) };
     let Some(id) = selection.0.as_deref() else { return Ok(()) };
     let Some(eq) = site.0.equipment(id) else { return Ok(()) };
-    show_panel(ctx, &mut area, "inspector", |root| {
-        egui::Panel::right("inspector").resizable(true).default_size(380.0).show(root, |ui| {
-            ui.heading(&eq.name);
-            egui::Grid::new("eq-facts").num_columns(2).show(ui, |ui| {
-                ui.weak(s::TYPE);
+    show_panel(ctx, &mut area, INSPECTOR_PANEL, |root| {
+        egui::Panel::right(INSPECTOR_PANEL).resizable(true).default_size(380.0).show(root, |ui| {
+            ui.heading(eq.display_name());
+            egui::Grid::new(FACTS_GRID).num_columns(2).show(ui, |ui| {
+                ui.weak(t!("inspector-type"));
                 ui.label(&eq.kind);
                 ui.end_row();
-                ui.weak(s::ID);
+                ui.weak(t!("inspector-id"));
                 ui.monospace(&eq.id);
                 ui.end_row();
-                ui.weak(s::AREA);
-                ui.label(&eq.area);
+                ui.weak(t!("inspector-area"));
+                ui.label(eq.display_area());
                 ui.end_row();
-                ui.weak(s::NODE);
+                ui.weak(t!("inspector-node"));
                 match info.0.bound.get(&eq.id) {
                     Some(n) => ui.monospace(n),
-                    None => ui.colored_label(ui.visuals().warn_fg_color, s::NOT_IN_MODEL),
+                    None => ui.colored_label(ui.visuals().warn_fg_color, t!("inspector-not-in-model")),
                 };
                 ui.end_row();
             });
-            if info.0.bound.contains_key(&eq.id) && ui.button(s::FRAME).clicked() {
+            if info.0.bound.contains_key(&eq.id) && ui.button(t!("inspector-frame")).clicked() {
                 frame.write(FrameRequest(Some(eq.id.clone())));
             }
             ui.separator();
             ui.horizontal(|ui| {
-                ui.strong(s::METERS);
+                ui.strong(t!("inspector-meters"));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    for &(h, label) in WINDOWS_H.iter().rev() {
-                        ui.selectable_value(&mut state.window_h, h, label);
+                    for &h in WINDOWS_H.iter().rev() {
+                        ui.selectable_value(&mut state.window_h, h, window_label(h).text());
                     }
-                    ui.weak(s::WINDOW);
+                    ui.weak(t!("inspector-chart-window"));
                 });
             });
             let meters: Vec<&Meter> = site.0.meters_of(&eq.id).collect();
             if meters.is_empty() {
-                ui.weak(s::NO_METERS);
+                ui.weak(t!("inspector-no-meters"));
             }
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                 for m in meters {
@@ -210,11 +234,11 @@ fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, wind
     let series = store.get(&m.id);
     let reading = series.map(|s| s.reading_at(clock.now_ms));
     ui.horizontal(|ui| {
-        ui.label(if m.name.is_empty() { &m.id } else { &m.name });
+        ui.label(m.display_name());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let text = match &reading {
                 Some(r) => reading_text(m, r),
-                None => format!("{} ({})", s::NO_DATA, s::NO_COLUMN),
+                None => t!("inspector-reading-no-column"),
             };
             let text = egui::RichText::new(text).monospace();
             if reading.as_ref().and_then(Reading::value).is_some() {
@@ -224,7 +248,7 @@ fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, wind
             };
         })
         .response
-        .on_hover_text(format!("{} · column \"{}\" · {}", m.id, m.column, m.unit));
+        .on_hover_text(t!("inspector-meter-hover", id = &m.id, column = &m.column, unit = &m.unit));
     });
     let Some(series) = series else { return };
     let half = (window_h * 3_600_000.0) as i64;
@@ -250,7 +274,10 @@ fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, wind
     let tz = clock.time_zone;
     let now = clock.now_ms;
     let unit = m.unit.clone();
-    Plot::new(("chart", &m.id))
+    let lang = plant_i18n::current();
+    // The cursor time plus `hours`, in the site's time zone.
+    let at = move |hours: f64| tz.timestamp_millis_opt(now + (hours * 3_600_000.0) as i64).single().map(|d| d.naive_local());
+    Plot::new((CHART_PLOT, &m.id))
         .height(90.0)
         .allow_drag(false)
         .allow_zoom(false)
@@ -259,14 +286,18 @@ fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, wind
         .include_x(-window_h)
         .include_x(window_h)
         .y_axis_min_width(44.0)
-        .x_axis_formatter(move |mark, _| format_time(now + (mark.value * 3_600_000.0) as i64, tz, if window_h > 30.0 { "%d %b" } else { "%H:%M" }))
+        .x_axis_formatter(move |mark, _| match at(mark.value) {
+            Some(t) if window_h > 30.0 => plant_i18n::month_day_time(lang, t),
+            Some(t) => plant_i18n::time(&t),
+            None => String::from("—"),
+        })
         .label_formatter(move |h| {
             let p = match h {
                 HoverPosition::NearDataPoint { position, .. } => position,
                 HoverPosition::Elsewhere { position } => position,
             };
-            let t = now + (p.x * 3_600_000.0) as i64;
-            Some(format!("{}\n{}", format_time(t, tz, "%Y-%m-%d %H:%M"), format_value(p.y, &unit)))
+            let when = at(p.x).map_or_else(|| String::from("—"), |t| plant_i18n::datetime(lang, t));
+            Some(format!("{when}\n{}", format_value(p.y, &unit)))
         })
         .show(ui, |plot| {
             // One colour for the meter; segments split at gaps so a gap shows as a gap.
@@ -275,6 +306,6 @@ fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, wind
                     plot.line(Line::new(format!("{}#{i}", m.id), pts).width(1.2).color(LINE_COLOUR));
                 }
             }
-            plot.vline(VLine::new("cursor", 0.0).width(1.5).color(CURSOR_COLOUR));
+            plot.vline(VLine::new(CURSOR_LINE, 0.0).width(1.5).color(CURSOR_COLOUR));
         });
 }

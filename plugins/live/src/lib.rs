@@ -7,18 +7,16 @@
 //! stays. A status window lists each source (connected / error / backing off, last error, last good
 //! poll); a `[recorder]` writes the live samples to rolling Parquet files.
 
-pub mod strings;
-
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use plant_i18n::{msg, t};
 use plant_live::{LiveEvent, LiveHandle, RecorderEvent, RecorderHandle, SourceState, SourceStatus};
 use plant_shell::PanelOrder;
 use plant_viewer_context::{CurrentSite, LoadStatus, MeterData, Problems, SiteClock, ViewerSystems};
-use strings as s;
 
 /// A sources file to use instead of the package's `sources.toml`.
 #[derive(Resource, Debug, Clone, Default)]
@@ -133,7 +131,7 @@ fn start(live: &mut Live, config: plant_live::SourcesConfig, site: &plant_site::
     match LiveHandle::start(config.sources.clone()) {
         Ok(h) => live.handle = Some(h),
         Err(e) => {
-            problems.list.push(plant_site::Diagnostic::error(&config.file, plant_site::Place::Whole, e.to_string()));
+            problems.list.push(plant_site::Diagnostic::error(&config.file, plant_site::Place::Whole, msg!("live-cannot-start", error = e.to_string())));
             return;
         }
     }
@@ -209,11 +207,12 @@ fn absorb(mut live: ResMut<Live>, mut data: ResMut<MeterData>, mut clock: ResMut
 
 fn state_text(st: &SourceStatus, now: i64) -> (String, egui::Color32) {
     match st.state {
-        SourceState::Connecting => (s::CONNECTING.into(), egui::Color32::GRAY),
-        SourceState::Connected if st.last_error.is_some() => (s::CONNECTED.into(), egui::Color32::from_rgb(230, 180, 60)),
-        SourceState::Connected => (s::CONNECTED.into(), egui::Color32::from_rgb(90, 190, 90)),
+        SourceState::Connecting => (t!("live-state-connecting"), egui::Color32::GRAY),
+        SourceState::Connected if st.last_error.is_some() => (t!("live-state-connected"), egui::Color32::from_rgb(230, 180, 60)),
+        SourceState::Connected => (t!("live-state-connected"), egui::Color32::from_rgb(90, 190, 90)),
         SourceState::BackingOff { retry_at_ms } => {
-            (format!("{} ({})", s::BACKING_OFF, s::retry_in(((retry_at_ms - now) as f64 / 1000.0).max(0.0))), egui::Color32::from_rgb(230, 80, 70))
+            let secs = ((retry_at_ms - now) as f64 / 1000.0).max(0.0).round() as i64;
+            (t!("live-state-backing-off", secs = secs), egui::Color32::from_rgb(230, 80, 70))
         }
     }
 }
@@ -238,7 +237,7 @@ fn consent_ui(
         open.0 = true;
     }
     plant_shell::overlay(ctx, &area, plant_shell::Overlay::Live, |ui| {
-        if ui.button(s::OFFER_BUTTON).on_hover_text(s::OFFER_HINT).clicked() {
+        if ui.button(t!("live-offer-button")).on_hover_text(t!("live-offer-hint")).clicked() {
             open.0 = true;
         }
     });
@@ -246,11 +245,16 @@ fn consent_ui(
         return Ok(());
     }
     let mut decided = None;
-    egui::Window::new(s::CONSENT_TITLE).collapsible(false).resizable(false).min_width(420.0).max_width(620.0).anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO).show(
-        ctx,
-        |ui| {
+    egui::Window::new(t!("live-consent-title"))
+        .id(egui::Id::new("live-consent-window"))
+        .collapsible(false)
+        .resizable(false)
+        .min_width(420.0)
+        .max_width(620.0)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
             ui.set_max_width(600.0);
-            ui.add(egui::Label::new(s::consent_intro(&config.file.display().to_string())).wrap());
+            ui.add(egui::Label::new(t!("live-consent-intro", file = config.file.display().to_string())).wrap());
             ui.add_space(6.0);
             for src in &config.sources {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -262,24 +266,23 @@ fn consent_ui(
                         ui.label("·");
                         ui.monospace(&src.host);
                     });
-                    ui.add(egui::Label::new(egui::RichText::new(format!("{}: {}", s::SENDS, src.sends())).small()).wrap());
+                    ui.add(egui::Label::new(egui::RichText::new(t!("live-sends", what = src.sends())).small()).wrap());
                 });
             }
             if let Some(r) = &config.recorder {
-                ui.add(egui::Label::new(s::consent_recorder(&r.folder.display().to_string())).wrap());
+                ui.add(egui::Label::new(t!("live-consent-recorder", folder = r.folder.display().to_string())).wrap());
             }
             ui.add_space(6.0);
             ui.horizontal(|ui| {
-                if ui.button(egui::RichText::new(s::CONNECT).strong()).clicked() {
+                if ui.button(egui::RichText::new(t!("live-connect")).strong()).clicked() {
                     decided = Some(true);
                 }
-                if ui.button(s::NOT_NOW).clicked() {
+                if ui.button(t!("live-not-now")).clicked() {
                     decided = Some(false);
                 }
             });
-            ui.add(egui::Label::new(egui::RichText::new(s::CONSENT_FOOTNOTE).weak().small()).wrap());
-        },
-    );
+            ui.add(egui::Label::new(egui::RichText::new(t!("live-consent-footnote")).weak().small()).wrap());
+        });
     match decided {
         Some(true) => {
             agree.write(ConnectPending);
@@ -300,15 +303,15 @@ fn status_ui(mut contexts: EguiContexts, live: Res<Live>, clock: Res<SiteClock>,
     let total = live.statuses.len();
     plant_shell::overlay(ctx, &area, plant_shell::Overlay::Live, |ui| {
         let colour = if connected == total { egui::Color32::from_rgb(90, 190, 90) } else { egui::Color32::from_rgb(230, 80, 70) };
-        if ui.button(egui::RichText::new(s::button(connected, total)).color(colour)).clicked() {
+        if ui.button(egui::RichText::new(t!("live-button", connected = connected, total = total)).color(colour)).on_hover_text(t!("live-button-hint")).clicked() {
             open.0 = !open.0;
         }
     });
     let mut is_open = open.0;
     let now = chrono::Utc::now().timestamp_millis();
-    egui::Window::new(s::TITLE).open(&mut is_open).default_width(560.0).show(ctx, |ui| {
-        egui::Grid::new("live-sources").striped(true).num_columns(5).show(ui, |ui| {
-            for h in [s::SOURCE, s::STATE, s::LAST_GOOD, s::SAMPLES, s::LAST_ERROR] {
+    egui::Window::new(t!("live-title")).id(egui::Id::new("live-sources-window")).open(&mut is_open).default_width(560.0).show(ctx, |ui| {
+        egui::Grid::new(egui::Id::new("live-sources")).striped(true).num_columns(5).show(ui, |ui| {
+            for h in [t!("live-column-source"), t!("live-column-state"), t!("live-column-last-good"), t!("live-column-samples"), t!("live-column-last-error")] {
                 ui.strong(h);
             }
             ui.end_row();
@@ -316,22 +319,23 @@ fn status_ui(mut contexts: EguiContexts, live: Res<Live>, clock: Res<SiteClock>,
                 ui.label(id);
                 let (text, colour) = state_text(st, now);
                 ui.colored_label(colour, text);
-                ui.label(st.last_good_ms.map_or_else(|| s::NEVER.to_string(), |t| clock.format(t)));
+                ui.label(st.last_good_ms.map_or_else(|| t!("live-never"), |t| clock.format(t)));
                 let refused = st.refused_future + st.refused_past;
-                ui.label(if refused > 0 { s::samples_refused(st.samples, refused) } else { st.samples.to_string() });
+                let samples = plant_i18n::integer(i64::try_from(st.samples).unwrap_or(i64::MAX));
+                ui.label(if refused > 0 { t!("live-samples-refused", samples = samples, refused = refused) } else { samples });
                 ui.label(st.last_error.as_deref().unwrap_or("—"));
                 ui.end_row();
             }
         });
         if live.refused > 0 {
-            ui.weak(s::refused(live.refused));
+            ui.weak(t!("live-refused", count = live.refused));
         }
-        ui.weak(s::queue(live.queue.queued, live.queue.latency_ms));
+        ui.weak(t!("live-queue", queued = live.queue.queued, latency_ms = live.queue.latency_ms.round()));
         if let Some(r) = &live.recorder {
-            ui.label(format!("{}: {}", s::RECORDER, s::recording(&r.folder.display().to_string(), live.recorded_files.len())));
+            ui.label(t!("live-recording", folder = r.folder.display().to_string(), files = live.recorded_files.len()));
         }
         if let Some(e) = &live.recorder_error {
-            ui.colored_label(ui.visuals().error_fg_color, format!("{}: {e}", s::RECORDER));
+            ui.colored_label(ui.visuals().error_fg_color, t!("live-recorder-error", error = e));
         }
     });
     open.0 = is_open;

@@ -5,8 +5,6 @@
 //! on a worker thread while the window stays responsive, with progress in the top bar. Every problem found
 //! on the way is kept in [`Problems`] and shown in the problems window; nothing here panics on bad input.
 
-pub mod strings;
-
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, Mutex};
@@ -15,11 +13,11 @@ use std::time::Instant;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use plant_i18n::{msg, t};
 use plant_ingest::Ingested;
 use plant_shell::{FreeArea, PanelOrder, show_panel};
 use plant_site::{Diagnostic, Site};
-use plant_viewer_context::{CurrentSite, LoadStatus, MeterData, ModelInfo, Problems, SiteClock, ViewerSystems};
-use strings as s;
+use plant_viewer_context::{CurrentSite, Language, LoadStatus, MeterData, ModelInfo, Problems, SiteClock, ViewerSystems, language_picker};
 
 /// The site package to open (a folder with `site.toml`).
 #[derive(Resource, Clone, Debug)]
@@ -55,7 +53,7 @@ impl Plugin for LoadingPlugin {
         app.init_resource::<Loader>().add_systems(Startup, open_site).add_systems(Update, receive_data.in_set(ViewerSystems::Load));
         if self.ui {
             app.add_systems(EguiPrimaryContextPass, (top_bar_system.in_set(PanelOrder::Top), problems_window_system.in_set(PanelOrder::Overlay)))
-                .add_systems(Update, set_window_title.run_if(resource_added::<CurrentSite>));
+                .add_systems(Update, set_window_title.run_if(resource_exists::<CurrentSite>));
         }
     }
 }
@@ -94,7 +92,8 @@ fn open_site(
     let (tx, rx) = std::sync::mpsc::channel();
     let p = progress.clone();
     let load = loader.0;
-    let spawned = std::thread::Builder::new().name("plant-twin-ingest".into()).spawn(move || {
+    let thread_name = String::from("plant-twin-ingest"); // i18n-ok: a thread name
+    let spawned = std::thread::Builder::new().name(thread_name).spawn(move || {
         let report = |f: f32, what: &str| {
             if let Ok(mut g) = p.lock() {
                 *g = (f, what.to_string());
@@ -110,7 +109,7 @@ fn open_site(
             commands.insert_resource(LoadJob { result: Mutex::new(rx), worker: Mutex::new(Some(handle)) });
         }
         Err(e) => {
-            problems.list.push(Diagnostic::error(&path.0, plant_site::Place::Whole, format!("{}: {e}", s::CANNOT_START_THREAD)));
+            problems.list.push(Diagnostic::error(&path.0, plant_site::Place::Whole, msg!("loading-cannot-start-thread", error = e.to_string())));
             *status = LoadStatus::Failed;
         }
     }
@@ -141,7 +140,7 @@ fn receive_data(
             if let Some((t0, t1)) = ingested.store.time_range() {
                 clock.set_range(t0, t1);
             }
-            info!("{}", s::loaded_summary(ingested.store.len(), ingested.store.sample_count(), secs));
+            info!("{} meters, {} samples, loaded in {secs:.2} s", ingested.store.len(), ingested.store.sample_count());
             data.0 = Arc::new(ingested.store);
             *status = LoadStatus::Ready { secs };
             commands.remove_resource::<LoadJob>();
@@ -151,7 +150,11 @@ fn receive_data(
             let file = site.map(|s| s.0.site_toml_path()).unwrap_or_default();
             // The worker ended without a result: it panicked. Say what it said.
             let why = job.worker.lock().ok().and_then(|mut w| w.take()).and_then(|h| h.join().err()).map(|p| plant_site::panic_message(&*p));
-            problems.list.push(Diagnostic::error(&file, plant_site::Place::Whole, s::load_thread_died(why.as_deref())));
+            let message = match why {
+                Some(reason) => msg!("loading-thread-died", reason = reason),
+                None => msg!("loading-thread-died-silently"),
+            };
+            problems.list.push(Diagnostic::error(&file, plant_site::Place::Whole, message));
             problems.window_open = true;
             *status = LoadStatus::Failed;
             commands.remove_resource::<LoadJob>();
@@ -159,12 +162,23 @@ fn receive_data(
     }
 }
 
-fn set_window_title(site: Res<CurrentSite>, window: Option<Single<&mut Window, With<PrimaryWindow>>>) {
+/// The window's title names the site, in the language of the UI (set again when either changes).
+fn set_window_title(site: Res<CurrentSite>, language: Res<Language>, window: Option<Single<&mut Window, With<PrimaryWindow>>>) {
+    if !(site.is_changed() || language.is_changed()) {
+        return;
+    }
     if let Some(mut w) = window {
-        w.title = s::window_title(site.0.name());
+        let title = t!("loading-window-title", site = site.0.name());
+        if w.title != title {
+            w.title = title;
+        }
     }
 }
 
+/// How long the language menu's note (where the choice was remembered) stays in the top bar, in seconds.
+const LANGUAGE_NOTE_SECS: f64 = 8.0;
+
+#[allow(clippy::too_many_arguments)]
 fn top_bar_system(
     mut contexts: EguiContexts,
     mut area: ResMut<FreeArea>,
@@ -172,37 +186,40 @@ fn top_bar_system(
     status: Res<LoadStatus>,
     data: Res<MeterData>,
     mut problems: ResMut<Problems>,
+    mut language: ResMut<Language>,
+    mut note: Local<Option<(String, f64)>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    show_panel(ctx, &mut area, "top-bar", |root| {
-        egui::Panel::top("top-bar").show(root, |ui| {
+    let id = "top-bar"; // i18n-ok: a panel id
+    show_panel(ctx, &mut area, id, |root| {
+        egui::Panel::top(egui::Id::new(id)).show(root, |ui| {
             ui.horizontal(|ui| {
-                ui.strong(s::APP_NAME);
+                ui.strong(t!("loading-app-name"));
                 ui.separator();
                 match &site {
                     Some(site) => {
                         ui.label(egui::RichText::new(site.0.name()).strong());
-                        ui.weak(format!("{} · {}", site.0.header.kind, site.0.time_zone));
+                        ui.weak(format!("{} · {}", t!("loading-site-kind", kind = site.0.header.kind.as_str()), site.0.time_zone));
                     }
                     None => {
-                        ui.weak(s::NO_SITE);
+                        ui.weak(t!("loading-no-site"));
                     }
                 }
                 ui.separator();
                 match &*status {
                     LoadStatus::Loading { .. } => {
                         let (f, what) = status.progress().unwrap_or_default();
-                        ui.add(egui::ProgressBar::new(f).desired_width(220.0).show_percentage().text(format!("{} {what}", s::LOADING)));
+                        ui.add(egui::ProgressBar::new(f).desired_width(220.0).show_percentage().text(t!("loading-progress", step = what)));
                         ctx_request_repaint(ui);
                     }
                     LoadStatus::Ready { secs } => {
-                        ui.weak(format!("{} — {}", s::LOADED, s::loaded_summary(data.0.len(), data.0.sample_count(), *secs)));
+                        ui.weak(loaded_summary(data.0.len(), data.0.sample_count(), *secs));
                     }
                     _ => {}
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let (e, w) = problems.counts();
-                    let text = egui::RichText::new(s::problems_button(e, w));
+                    let text = egui::RichText::new(problems_button(e, w));
                     let text = if e > 0 {
                         text.color(ui.visuals().error_fg_color)
                     } else if w > 0 {
@@ -210,14 +227,51 @@ fn top_bar_system(
                     } else {
                         text
                     };
-                    if ui.button(text).clicked() {
+                    if ui.button(text).on_hover_text(t!("loading-problems-button-hint")).clicked() {
                         problems.window_open = !problems.window_open;
                     }
+                    ui.separator();
+                    language_menu(ui, &mut language, &mut note);
                 });
             });
         });
     });
     Ok(())
+}
+
+/// The language menu, and for a few seconds after a choice, where it was remembered (or why not).
+fn language_menu(ui: &mut egui::Ui, language: &mut ResMut<Language>, note: &mut Option<(String, f64)>) {
+    let now = ui.input(|i| i.time);
+    // A copy, so that drawing the menu does not mark the resource changed every frame.
+    let mut picked = **language;
+    if let Some(text) = language_picker(ui, &mut picked) {
+        language.set_if_neq(picked);
+        *note = Some((text, now));
+    }
+    if let Some((text, at)) = note.as_ref() {
+        let left = LANGUAGE_NOTE_SECS - (now - at);
+        if left > 0.0 {
+            ui.weak(text.as_str()).on_hover_text(text.as_str());
+            ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(left));
+        } else {
+            *note = None;
+        }
+    }
+}
+
+/// `Data loaded — 12 meters, 1,234,567 samples, loaded in 2.31 s`.
+fn loaded_summary(meters: usize, samples: usize, secs: f64) -> String {
+    let samples = plant_i18n::integer(i64::try_from(samples).unwrap_or(i64::MAX));
+    t!("loading-loaded", meters = meters, samples = samples, secs = plant_i18n::decimal(secs, 2))
+}
+
+/// The problems button: none, warnings only, or errors and warnings.
+fn problems_button(errors: usize, warnings: usize) -> String {
+    match (errors, warnings) {
+        (0, 0) => t!("loading-no-problems-button"),
+        (0, w) => t!("loading-warnings-button", warnings = w),
+        (e, w) => t!("loading-errors-button", errors = e, warnings = w),
+    }
 }
 
 fn ctx_request_repaint(ui: &egui::Ui) {
@@ -227,7 +281,7 @@ fn ctx_request_repaint(ui: &egui::Ui) {
 fn problems_window_system(mut contexts: EguiContexts, mut problems: ResMut<Problems>) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut open = problems.window_open;
-    egui::Window::new(s::PROBLEMS).open(&mut open).default_width(620.0).default_height(300.0).show(ctx, |ui| {
+    egui::Window::new(t!("loading-problems-title")).id(egui::Id::new("problems-window")).open(&mut open).default_width(620.0).default_height(300.0).show(ctx, |ui| {
         problems_ui(ui, &problems.list);
     });
     problems.window_open = open;
@@ -237,7 +291,7 @@ fn problems_window_system(mut contexts: EguiContexts, mut problems: ResMut<Probl
 /// The list of problems, errors first.
 pub fn problems_ui(ui: &mut egui::Ui, list: &[Diagnostic]) {
     if list.is_empty() {
-        ui.label(s::NO_PROBLEMS);
+        ui.label(t!("loading-no-problems"));
         return;
     }
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {

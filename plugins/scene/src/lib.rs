@@ -7,7 +7,6 @@
 
 pub mod colour;
 mod render;
-pub mod strings;
 
 use bevy::gltf::GltfExtras;
 use bevy::prelude::*;

@@ -8,17 +8,17 @@ use bevy::world_serialization::WorldAssetRoot;
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use bevy_panorbit_camera::{PanOrbitCamera, PanOrbitCameraPlugin, PanOrbitCameraSystemSet};
+use plant_i18n::t;
 use plant_shell::{FreeArea, PanelOrder};
 use plant_viewer_context::{
     ColourBy, CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, Hovered, ModelInfo, Selection, ViewerSystems, colour_at, egui_colour, format_value,
-    swatch_ui,
+    quantity_label, swatch_ui,
 };
 
 use crate::colour::ColourScale;
-use crate::strings as s;
 
 /// The asset source the app registers for the open site's folder.
-pub const SITE_ASSET_SOURCE: &str = "site";
+pub const SITE_ASSET_SOURCE: &str = "site"; // i18n-ok: an asset source name
 
 /// The item's own material, shared by all its meshes while colouring by data.
 #[derive(Component)]
@@ -264,29 +264,32 @@ fn legend_overlay(
         egui::Frame::popup(ui.style()).show(ui, |ui| {
             ui.set_max_width(260.0);
             let current = match *by {
-                ColourBy::Model => s::MODEL_COLOURS.to_string(),
-                ColourBy::Quantity(q) => q.label().to_string(),
-                ColourBy::Carbon => s::CARBON.to_string(),
+                ColourBy::Model => t!("scene-model-colours"),
+                ColourBy::Quantity(q) => quantity_label(q),
+                ColourBy::Carbon => t!("scene-carbon"),
             };
-            egui::ComboBox::from_label(s::COLOUR_BY).selected_text(current).show_ui(ui, |ui| {
-                ui.selectable_value(&mut *by, ColourBy::Model, s::MODEL_COLOURS);
+            // Picking from a copy: drawing the menu must not mark the mode changed every frame.
+            let mut picked = *by;
+            egui::ComboBox::new(egui::Id::new("colour-by"), t!("scene-colour-by")).selected_text(current).show_ui(ui, |ui| {
+                ui.selectable_value(&mut picked, ColourBy::Model, t!("scene-model-colours"));
                 for q in site.0.quantities() {
-                    ui.selectable_value(&mut *by, ColourBy::Quantity(q), q.label());
+                    ui.selectable_value(&mut picked, ColourBy::Quantity(q), quantity_label(q));
                 }
                 if carbon.is_some() {
-                    ui.selectable_value(&mut *by, ColourBy::Carbon, s::CARBON);
+                    ui.selectable_value(&mut picked, ColourBy::Carbon, t!("scene-carbon"));
                 }
             });
+            by.set_if_neq(picked);
             if let (true, Some(scale)) = (*by != ColourBy::Model, scale.as_deref()) {
                 legend_ui(ui, scale, by.unit());
             }
             if *by == ColourBy::Carbon {
-                ui.weak(egui::RichText::new(s::CARBON_HINT).small());
+                ui.weak(egui::RichText::new(t!("scene-carbon-hint")).small());
             }
             if !info.0.readable {
-                ui.colored_label(ui.visuals().warn_fg_color, s::no_model(&site.0.header.model));
+                ui.colored_label(ui.visuals().warn_fg_color, t!("scene-no-model", file = site.0.header.model.as_str()));
             }
-            ui.weak(egui::RichText::new(s::CAMERA_HINT).small());
+            ui.weak(egui::RichText::new(t!("scene-camera-hint")).small());
         });
     });
     if let Some(id) = &hovered.0
@@ -294,9 +297,9 @@ fn legend_overlay(
         && let Some(eq) = site.0.equipment(id)
     {
         let unit = by.unit();
-        let value = reading.0.map_or_else(|| s::NO_DATA.to_string(), |v| format_value(v, unit));
+        let value = reading.0.map_or_else(|| t!("scene-no-data"), |v| format_value(v, unit));
         egui::Tooltip::always_open(ctx.clone(), egui::LayerId::background(), egui::Id::new("hover-label"), egui::PopupAnchor::Pointer).show(|ui| {
-            ui.strong(&eq.name);
+            ui.strong(eq.display_name());
             if *by != ColourBy::Model {
                 ui.label(value);
             }
@@ -323,10 +326,10 @@ fn legend_ui(ui: &mut egui::Ui, scale: &ColourScale, unit: &str) {
     });
     ui.horizontal(|ui| {
         swatch_ui(ui, crate::NO_DATA_COLOUR);
-        ui.small(s::NO_DATA);
+        ui.small(t!("scene-no-data"));
         if scale.log {
             ui.separator();
-            ui.small(s::LOG_SCALE);
+            ui.small(t!("scene-log-scale"));
         }
     });
 }

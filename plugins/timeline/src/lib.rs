@@ -3,7 +3,6 @@
 
 mod advance;
 mod panel;
-pub mod strings;
 
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
@@ -29,8 +28,9 @@ impl Plugin for TimelinePlugin {
 
 fn timeline_panel_system(mut contexts: EguiContexts, mut clock: ResMut<SiteClock>, mut area: ResMut<FreeArea>) -> Result {
     let ctx = contexts.ctx_mut()?;
-    show_panel(ctx, &mut area, "timeline", |root| {
-        egui::Panel::bottom("timeline").resizable(false).show(root, |ui| {
+    let id = "timeline"; // i18n-ok: a panel id
+    show_panel(ctx, &mut area, id, |root| {
+        egui::Panel::bottom(egui::Id::new(id)).resizable(false).show(root, |ui| {
             ui.add_space(4.0);
             timeline_ui(ui, &mut clock);
             ui.add_space(2.0);

@@ -3,20 +3,20 @@
 use bevy_egui::egui;
 use chrono::TimeZone;
 
-use crate::strings as s;
+use plant_i18n::t;
 use plant_viewer_context::{SPEEDS, SiteClock};
 
 /// Draws the whole timeline into `ui`.
 pub fn timeline_ui(ui: &mut egui::Ui, clock: &mut SiteClock) {
     if !clock.has_range() {
-        ui.label(s::NO_DATA_YET);
+        ui.label(t!("timeline-no-data"));
         return;
     }
     ui.horizontal(|ui| {
-        if ui.button(s::TO_START).on_hover_text(s::TO_START_HINT).clicked() {
+        if ui.button("⏮").on_hover_text(t!("timeline-to-start-hint")).clicked() {
             clock.seek(clock.start_ms);
         }
-        let label = if clock.playing { s::PAUSE } else { s::PLAY };
+        let label = if clock.playing { t!("timeline-pause") } else { t!("timeline-play") };
         if ui.add(egui::Button::new(label).min_size(egui::vec2(80.0, 0.0))).clicked() {
             if clock.playing {
                 clock.playing = false;
@@ -24,13 +24,17 @@ pub fn timeline_ui(ui: &mut egui::Ui, clock: &mut SiteClock) {
                 clock.play();
             }
         }
-        if ui.button(s::TO_END).on_hover_text(s::TO_END_HINT).clicked() {
+        if ui.button("⏭").on_hover_text(t!("timeline-to-end-hint")).clicked() {
             clock.seek(clock.end_ms);
             clock.playing = false;
         }
         if clock.live_available {
-            let text = if clock.live { egui::RichText::new(s::LIVE_ON).color(egui::Color32::from_rgb(230, 70, 60)).strong() } else { egui::RichText::new(s::LIVE) };
-            if ui.selectable_label(clock.live, text).on_hover_text(s::LIVE_HINT).clicked() {
+            let text = if clock.live {
+                egui::RichText::new(t!("timeline-live-on")).color(egui::Color32::from_rgb(230, 70, 60)).strong()
+            } else {
+                egui::RichText::new(t!("timeline-live"))
+            };
+            if ui.selectable_label(clock.live, text).on_hover_text(t!("timeline-live-hint")).clicked() {
                 if clock.live {
                     clock.live = false;
                 } else {
@@ -39,7 +43,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, clock: &mut SiteClock) {
             }
         }
         ui.separator();
-        ui.label(s::SPEED).on_hover_text(s::SPEED_HINT);
+        ui.label(t!("timeline-speed")).on_hover_text(t!("timeline-speed-hint"));
         for &sp in &SPEEDS {
             if ui.selectable_label(clock.speed == sp, format!("{sp}×")).clicked() {
                 clock.set_speed(sp);
@@ -55,7 +59,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, clock: &mut SiteClock) {
 fn time_bar_ui(ui: &mut egui::Ui, clock: &mut SiteClock) {
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 34.0), egui::Sense::click_and_drag());
-    let response = response.on_hover_text(s::SCRUB_HINT);
+    let response = response.on_hover_text(t!("timeline-scrub-hint"));
     let (start_ms, end_ms) = (clock.start_ms, clock.end_ms);
     let span = (end_ms - start_ms) as f64;
     let x_of = |t: i64| rect.left() + ((t - start_ms) as f64 / span) as f32 * rect.width();
@@ -77,7 +81,10 @@ fn time_bar_ui(ui: &mut egui::Ui, clock: &mut SiteClock) {
     if let chrono::LocalResult::Single(first) = tz.timestamp_millis_opt(start_ms) {
         let mut day = first.date_naive();
         let px_per_day = rect.width() as f64 * 86_400_000.0 / span;
-        let label_every = (60.0 / px_per_day).ceil().max(1.0) as i64;
+        // A label every so many days that the widest (a long weekday and month, in this language) fits.
+        let widest =
+            painter.layout_no_wrap(plant_viewer_context::format_time(start_ms, tz, "%a %d %b"), egui::FontId::proportional(10.0), visuals.weak_text_color()).size().x as f64;
+        let label_every = ((widest * 1.15 + 8.0).max(60.0) / px_per_day).ceil().max(1.0) as i64;
         let mut k = 0i64;
         while let Some(midnight) = day.and_hms_opt(0, 0, 0).and_then(|n| tz.from_local_datetime(&n).earliest()) {
             let t = midnight.timestamp_millis();
@@ -91,7 +98,7 @@ fn time_bar_ui(ui: &mut egui::Ui, clock: &mut SiteClock) {
                     painter.text(
                         egui::pos2(x + 2.0, rect.top()),
                         egui::Align2::LEFT_TOP,
-                        midnight.format("%a %d %b").to_string(),
+                        plant_viewer_context::format_time(t, tz, "%a %d %b"),
                         egui::FontId::proportional(10.0),
                         visuals.weak_text_color(),
                     );

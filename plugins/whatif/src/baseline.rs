@@ -1,6 +1,7 @@
 //! A what-if study's baseline from the recorded data (Bevy-free): each bound setting is the mean of its
 //! meter (or the share of its meters) over a window before the cursor, clamped into the setting's range.
 
+use plant_i18n::{Msg, msg};
 use plant_process::Process;
 use plant_site::{BaselineSource, Site, WhatIf};
 use plant_store::Store;
@@ -13,7 +14,7 @@ pub struct Baseline {
     pub from_data: Vec<bool>,
     /// Model conditions read from the data (applied to the model).
     pub conditions: Vec<(String, f64)>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Msg>,
 }
 
 fn mean(store: &Store, site: &Site, meter: &str, t0: i64, t1: i64) -> Option<f64> {
@@ -45,7 +46,7 @@ pub fn baseline(site: &Site, store: &Store, whatif: &WhatIf, process: &mut dyn P
     let mut from_data = vec![false; x.len()];
     for (key, src) in &whatif.baseline {
         let Some(i) = settings.iter().position(|s| s.key == key) else {
-            notes.push(format!("{}: no setting \"{key}\" in the model", process.id()));
+            notes.push(msg!("whatif-note-no-setting", model = process.id(), key = key.as_str()));
             continue;
         };
         let v = read(site, store, src, t0, t1);
@@ -54,20 +55,21 @@ pub fn baseline(site: &Site, store: &Store, whatif: &WhatIf, process: &mut dyn P
             Some(v) if v.is_finite() => {
                 let c = v.clamp(s.min, s.max);
                 if (c - v).abs() > 1e-9 {
-                    notes.push(format!("{}: measured {v:.3} {} is outside the model's range; {c:.3} used", s.name, s.unit));
+                    let (measured, used) = (format!("{v:.3}"), format!("{c:.3}"));
+                    notes.push(msg!("whatif-note-clamped", setting = &s.label, measured = measured, used = used, unit = s.unit));
                 }
                 x[i] = c;
                 from_data[i] = true;
             }
-            _ => notes.push(format!("{}: no data in the baseline window; the model's default {} {} is used", s.name, s.default, s.unit)),
+            _ => notes.push(msg!("whatif-note-no-data", setting = &s.label, default = s.default.to_string(), unit = s.unit)),
         }
     }
     let mut conditions = Vec::new();
     for (key, src) in &whatif.conditions {
         match read(site, store, src, t0, t1) {
             Some(v) if v.is_finite() && process.set_condition(key, v, &x) => conditions.push((key.clone(), v)),
-            Some(_) => notes.push(format!("{}: no condition \"{key}\" in the model", process.id())),
-            None => notes.push(format!("condition {key}: no data in the baseline window; the model's default is used")),
+            Some(_) => notes.push(msg!("whatif-note-no-condition", model = process.id(), key = key.as_str())),
+            None => notes.push(msg!("whatif-note-condition-no-data", key = key.as_str())),
         }
     }
     Baseline { settings: x, from_data, conditions, notes }

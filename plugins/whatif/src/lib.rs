@@ -6,7 +6,6 @@
 //! cost against CO2. With "Show in 3D", the carbon colours show the scenario for the unit.
 
 pub mod baseline;
-pub mod strings;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -14,15 +13,28 @@ use std::thread::JoinHandle;
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use chrono::TimeZone;
+use plant_i18n::{Msg, msg, t};
 use plant_process::{Evaluation, Objective, OptimiseOptions, Optimum, Prices, Process, Progress};
 use plant_shell::PanelOrder;
-use plant_viewer_context::{CarbonRates, CurrentSite, MeterData, ScenarioOverlay, Selection, SiteClock, ViewerSystems, format_time, format_value};
-use strings as s;
+use plant_viewer_context::{CarbonRates, CurrentSite, MeterData, ScenarioOverlay, Selection, SiteClock, ViewerSystems, format_value};
 
 pub use baseline::{Baseline, baseline};
 
-type OptJob = Job<Result<Optimum, String>>;
+type OptJob = Job<Result<Optimum, Msg>>;
 type TradeJob = Job<Vec<(f64, f64, f64)>>;
+
+// egui ids of the panel's grids and plot (not shown).
+const SETTINGS_GRID: &str = "whatif-settings"; // i18n-ok
+const OPTIMUM_GRID: &str = "whatif-optimum"; // i18n-ok
+const COMPARE_GRID: &str = "whatif-compare"; // i18n-ok
+const OUTPUTS_GRID: &str = "whatif-outputs"; // i18n-ok
+const LIMITS_GRID: &str = "whatif-limits"; // i18n-ok
+const TRADEOFF_PLOT: &str = "tradeoff"; // i18n-ok
+
+// Names of the background threads.
+const OPTIMISE_THREAD: &str = "plant-optimise"; // i18n-ok
+const TRADEOFF_THREAD: &str = "plant-tradeoff"; // i18n-ok
 
 struct Job<T> {
     cancel: Arc<AtomicBool>,
@@ -36,8 +48,8 @@ impl<T> Job<T> {
     }
 
     /// The job's result; `Err` with the panic's message when the thread died.
-    fn take(&mut self) -> Option<Result<T, String>> {
-        self.handle.take().map(|h| h.join().map_err(|p| s::worker_panicked(&plant_site::panic_message(&*p))))
+    fn take(&mut self) -> Option<Result<T, Msg>> {
+        self.handle.take().map(|h| h.join().map_err(|p| msg!("whatif-worker-failed", reason = plant_site::panic_message(&*p))))
     }
 }
 
@@ -50,13 +62,29 @@ pub struct Study {
     pub scenario: Vec<f64>,
     pub objective: Objective,
     pub prices: Prices,
-    pub result: Option<Result<Optimum, String>>,
+    pub result: Option<Result<Optimum, Msg>>,
     pub tradeoff: Option<Vec<(f64, f64, f64)>>,
     pub show_in_3d: bool,
     /// Texts the model was configured with (a chiller curve set), for the background threads.
     configs: Vec<(&'static str, String)>,
+    /// The language the baseline's notes were written in (they are read again after a switch).
+    lang: plant_i18n::Lang,
     job: Option<OptJob>,
     trade_job: Option<TradeJob>,
+}
+
+impl Study {
+    /// Reads the baseline again over `len_ms` before `now_ms` (a new window, or the notes in a new language);
+    /// the scenario and the optimiser's results stay.
+    fn rebase(&mut self, site: &plant_site::Site, store: &plant_store::Store, files: &WhatIfFiles, now_ms: i64, len_ms: i64) {
+        if let Some(fresh) = open_study_over(site, store, files, self.whatif, now_ms, len_ms) {
+            self.baseline = fresh.baseline;
+            self.window = fresh.window;
+            self.process = fresh.process;
+            self.configs = fresh.configs;
+            self.lang = fresh.lang;
+        }
+    }
 }
 
 #[derive(Resource, Default)]
@@ -114,6 +142,9 @@ fn load_whatif_files(site: Option<Res<CurrentSite>>, mut files: ResMut<WhatIfFil
     *files = WhatIfFiles { site: Some(site.0.clone()), ..WhatIfFiles::for_site(&site.0) };
 }
 
+/// The configuration key of a chiller curve set.
+const CURVES: &str = "curves"; // i18n-ok: a configuration key
+
 /// Opens a study of the what-if at index `w` with its baseline over the hour before the cursor.
 pub fn open_study(site: &plant_site::Site, store: &plant_store::Store, files: &WhatIfFiles, w: usize, now_ms: i64) -> Option<Study> {
     open_study_over(site, store, files, w, now_ms, 3_600_000)
@@ -126,9 +157,9 @@ pub fn open_study_over(site: &plant_site::Site, store: &plant_store::Store, file
     let mut configs = Vec::new();
     let mut notes = Vec::new();
     if let Some(Some(read)) = files.curves.get(w) {
-        match read.clone().and_then(|t| process.configure("curves", &t).map(|_| t).map_err(|e| e.to_string())) {
-            Ok(text) => configs.push(("curves", text)),
-            Err(e) => notes.push(s::curves_not_used(&e)),
+        match read.clone().and_then(|t| process.configure(CURVES, &t).map(|_| t).map_err(|e| e.to_string())) {
+            Ok(text) => configs.push((CURVES, text)),
+            Err(e) => notes.push(msg!("whatif-curves-not-used", error = e)),
         }
     }
     let window = (now_ms - len_ms, now_ms);
@@ -148,6 +179,7 @@ pub fn open_study_over(site: &plant_site::Site, store: &plant_store::Store, file
         trade_job: None,
         process,
         configs,
+        lang: plant_i18n::current(),
     })
 }
 
@@ -163,7 +195,7 @@ fn scenario_in_3d(state: Res<WhatIfState>, site: Option<Res<CurrentSite>>, carbo
         let b = study.process.evaluate(&study.baseline.settings, &study.prices);
         let r = |x: f64, y: f64| if y.abs() > 1e-12 { x / y } else { 1.0 };
         let ratios = (r(e.fuel_gj_h, b.fuel_gj_h), r(e.electricity_kw, b.electricity_kw), r(e.scope1_process_t_h, b.scope1_process_t_h));
-        ov.name = study.process.name().to_string();
+        ov.name = study.process.name_msg().text();
         for id in &wi.equipment {
             ov.scale.insert(id.clone(), ratios);
         }
@@ -214,14 +246,14 @@ fn spawn_optimise(study: &mut Study) {
     opts.prices = study.prices.clone();
     let id = study.process.id();
     study.result = None;
-    study.job = Some(Job::spawn("plant-optimise", move |cancel, progress| {
-        let Some(proc_) = model() else { return Err(format!("no model {id}")) };
+    study.job = Some(Job::spawn(OPTIMISE_THREAD, move |cancel, progress| {
+        let Some(proc_) = model() else { return Err(msg!("whatif-no-model", id = id)) };
         plant_process::optimise(proc_.as_ref(), &base, &opts, cancel, &mut |pr| {
             if let Ok(mut g) = progress.lock() {
                 *g = pr;
             }
         })
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.message())
     }));
 }
 
@@ -230,7 +262,7 @@ fn spawn_tradeoff(study: &mut Study) {
     let model = study.model_factory();
     let base = study.scenario.clone();
     let prices = study.prices.clone();
-    study.trade_job = Some(Job::spawn("plant-tradeoff", move |cancel, progress| {
+    study.trade_job = Some(Job::spawn(TRADEOFF_THREAD, move |cancel, progress| {
         let mut out = Vec::new();
         let Some(proc_) = model() else { return out };
         let steps = 11;
@@ -274,7 +306,12 @@ fn whatif_ui(
     // The button appears while a unit with a what-if is selected.
     if let Some(w) = selected {
         plant_shell::overlay(ctx, &area, plant_shell::Overlay::WhatIfButton, |ui| {
-            if ui.button(s::button(&site.whatifs[w].process)).clicked() {
+            let process = &site.whatifs[w].process;
+            let button = ui.button(t!("whatif-button")).on_hover_ui(|ui| {
+                let name = plant_process::by_id(process).map_or_else(|| process.clone(), |m| m.name_msg().text());
+                ui.label(t!("whatif-button-hover", name = name));
+            });
+            if button.clicked() {
                 state.open = !state.open;
             }
         });
@@ -307,7 +344,9 @@ fn whatif_ui(
         if study.job.is_some() || study.trade_job.is_some() {
             ctx.request_repaint();
         }
-        egui::Window::new(s::title(study.process.name())).open(&mut open).default_size([580.0, 820.0]).vscroll(true).show(ctx, |ui| {
+        // A stable id: the title changes with the language and the model.
+        let title = t!("whatif-title", name = study.process.name_msg());
+        egui::Window::new(title).id(egui::Id::new("whatif-window")).open(&mut open).default_size([580.0, 820.0]).vscroll(true).show(ctx, |ui| {
             study_ui(ui, study, site, &data.0, &files, now, tz);
         });
     }
@@ -326,7 +365,7 @@ fn study_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site, store
     let e = study.process.evaluate(&study.scenario, &study.prices);
     ui.separator();
     compare_ui(ui, study.process.as_ref(), &b, &e, &study.prices);
-    ui.checkbox(&mut study.show_in_3d, s::SHOW_IN_3D).on_hover_text(s::SHOW_IN_3D_HINT);
+    ui.checkbox(&mut study.show_in_3d, t!("whatif-show-in-3d")).on_hover_text(t!("whatif-show-in-3d-hint"));
     optimise_ui(ui, study);
     tradeoff_ui(ui, study);
 }
@@ -334,24 +373,26 @@ fn study_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site, store
 /// The baseline's window (15 min, 1 h, 1 day before the cursor) and "re-read the baseline".
 fn baseline_window_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site, store: &plant_store::Store, files: &WhatIfFiles, now: i64, tz: chrono_tz::Tz) {
     ui.horizontal(|ui| {
-        ui.weak(s::baseline_window(&format_time(study.window.0, tz, "%Y-%m-%d %H:%M"), &format_time(study.window.1, tz, "%m-%d %H:%M")));
+        let lang = plant_i18n::current();
+        let local = |t: i64| tz.timestamp_millis_opt(t).single().map(|d| d.naive_local());
+        let from = local(study.window.0).map_or_else(|| String::from("—"), |d| plant_i18n::datetime(lang, d));
+        let to = local(study.window.1).map_or_else(|| String::from("—"), |d| plant_i18n::month_day_time(lang, d));
+        ui.weak(t!("whatif-baseline-window", from = from, to = to));
         let mut len = study.window.1 - study.window.0;
         let before = len;
-        for (ms, label) in [(900_000, s::MIN15), (3_600_000, s::HOUR1), (86_400_000, s::DAY1)] {
+        for (ms, label) in [(900_000, t!("whatif-window-15-min")), (3_600_000, t!("whatif-window-1-h")), (86_400_000, t!("whatif-window-1-day"))] {
             ui.selectable_value(&mut len, ms, label);
         }
-        let rebase = ui.small_button(s::REBASE).on_hover_text(s::REBASE_HINT).clicked();
-        if (rebase || len != before)
-            && let Some(fresh) = open_study_over(site, store, files, study.whatif, now, len)
-        {
-            study.baseline = fresh.baseline;
-            study.window = fresh.window;
-            study.process = fresh.process;
-            study.configs = fresh.configs;
+        let rebase = ui.small_button(t!("whatif-rebase")).on_hover_text(t!("whatif-rebase-hint")).clicked();
+        if rebase || len != before {
+            study.rebase(site, store, files, now, len);
+        } else if study.lang != lang {
+            // The same window, its notes in the language just chosen.
+            study.rebase(site, store, files, study.window.1, len);
         }
     });
     for n in &study.baseline.notes {
-        ui.colored_label(ui.visuals().warn_fg_color, n);
+        ui.colored_label(ui.visuals().warn_fg_color, n.text());
     }
 }
 
@@ -359,15 +400,16 @@ fn baseline_window_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::S
 fn settings_ui(ui: &mut egui::Ui, study: &mut Study) {
     // Settings.
     ui.separator();
-    ui.strong(s::SETTINGS);
+    ui.strong(t!("whatif-settings"));
     let settings = study.process.settings();
-    egui::Grid::new("whatif-settings").num_columns(3).striped(true).show(ui, |ui| {
+    egui::Grid::new(SETTINGS_GRID).num_columns(3).striped(true).show(ui, |ui| {
         for (i, st) in settings.iter().enumerate() {
-            ui.label(st.name).on_hover_text(st.source);
-            ui.add(egui::Slider::new(&mut study.scenario[i], st.min..=st.max).suffix(format!(" {}", st.unit)));
+            ui.label(st.label.text()).on_hover_text(st.source_label.text());
+            ui.add(egui::Slider::new(&mut study.scenario[i], st.min..=st.max).max_decimals(2).suffix(format!(" {}", st.unit)));
             let b = study.baseline.settings[i];
-            let tag = if study.baseline.from_data[i] { s::MEASURED } else { s::DEFAULT };
-            if ui.small_button(s::reset(&format_value(b, st.unit), tag)).on_hover_text(s::RESET_HINT).clicked() {
+            let value = format_value(b, st.unit);
+            let reset = if study.baseline.from_data[i] { t!("whatif-reset-measured", value = value) } else { t!("whatif-reset-default", value = value) };
+            if ui.small_button(reset).on_hover_text(t!("whatif-reset-hint")).clicked() {
                 study.scenario[i] = b;
             }
             ui.end_row();
@@ -379,18 +421,18 @@ fn settings_ui(ui: &mut egui::Ui, study: &mut Study) {
 fn prices_ui(ui: &mut egui::Ui, study: &mut Study) {
     // Prices and objective.
     ui.horizontal(|ui| {
-        ui.label(s::OBJECTIVE);
-        for (o, label) in [(Objective::Energy, s::ENERGY), (Objective::Co2, s::CO2), (Objective::Cost, s::COST)] {
+        ui.label(t!("whatif-objective"));
+        for (o, label) in [(Objective::Energy, t!("whatif-objective-energy")), (Objective::Co2, t!("whatif-objective-co2")), (Objective::Cost, t!("whatif-objective-cost"))] {
             ui.selectable_value(&mut study.objective, o, label);
         }
     });
     ui.horizontal(|ui| {
-        ui.label(s::ELECTRICITY_PRICE);
-        ui.add(egui::DragValue::new(&mut study.prices.electricity_per_kwh).speed(0.01).range(0.0..=5.0).suffix(" /kWh"));
-        ui.label(s::CARBON_PRICE);
-        ui.add(egui::DragValue::new(&mut study.prices.carbon_per_t).speed(1.0).range(0.0..=1000.0).suffix(" /t"));
-        ui.label(s::GRID_FACTOR);
-        ui.add(egui::DragValue::new(&mut study.prices.grid_t_per_mwh).speed(0.01).range(0.0..=1.5).suffix(" t/MWh"));
+        ui.label(t!("whatif-price-electricity"));
+        ui.add(egui::DragValue::new(&mut study.prices.electricity_per_kwh).speed(0.01).range(0.0..=5.0).suffix(format!(" {}/kWh", study.prices.currency))); // i18n-ok: a unit
+        ui.label(t!("whatif-price-carbon"));
+        ui.add(egui::DragValue::new(&mut study.prices.carbon_per_t).speed(1.0).range(0.0..=1000.0).suffix(format!(" {}/t CO2", study.prices.currency))); // i18n-ok: a unit
+        ui.label(t!("whatif-grid-factor"));
+        ui.add(egui::DragValue::new(&mut study.prices.grid_t_per_mwh).speed(0.01).range(0.0..=1.5).suffix(" t/MWh")); // i18n-ok: a unit
     });
 }
 
@@ -401,41 +443,39 @@ fn optimise_ui(ui: &mut egui::Ui, study: &mut Study) {
     ui.separator();
     ui.horizontal(|ui| {
         let running = study.job.is_some();
-        if ui.add_enabled(!running, egui::Button::new(s::OPTIMISE)).on_hover_text(s::OPTIMISE_HINT).clicked() {
+        if ui.add_enabled(!running, egui::Button::new(t!("whatif-optimise"))).on_hover_text(t!("whatif-optimise-hint")).clicked() {
             spawn_optimise(study);
         }
         if let Some(j) = &study.job {
             let p = j.progress.lock().map(|g| *g).unwrap_or(Progress { fraction: 0.0, best: None });
             ui.add(egui::ProgressBar::new(p.fraction as f32).desired_width(160.0).show_percentage());
-            if ui.button(s::CANCEL).clicked() {
+            if ui.button(t!("whatif-cancel")).clicked() {
                 j.cancel.store(true, Ordering::Relaxed);
             }
         }
     });
     match &study.result {
         Some(Ok(r)) => {
-            ui.label(s::optimum(
-                &format_value(r.baseline_objective, &r.objective_unit),
-                &format_value(r.objective, &r.objective_unit),
-                100.0 * (1.0 - r.objective / r.baseline_objective),
-            ));
+            let (base, best) = (format_value(r.baseline_objective, &r.objective_unit), format_value(r.objective, &r.objective_unit));
+            let less = format!("{:.2}", 100.0 * (1.0 - r.objective / r.baseline_objective));
+            ui.label(t!("whatif-optimum", baseline = base, optimum = best, percent = less));
             let fixed = study.process.default_fixed();
-            egui::Grid::new("whatif-optimum").num_columns(3).show(ui, |ui| {
+            egui::Grid::new(OPTIMUM_GRID).num_columns(3).show(ui, |ui| {
                 for (i, st) in settings.iter().enumerate() {
                     let (was, now) = (study.scenario[i], r.settings[i]);
-                    ui.label(st.name);
+                    ui.label(st.label.text());
                     ui.label(format_value(now, st.unit));
-                    let note = if fixed.contains(&st.key) { s::HELD.to_string() } else { format!("{:+.3}", now - was) };
+                    let note = if fixed.contains(&st.key) { t!("whatif-held") } else { format!("{:+.3}", now - was) };
                     ui.weak(note);
                     ui.end_row();
                 }
             });
-            if ui.button(s::APPLY).clicked() {
+            if ui.button(t!("whatif-apply")).clicked() {
                 study.scenario = r.settings.clone();
             }
         }
         Some(Err(e)) => {
-            ui.colored_label(ui.visuals().error_fg_color, e);
+            ui.colored_label(ui.visuals().error_fg_color, e.text());
         }
         None => {}
     }
@@ -446,7 +486,7 @@ fn tradeoff_ui(ui: &mut egui::Ui, study: &mut Study) {
     // Trade-off.
     ui.separator();
     ui.horizontal(|ui| {
-        if ui.add_enabled(study.trade_job.is_none(), egui::Button::new(s::TRADEOFF)).on_hover_text(s::TRADEOFF_HINT).clicked() {
+        if ui.add_enabled(study.trade_job.is_none(), egui::Button::new(t!("whatif-tradeoff"))).on_hover_text(t!("whatif-tradeoff-hint")).clicked() {
             spawn_tradeoff(study);
         }
         if let Some(j) = &study.trade_job {
@@ -455,30 +495,32 @@ fn tradeoff_ui(ui: &mut egui::Ui, study: &mut Study) {
         }
     });
     if let Some(points) = &study.tradeoff {
-        let unit = if study.process.per_unit() { study.process.production_unit() } else { "h" };
+        let unit = if study.process.per_unit() { study.process.production_unit_msg().text() } else { "h".to_owned() };
         let pts: Vec<[f64; 2]> = points.iter().map(|(_, cost, co2)| [*co2, *cost]).collect();
         let labels: Vec<(f64, [f64; 2])> = points.iter().map(|(c, cost, co2)| (*c, [*co2, *cost])).collect();
         let currency = study.prices.currency;
-        egui_plot::Plot::new("tradeoff").height(180.0).x_axis_label(s::tradeoff_x(unit)).y_axis_label(s::tradeoff_y(currency, unit)).show(ui, |plot| {
-            plot.line(egui_plot::Line::new(s::TRADEOFF, pts.clone()).width(1.5));
-            plot.points(egui_plot::Points::new(s::TRADEOFF, pts).radius(3.0));
+        let (x_label, y_label) = (t!("whatif-tradeoff-x", unit = &unit), t!("whatif-tradeoff-y", currency = currency, unit = &unit));
+        let series = t!("whatif-tradeoff");
+        egui_plot::Plot::new(TRADEOFF_PLOT).height(180.0).x_axis_label(x_label).y_axis_label(y_label).show(ui, |plot| {
+            plot.line(egui_plot::Line::new(series.clone(), pts.clone()).width(1.5));
+            plot.points(egui_plot::Points::new(series, pts).radius(3.0));
             for (c, p) in labels.iter().step_by(2) {
                 plot.text(egui_plot::Text::new(format!("{c}"), (*p).into(), format!("{c:.0}")));
             }
         });
-        ui.weak(s::TRADEOFF_NOTE);
+        ui.weak(t!("whatif-tradeoff-note"));
     }
 }
 
 fn compare_ui(ui: &mut egui::Ui, p: &dyn Process, b: &Evaluation, e: &Evaluation, prices: &Prices) {
     let per = |x: &Evaluation| if p.per_unit() { x.production_h.max(1e-12) } else { 1.0 };
-    let unit = if p.per_unit() { p.production_unit() } else { "h" };
-    egui::Grid::new("whatif-compare").num_columns(5).striped(true).show(ui, |ui| {
-        for h in ["", s::BASELINE, s::SCENARIO, s::CHANGE, ""] {
+    let unit = if p.per_unit() { p.production_unit_msg().text() } else { "h".to_owned() };
+    egui::Grid::new(COMPARE_GRID).num_columns(5).striped(true).show(ui, |ui| {
+        for h in [String::new(), t!("whatif-baseline"), t!("whatif-scenario"), t!("whatif-change"), String::new()] {
             ui.strong(h);
         }
         ui.end_row();
-        let mut row = |name: &str, bv: f64, ev: f64, u: &str| {
+        let mut row = |name: String, bv: f64, ev: f64, u: &str| {
             ui.label(name);
             ui.label(format_value(bv, ""));
             ui.label(format_value(ev, ""));
@@ -487,20 +529,21 @@ fn compare_ui(ui: &mut egui::Ui, p: &dyn Process, b: &Evaluation, e: &Evaluation
             ui.weak(u);
             ui.end_row();
         };
-        row(s::ENERGY, b.energy_gj_h() / per(b), e.energy_gj_h() / per(e), &format!("GJ/{unit}"));
-        row(s::ELECTRICITY, b.electricity_kw, e.electricity_kw, "kW");
-        row(s::FUEL, b.fuel_gj_h, e.fuel_gj_h, "GJ/h");
-        row(s::SCOPE1_COMBUSTION, b.scope1_combustion_t_h, e.scope1_combustion_t_h, "t CO2/h");
-        row(s::SCOPE1_PROCESS, b.scope1_process_t_h, e.scope1_process_t_h, "t CO2/h");
-        row(s::SCOPE2, b.scope2_t_h, e.scope2_t_h, "t CO2/h");
-        row(s::CO2, b.co2_t_h() / per(b), e.co2_t_h() / per(e), &format!("t CO2/{unit}"));
-        row(s::COST, b.cost_h(prices) / per(b), e.cost_h(prices) / per(e), &format!("{}/{unit}", prices.currency));
-        row(s::PRODUCTION, b.production_h, e.production_h, &format!("{}/h", b.production_unit));
+        // Units stay as they are in both languages.
+        row(t!("whatif-row-energy"), b.energy_gj_h() / per(b), e.energy_gj_h() / per(e), &format!("GJ/{unit}"));
+        row(t!("whatif-row-electricity"), b.electricity_kw, e.electricity_kw, "kW");
+        row(t!("whatif-row-fuel"), b.fuel_gj_h, e.fuel_gj_h, "GJ/h");
+        row(t!("whatif-row-scope-1-combustion"), b.scope1_combustion_t_h, e.scope1_combustion_t_h, "t CO2/h");
+        row(t!("whatif-row-scope-1-process"), b.scope1_process_t_h, e.scope1_process_t_h, "t CO2/h");
+        row(t!("whatif-row-scope-2"), b.scope2_t_h, e.scope2_t_h, "t CO2/h");
+        row(t!("whatif-row-co2"), b.co2_t_h() / per(b), e.co2_t_h() / per(e), &format!("t CO2/{unit}"));
+        row(t!("whatif-row-cost"), b.cost_h(prices) / per(b), e.cost_h(prices) / per(e), &format!("{}/{unit}", prices.currency));
+        row(t!("whatif-row-production"), b.production_h, e.production_h, &format!("{}/h", p.production_unit_msg()));
     });
-    egui::CollapsingHeader::new(s::OUTPUTS).default_open(false).show(ui, |ui| {
-        egui::Grid::new("whatif-outputs").num_columns(5).striped(true).show(ui, |ui| {
+    egui::CollapsingHeader::new(t!("whatif-outputs")).id_salt("whatif-outputs").default_open(false).show(ui, |ui| {
+        egui::Grid::new(OUTPUTS_GRID).num_columns(5).striped(true).show(ui, |ui| {
             for (ob, eo) in b.outputs.iter().zip(&e.outputs) {
-                ui.label(ob.name);
+                ui.label(ob.label.text());
                 ui.label(format_value(ob.value, ""));
                 ui.label(format_value(eo.value, ""));
                 let d = if ob.value.abs() > 1e-12 { format!("{:+.2} %", 100.0 * (eo.value / ob.value - 1.0)) } else { format!("{:+.3}", eo.value - ob.value) };
@@ -511,15 +554,19 @@ fn compare_ui(ui: &mut egui::Ui, p: &dyn Process, b: &Evaluation, e: &Evaluation
         });
     });
     ui.add_space(4.0);
-    ui.strong(s::LIMITS);
-    egui::Grid::new("whatif-limits").num_columns(4).show(ui, |ui| {
+    ui.strong(t!("whatif-limits"));
+    egui::Grid::new(LIMITS_GRID).num_columns(4).show(ui, |ui| {
         for c in &e.constraints {
             let ok = c.margin() >= -1e-9;
             let colour = if ok { ui.visuals().text_color() } else { ui.visuals().error_fg_color };
-            ui.colored_label(colour, c.name);
+            ui.colored_label(colour, c.label.text());
             ui.label(format_value(c.value, c.unit));
-            ui.weak(s::limit(c.bound == plant_process::Bound::Max, &format_value(c.limit, c.unit)));
-            ui.colored_label(colour, if ok { s::margin(&format_value(c.margin(), c.unit)) } else { s::violated(&format_value(-c.margin(), c.unit)) });
+            let limit = format_value(c.limit, c.unit);
+            ui.weak(if c.bound == plant_process::Bound::Max { t!("whatif-limit-max", value = limit) } else { t!("whatif-limit-min", value = limit) });
+            ui.colored_label(
+                colour,
+                if ok { t!("whatif-margin", value = format_value(c.margin(), c.unit)) } else { t!("whatif-violated", value = format_value(-c.margin(), c.unit)) },
+            );
             ui.end_row();
         }
     });

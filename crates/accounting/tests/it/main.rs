@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use plant_accounting::{Format, Report, prepare, render, report};
+use plant_i18n::{Arg, Lang};
 use plant_store::{Series, Store};
 
 const H: i64 = 3_600_000;
@@ -124,7 +125,14 @@ fn a_grid_factor_series_with_a_gap_falls_back_to_the_annual_factor_and_says_so()
     let (book, _) = prepare(&site);
     let r = report(&site, &store, &book, T0, T0 + 4 * H);
     close(r.scopes.scope2_location_t, 0.5 + 3.0 * 0.5703 + 1.584, "scope 2 with the annual factor in the gap");
-    assert!(r.warnings.iter().any(|w| w.contains("grid.ef") && w.contains("75 %")), "{:?}", r.warnings);
+    let w = r.warnings.iter().find(|w| w.id == "accounting-warning-factor-meter-gaps").unwrap_or_else(|| panic!("{:?}", r.warnings));
+    assert_eq!((w.arg("meter"), w.arg("percent")), (Some(&Arg::from("grid.ef")), Some(&Arg::from("75"))));
+    assert_eq!(w.text_in(Lang::En), "grid factor meter grid.ef: no factor for 75 % of the electricity; the annual factor is used there");
+    let zh = w.text_in(Lang::ZhCn);
+    assert!(zh.contains("grid.ef") && zh.contains("75 %") && zh.contains("电网排放因子"), "{zh}");
+    // The JSON of the report has the warning in English, whatever the language of the screen.
+    let json: serde_json::Value = serde_json::from_str(&render(&r, Format::Json)).expect("json");
+    assert!(json["warnings"].as_array().is_some_and(|a| a.iter().any(|x| x.as_str() == Some(w.text_in(Lang::En).as_str()))), "{}", json["warnings"]);
 }
 
 #[test]
@@ -138,7 +146,12 @@ fn an_unknown_factor_or_set_is_reported_at_its_line() {
     let msgs: Vec<String> = diags.iter().map(|d| format!("{}:{:?}: {}", d.file.display(), d.place, d.message)).collect();
     assert!(msgs.iter().any(|m| m.contains("china-2099") && m.contains("site.toml")), "{msgs:?}");
     let gas_line = text.lines().position(|l| l.contains("id = \"gas\"")).expect("line") + 1;
-    let d = diags.iter().find(|d| d.message.contains("unobtainium")).expect("unknown factor");
+    let d = diags
+        .iter()
+        .find(|d| d.message.id == "accounting-factor-unknown" && d.message.arg("factor") == Some(&Arg::from("unobtainium")))
+        .unwrap_or_else(|| panic!("unknown factor: {diags:?}"));
+    assert_eq!(d.message.arg("source"), Some(&Arg::from("gas")));
+    assert!(d.message.text_in(Lang::ZhCn).contains("unobtainium") && d.message.text_in(Lang::ZhCn).contains("因子集"), "{d:?}");
     match d.place {
         plant_site::Place::LineCol { line, .. } => assert!((gas_line - 1..=gas_line).contains(&line), "{line} vs {gas_line}"),
         ref p => panic!("{p:?}"),
@@ -161,7 +174,7 @@ fn bad_accounting_fields_are_refused_with_their_place() {
         assert!(base.contains(from), "{from}");
         let text = base.replacen(from, to, 1);
         let opened = plant_site::parse(&text, Path::new("/x")).expect("still opens");
-        let d = opened.diagnostics.iter().find(|d| d.message.contains(needle)).unwrap_or_else(|| panic!("{needle}: {:?}", opened.diagnostics));
+        let d = opened.diagnostics.iter().find(|d| d.message.text_in(Lang::En).contains(needle)).unwrap_or_else(|| panic!("{needle}: {:?}", opened.diagnostics));
         assert!(matches!(d.place, plant_site::Place::LineCol { .. }), "{d:?}");
     }
 }

@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use plant_carbon::{bought_energy_co2, calcination_co2_per_t_clinker, combustion, load_factor_set, parse_factor_set, pfc_co2e_t, scope2_location};
-use plant_units::Value;
+use plant_i18n::Lang;
+use plant_site::Place;
+use plant_units::{Dim, UnitError, Value};
 
 fn factors(name: &str) -> plant_carbon::FactorSet {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/factors").join(name);
@@ -45,7 +47,10 @@ fn combustion_of_coal_and_biomass() {
     let af = combustion(ipcc.fuel("municipal-waste-fossil").expect("msw"), Value::new(10.0, "t").expect("t"), Some(0.4)).expect("ok");
     assert!(close(af.fossil_co2.si / (af.fossil_co2.si + af.biogenic_co2.si), 0.6, 1e-12));
     // A fuel burned by the kWh is refused.
-    assert!(combustion(coal, Value::new(1.0, "kWh").expect("kWh"), None).is_err());
+    let err = combustion(coal, Value::new(1.0, "kWh").expect("kWh"), None).expect_err("energy is not a fuel amount");
+    assert_eq!(err, UnitError::NotAFuelMass(Dim::ENERGY));
+    assert_eq!(err.message().text_in(Lang::En), "cannot burn energy: an amount of fuel is a mass");
+    assert_eq!(err.message().text_in(Lang::ZhCn), "无法燃烧能量：燃料的量须为质量", "the dimension's name in the same language");
 }
 
 #[test]
@@ -68,7 +73,7 @@ fn grid_and_heat_factors_with_provenance() {
     assert!(close(bought_energy_co2(mwh, reporting).expect("ok").in_unit("tCO2").expect("t"), 570.3, 1e-9));
     let heat = cn.heat("cn-purchased-heat").expect("heat");
     assert!(close(bought_energy_co2(Value::new(100.0, "GJ").expect("GJ"), heat).expect("ok").in_unit("tCO2").expect("t"), 11.0, 1e-9));
-    assert!(bought_energy_co2(Value::new(1.0, "MW").expect("MW"), reporting).is_err(), "power is not energy");
+    assert_eq!(bought_energy_co2(Value::new(1.0, "MW").expect("MW"), reporting), Err(UnitError::NotAnEnergy(Dim::POWER)), "power is not energy");
     // Hourly factors: Σ E_t × EF_t.
     let hours = [(1.0, 0.50), (2.0, 0.60), (1.0, 0.40)].map(|(e, ef)| (Value::new(e, "MWh").expect("e"), Value::new(ef, "tCO2/MWh").expect("ef")));
     assert!(close(scope2_location(hours).expect("ok").in_unit("tCO2").expect("t"), 2.1, 1e-12));
@@ -87,8 +92,12 @@ fn a_factor_with_a_wrong_unit_is_refused_at_its_line() {
     let text =
         "[set]\nid = \"x\"\nname = \"x\"\nyear = 2024\nsource = \"test\"\n\n[[electricity]]\nid = \"g\"\nname = \"g\"\nsource = \"s\"\nvalue = { value = 0.5, unit = \"t/MWh\" }\n";
     let err = parse_factor_set(text, Path::new("bad.toml")).expect_err("t/MWh is not CO2 per energy");
+    assert!(matches!(err.place, Place::LineCol { line: 11, .. }), "{err:?}");
+    assert_eq!(err.message.id, "carbon-co2-factor-dimension");
     assert!(err.to_string().starts_with("error: bad.toml:11:"), "{err}");
-    assert!(err.message.contains("CO2 factor"), "{err}");
+    assert!(err.to_string().contains(": a CO2 factor must be CO2 per energy, \"t/MWh\" is kg^0 m^-2 s^2 "), "{err}");
+    assert!(err.text_in(Lang::ZhCn).starts_with("错误：bad.toml，第 11 行，第 "), "{}", err.text_in(Lang::ZhCn));
+    assert!(err.text_in(Lang::ZhCn).contains("二氧化碳排放因子须为单位能量二氧化碳排放，而“t/MWh”是量纲 kg^0 m^-2 s^2"), "{}", err.text_in(Lang::ZhCn));
 }
 
 #[test]

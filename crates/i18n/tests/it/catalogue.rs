@@ -243,8 +243,31 @@ fn every_message_the_code_asks_for_is_in_the_catalogues() {
 /// attributes, egui and Bevy ids, paths and CLI flag names. Anything else in the app or a plugin is flagged;
 /// a literal that is data (an id, a JSON key, a file name) is marked `// i18n-ok` at the end of its line.
 const NOT_UI: &[&str] = &[
-    "t!(", "msg!(", "Msg::new(", "tr(", "tr_args(", "info!(", "warn!(", "error!(", "debug!(", "trace!(", "panic!(", ".expect(", "assert", "#[", "#![",
-    "Id::new(", "id_salt(", "Name::new(", "unreachable!(", "include_bytes!(", "include_str!(", "env!(", "concat!(", "env::var", "i18n-ok",
+    "t!(",
+    "msg!(",
+    "Msg::new(",
+    "tr(",
+    "tr_args(",
+    "info!(",
+    "warn!(",
+    "error!(",
+    "debug!(",
+    "trace!(",
+    "panic!(",
+    ".expect(",
+    "assert",
+    "#[",
+    "#![",
+    "Id::new(",
+    "id_salt(",
+    "Name::new(",
+    "unreachable!(",
+    "include_bytes!(",
+    "include_str!(",
+    "env!(",
+    "concat!(",
+    "env::var",
+    "i18n-ok",
 ];
 
 #[test]

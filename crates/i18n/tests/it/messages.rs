@@ -27,3 +27,11 @@ fn a_msg_keeps_its_arguments_and_resolves_late() {
     assert_eq!(m.text_in(Lang::En), "Language: English (could not be remembered: read-only)");
     assert_eq!(m.text_in(Lang::ZhCn), "语言：English（未能保存：read-only）");
 }
+
+#[test]
+fn a_message_inside_a_message_follows_the_language_of_its_host() {
+    let inner = msg!("language-menu");
+    let outer = msg!("language-not-remembered", name = "x", error = inner);
+    assert_eq!(outer.text_in(Lang::En), "Language: x (could not be remembered: Language)");
+    assert_eq!(outer.text_in(Lang::ZhCn), "语言：x（未能保存：语言）");
+}

@@ -6,6 +6,9 @@ use std::path::PathBuf;
 use plant_ingest::{FileData, read_file};
 use plant_site::{DataFile, Diagnostic, Site, TimestampFormat};
 
+use plant_i18n::Lang;
+
+use crate::arg;
 use crate::fixtures::{no_progress, temp_dir};
 
 fn cement() -> Site {
@@ -123,12 +126,29 @@ fn the_footer_check_passes_every_sample_sites_parquet_file() {
 #[test]
 fn the_footer_check_names_what_is_wrong() {
     let mut short = std::io::Cursor::new(b"PAR1".to_vec());
-    assert!(plant_ingest::check_parquet_footer(&mut short).unwrap_err().contains("at least 12 bytes"));
+    let e = plant_ingest::check_parquet_footer(&mut short).unwrap_err();
+    assert_eq!((e.id.as_ref(), arg(&e, "size").as_str()), ("ingest-parquet-too-short", "4"));
+    assert!(e.text_in(Lang::En).contains("at least 12 bytes; this one has 4"), "{e}");
     let mut no_magic = std::io::Cursor::new(b"PAR1 not parquet at all".to_vec());
-    assert!(plant_ingest::check_parquet_footer(&mut no_magic).unwrap_err().contains("PAR1"));
+    assert_eq!(plant_ingest::check_parquet_footer(&mut no_magic).unwrap_err().id, "ingest-parquet-no-magic");
     let mut bytes = b"PAR1".to_vec();
     bytes.extend_from_slice(&u32::MAX.to_le_bytes());
     bytes.extend_from_slice(b"PAR1");
     let mut long_footer = std::io::Cursor::new(bytes);
-    assert!(plant_ingest::check_parquet_footer(&mut long_footer).unwrap_err().contains("footer claims 4294967295 bytes"));
+    let e = plant_ingest::check_parquet_footer(&mut long_footer).unwrap_err();
+    assert_eq!((e.id.as_ref(), arg(&e, "length").as_str(), arg(&e, "size").as_str()), ("ingest-parquet-footer-too-long", "4294967295", "12"));
+    assert!(e.text_in(Lang::En).contains("footer claims 4294967295 bytes"), "{e}");
+    assert!(e.text_in(Lang::ZhCn).contains("文件尾声称有 4294967295 字节"), "{}", e.text_in(Lang::ZhCn));
+}
+
+#[test]
+fn the_two_slow_parquet_inputs_are_refused_at_once() {
+    // Over 10 s each inside polars before the footer check; refused by it now.
+    for bytes in [
+        &include_bytes!("../../../../fuzz/regressions/parquet/was-slow-4b3a9511.parquet")[..],
+        &include_bytes!("../../../../fuzz/regressions/parquet/was-slow-66dbaf24.parquet")[..],
+    ] {
+        let d = read("slow.parquet", bytes).err().expect("a damaged file is an error");
+        assert!(d.is_error(), "{d}");
+    }
 }

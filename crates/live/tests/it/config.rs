@@ -1,9 +1,10 @@
 use std::path::Path;
 
+use plant_i18n::Lang;
 use plant_live::{SourceKind, parse};
 use plant_site::Place;
 
-use crate::cement;
+use crate::{cement, is_msg, reads_in_chinese};
 
 const GOOD: &str = r#"
 [[source]]
@@ -47,6 +48,11 @@ fn a_sources_file_maps_every_meter_and_names_only_the_credentials_variable() {
     let SourceKind::Prometheus { queries, backfill_ms, step_ms } = &cfg.sources[1].kind else { panic!("kind") };
     assert_eq!((*backfill_ms, *step_ms), (6 * 3_600_000, 5_000));
     assert!(queries.contains(&("kiln-1.speed".into(), r#"plant_meter_value{meter="kiln-1.speed"}"#.into())));
+    // What each source will send, for the consent window, in both languages.
+    assert_eq!(scada.sends_msg().text_in(Lang::En), "GET http://127.0.0.1:9184/api/values every 2 s; header Authorization = the value of $PLANT_TWIN_TEST_TOKEN");
+    let prom = cfg.sources[1].sends_msg();
+    assert_eq!(prom.text_in(Lang::En), format!("{} PromQL queries every 5 s to http://127.0.0.1:9090/, and the last 6 h on connect; no credentials", site.meters.len()));
+    assert!(reads_in_chinese(&prom) && prom.text_in(Lang::ZhCn).contains("6 小时"), "{}", prom.text_in(Lang::ZhCn));
     let rec = cfg.recorder.expect("recorder");
     assert_eq!((rec.folder.as_path(), rec.flush_ms, rec.roll_ms), (Path::new("/site/recordings"), 30_000, 3_600_000));
 }
@@ -58,23 +64,32 @@ fn bad_entries_are_reported_at_their_line_and_the_rest_is_kept() {
         GOOD.replace("interval = \"2s\"", "interval = \"fast\"").replace("kind = \"prometheus\"", "kind = \"influx\"").replace("\"kiln-1.drive-power\" = ", "\"kiln-9.power\" = ");
     let (cfg, diags) = parse(&text, Path::new("/site/sources.toml"), &site).expect("parses");
     let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).map(|i| i + 1).expect("line");
-    let find = |needle: &str| diags.iter().find(|d| d.message.contains(needle)).unwrap_or_else(|| panic!("{needle}: {diags:?}"));
-    assert_eq!(find("not a duration").place, Place::LineCol { line: line_of("fast"), column: 12 });
-    assert!(matches!(find("unknown source kind").place, Place::LineCol { line, .. } if line == line_of("influx")));
-    assert!(find("kiln-9.power").message.contains("no meter"));
+    let find = |id: &str| diags.iter().find(|d| d.message.id == id).unwrap_or_else(|| panic!("{id}: {diags:?}"));
+    let duration = find("live-config-bad-duration");
+    assert_eq!(duration.place, Place::LineCol { line: line_of("fast"), column: 12 });
+    assert!(is_msg(&duration.message, "live-config-bad-duration", &[("text", "fast"), ("default_ms", "5000")]), "{duration:?}");
+    assert!(duration.message.text_in(Lang::En).starts_with("\"fast\" is not a duration"), "{duration}");
+    assert!(matches!(find("live-config-unknown-kind").place, Place::LineCol { line, .. } if line == line_of("influx")));
+    assert!(is_msg(&find("live-config-unknown-kind").message, "live-config-unknown-kind", &[("kind", "influx"), ("source", "prom")]));
+    assert!(is_msg(&find("live-config-unknown-meter").message, "live-config-unknown-meter", &[("meter", "kiln-9.power"), ("source", "scada")]));
+    // Every problem reads in Chinese too, at the same place.
+    for d in &diags {
+        assert!(reads_in_chinese(&d.message), "{d:?}: {}", d.message.text_in(Lang::ZhCn));
+        assert!(d.text_in(Lang::ZhCn).contains("/site/sources.toml"), "{}", d.text_in(Lang::ZhCn));
+    }
     // The HTTP source stays (default interval), the unknown kind is dropped.
     assert_eq!(cfg.sources.len(), 1);
     assert_eq!(cfg.sources[0].interval_ms, 5_000);
     // A syntax error is one diagnostic with its place.
     let e = parse("[[source]\nid = 1", Path::new("/s/sources.toml"), &site).expect_err("syntax");
-    assert!(matches!(e.place, Place::LineCol { line: 1, .. }), "{e:?}");
+    assert!(matches!(e.place, Place::LineCol { line: 1, .. }) && e.message.id == "live-config-invalid" && reads_in_chinese(&e.message), "{e:?}");
     // Half an auth pair, a non-HTTP URL.
     let (_, d) = parse("[[source]]\nid = \"a\"\nkind = \"http-json\"\nurl = \"ftp://x\"\n", Path::new("/s/sources.toml"), &site).expect("parses");
-    assert!(d[0].message.contains("http://"), "{d:?}");
+    assert!(is_msg(&d[0].message, "live-config-bad-url", &[("url", "ftp://x"), ("source", "a")]), "{d:?}");
     let (_, d) =
         parse("[[source]]\nid = \"a\"\nkind = \"http-json\"\nurl = \"http://x\"\nauth_env = \"T\"\npointer_template = \"/{meter}\"\n", Path::new("/s/sources.toml"), &site)
             .expect("parses");
-    assert!(d.iter().any(|x| x.message.contains("auth_header and auth_env")), "{d:?}");
+    assert!(d.iter().any(|x| x.message.id == "live-config-auth-pair"), "{d:?}");
 }
 
 fn one_source(extra: &str) -> String {
@@ -91,14 +106,18 @@ fn credentials_come_only_from_plant_twin_variables_and_never_in_clear_text_off_t
         let text = one_source(&format!("url = \"http://127.0.0.1:9/v\"\nauth_header = \"X-Token\"\nauth_env = \"{var}\"\n"));
         let (cfg, d) = parse_pkg(&text);
         assert!(cfg.sources.is_empty(), "{var}");
-        let e = d.iter().find(|x| x.message.contains("auth_env")).unwrap_or_else(|| panic!("{var}: {d:?}"));
-        assert!(e.is_error() && e.message.contains(var) && e.message.contains("PLANT_TWIN_"), "{e}");
+        let e = d.iter().find(|x| x.message.id == "live-config-env-not-allowed").unwrap_or_else(|| panic!("{var}: {d:?}"));
+        assert!(e.is_error() && is_msg(&e.message, "live-config-env-not-allowed", &[("variable", var), ("source", "a")]), "{e}");
+        for lang in Lang::ALL {
+            let text = e.message.text_in(lang);
+            assert!(text.contains(var) && text.contains("PLANT_TWIN_"), "{text}");
+        }
         assert!(matches!(e.place, Place::LineCol { line: 7, .. }), "{e:?}");
     }
     // A PLANT_TWIN_ variable in clear text to another host: refused, naming the source and the host.
     let (cfg, d) = parse_pkg(&one_source("url = \"http://historian.example.com:8080/v\"\nauth_header = \"X-Token\"\nauth_env = \"PLANT_TWIN_TOKEN\"\n"));
     assert!(cfg.sources.is_empty());
-    assert!(d.iter().any(|x| x.is_error() && x.message.contains("clear text") && x.message.contains("\"a\"") && x.message.contains("historian.example.com:8080")), "{d:?}");
+    assert!(d.iter().any(|x| x.is_error() && is_msg(&x.message, "live-config-clear-text", &[("source", "a"), ("host", "historian.example.com:8080")])), "{d:?}");
     // Over TLS to another host, or in clear text to this machine: allowed.
     for url in ["https://historian.example.com/v", "http://127.0.0.1:9/v", "http://localhost:9/v", "http://[::1]:9/v", "http://127.8.9.10/v"] {
         let (cfg, d) = parse_pkg(&one_source(&format!("url = \"{url}\"\nauth_header = \"X-Token\"\nauth_env = \"PLANT_TWIN_TOKEN\"\n")));
@@ -108,15 +127,20 @@ fn credentials_come_only_from_plant_twin_variables_and_never_in_clear_text_off_t
     // Without a credential, a remote http source is fine (it is listed for consent, nothing secret sent).
     let (cfg, _) = parse_pkg(&one_source("url = \"http://10.1.2.3/v\"\n"));
     assert_eq!(cfg.sources[0].host, "10.1.2.3:80");
-    assert!(cfg.sources[0].sends().contains("no credentials"));
+    let sends = cfg.sources[0].sends_msg();
+    assert!(is_msg(&sends, "live-sends-http-json", &[("credential", "none"), ("url", "http://10.1.2.3/v")]), "{sends:?}");
+    assert_eq!(sends.text_in(Lang::En), "GET http://10.1.2.3/v every 5 s; no credentials");
+    assert!(reads_in_chinese(&sends) && sends.text_in(Lang::ZhCn).contains("http://10.1.2.3/v"), "{}", sends.text_in(Lang::ZhCn));
     // The consent list names the variable, never its value.
     unsafe { std::env::set_var("PLANT_TWIN_TEST_CONSENT", "s3cr3t-value") };
     let (cfg, _) = parse_pkg(&one_source("url = \"https://h.example/v\"\nauth_header = \"X-Token\"\nauth_env = \"PLANT_TWIN_TEST_CONSENT\"\n"));
-    let sends = cfg.sources[0].sends();
-    assert!(sends.contains("X-Token") && sends.contains("$PLANT_TWIN_TEST_CONSENT") && !sends.contains("s3cr3t"), "{sends}");
+    for lang in Lang::ALL {
+        let sends = cfg.sources[0].sends_msg().text_in(lang);
+        assert!(sends.contains("X-Token") && sends.contains("$PLANT_TWIN_TEST_CONSENT") && !sends.contains("s3cr3t"), "{sends}");
+    }
     // Not a URL with a host.
     let (cfg, d) = parse_pkg(&one_source("url = \"http://\"\n"));
-    assert!(cfg.sources.is_empty() && d[0].message.contains("with a host"), "{d:?}");
+    assert!(cfg.sources.is_empty() && d[0].message.id == "live-config-bad-url", "{d:?}");
 }
 
 #[test]
@@ -131,7 +155,7 @@ fn a_packages_recorder_stays_inside_the_package_and_nothing_is_created_when_pars
         let text = format!("{}\n[recorder]\nfolder = '{folder}'\n", one_source("url = \"http://127.0.0.1:9/v\"\n"));
         let (cfg, d) = plant_live::parse_from(&text, &file, &site, plant_live::Origin::Package).expect("parses");
         assert!(cfg.recorder.is_none(), "{folder}");
-        assert!(d.iter().any(|x| x.is_error() && x.message.contains("[recorder] folder") && matches!(x.place, Place::LineCol { line: 8, .. })), "{folder}: {d:?}");
+        assert!(d.iter().any(|x| x.is_error() && x.message.id == "live-config-recorder-folder" && matches!(x.place, Place::LineCol { line: 8, .. })), "{folder}: {d:?}");
         assert!(!outside.exists(), "nothing created");
     }
     let text = format!("{}\n[recorder]\nfolder = 'rec/live'\n", one_source("url = \"http://127.0.0.1:9/v\"\n"));
@@ -153,7 +177,10 @@ fn the_timestamp_unit_is_read_and_a_bad_one_is_reported_at_its_line() {
     assert!(d.is_empty());
     assert!(matches!(cfg.sources[0].kind, SourceKind::HttpJson { unit: plant_live::TimestampUnit::Micros, .. }));
     let (_, d) = parse(&one_source("url = \"http://127.0.0.1:9/v\"\ntimestamp_unit = \"guess\"\n"), Path::new("/s/sources.toml"), &site).expect("parses");
-    assert!(matches!(d[0].place, Place::LineCol { line: 6, .. }) && d[0].message.contains("rfc3339, s, ms, us, ns"), "{d:?}");
+    assert!(
+        matches!(d[0].place, Place::LineCol { line: 6, .. }) && is_msg(&d[0].message, "live-config-bad-timestamp-unit", &[("value", "guess"), ("names", "rfc3339, s, ms, us, ns")]),
+        "{d:?}"
+    );
 }
 
 #[test]
@@ -185,4 +212,13 @@ fn the_credential_is_read_from_the_environment_and_sent_as_the_header() {
     let head = seen.join().expect("listener");
     drop(live);
     assert!(head.lines().any(|l| l.eq_ignore_ascii_case("authorization: Bearer t0ken-42")), "{head}");
+}
+
+#[test]
+fn duration_errors_are_messages_of_the_catalogue() {
+    let e = plant_live::parse_duration_ms("soon").expect_err("not a duration");
+    assert!(is_msg(&e.message(), "live-error-not-a-duration", &[("text", "soon")]), "{e:?}");
+    assert!(e.to_string().starts_with("\"soon\" is not a duration") && reads_in_chinese(&e.message()), "{e}");
+    let e = plant_live::parse_duration_ms("20years").expect_err("too long");
+    assert!(is_msg(&e.message(), "live-error-duration-too-long", &[("text", "20years")]) && reads_in_chinese(&e.message()), "{e:?}");
 }

@@ -11,8 +11,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
+use plant_i18n::{Lang, Msg};
 use plant_live::{LiveEvent, LiveHandle, Source, SourceKind, SourceState, SourceStatus, apply};
 use plant_store::Store;
+
+use crate::{is_msg, reads_in_chinese};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Mode {
@@ -117,13 +120,15 @@ fn polling_survives_every_fault_and_resumes_on_recovery() {
     let mut st = SourceStatus::default();
 
     // 1. Nothing listens: connection refused, backing off.
-    until(&live, &mut store, &mut st, 10, "refused", |s, _| matches!(s.state, SourceState::BackingOff { .. }) && s.last_error.as_deref().is_some_and(|e| e.contains("connect")));
+    until(&live, &mut store, &mut st, 10, "refused", |s, _| {
+        matches!(s.state, SourceState::BackingOff { .. }) && s.last_error_msg.as_ref().is_some_and(|m| m.id == "live-poll-connect")
+    });
     assert_eq!(store.len(), 0);
 
     // 2. The server comes up: connected, samples flow.
     let server = start_server(addr, Mode::Good);
     until(&live, &mut store, &mut st, 10, "recovered", |s, st| s.state == SourceState::Connected && count(st, "a") >= 3);
-    assert_eq!(st.last_error, None);
+    assert_eq!((&st.last_error_msg, &st.last_error), (&None, &None));
     // The channel is drained as the app drains it: nothing left waiting, and a real delivery time.
     let _ = live.drain();
     let q = live.stats();
@@ -132,29 +137,43 @@ fn polling_survives_every_fault_and_resumes_on_recovery() {
 
     // 3-5. Slower than the timeout, HTTP 500, malformed JSON: each a failure named in the status; the
     //      store keeps what it had and gains nothing.
-    for (mode, needle) in [(Mode::Slow, "no answer within 400 ms"), (Mode::Error500, "HTTP 500: historian down"), (Mode::Malformed, "bad payload")] {
+    let failures: [(Mode, &str, fn(&Msg) -> bool); 3] = [
+        (Mode::Slow, "no answer within 400 ms", |m| is_msg(m, "live-poll-timeout", &[("ms", "400")])),
+        (Mode::Error500, "HTTP 500: historian down", |m| is_msg(m, "live-poll-http-body", &[("code", "500"), ("body", "historian down")])),
+        (Mode::Malformed, "bad payload", |m| m.id == "live-payload-not-json"),
+    ];
+    for (mode, needle, is_it) in failures {
         set(mode);
         let before = count(&store, "a");
-        until(&live, &mut store, &mut st, 15, needle, |s, _| s.last_error.as_deref().is_some_and(|e| e.contains(needle)) && matches!(s.state, SourceState::BackingOff { .. }));
+        until(&live, &mut store, &mut st, 15, needle, |s, _| s.last_error_msg.as_ref().is_some_and(is_it) && matches!(s.state, SourceState::BackingOff { .. }));
+        // The status reads in both languages; the English is the same words as before.
+        let m = st.last_error_msg.clone().expect("an error");
+        assert!(m.text_in(Lang::En).contains(needle) && reads_in_chinese(&m), "{m:?}");
+        assert_eq!(st.last_error.as_deref(), Some(m.text().as_str()));
         assert!(count(&store, "a") >= before, "{needle}: the store lost samples");
         let frozen = count(&store, "a");
         until(&live, &mut store, &mut st, 15, needle, |s, _| s.failures >= 2);
         assert_eq!(count(&store, "a"), frozen, "{needle}: no samples while failing");
         set(Mode::Good);
-        until(&live, &mut store, &mut st, 15, "resume", |s, st| s.state == SourceState::Connected && s.last_error.is_none() && count(st, "a") > frozen);
+        until(&live, &mut store, &mut st, 15, "resume", |s, st| s.state == SourceState::Connected && s.last_error_msg.is_none() && count(st, "a") > frozen);
     }
 
     // 6-7. A meter missing from the payload, a non-numeric value: the other meter still flows and the
     //      status names the meter.
-    for (mode, needle) in [(Mode::MissingMeter, "b: nothing at /v/b"), (Mode::NonNumeric, "\"OFFLINE\" at /v/b is not a number")] {
+    let problems: [(Mode, &str, fn(&Msg) -> bool); 2] = [
+        (Mode::MissingMeter, "b: nothing at /v/b", |m| is_msg(m, "live-problem-nothing-at", &[("meter", "b"), ("pointer", "/v/b")])),
+        (Mode::NonNumeric, "\"OFFLINE\" at /v/b is not a number", |m| is_msg(m, "live-problem-not-a-number", &[("meter", "b"), ("value", "\"OFFLINE\"")])),
+    ];
+    for (mode, needle, is_it) in problems {
         set(mode);
         let (a0, b0) = (count(&store, "a"), count(&store, "b"));
-        until(&live, &mut store, &mut st, 10, needle, |s, st| s.last_error.as_deref().is_some_and(|e| e.contains(needle)) && count(st, "a") > a0 + 1);
+        until(&live, &mut store, &mut st, 10, needle, |s, st| s.last_error_msg.as_ref().is_some_and(is_it) && count(st, "a") > a0 + 1);
+        assert!(st.last_error_msg.as_ref().is_some_and(|m| m.text_in(Lang::En).contains(needle)), "{st:?}");
         assert_eq!(st.state, SourceState::Connected);
         assert_eq!(count(&store, "b"), b0, "no sample for the bad meter");
     }
     set(Mode::Good);
-    until(&live, &mut store, &mut st, 10, "all good", |s, _| s.last_error.is_none());
+    until(&live, &mut store, &mut st, 10, "all good", |s, _| s.last_error_msg.is_none());
     // Values are what the server sent, in order.
     let a = store.get("a").expect("a");
     assert!(a.values().windows(2).all(|w| w[1] > w[0]), "counter values arrive in order");

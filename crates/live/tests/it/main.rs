@@ -11,6 +11,8 @@ mod simulator;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use plant_i18n::{Arg, Lang, Msg};
+
 pub fn cement() -> (Arc<plant_site::Site>, Arc<plant_store::Store>) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/cement-plant");
     let site = match plant_site::open(&root) {
@@ -19,6 +21,23 @@ pub fn cement() -> (Arc<plant_site::Site>, Arc<plant_store::Store>) {
     };
     let store = plant_ingest::load_site_data(&site, &|_, _| {}).store;
     (Arc::new(site), Arc::new(store))
+}
+
+/// Whether `m` is the message `id` with these arguments (numbers compared as written: `("code", "500")`).
+pub fn is_msg(m: &Msg, id: &str, args: &[(&str, &str)]) -> bool {
+    m.id == id
+        && args.iter().all(|(k, v)| match m.arg(k) {
+            Some(Arg::Str(s)) => s == v,
+            Some(Arg::Num(n)) => n.to_string() == *v,
+            Some(Arg::Msg(inner)) => inner.id == *v,
+            None => false,
+        })
+}
+
+/// Whether the message reads in Chinese (its id is in the zh-CN catalogue and translated).
+pub fn reads_in_chinese(m: &Msg) -> bool {
+    let zh = m.text_in(Lang::ZhCn);
+    zh != m.id && zh.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
 }
 
 /// GET a URL's body (a small runtime of its own).

@@ -110,7 +110,7 @@ fn values_read_back_through_prometheus_match_the_recording() {
                 }
                 got.extend(samples);
             }
-            Some(LiveEvent::Status { status, .. }) => assert!(status.last_error.is_none() || status.last_error.as_deref().is_some_and(|e| !e.contains("HTTP")), "{status:?}"),
+            Some(LiveEvent::Status { status, .. }) => assert!(status.last_error_msg.as_ref().is_none_or(|m| !m.id.contains("-http")), "{status:?}"),
             None => {}
         }
     }

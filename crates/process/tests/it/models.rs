@@ -1,8 +1,9 @@
+use plant_i18n::Lang;
 use plant_process::electrolyser::{self, PemElectrolyser};
 use plant_process::hvac::{ChillerCurves, ChillerPlant};
 use plant_process::kiln::CementKiln;
 use plant_process::potline::{self, Potline};
-use plant_process::{Prices, Process};
+use plant_process::{Prices, Process, ProcessError};
 
 fn near(a: f64, b: f64, tol: f64, what: &str) {
     assert!((a - b).abs() <= tol, "{what}: {a} (expected {b} ± {tol})");
@@ -150,7 +151,11 @@ eirfplr = [0.222903, 0.313387, 0.463710]
     let swapped = text.replace("capft = [0.257896, 0.0389016, -0.00021708, 0.0468684,", "capft = [0.0468684, 0.0389016, -0.00021708, 0.257896,");
     assert_ne!(swapped, text);
     let e = ChillerCurves::from_toml(&swapped).expect_err("swapped");
+    assert!(matches!(e, ProcessError::CurvesNotNormalised { .. }) && e.message().id == "process-error-curves-not-normalised", "{e:?}");
     assert!(e.to_string().contains("not near 1"), "{e}");
     let e = ChillerCurves::from_toml("name = \"x\"\ncop_ref = \n").expect_err("syntax");
-    assert!(e.to_string().starts_with("line 2"), "{e}");
+    assert!(matches!(e, ProcessError::CurvesSyntax { line: Some(2), .. }), "{e:?}");
+    assert_eq!(e.message().id, "process-error-curves-syntax-line");
+    assert!(e.message().text_in(Lang::En).starts_with("chiller curves, line 2: "), "{e}");
+    assert!(e.message().text_in(Lang::ZhCn).starts_with("冷水机组曲线，第 2 行："), "{}", e.message().text_in(Lang::ZhCn));
 }

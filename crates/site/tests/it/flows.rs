@@ -1,6 +1,9 @@
 use std::path::Path;
 
-use plant_site::{FlowValue, NodeKind, parse, parse_linear};
+use plant_i18n::Lang;
+use plant_site::{FlowValue, NodeKind, Place, parse, parse_linear};
+
+use crate::arg;
 
 #[test]
 fn linear_formulas_parse_with_signs_coefficients_and_dashed_ids() {
@@ -9,9 +12,9 @@ fn linear_formulas_parse_with_signs_coefficients_and_dashed_ids() {
         parse_linear("substation-1.incomer - raw-mill-1.power - 0.5 * kiln-1.drive + fan-2").expect("ok"),
         vec![(1.0, "substation-1.incomer".into()), (-1.0, "raw-mill-1.power".into()), (-0.5, "kiln-1.drive".into()), (1.0, "fan-2".into())]
     );
-    assert!(parse_linear("").is_err());
+    assert_eq!(parse_linear("").map_err(|m| m.id), Err("site-formula-empty".into()));
     assert!(parse_linear("a - ").is_err());
-    assert!(parse_linear("two * a").is_err());
+    assert_eq!(parse_linear("two * a").map_err(|m| arg(&m, "text")), Err("two".into()));
     assert!(parse_linear("a b").is_err());
 }
 
@@ -99,8 +102,11 @@ fn a_formula_adding_kw_to_t_per_h_is_refused_at_its_line() {
     let o = parse(&text, Path::new("/s")).expect("still opens");
     assert_eq!(o.site.flows.len(), 2, "the bad flow is left out");
     let d = o.diagnostics.iter().find(|d| d.is_error()).expect("an error");
-    assert!(d.message.contains("electric power") && d.message.contains("mass flow"), "{d}");
-    assert!(d.to_string().contains("site.toml:62:9:"), "{d}");
+    assert_eq!(d.message.id, "site-flow-formula-invalid");
+    assert!(d.to_string().contains("cannot combine \"main.p\" (electric power) with \"mill.out\" (mass flow); flow ignored"), "{d}");
+    assert_eq!(d.place, Place::LineCol { line: 62, column: 9 });
+    assert!(d.to_string().contains("site.toml:62:9: "), "{d}");
+    assert!(d.text_in(Lang::ZhCn).contains("site.toml，第 62 行，第 9 列：无法将“main.p”（电功率）与“mill.out”（质量流量）合并计算；已忽略该能流"), "{}", d.text_in(Lang::ZhCn));
 }
 
 #[test]
@@ -108,9 +114,9 @@ fn bad_flow_ends_and_doubly_defined_values_are_errors() {
     let text = SITE.replace("to = \"rest\"", "to = \"nowhere\"").replace("meter = \"mill.p\"", "meter = \"mill.p\"\nvalue = \"mill.p\"");
     let o = parse(&text, Path::new("/s")).expect("still opens");
     assert_eq!(o.site.flows.len(), 1);
-    assert!(o.diagnostics.iter().any(|d| d.message.contains("\"nowhere\"")));
-    assert!(o.diagnostics.iter().any(|d| d.message.contains("either `meter` or `value`")));
+    assert!(o.diagnostics.iter().any(|d| d.message.id == "site-flow-end-unknown" && arg(&d.message, "end") == "nowhere"));
+    assert!(o.diagnostics.iter().any(|d| d.message.id == "site-flow-meter-and-value"));
     let dup = SITE.replace("id = \"rest\"", "id = \"mill\"");
     let o = parse(&dup, Path::new("/s")).expect("still opens");
-    assert!(o.diagnostics.iter().any(|d| d.message.contains("already used")));
+    assert!(o.diagnostics.iter().any(|d| d.message.id == "site-node-id-used" && arg(&d.message, "id") == "mill"));
 }

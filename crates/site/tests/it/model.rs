@@ -1,6 +1,9 @@
 use std::path::PathBuf;
 
+use plant_i18n::Lang;
 use plant_site::{Place, check_model, equipment_from_extras};
+
+use crate::arg;
 
 fn cement_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/cement-plant")
@@ -38,8 +41,14 @@ fn nodes_missing_from_the_model_are_listed_and_the_site_still_opens() {
     opened.site.equipment[0].id = "crusher-9".into();
     let report = check_model(&opened.site);
     assert_eq!(report.unbound, vec!["crusher-9".to_string()]);
-    assert!(report.diagnostics.iter().any(|d| d.message.contains("no-such-node")));
-    assert!(report.diagnostics.iter().any(|d| d.message.contains(&format!("\"{id}\""))), "the orphan extras are reported");
+    let missing = report.diagnostics.iter().find(|d| d.message.id == "site-model-node-missing").expect("the missing node");
+    assert_eq!((arg(&missing.message, "node").as_str(), arg(&missing.message, "file").as_str()), ("no-such-node", "model.glb"));
+    assert_eq!(missing.place, Place::equipment("crusher-9"));
+    assert!(missing.text_in(Lang::En).contains("site.toml: equipment \"crusher-9\": glTF node \"no-such-node\" is not in model.glb"), "{missing}");
+    assert!(missing.text_in(Lang::ZhCn).contains("site.toml，设备“crusher-9”：model.glb 中没有 glTF 节点“no-such-node”"), "{}", missing.text_in(Lang::ZhCn));
+    let orphan = report.diagnostics.iter().find(|d| d.message.id == "site-model-unknown-equipment").expect("the orphan extras are reported");
+    assert_eq!(arg(&orphan.message, "equipment"), id);
+    assert!(matches!(&orphan.place, Place::Element(m) if m.id == "site-element-node"), "{orphan:?}");
 }
 
 #[test]
@@ -50,7 +59,7 @@ fn a_missing_model_is_an_error_and_every_item_is_unbound() {
     assert_eq!(report.unbound.len(), opened.site.equipment.len());
     assert!(!report.readable);
     let d = &report.diagnostics[0];
-    assert!(d.is_error() && d.file.ends_with("missing.glb") && d.message.contains("not found"), "{d}");
+    assert!(d.is_error() && d.file.ends_with("missing.glb") && d.message.id == "site-model-not-found", "{d}");
     assert_eq!(d.place, Place::Whole);
 }
 
@@ -64,5 +73,5 @@ fn a_truncated_model_is_an_error_not_a_panic() {
     opened.site.root = dir.clone();
     let report = check_model(&opened.site);
     assert!(!report.readable);
-    assert!(report.diagnostics[0].is_error() && report.diagnostics[0].message.contains("cannot read the model"), "{}", report.diagnostics[0]);
+    assert!(report.diagnostics[0].is_error() && report.diagnostics[0].message.id == "site-model-unreadable", "{}", report.diagnostics[0]);
 }

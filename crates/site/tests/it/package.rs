@@ -2,7 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
+use plant_i18n::Lang;
 use plant_site::{PackagePathError, Place, resolve_in_package};
+
+use crate::arg;
 
 /// A fresh package folder with a data file, and a secret file beside (outside) it.
 fn package(name: &str) -> (PathBuf, PathBuf) {
@@ -101,15 +104,29 @@ fn a_site_naming_paths_outside_itself_opens_without_them_each_reported_at_its_li
     assert_eq!(site.whatifs.len(), 1, "the what-if stays");
     assert_eq!(site.whatifs[0].curves, None, "its curves outside are left out");
     let line_of = |needle: &str| SITE.lines().position(|l| l.contains(needle)).map(|i| i + 1).expect("line");
-    let at = |needle: &str| opened.diagnostics.iter().find(|d| d.message.contains(needle)).map(|d| d.place.clone()).unwrap_or_else(|| panic!("{needle}: {:?}", opened.diagnostics));
-    assert!(matches!(at("\"/etc/shadow\""), Place::LineCol { line, .. } if line == line_of("/etc/shadow") - 1), "the [[data]] table's line");
-    assert!(matches!(at("\"../secret.csv\""), Place::LineCol { line, .. } if line == line_of("../secret.csv") - 1));
-    assert!(matches!(at("C:\\meters"), Place::LineCol { line, .. } if line == line_of("C:\\meters") - 1));
-    assert!(matches!(at("\\\\server"), Place::LineCol { line, .. } if line == line_of("\\\\server") - 1));
-    assert_eq!(at("model:"), Place::LineCol { line: line_of("model ="), column: 1 });
-    assert!(opened.diagnostics.iter().any(|d| d.message.contains("curves") && d.message.contains("/home/someone")));
+    // The refused path is in the reason, in the words of the language shown.
+    let at = |id: &str, needle: &str| {
+        opened
+            .diagnostics
+            .iter()
+            .find(|d| d.message.id == id && arg(&d.message, "reason").contains(needle))
+            .map(|d| d.place.clone())
+            .unwrap_or_else(|| panic!("{id} {needle}: {:?}", opened.diagnostics))
+    };
+    let data = "site-data-path-refused";
+    assert!(matches!(at(data, "\"/etc/shadow\""), Place::LineCol { line, .. } if line == line_of("/etc/shadow") - 1), "the [[data]] table's line");
+    assert!(matches!(at(data, "\"../secret.csv\""), Place::LineCol { line, .. } if line == line_of("../secret.csv") - 1));
+    assert!(matches!(at(data, "C:\\meters"), Place::LineCol { line, .. } if line == line_of("C:\\meters") - 1));
+    assert!(matches!(at(data, "\\\\server"), Place::LineCol { line, .. } if line == line_of("\\\\server") - 1));
+    assert_eq!(at("site-model-path-refused", "../../etc/model.glb"), Place::LineCol { line: line_of("model ="), column: 1 });
+    let curves = opened.diagnostics.iter().find(|d| d.message.id == "site-whatif-curves-refused").expect("curves");
+    assert!(arg(&curves.message, "reason").contains("/home/someone") && arg(&curves.message, "process") == "chiller-plant", "{curves}");
+    // In Chinese too, each names its line and the path.
+    let zh = curves.text_in(Lang::ZhCn);
+    assert!(zh.contains(&format!("site.toml，第 {} 行", line_of("[[whatif]]"))), "{zh}");
+    assert!(zh.contains("情景推演“chiller-plant”：curves：“/home/someone/curves.toml”是绝对路径；站点包只能指向自身文件夹内的文件"), "{zh}");
     // Nothing outside was read: no diagnostic quotes the secret file's content.
-    assert!(opened.diagnostics.iter().all(|d| !d.message.contains("notreallyahash")));
+    assert!(opened.diagnostics.iter().all(|d| !d.text_in(Lang::En).contains("notreallyahash") && !d.text_in(Lang::ZhCn).contains("notreallyahash")));
     let model = plant_site::check_model(site);
     assert!(!model.readable && model.diagnostics.is_empty(), "no second report, and no read of the file outside");
 }
@@ -119,4 +136,15 @@ fn a_path_parsed_from_text_for_a_root_that_does_not_exist_is_checked_lexically()
     let root = Path::new("/sites/nowhere");
     assert_eq!(resolve_in_package(root, "data/a.csv"), Ok(root.join("data/a.csv")));
     assert!(resolve_in_package(root, "../b.csv").is_err());
+}
+
+#[test]
+fn a_refused_path_says_why_in_both_languages() {
+    let e = PackagePathError::Parent("../secret.csv".into());
+    assert_eq!(e.message().id, "site-path-parent");
+    assert_eq!(e.message().text_in(Lang::En), "\"../secret.csv\" leaves the package folder (through \"..\"); a package may name only files inside its own folder");
+    assert!(e.message().text_in(Lang::ZhCn).starts_with("“../secret.csv”（经由“..”）离开了站点包文件夹"), "{}", e.message().text_in(Lang::ZhCn));
+    for e in [PackagePathError::Empty, PackagePathError::Absolute("/x".into()), PackagePathError::Symlink("l".into()), PackagePathError::Nul("a".into())] {
+        assert_ne!(e.message().text_in(Lang::ZhCn), e.message().id, "{e:?} is in the catalogue");
+    }
 }

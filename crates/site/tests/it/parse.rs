@@ -1,6 +1,9 @@
 use std::path::Path;
 
+use plant_i18n::{Arg, Lang};
 use plant_site::{Place, Quantity, Severity, parse};
+
+use crate::arg;
 
 const GOOD: &str = r#"
 [site]
@@ -74,14 +77,58 @@ fn malformed_toml_names_file_line_and_column() {
     assert_eq!(err.severity, Severity::Error);
     assert!(err.file.ends_with("site.toml"));
     assert!(matches!(err.place, Place::LineCol { line: 8, .. }), "{err}");
-    assert!(err.to_string().contains("site.toml:8:"), "{err}");
+    assert_eq!(err.message.id, "site-toml-invalid");
+    assert!(err.to_string().starts_with("error: /sites/test/site.toml:8:"), "{err}");
+}
+
+#[test]
+fn a_problem_in_chinese_names_the_same_file_line_and_column() {
+    let text = "[site]\nname = \"x\"\nkind = \"y\"\ntime_zone = \"UTC\"\n\n[[equipment]]\nid = \"a\"\ntype = \nname = \"A\"\n";
+    let err = parse(text, root()).expect_err("must fail");
+    let Place::LineCol { line, column } = err.place else { panic!("{err:?}") };
+    let en = err.text_in(Lang::En);
+    let zh = err.text_in(Lang::ZhCn);
+    assert!(en.starts_with(&format!("error: /sites/test/site.toml:{line}:{column}: ")), "{en}");
+    assert!(zh.starts_with(&format!("错误：/sites/test/site.toml，第 {line} 行，第 {column} 列：site.toml 内容有误：")), "{zh}");
+    // The TOML reader's own words are the same in both.
+    let toml_words = arg(&err.message, "error");
+    assert!(!toml_words.is_empty() && en.ends_with(&toml_words) && zh.ends_with(&toml_words), "{en}\n{zh}");
+    assert_eq!(err.place.text_in(Lang::ZhCn).as_deref(), Some(format!("第 {line} 行，第 {column} 列").as_str()));
+    assert_eq!(err.place.text_in(Lang::En).as_deref(), Some(format!("line {line}, column {column}").as_str()));
+}
+
+#[test]
+fn every_problem_of_a_bad_site_reads_in_both_languages_with_its_values() {
+    let text = GOOD.replace("equipment = \"fan-1\"", "equipment = \"fan-9\"").replace("unit = \"MW\"", "unit = \"t/h\"").replace("Asia/Shanghai", "Mars/Olympus");
+    let o = parse(&text, root()).expect("still opens");
+    assert_eq!(o.diagnostics.len(), 3, "{:?}", o.diagnostics);
+    for d in &o.diagnostics {
+        let (en, zh) = (d.text_in(Lang::En), d.text_in(Lang::ZhCn));
+        let Place::LineCol { line, .. } = d.place else { panic!("{d:?}") };
+        assert!(en.contains(&format!("site.toml:{line}:")), "{en}");
+        assert!(zh.contains(&format!("site.toml，第 {line} 行，")), "{zh}");
+        assert!(zh.starts_with("错误："), "{zh}");
+        assert!(!zh.contains(d.message.id.as_ref()), "an id with no message: {zh}");
+        // Every value from the file is in both (a quantity's name is words of the catalogue).
+        for (name, v) in &d.message.args {
+            if let Arg::Str(v) = v
+                && *name != "quantity"
+            {
+                assert!(en.contains(v.as_str()) && zh.contains(v.as_str()), "{v}: {en} / {zh}");
+            }
+        }
+    }
+    let unit = o.diagnostics.iter().find(|d| d.message.id == "site-meter-unit-mismatch").expect("unit");
+    assert!(unit.text_in(Lang::ZhCn).contains("单位“t/h”不能度量电功率（应为 W, kW, MW, GW 之一）；已忽略计量表“kiln-1.power”"), "{}", unit.text_in(Lang::ZhCn));
+    assert!(unit.text_in(Lang::En).contains("unit \"t/h\" does not measure electric power (expected one of W, kW, MW, GW)"), "{}", unit.text_in(Lang::En));
 }
 
 #[test]
 fn missing_required_field_is_reported_at_its_table() {
     let text = "[site]\nname = \"x\"\nkind = \"y\"\ntime_zone = \"UTC\"\n\n[[equipment]]\nid = \"a\"\nname = \"A\"\n";
     let err = parse(text, root()).expect_err("must fail");
-    assert!(err.message.contains("type"), "{err}");
+    assert_eq!(err.message.id, "site-toml-invalid");
+    assert!(arg(&err.message, "error").contains("type"), "{err}");
     assert!(matches!(err.place, Place::LineCol { line: 6 | 7, .. }), "{err}");
 }
 
@@ -89,7 +136,7 @@ fn missing_required_field_is_reported_at_its_table() {
 fn unknown_field_is_refused_with_its_name() {
     let text = "[site]\nname = \"x\"\nkind = \"y\"\ntime_zone = \"UTC\"\ncolour = \"red\"\n";
     let err = parse(text, root()).expect_err("must fail");
-    assert!(err.message.contains("colour"), "{err}");
+    assert!(arg(&err.message, "error").contains("colour"), "{err}");
     assert!(matches!(err.place, Place::LineCol { line: 5, .. }), "{err}");
 }
 
@@ -98,10 +145,14 @@ fn bad_references_and_units_drop_the_meter_and_say_where() {
     let text = GOOD.replace("equipment = \"fan-1\"", "equipment = \"fan-9\"").replace("unit = \"MW\"", "unit = \"t/h\"");
     let o = parse(&text, root()).expect("still opens");
     assert!(o.site.meters.is_empty());
-    let msgs: Vec<String> = o.diagnostics.iter().map(|d| d.to_string()).collect();
-    assert_eq!(msgs.len(), 2, "{msgs:?}");
-    assert!(msgs.iter().any(|m| m.contains("t/h") && m.contains("electric power") && m.contains("site.toml:25:")), "{msgs:?}");
-    assert!(msgs.iter().any(|m| m.contains("fan-9") && m.contains("site.toml:33:")), "{msgs:?}");
+    assert_eq!(o.diagnostics.len(), 2, "{:?}", o.diagnostics);
+    let unit = o.diagnostics.iter().find(|d| d.message.id == "site-meter-unit-mismatch").expect("the unit");
+    assert_eq!((arg(&unit.message, "unit").as_str(), arg(&unit.message, "meter").as_str()), ("t/h", "kiln-1.power"));
+    assert!(matches!(unit.place, Place::LineCol { line: 25, .. }), "{unit}");
+    assert!(unit.to_string().contains("does not measure electric power") && unit.to_string().contains("site.toml:25:"), "{unit}");
+    let bound = o.diagnostics.iter().find(|d| d.message.id == "site-meter-unknown-equipment").expect("the equipment");
+    assert_eq!(arg(&bound.message, "equipment"), "fan-9");
+    assert!(matches!(bound.place, Place::LineCol { line: 33, .. }), "{bound}");
 }
 
 #[test]
@@ -110,15 +161,15 @@ fn duplicate_ids_and_unknown_time_zone_are_errors_but_not_fatal() {
     let o = parse(&text, root()).expect("still opens");
     assert_eq!(o.site.time_zone, chrono_tz::UTC);
     assert_eq!(o.site.equipment.len(), 1);
-    assert!(o.diagnostics.iter().any(|d| d.message.contains("Mars/Olympus")));
-    assert!(o.diagnostics.iter().any(|d| d.message.contains("defined twice")));
+    assert!(o.diagnostics.iter().any(|d| d.message.id == "site-unknown-time-zone" && arg(&d.message, "name") == "Mars/Olympus"));
+    assert!(o.diagnostics.iter().any(|d| d.message.id == "site-equipment-twice" && arg(&d.message, "id") == "kiln-1"));
 }
 
 #[test]
 fn unknown_quantity_is_refused() {
     let text = GOOD.replace("quantity = \"electric_power\"\nunit = \"MW\"", "quantity = \"luminosity\"\nunit = \"cd\"");
     let err = parse(&text, root()).expect_err("must fail");
-    assert!(err.message.contains("luminosity"), "{err}");
+    assert!(arg(&err.message, "error").contains("luminosity"), "{err}");
 }
 
 #[test]
@@ -127,7 +178,9 @@ fn opening_a_folder_without_site_toml_says_so() {
     let _ = std::fs::create_dir_all(&dir);
     let err = plant_site::open(&dir).expect_err("no site.toml");
     assert!(err.to_string().contains("site.toml"), "{err}");
-    assert!(err.message.contains("no site.toml here"), "{err}");
+    assert_eq!(err.message.id, "site-no-site-file");
+    assert!(err.to_string().contains("no site.toml here"), "{err}");
+    assert!(err.text_in(Lang::ZhCn).contains("没有 site.toml"), "{}", err.text_in(Lang::ZhCn));
 }
 
 #[test]
@@ -163,4 +216,22 @@ fn meter_units_come_from_the_one_unit_table() {
     for (qq, u) in [(Quantity::Voltage, "A"), (Quantity::Pressure, "kW"), (Quantity::Speed, "m"), (Quantity::Current, "V")] {
         assert_eq!(q(qq, u), None, "{u}");
     }
+}
+
+#[test]
+fn quantities_have_labels_in_both_languages() {
+    for q in Quantity::ALL {
+        let (en, zh) = (q.label_msg().text_in(Lang::En), q.label_msg().text_in(Lang::ZhCn));
+        assert!(en.starts_with(|c: char| c.is_ascii_uppercase()), "{q:?}: {en}");
+        assert!(zh.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "{q:?}: {zh}");
+        if q != Quantity::Other {
+            assert_eq!(q.noun_msg().text_in(Lang::En), en.to_lowercase(), "the same words inside a sentence");
+            assert_eq!(q.noun_msg().text_in(Lang::ZhCn), zh);
+        }
+    }
+    for q in Quantity::ALL {
+        assert_eq!(serde_json::from_str::<Quantity>(&format!("\"{}\"", q.key())).ok(), Some(q), "the key is site.toml's name");
+    }
+    assert_eq!(Quantity::ElectricPower.label_msg().text_in(Lang::En), "Electric power");
+    assert_eq!(Quantity::EmissionFactor.label_msg().text_in(Lang::ZhCn), "排放因子");
 }

@@ -1,6 +1,7 @@
 //! Unit conversions and refusals.
 
-use plant_units::{Dim, KGCE_J, UnitError, Value, convert, parse_unit};
+use plant_i18n::{Arg, Lang};
+use plant_units::{Dim, KGCE_J, Op, UnitError, Value, convert, parse_unit};
 
 fn close(a: f64, b: f64, rel: f64) -> bool {
     (a - b).abs() <= rel * b.abs().max(1e-12)
@@ -39,9 +40,16 @@ fn nonsense_is_refused() {
     let kw = Value::new(5.0, "kW").expect("kW");
     let tph = Value::new(5.0, "t/h").expect("t/h");
     let err = kw.try_add(tph).expect_err("kW + t/h");
-    assert_eq!(err, UnitError::Mismatch { op: "add", left: "power".into(), right: "mass flow".into() });
-    assert_eq!(err.to_string(), "cannot add power and mass flow");
-    assert!(matches!(convert(1.0, "kW", "kWh"), Err(UnitError::Convert { .. })));
+    assert_eq!(err, UnitError::Mismatch { op: Op::Add, left: Dim::POWER, right: Dim::MASS_FLOW });
+    assert_eq!(err.message().id, "units-cannot-add");
+    assert_eq!(err.message().text_in(Lang::En), "cannot add power and mass flow");
+    assert_eq!(err.to_string(), "cannot add power and mass flow", "Display is the current language");
+    assert!(err.message().text_in(Lang::ZhCn).starts_with("无法将"), "{}", err.message().text_in(Lang::ZhCn));
+    let unknown = parse_unit("furlong").expect_err("furlong");
+    assert_eq!(unknown.message().arg("unit"), Some(&Arg::Str("furlong".into())));
+    assert_eq!(unknown.message().text_in(Lang::ZhCn), "未知单位“furlong”");
+    assert!(matches!(convert(1.0, "kW", "kWh"), Err(UnitError::Convert { from: Dim::POWER, to: Dim::ENERGY, .. })));
+    assert_eq!(convert(1.0, "kW", "kWh").expect_err("kW is not kWh").message().text_in(Lang::En), "cannot express power in kWh (energy)");
     assert!(matches!(convert(1.0, "tCO2", "t"), Err(UnitError::Convert { .. })), "CO2 is not coal");
     assert!(matches!(convert(1.0, "furlong", "m"), Err(UnitError::Unknown(_))));
     assert!(matches!(parse_unit("°C/h"), Err(UnitError::Unknown(_))), "offset units do not compound");
@@ -53,4 +61,25 @@ fn temperatures_convert_with_offsets() {
     assert!(close(convert(25.0, "°C", "K").expect("ok"), 298.15, 1e-12));
     assert!(close(convert(212.0, "°F", "°C").expect("ok"), 100.0, 1e-12));
     assert!(close(convert(20.0, "degC", "°F").expect("ok"), 68.0, 1e-12));
+}
+
+#[test]
+fn dimensions_have_names_in_both_languages() {
+    assert_eq!(Dim::ENERGY.key(), Some("energy"));
+    assert_eq!(Dim::ENERGY.name_msg().text_in(Lang::En), "energy");
+    assert_eq!(Dim::ENERGY.name_msg().text_in(Lang::ZhCn), "能量");
+    assert_eq!(Dim::MASS_FLOW.name_msg().text_in(Lang::ZhCn), "质量流量");
+    assert_eq!(Dim::ENERGY.name(), "energy", "the English name for reports");
+    let named = [Dim::NONE, Dim::MASS, Dim::TIME, Dim::TEMPERATURE, Dim::CO2, Dim::ENERGY, Dim::POWER, Dim::MASS_FLOW, Dim::VOLUME, Dim::VOLUME_FLOW];
+    let more = [Dim::AREA, Dim::PRESSURE, Dim::FREQUENCY, Dim::CURRENT, Dim::VOLTAGE, Dim::ENERGY.combine(Dim::MASS, -1), Dim::CO2.combine(Dim::ENERGY, -1)];
+    for d in named.into_iter().chain(more) {
+        assert!(d.key().is_some(), "{d:?}");
+        assert_eq!(d.name_msg().text_in(Lang::En), d.name(), "the catalogue's English is the report's");
+        assert_ne!(d.name_msg().text_in(Lang::ZhCn), d.name(), "{d:?} has Chinese");
+    }
+    let odd = Dim { mass: 2, ..Dim::NONE };
+    assert_eq!(odd.key(), None);
+    assert_eq!(odd.name_msg().text_in(Lang::En), "kg^2 m^0 s^0 K^0 kgCO2^0 A^0");
+    assert_eq!(odd.name_msg().text_in(Lang::En), odd.name());
+    assert!(odd.name_msg().text_in(Lang::ZhCn).starts_with("量纲 kg^2"));
 }

@@ -1,0 +1,146 @@
+# The `plant-twin` command line: --help, its errors, the start-up of the viewer, and the human-readable output
+# of `eval` and `optimise`. JSON output and file formats stay English. Terms follow docs/glossary.md.
+
+app-window-title = Plant Twin
+
+## --help
+
+app-about = Plant Twin: a desktop digital twin of an industrial plant or building
+app-long-about = Plant Twin opens a site package — a folder with site.toml, model.glb and recorded meter data under data/ — shows its 3D model with every meter bound to its equipment, and plays or scrubs the recorded data through it.
+
+    Without SITE it opens the bundled default site, a 5,000 t/d cement plant (sample-sites/cement-plant). With SITE it opens that site package instead. The format is described in docs/site-format.md.
+app-after-help =
+    Examples:
+      plant-twin                                  # the bundled cement plant
+      plant-twin path/to/my-site                  # another site package
+      plant-twin --at '2026-11-10 14:30' --select kiln-1 --paused
+      plant-twin --lang zh-CN                     # in Simplified Chinese
+      plant-twin report sample-sites/cement-plant --from 2026-11-03 --to 2026-11-10 --format md
+      plant-twin-sim sample-sites/cement-plant --speed 60   # the meter simulator, a binary of its own
+# The last line of --help: the language shown and where it came from.
+app-help-language = Language: { $name } ({ $source ->
+        [flag] from --lang
+        [remembered] as last picked in the viewer's language menu
+        [system] the system's
+       *[default] the default
+    }); --lang en or --lang zh-CN changes it.
+# The headings of --help; clap adds the colon after the section headings.
+app-help-usage = Usage:
+app-help-heading-commands = Commands
+app-help-heading-arguments = Arguments
+app-help-heading-options = Options
+# Appended to an option's help: its default value, and the values it accepts.
+app-help-default = [default: { $value }]
+app-help-possible = [possible values: { $values }]
+app-help-help = Print help
+app-help-version = Print version
+app-help-subcommand = Print this message or the help of the given subcommand(s)
+app-help-subcommand-arg = Print help for the subcommand(s)
+
+app-arg-site = Site package folder (holding site.toml). Default: the bundled cement plant.
+app-arg-at = Start at this time instead of the start of the record: ISO 8601 ("2026-11-10T14:30:00+08:00"), or local time in the site's time zone ("2026-11-10 14:30").
+app-arg-speed = Playback speed, site seconds per real second (1 to 3600).
+app-arg-paused = Start paused instead of playing.
+app-arg-select = Select an equipment item by id at start.
+app-arg-colour-by = Colour equipment by this quantity at start (electric_power, mass_flow, temperature, …), by "carbon" (CO2 caused), or "model".
+app-arg-flows = Open the energy and carbon flows (Sankey) panel at start, showing energy (default) or co2.
+app-arg-flows-window = The flows panel's window at start: now, hour, day, week or record.
+app-arg-whatif = Open the what-if panel of the selected unit at start (with --select).
+app-arg-sources = Your own live sources file, used instead of the site's sources.toml and started at once (see docs/live.md).
+app-arg-live = Connect the site's live sources without asking and follow now (a package's sources.toml otherwise waits for your consent).
+app-arg-size = Window size in logical pixels, e.g. 1600x900.
+app-arg-screenshot = Save a screenshot of the window to this PNG once the site and its data have loaded, then exit.
+app-arg-lang = The language of everything shown: en or zh-CN. Default: the language last picked in the viewer's menu, else the system's.
+
+app-cmd-report = Energy and CO2 of a site over a window, without a window: by node, carrier and scope, KPIs per product, balance violations and the factor sets used. The same numbers as the flows panel.
+app-cmd-eval = Evaluate a process model at given settings: outputs, energy and CO2 by scope, cost, and the margin to every limit.
+app-cmd-optimise = Optimise a process model's settings for energy, CO2 or cost within its limits.
+
+app-arg-report-site = Site package folder (holding site.toml).
+app-arg-from = Start of the window (inclusive): ISO 8601 or local time in the site's time zone ("2026-11-03", "2026-11-03 06:00"). Default: the start of the record.
+app-arg-to = End of the window (exclusive), same forms. Default: the end of the record.
+app-arg-format = Output format (JSON and CSV stay English; Markdown is in the chosen language).
+app-arg-output = Write the report to this file instead of standard output.
+
+app-arg-process = The process model.
+app-arg-set = A setting, as key=value in the setting's unit (repeatable); the others stay at their defaults. `plant-twin eval PROCESS` lists the settings with units and ranges.
+app-arg-electricity-price = Electricity price per kWh.
+app-arg-carbon-price = Carbon price per t CO2.
+app-arg-grid-factor = Grid emission factor, t CO2/MWh.
+app-arg-curves = A chiller curve set (TOML: name, cop_ref, plr_min, capft, eirft, eirfplr) for the chiller plant, instead of DOE-2 Centrifugal/5.50COP.
+app-arg-json = Print JSON instead of a table.
+app-arg-objective = What to minimise.
+app-arg-fix = Hold these settings at their baseline value (repeatable).
+app-arg-free = Let the optimiser move these settings that it holds by default (comfort, ventilation).
+
+## Errors of the command line
+
+# Before every error the command prints; $message is already in the current language.
+app-error = error: { $message }
+app-lang-unknown = unknown language "{ $value }" for --lang (one of: { $valid })
+app-lang-missing = --lang needs a value (one of: { $valid })
+app-size-not-size = "{ $value }" is not WIDTHxHEIGHT
+app-size-bad-width = bad width in "{ $value }"
+app-size-bad-height = bad height in "{ $value }"
+app-size-out-of-range = window size { $width }x{ $height } out of range (320x240 to 8192x8192)
+# clap's own errors, reworded; $arg is the option as written in --help ("--at <AT>").
+app-clap-value-required = a value is required for '{ $arg }' but none was supplied
+app-clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
+app-clap-invalid-value-reason = invalid value '{ $value }' for '{ $arg }': { $reason }
+app-clap-possible-values = possible values: { $values }
+app-clap-unknown-argument = unexpected argument '{ $arg }' found
+app-clap-did-you-mean = did you mean '{ $suggestion }'?
+app-clap-unknown-command = unrecognized subcommand '{ $name }'
+app-clap-missing-arguments = the following required arguments were not provided: { $args }
+app-clap-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+app-clap-subcommand-conflict = the subcommand '{ $name }' cannot be used with '{ $other }'
+app-clap-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+app-clap-wrong-number-of-values = '{ $arg }' takes a different number of values
+app-clap-used-twice = the argument '{ $arg }' cannot be used multiple times
+app-clap-more-help = For more information, try '--help'.
+
+## report
+
+app-report-no-data = { $file }: no meter data in the site's data files
+app-report-bad-time = --{ $option } "{ $value }" is not a time (ISO 8601 or "YYYY-MM-DD[ HH:MM]" in { $time_zone })
+app-report-empty-window = the window is empty: --to is not after --from ({ $from } … { $to })
+app-report-record-start = start
+app-report-record-end = end
+
+## eval and optimise
+
+app-whatif-unknown-process = unknown process "{ $process }" (one of { $ids })
+app-whatif-no-curves = --curves: { $process } takes no curve set
+app-whatif-set-not-pair = --set "{ $item }" is not KEY=VALUE
+app-whatif-no-setting = { $process } has no setting "{ $key }" (settings: { $keys })
+app-whatif-not-a-number = --set { $key }: "{ $value }" is not a number
+app-whatif-out-of-range = --set { $key }={ $value }: outside the realistic range { $min } to { $max } { $unit } ({ $source })
+app-whatif-fix-unknown = --fix: no setting "{ $key }" (settings: { $keys })
+app-whatif-settings = Settings
+app-whatif-range = range { $min } to { $max }
+app-whatif-outputs = Outputs
+# $energy is app-whatif-per-hour-energy, $scopes app-whatif-per-hour-scopes; the numbers arrive formatted.
+app-whatif-per-hour = Per hour: { $energy }, CO2 { $co2 } t ({ $scopes }), cost { $cost } { $currency }, production { $production } { $production_unit }
+app-whatif-per-hour-energy = { $electricity } kW electricity, { $fuel } GJ fuel
+app-whatif-per-hour-scopes = scope 1 combustion { $combustion }, process { $process }; scope 2 { $scope2 }
+app-whatif-objective =
+    { $objective ->
+        [energy] Energy
+        [co2] CO2
+       *[cost] Cost
+    }
+# One objective's value at the settings shown: "Energy: 3.41633 GJ/t".
+app-whatif-objective-value = { $objective }: { $value } { $unit }
+app-whatif-limits = Limits (margin > 0: within)
+app-whatif-versus = vs
+app-whatif-margin = margin
+app-whatif-violated = VIOLATED
+app-whatif-optimum = Objective { $objective }: baseline { $baseline } → optimum { $optimum } { $unit } ({ $percent } % less)
+app-whatif-held = Held at baseline: { $keys }
+app-whatif-recommended = Recommended settings (change from baseline)
+
+## The viewer's start-up options (shown in the problems window)
+
+app-startup-bad-time = cannot read "{ $value }" as a time
+app-startup-no-equipment = no equipment "{ $id }"
+app-startup-unknown-quantity = unknown quantity "{ $value }"

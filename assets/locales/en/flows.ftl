@@ -1,0 +1,76 @@
+# The flows view: the Sankey panel of energy and CO2 flows, its totals and the animated flows in 3D.
+# Terms follow docs/glossary.md.
+
+flows-title = Energy and carbon flows
+flows-view-energy = Energy
+flows-view-co2 = CO2
+flows-span-instant = Now
+flows-span-hour = Hour
+flows-span-day = Day
+flows-span-week = Week
+flows-span-record = Whole record
+# The window the diagram sums over.
+flows-window-range = { $from } – { $to }
+flows-scenario = Scenario: { $name }
+flows-scenario-hint = Scale the flows into the what-if unit by the scenario's fuel, electricity and process CO2 against its baseline; upstream flows stay as measured. The totals above stay measured.
+flows-no-flows = No accounted flows in this window (site.toml has no [[flow]] with meters, or the meters have no data).
+flows-3d = Flows in 3D
+
+## Totals above the diagram.
+flows-energy-total = Energy
+# Energy as standard coal equivalent and the electricity in it.
+flows-energy-detail = ({ $tce }, { $electricity })
+flows-co2-total = CO2 (location-based)
+flows-scopes = scope 1: { $combustion } combustion + { $process } process; scope 2: { $location } location-based ({ $market } market-based)
+flows-biogenic = biogenic CO2 (memo item): { $value }
+# A product's name before its key figures.
+flows-product = { $name }:
+flows-out-of-balance = Out of balance: { $list }
+flows-imbalance-item = { $name } { $relative } %
+flows-factor-sets = Factor sets: { $list }
+flows-factor-set = { $id } ({ $year })
+# Between the items of a list.
+flows-list-separator = {", "}
+flows-copy-report = Copy report
+flows-copy-report-hint = Copy this window's report as Markdown (the same as `plant-twin report --format md`).
+
+## The diagram's nodes and ribbons.
+flows-scope-1-combustion = scope 1, combustion
+flows-scope-1-process = scope 1, process
+flows-scope-2 = scope 2
+flows-process-node = { $kind ->
+    [calcination] Process CO2: calcination ({ $product })
+    [anodes] Process CO2: anodes ({ $product })
+    [pfc] PFC as CO2e ({ $product })
+   *[other] Process CO2: { $kind } ({ $product })
+}
+# The amount of product and the process CO2 per tonne of it.
+flows-process-note = { $amount } × { $factor } t CO2/t
+flows-imbalance = Out of balance, { $carrier }: in { $inflow } { $unit }, out { $outflow } { $unit } ({ $relative } %)
+flows-link-path = { $from } to { $to }
+flows-link-value = { $value } ({ $kind })
+flows-link-value-amount = { $value } = { $amount } ({ $kind })
+flows-share = { $percent } % of { $node }
+flows-in-out = in { $inflow }, out { $outflow }
+# What a flow carries, as site.toml names it; a carrier not listed shows as written there.
+flows-carrier = { $carrier ->
+    [electricity] electricity
+    [coal] coal
+    [petcoke] petcoke
+    [natural-gas] natural gas
+    [gas] gas
+    [heat] heat
+    [steam] steam
+    [hot-water] hot water
+    [hot-gas] hot gas
+    [tertiary-air] tertiary air
+    [exhaust-gas] exhaust gas
+    [chilled-water] chilled water
+    [limestone] limestone
+    [raw-meal] raw meal
+    [hot-meal] hot meal
+    [clinker] clinker
+    [cement] cement
+    [aluminium] aluminium
+   *[other] { $carrier }
+}

@@ -1,0 +1,24 @@
+# The equipment tree and the inspector of the selected item. Terms follow docs/glossary.md.
+
+inspector-equipment = Equipment
+inspector-search-hint = Search name, id, type or meter…
+inspector-not-in-model = not in the 3D model
+inspector-no-match = Nothing matches.
+inspector-frame = ⛶ Frame in view
+inspector-meters = Meters
+inspector-no-meters = No meters are bound to this item.
+inspector-chart-window = Chart window
+inspector-window-hours = ±{ $hours } h
+inspector-window-days = ±{ $days } d
+inspector-type = Type
+inspector-id = Id
+inspector-area = Area
+inspector-node = glTF node
+# The meter's id, the column of the data files it reads and its unit.
+inspector-meter-hover = { $id } · column "{ $column }" · { $unit }
+
+## A meter's reading at the cursor when it has no current value.
+inspector-reading-gap = no data (gap); last { $last }
+inspector-reading-before-start = no data (before record)
+inspector-reading-stale = stale: last { $last }
+inspector-reading-no-column = no data (not in the data files)

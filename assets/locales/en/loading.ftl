@@ -1,0 +1,38 @@
+# The top bar, the loading of a site's data and the problems window. Terms follow docs/glossary.md.
+
+loading-app-name = Plant Twin
+loading-window-title = { $site } — { loading-app-name }
+loading-no-site = No site open
+# What the site is (site.toml's `kind`); another word shows as itself.
+loading-site-kind =
+    { $kind ->
+        [cement-plant] Cement plant
+        [office-building] Office building
+        [aluminium-smelter] Aluminium smelter
+       *[other] { $kind }
+    }
+# The progress bar while the data load; $step is the file or stage being read.
+loading-progress = Loading meter data… { $step }
+# $samples and $secs arrive formatted (1,234,567 and 2.31).
+loading-loaded = Data loaded — { $meters ->
+    [one] one meter
+   *[other] { $meters } meters
+}, { $samples } samples, loaded in { $secs } s
+loading-no-problems-button = ✔ No problems
+loading-warnings-button = ⚠ { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}
+loading-errors-button = ⛔ { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}
+loading-problems-button-hint = Show or hide the problems found in the site package, its data and its live sources
+loading-problems-title = Problems
+loading-no-problems = No problems found in the site package.
+loading-cannot-start-thread = Cannot start the data-loading thread: { $error }
+loading-thread-died = Data loading stopped unexpectedly ({ $reason }); the site is shown without data — please report it
+loading-thread-died-silently = Data loading stopped unexpectedly; the site is shown without data

@@ -1,0 +1,136 @@
+# Process models of the what-if studies (crates/process): each model's name, its settings (with where their
+# ranges come from), outputs and limits, and what can go wrong. Units, keys and model ids stay as they are.
+# Terms follow docs/glossary.md.
+
+# A unit written the same in every language ("t", "kg").
+process-unit = { $unit }
+
+## Errors.
+process-error-unknown-objective = unknown objective "{ $value }" (energy, co2 or cost)
+# $error: the TOML reader's words.
+process-error-curves-syntax = chiller curves: { $error }
+process-error-curves-syntax-line = chiller curves, line { $line }: { $error }
+process-error-curves-range = cop_ref { $cop_ref } or plr_min { $plr_min } out of range
+process-error-curves-not-normalised = the curves are not near 1 at 6.67 °C / 29.4 °C and full load (CAPFT { $cap }, EIRFT { $eir }, EIRFPLR { $plr }): check the coefficients' order
+# $process: the model's name.
+process-error-infeasible = { $process }: no point within every limit was found; the limits may be unreachable from these conditions
+
+## Cement kiln line (cement-kiln).
+process-kiln-name = Cement kiln line (precalciner, grate cooler)
+process-kiln-setting-clinker = Clinker output
+process-kiln-setting-clinker-source = 5,000 t/d typical (cement-kiln.md)
+process-kiln-setting-excess-o2 = Excess O2 at kiln inlet
+process-kiln-setting-excess-o2-source = ~1-3 % (common practice)
+process-kiln-setting-calciner-split = Calciner share of fuel
+process-kiln-setting-calciner-split-source = example 56 % (heat-balance sheet)
+process-kiln-setting-cooler-air = Cooler air
+process-kiln-setting-cooler-air-source = ~1.7-2.5 Nm³/kg clinker
+process-kiln-setting-bypass = Kiln gas bypass
+process-kiln-setting-bypass-source = 0-15 % (Farag 2013)
+process-kiln-setting-petcoke-share = Petcoke share of fuel energy
+process-kiln-setting-petcoke-share-source = fuel mix (IEA TCEP)
+process-kiln-setting-af-share = Alternative fuel share of energy
+process-kiln-setting-af-share-source = AF 0-30 % (IEA TCEP; CSI protocol)
+process-kiln-setting-gas-share = Natural gas share of fuel energy
+process-kiln-setting-gas-share-source = fuel mix (IEA TCEP)
+process-kiln-setting-clinker-cao = Clinker CaO
+process-kiln-setting-clinker-cao-source = LSF 92-98 (producer product data); 65 % worked case
+process-kiln-output-specific-heat = Specific heat consumption
+process-kiln-output-specific-heat-kgce = Specific heat consumption
+process-kiln-output-electricity = Kiln-line electricity
+process-kiln-output-fuel = Fuel heat
+process-kiln-output-coal = Coal
+process-kiln-output-petcoke = Petcoke
+process-kiln-output-natural-gas = Natural gas
+process-kiln-output-combustion-co2 = Combustion CO2 (fossil)
+process-kiln-output-process-co2 = Process CO2 (calcination)
+process-kiln-output-biogenic-co2 = Biogenic CO2 (memo)
+process-kiln-output-free-lime = Free lime (proxy)
+process-kiln-output-exit-gas-loss = Preheater exit-gas loss
+process-kiln-output-cooler-loss = Cooler exhaust and clinker loss
+process-kiln-output-shell-loss = Kiln shell loss
+process-kiln-output-clinker = Clinker
+process-kiln-limit-free-lime = Free lime (under-burnt above)
+process-kiln-limit-excess-o2 = Excess O2 (CO, reducing burning below)
+process-kiln-limit-id-fan = ID fan capacity (gas flow relative to the reference)
+process-kiln-limit-production = Clinker production target
+
+## Office chiller plant (chiller-plant).
+process-chiller-name = Office chiller plant (chillers, pumps, towers, AHU fans)
+# What the plant produces: cooling, counted in kWh.
+process-chiller-production-unit = kWh cooling
+process-chiller-setting-chwst = Chilled-water supply temperature
+process-chiller-setting-chwst-source = 5-10 °C; design 6.67 °C (AHRI 550/590; DOE-2 curve bounds)
+process-chiller-setting-ecwt = Condenser water entering temperature
+process-chiller-setting-ecwt-source = 24-35 °C; design 29.4 °C (AHRI 550/590)
+process-chiller-setting-sat = Supply-air temperature
+process-chiller-setting-sat-source = ~12-16 °C with reset (ASHRAE Guideline 36 style)
+process-chiller-setting-zone-setpoint = Zone cooling setpoint
+process-chiller-setting-zone-setpoint-source = 23-26 °C occupied (comfort band)
+process-chiller-setting-oa-fraction = Outdoor-air fraction
+process-chiller-setting-oa-fraction-source = ventilation minimum 15 %
+process-chiller-output-cooling-load = Cooling load
+process-chiller-output-chillers-running = Chillers running
+process-chiller-output-chiller-power = Chiller power
+process-chiller-output-chw-pump-power = Chilled-water pumps
+process-chiller-output-cw-pump-power = Condenser-water pumps
+process-chiller-output-tower-fan-power = Cooling-tower fans
+process-chiller-output-ahu-fan-power = AHU fans
+process-chiller-output-total-power = Plant power
+process-chiller-output-plant-cop = Plant COP
+process-chiller-output-tower-speed = Tower fan speed
+process-chiller-limit-coil-approach = Supply air at least 3 K above chilled water (coil)
+process-chiller-limit-dehumidification = Supply air cold enough to dehumidify
+process-chiller-limit-capacity = Chiller capacity
+process-chiller-limit-tower-speed = Tower can hold the condenser-water setpoint
+process-chiller-limit-airflow = AHU airflow within fan capacity
+
+## Aluminium potline (potline).
+process-potline-name = Aluminium potline (Hall-Héroult, prebake)
+process-potline-setting-line-current = Line current
+process-potline-setting-line-current-source = modern cells 400-600 kA; rectifier limit 420 kA
+process-potline-setting-acd = Anode-cathode distance
+process-potline-setting-acd-source = ~4-5.2 cm (electrolysis.md)
+process-potline-setting-alumina = Alumina in bath
+process-potline-setting-alumina-source = ~2.5 % (model example)
+process-potline-setting-alf3 = Excess AlF3
+process-potline-setting-alf3-source = 11 % (model example)
+process-potline-setting-bath-temp = Bath temperature
+process-potline-setting-bath-temp-source = ~963 °C (model example)
+process-potline-output-cell-voltage = Cell voltage
+process-potline-output-bath-drop = Bath voltage drop
+process-potline-output-bath-conductivity = Bath conductivity
+process-potline-output-current-efficiency = Current efficiency
+process-potline-output-metal = Metal produced
+process-potline-output-dc-energy = DC energy
+process-potline-output-ac-energy = AC energy (incl. auxiliaries)
+process-potline-output-ae-frequency = Anode effects
+process-potline-output-anode-co2 = Anode CO2
+process-potline-output-pfc-co2e = PFC as CO2e (AR5)
+process-potline-output-cell-heat = Heat to lose per cell
+process-potline-output-superheat = Bath superheat
+process-potline-limit-acd-min = Minimum ACD (shorting, MHD stability)
+process-potline-limit-heat-high = Cell heat, upper limit (ledge melts)
+process-potline-limit-heat-low = Cell heat, lower limit (sludge, freezing)
+process-potline-limit-ae-frequency = Anode-effect frequency
+process-potline-limit-superheat-low = Bath superheat, lower limit (sludge, freezing)
+process-potline-limit-superheat-high = Bath superheat, upper limit (ledge melts)
+process-potline-limit-production = Metal production target
+
+## PEM electrolyser (pem-electrolyser).
+process-pem-name = PEM electrolyser
+process-pem-setting-current-density = Current density
+process-pem-setting-current-density-source = PEM 1-3 A/cm², load range 5-130 % (IRENA 2020)
+process-pem-setting-temperature = Stack temperature
+process-pem-setting-temperature-source = PEM 50-80 °C (IRENA 2020)
+process-pem-setting-pressure = Cathode pressure
+process-pem-setting-pressure-source = PEM ≤ 50 bar (IRENA 2020)
+process-pem-output-cell-voltage = Cell voltage
+process-pem-output-faradaic-efficiency = Faradaic efficiency
+process-pem-output-hydrogen = Hydrogen produced
+process-pem-output-stack-energy = Stack energy
+process-pem-output-system-energy = System energy (incl. compression to 30 bar)
+process-pem-output-lhv-efficiency = Stack efficiency (LHV)
+process-pem-output-power = Electric power
+process-pem-limit-power = Rectifier rating
+process-pem-limit-production = Hydrogen production target

@@ -1,0 +1,146 @@
+# The site package (site.toml, the model): its problems, the places in a file they are found at, and the
+# quantities a meter measures. Terms follow docs/glossary.md. Values from the package ($id, $unit, $path…)
+# and the words of libraries ($error) arrive as they are.
+
+## A problem as the problems window lists it: "error: /s/site.toml:8:3: …"
+
+site-severity-error = error
+site-severity-warning = warning
+# A problem about the whole file.
+site-diagnostic = { $severity }: { $file }: { $message }
+# A problem at a line and column of a text file: the form editors and terminals understand.
+site-diagnostic-line-col = { $severity }: { $file }:{ $line }:{ $column }: { $message }
+# A problem at another place in the file ($place: one of the site-place-row… or site-element-… messages).
+site-diagnostic-at = { $severity }: { $file }: { $place }: { $message }
+
+## Places in a file
+
+site-place-line-col = line { $line }, column { $column }
+site-place-row = row { $row }
+site-place-row-column = row { $row }, column "{ $column }"
+site-element-meter = meter "{ $id }"
+site-element-equipment = equipment "{ $id }"
+# A node of the 3D model (glTF).
+site-element-node = node "{ $name }"
+site-element-data = [[data]] path = "{ $path }"
+# A name that reads the same in every language, e.g. a command-line option.
+site-element-named = { $name }
+
+## Quantities a meter measures ($quantity: its name in site.toml)
+
+# As a label (menus, legends).
+site-quantity =
+    { $quantity ->
+        [electric_power] Electric power
+        [energy] Energy
+        [mass_flow] Mass flow
+        [volume_flow] Volume flow
+        [temperature] Temperature
+        [concentration] Concentration
+        [pressure] Pressure
+        [thermal_power] Thermal power
+        [speed] Speed
+        [voltage] Voltage
+        [current] Current
+        [emission_factor] Emission factor
+       *[other] Other
+    }
+# Inside a sentence: "… does not measure electric power".
+site-quantity-noun =
+    { $quantity ->
+        [electric_power] electric power
+        [energy] energy
+        [mass_flow] mass flow
+        [volume_flow] volume flow
+        [temperature] temperature
+        [concentration] concentration
+        [pressure] pressure
+        [thermal_power] thermal power
+        [speed] speed
+        [voltage] voltage
+        [current] current
+        [emission_factor] emission factor
+       *[other] another quantity
+    }
+
+## Opening site.toml
+
+site-no-site-file = cannot read the site file: no site.toml here
+site-cannot-read = cannot read the site file: { $error }
+# $error: the TOML reader's words (a syntax error, a missing or unknown field).
+site-toml-invalid = { $error }
+site-data-file-not-found = data file not found: { $path }
+site-unknown-time-zone = unknown time zone "{ $name }" (use an IANA name such as "Asia/Shanghai"); using UTC
+site-no-data-files = no [[data]] files: meters will show no data
+# $reason: why the path was refused (site-path-…).
+site-data-path-refused = [[data]] path: { $reason }; file left out
+site-model-path-refused = model: { $reason }; the site opens without 3D
+
+## Equipment, meters, nodes and flows
+
+site-equipment-twice = equipment id "{ $id }" is defined twice; the second is ignored
+site-meter-twice = meter id "{ $id }" is defined twice; the second is ignored
+site-meter-unknown-equipment = meter "{ $meter }" is bound to equipment "{ $equipment }", which is not defined; meter ignored
+# $quantity: a site-quantity-noun; $units: the quantity's common units.
+site-meter-unit-mismatch = unit "{ $unit }" does not measure { $quantity } (expected one of { $units }); meter "{ $meter }" ignored
+site-node-id-used = flow node id "{ $id }" is already used; the second is ignored
+site-ncv-invalid = ncv "{ $value }" is not a positive energy per mass (e.g. "23.8 GJ/t"); the fuel's default is used
+site-ncv-unreadable = ncv: { $reason }; the fuel's default is used
+# $field: biomass_share or green_share.
+site-share-out-of-range = { $field } must be between 0 and 1 (a share, not a percentage); ignored
+site-factor-meter-not-a-factor = factor_meter "{ $meter }" does not measure an emission factor (quantity = "emission_factor"); the annual factor is used
+site-factor-meter-unknown = no meter "{ $meter }"; the annual factor is used
+site-flow-end-unknown = flow end "{ $end }" is neither equipment nor a [[node]]; flow ignored
+site-flow-times-unmetered = `times` needs a metered `meter` or `value`; flow ignored
+site-flow-times-unreadable = times: { $reason }; flow ignored
+site-flow-meter-and-value = a flow has either `meter` or `value`, not both; flow ignored
+site-flow-unknown-meter = no meter "{ $meter }"; flow ignored
+site-flow-formula-invalid = { $reason }; flow ignored
+
+## Formulas and quantities written as text ("main.p - mill.p", "23.8 GJ/t")
+
+site-formula-empty = empty formula
+site-formula-not-a-meter-id = "{ $term }" is not a meter id
+site-formula-unknown-meter = no meter "{ $meter }" in the formula
+site-formula-mixed-quantities = cannot combine "{ $first }" ({ $first_quantity }) with "{ $second }" ({ $second_quantity })
+site-not-a-number = "{ $text }" is not a number
+site-quantity-needs-unit = "{ $text }" needs a number and a unit, e.g. "23.8 GJ/t"
+
+## Accounting and products
+
+site-unknown-gwp = unknown GWP set "{ $gwp }" (use SAR, AR4 or AR5)
+site-tolerance-out-of-range = tolerance { $tolerance } must be a share between 0 and 1; using { $default }
+site-product-twice = product id "{ $id }" is defined twice; the second is ignored
+site-product-amount-missing = a product needs exactly one of `meter`, `value` or `amount`
+site-product-amount-invalid = { $reason }; product "{ $product }" ignored
+site-unknown-kpi = unknown KPI "{ $kpi }" (one of { $known }); ignored
+site-calcination-fractions = calcination CaO/MgO are mass fractions between 0 and 1 (0.65, not 65); ignored
+site-calcination-at-unknown = calcination `at` "{ $at }" is not equipment; ignored
+site-anode-values = anode: sulphur and ash are mass fractions (0-1), net_consumption t C/t ≥ 0; ignored
+site-anode-at-unknown = anode `at` "{ $at }" is not equipment; ignored
+site-pfc-method = pfc: give either slope_cf4 with ae_minutes (and c2f6_ratio), or cf4_per_t (and c2f6_per_t); ignored
+site-pfc-at-unknown = pfc `at` "{ $at }" is not equipment; ignored
+site-product-unit-mismatch = unit "{ $unit }" does not measure the product's amount; ignored
+site-product-unit-invalid = { $reason }; ignored
+
+## What-if studies
+
+site-whatif-unknown-equipment = what-if "{ $process }": no equipment "{ $equipment }"; what-if ignored
+site-whatif-curves-refused = what-if "{ $process }": curves: { $reason }; the model's default curves are used
+site-whatif-baseline-unknown-meter = what-if "{ $process }": baseline of { $setting } names no meter "{ $meter }"; the model's default is used
+site-whatif-condition-unknown-meter = what-if "{ $process }": condition { $condition } names no meter "{ $meter }"; the model's default is used
+
+## The 3D model
+
+site-model-not-found = model file not found; the site opens without 3D
+site-model-unreadable = cannot read the model ({ $error }); the site opens without 3D
+site-model-unknown-equipment = extras name equipment "{ $equipment }", which site.toml does not define
+site-model-node-missing = glTF node "{ $node }" is not in { $file }
+
+## Paths a package names (SECURITY.md)
+
+site-path-empty = the path is empty
+site-path-absolute = "{ $path }" is an absolute path; a package may name only files inside its own folder
+site-path-parent = "{ $path }" leaves the package folder (through ".."); a package may name only files inside its own folder
+site-path-symlink = "{ $path }" leads out of the package folder through a symbolic link; a package may name only files inside its own folder
+site-path-nul = "{ $path }" contains a NUL character

@@ -1,0 +1,146 @@
+# `plant-twin` 命令行：--help 及其错误信息、三维界面的启动，以及 `eval` 与 `optimise` 面向用户的输出。
+# JSON 输出与文件格式保持英文。术语以 docs/glossary.md 为准。
+
+app-window-title = Plant Twin 工厂数字孪生
+
+## --help
+
+app-about = Plant Twin：工业厂区与建筑的桌面数字孪生
+app-long-about = Plant Twin 打开一个站点包（包含 site.toml、model.glb 及 data/ 下历史计量数据的文件夹），显示其三维模型并将每块计量表关联到对应设备，随后播放或拖动浏览历史记录。
+
+    不指定 SITE 时打开内置的默认厂区：一条 5,000 t/d 的熟料生产线（sample-sites/cement-plant）。指定 SITE 时打开该站点包。格式说明见 docs/site-format.md。
+app-after-help =
+    示例：
+      plant-twin                                  # 内置的水泥厂
+      plant-twin path/to/my-site                  # 其他站点包
+      plant-twin --at '2026-11-10 14:30' --select kiln-1 --paused
+      plant-twin --lang en                        # 以英文显示
+      plant-twin report sample-sites/cement-plant --from 2026-11-03 --to 2026-11-10 --format md
+      plant-twin-sim sample-sites/cement-plant --speed 60   # 计量数据模拟器（独立的程序）
+# --help 的最后一行：当前语言及其来源。
+app-help-language = 当前语言：{ $name }（{ $source ->
+        [flag] 由 --lang 指定
+        [remembered] 沿用界面语言菜单中上次的选择
+        [system] 跟随系统语言
+       *[default] 默认
+    }）；可用 --lang en 或 --lang zh-CN 切换。
+# --help 的标题；各节标题后的冒号由 clap 添加。
+app-help-usage = 用法:
+app-help-heading-commands = 子命令
+app-help-heading-arguments = 参数
+app-help-heading-options = 选项
+# 附在选项说明之后：默认值与可选值。
+app-help-default = [默认值：{ $value }]
+app-help-possible = [可选值：{ $values }]
+app-help-help = 显示帮助
+app-help-version = 显示版本
+app-help-subcommand = 显示本帮助或指定子命令的帮助
+app-help-subcommand-arg = 显示指定子命令的帮助
+
+app-arg-site = 站点包文件夹（包含 site.toml）。默认：内置的水泥厂。
+app-arg-at = 从此时刻开始，而非历史记录的起点：ISO 8601（"2026-11-10T14:30:00+08:00"），或厂区时区的本地时间（"2026-11-10 14:30"）。
+app-arg-speed = 播放速度，每实际秒对应的厂区秒数（1 至 3600）。
+app-arg-paused = 启动后暂停，不自动播放。
+app-arg-select = 启动时按 id 选中一台设备。
+app-arg-colour-by = 启动时的设备着色依据：某一物理量（electric_power、mass_flow、temperature 等）、"carbon"（所致二氧化碳排放）或 "model"。
+app-arg-flows = 启动时打开能流与碳流（桑基图）面板，显示能量（默认，energy）或二氧化碳（co2）。
+app-arg-flows-window = 启动时能流面板的统计期：now（当前）、hour（小时）、day（日）、week（周）或 record（整个历史记录）。
+app-arg-whatif = 启动时打开所选设备的情景推演面板（与 --select 一起使用）。
+app-arg-sources = 自定义的实时数据源文件，代替站点包的 sources.toml 并立即启动（见 docs/live.md）。
+app-arg-live = 不经询问即连接站点包的实时数据源并跟随当前时刻（否则站点包的 sources.toml 需经您同意后才连接）。
+app-arg-size = 窗口大小（逻辑像素），例如 1600x900。
+app-arg-screenshot = 厂区及其数据加载完成后将窗口截图保存为此 PNG 文件，然后退出。
+app-arg-lang = 显示语言：en 或 zh-CN。默认：上次在界面语言菜单中所选的语言，否则为系统语言。
+
+app-cmd-report = 无需打开窗口，统计厂区在某一统计期内的能耗与二氧化碳排放：按节点、能源品种和范围分列，单位产品能耗与排放指标，不平衡项以及所用因子集。数字与能流面板一致。
+app-cmd-eval = 在给定参数下计算工艺模型：产出、能耗、分范围的二氧化碳排放、成本，以及与各约束的裕量。
+app-cmd-optimise = 在约束范围内优化工艺模型的参数，使能耗、二氧化碳排放或成本最低。
+
+app-arg-report-site = 站点包文件夹（包含 site.toml）。
+app-arg-from = 统计期起点（含）：ISO 8601 或厂区时区的本地时间（"2026-11-03"、"2026-11-03 06:00"）。默认：历史记录的起点。
+app-arg-to = 统计期终点（不含），格式同上。默认：历史记录的终点。
+app-arg-format = 输出格式（JSON 与 CSV 保持英文；Markdown 使用所选语言）。
+app-arg-output = 将报告写入此文件，而非标准输出。
+
+app-arg-process = 工艺模型。
+app-arg-set = 一个参数，写作 key=value，数值使用该参数的单位（可重复）；其余参数保持默认值。`plant-twin eval PROCESS` 列出各参数及其单位和范围。
+app-arg-electricity-price = 电价，每 kWh。
+app-arg-carbon-price = 碳价，每吨 CO2。
+app-arg-grid-factor = 电网排放因子，t CO2/MWh。
+app-arg-curves = 冷站使用的冷水机组性能曲线集（TOML：name、cop_ref、plr_min、capft、eirft、eirfplr），代替 DOE-2 Centrifugal/5.50COP。
+app-arg-json = 输出 JSON 而非表格。
+app-arg-objective = 优化目标（取最小值）。
+app-arg-fix = 将这些参数固定在基准值（可重复）。
+app-arg-free = 允许优化器调整这些默认固定的参数（舒适度、新风）。
+
+## 命令行错误
+
+# 命令输出的每条错误前缀；$message 已是当前语言。
+app-error = 错误：{ $message }
+app-lang-unknown = --lang 的语言 "{ $value }" 无法识别（可选：{ $valid }）
+app-lang-missing = --lang 需要一个值（可选：{ $valid }）
+app-size-not-size = "{ $value }" 不是 宽x高 的形式
+app-size-bad-width = "{ $value }" 中的宽度无效
+app-size-bad-height = "{ $value }" 中的高度无效
+app-size-out-of-range = 窗口大小 { $width }x{ $height } 超出范围（320x240 至 8192x8192）
+# clap 自带错误的中文表述；$arg 为 --help 中的写法（"--at <AT>"）。
+app-clap-value-required = '{ $arg }' 需要一个值，但未提供
+app-clap-invalid-value = '{ $arg }' 的值 '{ $value }' 无效
+app-clap-invalid-value-reason = '{ $arg }' 的值 '{ $value }' 无效：{ $reason }
+app-clap-possible-values = 可选值：{ $values }
+app-clap-unknown-argument = 无法识别的参数 '{ $arg }'
+app-clap-did-you-mean = 您是否想输入 '{ $suggestion }'？
+app-clap-unknown-command = 无法识别的子命令 '{ $name }'
+app-clap-missing-arguments = 缺少以下必需参数：{ $args }
+app-clap-conflict = 参数 '{ $arg }' 不能与 '{ $other }' 同时使用
+app-clap-subcommand-conflict = 子命令 '{ $name }' 不能与 '{ $other }' 同时使用
+app-clap-too-many-values = '{ $arg }' 多出了值 '{ $value }'
+app-clap-wrong-number-of-values = '{ $arg }' 的值个数不正确
+app-clap-used-twice = 参数 '{ $arg }' 不能重复使用
+app-clap-more-help = 更多信息，请运行 '--help'。
+
+## report
+
+app-report-no-data = { $file }：站点包的数据文件中没有计量数据
+app-report-bad-time = --{ $option } "{ $value }" 不是有效时间（ISO 8601 或厂区时区 { $time_zone } 的 "YYYY-MM-DD[ HH:MM]"）
+app-report-empty-window = 统计期为空：--to 不晚于 --from（{ $from } … { $to }）
+app-report-record-start = 起点
+app-report-record-end = 终点
+
+## eval 与 optimise
+
+app-whatif-unknown-process = 未知的工艺模型 "{ $process }"（可选：{ $ids }）
+app-whatif-no-curves = --curves：{ $process } 不使用性能曲线集
+app-whatif-set-not-pair = --set "{ $item }" 不是 KEY=VALUE 的形式
+app-whatif-no-setting = { $process } 没有参数 "{ $key }"（参数：{ $keys }）
+app-whatif-not-a-number = --set { $key }："{ $value }" 不是数字
+app-whatif-out-of-range = --set { $key }={ $value }：超出实际可行范围 { $min } 至 { $max } { $unit }（{ $source }）
+app-whatif-fix-unknown = --fix：没有参数 "{ $key }"（参数：{ $keys }）
+app-whatif-settings = 参数
+app-whatif-range = 范围 { $min } 至 { $max }
+app-whatif-outputs = 产出
+# $energy 为 app-whatif-per-hour-energy，$scopes 为 app-whatif-per-hour-scopes；数字已格式化。
+app-whatif-per-hour = 每小时：{ $energy }，二氧化碳 { $co2 } t（{ $scopes }），成本 { $cost } { $currency }，产量 { $production } { $production_unit }
+app-whatif-per-hour-energy = 电力 { $electricity } kW，燃料 { $fuel } GJ
+app-whatif-per-hour-scopes = 范围一燃烧排放 { $combustion }，过程排放 { $process }；范围二排放 { $scope2 }
+app-whatif-objective =
+    { $objective ->
+        [energy] 能耗
+        [co2] 二氧化碳排放
+       *[cost] 成本
+    }
+# 所示参数下某一目标的数值：“能耗：3.41633 GJ/t”。
+app-whatif-objective-value = { $objective }：{ $value } { $unit }
+app-whatif-limits = 约束（裕量 > 0：满足）
+app-whatif-versus = 限值
+app-whatif-margin = 裕量
+app-whatif-violated = 越限
+app-whatif-optimum = 优化目标“{ $objective }”：基准 { $baseline } → 优化 { $optimum } { $unit }（降低 { $percent } %）
+app-whatif-held = 固定在基准值：{ $keys }
+app-whatif-recommended = 推荐参数（相对基准的变化）
+
+## 三维界面的启动选项（显示在问题窗口中）
+
+app-startup-bad-time = 无法将 "{ $value }" 识别为时间
+app-startup-no-equipment = 没有设备 "{ $id }"
+app-startup-unknown-quantity = 未知的物理量 "{ $value }"

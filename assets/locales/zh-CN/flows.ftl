@@ -1,0 +1,77 @@
+# 能流视图：能量与 CO2 流向的桑基图面板、汇总数据及三维动态能流。术语以 docs/glossary.md 为准。
+
+flows-title = 能流与碳流
+flows-view-energy = 能流
+flows-view-co2 = 碳流
+flows-span-instant = 当前
+flows-span-hour = 小时
+flows-span-day = 日
+flows-span-week = 周
+flows-span-record = 全部记录
+# 桑基图统计的时间窗。
+flows-window-range = { $from } 至 { $to }
+flows-scenario = 情景：{ $name }
+flows-scenario-hint = 按情景相对基准的燃料、电力和过程 CO2 比例缩放流入情景推演单元的能流；上游能流保持实测值。上方的汇总数据保持实测值。
+flows-no-flows = 此时间窗内没有可核算的能流（site.toml 中没有带计量表的 [[flow]]，或计量表无数据）。
+flows-3d = 三维能流
+
+## 桑基图上方的汇总数据。
+flows-energy-total = 能耗
+# 折算为标准煤的能耗及其中的电力。
+flows-energy-detail = （{ $tce }，{ $electricity }）
+flows-co2-total = CO2（基于位置）
+flows-scopes = 范围一排放：燃烧 { $combustion } + 过程 { $process }；范围二排放：基于位置 { $location }（基于市场 { $market }）
+flows-biogenic = 生物质二氧化碳（备忘项）：{ $value }
+# 产品名称，后接其关键指标。
+flows-product = { $name }：
+flows-out-of-balance = 不平衡：{ $list }
+flows-imbalance-item = { $name } { $relative } %
+flows-factor-sets = 因子集：{ $list }
+flows-factor-set = { $id }（{ $year }）
+# 列表各项之间的分隔符。
+flows-list-separator = 、
+flows-copy-report = 复制报告
+flows-copy-report-hint = 将此时间窗的报告复制为 Markdown（与 `plant-twin report --format md` 相同）。
+
+## 桑基图的节点与流带。
+flows-scope-1-combustion = 范围一排放（燃烧）
+flows-scope-1-process = 范围一排放（过程）
+flows-scope-2 = 范围二排放
+flows-process-node =
+    { $kind ->
+        [calcination] 过程排放：碳酸盐分解（{ $product }）
+        [anodes] 过程排放：阳极消耗（{ $product }）
+        [pfc] 全氟化碳，以 CO2e 计（{ $product }）
+       *[other] 过程排放：{ $kind }（{ $product }）
+    }
+# 产品量及每吨产品的过程 CO2。
+flows-process-note = { $amount } × { $factor } t CO2/t
+flows-imbalance = 不平衡，{ $carrier }：流入 { $inflow } { $unit }，流出 { $outflow } { $unit }（{ $relative } %）
+flows-link-path = 从 { $from } 到 { $to }
+flows-link-value = { $value }（{ $kind }）
+flows-link-value-amount = { $value } = { $amount }（{ $kind }）
+flows-share = 占 { $node } 的 { $percent } %
+flows-in-out = 流入 { $inflow }，流出 { $outflow }
+# 能流所载的能源品种或物料（site.toml 中的写法）；未列出的按原样显示。
+flows-carrier =
+    { $carrier ->
+        [electricity] 电力
+        [coal] 煤
+        [petcoke] 石油焦
+        [natural-gas] 天然气
+        [gas] 燃气
+        [heat] 热力
+        [steam] 蒸汽
+        [hot-water] 热水
+        [hot-gas] 热风
+        [tertiary-air] 三次风
+        [exhaust-gas] 废气
+        [chilled-water] 冷冻水
+        [limestone] 石灰石
+        [raw-meal] 生料
+        [hot-meal] 热生料
+        [clinker] 熟料
+        [cement] 水泥
+        [aluminium] 原铝液
+       *[other] { $carrier }
+    }

@@ -1,0 +1,26 @@
+# 顶栏、厂区数据加载与问题窗口。术语以 docs/glossary.md 为准。
+
+loading-app-name = Plant Twin 工厂数字孪生
+loading-window-title = { $site } — { loading-app-name }
+loading-no-site = 未打开厂区
+# 厂区类型（site.toml 的 `kind`）；其他词按原样显示。
+loading-site-kind =
+    { $kind ->
+        [cement-plant] 水泥厂
+        [office-building] 办公楼
+        [aluminium-smelter] 电解铝厂
+       *[other] { $kind }
+    }
+# 数据加载时的进度条；$step 为正在读取的文件或步骤。
+loading-progress = 正在加载计量数据… { $step }
+# $samples 与 $secs 已格式化（1,234,567 与 2.31）。
+loading-loaded = 数据已加载 — { $meters } 个计量表，{ $samples } 个样本，用时 { $secs } 秒
+loading-no-problems-button = ✔ 无问题
+loading-warnings-button = ⚠ { $warnings } 个警告
+loading-errors-button = ⛔ { $errors } 个错误，{ $warnings } 个警告
+loading-problems-button-hint = 显示或隐藏在站点包、数据及实时数据源中发现的问题
+loading-problems-title = 问题
+loading-no-problems = 站点包中未发现问题。
+loading-cannot-start-thread = 无法启动数据加载线程：{ $error }
+loading-thread-died = 数据加载意外中止（{ $reason }）；厂区将在无数据状态下显示 — 请报告此问题
+loading-thread-died-silently = 数据加载意外中止；厂区将在无数据状态下显示

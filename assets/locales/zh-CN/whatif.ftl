@@ -1,0 +1,77 @@
+# 情景推演面板：所选单元的工艺模型及参数滑块、由历史记录得到的基准与情景对比、后台优化及碳价权衡。
+# 术语以 docs/glossary.md 为准。
+
+# 选中带情景推演的单元时显示的按钮及其悬停说明（$name 为模型名称）。
+whatif-button = 情景推演…
+whatif-button-hover = { $name }的参数、基准与优化
+whatif-title = 情景推演：{ $name }
+
+## 基准时间窗。
+whatif-baseline-window = 基准：{ $from } 至 { $to } 历史记录的平均值
+whatif-window-15-min = 15 分钟
+whatif-window-1-h = 1 小时
+whatif-window-1-day = 1 天
+whatif-rebase = 以光标时刻为基准
+whatif-rebase-hint = 按所选时间窗，重新从光标之前的历史记录读取基准
+
+## 基准值未采用实测值的原因。
+whatif-note-no-setting = { $model }：模型中没有参数“{ $key }”
+whatif-note-clamped = { $setting }：实测值 { $measured } { $unit } 超出模型范围，已改用 { $used }
+whatif-note-no-data = { $setting }：基准时间窗内无数据，采用模型默认值 { $default } { $unit }
+whatif-note-no-condition = { $model }：模型中没有工况“{ $key }”
+whatif-note-condition-no-data = 工况 { $key }：基准时间窗内无数据，采用模型默认值
+whatif-curves-not-used = { $error }；改用默认曲线
+
+## 参数、优化目标与价格。
+whatif-settings = 参数
+whatif-reset-measured = { $value }（实测）
+whatif-reset-default = { $value }（模型默认）
+whatif-reset-hint = 恢复为基准值
+whatif-objective = 优化目标
+whatif-objective-energy = 能耗
+whatif-objective-co2 = 碳排放
+whatif-objective-cost = 成本
+whatif-price-electricity = 电价
+whatif-price-carbon = 碳价
+whatif-grid-factor = 电网排放因子
+
+## 基准与情景对比。
+whatif-baseline = 基准
+whatif-scenario = 情景
+whatif-change = 变化
+whatif-row-energy = 能耗
+whatif-row-electricity = 电力
+whatif-row-fuel = 燃料
+whatif-row-scope-1-combustion = 范围一排放（燃烧）
+whatif-row-scope-1-process = 范围一排放（过程）
+whatif-row-scope-2 = 范围二排放
+whatif-row-co2 = CO2 排放
+whatif-row-cost = 成本
+whatif-row-production = 产量
+whatif-outputs = 全部输出
+whatif-limits = 约束（情景）
+whatif-limit-max = 上限 { $value }
+whatif-limit-min = 下限 { $value }
+whatif-margin = 余量 { $value }
+whatif-violated = 超限 { $value }
+whatif-show-in-3d = 在三维中显示情景（碳排放着色）
+whatif-show-in-3d-hint = 按所致 CO2 着色：该单元的设备显示情景的 CO2，而非实测值
+
+## 优化。
+whatif-optimise = 优化
+whatif-optimise-hint = 从当前情景出发，在满足全部约束的前提下寻找目标值最低的参数（在后台运行）
+whatif-cancel = 取消
+# $percent：最优方案的目标值比基准低多少。
+whatif-optimum = 基准 { $baseline }，最优 { $optimum }（降低 { $percent } %）
+# 优化时保持不变的参数。
+whatif-held = 固定
+whatif-apply = 用作情景
+whatif-no-model = 没有模型 { $id }
+whatif-worker-failed = 后台计算意外失败（{ $reason }），请报告此问题
+
+## 成本与碳排放权衡。
+whatif-tradeoff = 成本与 CO2 权衡
+whatif-tradeoff-hint = 在每吨 0 至 300 的碳价下按成本优化，并绘制成本（不含碳成本）与 CO2 的关系
+whatif-tradeoff-note = 各点为所标碳价（每吨 CO2）下的成本最优解。
+whatif-tradeoff-x = t CO2/{ $unit }
+whatif-tradeoff-y = { $currency }/{ $unit }（不含碳成本）
