@@ -54,6 +54,10 @@ fn the_markdown_report_in_chinese_has_chinese_headings_and_the_same_numbers() {
         assert!(zh.contains(term), "no \"{term}\" in:\n{zh}");
     }
     assert!(!zh.contains("Scope 1") && !zh.contains("By node"), "English left in the Chinese report:\n{zh}");
+    // The factor sets by their names in each language (name_zh and source_zh of the bundled sets).
+    assert!(en.contains("- china-2022 — China grid and heat factors (2022 data) (2022; MEE notice"), "{en}");
+    assert!(zh.contains("- china-2022 — 中国电网及热力排放因子（2022年数据）（2022年；生态环境部"), "{zh}");
+    assert!(!zh.contains("IPCC 2006 default fuel factors"), "{zh}");
     let (a, b) = (numbers(&en), numbers(&zh));
     assert!(a.len() > 30, "too few numbers read: {a:?}");
     assert_eq!(a, b, "the two languages show different numbers");

@@ -22,3 +22,37 @@ inspector-reading-gap = no data (gap); last { $last }
 inspector-reading-before-start = no data (before record)
 inspector-reading-stale = stale: last { $last }
 inspector-reading-no-column = no data (not in the data files)
+# The equipment's type (site.toml's `type`) for the facts grid; another word shows as itself.
+inspector-equipment-type =
+    { $kind ->
+        [rotary-kiln] Rotary kiln
+        [calciner] Calciner
+        [cyclone-preheater] Cyclone preheater
+        [grate-cooler] Grate cooler
+        [vertical-roller-mill] Vertical roller mill
+        [ball-mill] Ball mill
+        [crusher] Crusher
+        [stockpile] Stockpile
+        [belt-conveyor] Belt conveyor
+        [pan-conveyor] Pan conveyor
+        [silo] Silo
+        [bag-filter] Bag filter
+        [fan] Fan
+        [compressor] Compressor
+        [substation] Substation
+        [switchboard] Switchboard
+        [centrifugal-chiller] Centrifugal chiller
+        [cooling-tower] Cooling tower
+        [pump-set] Pump set
+        [header] Header
+        [weather-station] Weather station
+        [office-floor] Office floor
+        [air-handling-unit] Air handling unit
+        [reduction-cell] Reduction cell
+        [potline] Potline
+        [rectifier] Rectifier
+        [fume-treatment] Fume treatment
+        [casthouse] Casthouse
+        [anode-baking-furnace] Anode baking furnace
+       *[other] { $kind }
+    }

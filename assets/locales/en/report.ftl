@@ -8,6 +8,7 @@ report-title = Energy and carbon report: { $site }
 # arrives formatted.
 report-window = Window: { $from } to { $to } (UTC{ $offset }, { $hours } h). GWP set: { $gwp }.
 report-factor-sets = Factor sets:
+report-factor-set = - { $id } — { $name } ({ $year }; { $source })
 
 report-energy = Energy
 # The heading of the first column of the energy table (empty in English).

@@ -22,3 +22,37 @@ inspector-reading-gap = 无数据（数据中断）；最后值 { $last }
 inspector-reading-before-start = 无数据（记录开始之前）
 inspector-reading-stale = 数据已过期：最后值 { $last }
 inspector-reading-no-column = 无数据（数据文件中无此列）
+# 设备类型（site.toml 的 `type`），用于设备详情；其他词按原样显示。
+inspector-equipment-type =
+    { $kind ->
+        [rotary-kiln] 回转窑
+        [calciner] 分解炉
+        [cyclone-preheater] 旋风预热器
+        [grate-cooler] 篦冷机
+        [vertical-roller-mill] 立磨
+        [ball-mill] 球磨机
+        [crusher] 破碎机
+        [stockpile] 堆场
+        [belt-conveyor] 带式输送机
+        [pan-conveyor] 链斗输送机
+        [silo] 库
+        [bag-filter] 袋式除尘器
+        [fan] 风机
+        [compressor] 空压机
+        [substation] 变电站
+        [switchboard] 配电柜
+        [centrifugal-chiller] 离心式冷水机组
+        [cooling-tower] 冷却塔
+        [pump-set] 水泵组
+        [header] 分集水器
+        [weather-station] 气象站
+        [office-floor] 办公楼层
+        [air-handling-unit] 组合式空调机组
+        [reduction-cell] 电解槽
+        [potline] 电解系列
+        [rectifier] 整流机组
+        [fume-treatment] 烟气净化
+        [casthouse] 铸造车间
+        [anode-baking-furnace] 阳极焙烧炉
+       *[other] { $kind }
+    }

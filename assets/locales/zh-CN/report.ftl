@@ -6,6 +6,7 @@ report-title = 能耗与碳排放报告：{ $site }
 # $from 与 $to 为厂区本地时间（"2026年11月2日 00:00"）；$offset 为其 UTC 偏移（"+08:00"）；$hours 已格式化。
 report-window = 统计期：{ $from } 至 { $to }（UTC{ $offset }，共 { $hours } h）。全球增温潜势（GWP）取值：{ $gwp }。
 report-factor-sets = 因子集：
+report-factor-set = - { $id } — { $name }（{ $year }年；{ $source }）
 
 report-energy = 能耗
 # 能耗表第一列的表头。

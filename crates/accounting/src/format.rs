@@ -126,7 +126,8 @@ fn markdown(r: &Report) -> String {
     let _ = writeln!(o, "{}\n", t!("report-window", from = from, to = to, offset = offset, hours = format!("{:.1}", r.hours), gwp = r.gwp.as_str()));
     let _ = writeln!(o, "{}", t!("report-factor-sets"));
     for s in &r.factor_sets {
-        let _ = writeln!(o, "- {} — {} ({}; {})", s.id, s.name, s.year, s.source);
+        let line = t!("report-factor-set", id = s.id.as_str(), name = s.display_name(), year = s.year.to_string(), source = s.display_source());
+        let _ = writeln!(o, "{line}");
     }
     let e = &r.energy;
     let _ = writeln!(o, "\n## {}\n", t!("report-energy"));

@@ -28,8 +28,26 @@ struct RawSet {
 pub struct SetInfo {
     pub id: String,
     pub name: String,
+    /// The name in Chinese, where the set gives one (shown when the language is Chinese).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_zh: Option<String>,
     pub year: i32,
     pub source: String,
+    /// The source as a Chinese reader cites it (the publication's Chinese title), where the set gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_zh: Option<String>,
+}
+
+impl SetInfo {
+    /// Its name in the current language.
+    pub fn display_name(&self) -> &str {
+        plant_i18n::localised(&self.name, self.name_zh.as_deref(), &self.id)
+    }
+
+    /// Its source in the current language.
+    pub fn display_source(&self) -> &str {
+        plant_i18n::localised(&self.source, self.source_zh.as_deref(), "")
+    }
 }
 
 #[derive(Debug, Deserialize)]

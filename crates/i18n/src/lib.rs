@@ -105,6 +105,18 @@ pub fn set_current(lang: Lang) {
     CURRENT.store(lang.index(), Ordering::Relaxed);
 }
 
+/// A name a file gives in both languages, in the language the user reads: the Chinese one (`name_zh`) when
+/// the language is Chinese and one is given, else the English (or only) name, else `fallback` (an id).
+pub fn localised<'a>(name: &'a str, name_zh: Option<&'a str>, fallback: &'a str) -> &'a str {
+    let zh = name_zh.filter(|z| !z.trim().is_empty());
+    match (current(), zh) {
+        (Lang::ZhCn, Some(z)) => z,
+        _ if !name.trim().is_empty() => name,
+        (_, Some(z)) => z,
+        _ => fallback,
+    }
+}
+
 /// A message argument: text, or a number (for plural and number selection in the catalogue).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Arg {

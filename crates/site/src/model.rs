@@ -500,16 +500,9 @@ pub struct Equipment {
     pub area_zh: Option<String>,
 }
 
-/// A name in the language the user reads: the Chinese one when the language is Chinese and the package
-/// gives one, else the English (or only) name, else the id.
+/// A name in the language the user reads ([`plant_i18n::localised`]).
 fn localised<'a>(name: &'a str, name_zh: Option<&'a str>, id: &'a str) -> &'a str {
-    let zh = name_zh.filter(|z| !z.trim().is_empty());
-    match (plant_i18n::current(), zh) {
-        (plant_i18n::Lang::ZhCn, Some(z)) => z,
-        _ if !name.trim().is_empty() => name,
-        (_, Some(z)) => z,
-        _ => id,
-    }
+    plant_i18n::localised(name, name_zh, id)
 }
 
 impl Equipment {

@@ -67,6 +67,7 @@ pub fn matches_search(site: &Site, id: &str, needle: &str) -> bool {
         || hit_zh(&e.name_zh)
         || hit(&e.id)
         || hit(&e.kind)
+        || Lang::ALL.iter().any(|&l| hit(&plant_i18n::tr_args_in(l, "inspector-equipment-type", &[("kind", e.kind.as_str().into())])))
         || hit(&e.area)
         || hit_zh(&e.area_zh)
         || site.meters_of(id).any(|m| hit(&m.name) || hit_zh(&m.name_zh) || hit(&m.id))
@@ -187,7 +188,7 @@ fn inspector_panel_system(
             ui.heading(eq.display_name());
             egui::Grid::new(FACTS_GRID).num_columns(2).show(ui, |ui| {
                 ui.weak(t!("inspector-type"));
-                ui.label(&eq.kind);
+                ui.label(t!("inspector-equipment-type", kind = eq.kind.as_str()));
                 ui.end_row();
                 ui.weak(t!("inspector-id"));
                 ui.monospace(&eq.id);

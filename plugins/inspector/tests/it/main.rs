@@ -40,3 +40,26 @@ fn chart_windows_are_labelled_in_hours_or_whole_days() {
     let zh: Vec<String> = WINDOWS_H.iter().map(|&h| window_label(h).text_in(Lang::ZhCn)).collect();
     assert_eq!(zh, ["±1 小时", "±6 小时", "±1 天", "±7 天"]);
 }
+
+#[test]
+fn equipment_types_read_in_either_language_and_are_found_by_either_name() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/cement-plant");
+    let site = plant_site::open(&root).expect("the sample site opens").site;
+    let ty = |lang, kind: &str| plant_i18n::tr_args_in(lang, "inspector-equipment-type", &[("kind", kind.into())]);
+    assert_eq!(ty(Lang::En, "rotary-kiln"), "Rotary kiln");
+    assert_eq!(ty(Lang::ZhCn, "rotary-kiln"), "回转窑");
+    assert_eq!(ty(Lang::ZhCn, "a-type-of-its-own"), "a-type-of-its-own", "an unknown type shows as itself");
+    // Every type of the three sample sites has a name in both languages.
+    for folder in ["cement-plant", "office-building", "aluminium-smelter"] {
+        let s = plant_site::open(&root.join("..").join(folder)).expect("the sample site opens").site;
+        for e in &s.equipment {
+            assert_ne!(ty(Lang::En, &e.kind), e.kind, "{folder}: type {} has no English name", e.kind);
+            assert_ne!(ty(Lang::ZhCn, &e.kind), e.kind, "{folder}: type {} has no Chinese name", e.kind);
+        }
+    }
+    // The cement mills are ball mills: found by the type's name in either language, whatever is shown.
+    for needle in ["球磨机", "ball mill", "ball-mill"] {
+        assert!(plant_inspector::matches_search(&site, "cement-mill-1", needle), "{needle}");
+    }
+    assert!(!plant_inspector::matches_search(&site, "kiln-1", "球磨机"));
+}
