@@ -405,7 +405,7 @@ fn settings_ui(ui: &mut egui::Ui, study: &mut Study) {
     egui::Grid::new(SETTINGS_GRID).num_columns(3).striped(true).show(ui, |ui| {
         for (i, st) in settings.iter().enumerate() {
             ui.label(st.label.text()).on_hover_text(st.source_label.text());
-            ui.add(egui::Slider::new(&mut study.scenario[i], st.min..=st.max).max_decimals(2).suffix(format!(" {}", st.unit)));
+            ui.add(egui::Slider::new(&mut study.scenario[i], st.min..=st.max).custom_formatter(|v, _| format_value(v, "")).suffix(format!(" {}", st.unit)));
             let b = study.baseline.settings[i];
             let value = format_value(b, st.unit);
             let reset = if study.baseline.from_data[i] { t!("whatif-reset-measured", value = value) } else { t!("whatif-reset-default", value = value) };
