@@ -22,7 +22,7 @@ fi
 
 fuzz/seed.sh > /dev/null
 echo "== fuzz: building ${#targets[@]} targets (stable, --sanitizer none) into $FUZZ_TARGET_DIR"
-cargo fuzz build --sanitizer none --target-dir "$FUZZ_TARGET_DIR"
+cargo fuzz build --sanitizer none --codegen-units 16 --target-dir "$FUZZ_TARGET_DIR"
 bin="$FUZZ_TARGET_DIR/x86_64-unknown-linux-gnu/release"
 limits=(-rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=1048576 -timeout=10)
 

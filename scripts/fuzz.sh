@@ -40,7 +40,7 @@ command -v cargo-fuzz > /dev/null || {
     echo "cargo-fuzz is not installed: cargo install cargo-fuzz --version 0.13.2 --locked" >&2
     exit 2
 }
-cargo fuzz build --sanitizer none --target-dir "$FUZZ_TARGET_DIR" "$target"
+cargo fuzz build --sanitizer none --codegen-units 16 --target-dir "$FUZZ_TARGET_DIR" "$target"
 bin="$FUZZ_TARGET_DIR/x86_64-unknown-linux-gnu/release/$target"
 
 # Reproduce: every argument is an input file.
