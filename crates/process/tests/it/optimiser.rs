@@ -75,3 +75,65 @@ fn a_cancelled_optimisation_returns_the_best_feasible_point_so_far() {
     assert!(opt.cancelled);
     assert!(opt.evaluation.feasible(1e-6));
 }
+
+/// A process that runs another and writes down every point it was run at, with the objective and whether
+/// the point kept every limit.
+struct Recording<'a> {
+    inner: &'a dyn Process,
+    objective: Objective,
+    seen: std::sync::Mutex<Vec<(f64, bool)>>,
+}
+
+impl Process for Recording<'_> {
+    fn id(&self) -> &'static str {
+        self.inner.id()
+    }
+    fn name(&self) -> &'static str {
+        self.inner.name()
+    }
+    fn name_msg(&self) -> plant_i18n::Msg {
+        self.inner.name_msg()
+    }
+    fn settings(&self) -> Vec<plant_process::Setting> {
+        self.inner.settings()
+    }
+    fn default_fixed(&self) -> Vec<&'static str> {
+        self.inner.default_fixed()
+    }
+    fn per_unit(&self) -> bool {
+        self.inner.per_unit()
+    }
+    fn production_unit(&self) -> &'static str {
+        self.inner.production_unit()
+    }
+    fn evaluate(&self, x: &[f64], prices: &Prices) -> plant_process::Evaluation {
+        let e = self.inner.evaluate(x, prices);
+        let f = self.inner.objective(&e, self.objective, prices);
+        self.seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((f, e.feasible(plant_process::TOL)));
+        e
+    }
+    fn objective(&self, e: &plant_process::Evaluation, objective: Objective, prices: &Prices) -> f64 {
+        self.inner.objective(e, objective, prices)
+    }
+    fn objective_unit(&self, objective: Objective, prices: &Prices) -> String {
+        self.inner.objective_unit(objective, prices)
+    }
+}
+
+#[test]
+fn the_optimum_is_the_best_feasible_point_the_model_was_run_at_and_the_count_is_exact() {
+    for p in all() {
+        for objective in [Objective::Energy, Objective::Co2] {
+            let rec = Recording { inner: p.as_ref(), objective, seen: Default::default() };
+            let opts = OptimiseOptions::for_process(p.as_ref(), objective);
+            let opt = optimise(&rec, &p.defaults(), &opts, &AtomicBool::new(false), &mut |_| {}).expect("optimum");
+            let seen = rec.seen.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+            // The optimiser evaluates the returned point once more to return its evaluation.
+            assert_eq!(opt.evaluations + 1, seen.len(), "{} {objective:?}: reported model runs", p.id());
+            let best_seen = seen.iter().filter(|(f, ok)| *ok && f.is_finite()).map(|(f, _)| *f).fold(f64::INFINITY, f64::min);
+            assert_eq!(opt.objective, best_seen, "{} {objective:?}: a better feasible point was run and dropped", p.id());
+            // COBYLA's iterates are most of the runs: far more than the sample alone.
+            assert!(seen.len() > opts.samples + 2 * opts.starts, "{} {objective:?}: {} runs", p.id(), seen.len());
+        }
+    }
+}
