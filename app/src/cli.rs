@@ -99,6 +99,11 @@ pub struct WhatIfCommon {
     /// `plant-twin eval PROCESS` lists the settings with units and ranges.
     #[arg(long = "set", value_name = "KEY=VALUE")]
     pub set: Vec<String>,
+    /// A condition of the plant, as key=value (repeatable): what it is and what it measures, not a setting
+    /// (the kiln's design output, feed ratio, coal NCV, exit-gas temperature; the chiller plant's load and
+    /// weather; the potline's cell count). `plant-twin eval PROCESS` lists them.
+    #[arg(long = "condition", value_name = "KEY=VALUE")]
+    pub condition: Vec<String>,
     /// Electricity price per kWh.
     #[arg(long, default_value_t = 0.65)]
     pub electricity_price: f64,
@@ -396,6 +401,7 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         (_, "output") => t!("app-arg-output"),
         (_, "process") => t!("app-arg-process"),
         (_, "set") => t!("app-arg-set"),
+        (_, "condition") => t!("app-arg-condition"),
         (_, "electricity_price") => t!("app-arg-electricity-price"),
         (_, "carbon_price") => t!("app-arg-carbon-price"),
         (_, "grid_factor") => t!("app-arg-grid-factor"),

@@ -29,7 +29,29 @@ fn process(c: &WhatIfCommon) -> Result<Box<dyn Process>, String> {
             Err(e) => return Err(error(format!("{}: {e}", path.display()))),
         }
     }
+    apply_conditions(p.as_mut(), c, None)?;
     Ok(p)
+}
+
+/// `--condition key=value`, at the settings `x` (the defaults before the settings are read: a condition
+/// such as the kiln's design output changes the settings' ranges; a measured load is re-applied at the
+/// settings it was measured at).
+fn apply_conditions(p: &mut dyn Process, c: &WhatIfCommon, x: Option<&[f64]>) -> Result<(), String> {
+    let x = x.map_or_else(|| p.defaults(), <[f64]>::to_vec);
+    for item in &c.condition {
+        let (k, v) = item.split_once('=').ok_or_else(|| error(t!("app-whatif-condition-not-pair", item = item)))?;
+        let (k, v) = (k.trim(), v.trim());
+        let keys = p.condition_keys();
+        if !keys.contains(&k) {
+            let list = if keys.is_empty() { "—".to_string() } else { keys.join(", ") };
+            return Err(error(t!("app-whatif-no-condition", process = p.id(), key = k, keys = list)));
+        }
+        let value: f64 = v.parse().ok().filter(|v: &f64| v.is_finite()).ok_or_else(|| error(t!("app-whatif-condition-not-a-number", key = k, value = v)))?;
+        if !p.set_condition(k, value, &x) {
+            return Err(error(t!("app-whatif-condition-refused", key = k, value = v)));
+        }
+    }
+    Ok(())
 }
 
 fn prices(c: &WhatIfCommon) -> Prices {
@@ -55,6 +77,17 @@ fn settings(p: &dyn Process, c: &WhatIfCommon) -> Result<Vec<f64>, String> {
         x[i] = value;
     }
     Ok(x)
+}
+
+/// A number as short as it can be written exactly enough (5090, 1.6, 23.8).
+fn format_number(v: f64) -> String {
+    let s = format!("{v:.4}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn conditions_json(p: &dyn Process) -> serde_json::Value {
+    let map: serde_json::Map<String, serde_json::Value> = p.condition_keys().iter().filter_map(|k| Some(((*k).to_string(), json!(p.condition(k)?)))).collect();
+    serde_json::Value::Object(map)
 }
 
 fn settings_json(s: &[Setting], x: &[f64]) -> serde_json::Value {
@@ -128,6 +161,10 @@ fn table(p: &dyn Process, x: &[f64], e: &Evaluation, prices: &Prices) -> String 
         let range = t!("app-whatif-range", min = s.min.to_string(), max = s.max.to_string());
         o.push_str(&format!("  {:<16} {:>10.3} {} {} {range}\n", s.key, v, pad(s.unit, 8), pad(&s.label, 44)));
     }
+    let conditions: Vec<String> = p.condition_keys().iter().filter_map(|k| p.condition(k).map(|v| format!("{k}={}", format_number(v)))).collect();
+    if !conditions.is_empty() {
+        o.push_str(&format!("\n{}\n  {}\n", t!("app-whatif-conditions"), conditions.join("  ")));
+    }
     o.push_str(&format!("\n{}\n", t!("app-whatif-outputs")));
     for out in &e.outputs {
         o.push_str(&format!("  {:<22} {:>12.4} {} {}\n", out.key, out.value, pad(out.unit, 12), out.label));
@@ -162,13 +199,13 @@ fn table(p: &dyn Process, x: &[f64], e: &Evaluation, prices: &Prices) -> String 
 
 pub fn eval(args: &EvalArgs) -> Result<(), String> {
     let c = &args.common;
-    let p = process(c)?;
+    let mut p = process(c)?;
     let x = settings(p.as_ref(), c)?;
+    apply_conditions(p.as_mut(), c, Some(&x))?;
     let prices = prices(c);
     let e = p.evaluate(&x, &prices);
     if c.json {
-        let v =
-            json!({"process": p.id(), "name": p.name(), "settings": settings_json(&p.settings(), &x), "evaluation": evaluation_json(p.as_ref(), &e, &prices), "prices": prices}); // i18n-ok
+        let v = json!({"process": p.id(), "name": p.name(), "conditions": conditions_json(p.as_ref()), "settings": settings_json(&p.settings(), &x), "evaluation": evaluation_json(p.as_ref(), &e, &prices), "prices": prices}); // i18n-ok
         out(&format!("{}\n", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?));
     } else {
         out(&table(p.as_ref(), &x, &e, &prices));
@@ -178,8 +215,9 @@ pub fn eval(args: &EvalArgs) -> Result<(), String> {
 
 pub fn optimise(args: &OptimiseArgs) -> Result<(), String> {
     let c = &args.common;
-    let p = process(c)?;
+    let mut p = process(c)?;
     let base = settings(p.as_ref(), c)?;
+    apply_conditions(p.as_mut(), c, Some(&base))?;
     let prices = prices(c);
     let objective: Objective = args.objective.parse().map_err(|e| error(format!("{e}")))?;
     let keys: Vec<&'static str> = p.settings().iter().map(|s| s.key).collect();
@@ -208,6 +246,7 @@ pub fn optimise(args: &OptimiseArgs) -> Result<(), String> {
             "optimum_objective": r.objective, // i18n-ok
             "saving_fraction": 1.0 - r.objective / r.baseline_objective, // i18n-ok
             "fixed": opts.fixed, // i18n-ok
+            "conditions": conditions_json(p.as_ref()), // i18n-ok
             "settings": deltas, // i18n-ok
             "baseline": evaluation_json(p.as_ref(), &base_eval, &prices), // i18n-ok
             "optimum": evaluation_json(p.as_ref(), &r.evaluation, &prices), // i18n-ok

@@ -46,3 +46,36 @@ fn optimise_json_recommends_feasible_settings_that_beat_the_baseline() {
     let bypass = v["settings"].as_array().expect("settings").iter().find(|s| s["key"] == "bypass").expect("bypass");
     assert_eq!(bypass["delta"].as_f64(), Some(0.0), "a fixed setting stays");
 }
+
+#[test]
+fn conditions_are_given_on_the_command_line() {
+    // A 600 t/d kiln at 25 t/h: the design output moves the output's range and the production target.
+    let (ok, out, err) = run(&["eval", "cement-kiln", "--condition", "capacity_t_d=600", "--set", "clinker=25", "--condition", "coal_ncv=21", "--json"]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["conditions"]["capacity_t_d"].as_f64(), Some(600.0));
+    assert_eq!(v["conditions"]["coal_ncv"].as_f64(), Some(21.0));
+    assert_eq!(v["evaluation"]["feasible"], true, "{v}");
+    let mut k = plant_process::kiln::CementKiln::default();
+    assert!(k.set_condition("capacity_t_d", 600.0, &[]) && k.set_condition("coal_ncv", 21.0, &[]));
+    let mut x = k.defaults();
+    x[0] = 25.0;
+    let e = k.evaluate(&x, &Prices::default());
+    let q = v["evaluation"]["outputs"].as_array().expect("outputs").iter().find(|o| o["key"] == "specific_heat").expect("q")["value"].as_f64().expect("q");
+    assert!((q - e.output("specific_heat").expect("q")).abs() < 1e-12);
+    // The table lists the conditions.
+    let (ok, out, err) = run(&["eval", "cement-kiln", "--condition", "exit_gas_c=300"]);
+    assert!(ok && out.contains("Conditions") && out.contains("exit_gas_c=300"), "{out}{err}");
+    // The chiller plant on a mild day: a lower wet bulb lowers the condenser water it can reach.
+    let (ok, mild, err) = run(&["eval", "chiller-plant", "--condition", "outdoor_wet_bulb_c=18", "--condition", "outdoor_dry_bulb_c=24", "--json"]);
+    assert!(ok, "{err}");
+    let mild: serde_json::Value = serde_json::from_str(&mild).expect("json");
+    assert_eq!(mild["conditions"]["outdoor_wet_bulb_c"].as_f64(), Some(18.0));
+    // Bad conditions are named.
+    let (ok, _, err) = run(&["eval", "cement-kiln", "--condition", "kiln_colour=3"]);
+    assert!(!ok && err.contains("no condition \"kiln_colour\"") && err.contains("capacity_t_d"), "{err}");
+    let (ok, _, err) = run(&["eval", "cement-kiln", "--condition", "capacity_t_d=5"]);
+    assert!(!ok && err.contains("capacity_t_d=5"), "{err}");
+    let (ok, _, err) = run(&["eval", "potline", "--condition", "cells"]);
+    assert!(!ok && err.contains("not KEY=VALUE"), "{err}");
+}

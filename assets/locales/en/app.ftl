@@ -64,6 +64,7 @@ app-arg-output = Write the report to this file instead of standard output.
 
 app-arg-process = The process model.
 app-arg-set = A setting, as key=value in the setting's unit (repeatable); the others stay at their defaults. `plant-twin eval PROCESS` lists the settings with units and ranges.
+app-arg-condition = A condition of the plant, as key=value (repeatable): what it is and what it measures, not a setting (the kiln's design output, feed ratio, coal NCV, exit-gas temperature; the chiller plant's load and weather; the potline's cell count). `plant-twin eval PROCESS` lists them.
 app-arg-electricity-price = Electricity price per kWh.
 app-arg-carbon-price = Carbon price per t CO2.
 app-arg-grid-factor = Grid emission factor, t CO2/MWh.
@@ -115,6 +116,11 @@ app-whatif-set-not-pair = --set "{ $item }" is not KEY=VALUE
 app-whatif-no-setting = { $process } has no setting "{ $key }" (settings: { $keys })
 app-whatif-not-a-number = --set { $key }: "{ $value }" is not a number
 app-whatif-out-of-range = --set { $key }={ $value }: outside the realistic range { $min } to { $max } { $unit } ({ $source })
+app-whatif-condition-not-pair = --condition "{ $item }" is not KEY=VALUE
+app-whatif-no-condition = { $process } has no condition "{ $key }" (conditions: { $keys })
+app-whatif-condition-not-a-number = --condition { $key }: "{ $value }" is not a number
+app-whatif-condition-refused = --condition { $key }={ $value }: outside what the model accepts (docs/models.md lists each condition's range)
+app-whatif-conditions = Conditions
 app-whatif-fix-unknown = --fix: no setting "{ $key }" (settings: { $keys })
 app-whatif-settings = Settings
 app-whatif-range = range { $min } to { $max }

@@ -73,5 +73,5 @@ whatif-worker-failed = the background computation failed unexpectedly ({ $reason
 whatif-tradeoff = Cost against CO2
 whatif-tradeoff-hint = Optimise for cost at carbon prices 0 to 300 per t and plot cost (without carbon) against CO2
 whatif-tradeoff-note = Points are cost optima at the carbon price labelled (per t CO2).
-whatif-tradeoff-x = t CO2/{ $unit }
-whatif-tradeoff-y = { $currency }/{ $unit } (without carbon)
+whatif-tradeoff-x = CO2, { $unit }
+whatif-tradeoff-y = cost, { $unit } (without carbon)

@@ -64,6 +64,7 @@ app-arg-output = 将报告写入此文件，而非标准输出。
 
 app-arg-process = 工艺模型。
 app-arg-set = 一个参数，写作 key=value，数值使用该参数的单位（可重复）；其余参数保持默认值。`plant-twin eval PROCESS` 列出各参数及其单位和范围。
+app-arg-condition = 工况条件，写作 key=value（可重复）：装置本身及其测量值，而非可调参数（如窑的设计产量、料耗比、煤的低位发热量、出口废气温度；冷站的负荷与气象；电解槽数）。`plant-twin eval PROCESS` 会列出。
 app-arg-electricity-price = 电价，每 kWh。
 app-arg-carbon-price = 碳价，每吨 CO2。
 app-arg-grid-factor = 电网排放因子，t CO2/MWh。
@@ -115,6 +116,11 @@ app-whatif-set-not-pair = --set "{ $item }" 不是 KEY=VALUE 的形式
 app-whatif-no-setting = { $process } 没有参数 "{ $key }"（参数：{ $keys }）
 app-whatif-not-a-number = --set { $key }："{ $value }" 不是数字
 app-whatif-out-of-range = --set { $key }={ $value }：超出实际可行范围 { $min } 至 { $max } { $unit }（{ $source }）
+app-whatif-condition-not-pair = --condition "{ $item }" 不是 KEY=VALUE 的形式
+app-whatif-no-condition = { $process } 没有工况条件 "{ $key }"（工况条件：{ $keys }）
+app-whatif-condition-not-a-number = --condition { $key }："{ $value }" 不是数字
+app-whatif-condition-refused = --condition { $key }={ $value }：超出模型接受的范围（各条件范围见 docs/models.md）
+app-whatif-conditions = 工况条件
 app-whatif-fix-unknown = --fix：没有参数 "{ $key }"（参数：{ $keys }）
 app-whatif-settings = 参数
 app-whatif-range = 范围 { $min } 至 { $max }

@@ -73,5 +73,5 @@ whatif-worker-failed = 后台计算意外失败（{ $reason }），请报告此�
 whatif-tradeoff = 成本与 CO2 权衡
 whatif-tradeoff-hint = 在每吨 0 至 300 的碳价下按成本优化，并绘制成本（不含碳成本）与 CO2 的关系
 whatif-tradeoff-note = 各点为所标碳价（每吨 CO2）下的成本最优解。
-whatif-tradeoff-x = t CO2/{ $unit }
-whatif-tradeoff-y = { $currency }/{ $unit }（不含碳成本）
+whatif-tradeoff-x = CO2，{ $unit }
+whatif-tradeoff-y = 成本，{ $unit }（不含碳成本）

@@ -7,7 +7,7 @@
 //! per node; and balance violations, which are reported, never absorbed. The UI's Sankey panel and
 //! `plant-twin report` both read this one report, so they show the same numbers.
 //!
-//! Rules (sources in ../shared/domain/carbon.md):
+//! Rules (sources in docs/references.md: [IPCC-2006-V2], [GHG-S2], [MEE-2023], [MEE-NBS-2024]):
 //! - A fuel is counted where it is burnt: a flow of the fuel into a node that passes none of it on.
 //!   E = m × NCV × EF × OF; the biomass share of it is a memo item (WBCSD CSI protocol).
 //! - Scope 2, location-based: Σ_t E_t × EF_t with a factor meter (e.g. hourly), else E × EF_year.

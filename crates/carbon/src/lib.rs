@@ -1,5 +1,5 @@
-//! Carbon accounting for Plant Twin (Bevy-free). Equations and sources: ../shared/domain/carbon.md and
-//! cement-kiln.md.
+//! Carbon accounting for Plant Twin (Bevy-free). Equations and sources: docs/references.md
+//! ([IPCC-2006-V2], [IPCC-2006-V3], [NDRC-2013], [CSI-2011], [GB-T-2589]).
 //!
 //! - Fuel combustion (IPCC 2006 GL Vol 2 Ch 1): E = FC × NCV × EF × OF; the biomass share is a memo item
 //!   (WBCSD CSI Cement CO2 & Energy Protocol v3), not scope 1.

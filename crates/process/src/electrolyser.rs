@@ -1,4 +1,4 @@
-//! A PEM water electrolyser. Sources: ../shared/domain/electrolysis.md (IRENA 2020 KPIs as tabled in Chem.
+//! A PEM water electrolyser. Sources (docs/references.md): [IRENA-2020], [Springer-1991], [Energies-13-4792] (IRENA 2020 KPIs as tabled in Chem.
 //! Soc. Rev. 2022, 51:4583, Table 4; Energies 13:4792 for the Faradaic efficiency).
 //!
 //! - Reversible voltage: E_rev = E°(T) + (RT/2F)·ln(p_H2 · p_O2^0.5 / p_H2O), E°(T) = 1.229 − 0.9×10⁻³ (T −
@@ -136,6 +136,13 @@ impl Process for PemElectrolyser {
             Output { key: "system_energy", name: "System energy (incl. compression to 30 bar)", unit: "kWh/kg", value: system, label: msg!("process-pem-output-system-energy") },
             Output { key: "lhv_efficiency", name: "Stack efficiency (LHV)", unit: "%", value: 33.33 / stack * 100.0, label: msg!("process-pem-output-lhv-efficiency") },
             Output { key: "power", name: "Electric power", unit: "kW", value: electricity_kw, label: msg!("process-pem-output-power") },
+            Output {
+                key: "co2_intensity",
+                name: "CO2 per kg of hydrogen (grid power)",
+                unit: "kg CO2/kg",
+                value: system * prices.grid_t_per_mwh,
+                label: msg!("process-pem-output-co2-intensity"),
+            },
         ];
         let mut constraints = vec![Constraint::max("power", "Rectifier rating", "kW", electricity_kw, 3_500.0, msg!("process-pem-limit-power"))];
         if self.production_target_kg_h > 0.0 {

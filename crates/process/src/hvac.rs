@@ -1,4 +1,4 @@
-//! An office chiller plant serving a cooling load. Sources: ../shared/domain/hvac.md.
+//! An office chiller plant serving a cooling load. Sources (docs/references.md): [EnergyPlus-EIR], [AHRI-550].
 //!
 //! - Chillers: EnergyPlus Chiller:Electric:EIR (DOE-2 form). CAPFT and EIRFT are biquadratics in the
 //!   leaving chilled-water temperature and the entering condenser-water temperature (°C); EIRFPLR is
@@ -16,7 +16,7 @@
 //! - Cooling tower: approach = approach_design · (load fraction) / (fan speed)^0.6; the fan speed that holds
 //!   the condenser-water setpoint follows (P ∝ speed³). An ECWT closer to the wet bulb than the tower can
 //!   reach at full speed is infeasible.
-//! - Limits: SAT ≥ CHWST + 3 K (coil approach); SAT ≤ 14 °C for dehumidification (latent load); capacity;
+//! - Limits: SAT ≥ CHWST + 3 K (coil approach); SAT ≤ 14.5 °C for dehumidification (latent load); capacity;
 //!   the comfort band is the setpoint's range.
 
 use plant_i18n::{Msg, msg};
@@ -167,11 +167,22 @@ impl Process for ChillerPlant {
     fn name_msg(&self) -> Msg {
         msg!("process-chiller-name")
     }
+    fn all_electric(&self) -> bool {
+        true
+    }
     fn per_unit(&self) -> bool {
         false
     }
     fn condition_keys(&self) -> Vec<&'static str> {
         vec!["cooling_load_kw", "outdoor_dry_bulb_c", "outdoor_wet_bulb_c"]
+    }
+    fn condition(&self, key: &str) -> Option<f64> {
+        match key {
+            "outdoor_dry_bulb_c" => Some(self.conditions.outdoor_dry_bulb_c),
+            "outdoor_wet_bulb_c" => Some(self.conditions.outdoor_wet_bulb_c),
+            // The load is a result at given settings; what the model holds is the zone's load.
+            _ => None,
+        }
     }
     fn set_condition(&mut self, key: &str, value: f64, settings: &[f64]) -> bool {
         match key {

@@ -24,7 +24,7 @@ pub mod potline;
 use plant_i18n::{Msg, msg};
 use serde::Serialize;
 
-pub use optimise::{OptimiseOptions, Optimum, Progress, grid_search, optimise};
+pub use optimise::{OptimiseOptions, Optimum, Progress, TOL, grid_search, optimise};
 
 /// A setting of a process: what the what-if sliders move and the optimiser chooses. `key` and the English
 /// `name` and `source` are stable (files, JSON); what a person reads is `label` and `source_label`.
@@ -280,6 +280,11 @@ pub trait Process: Sync + Send {
         false
     }
 
+    /// The value of a condition (one of [`Process::condition_keys`]), if the model holds it as a number.
+    fn condition(&self, _key: &str) -> Option<f64> {
+        None
+    }
+
     /// Configures the model from a text (e.g. `curves`: a chiller curve set in TOML); `Ok(false)` if the
     /// model has no such configuration.
     fn configure(&mut self, _key: &str, _text: &str) -> Result<bool, ProcessError> {
@@ -296,21 +301,43 @@ pub trait Process: Sync + Send {
         self.settings().iter().map(|s| s.default).collect()
     }
 
-    /// The objective's value: per unit of production or per hour.
+    /// Whether the process runs on electricity alone (a chiller plant): its energy objective per hour is then
+    /// a power, in kW.
+    fn all_electric(&self) -> bool {
+        false
+    }
+
+    /// The objective's value, per unit of production or per hour, in [`Process::objective_unit`].
     fn objective(&self, e: &Evaluation, objective: Objective, prices: &Prices) -> f64 {
         let v = match objective {
             Objective::Energy => e.energy_gj_h(),
             Objective::Co2 => e.co2_t_h(),
             Objective::Cost => e.cost_h(prices),
         };
+        let v = v * self.objective_scale(objective);
         if self.per_unit() { v / e.production_h.max(1e-12) } else { v }
+    }
+
+    /// From the evaluation's GJ, t CO2 and currency to the unit engineers read the objective in: kWh/kg and
+    /// kg CO2/kg for a product counted in kg (hydrogen), kW for an all-electric plant per hour; 1 otherwise.
+    fn objective_scale(&self, objective: Objective) -> f64 {
+        match (objective, self.per_unit()) {
+            (Objective::Energy, true) if self.production_unit() == "kg" => KWH_PER_GJ,
+            (Objective::Co2, true) if self.production_unit() == "kg" => 1000.0,
+            (Objective::Energy, false) if self.all_electric() => KWH_PER_GJ,
+            _ => 1.0,
+        }
     }
 
     /// Unit of [`Process::objective`].
     fn objective_unit(&self, objective: Objective, prices: &Prices) -> String {
         let per = if self.per_unit() { self.production_unit() } else { "h" };
+        let kg = self.per_unit() && per == "kg";
         match objective {
+            Objective::Energy if kg => "kWh/kg".to_string(),
+            Objective::Energy if !self.per_unit() && self.all_electric() => "kW".to_string(),
             Objective::Energy => format!("GJ/{per}"),
+            Objective::Co2 if kg => "kg CO2/kg".to_string(),
             Objective::Co2 => format!("t CO2/{per}"),
             Objective::Cost => format!("{}/{per}", prices.currency),
         }
@@ -329,6 +356,9 @@ pub trait Process: Sync + Send {
 pub fn clamp(settings: &[Setting], x: &[f64]) -> Vec<f64> {
     settings.iter().enumerate().map(|(i, s)| x.get(i).copied().unwrap_or(s.default).clamp(s.min, s.max)).collect()
 }
+
+/// kWh in a GJ (1 kWh = 3.6 MJ).
+pub const KWH_PER_GJ: f64 = 1e3 / 3.6;
 
 /// Faraday constant, C/mol (CODATA 2018).
 pub const FARADAY: f64 = 96_485.332_12;

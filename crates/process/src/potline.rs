@@ -1,4 +1,4 @@
-//! A Hall-Héroult potline (prebaked anodes). Sources: ../shared/domain/electrolysis.md.
+//! A Hall-Héroult potline (prebaked anodes). Sources (docs/references.md): [Hives-1996], [CODATA-2018], [40CFR98.63].
 //!
 //! - Bath conductivity (Hives et al. 1996, Metall. Mater. Trans. B):
 //!   κ [S/cm] = exp(1.977 − 0.0200·%Al2O3 − 0.0131·%AlF3 − 0.0060·%CaF2 − 0.0106·%MgF2 − 0.0019·%KF
@@ -99,6 +99,13 @@ impl Process for Potline {
     fn condition_keys(&self) -> Vec<&'static str> {
         vec!["cells", "production_target_t_h"]
     }
+    fn condition(&self, key: &str) -> Option<f64> {
+        match key {
+            "cells" => Some(self.cells),
+            "production_target_t_h" => Some(self.production_target_t_h),
+            _ => None,
+        }
+    }
     fn set_condition(&mut self, key: &str, value: f64, _settings: &[f64]) -> bool {
         match key {
             "cells" if value >= 1.0 => self.cells = value.round(),
@@ -127,7 +134,7 @@ impl Process for Potline {
                 min: 3.8,
                 max: 5.5,
                 default: 4.5,
-                source: "~4-5.2 cm (electrolysis.md)",
+                source: "~4-5.2 cm (teaching cases and cell models)",
                 label: msg!("process-potline-setting-acd"),
                 source_label: msg!("process-potline-setting-acd-source"),
             },

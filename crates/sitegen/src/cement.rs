@@ -1,7 +1,7 @@
 //! The default sample site: a 5,000 t/d dry-process cement line (preheater/precalciner kiln, grate
 //! cooler, vertical raw and coal mills, ball-mill cement grinding).
 //!
-//! Process figures follow ../shared/domain/cement-kiln.md: clinker ≈ 212 t/h (≈ 5,090 t/d), kiln feed /
+//! Process figures follow docs/models.md and docs/references.md: clinker ≈ 212 t/h (≈ 5,090 t/d), kiln feed /
 //! clinker = 1.60 t/t, specific heat ≈ 3.2 GJ/t clinker from coal at 23.8 GJ/t NCV (≈ 5,700 kcal/kg),
 //! main burner / calciner split 41 / 59 %, kiln-inlet O2 ≈ 2.5 %, burning zone ≈ 1,450 °C, preheater
 //! exit ≈ 320 °C. Electricity ≈ 57 kWh/t clinker for the kiln line and ≈ 90 kWh/t cement site-wide.
@@ -21,7 +21,7 @@ use crate::site::{EquipmentSpec, FlowSpec, MeterSpec, Names, NodeDef, SiteSpec, 
 
 /// Nominal clinker output, t/h (≈ 5,090 t/d).
 pub const CLINKER_NOMINAL_TPH: f64 = 212.0;
-/// Kiln feed per clinker, t/t (cement-kiln.md: 1.55-1.76).
+/// Kiln feed per clinker, t/t (1.55-1.76; docs/models.md).
 pub const FEED_PER_CLINKER: f64 = 1.60;
 /// Net calorific value of the kiln coal, GJ/t.
 pub const COAL_NCV_GJ_PER_T: f64 = 23.8;
@@ -206,7 +206,7 @@ fn flows(meters: &[MeterSpec]) -> Vec<FlowSpec> {
 /// The rest of `site.toml`: the kiln's heat flows, accounting, products and the what-if.
 ///
 /// Kiln heat balance: the calciner's fuel heat goes on into the kiln system; of all that enters the kiln,
-/// the theoretical heat of formation leaves with the clinker (cement-kiln.md: 1.6-1.8 GJ/t) and the rest
+/// the theoretical heat of formation leaves with the clinker (1.6-1.8 GJ/t, Engin & Ari 2005) and the rest
 /// is lost. The losses are computed, not metered.
 const EXTRA: &str = r#"[[flow]]
 from = "calciner-1"
@@ -257,6 +257,11 @@ equipment = ["kiln-1", "calciner-1", "preheater-1", "cooler-1", "coal-mill-1", "
 clinker = "cooler-1.clinker"
 excess_o2 = "kiln-1.inlet-o2"
 calciner_split = { share = ["calciner-1.coal", "kiln-1.coal"] }
+# The line's design output and coal, and the preheater's measured exit temperature (docs/models.md).
+[whatif.conditions]
+capacity_t_d = 5088.0
+coal_ncv = 23.8
+exit_gas_c = "preheater-1.exit-temp"
 "#;
 
 // ---------------------------------------------------------------------------------------------------------

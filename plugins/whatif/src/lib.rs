@@ -275,10 +275,8 @@ fn spawn_tradeoff(study: &mut Study) {
             opts.prices = Prices { carbon_per_t: carbon, ..prices.clone() };
             opts.samples = 128;
             if let Ok(r) = plant_process::optimise(proc_.as_ref(), &base, &opts, cancel, &mut |_| {}) {
-                let e = &r.evaluation;
-                let per = if proc_.per_unit() { e.production_h.max(1e-12) } else { 1.0 };
                 let no_carbon = Prices { carbon_per_t: 0.0, ..prices.clone() };
-                out.push((carbon, e.cost_h(&no_carbon) / per, e.co2_t_h() / per));
+                out.push((carbon, proc_.objective(&r.evaluation, Objective::Cost, &no_carbon), proc_.objective(&r.evaluation, Objective::Co2, &prices)));
             }
             if let Ok(mut g) = progress.lock() {
                 g.fraction = (k + 1) as f64 / steps as f64;
@@ -495,11 +493,10 @@ fn tradeoff_ui(ui: &mut egui::Ui, study: &mut Study) {
         }
     });
     if let Some(points) = &study.tradeoff {
-        let unit = if study.process.per_unit() { study.process.production_unit_msg().text() } else { "h".to_owned() };
         let pts: Vec<[f64; 2]> = points.iter().map(|(_, cost, co2)| [*co2, *cost]).collect();
         let labels: Vec<(f64, [f64; 2])> = points.iter().map(|(c, cost, co2)| (*c, [*co2, *cost])).collect();
-        let currency = study.prices.currency;
-        let (x_label, y_label) = (t!("whatif-tradeoff-x", unit = &unit), t!("whatif-tradeoff-y", currency = currency, unit = &unit));
+        let (co2_unit, cost_unit) = (study.process.objective_unit(Objective::Co2, &study.prices), study.process.objective_unit(Objective::Cost, &study.prices));
+        let (x_label, y_label) = (t!("whatif-tradeoff-x", unit = co2_unit), t!("whatif-tradeoff-y", unit = cost_unit));
         let series = t!("whatif-tradeoff");
         egui_plot::Plot::new(TRADEOFF_PLOT).height(180.0).x_axis_label(x_label).y_axis_label(y_label).show(ui, |plot| {
             plot.line(egui_plot::Line::new(series.clone(), pts.clone()).width(1.5));

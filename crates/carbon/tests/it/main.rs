@@ -1,4 +1,4 @@
-//! Worked cases from ../shared/domain (carbon.md, cement-kiln.md) and factor-set parsing.
+//! Worked cases of docs/references.md and factor-set parsing.
 
 use std::path::{Path, PathBuf};
 
@@ -18,7 +18,7 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
 
 #[test]
 fn calcination_worked_case_65_cao_1_5_mgo() {
-    // cement-kiln.md: 65 % CaO, 1.5 % MgO, all from carbonates → 0.5265 t CO2/t clinker.
+    // [NDRC-2013] form: 65 % CaO, 1.5 % MgO, all from carbonates → 0.5265 t CO2/t clinker.
     let e = calcination_co2_per_t_clinker(0.65, 0.015, 0.0, 0.0);
     assert!(close(e, 0.5265, 0.00005), "{e}");
     // The pitfall: using 44/56 for the MgO term gives a visibly different number.
@@ -55,7 +55,7 @@ fn combustion_of_coal_and_biomass() {
 
 #[test]
 fn cement_combustion_co2_is_about_0_3_t_per_t_clinker_on_coal() {
-    // cement-kiln.md: E = q × Q × EF; 3.2 GJ/t clinker on bituminous coal (94.6 kg/GJ) ≈ 0.30 t/t.
+    // [IPCC-2006-V2]: E = q × Q × EF; 3.2 GJ/t clinker on bituminous coal (94.6 kg/GJ) ≈ 0.30 t/t.
     let ipcc = factors("ipcc-2006-fuels.toml");
     let coal = ipcc.fuel("bituminous-coal").expect("coal");
     let per_t = (Value::new(3.2, "GJ/t").expect("q") * coal.co2_per_energy).in_unit("tCO2/t").expect("t/t");
@@ -116,7 +116,7 @@ fn the_cement_record_gives_plausible_co2_per_tonne_of_clinker() {
     let coal = tonnes("kiln-1.coal").try_add(tonnes("calciner-1.coal")).expect("same dimension");
     assert!((60_000.0..80_000.0).contains(&clinker.in_unit("t").expect("t")), "≈ 5,000 t/d for 14 days");
 
-    // Process CO2 from a typical clinker (65 % CaO, 1.5 % MgO): cement-kiln.md, 0.52-0.53 t/t.
+    // Process CO2 from a typical clinker (65 % CaO, 1.5 % MgO): 0.52-0.53 t/t ([IPCC-2006-V3], [CSI-2011]).
     let process = calcination_co2_per_t_clinker(0.65, 0.015, 0.0, 0.0);
     assert!((0.52..=0.53).contains(&process));
 

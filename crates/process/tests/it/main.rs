@@ -1,4 +1,4 @@
-//! Process models against the worked cases of ../shared/domain, physical checks, and the optimiser
+//! Process models against the published worked cases of docs/references.md, physical checks, and the optimiser
 //! against dense grid searches.
 
 mod messages;

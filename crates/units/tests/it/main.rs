@@ -13,7 +13,7 @@ fn energy_units_convert() {
     assert!(close(convert(1.0, "kgce", "MJ").expect("ok"), 29.3076, 1e-12));
     assert!(close(convert(1.0, "tce", "GJ").expect("ok"), 29.3076, 1e-12));
     assert!(close(convert(1.0, "kcal", "kJ").expect("ok"), 4.1868, 1e-12));
-    // carbon.md worked case: 3.3 GJ/t = 112.6 kgce/t.
+    // GB/T 2589 worked case: 3.3 GJ/t = 112.6 kgce/t.
     assert!(close(convert(3.3, "GJ/t", "kgce/t").expect("ok"), 112.6, 1e-3));
     assert!(close(KGCE_J, 7000.0 * 4186.8, 1e-12), "1 kgce is 7,000 kcal");
 }
