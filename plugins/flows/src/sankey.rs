@@ -323,8 +323,11 @@ fn sankey_ui(ui: &mut egui::Ui, c: &Diagram, selected: Option<&str>) -> Option<S
     let size = ui.available_size().max(egui::vec2(300.0, 200.0));
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
     let painter = ui.painter_at(rect);
-    // Leave room for labels on the right of the last layer.
-    let inner = egui::Rect::from_min_max(rect.min + egui::vec2(4.0, 4.0), rect.max - egui::vec2(200.0, 4.0));
+    let labels: Vec<String> =
+        (0..c.names.len()).map(|n| if c.flagged.iter().any(|(id, _)| id == &c.ids[n]) { format!("{} (!)", c.names[n]) } else { c.names[n].clone() }).collect();
+    let widths = LabelWidths::measure(ui, c, &labels, size.x);
+    // Leave room for the labels on the right of the last layer: as wide as the widest, at most 40 %.
+    let inner = egui::Rect::from_min_max(rect.min + egui::vec2(4.0, 4.0), rect.max - egui::vec2(widths.margin, 4.0));
     let map = |x: f64, y: f64| egui::pos2(inner.left() + x as f32 * inner.width(), inner.top() + y as f32 * inner.height());
     let hover = response.hover_pos();
     let mut hovered_text: Option<String> = None;
@@ -382,14 +385,9 @@ fn sankey_ui(ui: &mut egui::Ui, c: &Diagram, selected: Option<&str>) -> Option<S
         if flag.is_some() {
             painter.rect_stroke(r.expand(2.0), 1.0, egui::Stroke::new(2.0, warn), egui::StrokeKind::Outside);
         }
-        let label = if flag.is_some() { format!("{} (!)", c.names[n]) } else { c.names[n].clone() };
-        painter.text(
-            r.right_center() + egui::vec2(4.0, 0.0),
-            egui::Align2::LEFT_CENTER,
-            label,
-            egui::FontId::proportional(11.0),
-            if flag.is_some() { warn } else { ui.visuals().text_color() },
-        );
+        let colour = if flag.is_some() { warn } else { ui.visuals().text_color() };
+        let galley = widths.galley(ui, &labels[n], widths.room(b.x, inner.width()), colour);
+        painter.galley(r.right_center() + egui::vec2(4.0, -galley.size().y / 2.0), galley, colour);
         if let Some(p) = hover
             && r.expand(3.0).contains(p)
         {
@@ -411,4 +409,52 @@ fn sankey_ui(ui: &mut egui::Ui, c: &Diagram, selected: Option<&str>) -> Option<S
         response.on_hover_text_at_pointer(text);
     }
     clicked
+}
+
+/// Node labels: 11-point text to the right of each node, cut with "…" where it would run into the next
+/// layer (or off the diagram), so a long equipment name never overlaps a ribbon or the panel's edge.
+struct LabelWidths {
+    /// Room kept right of the last layer for its labels, in points.
+    margin: f32,
+    /// The layers' x positions (0–1 of the inner width), left to right.
+    layers: Vec<f64>,
+}
+
+impl LabelWidths {
+    const FONT_SIZE: f32 = 11.0;
+    /// Gap between a node and its label, and the label's distance from what follows it.
+    const PAD: f32 = 4.0;
+
+    fn measure(ui: &egui::Ui, c: &Diagram, labels: &[String], diagram_width: f32) -> Self {
+        let mut layers: Vec<f64> = c.layout.nodes.iter().map(|b| b.x).collect();
+        layers.sort_by(f64::total_cmp);
+        layers.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
+        let last = layers.last().copied().unwrap_or(0.0);
+        let font = egui::FontId::proportional(Self::FONT_SIZE);
+        let widest = c
+            .layout
+            .nodes
+            .iter()
+            .zip(labels)
+            .filter(|(b, _)| (b.x - last).abs() < 1e-9)
+            .map(|(_, l)| ui.fonts_mut(|f| f.layout_no_wrap(l.clone(), font.clone(), egui::Color32::WHITE).size().x))
+            .fold(0.0_f32, f32::max);
+        let margin = (widest + 3.0 * Self::PAD).clamp(40.0, (diagram_width * 0.4).max(40.0));
+        Self { margin, layers }
+    }
+
+    /// The width a label of a node in the layer at `x` may take, in points.
+    fn room(&self, x: f64, inner_width: f32) -> f32 {
+        let node = Options::default().node_width;
+        match self.layers.iter().find(|&&l| l > x + 1e-9) {
+            Some(next) => ((next - x - node) as f32 * inner_width - 2.0 * Self::PAD).max(0.0),
+            None => (self.margin - 2.0 * Self::PAD - node as f32 * inner_width).max(0.0),
+        }
+    }
+
+    fn galley(&self, ui: &egui::Ui, label: &str, max_width: f32, colour: egui::Color32) -> std::sync::Arc<egui::Galley> {
+        let mut job = egui::text::LayoutJob::simple_singleline(label.to_owned(), egui::FontId::proportional(Self::FONT_SIZE), colour);
+        job.wrap = egui::text::TextWrapping::truncate_at_width(max_width);
+        ui.fonts_mut(|f| f.layout_job(job))
+    }
 }
