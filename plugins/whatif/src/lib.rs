@@ -26,6 +26,7 @@ type TradeJob = Job<Vec<(f64, f64, f64)>>;
 
 // egui ids of the panel's grids and plot (not shown).
 const SETTINGS_GRID: &str = "whatif-settings"; // i18n-ok
+const CONDITIONS_GRID: &str = "whatif-conditions-grid"; // i18n-ok
 const OPTIMUM_GRID: &str = "whatif-optimum"; // i18n-ok
 const COMPARE_GRID: &str = "whatif-compare"; // i18n-ok
 const OUTPUTS_GRID: &str = "whatif-outputs"; // i18n-ok
@@ -69,6 +70,8 @@ pub struct Study {
     configs: Vec<(&'static str, String)>,
     /// The language the baseline's notes were written in (they are read again after a switch).
     lang: plant_i18n::Lang,
+    /// Conditions the user typed in the panel: kept over a new baseline window or a language switch.
+    edited: Vec<(String, f64)>,
     job: Option<OptJob>,
     trade_job: Option<TradeJob>,
 }
@@ -83,6 +86,9 @@ impl Study {
             self.process = fresh.process;
             self.configs = fresh.configs;
             self.lang = fresh.lang;
+            for (key, value) in self.edited.clone() {
+                self.set_condition(&key, value);
+            }
         }
     }
 }
@@ -180,6 +186,7 @@ pub fn open_study_over(site: &plant_site::Site, store: &plant_store::Store, file
         process,
         configs,
         lang: plant_i18n::current(),
+        edited: Vec::new(),
     })
 }
 
@@ -232,6 +239,16 @@ impl<T: Send + 'static> Job<T> {
 }
 
 impl Study {
+    /// Sets a condition on the model and in the baseline (so the background threads' copies have it too).
+    fn set_condition(&mut self, key: &str, value: f64) -> bool {
+        if !self.process.set_condition(key, value, &self.baseline.settings) {
+            return false;
+        }
+        self.baseline.conditions.retain(|(k, _)| k != key);
+        self.baseline.conditions.push((key.to_owned(), value));
+        true
+    }
+
     /// A fresh copy of the study's model (configuration and conditions applied), for a background thread.
     fn model_factory(&self) -> impl Fn() -> Option<Box<dyn Process + Send>> + Send + 'static {
         let (id, configs, conditions, at) = (self.process.id(), self.configs.clone(), self.baseline.conditions.clone(), self.baseline.settings.clone());
@@ -356,6 +373,7 @@ fn whatif_ui(
 /// trade-off.
 fn study_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site, store: &plant_store::Store, files: &WhatIfFiles, now: i64, tz: chrono_tz::Tz) {
     baseline_window_ui(ui, study, site, store, files, now, tz);
+    conditions_ui(ui, study, site);
     settings_ui(ui, study);
     prices_ui(ui, study);
     // Baseline against scenario.
@@ -392,6 +410,49 @@ fn baseline_window_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::S
     for n in &study.baseline.notes {
         ui.colored_label(ui.visuals().warn_fg_color, n.text());
     }
+}
+
+/// The catalogue id of a condition's label in the what-if panel (`capacity_t_d` → `whatif-condition-capacity-t-d`).
+pub fn condition_label_id(key: &str) -> String {
+    format!("whatif-condition-{}", key.replace('_', "-"))
+}
+
+/// The model's conditions (design output, coal NCV, weather…): the value in use, measured or the model's,
+/// editable; a change applies to the scenario, the baseline and every optimisation from now on.
+fn conditions_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site) {
+    let keys = study.process.condition_keys();
+    if keys.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(t!("whatif-conditions")).id_salt(CONDITIONS_GRID).show(ui, |ui| {
+        ui.weak(t!("whatif-conditions-hint"));
+        egui::Grid::new(CONDITIONS_GRID).num_columns(3).striped(true).show(ui, |ui| {
+            for key in keys {
+                let given = study.baseline.conditions.iter().find(|(k, _)| k == key).map(|(_, v)| *v);
+                let Some(mut value) = study.process.condition(key).or(given) else { continue };
+                let id = condition_label_id(key);
+                let label = plant_i18n::tr(&id);
+                ui.label(if label == id { key.to_owned() } else { label }).on_hover_text(key);
+                let (before, speed) = (value, (value.abs() * 0.005).max(0.01));
+                ui.add(egui::DragValue::new(&mut value).speed(speed).max_decimals(3));
+                let source = site.whatifs.get(study.whatif).and_then(|w| w.conditions.iter().find(|(k, _)| k == key)).map(|(_, s)| s);
+                ui.weak(if study.edited.iter().any(|(k, _)| k == key) {
+                    t!("whatif-condition-edited")
+                } else {
+                    match (given, source) {
+                        (Some(_), Some(plant_site::BaselineSource::Value(_))) => t!("whatif-condition-site"),
+                        (Some(_), Some(_)) => t!("whatif-condition-measured"),
+                        _ => t!("whatif-condition-model"),
+                    }
+                });
+                ui.end_row();
+                if value != before && value.is_finite() && study.set_condition(key, value) {
+                    study.edited.retain(|(k, _)| k != key);
+                    study.edited.push((key.to_owned(), value));
+                }
+            }
+        });
+    });
 }
 
 /// A slider per setting over its realistic range, with the baseline value to return to.

@@ -30,3 +30,15 @@ fn a_baseline_without_data_says_so_per_setting_in_both_languages() {
     assert_eq!(zh.split('：').next(), Some(setting.label.text_in(Lang::ZhCn).as_str()));
     assert_ne!(setting.label.text_in(Lang::En), setting.label.text_in(Lang::ZhCn));
 }
+
+#[test]
+fn every_condition_of_every_model_is_named_in_both_languages() {
+    for p in plant_process::all() {
+        for key in p.condition_keys() {
+            let id = plant_whatif_view::condition_label_id(key);
+            let (en, zh) = (plant_i18n::tr_in(Lang::En, &id), plant_i18n::tr_in(Lang::ZhCn, &id));
+            assert_ne!(en, id, "{}: condition {key} has no label ({id})", p.id());
+            assert_ne!(zh, en, "{}: condition {key} is not in Chinese", p.id());
+        }
+    }
+}
