@@ -377,6 +377,8 @@ fn sankey_ui(ui: &mut egui::Ui, c: &Diagram, selected: Option<&str>) -> Option<S
     }
     let mut clicked = None;
     let warn = ui.visuals().warn_fg_color;
+    let first = |n: usize| selected == Some(c.ids[n].as_str()) || c.flagged.iter().any(|(id, _)| id == &c.ids[n]);
+    let shown = labels_with_room(c, first, |y: f64| map(0.0, y).y, ui.fonts_mut(|f| f.row_height(&egui::FontId::proportional(LabelWidths::FONT_SIZE))));
     for (n, b) in c.layout.nodes.iter().enumerate() {
         let r = egui::Rect::from_min_max(map(b.x, b.y0), map(b.x + Options::default().node_width, b.y1));
         let is_sel = selected == Some(c.ids[n].as_str());
@@ -385,9 +387,11 @@ fn sankey_ui(ui: &mut egui::Ui, c: &Diagram, selected: Option<&str>) -> Option<S
         if flag.is_some() {
             painter.rect_stroke(r.expand(2.0), 1.0, egui::Stroke::new(2.0, warn), egui::StrokeKind::Outside);
         }
-        let colour = if flag.is_some() { warn } else { ui.visuals().text_color() };
-        let galley = widths.galley(ui, &labels[n], widths.room(b.x, inner.width()), colour);
-        painter.galley(r.right_center() + egui::vec2(4.0, -galley.size().y / 2.0), galley, colour);
+        if shown[n] {
+            let colour = if flag.is_some() { warn } else { ui.visuals().text_color() };
+            let galley = widths.galley(ui, &labels[n], widths.room(b.x, inner.width()), colour);
+            painter.galley(r.right_center() + egui::vec2(4.0, -galley.size().y / 2.0), galley, colour);
+        }
         if let Some(p) = hover
             && r.expand(3.0).contains(p)
         {
@@ -457,4 +461,26 @@ impl LabelWidths {
         job.wrap = egui::text::TextWrapping::truncate_at_width(max_width);
         ui.fonts_mut(|f| f.layout_job(job))
     }
+}
+
+/// Which nodes get a label: in each layer, the selected and flagged nodes (`first`) and then from the
+/// largest node down, a label is drawn only where it does
+/// not overlap one already placed (`to_screen` maps a layout y to points, `row` is the label's height).
+/// The others are named on hover, as a Sankey of many thin flows must (a stack of overlapping names is
+/// unreadable in either language).
+fn labels_with_room(c: &Diagram, first: impl Fn(usize) -> bool, to_screen: impl Fn(f64) -> f32, row: f32) -> Vec<bool> {
+    let nodes = &c.layout.nodes;
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
+    order.sort_by(|&a, &b| first(b).cmp(&first(a)).then(nodes[b].value.total_cmp(&nodes[a].value)));
+    let mut placed: Vec<(f64, f32)> = Vec::new();
+    let mut shown = vec![false; nodes.len()];
+    for n in order {
+        let centre = to_screen((nodes[n].y0 + nodes[n].y1) / 2.0);
+        let clash = placed.iter().any(|&(x, y)| (x - nodes[n].x).abs() < 1e-9 && (y - centre).abs() < row);
+        if !clash {
+            placed.push((nodes[n].x, centre));
+            shown[n] = true;
+        }
+    }
+    shown
 }
