@@ -323,8 +323,8 @@ fn sankey_ui(ui: &mut egui::Ui, c: &Diagram, selected: Option<&str>) -> Option<S
     let size = ui.available_size().max(egui::vec2(300.0, 200.0));
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
     let painter = ui.painter_at(rect);
-    let labels: Vec<String> =
-        (0..c.names.len()).map(|n| if c.flagged.iter().any(|(id, _)| id == &c.ids[n]) { format!("{} (!)", c.names[n]) } else { c.names[n].clone() }).collect();
+    let flagged: Vec<bool> = c.ids.iter().map(|id| c.flagged.iter().any(|(f, _)| f == id)).collect();
+    let labels: Vec<String> = c.names.iter().zip(&flagged).map(|(name, &f)| if f { format!("{name} (!)") } else { name.clone() }).collect();
     let widths = LabelWidths::measure(ui, c, &labels, size.x);
     // Leave room for the labels on the right of the last layer: as wide as the widest, at most 40 %.
     let inner = egui::Rect::from_min_max(rect.min + egui::vec2(4.0, 4.0), rect.max - egui::vec2(widths.margin, 4.0));
@@ -377,7 +377,7 @@ fn sankey_ui(ui: &mut egui::Ui, c: &Diagram, selected: Option<&str>) -> Option<S
     }
     let mut clicked = None;
     let warn = ui.visuals().warn_fg_color;
-    let first = |n: usize| selected == Some(c.ids[n].as_str()) || c.flagged.iter().any(|(id, _)| id == &c.ids[n]);
+    let first = |n: usize| flagged[n] || selected == Some(c.ids[n].as_str());
     let shown = labels_with_room(c, first, |y: f64| map(0.0, y).y, ui.fonts_mut(|f| f.row_height(&egui::FontId::proportional(LabelWidths::FONT_SIZE))));
     for (n, b) in c.layout.nodes.iter().enumerate() {
         let r = egui::Rect::from_min_max(map(b.x, b.y0), map(b.x + Options::default().node_width, b.y1));
