@@ -71,6 +71,37 @@ fn conditions_are_given_on_the_command_line() {
     assert!(ok, "{err}");
     let mild: serde_json::Value = serde_json::from_str(&mild).expect("json");
     assert_eq!(mild["conditions"]["outdoor_wet_bulb_c"].as_f64(), Some(18.0));
+    // A smaller plant at part load, typed in as an engineer has it: two 1,000 kW chillers, 800 people, a
+    // measured 1,200 kW (given first: it is met once the rest is known). kW/kW, PLR, CAPFT and ΔT are read back.
+    let small = [
+        "--condition",
+        "cooling_load_kw=1200",
+        "--condition",
+        "chillers=2",
+        "--condition",
+        "chiller_capacity_kw=1000",
+        "--condition",
+        "occupants=800",
+        "--condition",
+        "design_airflow_kg_s=100",
+    ];
+    let (ok, out, err) = run(&[&["eval", "chiller-plant", "--json"][..], &small[..]].concat());
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let output = |key: &str| v["evaluation"]["outputs"].as_array().and_then(|a| a.iter().find(|o| o["key"] == key)).and_then(|o| o["value"].as_f64());
+    assert!((output("cooling_load").unwrap_or(0.0) - 1200.0).abs() < 0.1, "{v}");
+    for key in ["plr", "capft", "eirft", "chiller_kw_per_kw", "plant_kw_per_kw", "plant_kw_per_rt", "chw_delta_t", "chw_flow", "outdoor_air", "room_rh"] {
+        assert!(output(key).is_some_and(f64::is_finite), "{key} missing in {v}");
+    }
+    // The potline as China's guideline reports it (its default factors, SAR GWPs).
+    let china = ["--condition", "net_carbon_t_t=0.42", "--condition", "cf4_kg_t=0.034", "--condition", "c2f6_kg_t=0.0034", "--condition", "gwp_report=2"];
+    let (ok, out, err) = run(&[&["eval", "potline", "--json"][..], &china[..]].concat());
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let output = |key: &str| v["evaluation"]["outputs"].as_array().and_then(|a| a.iter().find(|o| o["key"] == key)).and_then(|o| o["value"].as_f64());
+    assert!((output("pfc_co2e").unwrap_or(0.0) - 0.2523).abs() < 1e-4 && (output("anode_co2").unwrap_or(0.0) - 1.503).abs() < 0.0015, "{v}");
+    let (ok, _, err) = run(&["eval", "chiller-plant", "--condition", "chillers=2.5"]);
+    assert!(!ok && err.contains("chillers=2.5"), "{err}");
     // Bad conditions are named.
     let (ok, _, err) = run(&["eval", "cement-kiln", "--condition", "kiln_colour=3"]);
     assert!(!ok && err.contains("no condition \"kiln_colour\"") && err.contains("capacity_t_d"), "{err}");

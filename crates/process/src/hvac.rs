@@ -1,4 +1,5 @@
-//! An office chiller plant serving a cooling load. Sources (docs/references.md): [EnergyPlus-EIR], [AHRI-550].
+//! An office chiller plant serving a cooling load. Sources (docs/references.md): [EnergyPlus-EIR], [AHRI-550],
+//! [ASHRAE-F1], [ASHRAE-F18], [ASHRAE-62.1], [GB-50736], [Braun-1989].
 //!
 //! - Chillers: EnergyPlus Chiller:Electric:EIR (DOE-2 form). CAPFT and EIRFT are biquadratics in the
 //!   leaving chilled-water temperature and the entering condenser-water temperature (°C); EIRFPLR is
@@ -6,22 +7,38 @@
 //!   Default curve set "DOE-2 Centrifugal/5.50COP" (LBNL Modelica Buildings, reproducing EnergyPlus); any
 //!   other set from EnergyPlus `datasets/Chillers.idf` can be given as a [`ChillerCurves`]. Chillers are
 //!   staged: as many as needed to keep each at or below 90 % of its available capacity.
-//! - Load: the zone load at a 24 °C setpoint (from weather and internal gains, the context) changes by
-//!   5 % per K of setpoint; the outdoor-air part is m_oa·cp·(T_out − T_set) + latent, proportional to the
-//!   outdoor-air fraction.
-//! - Air side: supply airflow = sensible load / (ρ·cp·(T_set − SAT)); fan power by the ASHRAE 90.1 App. G
-//!   VSD curve P/P_d = 0.0013 + 0.1470·f + 0.9506·f² − 0.0998·f³ (f = flow fraction, floor 30 %).
-//! - Chilled-water pumps: flow = Q/(ρ·cp·ΔT), ΔT = 12.2 °C − CHWST... with a 5 K design; power by the same
-//!   VSD curve. Condenser pumps: constant per running chiller.
+//! - Ventilation: the outdoor air is the requirement, occupants × 30 m³/(h·person) [GB-50736] (+ floor
+//!   area × a rate per m², 0 by default; [ASHRAE-62.1] offices: 2.5 L/s per person + 0.3 L/(s·m²)), times
+//!   a ratio ≥ 1 held at 1 by default. It does not follow the supply air or the coil.
+//! - Loads: the zone load at a 24 °C setpoint (envelope, solar, people, equipment; the context) changes by
+//!   5 % per K of setpoint. Its latent part is the occupants' moisture, 55 W a person [ASHRAE-F18]; the
+//!   sensible part sets the supply airflow = sensible / (1.006·(T_set − SAT)) (floor 30 % of the design).
+//!   Moist air by [`crate::psychro`] [ASHRAE-F1]: the outdoor state from dry and wet bulb; the coil leaves
+//!   the air at SAT and at most 95 % RH; the room's humidity ratio is the supply's plus the occupants'
+//!   moisture (a result, limited to 60 % RH [GB-50736]). The coil load is airflow × (h_mixed − h_supply),
+//!   the outdoor-air load m_oa·(h_out − h_room).
+//! - Fans: the ASHRAE 90.1 App. G VSD curve P/P_d = 0.0013 + 0.1470·f + 0.9506·f² − 0.0998·f³ (f = flow
+//!   fraction, floor 30 %).
+//! - Chilled water: the coils (counter-flow, wet) by the enthalpy-potential method [Braun-1989]:
+//!   Q = UA·LMED, LMED on the air's enthalpy against saturated air at the water's temperature; UA from
+//!   the coil rating (the design airflow cooled from 26.7 °C / 19.4 °C wet bulb to 13 °C at 95 % RH by
+//!   6.67 °C water rising 5.55 K) scaled by (airflow/design)^0.8 (air-side convection, Dittus-Boelter).
+//!   The return temperature, and so the ΔT and the flow, follow from the load, the air and the supply
+//!   temperature. The pumps' design flow is 2.4 gpm/ton of installed capacity [AHRI-550]; a coil flow above
+//!   it is a violated limit; below 40 % of a running chiller's design flow the plant bypasses (an
+//!   assumption within manufacturers' 30-60 %). Pump power by the VSD curve on the flow fraction.
+//!   Condenser pumps: constant per running chiller.
 //! - Cooling tower: approach = approach_design · (load fraction) / (fan speed)^0.6; the fan speed that holds
 //!   the condenser-water setpoint follows (P ∝ speed³). An ECWT closer to the wet bulb than the tower can
 //!   reach at full speed is infeasible.
-//! - Limits: SAT ≥ CHWST + 3 K (coil approach); SAT ≤ 14.5 °C for dehumidification (latent load); capacity;
-//!   the comfort band is the setpoint's range.
+//! - Limits: SAT ≥ CHWST + 3 K (coil approach); room humidity ≤ 60 % RH; capacity; coil flow within the
+//!   pumps; tower; AHU airflow ≤ 110 % of the design.
+//! - Plant size: the number and size of chillers are conditions; pumps and tower fans scale with the
+//!   installed capacity (the bundled plant's design kW per kW), condenser pumps with each chiller's size.
 
 use plant_i18n::{Msg, msg};
 
-use crate::{Constraint, Evaluation, Output, Prices, Process, ProcessError, Setting, clamp};
+use crate::{Constraint, Evaluation, Output, Prices, Process, ProcessError, Setting, clamp, psychro};
 
 /// DOE-2 style chiller curves: CAPFT and EIRFT biquadratic coefficients (c0…c5), EIRFPLR quadratic (m, n, o).
 #[derive(Clone, Debug, PartialEq)]
@@ -116,15 +133,84 @@ pub fn vsd_fraction(flow_fraction: f64) -> f64 {
     0.0013 + 0.1470 * f + 0.9506 * f * f - 0.0998 * f * f * f
 }
 
-/// The conditions of the hour studied (from the weather station and the building's meters).
+/// The conditions of the hour studied (from the weather station and the building's meters) and what the
+/// building is (occupants, floor area, design airflow).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Conditions {
     /// Zone cooling load at a 24 °C setpoint without outdoor air, kW (envelope, solar, people, equipment).
     pub zone_load_kw: f64,
     pub outdoor_dry_bulb_c: f64,
     pub outdoor_wet_bulb_c: f64,
-    /// Outdoor air at 100 % fraction, kg/s (the supply airflow at design).
+    /// Supply airflow of the air-handling units at design, kg/s (the fans' and the coils' design).
     pub design_airflow_kg_s: f64,
+    /// People the ventilation is designed for.
+    pub occupants: f64,
+    /// Outdoor air per person, m³/h ([GB-50736] Table 3.0.6-1: 30 m³/(h·person) in offices).
+    pub oa_per_person_m3_h: f64,
+    pub floor_area_m2: f64,
+    /// Outdoor air per m² of floor, m³/(h·m²) (0 in [GB-50736]; [ASHRAE-62.1] offices: 0.3 L/(s·m²) = 1.08).
+    pub oa_per_area_m3_h_m2: f64,
+}
+
+impl Conditions {
+    /// The ventilation requirement, kg/s of outdoor air (ρ 1.2 kg/m³, standard air).
+    pub fn ventilation_kg_s(&self) -> f64 {
+        (self.occupants * self.oa_per_person_m3_h + self.floor_area_m2 * self.oa_per_area_m3_h_m2) * AIR_DENSITY / 3600.0
+    }
+}
+
+/// Latent heat of an occupant at moderately active office work, kW ([ASHRAE-F18] Table 1: 75 W
+/// sensible, 55 W latent).
+const LATENT_KW_PER_PERSON: f64 = 0.055;
+/// Upper limit of the room's relative humidity, % ([GB-50736] §3.0.2, comfort class I in summer: 40-60 %).
+pub const ROOM_RH_MAX: f64 = 60.0;
+/// Standard air, kg/m³ (1.204 at 20 °C, 101.325 kPa; [ASHRAE-F1]).
+const AIR_DENSITY: f64 = 1.2;
+/// Water at about 10 °C (IAPWS-95): cp kJ/(kg·K), ρ kg/m³.
+const WATER_CP: f64 = 4.196;
+const WATER_DENSITY: f64 = 999.7;
+/// kW per refrigeration ton (12,000 Btu/h).
+pub const KW_PER_TON: f64 = 3.516_853;
+/// Design chilled-water flow [AHRI-550]: 2.4 US gpm per ton of capacity, in L/s per kW.
+pub const DESIGN_CHW_L_S_PER_KW: f64 = 2.4 * 3.785_411_784 / 60.0 / KW_PER_TON;
+/// The chilled-water temperature rise at the design flow, K (5.55 K: 2.4 gpm/ton is a 10 °F rise).
+pub fn design_chw_delta_t() -> f64 {
+    1.0 / (DESIGN_CHW_L_S_PER_KW * WATER_DENSITY / 1000.0 * WATER_CP)
+}
+
+/// Evaporator minimum flow per running chiller, share of its design flow (an assumption: manufacturers
+/// give 30-60 %; below it the plant bypasses water around the coils).
+const CHILLER_MIN_FLOW: f64 = 0.4;
+/// Rating point of the coils (entering air 26.7 °C dry bulb / 19.4 °C wet bulb, leaving at 13 °C and
+/// 95 % RH; water 6.67 °C in, 5.56 K rise): the coils are the size that cools the design airflow so.
+const COIL_RATING: [f64; 5] = [26.7, 19.4, 13.0, 0.95, 6.67];
+
+/// The chilled water the coils need: the return temperature, °C, at which a counter-flow wet coil of
+/// `ua` kg/s (enthalpy-potential form [Braun-1989]: Q = UA·LMED, on the air's enthalpy against the
+/// enthalpy of saturated air at the water's temperature) cools the air from `h_in` to `h_out` kJ/kg while
+/// carrying `q` kW with water entering at `t_in` °C. `None` when no flow of water can do it.
+pub fn coil_return_c(q: f64, ua: f64, h_in: f64, h_out: f64, t_in: f64) -> Option<f64> {
+    let p = psychro::P_STD;
+    let dh2 = h_out - psychro::sat_enthalpy(t_in, p);
+    let dh1_max = h_in - psychro::sat_enthalpy(t_in, p);
+    if dh2 <= 1e-6 || q <= 0.0 {
+        return if q <= 0.0 { Some(t_in) } else { None };
+    }
+    let lmed = |a: f64| if (a - dh2).abs() < 1e-9 { a } else { (a - dh2) / (a / dh2).ln() };
+    let need = q / ua.max(1e-9);
+    if lmed(dh1_max) < need {
+        return None;
+    }
+    let (mut lo, mut hi) = (1e-6f64, dh1_max);
+    for _ in 0..80 {
+        let mid = 0.5 * (lo + hi);
+        if lmed(mid) < need {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Some(psychro::sat_temperature_from_enthalpy(h_in - 0.5 * (lo + hi), p).max(t_in))
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -138,22 +224,85 @@ pub struct ChillerPlant {
     pub cw_pump_kw_per_chiller: f64,
     pub tower_fan_design_kw: f64,
     pub approach_design_k: f64,
+    /// The measured plant load and the settings it was measured at (condition `cooling_load_kw`).
+    pub measured_load: Option<(f64, Vec<f64>)>,
 }
 
 impl Default for ChillerPlant {
     fn default() -> Self {
-        // A 40,000 m² office on a hot afternoon: three 1,750 kW centrifugal chillers.
+        // A 40,000 m² office on a hot afternoon: three 1,750 kW centrifugal chillers; 4,000 people at
+        // 10 m² each.
         Self {
             curves: ChillerCurves::doe2_centrifugal_5_50cop(),
             chillers: 3,
             chiller_kw: 1_750.0,
-            conditions: Conditions { zone_load_kw: 2_900.0, outdoor_dry_bulb_c: 33.0, outdoor_wet_bulb_c: 26.0, design_airflow_kg_s: 280.0 },
+            conditions: Conditions {
+                zone_load_kw: 2_900.0,
+                outdoor_dry_bulb_c: 33.0,
+                outdoor_wet_bulb_c: 26.0,
+                design_airflow_kg_s: 280.0,
+                occupants: 4_000.0,
+                oa_per_person_m3_h: 30.0,
+                floor_area_m2: 40_000.0,
+                oa_per_area_m3_h_m2: 0.0,
+            },
             fan_design_kw: 320.0,
             chw_pump_design_kw: 75.0,
             cw_pump_kw_per_chiller: 30.0,
             tower_fan_design_kw: 90.0,
             approach_design_k: 4.0,
+            measured_load: None,
         }
+    }
+}
+
+impl ChillerPlant {
+    /// Installed chiller capacity, kW.
+    pub fn installed_kw(&self) -> f64 {
+        self.chillers as f64 * self.chiller_kw
+    }
+
+    /// Design chilled-water flow of the pumps, kg/s ([AHRI-550] 2.4 gpm/ton of installed capacity).
+    pub fn design_chw_flow_kg_s(&self) -> f64 {
+        self.installed_kw() * DESIGN_CHW_L_S_PER_KW * WATER_DENSITY / 1000.0
+    }
+
+    /// The coils' UA in the enthalpy-potential form, kg/s, at the design airflow (from [`COIL_RATING`]).
+    pub fn coil_ua_kg_s(&self) -> f64 {
+        let p = psychro::P_STD;
+        let [t_in, wb_in, t_out, rh_out, t_w] = COIL_RATING;
+        let h_in = psychro::enthalpy(t_in, psychro::humidity_ratio_from_wet_bulb(t_in, wb_in, p));
+        let h_out = psychro::enthalpy(t_out, psychro::humidity_ratio_from_rh(t_out, rh_out, p));
+        let q = self.conditions.design_airflow_kg_s * (h_in - h_out);
+        let t_ret = t_w + design_chw_delta_t();
+        let (dh1, dh2) = (h_in - psychro::sat_enthalpy(t_ret, p), h_out - psychro::sat_enthalpy(t_w, p));
+        q * (dh1 / dh2).ln() / (dh1 - dh2)
+    }
+
+    /// Sets the zone load that gives the measured plant load at the settings it was measured at (the load
+    /// is the zone's, × 1 + 5 %/K below 24 °C, plus the outdoor air's: nearly affine in the zone load).
+    fn meet_measured_load(&mut self) {
+        let Some((value, x)) = self.measured_load.clone() else { return };
+        let k = 1.0 + 0.05 * (24.0 - x.get(3).copied().unwrap_or(24.0));
+        for _ in 0..30 {
+            let load = self.operate(&x).load;
+            let z = (self.conditions.zone_load_kw + (value - load) / k).max(0.0);
+            if (z - self.conditions.zone_load_kw).abs() < 1e-7 {
+                break;
+            }
+            self.conditions.zone_load_kw = z;
+        }
+    }
+
+    /// Changes the number or the size of the chillers; the pumps and towers are scaled with the installed
+    /// capacity (the bundled plant's design kW per kW), the condenser pump with each chiller.
+    fn resize(&mut self, chillers: usize, chiller_kw: f64) {
+        let ratio = chillers as f64 * chiller_kw / self.installed_kw();
+        self.chw_pump_design_kw *= ratio;
+        self.tower_fan_design_kw *= ratio;
+        self.cw_pump_kw_per_chiller *= chiller_kw / self.chiller_kw;
+        self.chillers = chillers;
+        self.chiller_kw = chiller_kw;
     }
 }
 
@@ -174,34 +323,58 @@ impl Process for ChillerPlant {
         false
     }
     fn condition_keys(&self) -> Vec<&'static str> {
-        vec!["cooling_load_kw", "outdoor_dry_bulb_c", "outdoor_wet_bulb_c"]
+        vec![
+            "cooling_load_kw",
+            "outdoor_dry_bulb_c",
+            "outdoor_wet_bulb_c",
+            "chillers",
+            "chiller_capacity_kw",
+            "occupants",
+            "oa_per_person_m3_h",
+            "floor_area_m2",
+            "oa_per_area_m3_h_m2",
+            "design_airflow_kg_s",
+        ]
     }
     fn condition(&self, key: &str) -> Option<f64> {
-        match key {
-            "outdoor_dry_bulb_c" => Some(self.conditions.outdoor_dry_bulb_c),
-            "outdoor_wet_bulb_c" => Some(self.conditions.outdoor_wet_bulb_c),
+        let c = &self.conditions;
+        Some(match key {
+            "outdoor_dry_bulb_c" => c.outdoor_dry_bulb_c,
+            "outdoor_wet_bulb_c" => c.outdoor_wet_bulb_c,
+            "chillers" => self.chillers as f64,
+            "chiller_capacity_kw" => self.chiller_kw,
+            "occupants" => c.occupants,
+            "oa_per_person_m3_h" => c.oa_per_person_m3_h,
+            "floor_area_m2" => c.floor_area_m2,
+            "oa_per_area_m3_h_m2" => c.oa_per_area_m3_h_m2,
+            "design_airflow_kg_s" => c.design_airflow_kg_s,
             // The load is a result at given settings; what the model holds is the zone's load.
-            _ => None,
-        }
+            _ => return None,
+        })
     }
     fn set_condition(&mut self, key: &str, value: f64, settings: &[f64]) -> bool {
+        let ok = |lo: f64, hi: f64| value.is_finite() && (lo..=hi).contains(&value);
+        let c = &mut self.conditions;
         match key {
-            "outdoor_dry_bulb_c" => self.conditions.outdoor_dry_bulb_c = value,
-            "outdoor_wet_bulb_c" => self.conditions.outdoor_wet_bulb_c = value,
-            // A measured plant load: the zone load that gives it at the settings it was measured at.
-            "cooling_load_kw" => {
-                let x = clamp(&self.settings(), settings);
-                for _ in 0..20 {
-                    let load = self.evaluate(&x, &Prices::default()).output("cooling_load").unwrap_or(value);
-                    let z = self.conditions.zone_load_kw * value.max(1.0) / load.max(1.0);
-                    if (z - self.conditions.zone_load_kw).abs() < 1e-6 {
-                        break;
-                    }
-                    self.conditions.zone_load_kw = z;
-                }
+            "outdoor_dry_bulb_c" if ok(-30.0, 50.0) => c.outdoor_dry_bulb_c = value,
+            "outdoor_wet_bulb_c" if ok(-30.0, 40.0) => c.outdoor_wet_bulb_c = value,
+            "occupants" if ok(0.0, 100_000.0) => c.occupants = value,
+            "oa_per_person_m3_h" if ok(0.0, 200.0) => c.oa_per_person_m3_h = value,
+            "floor_area_m2" if ok(0.0, 2_000_000.0) => c.floor_area_m2 = value,
+            "oa_per_area_m3_h_m2" if ok(0.0, 20.0) => c.oa_per_area_m3_h_m2 = value,
+            "design_airflow_kg_s" if ok(1.0, 10_000.0) => {
+                let ratio = value / c.design_airflow_kg_s;
+                c.design_airflow_kg_s = value;
+                self.fan_design_kw *= ratio;
             }
+            "chillers" if ok(1.0, 20.0) && value.fract() == 0.0 => self.resize(value as usize, self.chiller_kw),
+            "chiller_capacity_kw" if ok(50.0, 20_000.0) => self.resize(self.chillers, value),
+            // A measured plant load: the zone load that gives it at the settings it was measured at (kept,
+            // and met again when another condition changes, whatever order they come in).
+            "cooling_load_kw" if ok(0.0, 1e6) => self.measured_load = Some((value, clamp(&self.settings(), settings))),
             _ => return false,
         }
+        self.meet_measured_load();
         true
     }
     fn configure(&mut self, key: &str, text: &str) -> Result<bool, ProcessError> {
@@ -213,7 +386,7 @@ impl Process for ChillerPlant {
     }
     fn default_fixed(&self) -> Vec<&'static str> {
         // Comfort and fresh air are the occupants' and the code's; free them explicitly to study them.
-        vec!["zone_setpoint", "oa_fraction"]
+        vec!["zone_setpoint", "oa_ratio"]
     }
     fn production_unit(&self) -> &'static str {
         "kWh cooling"
@@ -268,79 +441,178 @@ impl Process for ChillerPlant {
                 source_label: msg!("process-chiller-setting-zone-setpoint-source"),
             },
             Setting {
-                key: "oa_fraction",
-                name: "Outdoor-air fraction",
+                key: "oa_ratio",
+                name: "Outdoor air / ventilation requirement",
                 unit: "",
-                min: 0.15,
-                max: 0.5,
-                default: 0.2,
-                source: "ventilation minimum 15 %",
-                label: msg!("process-chiller-setting-oa-fraction"),
-                source_label: msg!("process-chiller-setting-oa-fraction-source"),
+                min: 1.0,
+                max: 2.0,
+                default: 1.0,
+                source: "at least the requirement (GB 50736-2012 Table 3.0.6-1, ASHRAE 62.1); more only to study it",
+                label: msg!("process-chiller-setting-oa-ratio"),
+                source_label: msg!("process-chiller-setting-oa-ratio-source"),
             },
         ]
     }
     fn evaluate(&self, x: &[f64], prices: &Prices) -> Evaluation {
         let x = clamp(&self.settings(), x);
-        let (chwst, ecwt, sat, tset, oa) = (x[0], x[1], x[2], x[3], x[4]);
+        let o = self.operate(&x);
+        let (chwst, sat) = (x[0], x[2]);
+        let out = |key, name, unit, value, label| Output { key, name, unit, value, label };
+        let outputs = vec![
+            out("cooling_load", "Cooling load", "kW", o.load, msg!("process-chiller-output-cooling-load")),
+            out("room_rh", "Room relative humidity", "%", o.room_rh, msg!("process-chiller-output-room-rh")),
+            out("oa_load", "Outdoor-air load", "kW", o.oa_load, msg!("process-chiller-output-oa-load")),
+            out("outdoor_air", "Outdoor air", "m³/h", o.oa_kg_s / AIR_DENSITY * 3600.0, msg!("process-chiller-output-outdoor-air")),
+            out("oa_fraction", "Outdoor-air share of the supply air", "%", 100.0 * o.oa_kg_s / o.airflow, msg!("process-chiller-output-oa-fraction")),
+            out("supply_airflow", "Supply airflow", "kg/s", o.airflow, msg!("process-chiller-output-supply-airflow")),
+            out("chillers_running", "Chillers running", "", o.n as f64, msg!("process-chiller-output-chillers-running")),
+            out("plr", "Part-load ratio per running chiller (PLR)", "", o.plr, msg!("process-chiller-output-plr")),
+            out("capft", "CAPFT (capacity at the temperatures)", "", o.capft, msg!("process-chiller-output-capft")),
+            out("eirft", "EIRFT (input per output at the temperatures)", "", o.eirft, msg!("process-chiller-output-eirft")),
+            out("eirfplr", "EIRFPLR (input per output at the part load)", "", o.eirfplr, msg!("process-chiller-output-eirfplr")),
+            out("chiller_kw_per_kw", "Chiller kW/kW", "kW/kW", o.chiller_kw / o.load.max(1e-9), msg!("process-chiller-output-chiller-kw-per-kw")),
+            out("chiller_cop", "Chiller COP", "", o.load / o.chiller_kw.max(1e-9), msg!("process-chiller-output-chiller-cop")),
+            out("chw_return", "Chilled-water return temperature", "°C", o.chw_return, msg!("process-chiller-output-chw-return")),
+            out("chw_delta_t", "Chilled-water ΔT", "K", o.chw_return - chwst, msg!("process-chiller-output-chw-delta-t")),
+            out("chw_flow", "Chilled-water flow", "m³/h", o.pump_flow / WATER_DENSITY * 3600.0, msg!("process-chiller-output-chw-flow")),
+            out("coil_flow_share", "Coil water flow, share of the pumps' design flow", "%", o.coil_flow_pct, msg!("process-chiller-output-coil-flow-share")),
+            out("chiller_power", "Chiller power", "kW", o.chiller_kw, msg!("process-chiller-output-chiller-power")),
+            out("chw_pump_power", "Chilled-water pumps", "kW", o.chw_pump, msg!("process-chiller-output-chw-pump-power")),
+            out("cw_pump_power", "Condenser-water pumps", "kW", o.cw_pump, msg!("process-chiller-output-cw-pump-power")),
+            out("tower_fan_power", "Cooling-tower fans", "kW", o.tower_fan, msg!("process-chiller-output-tower-fan-power")),
+            out("ahu_fan_power", "AHU fans", "kW", o.fans, msg!("process-chiller-output-ahu-fan-power")),
+            out("total_power", "Plant power", "kW", o.total, msg!("process-chiller-output-total-power")),
+            out("plant_kw_per_kw", "Plant kW/kW", "kW/kW", o.total / o.load.max(1e-9), msg!("process-chiller-output-plant-kw-per-kw")),
+            out("plant_kw_per_rt", "Plant kW/RT", "kW/RT", o.total / o.load.max(1e-9) * KW_PER_TON, msg!("process-chiller-output-plant-kw-per-rt")),
+            out("plant_cop", "Plant COP", "", o.load / o.total.max(1e-9), msg!("process-chiller-output-plant-cop")),
+            out("tower_speed", "Tower fan speed", "%", o.speed.min(1.0) * 100.0, msg!("process-chiller-output-tower-speed")),
+        ];
+        let airflow_design = self.conditions.design_airflow_kg_s;
+        let constraints = vec![
+            Constraint::min("coil_approach", "Supply air at least 3 K above chilled water (coil)", "°C", sat - chwst, 3.0, msg!("process-chiller-limit-coil-approach")),
+            Constraint::max("dehumidification", "Room humidity within the comfort band (≤ 60 % RH)", "%", o.room_rh, ROOM_RH_MAX, msg!("process-chiller-limit-dehumidification")),
+            Constraint::max("capacity", "Chiller capacity", "kW", o.load, self.chillers as f64 * self.chiller_kw * o.capft, msg!("process-chiller-limit-capacity")),
+            Constraint::max("chw_flow", "Coil water flow within the pumps' design flow", "%", o.coil_flow_pct, 100.0, msg!("process-chiller-limit-chw-flow")),
+            Constraint::max("tower_speed", "Tower can hold the condenser-water setpoint", "", o.speed, 1.0, msg!("process-chiller-limit-tower-speed")),
+            Constraint::max("airflow", "AHU airflow within fan capacity", "kg/s", o.airflow, 1.1 * airflow_design, msg!("process-chiller-limit-airflow")),
+        ];
+        Evaluation {
+            electricity_kw: o.total,
+            fuel_gj_h: 0.0,
+            scope1_combustion_t_h: 0.0,
+            scope1_process_t_h: 0.0,
+            biogenic_t_h: 0.0,
+            scope2_t_h: o.total / 1000.0 * prices.grid_t_per_mwh,
+            fuel_cost_h: 0.0,
+            production_h: o.load,
+            production_unit: "kWh cooling",
+            outputs,
+            constraints,
+        }
+    }
+}
+
+/// The plant at one operating point (settings already clamped).
+struct Operation {
+    load: f64,
+    room_rh: f64,
+    oa_load: f64,
+    oa_kg_s: f64,
+    airflow: f64,
+    n: usize,
+    plr: f64,
+    capft: f64,
+    eirft: f64,
+    eirfplr: f64,
+    chiller_kw: f64,
+    chw_return: f64,
+    pump_flow: f64,
+    coil_flow_pct: f64,
+    chw_pump: f64,
+    cw_pump: f64,
+    tower_fan: f64,
+    speed: f64,
+    fans: f64,
+    total: f64,
+}
+
+impl ChillerPlant {
+    fn operate(&self, x: &[f64]) -> Operation {
+        let (chwst, ecwt, sat, tset, oa_ratio) = (x[0], x[1], x[2], x[3], x[4]);
         let c = &self.conditions;
-        // Loads.
+        let p = psychro::P_STD;
+        // Air side: the supply airflow carries the zone's sensible load at the supply-air temperature; the
+        // outdoor air is the ventilation requirement, whatever the supply air does. The coil leaves the
+        // air at the supply temperature and at most 95 % RH; the room's humidity is what the people's
+        // moisture adds to it (a result, held to the comfort band by a limit).
         let zone = c.zone_load_kw * (1.0 + 0.05 * (24.0 - tset));
+        let latent = (c.occupants * LATENT_KW_PER_PERSON).min(zone);
         let airflow_design = c.design_airflow_kg_s;
-        let airflow = (zone / (1.006 * (tset - sat).max(0.5))).max(0.3 * airflow_design);
-        // Outdoor air: sensible plus a latent part (humid climate: about as much again as the sensible).
-        let oa_load = oa * airflow * 1.006 * (c.outdoor_dry_bulb_c - tset).max(0.0) * 2.0;
-        let load = zone + oa_load;
-        // Chillers.
-        let cap = self.curves.capft(chwst, ecwt);
-        let available = self.chiller_kw * cap;
+        let oa_kg_s = oa_ratio * c.ventilation_kg_s();
+        let airflow = ((zone - latent) / (1.006 * (tset - sat).max(0.5))).max(0.3 * airflow_design).max(oa_kg_s).max(1e-6);
+        let f = oa_kg_s / airflow;
+        let w_oa = psychro::humidity_ratio_from_wet_bulb(c.outdoor_dry_bulb_c, c.outdoor_wet_bulb_c, p);
+        let pickup = latent / (airflow * 2501.0);
+        // A dry coil passes the mixed air's moisture: W_sa = W_ma = (1 − f)·(W_sa + pickup) + f·W_oa.
+        let w_dry = if f > 1e-9 { w_oa + (1.0 - f) * pickup / f } else { f64::INFINITY };
+        let w_sa = w_dry.min(psychro::humidity_ratio_from_rh(sat, 0.95, p));
+        let w_ra = w_sa + pickup;
+        let h_ra = psychro::enthalpy(tset, w_ra);
+        let h_oa = psychro::enthalpy(c.outdoor_dry_bulb_c, w_oa);
+        let h_ma = h_ra + f * (h_oa - h_ra);
+        let h_sa = psychro::enthalpy(sat, w_sa);
+        let oa_load = oa_kg_s * (h_oa - h_ra);
+        let load = (airflow * (h_ma - h_sa)).max(0.0);
+        // Chillers, staged to keep each at or below 90 % of what it can give at these temperatures.
+        let capft = self.curves.capft(chwst, ecwt);
+        let available = self.chiller_kw * capft;
         let n = ((load / (0.9 * available)).ceil() as usize).clamp(1, self.chillers);
         let per = load / n as f64;
+        let plr = per / available.max(1e-9);
         let chiller_kw = n as f64 * self.curves.power(self.chiller_kw, per, chwst, ecwt);
-        // Pumps: chilled-water ΔT grows as the supply gets colder (return ≈ 12.2 °C).
-        let dt = (12.2 - chwst).max(2.0);
-        let flow_frac = load / (self.chillers as f64 * self.chiller_kw) * 5.5 / dt;
-        let chw_pump = self.chw_pump_design_kw * vsd_fraction(flow_frac);
+        // Water side: the coils take the flow that carries the load at this supply temperature (ΔT from
+        // the coil, not fixed); the pumps give at least the running chillers' minimum flow (bypass).
+        let ua = self.coil_ua_kg_s() * (airflow / airflow_design).powf(0.8);
+        let design_flow = self.design_chw_flow_kg_s();
+        let coil_flow = match coil_return_c(load, ua, h_ma, h_sa, chwst) {
+            Some(t) if t - chwst > 1e-3 => load / (WATER_CP * (t - chwst)),
+            Some(_) if load <= 0.0 => 0.0,
+            // No flow can do it: ten times the pumps' design, well beyond what they give.
+            _ => 10.0 * design_flow,
+        };
+        let pump_flow = coil_flow.max(n as f64 * CHILLER_MIN_FLOW * design_flow / self.chillers as f64).min(10.0 * design_flow);
+        let chw_return = chwst + load / (WATER_CP * pump_flow.max(1e-9));
+        let chw_pump = self.chw_pump_design_kw * vsd_fraction(pump_flow / design_flow);
         let cw_pump = self.cw_pump_kw_per_chiller * n as f64;
         // Tower: the fan speed that holds ECWT; impossible below wet bulb + approach at full speed.
-        let load_frac = (load + chiller_kw) / (self.chillers as f64 * self.chiller_kw * 1.2);
+        let load_frac = (load + chiller_kw) / (self.installed_kw() * 1.2);
         let need = ecwt - c.outdoor_wet_bulb_c;
         let approach_full = self.approach_design_k * load_frac;
         let speed = if need <= 0.0 { 2.0 } else { (approach_full / need).powf(1.0 / 0.6) };
         let tower_fan = self.tower_fan_design_kw * speed.clamp(0.15, 1.0).powi(3);
         let fans = self.fan_design_kw * vsd_fraction(airflow / airflow_design);
         let total = chiller_kw + chw_pump + cw_pump + tower_fan + fans;
-        let outputs = vec![
-            Output { key: "cooling_load", name: "Cooling load", unit: "kW", value: load, label: msg!("process-chiller-output-cooling-load") },
-            Output { key: "chillers_running", name: "Chillers running", unit: "", value: n as f64, label: msg!("process-chiller-output-chillers-running") },
-            Output { key: "chiller_power", name: "Chiller power", unit: "kW", value: chiller_kw, label: msg!("process-chiller-output-chiller-power") },
-            Output { key: "chw_pump_power", name: "Chilled-water pumps", unit: "kW", value: chw_pump, label: msg!("process-chiller-output-chw-pump-power") },
-            Output { key: "cw_pump_power", name: "Condenser-water pumps", unit: "kW", value: cw_pump, label: msg!("process-chiller-output-cw-pump-power") },
-            Output { key: "tower_fan_power", name: "Cooling-tower fans", unit: "kW", value: tower_fan, label: msg!("process-chiller-output-tower-fan-power") },
-            Output { key: "ahu_fan_power", name: "AHU fans", unit: "kW", value: fans, label: msg!("process-chiller-output-ahu-fan-power") },
-            Output { key: "total_power", name: "Plant power", unit: "kW", value: total, label: msg!("process-chiller-output-total-power") },
-            Output { key: "plant_cop", name: "Plant COP", unit: "", value: load / total.max(1e-9), label: msg!("process-chiller-output-plant-cop") },
-            Output { key: "tower_speed", name: "Tower fan speed", unit: "%", value: speed.min(1.0) * 100.0, label: msg!("process-chiller-output-tower-speed") },
-        ];
-        let constraints = vec![
-            Constraint::min("coil_approach", "Supply air at least 3 K above chilled water (coil)", "°C", sat - chwst, 3.0, msg!("process-chiller-limit-coil-approach")),
-            Constraint::max("dehumidification", "Supply air cold enough to dehumidify", "°C", sat, 14.5, msg!("process-chiller-limit-dehumidification")),
-            Constraint::max("capacity", "Chiller capacity", "kW", load, self.chillers as f64 * available, msg!("process-chiller-limit-capacity")),
-            Constraint::max("tower_speed", "Tower can hold the condenser-water setpoint", "", speed, 1.0, msg!("process-chiller-limit-tower-speed")),
-            Constraint::max("airflow", "AHU airflow within fan capacity", "kg/s", airflow, 1.1 * airflow_design, msg!("process-chiller-limit-airflow")),
-        ];
-        Evaluation {
-            electricity_kw: total,
-            fuel_gj_h: 0.0,
-            scope1_combustion_t_h: 0.0,
-            scope1_process_t_h: 0.0,
-            biogenic_t_h: 0.0,
-            scope2_t_h: total / 1000.0 * prices.grid_t_per_mwh,
-            fuel_cost_h: 0.0,
-            production_h: load,
-            production_unit: "kWh cooling",
-            outputs,
-            constraints,
+        Operation {
+            load,
+            room_rh: 100.0 * psychro::relative_humidity(tset, w_ra, p),
+            oa_load,
+            oa_kg_s,
+            airflow,
+            n,
+            plr,
+            capft,
+            eirft: self.curves.eirft(chwst, ecwt),
+            eirfplr: self.curves.eirfplr(plr),
+            chiller_kw,
+            chw_return,
+            pump_flow,
+            coil_flow_pct: 100.0 * coil_flow / design_flow,
+            chw_pump,
+            cw_pump,
+            tower_fan,
+            speed,
+            fans,
+            total,
         }
     }
 }

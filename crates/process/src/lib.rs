@@ -20,6 +20,7 @@ pub mod hvac;
 pub mod kiln;
 pub mod optimise;
 pub mod potline;
+pub mod psychro;
 
 use plant_i18n::{Msg, msg};
 use serde::Serialize;

@@ -1,4 +1,5 @@
-//! A Hall-Héroult potline (prebaked anodes). Sources (docs/references.md): [Hives-1996], [CODATA-2018], [40CFR98.63].
+//! A Hall-Héroult potline (prebaked anodes). Sources (docs/references.md): [Hives-1996], [CODATA-2018], [40CFR98.63],
+//! [NDRC-2013-Al], [IPCC-SAR], [IPCC-AR4], [IPCC-AR5], [IPCC-AR6].
 //!
 //! - Bath conductivity (Hives et al. 1996, Metall. Mater. Trans. B):
 //!   κ [S/cm] = exp(1.977 − 0.0200·%Al2O3 − 0.0131·%AlF3 − 0.0060·%CaF2 − 0.0106·%MgF2 − 0.0019·%KF
@@ -14,10 +15,17 @@
 //!   gives 94-95 % at 4.5 cm and the steep fall below 4 cm reported in the teaching cases (CE 85-95 %).
 //! - Faraday: m_Al = CE × I × M_Al/(3F), 0.3356 kg/(kA·h) at CE = 1. DC energy W = 2.980 × V/CE kWh/kg
 //!   (4.2 V, 95 % → 13,175 kWh/t). AC: DC / rectifier efficiency (0.975) + auxiliaries (300 kWh/t).
-//! - Anode CO2: NC × (1 − S − Ash) × 44.009/12.011 per t Al, net carbon 0.40 t C/t at CE 95 % (scaled by
-//!   0.95/CE), S 2 %, ash 0.4 % (China guideline defaults). PFC: Tier 2 slope, 0.143 kg CF4/(t Al ·
-//!   AE-min/cell-day), C2F6 = 0.121 × CF4, GWP AR5 (6,630 and 11,100); anode-effect minutes per cell-day
+//! - Anode CO2: NC × (1 − S − Ash) × 44.009/12.011 per t Al [40CFR98.63], net carbon 0.40 t C/t at CE 95 %
+//!   (scaled by 0.95/CE), S 2 %, ash 0.4 %; each a condition (the China guideline's defaults: NC 0.42, S 2,
+//!   ash 0.4 [NDRC-2013-Al]). PFC: Tier 2 slope, 0.143 kg CF4/(t Al · AE-min/cell-day), C2F6 = 0.121 × CF4,
+//!   or fixed factors per t Al (China's defaults without anode-effect data: CF4 0.034, C2F6 0.0034 kg/t);
+//!   GWP-100 of the chosen IPCC report (SAR 6,500/9,200 — Chinese national reporting; AR4 7,390/12,200 —
+//!   IAI; AR5 6,630/11,100, the default; AR6 7,380/12,400). Anode-effect minutes per cell-day
 //!   rise steeply below 2 % alumina (empirical, 0.1 AE/pot-day of 2 min at 2.5 %).
+//! - Cell size: the design current (150-600 kA cells) and anode current density are conditions; the line
+//!   current ranges over 90-105 % of the design, the anodes scale with the current, and the cell's design
+//!   heat is what it loses at the design point. Bath additives (CaF2, MgF2, KF, LiF) enter the
+//!   conductivity; the liquidus fit takes CaF2 only.
 //! - Heat balance: the heat a cell must lose, I × (V − 1.65 V), must stay within ±6 % of its design value
 //!   to keep the side ledge (too little: sludge and freezing; too much: ledge melts). The ACD may not go
 //!   below 4.0 cm (shorting and MHD stability). The bath superheat, T − T_liquidus with T_liquidus = 1011
@@ -34,18 +42,77 @@ const M_AL: f64 = 26.9815;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Potline {
     pub cells: f64,
-    /// Anode area per cell, cm² (0.85 A/cm² at 400 kA).
+    /// The cells' design line current, kA (the line-current setting ranges over 90-105 % of it).
+    pub design_current_ka: f64,
+    /// Anode area per cell, cm² (the design current at the design anode current density).
     pub anode_area_cm2: f64,
     pub caf2_pct: f64,
+    /// Bath additives, mass % (they change the conductivity, [Hives-1996]; the liquidus fit ignores them).
+    pub mgf2_pct: f64,
+    pub kf_pct: f64,
+    pub lif_pct: f64,
     /// Heat to lose per cell at design, kW.
     pub design_heat_kw: f64,
     /// Metal to make, t/h (the production constraint).
     pub production_target_t_h: f64,
+    /// How the anode CO2 and the PFCs are reported (conditions; defaults: the model's own figures, AR5).
+    pub reporting: Reporting,
 }
+
+/// The carbon-reporting choices of a potline: factors the plant's regime prescribes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reporting {
+    /// Net carbon consumption, t C per t Al; 0: the model's (0.40 at 95 % CE, scaled by 0.95/CE). The
+    /// China guideline's default is 0.42 [NDRC-2013-Al].
+    pub net_carbon_t_t: f64,
+    /// Sulphur and ash in the baked anodes, % (2.0 and 0.4: [NDRC-2013-Al], [40CFR98.63] Table F-2).
+    pub anode_sulphur_pct: f64,
+    pub anode_ash_pct: f64,
+    /// PFCs per t Al, kg; 0: the Tier 2 slope on the anode-effect minutes. The China guideline's defaults
+    /// without anode-effect data: CF4 0.034, C2F6 0.0034 [NDRC-2013-Al].
+    pub cf4_kg_t: f64,
+    pub c2f6_kg_t: f64,
+    /// The IPCC assessment report whose GWP-100 values are used: 2 (SAR, Chinese national reporting), 4
+    /// (AR4, IAI), 5 (AR5), 6 (AR6).
+    pub gwp_report: u8,
+}
+
+impl Default for Reporting {
+    fn default() -> Self {
+        Self { net_carbon_t_t: 0.0, anode_sulphur_pct: 2.0, anode_ash_pct: 0.4, cf4_kg_t: 0.0, c2f6_kg_t: 0.0, gwp_report: 5 }
+    }
+}
+
+/// GWP-100 of CF4 and C2F6 in an IPCC assessment report ([IPCC-SAR], [IPCC-AR4], [IPCC-AR5], [IPCC-AR6]).
+pub fn pfc_gwp(report: u8) -> Option<(f64, f64)> {
+    match report {
+        2 => Some((6_500.0, 9_200.0)),
+        4 => Some((7_390.0, 12_200.0)),
+        5 => Some((6_630.0, 11_100.0)),
+        6 => Some((7_380.0, 12_400.0)),
+        _ => None,
+    }
+}
+
+/// Design anode current density of the bundled 400 kA cell, A/cm².
+const DESIGN_CURRENT_DENSITY: f64 = 0.85;
 
 impl Default for Potline {
     fn default() -> Self {
-        Self { cells: 240.0, anode_area_cm2: 400_000.0 / 0.85, caf2_pct: 4.5, design_heat_kw: 400.0 * (4.2 - 1.65), production_target_t_h: 0.0 }
+        let mut p = Self {
+            cells: 240.0,
+            design_current_ka: 400.0,
+            anode_area_cm2: 400_000.0 / DESIGN_CURRENT_DENSITY,
+            caf2_pct: 4.5,
+            mgf2_pct: 0.0,
+            kf_pct: 0.0,
+            lif_pct: 0.0,
+            design_heat_kw: 0.0,
+            production_target_t_h: 0.0,
+            reporting: Reporting::default(),
+        };
+        p.design_heat_kw = p.heat_at_design();
+        p
     }
 }
 
@@ -70,10 +137,28 @@ pub fn current_efficiency(acd_cm: f64, t_c: f64, alf3: f64) -> f64 {
 }
 
 impl Potline {
+    /// Bath conductivity, S/cm, of this potline's bath at `al2o3` and `alf3` % and `t_c` °C.
+    pub fn conductivity(&self, al2o3: f64, alf3: f64, t_c: f64) -> f64 {
+        bath_conductivity(al2o3, alf3, self.caf2_pct, self.mgf2_pct, self.kf_pct, self.lif_pct, t_c + 273.15)
+    }
+
+    /// Anode current density, A/cm², at `current_ka`.
+    pub fn current_density(&self, current_ka: f64) -> f64 {
+        current_ka * 1000.0 / self.anode_area_cm2
+    }
+
+    /// The heat a cell loses at the design current and the default settings, kW: the design of its
+    /// insulation (the heat-balance limits are ± 6 % of it).
+    fn heat_at_design(&self) -> f64 {
+        let d: Vec<f64> = self.settings().iter().map(|s| s.default).collect();
+        let (v, _) = self.cell_voltage(self.design_current_ka, d[1], d[2], d[3], d[4]);
+        self.design_current_ka * (v - 1.65)
+    }
+
     /// Cell voltage, V, and its bath drop.
     pub fn cell_voltage(&self, current_ka: f64, acd_cm: f64, al2o3: f64, alf3: f64, t_c: f64) -> (f64, f64) {
-        let i = current_ka * 1000.0 / self.anode_area_cm2;
-        let kappa = bath_conductivity(al2o3, alf3, self.caf2_pct, 0.0, 0.0, 0.0, t_c + 273.15);
+        let i = self.current_density(current_ka);
+        let kappa = self.conductivity(al2o3, alf3, t_c);
         let d_bubble = 0.5;
         let u_bath = i * (acd_cm - d_bubble) / kappa;
         let t_k = t_c + 273.15;
@@ -97,20 +182,71 @@ impl Process for Potline {
         "t"
     }
     fn condition_keys(&self) -> Vec<&'static str> {
-        vec!["cells", "production_target_t_h"]
+        vec![
+            "cells",
+            "production_target_t_h",
+            "design_current_ka",
+            "anode_current_density",
+            "caf2_pct",
+            "mgf2_pct",
+            "kf_pct",
+            "lif_pct",
+            "net_carbon_t_t",
+            "anode_sulphur_pct",
+            "anode_ash_pct",
+            "cf4_kg_t",
+            "c2f6_kg_t",
+            "gwp_report",
+        ]
     }
     fn condition(&self, key: &str) -> Option<f64> {
-        match key {
-            "cells" => Some(self.cells),
-            "production_target_t_h" => Some(self.production_target_t_h),
-            _ => None,
-        }
+        let r = &self.reporting;
+        Some(match key {
+            "cells" => self.cells,
+            "production_target_t_h" => self.production_target_t_h,
+            "design_current_ka" => self.design_current_ka,
+            "anode_current_density" => self.current_density(self.design_current_ka),
+            "caf2_pct" => self.caf2_pct,
+            "mgf2_pct" => self.mgf2_pct,
+            "kf_pct" => self.kf_pct,
+            "lif_pct" => self.lif_pct,
+            "net_carbon_t_t" => r.net_carbon_t_t,
+            "anode_sulphur_pct" => r.anode_sulphur_pct,
+            "anode_ash_pct" => r.anode_ash_pct,
+            "cf4_kg_t" => r.cf4_kg_t,
+            "c2f6_kg_t" => r.c2f6_kg_t,
+            "gwp_report" => f64::from(r.gwp_report),
+            _ => return None,
+        })
     }
     fn set_condition(&mut self, key: &str, value: f64, _settings: &[f64]) -> bool {
+        let ok = |lo: f64, hi: f64| value.is_finite() && (lo..=hi).contains(&value);
+        let r = &mut self.reporting;
         match key {
-            "cells" if value >= 1.0 => self.cells = value.round(),
-            "production_target_t_h" if value >= 0.0 => self.production_target_t_h = value,
+            "cells" if ok(1.0, 2_000.0) => self.cells = value.round(),
+            "production_target_t_h" if ok(0.0, 1e4) => self.production_target_t_h = value,
+            // A cell of another size keeps its current density: the anodes scale with the current.
+            "design_current_ka" if ok(50.0, 700.0) => {
+                let density = self.current_density(self.design_current_ka);
+                self.design_current_ka = value;
+                self.anode_area_cm2 = value * 1000.0 / density;
+            }
+            "anode_current_density" if ok(0.5, 1.2) => self.anode_area_cm2 = self.design_current_ka * 1000.0 / value,
+            "caf2_pct" if ok(0.0, 8.0) => self.caf2_pct = value,
+            "mgf2_pct" if ok(0.0, 5.0) => self.mgf2_pct = value,
+            "kf_pct" if ok(0.0, 8.0) => self.kf_pct = value,
+            "lif_pct" if ok(0.0, 5.0) => self.lif_pct = value,
+            "net_carbon_t_t" if value == 0.0 || ok(0.3, 0.6) => r.net_carbon_t_t = value,
+            "anode_sulphur_pct" if ok(0.0, 5.0) => r.anode_sulphur_pct = value,
+            "anode_ash_pct" if ok(0.0, 2.0) => r.anode_ash_pct = value,
+            "cf4_kg_t" if ok(0.0, 5.0) => r.cf4_kg_t = value,
+            "c2f6_kg_t" if ok(0.0, 1.0) => r.c2f6_kg_t = value,
+            "gwp_report" if value.fract() == 0.0 && pfc_gwp(value as u8).is_some() && ok(2.0, 6.0) => r.gwp_report = value as u8,
             _ => return false,
+        }
+        // The cell's insulation is designed for its current and density.
+        if matches!(key, "design_current_ka" | "anode_current_density" | "caf2_pct" | "mgf2_pct" | "kf_pct" | "lif_pct") {
+            self.design_heat_kw = self.heat_at_design();
         }
         true
     }
@@ -120,10 +256,10 @@ impl Process for Potline {
                 key: "line_current",
                 name: "Line current",
                 unit: "kA",
-                min: 360.0,
-                max: 420.0,
-                default: 400.0,
-                source: "modern cells 400-600 kA; rectifier limit 420 kA",
+                min: 0.9 * self.design_current_ka,
+                max: 1.05 * self.design_current_ka,
+                default: self.design_current_ka,
+                source: "90-105 % of the design current (condition design_current_ka: 150-600 kA cells); 400 kA: rectifier limit 420 kA",
                 label: msg!("process-potline-setting-line-current"),
                 source_label: msg!("process-potline-setting-line-current-source"),
             },
@@ -185,10 +321,13 @@ impl Process for Potline {
         // Anode effects: AE/pot-day rises steeply as alumina runs low; 2 min each.
         let ae_per_day = 0.05 + 0.05 * ((2.5 - al2o3) / 0.35).exp();
         let ae_minutes = ae_per_day * 2.0;
-        let cf4_kg_t = 0.143 * ae_minutes;
-        let pfc_t_h = metal_t_h * cf4_kg_t * (6630.0 + 0.121 * 11_100.0) / 1000.0;
-        let net_carbon = 0.40 * 0.95 / ce;
-        let anode_t_h = metal_t_h * net_carbon * (1.0 - 0.02 - 0.004) * 44.009 / 12.011;
+        let r = &self.reporting;
+        let cf4_kg_t = if r.cf4_kg_t > 0.0 { r.cf4_kg_t } else { 0.143 * ae_minutes };
+        let c2f6_kg_t = if r.c2f6_kg_t > 0.0 { r.c2f6_kg_t } else { 0.121 * cf4_kg_t };
+        let (gwp_cf4, gwp_c2f6) = pfc_gwp(r.gwp_report).unwrap_or((6_630.0, 11_100.0));
+        let pfc_t_h = metal_t_h * (cf4_kg_t * gwp_cf4 + c2f6_kg_t * gwp_c2f6) / 1000.0;
+        let net_carbon = if r.net_carbon_t_t > 0.0 { r.net_carbon_t_t } else { 0.40 * 0.95 / ce };
+        let anode_t_h = metal_t_h * net_carbon * (1.0 - (r.anode_sulphur_pct + r.anode_ash_pct) / 100.0) * 44.009 / 12.011;
         let heat_kw = current * (v - 1.65);
         // Liquidus of the bath (linear fit around industrial baths): superheat = T − T_liq.
         let liquidus = 1011.0 - 3.0 * alf3 - 5.5 * al2o3 - 2.5 * self.caf2_pct;
@@ -200,7 +339,7 @@ impl Process for Potline {
                 key: "bath_conductivity",
                 name: "Bath conductivity",
                 unit: "S/cm",
-                value: bath_conductivity(al2o3, alf3, self.caf2_pct, 0.0, 0.0, 0.0, t + 273.15),
+                value: self.conductivity(al2o3, alf3, t),
                 label: msg!("process-potline-output-bath-conductivity"),
             },
             Output { key: "current_efficiency", name: "Current efficiency", unit: "%", value: ce * 100.0, label: msg!("process-potline-output-current-efficiency") },
@@ -209,7 +348,29 @@ impl Process for Potline {
             Output { key: "ac_energy", name: "AC energy (incl. auxiliaries)", unit: "kWh/t", value: ac, label: msg!("process-potline-output-ac-energy") },
             Output { key: "ae_frequency", name: "Anode effects", unit: "1/pot-day", value: ae_per_day, label: msg!("process-potline-output-ae-frequency") },
             Output { key: "anode_co2", name: "Anode CO2", unit: "t/t", value: anode_t_h / metal_t_h.max(1e-9), label: msg!("process-potline-output-anode-co2") },
-            Output { key: "pfc_co2e", name: "PFC as CO2e (AR5)", unit: "t/t", value: pfc_t_h / metal_t_h.max(1e-9), label: msg!("process-potline-output-pfc-co2e") },
+            Output { key: "cf4", name: "CF4", unit: "kg/t", value: cf4_kg_t, label: msg!("process-potline-output-cf4") },
+            Output { key: "c2f6", name: "C2F6", unit: "kg/t", value: c2f6_kg_t, label: msg!("process-potline-output-c2f6") },
+            Output {
+                key: "pfc_co2e",
+                name: "PFC as CO2e (GWP of condition gwp_report)",
+                unit: "t/t",
+                value: pfc_t_h / metal_t_h.max(1e-9),
+                label: msg!("process-potline-output-pfc-co2e"),
+            },
+            Output {
+                key: "metal_per_pot_day",
+                name: "Metal per pot-day",
+                unit: "kg/pot-day",
+                value: metal_t_h * 1000.0 * 24.0 / self.cells.max(1.0),
+                label: msg!("process-potline-output-metal-per-pot-day"),
+            },
+            Output {
+                key: "anode_current_density",
+                name: "Anode current density",
+                unit: "A/cm²",
+                value: self.current_density(current),
+                label: msg!("process-potline-output-anode-current-density"),
+            },
             Output { key: "cell_heat", name: "Heat to lose per cell", unit: "kW", value: heat_kw, label: msg!("process-potline-output-cell-heat") },
             Output { key: "superheat", name: "Bath superheat", unit: "K", value: superheat, label: msg!("process-potline-output-superheat") },
         ];

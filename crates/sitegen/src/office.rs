@@ -295,11 +295,14 @@ pub fn record(spec: &SiteSpec) -> Result<Record> {
             zone_load += 0.9 * *l + people + envelope + glazing;
         }
         let zone_load = zone_load.max(0.0);
-        let chwst = if reset_trial.contains(&k) { 8.0 } else { 6.67 };
+        // The reset trial raises the chilled water to 8 °C and the supply air to 14 °C with it (the coils
+        // cannot cool the air to 13 °C with 8 °C water at the pumps' flow).
+        let (chwst, sat_set) = if reset_trial.contains(&k) { (8.0, 14.0) } else { (6.67, 13.0) };
         // The towers hold 29.4 °C where the wet bulb allows (an approach of 3.8 K at full speed).
         let ecwt_set = (wb + 3.8).clamp(29.4, 35.0);
         let mut x = base_x.clone();
         x[0] = chwst;
+        x[2] = sat_set;
         x[1] = ecwt_set;
         plant.conditions.zone_load_kw = zone_load;
         plant.conditions.outdoor_dry_bulb_c = db;
@@ -352,7 +355,7 @@ pub fn record(spec: &SiteSpec) -> Result<Record> {
             put(&format!("floor{:02}_temp_C", i + 1), Some(zone_temp[i]), 2)?;
             put(&format!("floor{:02}_lp_kW", i + 1), Some(lp[i]), 2)?;
             put(&format!("ahu{:02}_fan_kW", i + 1), Some(fans / FLOORS as f64 * (1.0 + floor_offsets[i] * 0.1)), 2)?;
-            let sat = if hvac_on { 13.0 + noise(&mut rng, 0.1) } else { zone_temp[i] - 1.0 };
+            let sat = if hvac_on { sat_set + noise(&mut rng, 0.1) } else { zone_temp[i] - 1.0 };
             put(&format!("ahu{:02}_sat_C", i + 1), Some(sat), 2)?;
         }
     }

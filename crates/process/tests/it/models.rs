@@ -312,3 +312,181 @@ fn kiln_petcoke_costs_more_milling_than_coal() {
     let (_, soft) = kiln_at(&[("coal_ncv", 20.0)], &[]);
     assert!(soft.output("electricity") > coal.output("electricity"));
 }
+
+/// The chiller plant at the defaults changed by `set` (key, value) and conditions `cond`.
+fn chiller_at(cond: &[(&str, f64)], set: &[(&str, f64)]) -> (ChillerPlant, plant_process::Evaluation) {
+    let mut p = ChillerPlant::default();
+    let mut x = p.defaults();
+    for (k, v) in set {
+        let i = p.settings().iter().position(|s| s.key == *k).expect("setting");
+        x[i] = *v;
+    }
+    for (k, v) in cond {
+        assert!(p.set_condition(k, *v, &x), "condition {k}={v}");
+    }
+    let e = p.evaluate(&x, &Prices::default());
+    (p, e)
+}
+
+#[test]
+fn moist_air_properties_match_the_ashrae_handbook() {
+    use plant_process::psychro::*;
+    // 2017 ASHRAE Handbook—Fundamentals ch. 1, Table 3 (saturation pressure, Pa): within the 300 ppm the
+    // Handbook gives for Hyland-Wexler.
+    for (t, p_ws) in [(-20.0, 103.24), (-5.0, 401.74), (5.0, 872.6), (25.0, 3169.7), (50.0, 12_351.3)] {
+        near(sat_pressure_pa(t), p_ws, 3e-4 * p_ws, &format!("p_ws at {t} °C"));
+    }
+    // Table 2: saturated humidity ratio at 25 °C, 101.325 kPa.
+    near(sat_humidity_ratio(25.0, P_STD), 0.020_173, 0.005 * 0.020_173, "W_s at 25 °C");
+    // Example 1: 40 °C dry bulb, 20 °C wet bulb: W = 0.0065, h = 56.7 kJ/kg, φ = 14 %.
+    let w = humidity_ratio_from_wet_bulb(40.0, 20.0, P_STD);
+    near(w, 0.0065, 0.0001, "W of Example 1");
+    near(enthalpy(40.0, w), 56.7, 0.1, "h of Example 1");
+    near(relative_humidity(40.0, w, P_STD), 0.14, 0.01, "φ of Example 1");
+    // The inverse of the saturated enthalpy.
+    near(sat_temperature_from_enthalpy(sat_enthalpy(12.0, P_STD), P_STD), 12.0, 1e-6, "T from h_s");
+}
+
+#[test]
+fn chiller_plant_ventilation_follows_its_requirement_not_the_coil() {
+    // GB 50736-2012 Table 3.0.6-1: 30 m³/(h·person) in offices; 4,000 people → 120,000 m³/h.
+    let (_, e) = chiller_at(&[], &[]);
+    near(e.output("outdoor_air").unwrap_or(0.0), 120_000.0, 1e-6, "outdoor air, m³/h");
+    // ASHRAE 62.1 Table 6.2.2.1, office space: 2.5 L/s per person + 0.3 L/(s·m²); 1,000 m² at the default
+    // density of 5 people per 100 m² → 50 × 2.5 + 1,000 × 0.3 = 425 L/s = 1,530 m³/h.
+    let ashrae = [("occupants", 50.0), ("oa_per_person_m3_h", 2.5 * 3.6), ("floor_area_m2", 1_000.0), ("oa_per_area_m3_h_m2", 0.3 * 3.6), ("cooling_load_kw", 100.0)];
+    let (_, e) = chiller_at(&ashrae, &[]);
+    near(e.output("outdoor_air").unwrap_or(0.0), 1_530.0, 1e-6, "outdoor air by ASHRAE 62.1, m³/h");
+    // A colder supply air moves less air but the same outdoor air; its load does not shrink (the room is
+    // drier, so each kg of outdoor air needs more moisture taken out).
+    let (_, cold) = chiller_at(&[], &[("sat", 12.5)]);
+    let (_, warm) = chiller_at(&[], &[("sat", 14.5)]);
+    assert!(cold.output("supply_airflow") < warm.output("supply_airflow"));
+    near(cold.output("outdoor_air").unwrap_or(0.0), warm.output("outdoor_air").unwrap_or(1.0), 1e-9, "outdoor air at any SAT");
+    assert!(cold.output("oa_load") >= warm.output("oa_load"), "{:?} vs {:?}", cold.output("oa_load"), warm.output("oa_load"));
+    // The room's humidity is a result: warmer supply air dehumidifies less.
+    assert!(cold.output("room_rh") < warm.output("room_rh"));
+}
+
+#[test]
+fn chiller_plant_chilled_water_delta_t_follows_load_and_flow_with_the_pumps_limits() {
+    // AHRI 550/590: 2.4 gpm per ton is a 10 °F (5.56 K) rise.
+    near(plant_process::hvac::design_chw_delta_t(), 5.56, 0.03, "design ΔT, K");
+    let (p, e) = chiller_at(&[], &[]);
+    near(p.design_chw_flow_kg_s(), 5_250.0 * 0.043_05 * 0.9997, 0.1, "design flow of 3 × 1,750 kW, kg/s");
+    // The water carries the load: flow × cp × ΔT = Q.
+    let flow = e.output("chw_flow").unwrap_or(0.0) * 999.7 / 3600.0;
+    near(flow * 4.196 * e.output("chw_delta_t").unwrap_or(0.0), e.output("cooling_load").unwrap_or(0.0), 1e-6, "water-side balance");
+    assert!(e.feasible(1e-9), "{:?}", e.constraints);
+    // Resetting the chilled water up at the same supply air needs more water: the ΔT shrinks and, at 8 °C,
+    // the coils would need more than the pumps give — a violated limit, not a saving.
+    let (_, reset) = chiller_at(&[], &[("chwst", 7.5)]);
+    assert!(reset.output("chw_delta_t") < e.output("chw_delta_t") && reset.output("coil_flow_share") > e.output("coil_flow_share"));
+    let (_, too_far) = chiller_at(&[], &[("chwst", 8.0)]);
+    let limit = too_far.constraints.iter().find(|c| c.key == "chw_flow").expect("chw_flow limit");
+    assert!(limit.margin() < 0.0, "{limit:?}");
+    // With the supply air reset too the coils manage it.
+    let (_, both) = chiller_at(&[], &[("chwst", 8.0), ("sat", 14.0)]);
+    assert!(both.feasible(1e-9), "{:?}", both.constraints);
+    // At part load the coils are oversized: a larger ΔT, a warmer return.
+    let (_, half) = chiller_at(&[("cooling_load_kw", 2_100.0)], &[]);
+    assert!(half.output("chw_delta_t") > e.output("chw_delta_t"), "{:?} vs {:?}", half.output("chw_delta_t"), e.output("chw_delta_t"));
+}
+
+#[test]
+fn chiller_plant_size_load_and_weather_are_conditions_and_its_figures_are_outputs() {
+    // A smaller building (800 people, AHUs for 100 kg/s): two 1,000 kW chillers at a measured 1,200 kW on a
+    // mild day. The measured load is met whatever order the conditions come in.
+    let cond = [
+        ("cooling_load_kw", 1_200.0),
+        ("chillers", 2.0),
+        ("chiller_capacity_kw", 1_000.0),
+        ("occupants", 800.0),
+        ("design_airflow_kg_s", 100.0),
+        ("outdoor_dry_bulb_c", 26.0),
+        ("outdoor_wet_bulb_c", 20.0),
+    ];
+    let (p, e) = chiller_at(&cond, &[("ecwt", 26.0)]);
+    near(e.output("cooling_load").unwrap_or(0.0), 1_200.0, 0.01, "the measured load");
+    near(p.installed_kw(), 2_000.0, 1e-9, "installed");
+    // 1,200 kW needs both (one could give at most 90 % of 1,000 × CAPFT).
+    near(e.output("chillers_running").unwrap_or(0.0), 2.0, 0.0, "running");
+    let (capft, eirft, plr) = (e.output("capft").unwrap_or(0.0), e.output("eirft").unwrap_or(0.0), e.output("plr").unwrap_or(0.0));
+    let c = ChillerCurves::doe2_centrifugal_5_50cop();
+    near(capft, c.capft(6.67, 26.0), 1e-12, "CAPFT");
+    near(eirft, c.eirft(6.67, 26.0), 1e-12, "EIRFT");
+    near(plr, 600.0 / (1_000.0 * capft), 1e-6, "PLR");
+    // kW/kW of a chiller is (1/COP_ref)·EIRFT·EIRFPLR·CAPFT/PLR… = P/Q.
+    let per_kw = e.output("chiller_kw_per_kw").unwrap_or(0.0);
+    near(per_kw, c.power(1_000.0, 600.0, 6.67, 26.0) / 600.0, 1e-6, "chiller kW/kW");
+    near(e.output("chiller_cop").unwrap_or(0.0), 1.0 / per_kw, 1e-9, "COP = 1/(kW/kW)");
+    let plant = e.output("plant_kw_per_kw").unwrap_or(0.0);
+    near(plant, e.output("total_power").unwrap_or(0.0) / e.output("cooling_load").unwrap_or(1.0), 1e-12, "plant kW/kW");
+    near(e.output("plant_kw_per_rt").unwrap_or(0.0), plant * 3.516_853, 1e-9, "plant kW/RT");
+    // At the AHRI reference point, full load: 1/5.5 kW/kW = 0.182 kW/kW = 0.639 kW/RT.
+    near(c.power(1_000.0, 1_000.0 * c.capft(6.67, 29.4), 6.67, 29.4) / (1_000.0 * c.capft(6.67, 29.4)), 0.1816, 0.0005, "kW/kW at the rating point");
+    // Bad conditions are refused.
+    let mut q = ChillerPlant::default();
+    assert!(!q.set_condition("chillers", 2.5, &[]) && !q.set_condition("chillers", 0.0, &[]) && !q.set_condition("occupants", f64::NAN, &[]));
+}
+
+/// The potline at its defaults with conditions `cond`.
+fn potline_at(cond: &[(&str, f64)]) -> (Potline, plant_process::Evaluation) {
+    let mut p = Potline::default();
+    for (k, v) in cond {
+        assert!(p.set_condition(k, *v, &[]), "condition {k}={v}");
+    }
+    let e = p.evaluate(&p.defaults(), &Prices::default());
+    (p, e)
+}
+
+#[test]
+fn potline_reports_carbon_the_way_the_plants_regime_requires() {
+    // The China guideline's form and defaults: NC 0.42 t C/t, S 2 %, ash 0.4 % → 0.42 × 0.976 × 44/12 =
+    // 1.503 t CO2/t Al; CF4 0.034 and C2F6 0.0034 kg/t with SAR GWPs (6,500, 9,200) → 0.2523 t CO2e/t.
+    let china = [("net_carbon_t_t", 0.42), ("anode_sulphur_pct", 2.0), ("anode_ash_pct", 0.4), ("cf4_kg_t", 0.034), ("c2f6_kg_t", 0.0034), ("gwp_report", 2.0)];
+    let (_, e) = potline_at(&china);
+    near(e.output("anode_co2").unwrap_or(0.0), 1.503, 0.0015, "anode CO2, t/t");
+    near(e.output("pfc_co2e").unwrap_or(0.0), 0.2523, 0.0001, "PFC, SAR");
+    // The same factors with the GWPs of AR4 (IAI) and AR5.
+    for (report, want) in [(4.0, 0.2927), (5.0, 0.2632)] {
+        let mut c = china.to_vec();
+        c[5] = ("gwp_report", report);
+        let (_, e) = potline_at(&c);
+        near(e.output("pfc_co2e").unwrap_or(0.0), want, 0.0001, &format!("PFC with GWPs of report {report}"));
+    }
+    // Without fixed factors: the Tier 2 slope, 0.143 kg CF4 per t per AE-minute per cell-day, C2F6/CF4 = 0.121.
+    let (_, e) = potline_at(&[]);
+    let ae_minutes = 2.0 * e.output("ae_frequency").unwrap_or(0.0);
+    near(e.output("cf4").unwrap_or(0.0), 0.143 * ae_minutes, 1e-12, "CF4 by the slope");
+    near(e.output("c2f6").unwrap_or(0.0), 0.121 * 0.143 * ae_minutes, 1e-12, "C2F6 by the ratio");
+    // Reports without GWP values are refused.
+    let mut p = Potline::default();
+    assert!(!p.set_condition("gwp_report", 3.0, &[]) && !p.set_condition("gwp_report", 4.5, &[]));
+}
+
+#[test]
+fn potline_teaching_cells_and_bath_additives_can_be_studied() {
+    // A 160 kA teaching cell at 0.75 A/cm²: 144-168 kA on the line, 4.0-4.5 V (typical cells: 4.0-4.5 V at
+    // 150-300 kA), and Faraday's metal per pot-day: CE × 160 kA × 24 h × 0.3356 kg/(kA·h).
+    let (p, e) = potline_at(&[("design_current_ka", 160.0), ("anode_current_density", 0.75), ("cells", 100.0)]);
+    let line = &p.settings()[0];
+    near(line.min, 144.0, 1e-9, "line current range, low");
+    near(line.max, 168.0, 1e-9, "line current range, high");
+    let v = e.output("cell_voltage").unwrap_or(0.0);
+    assert!((3.95..4.55).contains(&v), "{v} V (4.0-4.5 V, to the source's one decimal)");
+    assert!(e.feasible(1e-9), "{:?}", e.constraints);
+    near(e.output("anode_current_density").unwrap_or(0.0), 0.75, 1e-12, "anode current density");
+    let ce = e.output("current_efficiency").unwrap_or(0.0) / 100.0;
+    near(e.output("metal_per_pot_day").unwrap_or(0.0), ce * 160.0 * 24.0 * potline::faraday_kg_per_ka_h(), 1e-9, "kg per pot-day");
+    // The default 400 kA cell: ≈ 3,050 kg per pot-day at 94.5 % CE.
+    let (_, d) = potline_at(&[]);
+    let kg = d.output("metal_per_pot_day").unwrap_or(0.0);
+    assert!((3_000.0..3_100.0).contains(&kg), "{kg} kg/pot-day");
+    // Hives et al.: MgF2 in the bath (3.0 % Al2O3, 12 % AlF3, 5 % CaF2, 0.3 % MgF2, 955 °C → 2.109 S/cm).
+    near(potline::bath_conductivity(3.0, 12.0, 5.0, 0.3, 0.0, 0.0, 955.0 + 273.15), 2.109, 0.002, "κ with MgF2");
+    // LiF raises the conductivity (lowers the bath drop); MgF2 and KF lower it.
+    let drop = |cond: &[(&str, f64)]| potline_at(cond).1.output("bath_drop").unwrap_or(0.0);
+    let base = drop(&[]);
+    assert!(drop(&[("lif_pct", 2.0)]) < base && drop(&[("mgf2_pct", 1.0)]) > base && drop(&[("kf_pct", 2.0)]) > base);
+}
