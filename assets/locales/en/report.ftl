@@ -48,6 +48,7 @@ report-carrier =
     }
 
 report-per-product = Key figures per product
+report-product-outside = { $product }: its key figures leave out { $nodes } (downstream of it, making another product).
 report-col-product = product
 report-col-amount = amount
 report-col-figure = figure

@@ -62,6 +62,7 @@ report-carrier =
     }
 
 report-per-product = 单位产品能耗与排放
+report-product-outside = { $product }：单位产品指标不含 { $nodes }（位于其下游、用于生产其他产品）。
 report-col-product = 产品
 report-col-amount = 数量
 report-col-figure = 指标

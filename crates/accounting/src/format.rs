@@ -180,6 +180,9 @@ fn markdown(r: &Report) -> String {
                 let _ = writeln!(o, "| {} | {:.1} {} | {figure} | {:.3} | {} |", p.name, p.amount.value, p.amount.unit, k.value, k.unit);
             }
         }
+        for p in r.products.iter().filter(|p| !p.outside.is_empty()) {
+            let _ = writeln!(o, "\n{}", t!("report-product-outside", product = p.name.as_str(), nodes = p.outside.join(", ")));
+        }
     }
     let _ = writeln!(o, "\n## {}\n", t!("report-by-node"));
     header(&mut o, &[&t!("report-col-node"), &t!("report-col-electricity"), &t!("report-col-fuel"), &t!("report-col-heat"), "t CO2"], "|---|---:|---:|---:|---:|");

@@ -1,6 +1,8 @@
 //! The accounting of one window: every flow in its own unit, in energy and in CO2; energy bought by
 //! carrier; CO2 by scope; key figures per product; per-node use; balance violations.
 
+use std::collections::BTreeSet;
+
 use plant_flows::{FlowTotal, flow_totals, formula_total, integrate, integrate_with};
 use plant_i18n::{Lang, Msg, msg};
 use plant_site::{FlowValue, Kpi, Product, ProductAmount, Site};
@@ -108,6 +110,9 @@ pub struct ProductLine {
     /// Process emissions by kind (`calcination`, `anodes`, `pfc`) and where they are released.
     pub process: Vec<ProcessLine>,
     pub kpis: Vec<KpiLine>,
+    /// Nodes left out of its key figures: downstream of it and part of another product's making (for
+    /// clinker: the clinker silo, cement mills and silos). Empty: the whole site.
+    pub outside: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -237,10 +242,10 @@ pub fn report_from_totals(site: &Site, store: &Store, book: &Book, t0: Timestamp
     scopes.total_market_t = scopes.scope1_t + scopes.scope2_market_t;
     totals_e.total_gj = totals_e.electricity_mwh * MWH / GJ + totals_e.fuel_gj + totals_e.heat_gj;
     totals_e.total_tce = totals_e.total_gj * GJ / KGCE_J / 1e3;
-    let products = product_lines(produced, &totals_e, &scopes, &mut warnings);
-
-    // 5. Per node: net electricity and heat, fuel burnt, CO2 caused.
+    // 5. Per node: net electricity and heat, fuel burnt, CO2 caused; the products' key figures within their
+    // boundaries (the site less what is downstream of them and makes another product).
     let nodes = w.node_lines(grid_intensity, &process_at, &totals_e, &scopes);
+    let products = product_lines(site, produced, &totals_e, &scopes, &nodes, &mut warnings);
 
     // 6. Flow lines, coverage warnings, balance violations.
     let flows = w.flow_lines(totals, grid_intensity);
@@ -564,36 +569,102 @@ impl<'a> Window<'a> {
     }
 }
 
-/// The products' lines: amount in the reporting unit and key figures per unit of it, from the site's totals.
-fn product_lines(produced: Vec<Produced<'_>>, totals_e: &EnergyTotals, scopes: &Scopes, warnings: &mut Vec<Msg>) -> Vec<ProductLine> {
+/// The products' lines: amount in the reporting unit and key figures per unit of it, within each product's
+/// boundary.
+fn product_lines(site: &Site, produced: Vec<Produced<'_>>, totals_e: &EnergyTotals, scopes: &Scopes, nodes: &[NodeLine], warnings: &mut Vec<Msg>) -> Vec<ProductLine> {
     let mut products = Vec::new();
     for Produced { product: p, amount, coverage, process, lines } in produced {
         let (per, unit) = per_unit(amount, p.unit.as_deref());
-        let kpis = kpi_lines(p, per, &unit, process, totals_e, scopes);
+        let outside = outside_of(site, p);
+        let within = Within::of(totals_e, scopes, nodes, &outside);
+        let kpis = kpi_lines(p, per, &unit, process, &within);
         if coverage < 0.9 {
             warnings.push(msg!("accounting-warning-product-coverage", product = p.id.as_str(), percent = format!("{:.0}", coverage * 100.0)));
         }
-        products.push(ProductLine { id: p.id.clone(), name: p.name.clone(), amount: fig(per, &unit), coverage, process_co2_t: process, process: lines, kpis });
+        products.push(ProductLine { id: p.id.clone(), name: p.name.clone(), amount: fig(per, &unit), coverage, process_co2_t: process, process: lines, kpis, outside });
     }
     products
 }
 
-/// The key figures a product asks for, per `per` of its `unit`.
-fn kpi_lines(p: &Product, per: f64, unit: &str, process: f64, totals_e: &EnergyTotals, scopes: &Scopes) -> Vec<KpiLine> {
+/// The nodes a product is measured at: the equipment of the meters its amount is read from (none for a
+/// fixed amount such as a floor area).
+fn product_nodes(site: &Site, p: &Product) -> BTreeSet<String> {
+    match &p.amount {
+        ProductAmount::Meters(terms) => terms.iter().filter_map(|(_, id)| site.meter(id)).map(|m| m.equipment.clone()).collect(),
+        ProductAmount::Fixed(_) => BTreeSet::new(),
+    }
+}
+
+/// Nodes reachable from `start` along the site's flows, forwards (`down`) or backwards.
+fn reach(site: &Site, start: &BTreeSet<String>, down: bool) -> BTreeSet<String> {
+    let mut seen = start.clone();
+    let mut stack: Vec<String> = start.iter().cloned().collect();
+    while let Some(n) = stack.pop() {
+        for f in &site.flows {
+            let (a, b) = if down { (&f.from, &f.to) } else { (&f.to, &f.from) };
+            if *a == n && seen.insert(b.clone()) {
+                stack.push(b.clone());
+            }
+        }
+    }
+    seen
+}
+
+/// A product's boundary, as the cement sector's CO2 and energy protocol draws clinker's against cement's
+/// ([CSI-2011]; docs/site-format.md): the site, less the nodes downstream of the product (reachable from its nodes along
+/// the flows, and not upstream of them) that make, feed or follow another product downstream of it. What
+/// is upstream of a product and what serves it (fans, dedusting, shared services) stays in.
+fn outside_of(site: &Site, p: &Product) -> Vec<String> {
+    let mine = product_nodes(site, p);
+    if mine.is_empty() {
+        return Vec::new();
+    }
+    let up = reach(site, &mine, false);
+    let down: BTreeSet<String> = reach(site, &mine, true).difference(&up).cloned().collect();
+    let mut outside = BTreeSet::new();
+    for q in site.products.iter().filter(|q| q.id != p.id) {
+        let theirs = product_nodes(site, q);
+        if theirs.is_empty() || theirs.is_disjoint(&down) {
+            continue;
+        }
+        let related: BTreeSet<String> = reach(site, &theirs, false).union(&reach(site, &theirs, true)).cloned().collect();
+        outside.extend(down.intersection(&related).cloned());
+    }
+    outside.into_iter().collect()
+}
+
+/// The site's energy and CO2 less that of the nodes outside a product's boundary.
+struct Within {
+    electricity_mwh: f64,
+    fuel_heat_gj: f64,
+    total_tce: f64,
+    co2_t: f64,
+}
+
+impl Within {
+    fn of(totals_e: &EnergyTotals, scopes: &Scopes, nodes: &[NodeLine], outside: &[String]) -> Self {
+        let out: Vec<&NodeLine> = nodes.iter().filter(|n| outside.contains(&n.id)).collect();
+        let electricity_mwh = totals_e.electricity_mwh - out.iter().map(|n| n.electricity_mwh).sum::<f64>();
+        let fuel_heat_gj = totals_e.fuel_gj + totals_e.heat_gj - out.iter().map(|n| n.fuel_gj + n.heat_gj).sum::<f64>();
+        let total_gj = electricity_mwh * MWH / GJ + fuel_heat_gj;
+        Within { electricity_mwh, fuel_heat_gj, total_tce: total_gj * GJ / KGCE_J / 1e3, co2_t: scopes.total_location_t - out.iter().map(|n| n.co2_t).sum::<f64>() }
+    }
+}
+
+/// The key figures a product asks for, per `per` of its `unit`, within its boundary.
+fn kpi_lines(p: &Product, per: f64, unit: &str, process: f64, w: &Within) -> Vec<KpiLine> {
     let mut kpis = Vec::new();
     for k in &p.kpis {
         match k {
             Kpi::Fuel => {
-                let gj = totals_e.fuel_gj + totals_e.heat_gj;
+                let gj = w.fuel_heat_gj;
                 kpis.push(KpiLine { key: k.key(), name: "Fuel and heat".into(), value: gj / per, unit: format!("GJ/{unit}") });
                 kpis.push(KpiLine { key: k.key(), name: "Fuel and heat".into(), value: gj * GJ / KGCE_J / per, unit: format!("kgce/{unit}") });
             }
-            Kpi::Electricity => kpis.push(KpiLine { key: k.key(), name: "Electricity".into(), value: totals_e.electricity_mwh * 1e3 / per, unit: format!("kWh/{unit}") }),
-            Kpi::Energy => {
-                kpis.push(KpiLine { key: k.key(), name: "All energy (calorific equivalent)".into(), value: totals_e.total_tce * 1e3 / per, unit: format!("kgce/{unit}") })
-            }
+            Kpi::Electricity => kpis.push(KpiLine { key: k.key(), name: "Electricity".into(), value: w.electricity_mwh * 1e3 / per, unit: format!("kWh/{unit}") }),
+            Kpi::Energy => kpis.push(KpiLine { key: k.key(), name: "All energy (calorific equivalent)".into(), value: w.total_tce * 1e3 / per, unit: format!("kgce/{unit}") }),
             Kpi::Co2 => {
-                let (x, u) = if unit == "t" { (scopes.total_location_t, "tCO2") } else { (scopes.total_location_t * 1e3, "kgCO2") };
+                let (x, u) = if unit == "t" { (w.co2_t, "tCO2") } else { (w.co2_t * 1e3, "kgCO2") };
                 kpis.push(KpiLine { key: k.key(), name: "CO2, scope 1 + 2 (location)".into(), value: x / per, unit: format!("{u}/{unit}") });
             }
             Kpi::ProcessCo2 if p.calcination.is_some() || p.anode.is_some() || p.pfc.is_some() => {

@@ -239,7 +239,7 @@ id = "clinker"
 name = "Clinker"
 name_zh = "熟料"
 meter = "cooler-1.clinker"
-kpis = ["fuel", "co2", "process-co2"]
+kpis = ["fuel", "electricity", "co2", "process-co2"]
 calcination = { cao = 0.652, mgo = 0.015, at = "kiln-1" }
 
 [[product]]

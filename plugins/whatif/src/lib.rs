@@ -587,12 +587,18 @@ fn compare_ui(ui: &mut egui::Ui, p: &dyn Process, b: &Evaluation, e: &Evaluation
             ui.weak(u);
             ui.end_row();
         };
-        // Units stay as they are in both languages.
-        row(t!("whatif-row-energy"), b.energy_gj_h() / per(b), e.energy_gj_h() / per(e), &format!("GJ/{unit}"));
+        // Units stay as they are in both languages. An all-electric plant's energy is its power, in kW: no
+        // GJ/h, fuel or scope-1 rows for it.
+        let electric = p.all_electric();
+        if !electric {
+            row(t!("whatif-row-energy"), b.energy_gj_h() / per(b), e.energy_gj_h() / per(e), &format!("GJ/{unit}"));
+        }
         row(t!("whatif-row-electricity"), b.electricity_kw, e.electricity_kw, "kW");
-        row(t!("whatif-row-fuel"), b.fuel_gj_h, e.fuel_gj_h, "GJ/h");
-        row(t!("whatif-row-scope-1-combustion"), b.scope1_combustion_t_h, e.scope1_combustion_t_h, "t CO2/h");
-        row(t!("whatif-row-scope-1-process"), b.scope1_process_t_h, e.scope1_process_t_h, "t CO2/h");
+        if !electric {
+            row(t!("whatif-row-fuel"), b.fuel_gj_h, e.fuel_gj_h, "GJ/h");
+            row(t!("whatif-row-scope-1-combustion"), b.scope1_combustion_t_h, e.scope1_combustion_t_h, "t CO2/h");
+            row(t!("whatif-row-scope-1-process"), b.scope1_process_t_h, e.scope1_process_t_h, "t CO2/h");
+        }
         row(t!("whatif-row-scope-2"), b.scope2_t_h, e.scope2_t_h, "t CO2/h");
         row(t!("whatif-row-co2"), b.co2_t_h() / per(b), e.co2_t_h() / per(e), &format!("t CO2/{unit}"));
         row(t!("whatif-row-cost"), b.cost_h(prices) / per(b), e.cost_h(prices) / per(e), &format!("{}/{unit}", prices.currency));
