@@ -166,3 +166,23 @@ process-pem-output-power = Electric power
 process-pem-output-co2-intensity = CO2 per kg of hydrogen (grid power)
 process-pem-limit-power = Rectifier rating
 process-pem-limit-production = Hydrogen production target
+
+## Alkaline electrolyser (alkaline-electrolyser).
+process-alkaline-name = Alkaline electrolyser
+process-alkaline-setting-current-density = Current density
+process-alkaline-setting-current-density-source = alkaline 0.2-0.8 A/cm² nominal, load range 15-100 % (IRENA 2020); the fit's data to 0.5
+process-alkaline-setting-temperature = Stack temperature
+process-alkaline-setting-temperature-source = alkaline 70-90 °C (IRENA 2020); Ulleberg's fit 40-80 °C
+process-alkaline-setting-pressure = Cathode pressure
+process-alkaline-setting-pressure-source = alkaline < 30 bar (IRENA 2020); PHOEBUS 7 bar
+process-alkaline-output-cell-voltage = Cell voltage
+process-alkaline-output-faradaic-efficiency = Faradaic efficiency
+process-alkaline-output-hydrogen = Hydrogen produced
+process-alkaline-output-stack-energy = Stack energy
+process-alkaline-output-stack-energy-nm3 = Stack energy per Nm³
+process-alkaline-output-system-energy = System energy (incl. compression to 30 bar)
+process-alkaline-output-lhv-efficiency = Stack efficiency (LHV)
+process-alkaline-output-power = Electric power
+process-alkaline-output-co2-intensity = CO2 per kg of hydrogen (grid power)
+process-alkaline-limit-power = Rectifier rating
+process-alkaline-limit-production = Hydrogen production target

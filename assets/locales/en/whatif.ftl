@@ -121,3 +121,6 @@ whatif-condition-anode-ash-pct = Ash in the baked anodes, %
 whatif-condition-cf4-kg-t = CF4 factor, kg/t Al (0: Tier 2 slope)
 whatif-condition-c2f6-kg-t = C2F6 factor, kg/t Al (0: Tier 2 ratio)
 whatif-condition-gwp-report = GWP values of IPCC report (2 SAR, 4 AR4, 5 AR5, 6 AR6)
+whatif-condition-cell-area-m2 = Active area of each cell, m²
+whatif-condition-production-target-kg-h = Hydrogen production target, kg/h (0: none)
+whatif-condition-rectifier-kw = Rectifier rating, kW

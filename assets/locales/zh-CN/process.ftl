@@ -165,3 +165,23 @@ process-pem-output-power = 电功率
 process-pem-output-co2-intensity = 单位氢气 CO2 排放（电网电力）
 process-pem-limit-power = 整流机组额定功率
 process-pem-limit-production = 产氢量目标
+
+## 碱性电解槽（alkaline-electrolyser）。
+process-alkaline-name = 碱性电解槽
+process-alkaline-setting-current-density = 电流密度
+process-alkaline-setting-current-density-source = 碱性电解额定 0.2-0.8 A/cm²，负荷范围 15-100 %（IRENA 2020）；拟合数据至 0.5
+process-alkaline-setting-temperature = 电堆温度
+process-alkaline-setting-temperature-source = 碱性电解 70-90 °C（IRENA 2020）；Ulleberg 拟合范围 40-80 °C
+process-alkaline-setting-pressure = 阴极压力
+process-alkaline-setting-pressure-source = 碱性电解 < 30 bar（IRENA 2020）；PHOEBUS 7 bar
+process-alkaline-output-cell-voltage = 小室电压
+process-alkaline-output-faradaic-efficiency = 法拉第效率
+process-alkaline-output-hydrogen = 产氢量
+process-alkaline-output-stack-energy = 电堆电耗
+process-alkaline-output-stack-energy-nm3 = 电堆电耗（每标准立方米氢）
+process-alkaline-output-system-energy = 系统电耗（含压缩至 30 bar）
+process-alkaline-output-lhv-efficiency = 电堆效率（低位发热量）
+process-alkaline-output-power = 电功率
+process-alkaline-output-co2-intensity = 单位氢气 CO2 排放（电网电力）
+process-alkaline-limit-power = 整流机组额定功率
+process-alkaline-limit-production = 产氢量目标

@@ -121,3 +121,6 @@ whatif-condition-anode-ash-pct = 焙烧阳极灰分，%
 whatif-condition-cf4-kg-t = CF4 排放因子，kg/t Al（0：Tier 2 斜率法）
 whatif-condition-c2f6-kg-t = C2F6 排放因子，kg/t Al（0：Tier 2 比值）
 whatif-condition-gwp-report = 采用的 IPCC 评估报告 GWP 值（2 SAR、4 AR4、5 AR5、6 AR6）
+whatif-condition-cell-area-m2 = 单个小室有效面积，m²
+whatif-condition-production-target-kg-h = 产氢目标，kg/h（0：无）
+whatif-condition-rectifier-kw = 整流器额定功率，kW

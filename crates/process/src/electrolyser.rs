@@ -48,11 +48,17 @@ pub fn faradaic_efficiency(i: f64) -> f64 {
     ma * ma / (250.0 + ma * ma) * 0.996
 }
 
+/// Reversible cell voltage, V, at `t_c` °C with the cathode at `p_bar` and the anode at 1 bar.
+pub fn reversible_voltage(t_c: f64, p_bar: f64) -> f64 {
+    let t = t_c + 273.15;
+    1.229 - 0.9e-3 * (t - 298.15) + R_GAS * t / (2.0 * FARADAY) * p_bar.max(1e-3).ln()
+}
+
 /// Cell voltage, V, at current density `i` (A/cm²), temperature `t_c` (°C) and cathode pressure `p_bar`.
 pub fn cell_voltage(i: f64, t_c: f64, p_bar: f64) -> f64 {
     let t = t_c + 273.15;
     let rt2f = R_GAS * t / (2.0 * FARADAY);
-    let e_rev = 1.229 - 0.9e-3 * (t - 298.15) + rt2f * p_bar.max(1e-3).ln();
+    let e_rev = reversible_voltage(t_c, p_bar);
     let i0_a = 1e-4 * (-(50_000.0 / R_GAS) * (1.0 / t - 1.0 / 353.15)).exp();
     let eta_a = R_GAS * t / (0.7 * FARADAY) * (i / (2.0 * i0_a)).asinh();
     let eta_c = R_GAS * t / FARADAY * (i / (2.0 * 0.1)).asinh();
@@ -76,6 +82,9 @@ impl Process for PemElectrolyser {
     }
     fn name_msg(&self) -> Msg {
         msg!("process-pem-name")
+    }
+    fn all_electric(&self) -> bool {
+        true
     }
     fn production_unit(&self) -> &'static str {
         "kg"

@@ -1,6 +1,6 @@
 //! Process models for what-if studies, and an optimiser that respects their limits (Bevy-free).
 //!
-//! Four models, each with its equations and sources in its module's documentation:
+//! Five models, each with its equations and sources in its module's documentation:
 //! - [`kiln::CementKiln`]: a precalciner kiln line — heat balance per tonne of clinker, fuel mix, electricity,
 //!   combustion and process CO2, a free-lime proxy;
 //! - [`hvac::ChillerPlant`]: an office chiller plant — EnergyPlus Chiller:Electric:EIR curves (DOE-2
@@ -9,12 +9,15 @@
 //! - [`potline::Potline`]: a Hall-Héroult potline — bath conductivity (Hives 1996), cell voltage, current
 //!   efficiency, Faraday production, DC and AC energy, anode CO2 and PFC, heat-balance limits;
 //! - [`electrolyser::PemElectrolyser`]: a PEM stack — polarisation curve, Faradaic efficiency, stack and
-//!   system kWh/kg, production.
+//!   system kWh/kg, production;
+//! - [`alkaline::AlkalineElectrolyser`]: an alkaline stack — Ulleberg's U–I–T relation and Faradaic
+//!   efficiency, stack and system kWh/kg, production.
 //!
 //! Every model exposes its settings with realistic ranges ([`Setting`]), evaluates to named outputs with
 //! units, an hourly energy/CO2/production account, and constraint margins ([`Evaluation`]). [`optimise`]
 //! minimises energy, CO2 or cost over the settings within their bounds and constraints.
 
+pub mod alkaline;
 pub mod electrolyser;
 pub mod hvac;
 pub mod kiln;
@@ -302,8 +305,8 @@ pub trait Process: Sync + Send {
         self.settings().iter().map(|s| s.default).collect()
     }
 
-    /// Whether the process runs on electricity alone (a chiller plant): its energy objective per hour is then
-    /// a power, in kW.
+    /// Whether the process runs on electricity alone (a chiller plant, an electrolyser): its energy objective
+    /// per hour is then a power, in kW, and it has no fuel or scope-1 account.
     fn all_electric(&self) -> bool {
         false
     }
@@ -371,22 +374,23 @@ pub type Model = Box<dyn Process + Send>;
 
 /// The registry: every process model by id, with its default parameters. The one list of models — the
 /// what-if panel, `plant-twin eval`/`optimise` and `[[whatif]] process` all read it.
-pub const MODELS: [(&str, fn() -> Model); 4] = [
+pub const MODELS: [(&str, fn() -> Model); 5] = [
     ("cement-kiln", || Box::new(kiln::CementKiln::default())),
     ("chiller-plant", || Box::new(hvac::ChillerPlant::default())),
     ("potline", || Box::new(potline::Potline::default())),
     ("pem-electrolyser", || Box::new(electrolyser::PemElectrolyser::default())),
+    ("alkaline-electrolyser", || Box::new(alkaline::AlkalineElectrolyser::default())),
 ];
 
 /// The models' ids, in registry order.
-pub const IDS: [&str; 4] = [MODELS[0].0, MODELS[1].0, MODELS[2].0, MODELS[3].0];
+pub const IDS: [&str; 5] = [MODELS[0].0, MODELS[1].0, MODELS[2].0, MODELS[3].0, MODELS[4].0];
 
 /// Every model with its default parameters.
 pub fn all() -> Vec<Model> {
     MODELS.iter().map(|(_, make)| make()).collect()
 }
 
-/// A model by id (`cement-kiln`, `chiller-plant`, `potline`, `pem-electrolyser`).
+/// A model by id (`cement-kiln`, `chiller-plant`, `potline`, `pem-electrolyser`, `alkaline-electrolyser`).
 pub fn by_id(id: &str) -> Option<Model> {
     MODELS.iter().find(|(k, _)| *k == id).map(|(_, make)| make())
 }

@@ -68,7 +68,7 @@ pub enum BaselineSource {
 /// from the recorded meters.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WhatIf {
-    /// Process model id (`cement-kiln`, `chiller-plant`, `potline`, `pem-electrolyser`).
+    /// Process model id (`cement-kiln`, `chiller-plant`, `potline`, `pem-electrolyser`, `alkaline-electrolyser`).
     pub process: String,
     pub equipment: Vec<String>,
     /// Setting key → source; settings not listed start at the model's default.

@@ -490,3 +490,38 @@ fn potline_teaching_cells_and_bath_additives_can_be_studied() {
     let base = drop(&[]);
     assert!(drop(&[("lif_pct", 2.0)]) < base && drop(&[("mgf2_pct", 1.0)]) > base && drop(&[("kf_pct", 2.0)]) > base);
 }
+
+#[test]
+fn alkaline_electrolyser_follows_ulleberg_and_the_published_ranges() {
+    use plant_process::alkaline::{self, AlkalineElectrolyser};
+    // Ulleberg (2003), PHOEBUS fit at 80 °C and 0.3 A/cm² (3,000 A/m²): ohmic (r1 + r2·T)·j = 0.1815 V,
+    // activation s·log10((t1 + t2/T + t3/T²)·j + 1) = 0.3924 V; at 20 °C and 0.1 A/cm²: 0.0755 and 0.5501 V.
+    let (ohm, act) = alkaline::overvoltages(3_000.0, 80.0);
+    near(ohm, 0.1815, 0.00005, "ohmic at 80 °C, 0.3 A/cm²");
+    near(act, 0.3924, 0.00005, "activation at 80 °C, 0.3 A/cm²");
+    let (ohm, act) = alkaline::overvoltages(1_000.0, 20.0);
+    near(ohm, 0.0755, 0.00005, "ohmic at 20 °C, 0.1 A/cm²");
+    near(act, 0.5501, 0.00005, "activation at 20 °C, 0.1 A/cm²");
+    // Faradaic efficiency from the 40/60/80 °C table (f1 150/200/250 mA²/cm⁴, f2 0.990/0.985/0.980).
+    for (t, i, want) in [(40.0, 0.05, 0.934), (40.0, 0.3, 0.988), (80.0, 0.02, 0.603), (80.0, 0.3, 0.977)] {
+        near(alkaline::faradaic_efficiency(i, t), want, 0.0006, &format!("η_F at {t} °C, {i} A/cm²"));
+    }
+    // IRENA 2020 / the review table: alkaline cells 1.4-3 V at 0.2-0.8 A/cm² and 70-90 °C; system
+    // 50-78 kWh/kg. Warmer is lower voltage, more current higher.
+    for i in [0.2, 0.3, 0.4, 0.5] {
+        let v = alkaline::cell_voltage(i, 80.0, 7.0);
+        assert!((1.4..3.0).contains(&v), "{v} V at {i} A/cm²");
+    }
+    assert!(alkaline::cell_voltage(0.3, 80.0, 7.0) < alkaline::cell_voltage(0.3, 60.0, 7.0));
+    let p = AlkalineElectrolyser::default();
+    let e = p.evaluate(&p.defaults(), &Prices::default());
+    let system = e.output("system_energy").unwrap_or(0.0);
+    assert!((50.0..78.0).contains(&system), "system {system} kWh/kg (IRENA 2020: 50-78)");
+    // Stack energy per Nm³ of hydrogen (0.08988 kg/Nm³ at 0 °C and 1 atm; Enapter's handbook).
+    near(e.output("stack_energy_nm3").unwrap_or(0.0), e.output("stack_energy").unwrap_or(0.0) * 0.089_88, 1e-12, "kWh/Nm³");
+    assert!(e.feasible(1e-9), "{:?}", e.constraints);
+    // kg CO2 per kg of H2 on grid power: kWh/kg × t/MWh (36-ish, not 0.036).
+    let co2 = p.objective(&e, plant_process::Objective::Co2, &Prices::default());
+    near(co2, system * Prices::default().grid_t_per_mwh, 1e-9 * co2, "kg CO2/kg");
+    assert_eq!(p.objective_unit(plant_process::Objective::Energy, &Prices::default()), "kWh/kg");
+}
