@@ -100,6 +100,14 @@ fn conditions_are_given_on_the_command_line() {
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     let output = |key: &str| v["evaluation"]["outputs"].as_array().and_then(|a| a.iter().find(|o| o["key"] == key)).and_then(|o| o["value"].as_f64());
     assert!((output("pfc_co2e").unwrap_or(0.0) - 0.2523).abs() < 1e-4 && (output("anode_co2").unwrap_or(0.0) - 1.503).abs() < 0.0015, "{v}");
+    // The kiln's audit mode on the BEE N-4 survey, as docs/models.md types it: 0.121 kg coal per kg clinker.
+    let bee = "--set bypass=0 --condition capacity_t_d=4127 --condition exit_gas_kg_kg=2.095 --condition cooler_vent_kg_kg=1.741 --condition cooler_vent_c=290 --condition cooler_vent_cp=0.244 --condition clinker_exit_c=128 --condition formation_kcal_kg=405 --condition other_losses_kcal_kg=84.3 --condition other_inputs_kcal_kg=29 --condition coal_gcv_kcal_kg=6200";
+    let args: Vec<&str> = ["eval", "cement-kiln", "--json"].into_iter().chain(bee.split(' ')).collect();
+    let (ok, out, err) = run(&args);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let coal = v["evaluation"]["outputs"].as_array().and_then(|a| a.iter().find(|o| o["key"] == "coal_per_clinker")).and_then(|o| o["value"].as_f64());
+    assert!(coal.is_some_and(|c| (c - 0.121).abs() < 0.0005), "{coal:?}");
     let (ok, _, err) = run(&["eval", "chiller-plant", "--condition", "chillers=2.5"]);
     assert!(!ok && err.contains("chillers=2.5"), "{err}");
     // Bad conditions are named.

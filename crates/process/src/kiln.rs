@@ -120,7 +120,33 @@ pub struct KilnConditions {
     /// `coal_mill_kwh_t`, `petcoke_mill_kwh_t`: milling energy per t of fuel.
     pub coal_mill_kwh_t: f64,
     pub petcoke_mill_kwh_t: f64,
+    /// Audit mode: what a heat-balance survey measured, each replacing the model's own term when set (0:
+    /// not measured). See [`Audit`].
+    pub audit: Audit,
 }
+
+/// The measured terms of a kiln heat-balance survey in the form of [BEE-N4] (kcal and kg per kg clinker,
+/// against the ambient): exit gas and cooler vent as measured masses at their temperatures and specific
+/// heats, the clinker's exit temperature, the heat of formation, the other losses (shell, radiation, dust,
+/// moisture) and the non-fuel heat inputs as the survey gives them, and the coal's calorific value the
+/// specific coal consumption is read on. A zero leaves the model's term.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Audit {
+    pub exit_gas_kg_kg: f64,
+    pub exit_gas_cp: f64,
+    pub cooler_vent_kg_kg: f64,
+    pub cooler_vent_c: f64,
+    pub cooler_vent_cp: f64,
+    pub clinker_exit_c: f64,
+    pub clinker_cp: f64,
+    pub formation_kcal_kg: f64,
+    pub other_losses_kcal_kg: f64,
+    pub other_inputs_kcal_kg: f64,
+    pub coal_gcv_kcal_kg: f64,
+}
+
+/// GJ/t per kcal/kg.
+const GJ_T_PER_KCAL_KG: f64 = 4.1868e-3;
 
 impl Default for KilnConditions {
     fn default() -> Self {
@@ -139,12 +165,13 @@ impl Default for KilnConditions {
             ckd_calcination: 1.0,
             coal_mill_kwh_t: 25.0,
             petcoke_mill_kwh_t: 35.0,
+            audit: Audit { exit_gas_cp: 0.247, cooler_vent_cp: 0.247, clinker_cp: 0.193, ..Audit::default() },
         }
     }
 }
 
 /// The condition keys of [`KilnConditions`] with their units and accepted ranges.
-pub const CONDITIONS: [(&str, &str, f64, f64); 14] = [
+pub const CONDITIONS: [(&str, &str, f64, f64); 25] = [
     ("capacity_t_d", "t/d", 300.0, 13_000.0),
     ("feed_ratio", "t/t", 1.4, 1.9),
     ("coal_ncv", "GJ/t", 15.0, 33.0),
@@ -159,6 +186,18 @@ pub const CONDITIONS: [(&str, &str, f64, f64); 14] = [
     ("ckd_calcination", "", 0.0, 1.0),
     ("coal_mill_kwh_t", "kWh/t", 5.0, 80.0),
     ("petcoke_mill_kwh_t", "kWh/t", 5.0, 100.0),
+    // Audit mode ([BEE-N4]); 0: not measured.
+    ("exit_gas_kg_kg", "kg/kg", 0.0, 5.0),
+    ("exit_gas_cp", "kcal/(kg·K)", 0.2, 0.4),
+    ("cooler_vent_kg_kg", "kg/kg", 0.0, 5.0),
+    ("cooler_vent_c", "°C", 0.0, 500.0),
+    ("cooler_vent_cp", "kcal/(kg·K)", 0.2, 0.4),
+    ("clinker_exit_c", "°C", 0.0, 400.0),
+    ("clinker_cp", "kcal/(kg·K)", 0.15, 0.3),
+    ("formation_kcal_kg", "kcal/kg", 0.0, 600.0),
+    ("other_losses_kcal_kg", "kcal/kg", 0.0, 400.0),
+    ("other_inputs_kcal_kg", "kcal/kg", 0.0, 200.0),
+    ("coal_gcv_kcal_kg", "kcal/kg", 0.0, 9_000.0),
 ];
 
 #[derive(Clone, Debug, PartialEq)]
@@ -201,6 +240,33 @@ impl HeatBalance {
     /// The fuel's heat, GJ/t (NCV basis).
     pub fn fuel(&self) -> f64 {
         self.total() - self.sensible_in
+    }
+}
+
+impl Audit {
+    /// Replaces the model's terms of `hb` by the measured ones (GJ/t); `exit_dt` is the exit gas above the
+    /// ambient, K.
+    fn apply(&self, hb: &mut HeatBalance, exit_dt: f64, ambient_c: f64) {
+        let k = GJ_T_PER_KCAL_KG;
+        if self.exit_gas_kg_kg > 0.0 {
+            hb.exit_gas = self.exit_gas_kg_kg * self.exit_gas_cp * exit_dt * k;
+        }
+        if self.cooler_vent_kg_kg > 0.0 && self.cooler_vent_c > 0.0 {
+            hb.cooler_exhaust = self.cooler_vent_kg_kg * self.cooler_vent_cp * (self.cooler_vent_c - ambient_c) * k;
+        }
+        if self.clinker_exit_c > 0.0 {
+            hb.clinker_exit = self.clinker_cp * (self.clinker_exit_c - ambient_c) * k;
+        }
+        if self.formation_kcal_kg > 0.0 {
+            hb.formation = self.formation_kcal_kg * k;
+        }
+        if self.other_losses_kcal_kg > 0.0 {
+            hb.shell = 0.0;
+            hb.other = self.other_losses_kcal_kg * k;
+        }
+        if self.other_inputs_kcal_kg > 0.0 {
+            hb.sensible_in = self.other_inputs_kcal_kg * k;
+        }
     }
 }
 
@@ -282,6 +348,7 @@ impl CementKiln {
             let t_clk = 100.0 + 150.0 * (2.2 - air).max(0.0) + 600.0 * (2.0 - air).max(0.0).powi(2);
             hb.clinker_exit = 0.78 * (t_clk - 20.0) / 1000.0;
             hb.sensible_in = (c.feed_ratio * CP_FEED * (c.feed_c - c.ambient_c) + q * fuel_t_per_gj * CP_FUEL * (c.fuel_c - c.ambient_c)) / 1000.0;
+            c.audit.apply(&mut hb, c.exit_gas_c - c.ambient_c, c.ambient_c);
             let next = hb.fuel();
             if (next - q).abs() < 1e-10 {
                 break;
@@ -315,6 +382,17 @@ impl CementKiln {
             "ckd_calcination" => c.ckd_calcination = value,
             "coal_mill_kwh_t" => c.coal_mill_kwh_t = value,
             "petcoke_mill_kwh_t" => c.petcoke_mill_kwh_t = value,
+            "exit_gas_kg_kg" => c.audit.exit_gas_kg_kg = value,
+            "exit_gas_cp" => c.audit.exit_gas_cp = value,
+            "cooler_vent_kg_kg" => c.audit.cooler_vent_kg_kg = value,
+            "cooler_vent_c" => c.audit.cooler_vent_c = value,
+            "cooler_vent_cp" => c.audit.cooler_vent_cp = value,
+            "clinker_exit_c" => c.audit.clinker_exit_c = value,
+            "clinker_cp" => c.audit.clinker_cp = value,
+            "formation_kcal_kg" => c.audit.formation_kcal_kg = value,
+            "other_losses_kcal_kg" => c.audit.other_losses_kcal_kg = value,
+            "other_inputs_kcal_kg" => c.audit.other_inputs_kcal_kg = value,
+            "coal_gcv_kcal_kg" => c.audit.coal_gcv_kcal_kg = value,
             _ => return false,
         }
         true
@@ -337,6 +415,17 @@ impl CementKiln {
             "ckd_calcination" => c.ckd_calcination,
             "coal_mill_kwh_t" => c.coal_mill_kwh_t,
             "petcoke_mill_kwh_t" => c.petcoke_mill_kwh_t,
+            "exit_gas_kg_kg" => c.audit.exit_gas_kg_kg,
+            "exit_gas_cp" => c.audit.exit_gas_cp,
+            "cooler_vent_kg_kg" => c.audit.cooler_vent_kg_kg,
+            "cooler_vent_c" => c.audit.cooler_vent_c,
+            "cooler_vent_cp" => c.audit.cooler_vent_cp,
+            "clinker_exit_c" => c.audit.clinker_exit_c,
+            "clinker_cp" => c.audit.clinker_cp,
+            "formation_kcal_kg" => c.audit.formation_kcal_kg,
+            "other_losses_kcal_kg" => c.audit.other_losses_kcal_kg,
+            "other_inputs_kcal_kg" => c.audit.other_inputs_kcal_kg,
+            "coal_gcv_kcal_kg" => c.audit.coal_gcv_kcal_kg,
             "production_target_t_h" => self.production_target_t_h,
             _ => return None,
         })
@@ -507,6 +596,21 @@ impl Process for CementKiln {
         let share = |v: f64| 100.0 * v / input.max(1e-12);
         let outputs = vec![
             Output { key: "specific_heat", name: "Specific heat consumption", unit: "GJ/t", value: q, label: msg!("process-kiln-output-specific-heat") },
+            Output {
+                key: "specific_heat_kcal",
+                name: "Specific heat consumption (kcal/kg)",
+                unit: "kcal/kg",
+                value: q / GJ_T_PER_KCAL_KG,
+                label: msg!("process-kiln-output-specific-heat-kcal"),
+            },
+            Output {
+                key: "coal_per_clinker",
+                name: "Specific coal consumption (all fuel heat as coal)",
+                unit: "kg/kg",
+                // On the survey's GCV when given ([BEE-N4]), else on the coal's NCV.
+                value: if c.audit.coal_gcv_kcal_kg > 0.0 { q / GJ_T_PER_KCAL_KG / c.audit.coal_gcv_kcal_kg } else { q / c.coal_ncv },
+                label: msg!("process-kiln-output-coal-per-clinker"),
+            },
             Output {
                 key: "specific_heat_kgce",
                 name: "Specific heat consumption",

@@ -525,3 +525,42 @@ fn alkaline_electrolyser_follows_ulleberg_and_the_published_ranges() {
     near(co2, system * Prices::default().grid_t_per_mwh, 1e-9 * co2, "kg CO2/kg");
     assert_eq!(p.objective_unit(plant_process::Objective::Energy, &Prices::default()), "kWh/kg");
 }
+
+#[test]
+fn kiln_audit_mode_reads_back_the_bee_n4_balance() {
+    // BEE energy-auditor exam 16, paper 4, N-4(D): 4,127 t/d at 20 °C; preheater gas 2.095 kg/kg at 320 °C
+    // (cp 0.247 kcal/(kg·K)) → 155.2 kcal/kg; cooler vent 1.741 kg/kg at 290 °C; clinker out at 128 °C
+    // (cp 0.193) → 20.84; heat of formation 405; other losses 84.3; non-fuel inputs 29; coal GCV 6,200
+    // kcal/kg → 0.121 kg coal per kg clinker.
+    let cond = [
+        ("capacity_t_d", 4_127.0),
+        ("ambient_c", 20.0),
+        ("exit_gas_c", 320.0),
+        ("exit_gas_kg_kg", 2.095),
+        ("exit_gas_cp", 0.247),
+        ("cooler_vent_kg_kg", 1.741),
+        ("cooler_vent_c", 290.0),
+        ("cooler_vent_cp", 0.244),
+        ("clinker_exit_c", 128.0),
+        ("clinker_cp", 0.193),
+        ("formation_kcal_kg", 405.0),
+        ("other_losses_kcal_kg", 84.3),
+        ("other_inputs_kcal_kg", 29.0),
+        ("coal_gcv_kcal_kg", 6_200.0),
+    ];
+    let (k, e) = kiln_at(&cond, &[("bypass", 0.0)]);
+    let hb = k.balance_at(&{
+        let mut x = k.defaults();
+        x[4] = 0.0;
+        x
+    });
+    let kcal = |gj: f64| gj / 4.1868e-3;
+    near(kcal(hb.exit_gas), 155.2, 0.1, "exit gas, kcal/kg");
+    near(kcal(hb.cooler_exhaust), 114.63, 0.1, "cooler vent (BEE's answer, cp 0.244; 1.741 kg/kg is rounded), kcal/kg");
+    near(kcal(hb.clinker_exit), 20.84, 0.01, "clinker, kcal/kg");
+    near(e.output("coal_per_clinker").unwrap_or(0.0), 0.121, 0.0005, "kg coal per kg clinker");
+    near(e.output("specific_heat_kcal").unwrap_or(0.0), 751.0, 1.0, "fuel heat, kcal/kg (BEE: 752.4 with cp 0.247)");
+    // Without the audit terms the model's own balance comes back.
+    let (_, plain) = kiln_at(&[], &[]);
+    near(plain.output("specific_heat").unwrap_or(0.0), 3.20, 0.03, "model balance");
+}
