@@ -241,6 +241,49 @@ impl HeatBalance {
     pub fn fuel(&self) -> f64 {
         self.total() - self.sensible_in
     }
+
+    /// Each term as an output, GJ/t and as a share of the heat input.
+    fn outputs(&self) -> Vec<Output> {
+        let hb = self;
+        let share = |v: f64| 100.0 * v / self.total().max(1e-12);
+        vec![
+            Output { key: "formation_heat", name: "Heat of clinker formation", unit: "GJ/t", value: hb.formation, label: msg!("process-kiln-output-formation-heat") },
+            Output { key: "exit_gas_loss", name: "Preheater exit-gas loss", unit: "GJ/t", value: hb.exit_gas, label: msg!("process-kiln-output-exit-gas-loss") },
+            Output {
+                key: "cooler_loss",
+                name: "Cooler exhaust and clinker loss",
+                unit: "GJ/t",
+                value: hb.cooler_exhaust + hb.clinker_exit,
+                label: msg!("process-kiln-output-cooler-loss"),
+            },
+            Output { key: "shell_loss", name: "Kiln shell loss", unit: "GJ/t", value: hb.shell, label: msg!("process-kiln-output-shell-loss") },
+            Output { key: "bypass_loss", name: "Bypass gas and dust loss", unit: "GJ/t", value: hb.bypass, label: msg!("process-kiln-output-bypass-loss") },
+            Output { key: "other_loss", name: "Other losses (radiation, CO, evaporation)", unit: "GJ/t", value: hb.other, label: msg!("process-kiln-output-other-loss") },
+            Output {
+                key: "sensible_heat_in",
+                name: "Sensible heat of feed and fuel (in)",
+                unit: "GJ/t",
+                value: hb.sensible_in,
+                label: msg!("process-kiln-output-sensible-heat-in"),
+            },
+            Output {
+                key: "exit_gas_share",
+                name: "Preheater exit-gas loss, share of input",
+                unit: "%",
+                value: share(hb.exit_gas),
+                label: msg!("process-kiln-output-exit-gas-share"),
+            },
+            Output {
+                key: "cooler_share",
+                name: "Cooler loss, share of input",
+                unit: "%",
+                value: share(hb.cooler_exhaust + hb.clinker_exit),
+                label: msg!("process-kiln-output-cooler-share"),
+            },
+            Output { key: "shell_share", name: "Kiln shell loss, share of input", unit: "%", value: share(hb.shell), label: msg!("process-kiln-output-shell-share") },
+            Output { key: "bypass_share", name: "Bypass loss, share of input", unit: "%", value: share(hb.bypass), label: msg!("process-kiln-output-bypass-share") },
+        ]
+    }
 }
 
 impl Audit {
@@ -594,7 +637,8 @@ impl Process for CementKiln {
         let f_cao = 1.1 + 3.0 * (need - (1.0 - split) * q) / need;
         let fuel_cost_h = fuel_gj_h * (0..4).map(|k| shares[k] * self.fuel_prices[k]).sum::<f64>();
         let share = |v: f64| 100.0 * v / input.max(1e-12);
-        let outputs = vec![
+        let coal_kg_kg = if c.audit.coal_gcv_kcal_kg > 0.0 { q / GJ_T_PER_KCAL_KG / c.audit.coal_gcv_kcal_kg } else { q / c.coal_ncv };
+        let mut outputs = vec![
             Output { key: "specific_heat", name: "Specific heat consumption", unit: "GJ/t", value: q, label: msg!("process-kiln-output-specific-heat") },
             Output {
                 key: "specific_heat_kcal",
@@ -603,12 +647,12 @@ impl Process for CementKiln {
                 value: q / GJ_T_PER_KCAL_KG,
                 label: msg!("process-kiln-output-specific-heat-kcal"),
             },
+            // On the survey's GCV when given ([BEE-N4]), else on the coal's NCV.
             Output {
                 key: "coal_per_clinker",
                 name: "Specific coal consumption (all fuel heat as coal)",
                 unit: "kg/kg",
-                // On the survey's GCV when given ([BEE-N4]), else on the coal's NCV.
-                value: if c.audit.coal_gcv_kcal_kg > 0.0 { q / GJ_T_PER_KCAL_KG / c.audit.coal_gcv_kcal_kg } else { q / c.coal_ncv },
+                value: coal_kg_kg,
                 label: msg!("process-kiln-output-coal-per-clinker"),
             },
             Output {
@@ -634,43 +678,9 @@ impl Process for CementKiln {
             Output { key: "process_co2", name: "Process CO2 (calcination)", unit: "t/t", value: process / p, label: msg!("process-kiln-output-process-co2") },
             Output { key: "biogenic_co2", name: "Biogenic CO2 (memo)", unit: "t/t", value: biogenic / p, label: msg!("process-kiln-output-biogenic-co2") },
             Output { key: "free_lime", name: "Free lime (proxy)", unit: "%", value: f_cao, label: msg!("process-kiln-output-free-lime") },
-            Output { key: "formation_heat", name: "Heat of clinker formation", unit: "GJ/t", value: hb.formation, label: msg!("process-kiln-output-formation-heat") },
-            Output { key: "exit_gas_loss", name: "Preheater exit-gas loss", unit: "GJ/t", value: hb.exit_gas, label: msg!("process-kiln-output-exit-gas-loss") },
-            Output {
-                key: "cooler_loss",
-                name: "Cooler exhaust and clinker loss",
-                unit: "GJ/t",
-                value: hb.cooler_exhaust + hb.clinker_exit,
-                label: msg!("process-kiln-output-cooler-loss"),
-            },
-            Output { key: "shell_loss", name: "Kiln shell loss", unit: "GJ/t", value: hb.shell, label: msg!("process-kiln-output-shell-loss") },
-            Output { key: "bypass_loss", name: "Bypass gas and dust loss", unit: "GJ/t", value: hb.bypass, label: msg!("process-kiln-output-bypass-loss") },
-            Output { key: "other_loss", name: "Other losses (radiation, CO, evaporation)", unit: "GJ/t", value: hb.other, label: msg!("process-kiln-output-other-loss") },
-            Output {
-                key: "sensible_heat_in",
-                name: "Sensible heat of feed and fuel (in)",
-                unit: "GJ/t",
-                value: hb.sensible_in,
-                label: msg!("process-kiln-output-sensible-heat-in"),
-            },
-            Output {
-                key: "exit_gas_share",
-                name: "Preheater exit-gas loss, share of input",
-                unit: "%",
-                value: share(hb.exit_gas),
-                label: msg!("process-kiln-output-exit-gas-share"),
-            },
-            Output {
-                key: "cooler_share",
-                name: "Cooler loss, share of input",
-                unit: "%",
-                value: share(hb.cooler_exhaust + hb.clinker_exit),
-                label: msg!("process-kiln-output-cooler-share"),
-            },
-            Output { key: "shell_share", name: "Kiln shell loss, share of input", unit: "%", value: share(hb.shell), label: msg!("process-kiln-output-shell-share") },
-            Output { key: "bypass_share", name: "Bypass loss, share of input", unit: "%", value: share(hb.bypass), label: msg!("process-kiln-output-bypass-share") },
-            Output { key: "clinker", name: "Clinker", unit: "t/h", value: p, label: msg!("process-kiln-output-clinker") },
         ];
+        outputs.extend(hb.outputs());
+        outputs.push(Output { key: "clinker", name: "Clinker", unit: "t/h", value: p, label: msg!("process-kiln-output-clinker") });
         // The ID fan moves the kiln gas: its capacity bounds output × gas volume (8 % above the reference).
         let id_fan_load = gas_rel * p / self.capacity_t_h() * (1.0 + bypass / 100.0);
         let mut constraints = vec![
