@@ -19,7 +19,7 @@
 
 use plant_i18n::{Msg, msg};
 
-use crate::electrolyser::{g_h2_per_ka_h, reversible_voltage, stack_kwh_per_kg};
+use crate::electrolyser::{g_h2_per_ka_h, hydrogen_evaluation, reversible_voltage, stack_kwh_per_kg, system_kwh_per_kg};
 use crate::{Constraint, Evaluation, Output, Prices, Process, Setting, clamp};
 
 /// Ulleberg's fitted parameters: r1, r2, s, t1, t2, t3.
@@ -147,8 +147,7 @@ impl Process for AlkalineElectrolyser {
         let current_ka = i * 1e4 * self.cell_area_m2 / 1000.0;
         let h2_kg_h = eta_f * self.cells * current_ka * g_h2_per_ka_h() / 1000.0;
         let stack = stack_kwh_per_kg(v, eta_f);
-        let compression = 1.1 * (30.0 / p).ln().max(0.0);
-        let system = stack / 0.95 + 4.0 + compression;
+        let system = system_kwh_per_kg(stack, p);
         let electricity_kw = system * h2_kg_h;
         let out = |key, name, unit, value, label| Output { key, name, unit, value, label };
         let outputs = vec![
@@ -166,18 +165,6 @@ impl Process for AlkalineElectrolyser {
         if self.production_target_kg_h > 0.0 {
             constraints.push(Constraint::min("production", "Hydrogen production target", "kg/h", h2_kg_h, self.production_target_kg_h, msg!("process-alkaline-limit-production")));
         }
-        Evaluation {
-            electricity_kw,
-            fuel_gj_h: 0.0,
-            scope1_combustion_t_h: 0.0,
-            scope1_process_t_h: 0.0,
-            biogenic_t_h: 0.0,
-            scope2_t_h: electricity_kw / 1000.0 * prices.grid_t_per_mwh,
-            fuel_cost_h: 0.0,
-            production_h: h2_kg_h,
-            production_unit: "kg",
-            outputs,
-            constraints,
-        }
+        hydrogen_evaluation(electricity_kw, h2_kg_h, prices, outputs, constraints)
     }
 }

@@ -68,6 +68,30 @@ pub fn cell_voltage(i: f64, t_c: f64, p_bar: f64) -> f64 {
     e_rev + eta_a + eta_c + ohm + conc
 }
 
+/// System specific energy, kWh/kg, of a stack at `stack` kWh/kg delivering at `p_bar`: rectifier 0.95,
+/// balance of plant 4 kWh/kg, compression to 30 bar (isothermal, 3 stages, ≈ 1.1 kWh/kg per ln-unit).
+pub fn system_kwh_per_kg(stack: f64, p_bar: f64) -> f64 {
+    stack / 0.95 + 4.0 + 1.1 * (30.0 / p_bar).ln().max(0.0)
+}
+
+/// The hourly account of an electrolyser drawing `electricity_kw` to make `h2_kg_h`: all electric, scope 2
+/// only.
+pub fn hydrogen_evaluation(electricity_kw: f64, h2_kg_h: f64, prices: &Prices, outputs: Vec<Output>, constraints: Vec<Constraint>) -> Evaluation {
+    Evaluation {
+        electricity_kw,
+        fuel_gj_h: 0.0,
+        scope1_combustion_t_h: 0.0,
+        scope1_process_t_h: 0.0,
+        biogenic_t_h: 0.0,
+        scope2_t_h: electricity_kw / 1000.0 * prices.grid_t_per_mwh,
+        fuel_cost_h: 0.0,
+        production_h: h2_kg_h,
+        production_unit: "kg",
+        outputs,
+        constraints,
+    }
+}
+
 /// Stack specific energy, kWh/kg, at cell voltage `v` and Faradaic efficiency `eta_f`.
 pub fn stack_kwh_per_kg(v: f64, eta_f: f64) -> f64 {
     2.0 * FARADAY * v / (M_H2 * 3.6) / eta_f / 1000.0
@@ -134,8 +158,7 @@ impl Process for PemElectrolyser {
         let current_ka = i * self.cell_area_cm2 / 1000.0;
         let h2_kg_h = eta_f * self.cells * current_ka * g_h2_per_ka_h() / 1000.0;
         let stack = stack_kwh_per_kg(v, eta_f);
-        let compression = 1.1 * (30.0 / p).ln().max(0.0);
-        let system = stack / 0.95 + 4.0 + compression;
+        let system = system_kwh_per_kg(stack, p);
         let electricity_kw = system * h2_kg_h;
         let outputs = vec![
             Output { key: "cell_voltage", name: "Cell voltage", unit: "V", value: v, label: msg!("process-pem-output-cell-voltage") },
@@ -157,18 +180,6 @@ impl Process for PemElectrolyser {
         if self.production_target_kg_h > 0.0 {
             constraints.push(Constraint::min("production", "Hydrogen production target", "kg/h", h2_kg_h, self.production_target_kg_h, msg!("process-pem-limit-production")));
         }
-        Evaluation {
-            electricity_kw,
-            fuel_gj_h: 0.0,
-            scope1_combustion_t_h: 0.0,
-            scope1_process_t_h: 0.0,
-            biogenic_t_h: 0.0,
-            scope2_t_h: electricity_kw / 1000.0 * prices.grid_t_per_mwh,
-            fuel_cost_h: 0.0,
-            production_h: h2_kg_h,
-            production_unit: "kg",
-            outputs,
-            constraints,
-        }
+        hydrogen_evaluation(electricity_kw, h2_kg_h, prices, outputs, constraints)
     }
 }
