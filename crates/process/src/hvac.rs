@@ -48,7 +48,17 @@ pub struct ChillerCurves {
     pub eirft: [f64; 6],
     pub eirfplr: [f64; 3],
     pub cop_ref: f64,
+    /// Minimum part-load ratio: below it the chiller cycles (EnergyPlus MinPartLoadRat).
     pub plr_min: f64,
+    /// Minimum unloading ratio: below it the compressor no longer unloads (false loading, hot-gas bypass)
+    /// and EIRFPLR is taken here (EnergyPlus MinUnloadRat; ≥ `plr_min`).
+    pub plr_min_unload: f64,
+    /// The curves' reference point, °C of leaving chilled water and entering condenser water (where they
+    /// are 1).
+    pub reference: [f64; 2],
+    /// The curves' input limits, °C (leaving chilled water min, max; entering condenser water min, max):
+    /// outside them the inputs are held at the limit, as EnergyPlus evaluates a curve. `None`: no limits.
+    pub limits: Option<[f64; 4]>,
 }
 
 #[derive(serde::Deserialize)]
@@ -58,6 +68,10 @@ struct RawCurves {
     cop_ref: f64,
     #[serde(default = "default_plr_min")]
     plr_min: f64,
+    plr_min_unload: Option<f64>,
+    #[serde(default = "default_reference")]
+    reference: [f64; 2],
+    limits: Option<[f64; 4]>,
     capft: [f64; 6],
     eirft: [f64; 6],
     eirfplr: [f64; 3],
@@ -67,28 +81,66 @@ fn default_plr_min() -> f64 {
     0.1
 }
 
+/// AHRI 550/590 rating point: 6.67 °C leaving chilled water, 29.4 °C entering condenser water.
+fn default_reference() -> [f64; 2] {
+    [6.67, 29.4]
+}
+
+/// The rating conditions of an integrated part-load value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IplvConditions {
+    /// AHRI 550/590 (I-P): 6.67 °C leaving chilled water, condenser water entering at 29.44 / 23.89 / 18.33 /
+    /// 18.33 °C (85 / 75 / 65 / 65 °F) at 100 / 75 / 50 / 25 % load.
+    Ip,
+    /// AHRI 551/591 (SI): 7.0 °C leaving chilled water, condenser water entering at 30 / 24.5 / 19 / 19 °C.
+    Si,
+}
+
 impl ChillerCurves {
-    /// Reads a curve set from TOML (`name`, `cop_ref`, `plr_min`, `capft` and `eirft` as six coefficients,
-    /// `eirfplr` as three), e.g. one transcribed from EnergyPlus `datasets/Chillers.idf`. Errors name the
-    /// line and column.
+    /// Reads a curve set from TOML (`name`, `cop_ref`, `plr_min`, optionally `plr_min_unload`, `reference =
+    /// [tchw, tcw]` (default the AHRI point 6.67, 29.4) and `limits = [tchw_min, tchw_max, tcw_min, tcw_max]`,
+    /// `capft` and `eirft` as six coefficients, `eirfplr` as three), e.g. one transcribed from EnergyPlus
+    /// `datasets/Chillers.idf`. Errors name the line and column.
     pub fn from_toml(text: &str) -> Result<ChillerCurves, ProcessError> {
         let raw: RawCurves = toml::from_str(text).map_err(|e| ProcessError::CurvesSyntax {
             line: e.span().map(|s| text.get(..s.start.min(text.len())).unwrap_or("").matches('\n').count() + 1),
             message: e.message().trim().to_string(),
         })?;
-        if !raw.cop_ref.is_finite() || raw.cop_ref <= 0.5 || raw.cop_ref >= 15.0 || !(0.0..1.0).contains(&raw.plr_min) {
+        let unload = raw.plr_min_unload.unwrap_or(raw.plr_min);
+        let temps_ok = |t: &[f64]| t.iter().all(|v| v.is_finite() && (-20.0..80.0).contains(v));
+        let limits_ok = raw.limits.is_none_or(|l| temps_ok(&l) && l[0] < l[1] && l[2] < l[3]);
+        if !raw.cop_ref.is_finite()
+            || raw.cop_ref <= 0.5
+            || raw.cop_ref >= 15.0
+            || !(0.0..1.0).contains(&raw.plr_min)
+            || !(raw.plr_min..1.0).contains(&unload)
+            || !temps_ok(&raw.reference)
+            || !limits_ok
+        {
             return Err(ProcessError::CurvesRange { cop_ref: raw.cop_ref, plr_min: raw.plr_min });
         }
         // Normalised curves are 1 near their reference point; a set far from it is a transcription error.
-        let c = ChillerCurves { name: "", capft: raw.capft, eirft: raw.eirft, eirfplr: raw.eirfplr, cop_ref: raw.cop_ref, plr_min: raw.plr_min };
-        let (cap, eir, plr) = (c.capft(6.67, 29.4), c.eirft(6.67, 29.4), c.eirfplr(1.0));
+        let c = ChillerCurves {
+            name: "",
+            capft: raw.capft,
+            eirft: raw.eirft,
+            eirfplr: raw.eirfplr,
+            cop_ref: raw.cop_ref,
+            plr_min: raw.plr_min,
+            plr_min_unload: unload,
+            reference: raw.reference,
+            limits: raw.limits,
+        };
+        let [tchw, tcw] = raw.reference;
+        let (cap, eir, plr) = (c.capft(tchw, tcw), c.eirft(tchw, tcw), c.eirfplr(1.0));
         if !(0.7..1.3).contains(&cap) || !(0.7..1.3).contains(&eir) || !(0.8..1.2).contains(&plr) {
             return Err(ProcessError::CurvesNotNormalised { cap, eir, plr });
         }
         Ok(ChillerCurves { name: Box::leak(raw.name.into_boxed_str()), ..c })
     }
 
-    /// "DOE-2 Centrifugal/5.50COP" (COP 5.5, Tchw 6.67 °C, Tcw 29.4 °C).
+    /// "DOE-2 Centrifugal/5.50COP" (COP 5.5, Tchw 6.67 °C, Tcw 29.4 °C; minimum part load 0.1, minimum
+    /// unloading 0.2, curve limits Tchw 5-10 °C and Tcw 24-35 °C, as the EnergyPlus object).
     pub fn doe2_centrifugal_5_50cop() -> Self {
         Self {
             name: "DOE-2 Centrifugal/5.50COP",
@@ -97,6 +149,9 @@ impl ChillerCurves {
             eirfplr: [0.222903, 0.313387, 0.463710],
             cop_ref: 5.5,
             plr_min: 0.1,
+            plr_min_unload: 0.2,
+            reference: [6.67, 29.4],
+            limits: Some([5.0, 10.0, 24.0, 35.0]),
         }
     }
 
@@ -104,16 +159,26 @@ impl ChillerCurves {
         c[0] + c[1] * tchw + c[2] * tchw * tchw + c[3] * tcw + c[4] * tcw * tcw + c[5] * tchw * tcw
     }
 
+    /// The curves' inputs held within their limits.
+    fn limited(&self, tchw: f64, tcw: f64) -> (f64, f64) {
+        match self.limits {
+            Some([a, b, c, d]) => (tchw.clamp(a, b), tcw.clamp(c, d)),
+            None => (tchw, tcw),
+        }
+    }
+
     pub fn capft(&self, tchw: f64, tcw: f64) -> f64 {
-        Self::biquad(&self.capft, tchw, tcw)
+        let (x, y) = self.limited(tchw, tcw);
+        Self::biquad(&self.capft, x, y)
     }
 
     pub fn eirft(&self, tchw: f64, tcw: f64) -> f64 {
-        Self::biquad(&self.eirft, tchw, tcw)
+        let (x, y) = self.limited(tchw, tcw);
+        Self::biquad(&self.eirft, x, y)
     }
 
     pub fn eirfplr(&self, plr: f64) -> f64 {
-        let p = plr.clamp(self.plr_min, 1.0);
+        let p = plr.clamp(self.plr_min_unload.max(self.plr_min), 1.0);
         self.eirfplr[0] + self.eirfplr[1] * p + self.eirfplr[2] * p * p
     }
 
@@ -124,6 +189,22 @@ impl ChillerCurves {
         // Below the minimum PLR the chiller cycles: energy scales with the time it runs.
         let cycling = if plr < self.plr_min { plr / self.plr_min } else { 1.0 };
         q_ref / self.cop_ref * cap * self.eirft(tchw, tcw) * self.eirfplr(plr) * cycling
+    }
+
+    /// Integrated part-load value, kW/kW (COP), by AHRI 550/590 (I-P) or 551/591 (SI) as EnergyPlus computes
+    /// it: the COP at 100, 75, 50 and 25 % of the capacity at the 100 % point, weighted 0.01, 0.42, 0.45 and
+    /// 0.12, with the condenser water of each point (water-cooled).
+    pub fn iplv(&self, conditions: IplvConditions) -> f64 {
+        let (tchw, ecwt): (f64, fn(f64) -> f64) = match conditions {
+            IplvConditions::Ip => (6.67, |l| if l > 0.5 { 7.22 + 22.22 * l } else { 18.33 }),
+            IplvConditions::Si => (7.0, |l| if l > 0.5 { 8.0 + 22.0 * l } else { 19.0 }),
+        };
+        let rated = self.capft(tchw, ecwt(1.0));
+        let cop = |l: f64| {
+            let q = l * rated;
+            q / self.power(1.0, q, tchw, ecwt(l))
+        };
+        0.01 * cop(1.0) + 0.42 * cop(0.75) + 0.45 * cop(0.5) + 0.12 * cop(0.25)
     }
 }
 

@@ -277,7 +277,9 @@ pub fn record(spec: &SiteSpec) -> Result<Record> {
         let current = if shave { 385.0 } else { 400.0 } + current_var.step(&mut rng);
         let mut x = x0.clone();
         x[0] = current;
-        let (v_model, _) = model.cell_voltage(current, x[1], x[2], x[3], x[4]);
+        // The cell at steady state: voltage, CE and the bath temperature its heat balance sets.
+        let cell = model.operate(current, x[1], x[2], x[3]);
+        let v_model = cell.v;
         let logging = !logger_out.contains(&k);
         let mut line_v = 0.0;
         let mut in_ae = 0;
@@ -306,7 +308,7 @@ pub fn record(spec: &SiteSpec) -> Result<Record> {
         let dc_mw = current * line_v / 1000.0;
         let ac_mw = dc_mw / 0.975;
         // Metal: one crucible of about 8 t every 20 minutes per potroom side around the clock (shift tapping).
-        let ce = plant_process::potline::current_efficiency(x[1], x[4], x[3]);
+        let ce = cell.ce;
         let metal_rate = ce * current * plant_process::potline::faraday_kg_per_ka_h() * (CELLS as f64 - if cut_out.contains(&k) { 1.0 } else { 0.0 }) / 1000.0;
         // A crucible every 20 minutes holding those 20 minutes' metal (± 2 %), received within one minute:
         // as a rate over that minute, 20 × the production rate.
