@@ -58,12 +58,18 @@ process-kiln-output-other-loss = Other losses (radiation, CO, evaporation)
 process-kiln-output-sensible-heat-in = Sensible heat of feed and fuel (in)
 process-kiln-output-exit-gas-share = Preheater exit-gas loss, share of input
 process-kiln-output-cooler-share = Cooler loss, share of input
+process-kiln-output-exit-gas-temp = Preheater exit gas
+process-kiln-output-clinker-exit-temp = Clinker leaving the cooler
+process-kiln-output-secondary-air-temp = Secondary and tertiary air (mean)
+process-kiln-output-vent-air-temp = Cooler vent air
+process-kiln-output-cooler-recuperation = Cooler recuperation (secondary and tertiary air / clinker heat from the kiln)
 process-kiln-output-shell-share = Kiln shell loss, share of input
 process-kiln-output-bypass-share = Bypass loss, share of input
 process-kiln-output-clinker = Clinker
 process-kiln-limit-free-lime = Free lime (under-burnt above)
 process-kiln-limit-excess-o2 = Excess O2 (CO, reducing burning below)
 process-kiln-limit-id-fan = ID fan capacity (gas flow relative to the design)
+process-kiln-limit-clinker-exit = Clinker leaving the cooler (conveyor, silo)
 process-kiln-limit-production = Clinker production target
 
 ## Office chiller plant (chiller-plant).

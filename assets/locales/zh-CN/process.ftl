@@ -57,12 +57,18 @@ process-kiln-output-other-loss = 其他热损失（散热、CO、蒸发）
 process-kiln-output-sensible-heat-in = 生料与燃料带入显热
 process-kiln-output-exit-gas-share = 预热器出口废气热损失占热输入比例
 process-kiln-output-cooler-share = 篦冷机热损失占热输入比例
+process-kiln-output-exit-gas-temp = 预热器出口废气温度
+process-kiln-output-clinker-exit-temp = 出篦冷机熟料温度
+process-kiln-output-secondary-air-temp = 二次风、三次风平均温度
+process-kiln-output-vent-air-temp = 篦冷机余风温度
+process-kiln-output-cooler-recuperation = 篦冷机热回收效率（二次风、三次风带回热量/出窑熟料热量）
 process-kiln-output-shell-share = 窑筒体散热损失占热输入比例
 process-kiln-output-bypass-share = 旁路放风热损失占热输入比例
 process-kiln-output-clinker = 熟料
 process-kiln-limit-free-lime = 游离氧化钙（高于此值为欠烧）
 process-kiln-limit-excess-o2 = 过剩氧（低于此值出现 CO、还原气氛煅烧）
 process-kiln-limit-id-fan = 高温风机能力（烟气量相对设计值）
+process-kiln-limit-clinker-exit = 出篦冷机熟料温度（输送、熟料库）
 process-kiln-limit-production = 熟料产量目标
 
 ## 办公楼冷站（chiller-plant）。

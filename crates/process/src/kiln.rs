@@ -11,8 +11,13 @@
 //!   components as in a typical clinker [Taylor]; SiO2 the rest): 1.69 GJ/t for the bundled clinker;
 //! - preheater exit gas: V·1.485 kJ/(Nm³·K)·(T_exit − T_amb) ([BEE-N4]: cp 0.247 kcal/(kg·K), ρ 1.436
 //!   kg/Nm³), V = combustion gas (0.26 Nm³/MJ × λ, λ = 21/(21 − O2)) + calcination CO2 + 50 Nm³/t of water
-//!   from the meal, less the gas the bypass takes at the kiln inlet; T_exit is the plant's measured
-//!   temperature (a condition, 320 °C by default for five stages), not a response to the settings;
+//!   from the meal, less the gas the bypass takes at the kiln inlet. T_exit is the plant's measured
+//!   temperature (a condition, 320 °C by default for five stages) at the settings it was measured at, and
+//!   answers to the gas flow as a cascade of ideal mixing stages does (Kremser's form, [`tower_exit_c`]):
+//!   (T_cal − T_exit)/(T_cal − T_feed) = (A^(N+1) − A)/(A^(N+1) − 1), A = meal·c_meal/(V·c_gas), c_meal 1.116
+//!   kJ/(kg·K) (the raw meal's mean cp 0.206 + 101·10⁻⁶·T − 37·10⁻⁹·T² kcal/(kg·K) [cp-table], 50-800 °C),
+//!   T_cal the calciner outlet (a condition, 880 °C), N the stages that reproduce the measured T_exit
+//!   (≈ 2.5 for a five-stage tower) — about +3 K per % more gas (docs/research/preheater.md, *derived*);
 //! - bypass: the kiln-inlet gas (the main burner's combustion gas and the 10 % of calcination left to the
 //!   kiln) taken at 1,050 °C [Farag-2012-web], and the dust it carries at 0.7 × the gas's heat, so that 15 %
 //!   of bypass loses 5 % of the input as [Farag-2013] reports (the gas alone at 100 % ≈ 0.65 GJ/t; [Farag-2012]:
@@ -20,11 +25,19 @@
 //! - kiln shell: a heat flow fixed by the kiln's size, 0.558 GJ/t at 600 t/d ([Engin-Ari-2005]: 15.11 % of
 //!   3.69 GJ/t) falling as capacity^−0.169 to 0.375 GJ/t at 6,300 t/d ([Farag-2013]: 12 % of 1.75/0.56 GJ/t),
 //!   per tonne at the design output, so per tonne it falls as the output rises;
-//! - cooler exhaust and clinker: (cooler air − combustion air)·1.32 kJ/(Nm³·K)·160 K, and clinker at
-//!   100 °C + 150 K per Nm³/kg short of 2.2 + 600 K·(2.0 − air)² (cp 0.78 kJ/(kg·K)) — a fit (not a published
-//!   relation) giving 8 % of the input at 2.1 Nm³/kg ([Farag-2013]: 8.1 %) and an optimum near 1.9 Nm³/kg;
-//! - other (preheater, calciner and cooler radiation, CO, evaporation): 0.322 GJ/t, what closes the bundled
-//!   plant at 3.20 GJ/t (a calibration); alternative fuel +0.15 GJ/t at 100 % (moisture), natural gas
+//! - grate cooler ([`grate_cooler`]): a cross-current exchanger, the limit of Touil's series of fully mixed
+//!   cross-current stages [Touil-2005]: clinker from the kiln at 1,400 °C (a condition; 1,250-1,400 °C
+//!   [Holderbank-M9]) meets cold air, each increment of which leaves at T₀ + ε·(T − T₀), T the clinker's local
+//!   temperature; mean specific heats from 0 °C, clinker 0.186 + 54·10⁻⁶·T and air 0.237 + 23·10⁻⁶·T
+//!   kcal/(kg·K) [cp-table] (they give [BEE-N4]'s 0.193 at 128 °C and 0.244 at 290 °C). The first air, the
+//!   combustion air the burners draw (secondary and tertiary air), is recuperated; the rest is vented. Losses:
+//!   the vent air's heat and the clinker's heat above the ambient. ε = 0.888 (a condition) reads back
+//!   [BEE-N4]'s cooler (1.741 kg/kg vent air, clinker 128 °C) at its fuel's combustion air (0.81 Nm³/kg):
+//!   vent air 284 °C (BEE: 290) and 112.3 kcal/kg (BEE: 114.6). Cooling air beyond what the burners take only
+//!   moves heat from the clinker to the vent air; the clinker leaving the cooler is held below a limit (a
+//!   condition, 150 °C);
+//! - other (preheater, calciner and cooler radiation, CO, evaporation): what closes the bundled plant at
+//!   3.20 GJ/t (a calibration, [`OTHER_GJ_T`]); alternative fuel +0.15 GJ/t at 100 % (moisture), natural gas
 //!   +0.12 GJ/t at 100 % (more flue gas per GJ) — assumptions, listed as such in docs/models.md.
 //!
 //! Fuels by energy share: coal (rest), petcoke, natural gas, alternative fuel (AF) with a biomass share;
@@ -87,7 +100,11 @@ const KILN_CALCINATION_SHARE: f64 = 0.10;
 const SHELL_GJ_T_AT_600: f64 = 0.558;
 const SHELL_EXPONENT: f64 = 0.169;
 /// Other losses: what closes the bundled plant's reference point at 3.20 GJ/t (a calibration).
-const OTHER_GJ_T: f64 = 0.322;
+pub const OTHER_GJ_T: f64 = 0.130;
+/// kg of air per Nm³.
+const AIR_KG_PER_NM3: f64 = 1.293;
+/// Mean specific heat of the raw meal in the preheater, kJ/(kg·K) (docs/research/preheater.md, *derived*).
+const CP_MEAL: f64 = 1.116;
 /// Net calorific values, GJ/t: petcoke and natural gas [IPCC-2006-V2].
 const PETCOKE_NCV: f64 = 32.5;
 const GAS_NCV: f64 = 48.0;
@@ -120,6 +137,14 @@ pub struct KilnConditions {
     /// `coal_mill_kwh_t`, `petcoke_mill_kwh_t`: milling energy per t of fuel.
     pub coal_mill_kwh_t: f64,
     pub petcoke_mill_kwh_t: f64,
+    /// `clinker_in_c`: clinker from the kiln into the cooler, °C; `cooler_effectiveness`: how close each
+    /// increment of cooling air comes to the clinker's temperature, 0-1; `clinker_exit_max_c`: the highest
+    /// clinker temperature the plant accepts after the cooler (conveyor, silo), °C; `calciner_outlet_c`:
+    /// the gas leaving the calciner into the cyclones, °C.
+    pub clinker_in_c: f64,
+    pub cooler_effectiveness: f64,
+    pub clinker_exit_max_c: f64,
+    pub calciner_outlet_c: f64,
     /// Audit mode: what a heat-balance survey measured, each replacing the model's own term when set (0:
     /// not measured). See [`Audit`].
     pub audit: Audit,
@@ -165,13 +190,17 @@ impl Default for KilnConditions {
             ckd_calcination: 1.0,
             coal_mill_kwh_t: 25.0,
             petcoke_mill_kwh_t: 35.0,
+            clinker_in_c: 1_400.0,
+            cooler_effectiveness: 0.888,
+            clinker_exit_max_c: 150.0,
+            calciner_outlet_c: 880.0,
             audit: Audit { exit_gas_cp: 0.247, cooler_vent_cp: 0.247, clinker_cp: 0.193, ..Audit::default() },
         }
     }
 }
 
 /// The condition keys of [`KilnConditions`] with their units and accepted ranges.
-pub const CONDITIONS: [(&str, &str, f64, f64); 25] = [
+pub const CONDITIONS: [(&str, &str, f64, f64); 29] = [
     ("capacity_t_d", "t/d", 300.0, 13_000.0),
     ("feed_ratio", "t/t", 1.4, 1.9),
     ("coal_ncv", "GJ/t", 15.0, 33.0),
@@ -186,6 +215,10 @@ pub const CONDITIONS: [(&str, &str, f64, f64); 25] = [
     ("ckd_calcination", "", 0.0, 1.0),
     ("coal_mill_kwh_t", "kWh/t", 5.0, 80.0),
     ("petcoke_mill_kwh_t", "kWh/t", 5.0, 100.0),
+    ("clinker_in_c", "°C", 1_150.0, 1_500.0),
+    ("cooler_effectiveness", "", 0.5, 1.0),
+    ("clinker_exit_max_c", "°C", 40.0, 400.0),
+    ("calciner_outlet_c", "°C", 750.0, 1_000.0),
     // Audit mode ([BEE-N4]); 0: not measured.
     ("exit_gas_kg_kg", "kg/kg", 0.0, 5.0),
     ("exit_gas_cp", "kcal/(kg·K)", 0.2, 0.4),
@@ -209,12 +242,31 @@ pub struct CementKiln {
     /// Biomass share of the alternative fuel's carbon.
     pub af_biomass: f64,
     pub conditions: KilnConditions,
+    /// The preheater's effective stages and the gas flow (Nm³/kg) they were fitted at: the measured exit
+    /// temperature at the settings it was measured at (see the module docs).
+    tower: Tower,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Tower {
+    stages: f64,
+    gas_nm3_kg: f64,
+    /// The settings the exit temperature was measured at (`None`: the defaults).
+    measured_at: Option<Vec<f64>>,
 }
 
 impl Default for CementKiln {
     fn default() -> Self {
         // Coal ≈ 700 CNY/t at 23.8 GJ/t; petcoke cheaper per GJ; AF near the cost of handling it.
-        Self { production_target_t_h: 205.0, fuel_prices: [29.0, 24.0, 8.0, 75.0], af_biomass: 0.5, conditions: KilnConditions::default() }
+        let mut k = Self {
+            production_target_t_h: 205.0,
+            fuel_prices: [29.0, 24.0, 8.0, 75.0],
+            af_biomass: 0.5,
+            conditions: KilnConditions::default(),
+            tower: Tower { stages: 2.5, gas_nm3_kg: 0.0, measured_at: None },
+        };
+        k.fit_tower();
+        k
     }
 }
 
@@ -230,6 +282,12 @@ pub struct HeatBalance {
     pub bypass: f64,
     pub other: f64,
     pub sensible_in: f64,
+    /// The preheater exit gas, °C, and the grate cooler at this point (its losses are `cooler_exhaust` and
+    /// `clinker_exit` unless a survey measured them).
+    pub exit_gas_c: f64,
+    pub cooler: Cooler,
+    /// The gas through the cyclones, Nm³/t clinker.
+    pub tower_gas_nm3_t: f64,
 }
 
 impl HeatBalance {
@@ -282,6 +340,29 @@ impl HeatBalance {
             },
             Output { key: "shell_share", name: "Kiln shell loss, share of input", unit: "%", value: share(hb.shell), label: msg!("process-kiln-output-shell-share") },
             Output { key: "bypass_share", name: "Bypass loss, share of input", unit: "%", value: share(hb.bypass), label: msg!("process-kiln-output-bypass-share") },
+            Output { key: "exit_gas_temp", name: "Preheater exit gas", unit: "°C", value: self.exit_gas_c, label: msg!("process-kiln-output-exit-gas-temp") },
+            Output {
+                key: "clinker_exit_temp",
+                name: "Clinker leaving the cooler",
+                unit: "°C",
+                value: self.cooler.clinker_out_c,
+                label: msg!("process-kiln-output-clinker-exit-temp"),
+            },
+            Output {
+                key: "secondary_air_temp",
+                name: "Secondary and tertiary air (mean)",
+                unit: "°C",
+                value: self.cooler.secondary_air_c,
+                label: msg!("process-kiln-output-secondary-air-temp"),
+            },
+            Output { key: "vent_air_temp", name: "Cooler vent air", unit: "°C", value: self.cooler.vent_air_c, label: msg!("process-kiln-output-vent-air-temp") },
+            Output {
+                key: "cooler_recuperation",
+                name: "Cooler recuperation (secondary and tertiary air / clinker heat from the kiln)",
+                unit: "%",
+                value: self.cooler.recuperation * 100.0,
+                label: msg!("process-kiln-output-cooler-recuperation"),
+            },
         ]
     }
 }
@@ -326,7 +407,135 @@ pub fn ckd_co2_per_t(ef: f64, d: f64) -> f64 {
     x / (1.0 - x)
 }
 
+/// A grate cooler's heat balance per kg of clinker (see the module docs): temperatures, °C, heats, kJ/kg.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Cooler {
+    /// Clinker leaving the cooler, and where the recuperated (combustion) air has passed.
+    pub clinker_out_c: f64,
+    pub clinker_split_c: f64,
+    /// Heat returned to the kiln and calciner with the secondary and tertiary air, and its share of the
+    /// clinker's heat from the kiln (recuperation efficiency).
+    pub recuperated_kj_kg: f64,
+    pub recuperation: f64,
+    /// Heat lost with the vent air and with the clinker leaving, above the ambient.
+    pub vent_kj_kg: f64,
+    pub clinker_kj_kg: f64,
+    /// Mean temperatures of the secondary and tertiary air and of the vent air.
+    pub secondary_air_c: f64,
+    pub vent_air_c: f64,
+}
+
+/// Clinker enthalpy from 0 °C, kJ/kg (mean cp 0.186 + 54·10⁻⁶·T kcal/(kg·K) [cp-table]).
+pub fn clinker_enthalpy(t_c: f64) -> f64 {
+    (0.186 + 54e-6 * t_c) * t_c * KJ_PER_KCAL
+}
+
+/// Air enthalpy from 0 °C, kJ/kg (mean cp 0.237 + 23·10⁻⁶·T kcal/(kg·K) [cp-table]).
+pub fn air_enthalpy(t_c: f64) -> f64 {
+    (0.237 + 23e-6 * t_c) * t_c * KJ_PER_KCAL
+}
+
+/// The air temperature, °C, of an enthalpy `h` kJ/kg from 0 °C (the root of [`air_enthalpy`]).
+fn air_temperature(h: f64) -> f64 {
+    let (a, b) = (23e-6 * KJ_PER_KCAL, 0.237 * KJ_PER_KCAL);
+    (-b + (b * b + 4.0 * a * h.max(0.0)).sqrt()) / (2.0 * a)
+}
+
+/// The clinker's temperature, °C, after `x` kg of air per kg of clinker at `t0` °C has crossed it from
+/// `t_from` °C, each increment leaving at t0 + ε·(T − t0). The balance −h_c'(T)·dT = dx·[h_a(t0 + ε(T − t0))
+/// − h_a(t0)] separates: with Δ = T − t0, ε·x = F(Δ_from) − F(Δ), F(Δ) = A·ln Δ + (B/β)·ln(a + β·Δ) (a, β
+/// from the air's cp, A and B from the clinker's), solved for Δ by Newton's method in ln Δ.
+pub fn clinker_after_air(t_from: f64, t0: f64, x: f64, eps: f64) -> f64 {
+    let d_from = t_from - t0;
+    if d_from <= 0.0 || x <= 0.0 || eps <= 0.0 {
+        return t_from;
+    }
+    let (a, beta) = (0.237 + 46e-6 * t0, 23e-6 * eps);
+    let (c, d) = (0.186 + 108e-6 * t0, 108e-6);
+    let (big_a, big_b) = (c / a, d - c * beta / a);
+    let f = |dd: f64| big_a * dd.ln() + big_b / beta * (a + beta * dd).ln();
+    let target = f(d_from) - eps * x;
+    let mut dd = d_from;
+    for _ in 0..60 {
+        let g = f(dd) - target;
+        let slope = (c + d * dd) / (a + beta * dd); // dF/d(ln Δ)
+        let step = (g / slope).clamp(-5.0, 5.0);
+        dd *= (-step).exp();
+        if step.abs() < 1e-12 {
+            break;
+        }
+    }
+    t0 + dd
+}
+
+/// A grate cooler: clinker in at `t_in` °C, air at `t0` °C, `combustion_nm3` Nm³/kg of it drawn by the
+/// burners (recuperated), `total_nm3` Nm³/kg in all, effectiveness `eps`.
+pub fn grate_cooler(t_in: f64, t0: f64, combustion_nm3: f64, total_nm3: f64, eps: f64) -> Cooler {
+    let recuperated_kg = combustion_nm3.clamp(0.0, total_nm3.max(0.0)) * AIR_KG_PER_NM3;
+    let vent_kg = (total_nm3 * AIR_KG_PER_NM3 - recuperated_kg).max(0.0);
+    let split = clinker_after_air(t_in, t0, recuperated_kg, eps);
+    let out = clinker_after_air(split, t0, vent_kg, eps);
+    let recuperated = clinker_enthalpy(t_in) - clinker_enthalpy(split);
+    let vent = clinker_enthalpy(split) - clinker_enthalpy(out);
+    let mean_air = |heat: f64, kg: f64| if kg > 0.0 { air_temperature(air_enthalpy(t0) + heat / kg) } else { t0 };
+    Cooler {
+        clinker_out_c: out,
+        clinker_split_c: split,
+        recuperated_kj_kg: recuperated,
+        recuperation: recuperated / (clinker_enthalpy(t_in) - clinker_enthalpy(t0)).max(1e-9),
+        vent_kj_kg: vent,
+        clinker_kj_kg: clinker_enthalpy(out) - clinker_enthalpy(t0),
+        secondary_air_c: mean_air(recuperated, recuperated_kg),
+        vent_air_c: mean_air(vent, vent_kg),
+    }
+}
+
+/// Kremser's share of the approach, (T_cal − T_exit)/(T_cal − T_feed), of `n` ideal mixing stages at
+/// heat-capacity ratio `a` (meal over gas).
+pub fn kremser(a: f64, n: f64) -> f64 {
+    if (a - 1.0).abs() < 1e-9 {
+        return n / (n + 1.0);
+    }
+    (a.powf(n + 1.0) - a) / (a.powf(n + 1.0) - 1.0)
+}
+
+/// The preheater exit temperature, °C, of `n` ideal stages for `gas` Nm³/kg and `meal` kg/kg, gas from
+/// the calciner at `t_cal` and meal fed at `t_feed` °C.
+pub fn tower_exit_c(gas: f64, meal: f64, t_cal: f64, t_feed: f64, n: f64) -> f64 {
+    let a = meal * CP_MEAL / (gas.max(1e-6) * CP_GAS_NM3);
+    t_cal - kremser(a, n) * (t_cal - t_feed)
+}
+
 impl CementKiln {
+    /// The stages that give the measured exit temperature at the settings it was measured at (the gas flow
+    /// there from a balance with that temperature held).
+    fn fit_tower(&mut self) {
+        let x = self.tower.measured_at.clone().unwrap_or_else(|| self.defaults());
+        self.tower.gas_nm3_kg = 0.0;
+        let gas = self.balance_at(&x).tower_gas_nm3_t / 1000.0;
+        let c = &self.conditions;
+        let at = |n: f64| tower_exit_c(gas, c.feed_ratio, c.calciner_outlet_c, c.feed_c, n);
+        // T_exit falls as the stages rise: bisect within 0.2-30 (held at a bound if the measurement is
+        // outside what ideal stages give; the exit temperature stays the measured one there, see `exit_at`).
+        let (mut lo, mut hi) = (0.2, 30.0);
+        for _ in 0..60 {
+            let mid = 0.5 * (lo + hi);
+            if at(mid) > c.exit_gas_c { lo = mid } else { hi = mid }
+        }
+        self.tower = Tower { stages: 0.5 * (lo + hi), gas_nm3_kg: gas, measured_at: self.tower.measured_at.take() };
+    }
+
+    /// The exit temperature, °C, for `gas` Nm³/kg through the tower: the measured one at the fitted gas
+    /// flow, moved as the stages move it.
+    fn exit_at(&self, gas: f64) -> f64 {
+        let c = &self.conditions;
+        if self.tower.gas_nm3_kg <= 0.0 {
+            return c.exit_gas_c;
+        }
+        let t = |g: f64| tower_exit_c(g, c.feed_ratio, c.calciner_outlet_c, c.feed_c, self.tower.stages);
+        c.exit_gas_c + t(gas) - t(self.tower.gas_nm3_kg)
+    }
+
     /// The design clinker output, t/h.
     pub fn capacity_t_h(&self) -> f64 {
         self.conditions.capacity_t_d / 24.0
@@ -376,6 +585,9 @@ impl CementKiln {
             bypass: 0.0,
             other: OTHER_GJ_T + 0.15 * af + 0.12 * gas,
             sensible_in: 0.0,
+            exit_gas_c: c.exit_gas_c,
+            cooler: Cooler::default(),
+            tower_gas_nm3_t: 0.0,
         };
         let mut q = 3.2;
         for _ in 0..50 {
@@ -384,12 +596,13 @@ impl CementKiln {
             let inlet = (1.0 - split) * comb + KILN_CALCINATION_SHARE * co2_nm3;
             let bypass_gas = b * inlet * CP_GAS_NM3 * (BYPASS_GAS_C - c.ambient_c) / 1e6;
             hb.bypass = bypass_gas * (1.0 + BYPASS_DUST_SHARE);
-            hb.exit_gas = (comb + co2_nm3 + 50.0 - b * inlet) * CP_GAS_NM3 * (c.exit_gas_c - c.ambient_c) / 1e6;
+            hb.tower_gas_nm3_t = comb + co2_nm3 + 50.0 - b * inlet;
+            hb.exit_gas_c = self.exit_at(hb.tower_gas_nm3_t / 1000.0);
+            hb.exit_gas = hb.tower_gas_nm3_t * CP_GAS_NM3 * (hb.exit_gas_c - c.ambient_c) / 1e6;
             let comb_air = q * GAS_NM3_PER_MJ * lambda * 0.9; // Nm³/kg of air the burners take from the cooler
-            hb.cooler_exhaust = (air - comb_air).max(0.0) * 1000.0 * 1.32 * 160.0 / 1e6;
-            // Less cooler air: hotter clinker out and less heat recuperated into the secondary air.
-            let t_clk = 100.0 + 150.0 * (2.2 - air).max(0.0) + 600.0 * (2.0 - air).max(0.0).powi(2);
-            hb.clinker_exit = 0.78 * (t_clk - 20.0) / 1000.0;
+            hb.cooler = grate_cooler(c.clinker_in_c, c.ambient_c, comb_air, air, c.cooler_effectiveness);
+            hb.cooler_exhaust = hb.cooler.vent_kj_kg / 1000.0;
+            hb.clinker_exit = hb.cooler.clinker_kj_kg / 1000.0;
             hb.sensible_in = (c.feed_ratio * CP_FEED * (c.feed_c - c.ambient_c) + q * fuel_t_per_gj * CP_FUEL * (c.fuel_c - c.ambient_c)) / 1000.0;
             c.audit.apply(&mut hb, c.exit_gas_c - c.ambient_c, c.ambient_c);
             let next = hb.fuel();
@@ -425,6 +638,10 @@ impl CementKiln {
             "ckd_calcination" => c.ckd_calcination = value,
             "coal_mill_kwh_t" => c.coal_mill_kwh_t = value,
             "petcoke_mill_kwh_t" => c.petcoke_mill_kwh_t = value,
+            "clinker_in_c" => c.clinker_in_c = value,
+            "cooler_effectiveness" => c.cooler_effectiveness = value,
+            "clinker_exit_max_c" => c.clinker_exit_max_c = value,
+            "calciner_outlet_c" => c.calciner_outlet_c = value,
             "exit_gas_kg_kg" => c.audit.exit_gas_kg_kg = value,
             "exit_gas_cp" => c.audit.exit_gas_cp = value,
             "cooler_vent_kg_kg" => c.audit.cooler_vent_kg_kg = value,
@@ -458,6 +675,10 @@ impl CementKiln {
             "ckd_calcination" => c.ckd_calcination,
             "coal_mill_kwh_t" => c.coal_mill_kwh_t,
             "petcoke_mill_kwh_t" => c.petcoke_mill_kwh_t,
+            "clinker_in_c" => c.clinker_in_c,
+            "cooler_effectiveness" => c.cooler_effectiveness,
+            "clinker_exit_max_c" => c.clinker_exit_max_c,
+            "calciner_outlet_c" => c.calciner_outlet_c,
             "exit_gas_kg_kg" => c.audit.exit_gas_kg_kg,
             "exit_gas_cp" => c.audit.exit_gas_cp,
             "cooler_vent_kg_kg" => c.audit.cooler_vent_kg_kg,
@@ -491,12 +712,20 @@ impl Process for CementKiln {
     fn condition_keys(&self) -> Vec<&'static str> {
         CONDITIONS.iter().map(|(k, ..)| *k).chain(["production_target_t_h"]).collect()
     }
-    fn set_condition(&mut self, key: &str, value: f64, _settings: &[f64]) -> bool {
+    fn set_condition(&mut self, key: &str, value: f64, settings: &[f64]) -> bool {
         if key == "production_target_t_h" && value >= 0.0 {
             self.production_target_t_h = value;
             return true;
         }
-        self.set(key, value)
+        if !self.set(key, value) {
+            return false;
+        }
+        // The exit temperature was measured at these settings (the baseline's, when it gives them).
+        if key == "exit_gas_c" && settings.len() == self.settings().len() {
+            self.tower.measured_at = Some(clamp(&self.settings(), settings));
+        }
+        self.fit_tower();
+        true
     }
     fn condition(&self, key: &str) -> Option<f64> {
         self.get(key)
@@ -680,6 +909,7 @@ impl Process for CementKiln {
             Output { key: "free_lime", name: "Free lime (proxy)", unit: "%", value: f_cao, label: msg!("process-kiln-output-free-lime") },
         ];
         outputs.extend(hb.outputs());
+        let cooler = hb.cooler;
         outputs.push(Output { key: "clinker", name: "Clinker", unit: "t/h", value: p, label: msg!("process-kiln-output-clinker") });
         // The ID fan moves the kiln gas: its capacity bounds output × gas volume (8 % above the reference).
         let id_fan_load = gas_rel * p / self.capacity_t_h() * (1.0 + bypass / 100.0);
@@ -687,6 +917,14 @@ impl Process for CementKiln {
             Constraint::max("free_lime", "Free lime (under-burnt above)", "%", f_cao, 1.5, msg!("process-kiln-limit-free-lime")),
             Constraint::min("excess_o2", "Excess O2 (CO, reducing burning below)", "%", o2, 1.5, msg!("process-kiln-limit-excess-o2")),
             Constraint::max("id_fan", "ID fan capacity (gas flow relative to the design)", "", id_fan_load, 1.08, msg!("process-kiln-limit-id-fan")),
+            Constraint::max(
+                "clinker_exit",
+                "Clinker leaving the cooler (conveyor, silo)",
+                "°C",
+                cooler.clinker_out_c,
+                c.clinker_exit_max_c,
+                msg!("process-kiln-limit-clinker-exit"),
+            ),
         ];
         if self.production_target_t_h > 0.0 {
             constraints.push(Constraint::min("production", "Clinker production target", "t/h", p, self.production_target_t_h, msg!("process-kiln-limit-production")));

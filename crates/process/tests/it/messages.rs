@@ -54,7 +54,8 @@ fn errors_are_messages_of_the_catalogue() {
     assert_eq!((e.message().id.as_ref(), e.to_string()), ("process-error-unknown-objective", "unknown objective \"watts\" (energy, co2 or cost)".to_string()));
     assert!(chinese(&e.message()).contains("watts"));
     // No point makes 10,000 t/h of clinker: the optimiser says so, naming the model.
-    let kiln = CementKiln { production_target_t_h: 10_000.0, ..CementKiln::default() };
+    let mut kiln = CementKiln::default();
+    kiln.production_target_t_h = 10_000.0;
     let opts = OptimiseOptions { samples: 16, starts: 1, max_eval: 20, ..OptimiseOptions::for_process(&kiln, Objective::Energy) };
     let e = optimise(&kiln, &kiln.defaults(), &opts, &AtomicBool::new(false), &mut |_| {}).expect_err("infeasible");
     assert_eq!(e, ProcessError::Infeasible { process: "cement-kiln" });

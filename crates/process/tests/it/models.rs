@@ -86,6 +86,106 @@ fn the_kiln_reference_point_matches_the_bundled_plant_and_the_domain() {
 }
 
 #[test]
+fn the_grate_cooler_reads_back_published_balances() {
+    use plant_process::kiln::{self, air_enthalpy, clinker_enthalpy, grate_cooler};
+    let kcal = |kj: f64| kj / 4.1868;
+    // The mean specific heats (cp table; docs/research/cooler.md §1a) give BEE N-4's: clinker 0.193 at
+    // 128 °C, cooler exhaust air 0.244 kcal/(kg·K) at 290 °C.
+    near(kcal(clinker_enthalpy(128.0)) / 128.0, 0.193, 0.0005, "clinker cp at 128 °C");
+    near(kcal(air_enthalpy(290.0)) / 290.0, 0.244, 0.0005, "air cp at 290 °C");
+    // Clinker's heat from 0 °C: 383.51 kcal/kg at ≈ 1,450 °C (Amole 2018's cooler input); 1.22 MJ/kg at
+    // 1,200 °C (cementkilns.co.uk, which includes the melt) within 5 %.
+    near(kcal(clinker_enthalpy(1_450.0)), 383.51, 0.5, "clinker at 1,450 °C, kcal/kg");
+    assert!((clinker_enthalpy(1_200.0) / 1_220.0 - 1.0).abs() < 0.05);
+    // The closed-form cooling curve is the balance −h_c'(T)·dT = dx·[h_a(T0 + ε(T − T0)) − h_a(T0)]
+    // integrated step by step (RK4, 4,000 steps).
+    let (t_in, t0, eps) = (1_400.0, 20.0, 0.888);
+    let slope = |t: f64| {
+        let dhc = (clinker_enthalpy(t + 1e-3) - clinker_enthalpy(t - 1e-3)) / 2e-3;
+        -(air_enthalpy(t0 + eps * (t - t0)) - air_enthalpy(t0)) / dhc
+    };
+    let (mut t, n, x_end) = (t_in, 4_000, 2.7);
+    let h = x_end / n as f64;
+    for _ in 0..n {
+        let k1 = slope(t);
+        let k2 = slope(t + h / 2.0 * k1);
+        let k3 = slope(t + h / 2.0 * k2);
+        let k4 = slope(t + h * k3);
+        t += h / 6.0 * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
+    }
+    near(kiln::clinker_after_air(t_in, t0, x_end, eps), t, 0.01, "closed form against the integrated balance, °C");
+    // BEE N-4 (4,127 t/d, reference 20 °C): cooler vent 1.741 kg/kg at 290 °C losing 114.63 kcal/kg, clinker
+    // out at 128 °C; the combustion air of its 752 kcal/kg of fuel ≈ 0.81 Nm³/kg.
+    let c = grate_cooler(t_in, t0, 0.81, 0.81 + 1.741 / 1.293, eps);
+    near(c.clinker_out_c, 128.0, 3.0, "BEE clinker out, °C");
+    near(c.vent_air_c, 290.0, 8.0, "BEE vent air, °C");
+    near(kcal(c.vent_kj_kg), 114.63, 114.63 * 0.03, "BEE vent loss, kcal/kg");
+    // Secondary and tertiary air in the published band (SA 900-1,050 °C, TA 850-950 °C), recuperation below
+    // the 70-79 % of modern coolers and above the 55-60 % of WHR-integrated ones; vent air < secondary air.
+    assert!((840.0..1_000.0).contains(&c.secondary_air_c), "{} °C", c.secondary_air_c);
+    assert!((0.55..0.79).contains(&c.recuperation), "{}", c.recuperation);
+    assert!(c.vent_air_c < c.secondary_air_c && c.secondary_air_c < t_in);
+    // The heat closes: recuperated + vent + clinker = the clinker's heat from the kiln above the ambient.
+    near(c.recuperated_kj_kg + c.vent_kj_kg + c.clinker_kj_kg, clinker_enthalpy(t_in) - clinker_enthalpy(t0), 1e-9, "cooler balance");
+    // More cooling air cools the clinker further and only moves heat from the clinker to the vent air; more
+    // combustion air recuperates more.
+    let more = grate_cooler(t_in, t0, 0.81, 2.4, eps);
+    assert!(more.clinker_out_c < c.clinker_out_c && more.vent_kj_kg > c.vent_kj_kg);
+    near(more.vent_kj_kg + more.clinker_kj_kg, c.vent_kj_kg + c.clinker_kj_kg, 1e-9, "losses set by the combustion air");
+    assert!(grate_cooler(t_in, t0, 0.95, 2.4, eps).recuperation > more.recuperation);
+    // In the kiln: cooler air beyond what the burners take changes no fuel, only the clinker's temperature
+    // and the cooler fans' power; the clinker limit (150 °C) holds the air up.
+    let k = CementKiln::default();
+    let at = |air: f64| {
+        let mut x = k.defaults();
+        x[3] = air;
+        k.evaluate(&x, &Prices::default())
+    };
+    let (low, high) = (at(2.0), at(2.3));
+    near(low.output("specific_heat").unwrap_or(0.0), high.output("specific_heat").unwrap_or(1.0), 1e-9, "fuel, GJ/t");
+    assert!(low.output("clinker_exit_temp").unwrap_or(0.0) > high.output("clinker_exit_temp").unwrap_or(999.0));
+    assert!(low.output("electricity").unwrap_or(0.0) < high.output("electricity").unwrap_or(0.0));
+    assert!(at(1.8).constraints.iter().any(|c| c.key == "clinker_exit" && c.margin() < 0.0), "1.8 Nm³/kg leaves the clinker too hot");
+}
+
+#[test]
+fn the_preheater_exit_answers_to_the_gas_flow() {
+    use plant_process::kiln::{kremser, tower_exit_c};
+    // Kremser's limits: at A = 1, N/(N + 1); many stages with A < 1 approach A; no stage, no exchange.
+    near(kremser(1.0, 4.0), 0.8, 1e-9, "A = 1");
+    near(kremser(0.9, 200.0), 0.9, 1e-6, "many stages");
+    near(kremser(0.9, 0.0), 0.0, 1e-12, "no stage");
+    // Ideal stages at 880 °C from the calciner, meal at 50 °C, A = 0.903 (1.55 kg/kg meal, 1.291 Nm³/kg gas):
+    // 355.4 / 251.6 / 141.4 °C for 2 / 4 / 20 stages (docs/research/preheater.md §2).
+    for (n, want) in [(2.0, 355.4), (4.0, 251.6), (20.0, 141.4)] {
+        near(tower_exit_c(1.2907, 1.55, 880.0, 50.0, n), want, 1.0, &format!("{n} stages"));
+    }
+    // In the kiln: the measured 320 °C holds at the settings it was measured at, and each % of excess O2
+    // (≈ 4 % more gas) warms the exit ≈ 12-14 K; more O2 costs fuel even though the cooler recuperates more
+    // with the extra secondary air (≈ 0.3-0.5 % of the fuel per %).
+    let k = CementKiln::default();
+    let at = |o2: f64| {
+        let mut x = k.defaults();
+        x[1] = o2;
+        k.evaluate(&x, &Prices::default())
+    };
+    let (a, b) = (at(2.5), at(3.5));
+    near(a.output("exit_gas_temp").unwrap_or(0.0), 320.0, 1e-6, "measured exit temperature");
+    let warm = b.output("exit_gas_temp").unwrap_or(0.0) - 320.0;
+    assert!((10.0..16.0).contains(&warm), "+{warm} K per % O2");
+    assert!(b.output("cooler_recuperation").unwrap_or(0.0) > a.output("cooler_recuperation").unwrap_or(0.0));
+    let dq = b.output("specific_heat").unwrap_or(0.0) / a.output("specific_heat").unwrap_or(1.0) - 1.0;
+    assert!((0.002..0.008).contains(&dq), "{dq} of the fuel per % O2");
+    // The exit temperature a plant measured at its own settings stays where it was measured.
+    let mut m = CementKiln::default();
+    let mut x = m.defaults();
+    x[1] = 3.5;
+    assert!(m.set_condition("exit_gas_c", 340.0, &x));
+    near(m.evaluate(&x, &Prices::default()).output("exit_gas_temp").unwrap_or(0.0), 340.0, 1e-6, "measured at 3.5 % O2");
+    assert!(m.evaluate(&m.defaults(), &Prices::default()).output("exit_gas_temp").unwrap_or(999.0) < 340.0);
+}
+
+#[test]
 fn physical_directions_hold() {
     let prices = Prices::default();
     // More excess air costs fuel.
