@@ -1,0 +1,55 @@
+## Alarms (crates/alarms, `plant-twin alarms`): definitions in a package's alarms.toml, the journal and
+## the alarm-system figures of EEMUA 191 / ISA-18.2.
+alarms-priority = { $priority ->
+    [critical] Critical
+    [high] High
+    [medium] Medium
+   *[low] Low
+}
+alarms-refused = the alarm file is refused: { $reason }
+alarms-unreadable = cannot read the alarm file: { $error }
+alarms-too-large = the alarm file is larger than { $megabytes } MB
+alarms-invalid = not a valid alarm file: { $error }
+alarms-version = alarm file version { $version } is not supported (this build reads version { $supported })
+alarms-duplicate-id = alarm "{ $alarm }" is defined twice; the second is left out
+alarms-unknown-meter = alarm "{ $alarm }" names no meter "{ $meter }" of this site; it is left out
+alarms-out-of-range = alarm "{ $alarm }": { $field } = { $value } is outside { $min } … { $max }; it is left out
+alarms-reference = alarm "{ $alarm }": a deviation alarm needs a reference meter, and only a deviation alarm has one; it is left out
+alarms-unknown-format = unknown format "{ $format }" (json, csv or md)
+alarms-col-alarm = Alarm
+alarms-col-priority = Priority
+alarms-col-meter = Meter
+alarms-col-start = Activated
+alarms-col-end = Returned to normal
+alarms-col-duration = Duration (s)
+alarms-col-acknowledged = Acknowledged
+alarms-col-excess = Worst excess over the limit
+alarms-col-message = Message
+alarms-still-active = still active
+alarms-md-title = # Alarm journal — { $site }, { $from } to { $to }
+alarms-md-figures = Alarm-system figures (EEMUA 191; ISA-18.2-2016 §16.4, IEC 62682), per operator ({ $operators } console(s)):
+alarms-md-figure = Figure
+alarms-md-value = Value
+alarms-md-target = Target
+alarms-md-bad-actors = The ten most frequent alarms
+alarms-md-events = Activations
+alarms-fig-annunciated = Alarms activated
+alarms-fig-per-10-min = Alarms per 10 minutes
+alarms-fig-per-hour = Alarms per hour
+alarms-fig-per-day = Alarms per day
+alarms-fig-peak-10-min = Most alarms in 10 minutes
+alarms-fig-flood = 10-minute periods in flood (more than 10 alarms)
+alarms-fig-standing = Standing at the end / of them stale (over 24 h)
+alarms-fig-top-ten = Share of the ten most frequent alarms
+alarms-fig-chattering = Chattering alarms (3 or more in 1 minute)
+alarms-fig-fleeting = Fleeting alarms (back to normal within 10 s)
+alarms-fig-priorities = By priority
+alarms-target-per-10-min = about 1 acceptable, 2 at most
+alarms-target-per-hour = about 6 acceptable, 12 at most
+alarms-target-per-day = about 144 acceptable, 288 at most
+alarms-target-peak-10-min = 10 or fewer
+alarms-target-flood = under about 1 %
+alarms-target-stale = fewer than 5 stale
+alarms-target-top-ten = about 1-5 %
+alarms-target-zero = none
+alarms-target-priorities = about 80 % low, 15 % medium, 5 % high, under 1 % critical

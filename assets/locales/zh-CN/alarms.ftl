@@ -1,0 +1,54 @@
+## 报警（crates/alarms，`plant-twin alarms`）：站点包 alarms.toml 中的报警定义、报警日志和 EEMUA 191 / ISA-18.2 的报警系统指标。
+alarms-priority = { $priority ->
+    [critical] 紧急
+    [high] 高
+    [medium] 中
+   *[low] 低
+}
+alarms-refused = 报警文件被拒绝：{ $reason }
+alarms-unreadable = 无法读取报警文件：{ $error }
+alarms-too-large = 报警文件超过 { $megabytes } MB
+alarms-invalid = 不是有效的报警文件：{ $error }
+alarms-version = 不支持报警文件版本 { $version }（本版本读取版本 { $supported }）
+alarms-duplicate-id = 报警“{ $alarm }”重复定义；第二个未采用
+alarms-unknown-meter = 报警“{ $alarm }”引用的计量表“{ $meter }”不属于本站点；该报警未采用
+alarms-out-of-range = 报警“{ $alarm }”：{ $field } = { $value } 超出 { $min } … { $max }；该报警未采用
+alarms-reference = 报警“{ $alarm }”：偏差报警需要参比计量表，且只有偏差报警可以有参比计量表；该报警未采用
+alarms-unknown-format = 未知格式“{ $format }”（json、csv 或 md）
+alarms-col-alarm = 报警
+alarms-col-priority = 优先级
+alarms-col-meter = 计量表
+alarms-col-start = 报警产生
+alarms-col-end = 恢复正常
+alarms-col-duration = 持续时间（s）
+alarms-col-acknowledged = 确认时间
+alarms-col-excess = 最大越限量
+alarms-col-message = 报警信息
+alarms-still-active = 仍在报警
+alarms-md-title = # 报警日志——{ $site }，{ $from } 至 { $to }
+alarms-md-figures = 报警系统指标（EEMUA 191；ISA-18.2-2016 §16.4，IEC 62682），按每名操作员计（{ $operators } 个操作台）：
+alarms-md-figure = 指标
+alarms-md-value = 数值
+alarms-md-target = 目标
+alarms-md-bad-actors = 最频繁的十个报警
+alarms-md-events = 报警记录
+alarms-fig-annunciated = 报警次数
+alarms-fig-per-10-min = 每 10 分钟报警数
+alarms-fig-per-hour = 每小时报警数
+alarms-fig-per-day = 每天报警数
+alarms-fig-peak-10-min = 10 分钟内最多报警数
+alarms-fig-flood = 报警泛滥的 10 分钟时段（超过 10 个报警）
+alarms-fig-standing = 结束时仍在报警 / 其中陈旧报警（超过 24 小时）
+alarms-fig-top-ten = 最频繁十个报警所占比例
+alarms-fig-chattering = 振荡报警（1 分钟内 3 次及以上）
+alarms-fig-fleeting = 瞬时报警（10 秒内恢复正常）
+alarms-fig-priorities = 按优先级
+alarms-target-per-10-min = 约 1 个可接受，最多 2 个
+alarms-target-per-hour = 约 6 个可接受，最多 12 个
+alarms-target-per-day = 约 144 个可接受，最多 288 个
+alarms-target-peak-10-min = 不超过 10 个
+alarms-target-flood = 低于约 1 %
+alarms-target-stale = 陈旧报警少于 5 个
+alarms-target-top-ten = 约 1–5 %
+alarms-target-zero = 无
+alarms-target-priorities = 约 80 % 低、15 % 中、5 % 高、紧急低于 1 %

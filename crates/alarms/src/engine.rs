@@ -1,0 +1,233 @@
+//! The alarm engine: an alarm's episodes from its meter's samples, and its state at any time with the
+//! operator's actions (ISA-18.2's state diagram: normal; active unacknowledged; active acknowledged;
+//! returned to normal unacknowledged; shelved; out of service).
+//!
+//! An episode starts when the condition has held for the on-delay (at the sample that completes it) and
+//! ends when the value has been back past the limit by the deadband for the off-delay. A sample that is
+//! not a number (bad quality) or a gap in the data changes nothing: the alarm keeps its state. Episodes
+//! are computed once over the record (and extended as live samples arrive), so the state at a time is a
+//! look-up: scrubbing back gives what playing forward gave.
+
+use plant_store::{Series, Store, TimestampMs};
+use serde::Serialize;
+
+use crate::{AlarmDef, Kind};
+
+/// One activation of an alarm: from `start_ms` to `end_ms` (`None`: still active at the last sample).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Episode {
+    pub start_ms: TimestampMs,
+    pub end_ms: Option<TimestampMs>,
+    /// The furthest the value went past the limit (for a rate or a deviation: how far it exceeded its limit)
+    /// from the start of the condition to the end of the episode, in the meter's unit.
+    pub worst_excess: f64,
+}
+
+impl Episode {
+    pub fn active_at(&self, t: TimestampMs) -> bool {
+        self.start_ms <= t && self.end_ms.is_none_or(|e| t < e)
+    }
+}
+
+/// Where the condition evaluation stands between samples (kept so live samples continue it).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Cursor {
+    /// Samples of the meter already evaluated.
+    next: usize,
+    active: bool,
+    /// Since when the condition has held (not yet active) or has been gone (active).
+    pending_since: Option<TimestampMs>,
+    peak: f64,
+    /// The previous sample, for a rate of change.
+    previous: Option<(TimestampMs, f64)>,
+}
+
+/// An alarm's episodes over the data evaluated so far.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Timeline {
+    pub episodes: Vec<Episode>,
+    cursor: Cursor,
+}
+
+impl Timeline {
+    /// The episodes of `def` over everything `store` holds.
+    pub fn build(def: &AlarmDef, store: &Store) -> Timeline {
+        let mut t = Timeline::default();
+        t.extend(def, store);
+        t
+    }
+
+    /// Evaluates the samples that arrived since the last call (live data appended to the store).
+    pub fn extend(&mut self, def: &AlarmDef, store: &Store) {
+        let Some(series) = store.get(&def.meter) else { return };
+        let reference = def.reference.as_deref().and_then(|r| store.get(r));
+        let (times, values) = (series.times_ms(), series.values());
+        let from = self.cursor.next.min(times.len());
+        for (&t, &v) in times[from..].iter().zip(&values[from..]) {
+            self.step(def, t, v, reference);
+        }
+        self.cursor.next = times.len();
+    }
+
+    /// The episode active at `t`, or the last one that ended at or before it.
+    pub fn episode_at(&self, t: TimestampMs) -> Option<&Episode> {
+        let n = self.episodes.partition_point(|e| e.start_ms <= t);
+        n.checked_sub(1).and_then(|i| self.episodes.get(i))
+    }
+
+    pub fn active_at(&self, t: TimestampMs) -> bool {
+        self.episode_at(t).is_some_and(|e| e.active_at(t))
+    }
+
+    /// How far the sample is past the limit (> 0: the condition holds), and whether it is back past the
+    /// deadband (the condition has cleared). `None`: no value to judge (bad quality, no reference).
+    fn judge(def: &AlarmDef, c: &Cursor, t: TimestampMs, v: f64, reference: Option<&Series>) -> Option<(f64, bool)> {
+        if !v.is_finite() {
+            return None;
+        }
+        let excess = match def.kind {
+            Kind::High | Kind::HighHigh => v - def.limit,
+            Kind::Low | Kind::LowLow => def.limit - v,
+            Kind::RateOfChange => {
+                let (t0, v0) = c.previous?;
+                let minutes = (t - t0) as f64 / 60_000.0;
+                if minutes <= 0.0 {
+                    return None;
+                }
+                ((v - v0) / minutes).abs() - def.limit
+            }
+            Kind::Deviation => (v - reference?.reading_at(t).value()?).abs() - def.limit,
+        };
+        Some((excess, excess < -def.deadband))
+    }
+
+    fn step(&mut self, def: &AlarmDef, t: TimestampMs, v: f64, reference: Option<&Series>) {
+        let judged = Self::judge(def, &self.cursor, t, v, reference);
+        if v.is_finite() {
+            self.cursor.previous = Some((t, v));
+        }
+        let Some((excess, cleared)) = judged else { return };
+        let c = &mut self.cursor;
+        if !c.active {
+            if excess > 0.0 {
+                let since = *c.pending_since.get_or_insert(t);
+                c.peak = if t == since { excess } else { c.peak.max(excess) };
+                if t - since >= def.on_delay_ms {
+                    c.active = true;
+                    c.pending_since = None;
+                    self.episodes.push(Episode { start_ms: t, end_ms: None, worst_excess: c.peak });
+                }
+            } else {
+                c.pending_since = None;
+                c.peak = 0.0;
+            }
+            return;
+        }
+        if let Some(e) = self.episodes.last_mut() {
+            e.worst_excess = e.worst_excess.max(excess);
+        }
+        if cleared {
+            let since = *c.pending_since.get_or_insert(t);
+            if t - since >= def.off_delay_ms {
+                c.active = false;
+                c.pending_since = None;
+                c.peak = 0.0;
+                if let Some(e) = self.episodes.last_mut() {
+                    e.end_ms = Some(t);
+                }
+            }
+        } else {
+            c.pending_since = None;
+        }
+    }
+}
+
+/// What an operator did to an alarm, and when.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Action {
+    pub t_ms: TimestampMs,
+    pub alarm: String,
+    pub kind: ActionKind,
+    /// The operator's note (acknowledgement) or reason (shelving, out of service).
+    pub note: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "action")]
+pub enum ActionKind {
+    Acknowledge,
+    /// Shelved until this time (or unshelved earlier).
+    Shelve {
+        until_ms: TimestampMs,
+    },
+    Unshelve,
+    OutOfService,
+    ReturnToService,
+}
+
+/// An alarm's state at a time, as an operator sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlarmState {
+    Normal,
+    /// Active, not acknowledged (annunciated, flashing).
+    Unacknowledged,
+    /// Active and acknowledged.
+    Acknowledged,
+    /// Back to normal but never acknowledged.
+    ReturnedUnacknowledged,
+    /// Suppressed by the operator until a time.
+    Shelved,
+    /// Taken out of service (maintenance).
+    OutOfService,
+}
+
+impl AlarmState {
+    /// Whether it shows in the alarm list (and in 3D).
+    pub fn annunciated(self) -> bool {
+        matches!(self, AlarmState::Unacknowledged | AlarmState::Acknowledged | AlarmState::ReturnedUnacknowledged)
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            AlarmState::Normal => "normal",
+            AlarmState::Unacknowledged => "unacknowledged",
+            AlarmState::Acknowledged => "acknowledged",
+            AlarmState::ReturnedUnacknowledged => "returned_unacknowledged",
+            AlarmState::Shelved => "shelved",
+            AlarmState::OutOfService => "out_of_service",
+        }
+    }
+}
+
+/// The state of alarm `id` at `t`, from its timeline and the operator's actions (any order; only those at or
+/// before `t` count). Out of service wins over shelving, shelving over the process state; an episode is
+/// acknowledged by an acknowledgement at or after its start.
+pub fn state_at(id: &str, timeline: &Timeline, actions: &[Action], t: TimestampMs) -> AlarmState {
+    let mut mine: Vec<&Action> = actions.iter().filter(|a| a.alarm == id && a.t_ms <= t).collect();
+    mine.sort_by_key(|a| a.t_ms);
+    let out_of_service = mine.iter().rev().find_map(|a| match a.kind {
+        ActionKind::OutOfService => Some(true),
+        ActionKind::ReturnToService => Some(false),
+        _ => None,
+    });
+    if out_of_service == Some(true) {
+        return AlarmState::OutOfService;
+    }
+    let shelved = mine.iter().rev().find_map(|a| match a.kind {
+        ActionKind::Shelve { until_ms } => Some(t < until_ms),
+        ActionKind::Unshelve => Some(false),
+        _ => None,
+    });
+    if shelved == Some(true) {
+        return AlarmState::Shelved;
+    }
+    let Some(e) = timeline.episode_at(t) else { return AlarmState::Normal };
+    let acked = mine.iter().any(|a| a.kind == ActionKind::Acknowledge && a.t_ms >= e.start_ms);
+    match (e.active_at(t), acked) {
+        (true, false) => AlarmState::Unacknowledged,
+        (true, true) => AlarmState::Acknowledged,
+        (false, false) => AlarmState::ReturnedUnacknowledged,
+        (false, true) => AlarmState::Normal,
+    }
+}

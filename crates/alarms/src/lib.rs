@@ -1,0 +1,264 @@
+//! Alarms in the form of ANSI/ISA-18.2 (IEC 62682): definitions per site (`alarms.toml` in the package),
+//! one engine for replay and live, the alarm journal over a window and the alarm-system figures of EEMUA 191
+//! (docs/alarms.md; the definitions and targets with their sources in docs/research/alarms.md).
+//!
+//! - [`parse`] / [`load_for_site`]: the definitions, checked against the site's meters; an error names the
+//!   file, line and column.
+//! - [`engine`]: what an alarm's meter did, as episodes (activation and return to normal after the on- and
+//!   off-delays and the deadband), computed from the samples in time order, so the state at any time is the
+//!   same whether the cursor was played to it or jumped there; the operator's actions (acknowledge, shelve,
+//!   out of service) are a log with times, applied the same way.
+//! - [`journal`]: the events of a window and the alarm-system figures.
+
+pub mod engine;
+pub mod journal;
+
+use std::path::Path;
+
+use plant_i18n::{Lang, msg};
+use plant_site::{Diagnostic, Place, Site, TextProblems, line_col};
+use serde::{Deserialize, Serialize};
+
+pub use engine::{Action, ActionKind, AlarmState, Episode, Timeline};
+pub use journal::{Format, Journal};
+
+/// The file of a package that holds its alarms.
+pub const ALARMS_FILE: &str = "alarms.toml";
+/// The version of the alarm file this build reads.
+pub const VERSION: u32 = 1;
+
+/// What makes an alarm's condition true.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Above the limit (HH, H).
+    HighHigh,
+    High,
+    /// Below the limit (L, LL).
+    Low,
+    LowLow,
+    /// Faster than the limit, in the meter's unit per minute, either way.
+    RateOfChange,
+    /// Further than the limit from another meter (`reference`), either way.
+    Deviation,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [Kind::HighHigh, Kind::High, Kind::Low, Kind::LowLow, Kind::RateOfChange, Kind::Deviation];
+
+    /// Its name in alarms.toml.
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::HighHigh => "high_high",
+            Kind::High => "high",
+            Kind::Low => "low",
+            Kind::LowLow => "low_low",
+            Kind::RateOfChange => "rate_of_change",
+            Kind::Deviation => "deviation",
+        }
+    }
+}
+
+/// How urgently an operator must act (ISA-18.2 §6.5: consequence and time to respond; up to four).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    Critical,
+    High,
+    Medium,
+    Low,
+}
+
+impl Priority {
+    pub const ALL: [Priority; 4] = [Priority::Critical, Priority::High, Priority::Medium, Priority::Low];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Priority::Critical => "critical",
+            Priority::High => "high",
+            Priority::Medium => "medium",
+            Priority::Low => "low",
+        }
+    }
+
+    /// Its name in `lang` ("High" / "高").
+    pub fn label(self, lang: Lang) -> String {
+        msg!("alarms-priority", priority = self.key()).text_in(lang)
+    }
+}
+
+/// One alarm definition.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AlarmDef {
+    pub id: String,
+    pub meter: String,
+    pub kind: Kind,
+    /// In the meter's unit (per minute for a rate of change).
+    pub limit: f64,
+    /// How far back past the limit the value must come to return to normal, in the same unit.
+    pub deadband: f64,
+    /// How long the condition must hold before the alarm is raised, and how long it must be gone before the
+    /// alarm returns to normal, ms.
+    pub on_delay_ms: i64,
+    pub off_delay_ms: i64,
+    pub priority: Priority,
+    /// The meter a deviation alarm compares with.
+    pub reference: Option<String>,
+    /// What the operator reads, in English and in Chinese (English where none is given).
+    pub message: String,
+    pub message_zh: Option<String>,
+}
+
+impl AlarmDef {
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> &str {
+        match (lang, &self.message_zh) {
+            (Lang::ZhCn, Some(zh)) => zh,
+            _ => &self.message,
+        }
+    }
+}
+
+/// A site's alarms and the file they came from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Alarms {
+    pub alarms: Vec<AlarmDef>,
+    /// Operator consoles the alarm rates are shared between (EEMUA 191 counts per operator).
+    pub operators: u32,
+    pub file: std::path::PathBuf,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    version: toml::Spanned<u32>,
+    #[serde(default = "one")]
+    operators: u32,
+    #[serde(default)]
+    alarm: Vec<toml::Spanned<RawAlarm>>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAlarm {
+    id: toml::Spanned<String>,
+    meter: toml::Spanned<String>,
+    kind: Kind,
+    limit: toml::Spanned<f64>,
+    deadband: Option<toml::Spanned<f64>>,
+    on_delay_s: Option<toml::Spanned<f64>>,
+    off_delay_s: Option<toml::Spanned<f64>>,
+    priority: Priority,
+    reference: Option<toml::Spanned<String>>,
+    message: String,
+    message_zh: Option<String>,
+}
+
+/// At most this much of an alarm file is read (a real one is tens of kB).
+const MAX_FILE_BYTES: u64 = 16 << 20;
+/// At most a day of on- or off-delay.
+const MAX_DELAY_S: f64 = 86_400.0;
+
+/// Reads the package's `alarms.toml` if it has one. It is the package's: untrusted (SECURITY.md); a link out
+/// of the package is refused.
+pub fn load_for_site(site: &Site) -> Result<Option<(Alarms, Vec<Diagnostic>)>, Diagnostic> {
+    let named = site.root.join(ALARMS_FILE);
+    if std::fs::symlink_metadata(&named).is_err() {
+        return Ok(None);
+    }
+    let path = site.resolve(ALARMS_FILE).map_err(|e| Diagnostic::error(&named, Place::Whole, msg!("alarms-refused", reason = e.message())))?;
+    let text = read_text(&path)?;
+    parse(&text, &path, site).map(Some)
+}
+
+fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    use std::io::Read;
+    let unreadable = |e: std::io::Error| Diagnostic::error(path, Place::Whole, msg!("alarms-unreadable", error = e.to_string()));
+    let f = std::fs::File::open(path).map_err(unreadable)?;
+    let mut text = String::new();
+    f.take(MAX_FILE_BYTES + 1).read_to_string(&mut text).map_err(unreadable)?;
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(path, Place::Whole, msg!("alarms-too-large", megabytes = MAX_FILE_BYTES >> 20)));
+    }
+    Ok(text)
+}
+
+/// Parses alarm-file text (`path` is named in diagnostics) against the site's meters. A file that is not
+/// TOML of this form, or of another version, is an error at its line; an alarm that names no meter of the
+/// site, or has a limit or delay out of range, is left out with an error at its line, and the rest load.
+pub fn parse(text: &str, path: &Path, site: &Site) -> Result<(Alarms, Vec<Diagnostic>), Diagnostic> {
+    let raw: RawFile = toml::from_str(text).map_err(|e| {
+        let place = e.span().map_or(Place::Whole, |s| line_col(text, s.start));
+        Diagnostic::error(path, place, msg!("alarms-invalid", error = e.message().trim()))
+    })?;
+    if *raw.version.get_ref() != VERSION {
+        return Err(Diagnostic::error(path, line_col(text, raw.version.span().start), msg!("alarms-version", version = *raw.version.get_ref(), supported = VERSION)));
+    }
+    let mut out = TextProblems::new(path, text);
+    let mut alarms: Vec<AlarmDef> = Vec::new();
+    for a in raw.alarm {
+        let span = a.span();
+        let a = a.into_inner();
+        if alarms.iter().any(|x| x.id == *a.id.get_ref()) {
+            out.error(out.at(a.id.span()), msg!("alarms-duplicate-id", alarm = a.id.get_ref().as_str()));
+            continue;
+        }
+        if let Some(def) = check(&mut out, span, a, site) {
+            alarms.push(def);
+        }
+    }
+    let operators = raw.operators.max(1);
+    Ok((Alarms { alarms, operators, file: path.to_path_buf() }, out.list))
+}
+
+/// One alarm checked: its meters exist, its numbers are finite and in range.
+fn check(out: &mut TextProblems<'_>, span: std::ops::Range<usize>, a: RawAlarm, site: &Site) -> Option<AlarmDef> {
+    let id = a.id.get_ref().clone();
+    let mut ok = true;
+    for m in std::iter::once(&a.meter).chain(a.reference.as_ref()) {
+        if site.meter(m.get_ref()).is_none() {
+            out.error(out.at(m.span()), msg!("alarms-unknown-meter", alarm = id.as_str(), meter = m.get_ref().as_str()));
+            ok = false;
+        }
+    }
+    // A number that is not given is 0 (no deadband, no delay).
+    let number = |out: &mut TextProblems<'_>, v: Option<&toml::Spanned<f64>>, lo: f64, hi: f64, field: &str| -> Option<f64> {
+        let Some(v) = v else { return Some(0.0) };
+        let x = *v.get_ref();
+        let good = x.is_finite() && (lo..=hi).contains(&x);
+        if !good {
+            out.error(out.at(v.span()), msg!("alarms-out-of-range", alarm = id.as_str(), field = field, value = x, min = lo, max = hi));
+        }
+        good.then_some(x)
+    };
+    let limit = number(out, Some(&a.limit), -1e12, 1e12, "limit"); // i18n-ok: the field's name
+    let deadband = number(out, a.deadband.as_ref(), 0.0, 1e12, "deadband"); // i18n-ok: the field's name
+    let on_delay = number(out, a.on_delay_s.as_ref(), 0.0, MAX_DELAY_S, "on_delay_s"); // i18n-ok: the field's name
+    let off_delay = number(out, a.off_delay_s.as_ref(), 0.0, MAX_DELAY_S, "off_delay_s"); // i18n-ok: the field's name
+    let (Some(limit), Some(deadband), Some(on_delay), Some(off_delay)) = (limit, deadband, on_delay, off_delay) else { return None };
+    if (a.kind == Kind::Deviation) != a.reference.is_some() {
+        out.error(out.at(span.clone()), msg!("alarms-reference", alarm = id.as_str()));
+        ok = false;
+    }
+    if matches!(a.kind, Kind::RateOfChange | Kind::Deviation) && *a.limit.get_ref() <= 0.0 {
+        out.error(out.at(a.limit.span()), msg!("alarms-out-of-range", alarm = id.as_str(), field = "limit", value = *a.limit.get_ref(), min = 0.0, max = 1e12));
+        ok = false;
+    }
+    ok.then(|| AlarmDef {
+        id,
+        meter: a.meter.into_inner(),
+        kind: a.kind,
+        limit,
+        deadband,
+        on_delay_ms: (on_delay * 1000.0).round() as i64,
+        off_delay_ms: (off_delay * 1000.0).round() as i64,
+        priority: a.priority,
+        reference: a.reference.map(toml::Spanned::into_inner),
+        message: a.message,
+        message_zh: a.message_zh,
+    })
+}

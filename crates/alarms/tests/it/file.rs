@@ -1,0 +1,64 @@
+use std::path::Path;
+
+use plant_alarms::{Kind, Priority, parse};
+use plant_i18n::Lang;
+
+use crate::sample_site;
+
+const GOOD: &str = r#"
+version = 1
+operators = 2
+
+[[alarm]]
+id = "bz-low"
+meter = "kiln-1.burning-zone-temp"
+kind = "low"
+limit = 1400.0
+deadband = 10.0
+on_delay_s = 60
+off_delay_s = 120
+priority = "high"
+message = "Burning zone cold"
+message_zh = "烧成带温度低"
+"#;
+
+#[test]
+fn a_valid_file_reads_back_every_field() {
+    let (site, _) = sample_site("cement-plant");
+    let (alarms, diags) = parse(GOOD, Path::new("alarms.toml"), &site).expect("valid");
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(alarms.operators, 2);
+    let a = &alarms.alarms[0];
+    assert_eq!((a.kind, a.priority, a.limit, a.deadband, a.on_delay_ms, a.off_delay_ms), (Kind::Low, Priority::High, 1400.0, 10.0, 60_000, 120_000));
+    assert_eq!((a.message_in(Lang::En), a.message_in(Lang::ZhCn)), ("Burning zone cold", "烧成带温度低"));
+}
+
+#[test]
+fn bad_files_are_errors_at_their_line() {
+    let (site, _) = sample_site("cement-plant");
+    let path = Path::new("pkg/alarms.toml");
+    // Not TOML of this form: an unknown key, at its line.
+    let text = GOOD.replace("deadband = 10.0", "deadbnd = 10.0");
+    let e = parse(&text, path, &site).expect_err("unknown key");
+    assert!(e.text_in(Lang::En).contains("alarms.toml:10:"), "{}", e.text_in(Lang::En));
+    // Another version.
+    let e = parse(&GOOD.replace("version = 1", "version = 7"), path, &site).expect_err("version");
+    assert!(e.text_in(Lang::En).contains("alarms.toml:2:") && e.text_in(Lang::En).contains("version 7"), "{}", e.text_in(Lang::En));
+    // A kind or priority that does not exist.
+    assert!(parse(&GOOD.replace("\"low\"", "\"lowish\""), path, &site).is_err());
+    assert!(parse(&GOOD.replace("priority = \"high\"", "priority = \"urgent\""), path, &site).is_err());
+    // A meter the site does not have: the alarm is left out with an error at its line, in both languages.
+    let (alarms, diags) = parse(&GOOD.replace("kiln-1.burning-zone-temp", "kiln-9.nothing"), path, &site).expect("parses");
+    assert!(alarms.alarms.is_empty());
+    assert_eq!(diags.len(), 1);
+    assert!(diags[0].text_in(Lang::En).contains("alarms.toml:7:") && diags[0].text_in(Lang::En).contains("kiln-9.nothing"), "{}", diags[0].text_in(Lang::En));
+    assert!(diags[0].text_in(Lang::ZhCn).contains("计量表"), "{}", diags[0].text_in(Lang::ZhCn));
+    // Numbers out of range, a deviation without a reference, a duplicate id.
+    for bad in [GOOD.replace("on_delay_s = 60", "on_delay_s = -5"), GOOD.replace("deadband = 10.0", "deadband = nan"), GOOD.replace("kind = \"low\"", "kind = \"deviation\"")] {
+        let (alarms, diags) = parse(&bad, path, &site).expect("parses");
+        assert!(alarms.alarms.is_empty() && diags.len() == 1, "{bad}: {diags:?}");
+    }
+    let twice = format!("{GOOD}\n{}", GOOD.split("[[alarm]]").nth(1).map(|a| format!("[[alarm]]{a}")).unwrap_or_default());
+    let (alarms, diags) = parse(&twice, path, &site).expect("parses");
+    assert_eq!((alarms.alarms.len(), diags.len()), (1, 1));
+}
