@@ -8,7 +8,7 @@ set -euo pipefail
 fuzz="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$fuzz")"
 corpus="$fuzz/corpus"
-all=(site_toml sources_toml factor_set chiller_curves live_json prometheus_json csv parquet glb)
+all=(site_toml sources_toml alarms_toml factor_set chiller_curves live_json prometheus_json csv parquet glb)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
@@ -31,6 +31,11 @@ for t in "${targets[@]}"; do
     sources_toml)
         for f in "$repo"/sample-sites/*/sources*.toml; do
             [ -e "$f" ] && cp "$f" "$dir/seed-$(basename "$(dirname "$f")")-$(basename "$f")"
+        done
+        ;;
+    alarms_toml)
+        for f in "$repo"/sample-sites/*/alarms.toml; do
+            [ -e "$f" ] && cp "$f" "$dir/seed-$(basename "$(dirname "$f")")-alarms.toml"
         done
         ;;
     factor_set)

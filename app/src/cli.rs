@@ -83,6 +83,9 @@ pub enum Command {
     /// Energy and CO2 of a site over a window, without a window: by node, carrier and scope, KPIs per
     /// product, balance violations and the factor sets used. The same numbers as the flows panel.
     Report(ReportArgs),
+    /// The alarm journal of a window and the alarm-system figures (EEMUA 191, ISA-18.2), from the site's
+    /// alarms.toml and its recorded data.
+    Alarms(AlarmsArgs),
     /// Evaluate a process model at given settings: outputs, energy and CO2 by scope, cost, and the margin
     /// to every limit.
     Eval(EvalArgs),
@@ -158,6 +161,24 @@ pub struct ReportArgs {
     #[arg(long, default_value = "json", value_parser = ["json", "csv", "md"])]
     pub format: String,
     /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct AlarmsArgs {
+    /// Site package folder (holding site.toml and alarms.toml).
+    pub site: PathBuf,
+    /// Start of the window (inclusive), as for `report`. Default: the start of the record.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// End of the window (exclusive). Default: the end of the record.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Output format.
+    #[arg(long, default_value = "md", value_parser = ["md", "csv", "json"])]
+    pub format: String,
+    /// Write the journal to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
 }
@@ -346,6 +367,7 @@ fn localise(cmd: clap::Command, headings: Headings) -> clap::Command {
 fn subcommand_about(name: &str) -> Option<String> {
     match name {
         "report" => Some(t!("app-cmd-report")),
+        "alarms" => Some(t!("app-cmd-alarms")),
         "eval" => Some(t!("app-cmd-eval")),
         "optimise" => Some(t!("app-cmd-optimise")),
         "help" => Some(t!("app-help-subcommand")),
@@ -382,6 +404,9 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         (_, "lang") => t!("app-arg-lang"),
         ("help", "subcommand") => t!("app-help-subcommand-arg"),
         ("report", "site") => t!("app-arg-report-site"),
+        ("alarms", "site") => t!("app-arg-alarms-site"),
+        ("alarms", "format") => t!("app-arg-alarms-format"),
+        ("alarms", "output") => t!("app-arg-alarms-output"),
         (_, "site") => t!("app-arg-site"),
         (_, "at") => t!("app-arg-at"),
         (_, "speed") => t!("app-arg-speed"),

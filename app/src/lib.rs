@@ -1,6 +1,7 @@
 //! The `plant-twin` application: assembles the plugins. Thin by design — capabilities live in `plugins/`,
 //! domain logic in `crates/`.
 
+pub mod alarms;
 pub mod cli;
 pub mod report;
 mod startup;

@@ -9,6 +9,7 @@ fn main() -> bevy::app::AppExit {
     let cli = plant_twin::cli::parse();
     match &cli.command {
         Some(Command::Report(args)) => exit(plant_twin::report::run(args)),
+        Some(Command::Alarms(args)) => exit(plant_twin::alarms::run(args)),
         Some(Command::Eval(args)) => exit(plant_twin::whatif::eval(args)),
         Some(Command::Optimise(args)) => exit(plant_twin::whatif::optimise(args)),
         None => plant_twin::build_app(&cli).run(),

@@ -91,7 +91,7 @@ fn display_names(report: &mut Report, site: &Site) {
 }
 
 /// Through a temporary file in the same folder, renamed over `path` (`tempfile`): never half a report.
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write as _;
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(folder)?;

@@ -1,5 +1,6 @@
 //! End-to-end tests of the `plant-twin` app: its plugins driven headless, and a rendering smoke test.
 
+mod alarms;
 mod cli_lang;
 mod clock;
 mod fonts;

@@ -53,10 +53,14 @@ app-arg-screenshot = Save a screenshot of the window to this PNG once the site a
 app-arg-lang = The language of everything shown: en or zh-CN. Default: the language last picked in the viewer's menu, else the system's.
 
 app-cmd-report = Energy and CO2 of a site over a window, without a window: by node, carrier and scope, KPIs per product, balance violations and the factor sets used. The same numbers as the flows panel.
+app-cmd-alarms = The alarm journal of a window and the alarm-system figures (EEMUA 191, ISA-18.2), from the site's alarms.toml and its recorded data.
 app-cmd-eval = Evaluate a process model at given settings: outputs, energy and CO2 by scope, cost, and the margin to every limit.
 app-cmd-optimise = Optimise a process model's settings for energy, CO2 or cost within its limits.
 
 app-arg-report-site = Site package folder (holding site.toml).
+app-arg-alarms-site = Site package folder (holding site.toml and alarms.toml).
+app-arg-alarms-format = Output format: md (in the chosen language), csv (with a byte-order mark, for Excel) or json.
+app-arg-alarms-output = Write the journal to this file instead of standard output.
 app-arg-from = Start of the window (inclusive): ISO 8601 or local time in the site's time zone ("2026-11-03", "2026-11-03 06:00"). Default: the start of the record.
 app-arg-to = End of the window (exclusive), same forms. Default: the end of the record.
 app-arg-format = Output format (JSON and CSV stay English; Markdown is in the chosen language).
@@ -107,6 +111,7 @@ app-report-bad-time = --{ $option } "{ $value }" is not a time (ISO 8601 or "YYY
 app-report-empty-window = the window is empty: --to is not after --from ({ $from } … { $to })
 app-report-record-start = start
 app-report-record-end = end
+app-alarms-none = { $file }: this site has no alarm file (docs/alarms.md)
 
 ## eval and optimise
 

@@ -53,10 +53,14 @@ app-arg-screenshot = 厂区及其数据加载完成后将窗口截图保存为�
 app-arg-lang = 显示语言：en 或 zh-CN。默认：上次在界面语言菜单中所选的语言，否则为系统语言。
 
 app-cmd-report = 无需打开窗口，统计厂区在某一统计期内的能耗与二氧化碳排放：按节点、能源品种和范围分列，单位产品能耗与排放指标，不平衡项以及所用因子集。数字与能流面板一致。
+app-cmd-alarms = 根据站点的 alarms.toml 和历史数据，输出某一时段的报警日志和报警系统指标（EEMUA 191、ISA-18.2）。
 app-cmd-eval = 在给定参数下计算工艺模型：产出、能耗、分范围的二氧化碳排放、成本，以及与各约束的裕量。
 app-cmd-optimise = 在约束范围内优化工艺模型的参数，使能耗、二氧化碳排放或成本最低。
 
 app-arg-report-site = 站点包文件夹（包含 site.toml）。
+app-arg-alarms-site = 站点包文件夹（包含 site.toml 和 alarms.toml）。
+app-arg-alarms-format = 输出格式：md（所选语言）、csv（带字节顺序标记，便于 Excel 打开）或 json。
+app-arg-alarms-output = 将报警日志写入此文件，而不是标准输出。
 app-arg-from = 统计期起点（含）：ISO 8601 或厂区时区的本地时间（"2026-11-03"、"2026-11-03 06:00"）。默认：历史记录的起点。
 app-arg-to = 统计期终点（不含），格式同上。默认：历史记录的终点。
 app-arg-format = 输出格式（JSON 与 CSV 保持英文；Markdown 使用所选语言）。
@@ -107,6 +111,7 @@ app-report-bad-time = --{ $option } "{ $value }" 不是有效时间（ISO 8601 �
 app-report-empty-window = 统计期为空：--to 不晚于 --from（{ $from } … { $to }）
 app-report-record-start = 起点
 app-report-record-end = 终点
+app-alarms-none = { $file }：该站点没有报警文件（见 docs/alarms.md）
 
 ## eval 与 optimise
 

@@ -1,0 +1,58 @@
+//! `plant-twin alarms`: the alarm journal of a window and the alarm-system figures, headless, from the
+//! site's alarms.toml and its recorded data (the same engine as the viewer's).
+
+use plant_alarms::Format;
+use plant_i18n::t;
+
+use crate::cli::AlarmsArgs;
+
+/// Writes the journal; the error names the file and place of what went wrong, in the current language.
+pub fn run(args: &AlarmsArgs) -> Result<(), String> {
+    let failed = |message: String| t!("app-error", message = message);
+    let format: Format = args.format.parse().map_err(failed)?;
+    let opened = plant_site::open(&args.site).map_err(|d| d.to_string())?;
+    let site = opened.site;
+    for d in &opened.diagnostics {
+        eprintln!("{d}");
+    }
+    let (alarms, diags) = match plant_alarms::load_for_site(&site) {
+        Ok(Some(found)) => found,
+        Ok(None) => return Err(failed(t!("app-alarms-none", file = site.root.join(plant_alarms::ALARMS_FILE).display().to_string()))),
+        Err(d) => return Err(d.to_string()),
+    };
+    for d in &diags {
+        eprintln!("{d}");
+    }
+    let loaded = plant_ingest::load_site_data(&site, &|_, _| {});
+    for d in &loaded.diagnostics {
+        eprintln!("{d}");
+    }
+    let store = loaded.store;
+    let (start, end) = store.time_range().ok_or_else(|| failed(t!("app-report-no-data", file = site.site_toml_path().display().to_string())))?;
+    let time = |s: &Option<String>, default: i64, option: &str| -> Result<i64, String> {
+        match s {
+            None => Ok(default),
+            Some(text) => crate::parse_at(text, site.time_zone)
+                .ok_or_else(|| failed(t!("app-report-bad-time", option = option, value = text.as_str(), time_zone = site.time_zone.to_string()))),
+        }
+    };
+    let t0 = time(&args.from, start, "from")?; // i18n-ok: the option's name
+    let t1 = time(&args.to, end + 1, "to")?; // i18n-ok: the option's name
+    if t1 <= t0 {
+        let from = args.from.clone().unwrap_or_else(|| t!("app-report-record-start"));
+        let to = args.to.clone().unwrap_or_else(|| t!("app-report-record-end"));
+        return Err(failed(t!("app-report-empty-window", from = from, to = to)));
+    }
+    let lang = plant_i18n::current();
+    let journal = plant_alarms::journal::journal(site.name(), &alarms, &store, &[], t0, t1, lang);
+    let tz = site.time_zone;
+    let when = |t_ms: i64| plant_viewer_context::format_time_in(lang, t_ms, tz, "%Y-%m-%d %H:%M:%S %Z");
+    let text = plant_alarms::journal::render(&journal, format, lang, &when);
+    match &args.output {
+        Some(path) => crate::report::write_atomically(path, &text).map_err(|e| failed(format!("{}: {e}", path.display()))),
+        None => {
+            crate::whatif::out(&text);
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! `plant-twin alarms`: the alarm journal of a sample site, in each format and both languages, and its errors.
+
+use std::process::Command;
+
+fn run(lang: &str, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_plant-twin")).args(["--lang", lang]).args(args).output().expect("runs");
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn the_journal_of_the_kiln_upset_day() {
+    let site = concat!(env!("CARGO_MANIFEST_DIR"), "/../sample-sites/cement-plant");
+    // Markdown in English: the four kiln alarms of the upset, in the site's time zone.
+    let (ok, md, err) = run("en", &["alarms", site, "--from", "2026-11-10", "--to", "2026-11-11"]);
+    assert!(ok, "{err}");
+    assert!(md.contains("| 2026-11-10 14:21:00 CST |") && md.contains("kiln-1.burning-zone-temp.low"), "{md}");
+    assert!(md.contains("Alarms per 10 minutes"));
+    // In Chinese: the site's messages and the figures' names.
+    let (ok, zh, err) = run("zh-CN", &["alarms", site, "--from", "2026-11-10", "--to", "2026-11-11"]);
+    assert!(ok, "{err}");
+    assert!(zh.contains("回转窑烧成带温度低") && zh.contains("每 10 分钟报警数") && zh.contains("2026年11月10日 14:21:00"), "{zh}");
+    // JSON: four events that day, none the day before.
+    let (ok, json, err) = run("en", &["alarms", site, "--from", "2026-11-10", "--to", "2026-11-11", "--format", "json"]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["events"].as_array().map(Vec::len), Some(4));
+    let (ok, json, _) = run("en", &["alarms", site, "--from", "2026-11-09", "--to", "2026-11-10", "--format", "json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["figures"]["annunciated"].as_u64(), Some(0));
+    // CSV for Excel: a byte-order mark, a header and one row per event.
+    let (ok, csv, _) = run("en", &["alarms", site, "--from", "2026-11-10", "--to", "2026-11-11", "--format", "csv"]);
+    assert!(ok && csv.starts_with('\u{feff}') && csv.lines().count() == 5, "{csv}");
+}
+
+#[test]
+fn a_site_without_alarms_and_a_bad_window_are_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = concat!(env!("CARGO_MANIFEST_DIR"), "/../sample-sites/cement-plant");
+    let (ok, _, err) = run("en", &["alarms", site, "--from", "2026-11-11", "--to", "2026-11-10"]);
+    assert!(!ok && err.contains("the window is empty"), "{err}");
+    // A copy of the site with a broken alarm file: the error names the file and line.
+    for entry in std::fs::read_dir(site).expect("site").flatten() {
+        if entry.path().is_file() {
+            assert!(std::fs::copy(entry.path(), dir.path().join(entry.file_name())).is_ok());
+        }
+    }
+    assert!(std::fs::write(dir.path().join("alarms.toml"), "version = 1\n[[alarm]]\nid = \"x\"\nmeter = 5\n").is_ok());
+    let (ok, _, err) = run("en", &["alarms", &dir.path().to_string_lossy()]);
+    assert!(!ok && err.contains("alarms.toml:4:"), "{err}");
+    assert!(std::fs::remove_file(dir.path().join("alarms.toml")).is_ok());
+    let (ok, _, err) = run("en", &["alarms", &dir.path().to_string_lossy()]);
+    assert!(!ok && err.contains("no alarm file"), "{err}");
+}
