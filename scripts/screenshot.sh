@@ -31,4 +31,5 @@ for lang in ${1:-en zh-CN}; do
   shoot "$lang" flows.png 1600x900 --at "2026-11-10 15:00" --select kiln-1 --flows co2 --flows-window week
   shoot "$lang" smelter.png 1600x900 sample-sites/aluminium-smelter --at "2026-11-09 10:00" --colour-by voltage --select pot-037
   shoot "$lang" whatif.png 1600x1000 sample-sites/office-building --at "2026-08-12 15:00" --select chiller-1 --whatif
+  shoot "$lang" alarms.png 1600x900 --at "2026-11-10 14:25" --select kiln-1 --alarms --paused
 done

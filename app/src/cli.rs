@@ -56,6 +56,10 @@ pub struct Cli {
     #[arg(long)]
     pub whatif: bool,
 
+    /// Open the alarm list at start.
+    #[arg(long)]
+    pub alarms: bool,
+
     /// Your own live sources file, used instead of the site's sources.toml and started at once (see docs/live.md).
     #[arg(long)]
     pub sources: Option<PathBuf>,
@@ -416,6 +420,7 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         (_, "flows") => t!("app-arg-flows"),
         (_, "flows_window") => t!("app-arg-flows-window"),
         (_, "whatif") => t!("app-arg-whatif"),
+        (_, "alarms") => t!("app-arg-alarms"),
         (_, "sources") => t!("app-arg-sources"),
         (_, "live") => t!("app-arg-live"),
         (_, "size") => t!("app-arg-size"),

@@ -32,6 +32,7 @@ pub fn add_logic_plugins(app: &mut App, site: &Path) {
         ScenePlugin { render: false },
         plant_flows_view::FlowsViewPlugin { ui: false },
         plant_live_view::LivePlugin { ui: false },
+        plant_alarms_view::AlarmsPlugin { ui: false },
     ));
 }
 
@@ -51,6 +52,7 @@ pub fn build_app(cli: &cli::Cli) -> App {
     .insert_resource(plant_viewer_context::Language(plant_i18n::current()))
     .insert_resource(plant_live_view::SourcesPath(cli.sources.clone().map(|p| absolute(&p))))
     .insert_resource(plant_live_view::StartLive(cli.live))
+    .insert_resource(plant_alarms_view::OpenAtStart(cli.alarms))
     .add_plugins((
         ShellPlugin,
         plant_viewer_context::ViewerContextPlugin,
@@ -61,6 +63,7 @@ pub fn build_app(cli: &cli::Cli) -> App {
         plant_flows_view::FlowsViewPlugin { ui: true },
         plant_live_view::LivePlugin { ui: true },
         plant_whatif_view::WhatIfPlugin,
+        plant_alarms_view::AlarmsPlugin { ui: true },
     ))
     .add_plugins(startup::StartupPlugin(StartupOptions::from_cli(cli)))
     .add_systems(Startup, log_language);

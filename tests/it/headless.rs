@@ -204,3 +204,47 @@ fn same_json(a: &serde_json::Value, b: &serde_json::Value, path: &str) {
         _ => assert_eq!(a, b, "{path}"),
     }
 }
+
+#[test]
+fn alarms_rise_with_the_kiln_upset_in_3d_and_the_list_and_scrubbing_back_clears_them() {
+    use plant_alarms::engine::{ActionKind, AlarmState};
+    use plant_alarms_view::{AlarmBook, AlarmList};
+    use plant_viewer_context::{EquipmentAlarms, priority_colour};
+    let mut app = loaded_app();
+    let kiln = app.world_mut().spawn(Name::new("kiln-1")).id();
+    let seek = |app: &mut App, t: i64| {
+        app.world_mut().resource_mut::<SiteClock>().seek(t);
+        app.update();
+    };
+    // Before the upset: nothing annunciated.
+    seek(&mut app, local(10, 14, 0));
+    assert!(app.world().resource::<EquipmentAlarms>().0.is_empty());
+    assert_eq!(app.world().resource::<AlarmList>().counts, [0; 4]);
+    // 14:25: the burning zone is cold, the kiln slowed; the kiln is in alarm, unacknowledged.
+    seek(&mut app, local(10, 14, 25));
+    let marks = app.world().resource::<EquipmentAlarms>().0.get("kiln-1").cloned().expect("the kiln's alarms");
+    assert!(marks.iter().any(|m| m.alarm == "kiln-1.burning-zone-temp.low" && m.state == AlarmState::Unacknowledged), "{marks:?}");
+    let list = app.world().resource::<AlarmList>().clone();
+    assert!(list.unacknowledged >= 3 && list.counts[1] >= 1, "{list:?}");
+    // The operator acknowledges everything at 14:25: the kiln shows the high priority's colour, steady.
+    let t = local(10, 14, 25);
+    {
+        let mut book = app.world_mut().resource_mut::<AlarmBook>();
+        let n = book.alarms.as_ref().map_or(0, |a| a.alarms.len());
+        for i in 0..n {
+            book.act(i, ActionKind::Acknowledge, "seen", t);
+        }
+    }
+    app.update();
+    let marks = app.world().resource::<EquipmentAlarms>().0.get("kiln-1").cloned().expect("still in alarm");
+    assert!(marks.iter().all(|m| m.state == AlarmState::Acknowledged), "{marks:?}");
+    assert_eq!(app.world().get::<EquipmentTint>(kiln).expect("tint").0, priority_colour(plant_alarms::Priority::High));
+    // Scrubbing back before the upset: nothing in alarm, the kiln in its value's colour again.
+    seek(&mut app, local(10, 14, 0));
+    assert!(app.world().resource::<EquipmentAlarms>().0.is_empty());
+    assert_ne!(app.world().get::<EquipmentTint>(kiln).expect("tint").0, priority_colour(plant_alarms::Priority::High));
+    // And forward again: acknowledged, as it was.
+    seek(&mut app, local(10, 14, 30));
+    let marks = app.world().resource::<EquipmentAlarms>().0.get("kiln-1").cloned().expect("in alarm again");
+    assert!(marks.iter().all(|m| m.state == AlarmState::Acknowledged), "{marks:?}");
+}

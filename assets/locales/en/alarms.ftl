@@ -53,3 +53,31 @@ alarms-target-stale = fewer than 5 stale
 alarms-target-top-ten = about 1-5 %
 alarms-target-zero = none
 alarms-target-priorities = about 80 % low, 15 % medium, 5 % high, under 1 % critical
+
+## The viewer's alarm list (plugins/alarms).
+alarms-view-button = ⚠ Alarms { $count } ({ $unacknowledged } unacknowledged)
+alarms-view-title = Alarms
+alarms-view-unacknowledged = { $count } unacknowledged
+alarms-view-filter = Filter: alarm, message or equipment
+alarms-view-show-all = Show alarms in normal too
+alarms-view-by-time = Newest first (else by priority)
+alarms-view-note = Note or reason:
+alarms-view-note-hint = kept with an acknowledgement or a shelving
+alarms-view-ack-all = Acknowledge all
+alarms-view-none = No alarm at this time.
+alarms-view-equipment = Equipment
+alarms-view-state = State
+alarms-view-actions = Actions
+alarms-view-ack = Acknowledge
+alarms-view-shelve = Shelve
+alarms-view-shelve-for = for { $hours } h
+alarms-view-unshelve = Unshelve
+alarms-state = { $state ->
+    [unacknowledged] Active, unacknowledged
+    [acknowledged] Active, acknowledged
+    [returned_unacknowledged] Back to normal, unacknowledged
+    [shelved] Shelved
+    [out_of_service] Out of service
+   *[normal] Normal
+}
+inspector-alarms = Alarms

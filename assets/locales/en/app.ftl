@@ -46,6 +46,7 @@ app-arg-colour-by = Colour equipment by this quantity at start (electric_power, 
 app-arg-flows = Open the energy and carbon flows (Sankey) panel at start, showing energy (default) or co2.
 app-arg-flows-window = The flows panel's window at start: now, hour, day, week or record.
 app-arg-whatif = Open the what-if panel of the selected unit at start (with --select).
+app-arg-alarms = Open the alarm list at start.
 app-arg-sources = Your own live sources file, used instead of the site's sources.toml and started at once (see docs/live.md).
 app-arg-live = Connect the site's live sources without asking and follow now (a package's sources.toml otherwise waits for your consent).
 app-arg-size = Window size in logical pixels, e.g. 1600x900.

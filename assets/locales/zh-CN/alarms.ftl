@@ -52,3 +52,31 @@ alarms-target-stale = 陈旧报警少于 5 个
 alarms-target-top-ten = 约 1–5 %
 alarms-target-zero = 无
 alarms-target-priorities = 约 80 % 低、15 % 中、5 % 高、紧急低于 1 %
+
+## 界面报警列表（plugins/alarms）。
+alarms-view-button = ⚠ 报警 { $count }（{ $unacknowledged } 个未确认）
+alarms-view-title = 报警
+alarms-view-unacknowledged = { $count } 个未确认
+alarms-view-filter = 筛选：报警、报警信息或设备
+alarms-view-show-all = 同时显示处于正常状态的报警
+alarms-view-by-time = 最新的在前（否则按优先级）
+alarms-view-note = 备注或原因：
+alarms-view-note-hint = 随确认或搁置一并记录
+alarms-view-ack-all = 全部确认
+alarms-view-none = 此刻没有报警。
+alarms-view-equipment = 设备
+alarms-view-state = 状态
+alarms-view-actions = 操作
+alarms-view-ack = 确认
+alarms-view-shelve = 搁置
+alarms-view-shelve-for = { $hours } 小时
+alarms-view-unshelve = 取消搁置
+alarms-state = { $state ->
+    [unacknowledged] 报警中，未确认
+    [acknowledged] 报警中，已确认
+    [returned_unacknowledged] 已恢复正常，未确认
+    [shelved] 已搁置
+    [out_of_service] 已停用
+   *[normal] 正常
+}
+inspector-alarms = 报警

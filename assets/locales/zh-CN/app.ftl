@@ -46,6 +46,7 @@ app-arg-colour-by = 启动时的设备着色依据：某一物理量（electric_
 app-arg-flows = 启动时打开能流与碳流（桑基图）面板，显示能量（默认，energy）或二氧化碳（co2）。
 app-arg-flows-window = 启动时能流面板的统计期：now（当前）、hour（小时）、day（日）、week（周）或 record（整个历史记录）。
 app-arg-whatif = 启动时打开所选设备的情景推演面板（与 --select 一起使用）。
+app-arg-alarms = 启动时打开报警列表。
 app-arg-sources = 自定义的实时数据源文件，代替站点包的 sources.toml 并立即启动（见 docs/live.md）。
 app-arg-live = 不经询问即连接站点包的实时数据源并跟随当前时刻（否则站点包的 sources.toml 需经您同意后才连接）。
 app-arg-size = 窗口大小（逻辑像素），例如 1600x900。

@@ -6,7 +6,8 @@
 //! - the cursor: [`SiteClock`];
 //! - what the user picked: [`Selection`], [`Hovered`], [`ColourBy`], [`FrameRequest`];
 //! - what views hand each other: [`CarbonRates`] (filled by the flows view, scaled by the what-if view,
-//!   drawn by the 3D view), [`ScenarioOverlay`], and each equipment item's [`EquipmentReading`] and
+//!   drawn by the 3D view), [`ScenarioOverlay`], [`EquipmentAlarms`] (filled by the alarms view, drawn by
+//!   the 3D view and listed by the inspector), and each equipment item's [`EquipmentReading`] and
 //!   [`EquipmentTint`] at the cursor;
 //! - the language every panel is drawn in: [`Language`] (and [`language_picker`], the menu that switches it);
 //! - the order of the frame: [`ViewerSystems`];
@@ -57,6 +58,7 @@ impl Plugin for ViewerContextPlugin {
             .init_resource::<Hovered>()
             .init_resource::<ColourBy>()
             .init_resource::<ScenarioOverlay>()
+            .init_resource::<EquipmentAlarms>()
             .init_resource::<Language>()
             .add_message::<FrameRequest>()
             .add_systems(PreUpdate, language::apply_language)
@@ -199,4 +201,41 @@ pub struct ScenarioOverlay {
     pub name: String,
     /// Equipment id → (fuel ratio, electricity ratio, process CO2 ratio).
     pub scale: std::collections::HashMap<String, (f64, f64, f64)>,
+}
+
+/// The alarms each equipment item is in at the cursor (annunciated ones: active, or returned to normal and
+/// not yet acknowledged), filled by the alarms view; the 3D view marks the item in the priority's colour,
+/// flashing while unacknowledged, and the inspector lists them.
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct EquipmentAlarms(pub std::collections::HashMap<String, Vec<AlarmMark>>);
+
+/// One alarm of an equipment item at the cursor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlarmMark {
+    pub alarm: String,
+    pub priority: plant_alarms::Priority,
+    pub state: plant_alarms::AlarmState,
+    /// The message in the current language.
+    pub message: String,
+}
+
+impl EquipmentAlarms {
+    /// The most urgent alarm of an item and whether any of its alarms is unacknowledged.
+    pub fn worst(&self, equipment: &str) -> Option<(plant_alarms::Priority, bool)> {
+        let marks = self.0.get(equipment)?;
+        let worst = marks.iter().map(|m| m.priority).min()?;
+        let unacked = marks.iter().any(|m| matches!(m.state, plant_alarms::AlarmState::Unacknowledged | plant_alarms::AlarmState::ReturnedUnacknowledged));
+        Some((worst, unacked))
+    }
+}
+
+/// The colour of an alarm priority: critical red, high orange, medium yellow, low cyan (a common HMI
+/// convention; ISA-101 leaves the colours to the site's alarm philosophy).
+pub fn priority_colour(p: plant_alarms::Priority) -> Color {
+    match p {
+        plant_alarms::Priority::Critical => Color::srgb(0.88, 0.10, 0.12),
+        plant_alarms::Priority::High => Color::srgb(1.0, 0.50, 0.0),
+        plant_alarms::Priority::Medium => Color::srgb(0.95, 0.82, 0.0),
+        plant_alarms::Priority::Low => Color::srgb(0.0, 0.72, 0.83),
+    }
 }

@@ -10,8 +10,8 @@ use plant_shell::{FreeArea, PanelOrder, show_panel};
 use plant_site::{Meter, Site};
 use plant_store::{Reading, Store};
 use plant_viewer_context::{
-    CARBON_UNIT, ColourBy, CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, MeterData, ModelInfo, NO_DATA_COLOUR, Selection, SiteClock, format_value,
-    swatch_ui,
+    CARBON_UNIT, ColourBy, CurrentSite, EquipmentAlarms, EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, MeterData, ModelInfo, NO_DATA_COLOUR, Selection, SiteClock,
+    egui_colour, format_value, priority_colour, swatch_ui,
 };
 
 const LINE_COLOUR: egui::Color32 = egui::Color32::from_rgb(94, 201, 98);
@@ -178,6 +178,7 @@ fn inspector_panel_system(
     mut state: ResMut<InspectorState>,
     selection: Res<Selection>,
     mut frame: MessageWriter<FrameRequest>,
+    alarms: Res<EquipmentAlarms>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(site) = site else { return Ok(()) };
@@ -205,6 +206,17 @@ fn inspector_panel_system(
             });
             if info.0.bound.contains_key(&eq.id) && ui.button(t!("inspector-frame")).clicked() {
                 frame.write(FrameRequest(Some(eq.id.clone())));
+            }
+            if let Some(marks) = alarms.0.get(&eq.id) {
+                ui.separator();
+                ui.strong(t!("inspector-alarms"));
+                for m in marks {
+                    ui.horizontal(|ui| {
+                        ui.colored_label(egui_colour(priority_colour(m.priority)), m.priority.label(plant_i18n::current()));
+                        ui.label(&m.message);
+                        ui.weak(msg!("alarms-state", state = m.state.key()).text());
+                    });
+                }
             }
             ui.separator();
             ui.horizontal(|ui| {

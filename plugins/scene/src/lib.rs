@@ -10,7 +10,10 @@ mod render;
 
 use bevy::gltf::GltfExtras;
 use bevy::prelude::*;
-use plant_viewer_context::{CarbonRates, ColourBy, CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, MeterData, NO_DATA_COLOUR, SiteClock, ViewerSystems, colour_at};
+use plant_viewer_context::{
+    CarbonRates, ColourBy, CurrentSite, EquipmentAlarms, EquipmentNode, EquipmentReading, EquipmentTint, MeterData, NO_DATA_COLOUR, SiteClock, ViewerSystems, colour_at,
+    priority_colour,
+};
 
 pub use colour::{ColourScale, MeterIndex, equipment_value};
 pub use render::viewport_for;
@@ -95,12 +98,19 @@ pub fn update_readings(
     by: Res<ColourBy>,
     scale: Option<Res<ColourScale>>,
     carbon: Option<Res<CarbonRates>>,
+    alarms: Res<EquipmentAlarms>,
+    time: Res<Time<Real>>,
+    mut flash: Local<bool>,
     mut items: Query<(Ref<EquipmentNode>, &mut EquipmentReading, &mut EquipmentTint)>,
 ) {
     let Some(index) = index else { return };
     let scale_changed = scale.as_ref().is_some_and(|s| s.is_changed()) || index.is_changed();
     let carbon_changed = carbon.as_ref().is_some_and(|c| c.is_changed());
-    let global_change = clock.is_changed() || data.is_changed() || by.is_changed() || scale_changed || carbon_changed;
+    // Unacknowledged alarms flash twice a second: every item is repainted when the phase turns.
+    let phase = (time.elapsed_secs_f64() * 2.0) as i64 % 2 == 0;
+    let flashed = !alarms.0.is_empty() && phase != *flash;
+    *flash = phase;
+    let global_change = clock.is_changed() || data.is_changed() || by.is_changed() || scale_changed || carbon_changed || alarms.is_changed() || flashed;
     for (node, mut reading, mut tint) in &mut items {
         if !global_change && !node.is_added() {
             continue;
@@ -115,6 +125,12 @@ pub fn update_readings(
                 (v, v.map_or(NO_DATA_COLOUR, |v| colour_at(scale.position(v))))
             }
             _ => (None, NO_DATA_COLOUR),
+        };
+        // An item in alarm shows its most urgent alarm's colour (flashing, between it and its value's colour,
+        // while any of its alarms is unacknowledged).
+        let colour = match alarms.worst(&node.id) {
+            Some((p, unacked)) if !unacked || phase => priority_colour(p),
+            _ => colour,
         };
         reading.set_if_neq(EquipmentReading(value));
         tint.set_if_neq(EquipmentTint(colour));

@@ -95,6 +95,8 @@ pub enum Overlay {
     FlowsButton,
     FlowsIn3d,
     WhatIfButton,
+    /// Bottom left: the alarms button with its counts.
+    AlarmsButton,
 }
 
 /// Margin between an overlay and the free area's edge, and the height of one bottom-right slot, in points.
@@ -109,6 +111,7 @@ impl Overlay {
             Overlay::FlowsButton => (egui::Align2::RIGHT_BOTTOM, 0),
             Overlay::FlowsIn3d => (egui::Align2::RIGHT_BOTTOM, 1),
             Overlay::WhatIfButton => (egui::Align2::RIGHT_BOTTOM, 2),
+            Overlay::AlarmsButton => (egui::Align2::LEFT_BOTTOM, 0),
         }
     }
 }
@@ -126,6 +129,7 @@ pub fn overlay<R>(ctx: &egui::Context, area: &FreeArea, which: Overlay, add: imp
     let offset = match align {
         egui::Align2::LEFT_TOP => egui::vec2(free.left() - whole.left() + MARGIN, free.top() - whole.top() + MARGIN + step),
         egui::Align2::RIGHT_TOP => egui::vec2(-(whole.right() - free.right()) - MARGIN, free.top() - whole.top() + MARGIN + step),
+        egui::Align2::LEFT_BOTTOM => egui::vec2(free.left() - whole.left() + MARGIN, -(whole.bottom() - free.bottom()) - MARGIN - step),
         _ => egui::vec2(-(whole.right() - free.right()) - MARGIN, -(whole.bottom() - free.bottom()) - MARGIN - step),
     };
     Some(egui::Area::new(egui::Id::new(("plant-overlay", format!("{which:?}")))).anchor(align, offset).show(ctx, add).inner)
