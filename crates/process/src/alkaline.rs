@@ -21,10 +21,10 @@
 //!   with pressure in the ohmic term, U = U_rev + [(r1 + d1) + r2·T + d2·p]·j + s·log10((t1 + t2/T +
 //!   t3/T²)·j + 1), r1 4.45153×10⁻⁵ Ω·m², r2 6.88874×10⁻⁹ Ω·m²/°C, d1 −3.12996×10⁻⁶ Ω·m², d2 4.47137×10⁻⁷
 //!   Ω·m²/bar, s 0.33824 V, t1 −0.01539 m²/A, t2 2.00181 m²·°C/A, t3 15.24178 m²·°C²/A; U_rev by LeRoy's
-//!   fit 1.5184 − 1.5421×10⁻³·T + 9.523×10⁻⁵·T·ln T + 9.84×10⁻⁸·T² (T in K), no pressure term; η_F = j²/(f11
-//!   + f12·T + j²)·(f21 + f22·T), f11 478,645.74 A²/m⁴, f12 −2,953.15 A²/(m⁴·°C), f21 1.03960, f22 −0.00104
-//!   /°C. Parameters as four independent code copies give them (docs/research/alkaline.md); the paper's
-//!   table and its measured points were not read.
+//!   fit 1.5184 − 1.5421×10⁻³·T + 9.523×10⁻⁵·T·ln T + 9.84×10⁻⁸·T² (T in K), no pressure term;
+//!   η_F = j²/(f11 + f12·T + j²)·(f21 + f22·T), f11 478,645.74 A²/m⁴, f12 −2,953.15 A²/(m⁴·°C), f21 1.03960,
+//!   f22 −0.00104 /°C. Parameters as four independent code copies give them (docs/research/alkaline.md);
+//!   the paper's table and its measured points were not read.
 
 use plant_i18n::{Msg, msg};
 

@@ -232,67 +232,18 @@ fn list_ui(
             }
         });
         ui.separator();
-        let needle = ui_state.filter.to_lowercase();
-        let mut rows: Vec<&Row> = list
-            .rows
-            .iter()
-            .filter(|r| ui_state.all || r.state != AlarmState::Normal)
-            .filter(|r| {
-                needle.is_empty() || {
-                    let d = &alarms.alarms[r.index];
-                    let eq = r.equipment.as_deref().and_then(|e| site.0.equipment(e)).map(|e| e.display_name().to_lowercase()).unwrap_or_default();
-                    d.id.to_lowercase().contains(&needle) || d.message_in(plant_i18n::current()).to_lowercase().contains(&needle) || eq.contains(&needle)
-                }
-            })
-            .collect();
-        if ui_state.by_time {
-            rows.sort_by_key(|r| std::cmp::Reverse(r.since_ms));
-        } else {
-            rows.sort_by_key(|r| (r.priority, std::cmp::Reverse(r.since_ms)));
-        }
+        let rows = visible_rows(&list, &alarms, &site.0, &ui_state);
         if rows.is_empty() {
             ui.weak(t!("alarms-view-none"));
         }
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            egui::Grid::new("alarms-grid").striped(true).num_columns(6).show(ui, |ui| {
-                // i18n-ok: the grid's id
-                for h in ["alarms-col-priority", "alarms-col-start", "alarms-col-message", "alarms-view-equipment", "alarms-view-state", "alarms-view-actions"] {
-                    // i18n-ok: catalogue ids
+            egui::Grid::new(GRID).striped(true).num_columns(HEADERS.len()).show(ui, |ui| {
+                for h in HEADERS {
                     ui.strong(plant_i18n::Msg::new(h).text());
                 }
                 ui.end_row();
                 for r in rows {
-                    let d = &alarms.alarms[r.index];
-                    ui.colored_label(egui_colour(priority_colour(r.priority)), r.priority.label(plant_i18n::current()));
-                    ui.label(r.since_ms.map(|t| format_time(t, clock.time_zone, "%m-%d %H:%M")).unwrap_or_default());
-                    ui.label(d.message_in(plant_i18n::current()));
-                    let name = r.equipment.as_deref().and_then(|e| site.0.equipment(e)).map(|e| e.display_name().to_owned()).unwrap_or_default();
-                    if ui.link(name).clicked()
-                        && let Some(eq) = &r.equipment
-                    {
-                        selection.0 = Some(eq.clone());
-                        frame.write(FrameRequest(Some(eq.clone())));
-                    }
-                    ui.label(msg!("alarms-state", state = r.state.key()).text());
-                    ui.horizontal(|ui| {
-                        if matches!(r.state, AlarmState::Unacknowledged | AlarmState::ReturnedUnacknowledged) && ui.button(t!("alarms-view-ack")).clicked() {
-                            acts.push((r.index, ActionKind::Acknowledge));
-                        }
-                        if r.state == AlarmState::Shelved {
-                            if ui.button(t!("alarms-view-unshelve")).clicked() {
-                                acts.push((r.index, ActionKind::Unshelve));
-                            }
-                        } else if r.state != AlarmState::OutOfService {
-                            ui.menu_button(t!("alarms-view-shelve"), |ui| {
-                                for h in SHELVE_H {
-                                    if ui.button(msg!("alarms-view-shelve-for", hours = h).text()).clicked() {
-                                        acts.push((r.index, ActionKind::Shelve { until_ms: clock.now_ms + h * 3_600_000 }));
-                                        ui.close();
-                                    }
-                                }
-                            });
-                        }
-                    });
+                    row_ui(ui, r, &alarms, &site.0, &clock, &mut selection, &mut frame, &mut acts);
                     ui.end_row();
                 }
             });
@@ -304,4 +255,77 @@ fn list_ui(
     }
     ui_state.open = open;
     Ok(())
+}
+
+const GRID: &str = "alarms-grid"; // i18n-ok: the grid's id
+const HEADERS: [&str; 6] = ["alarms-col-priority", "alarms-col-start", "alarms-col-message", "alarms-view-equipment", "alarms-view-state", "alarms-view-actions"]; // i18n-ok: catalogue ids
+
+/// The rows the list shows: not normal (unless asked), matching the filter, by priority or newest first.
+fn visible_rows<'a>(list: &'a AlarmList, alarms: &Alarms, site: &plant_site::Site, ui: &ListUi) -> Vec<&'a Row> {
+    let needle = ui.filter.to_lowercase();
+    let lang = plant_i18n::current();
+    let mut rows: Vec<&Row> = list
+        .rows
+        .iter()
+        .filter(|r| ui.all || r.state != AlarmState::Normal)
+        .filter(|r| {
+            needle.is_empty() || {
+                let d = &alarms.alarms[r.index];
+                let eq = r.equipment.as_deref().and_then(|e| site.equipment(e)).map(|e| e.display_name().to_lowercase()).unwrap_or_default();
+                d.id.to_lowercase().contains(&needle) || d.message_in(lang).to_lowercase().contains(&needle) || eq.contains(&needle)
+            }
+        })
+        .collect();
+    if ui.by_time {
+        rows.sort_by_key(|r| std::cmp::Reverse(r.since_ms));
+    } else {
+        rows.sort_by_key(|r| (r.priority, std::cmp::Reverse(r.since_ms)));
+    }
+    rows
+}
+
+/// One alarm's row: priority, since, message, equipment (selects and frames it), state, actions.
+#[allow(clippy::too_many_arguments)]
+fn row_ui(
+    ui: &mut egui::Ui,
+    r: &Row,
+    alarms: &Alarms,
+    site: &plant_site::Site,
+    clock: &SiteClock,
+    selection: &mut Selection,
+    frame: &mut MessageWriter<FrameRequest>,
+    acts: &mut Vec<(usize, ActionKind)>,
+) {
+    let d = &alarms.alarms[r.index];
+    let lang = plant_i18n::current();
+    ui.colored_label(egui_colour(priority_colour(r.priority)), r.priority.label(lang));
+    ui.label(r.since_ms.map(|t| format_time(t, clock.time_zone, "%m-%d %H:%M")).unwrap_or_default());
+    ui.label(d.message_in(lang));
+    let name = r.equipment.as_deref().and_then(|e| site.equipment(e)).map(|e| e.display_name().to_owned()).unwrap_or_default();
+    if ui.link(name).clicked()
+        && let Some(eq) = &r.equipment
+    {
+        selection.0 = Some(eq.clone());
+        frame.write(FrameRequest(Some(eq.clone())));
+    }
+    ui.label(msg!("alarms-state", state = r.state.key()).text());
+    ui.horizontal(|ui| {
+        if matches!(r.state, AlarmState::Unacknowledged | AlarmState::ReturnedUnacknowledged) && ui.button(t!("alarms-view-ack")).clicked() {
+            acts.push((r.index, ActionKind::Acknowledge));
+        }
+        if r.state == AlarmState::Shelved {
+            if ui.button(t!("alarms-view-unshelve")).clicked() {
+                acts.push((r.index, ActionKind::Unshelve));
+            }
+        } else if r.state != AlarmState::OutOfService {
+            ui.menu_button(t!("alarms-view-shelve"), |ui| {
+                for h in SHELVE_H {
+                    if ui.button(msg!("alarms-view-shelve-for", hours = h).text()).clicked() {
+                        acts.push((r.index, ActionKind::Shelve { until_ms: clock.now_ms + h * 3_600_000 }));
+                        ui.close();
+                    }
+                }
+            });
+        }
+    });
 }
