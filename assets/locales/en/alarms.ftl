@@ -1,6 +1,7 @@
 ## Alarms (crates/alarms, `plant-twin alarms`): definitions in a package's alarms.toml, the journal and
 ## the alarm-system figures of EEMUA 191 / ISA-18.2.
-alarms-priority = { $priority ->
+alarms-priority =
+    { $priority ->
     [critical] Critical
     [high] High
     [medium] Medium
@@ -72,7 +73,8 @@ alarms-view-ack = Acknowledge
 alarms-view-shelve = Shelve
 alarms-view-shelve-for = for { $hours } h
 alarms-view-unshelve = Unshelve
-alarms-state = { $state ->
+alarms-state =
+    { $state ->
     [unacknowledged] Active, unacknowledged
     [acknowledged] Active, acknowledged
     [returned_unacknowledged] Back to normal, unacknowledged

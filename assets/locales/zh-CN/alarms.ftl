@@ -1,5 +1,6 @@
 ## 报警（crates/alarms，`plant-twin alarms`）：站点包 alarms.toml 中的报警定义、报警日志和 EEMUA 191 / ISA-18.2 的报警系统指标。
-alarms-priority = { $priority ->
+alarms-priority =
+    { $priority ->
     [critical] 紧急
     [high] 高
     [medium] 中
@@ -71,7 +72,8 @@ alarms-view-ack = 确认
 alarms-view-shelve = 搁置
 alarms-view-shelve-for = { $hours } 小时
 alarms-view-unshelve = 取消搁置
-alarms-state = { $state ->
+alarms-state =
+    { $state ->
     [unacknowledged] 报警中，未确认
     [acknowledged] 报警中，已确认
     [returned_unacknowledged] 已恢复正常，未确认
