@@ -42,12 +42,17 @@ fn bench(c: &mut Criterion) {
     let (defs, store) = setup();
     c.bench_function("timelines of 5,000 alarms over a day of 1-minute data", |b| b.iter(|| defs.iter().map(|d| Timeline::build(d, &store).episodes.len()).sum::<usize>()));
     let timelines: Vec<Timeline> = defs.iter().map(|d| Timeline::build(d, &store)).collect();
-    let actions: Vec<Action> = (0..50).map(|k| Action { t_ms: k * 60_000, alarm: format!("alarm-{}", k * 97), kind: ActionKind::Acknowledge, note: String::new() }).collect();
+    // An operator log of 500 actions, kept per alarm as the viewer keeps it.
+    let mut actions: Vec<Vec<Action>> = vec![Vec::new(); ALARMS];
+    for k in 0..500usize {
+        let i = (k * 97) % ALARMS;
+        actions[i].push(Action { t_ms: k as i64 * 60_000, alarm: format!("alarm-{i}"), kind: ActionKind::Acknowledge, note: String::new() });
+    }
     let mut frame = 0i64;
     c.bench_function("state of 5,000 alarms at the cursor (one frame)", |b| {
         b.iter(|| {
             frame = (frame + 7_919) % (MINUTES * 60_000);
-            defs.iter().zip(&timelines).filter(|(d, tl)| state_at(&d.id, tl, &actions, black_box(frame)).annunciated()).count()
+            defs.iter().zip(&timelines).zip(&actions).filter(|((d, tl), a)| state_at(&d.id, tl, a, black_box(frame)).annunciated()).count()
         })
     });
 }

@@ -201,29 +201,32 @@ impl AlarmState {
 }
 
 /// The state of alarm `id` at `t`, from its timeline and the operator's actions (any order; only those at or
-/// before `t` count). Out of service wins over shelving, shelving over the process state; an episode is
-/// acknowledged by an acknowledgement at or after its start.
+/// before `t` count, and only this alarm's). Out of service wins over shelving, shelving over the process
+/// state; an episode is acknowledged by an acknowledgement at or after its start. One pass over `actions`,
+/// no allocation: a view that keeps each alarm's actions apart passes just those.
 pub fn state_at(id: &str, timeline: &Timeline, actions: &[Action], t: TimestampMs) -> AlarmState {
-    let mut mine: Vec<&Action> = actions.iter().filter(|a| a.alarm == id && a.t_ms <= t).collect();
-    mine.sort_by_key(|a| a.t_ms);
-    let out_of_service = mine.iter().rev().find_map(|a| match a.kind {
-        ActionKind::OutOfService => Some(true),
-        ActionKind::ReturnToService => Some(false),
-        _ => None,
-    });
-    if out_of_service == Some(true) {
+    let episode = timeline.episode_at(t);
+    let start = episode.map(|e| e.start_ms);
+    // The latest service and shelving actions at or before t (ties: the later in the log).
+    let (mut service, mut shelving): (Option<(TimestampMs, bool)>, Option<(TimestampMs, bool)>) = (None, None);
+    let mut acked = false;
+    for a in actions.iter().filter(|a| a.t_ms <= t && a.alarm == id) {
+        let later = |slot: &Option<(TimestampMs, bool)>| slot.is_none_or(|(at, _)| a.t_ms >= at);
+        match a.kind {
+            ActionKind::OutOfService | ActionKind::ReturnToService if later(&service) => service = Some((a.t_ms, a.kind == ActionKind::OutOfService)),
+            ActionKind::Shelve { until_ms } if later(&shelving) => shelving = Some((a.t_ms, t < until_ms)),
+            ActionKind::Unshelve if later(&shelving) => shelving = Some((a.t_ms, false)),
+            ActionKind::Acknowledge => acked |= start.is_some_and(|s| a.t_ms >= s),
+            _ => {}
+        }
+    }
+    if service.is_some_and(|(_, oos)| oos) {
         return AlarmState::OutOfService;
     }
-    let shelved = mine.iter().rev().find_map(|a| match a.kind {
-        ActionKind::Shelve { until_ms } => Some(t < until_ms),
-        ActionKind::Unshelve => Some(false),
-        _ => None,
-    });
-    if shelved == Some(true) {
+    if shelving.is_some_and(|(_, on)| on) {
         return AlarmState::Shelved;
     }
-    let Some(e) = timeline.episode_at(t) else { return AlarmState::Normal };
-    let acked = mine.iter().any(|a| a.kind == ActionKind::Acknowledge && a.t_ms >= e.start_ms);
+    let Some(e) = episode else { return AlarmState::Normal };
     match (e.active_at(t), acked) {
         (true, false) => AlarmState::Unacknowledged,
         (true, true) => AlarmState::Acknowledged,

@@ -40,7 +40,8 @@ impl Plugin for AlarmsPlugin {
 pub struct AlarmBook {
     pub alarms: Option<Alarms>,
     pub timelines: Vec<Timeline>,
-    pub actions: Vec<Action>,
+    /// The operator's log, each alarm's apart (in the order of the site's alarms).
+    pub actions: Vec<Vec<Action>>,
     /// The site the alarms were read for, and the store the timelines were built on (its address: a new
     /// recording is a new store; live samples are appended to the same one).
     site_root: Option<PathBuf>,
@@ -51,7 +52,10 @@ impl AlarmBook {
     /// Logs an operator's action on alarm `index` at the cursor's time `t_ms`.
     pub fn act(&mut self, index: usize, kind: ActionKind, note: &str, t_ms: i64) {
         let Some(def) = self.alarms.as_ref().and_then(|a| a.alarms.get(index)) else { return };
-        self.actions.push(Action { t_ms, alarm: def.id.clone(), kind, note: note.to_owned() });
+        if self.actions.len() <= index {
+            self.actions.resize_with(index + 1, Vec::new);
+        }
+        self.actions[index].push(Action { t_ms, alarm: def.id.clone(), kind, note: note.to_owned() });
     }
 }
 
@@ -120,7 +124,7 @@ fn update_states(
 ) {
     let Some(site) = site else { return };
     let Some(alarms) = &book.alarms else { return };
-    let key = (clock.now_ms, book.actions.len() + book.timelines.iter().map(|t| t.episodes.len()).sum::<usize>());
+    let key = (clock.now_ms, book.actions.iter().map(Vec::len).sum::<usize>() + book.timelines.iter().map(|t| t.episodes.len()).sum::<usize>());
     if list.at == Some(key) && !lang.is_changed() && !book.is_changed() {
         return;
     }
@@ -128,7 +132,7 @@ fn update_states(
     let mut map: std::collections::HashMap<String, Vec<AlarmMark>> = std::collections::HashMap::new();
     let (mut counts, mut unacknowledged) = ([0usize; 4], 0);
     for (index, (def, tl)) in alarms.alarms.iter().zip(&book.timelines).enumerate() {
-        let state = state_at(&def.id, tl, &book.actions, clock.now_ms);
+        let state = state_at(&def.id, tl, book.actions.get(index).map_or(&[][..], Vec::as_slice), clock.now_ms);
         let equipment = site.0.meter(&def.meter).map(|m| m.equipment.clone()).filter(|e| !e.is_empty());
         if state.annunciated() {
             counts[def.priority as usize] += 1;
