@@ -73,6 +73,8 @@ alarms-view-ack = Acknowledge
 alarms-view-shelve = Shelve
 alarms-view-shelve-for = for { $hours } h
 alarms-view-unshelve = Unshelve
+alarms-view-out-of-service = Take out of service (maintenance)
+alarms-view-return-to-service = Return to service
 alarms-state =
     { $state ->
     [unacknowledged] Active, unacknowledged

@@ -72,6 +72,8 @@ alarms-view-ack = 确认
 alarms-view-shelve = 搁置
 alarms-view-shelve-for = { $hours } 小时
 alarms-view-unshelve = 取消搁置
+alarms-view-out-of-service = 停用（检修）
+alarms-view-return-to-service = 恢复投用
 alarms-state =
     { $state ->
     [unacknowledged] 报警中，未确认

@@ -317,19 +317,32 @@ fn row_ui(
         if matches!(r.state, AlarmState::Unacknowledged | AlarmState::ReturnedUnacknowledged) && ui.button(t!("alarms-view-ack")).clicked() {
             acts.push((r.index, ActionKind::Acknowledge));
         }
-        if r.state == AlarmState::Shelved {
-            if ui.button(t!("alarms-view-unshelve")).clicked() {
-                acts.push((r.index, ActionKind::Unshelve));
+        match r.state {
+            AlarmState::Shelved => {
+                if ui.button(t!("alarms-view-unshelve")).clicked() {
+                    acts.push((r.index, ActionKind::Unshelve));
+                }
             }
-        } else if r.state != AlarmState::OutOfService {
-            ui.menu_button(t!("alarms-view-shelve"), |ui| {
-                for h in SHELVE_H {
-                    if ui.button(msg!("alarms-view-shelve-for", hours = h).text()).clicked() {
-                        acts.push((r.index, ActionKind::Shelve { until_ms: clock.now_ms + h * 3_600_000 }));
+            AlarmState::OutOfService => {
+                if ui.button(t!("alarms-view-return-to-service")).clicked() {
+                    acts.push((r.index, ActionKind::ReturnToService));
+                }
+            }
+            _ => {
+                ui.menu_button(t!("alarms-view-shelve"), |ui| {
+                    for h in SHELVE_H {
+                        if ui.button(msg!("alarms-view-shelve-for", hours = h).text()).clicked() {
+                            acts.push((r.index, ActionKind::Shelve { until_ms: clock.now_ms + h * 3_600_000 }));
+                            ui.close();
+                        }
+                    }
+                    ui.separator();
+                    if ui.button(t!("alarms-view-out-of-service")).clicked() {
+                        acts.push((r.index, ActionKind::OutOfService));
                         ui.close();
                     }
-                }
-            });
+                });
+            }
         }
     });
 }
