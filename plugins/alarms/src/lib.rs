@@ -211,48 +211,55 @@ fn list_ui(
     // Low in the viewport, above its button, so the equipment in alarm stays in view.
     let free = area.0;
     let pos = egui::pos2(free.left() + 10.0, (free.bottom() - 330.0).max(free.top() + 10.0));
-    egui::Window::new(t!("alarms-view-title")).id(egui::Id::new("alarms-window")).open(&mut open).default_pos(pos).default_size([740.0, 240.0]).resizable(true).show(ctx, |ui| {
-        ui.horizontal(|ui| {
-            for (p, n) in Priority::ALL.iter().zip(list.counts) {
-                let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                ui.painter().rect_filled(rect, 2.0, egui_colour(priority_colour(*p)));
-                ui.label(format!("{} {n}", p.label(plant_i18n::current())));
-            }
-            ui.separator();
-            ui.label(msg!("alarms-view-unacknowledged", count = list.unacknowledged).text());
-        });
-        ui.horizontal(|ui| {
-            ui.add(egui::TextEdit::singleline(&mut ui_state.filter).hint_text(t!("alarms-view-filter")).desired_width(200.0));
-            ui.checkbox(&mut ui_state.all, t!("alarms-view-show-all"));
-            ui.checkbox(&mut ui_state.by_time, t!("alarms-view-by-time"));
-        });
-        ui.horizontal(|ui| {
-            ui.label(t!("alarms-view-note"));
-            ui.add(egui::TextEdit::singleline(&mut ui_state.note).hint_text(t!("alarms-view-note-hint")).desired_width(320.0));
-            if ui.button(t!("alarms-view-ack-all")).clicked() {
-                acts.extend(
-                    list.rows.iter().filter(|r| matches!(r.state, AlarmState::Unacknowledged | AlarmState::ReturnedUnacknowledged)).map(|r| (r.index, ActionKind::Acknowledge)),
-                );
-            }
-        });
-        ui.separator();
-        let rows = visible_rows(&list, &alarms, &site.0, &ui_state);
-        if rows.is_empty() {
-            ui.weak(t!("alarms-view-none"));
-        }
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            egui::Grid::new(GRID).striped(true).num_columns(HEADERS.len()).show(ui, |ui| {
-                for h in HEADERS {
-                    ui.strong(plant_i18n::Msg::new(h).text());
+    egui::Window::new(t!("alarms-view-title"))
+        .id(egui::Id::new("alarms-window"))
+        .open(&mut open)
+        .default_pos(pos)
+        .default_size([740.0, 240.0])
+        .resizable(true)
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                for (p, n) in Priority::ALL.iter().zip(list.counts) {
+                    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                    ui.painter().rect_filled(rect, 2.0, egui_colour(priority_colour(*p)));
+                    ui.label(format!("{} {n}", p.label(plant_i18n::current())));
                 }
-                ui.end_row();
-                for r in rows {
-                    row_ui(ui, r, &alarms, &site.0, &clock, &mut selection, &mut frame, &mut acts);
-                    ui.end_row();
+                ui.separator();
+                ui.label(msg!("alarms-view-unacknowledged", count = list.unacknowledged).text());
+            });
+            ui.horizontal(|ui| {
+                ui.add(egui::TextEdit::singleline(&mut ui_state.filter).hint_text(t!("alarms-view-filter")).desired_width(200.0));
+                ui.checkbox(&mut ui_state.all, t!("alarms-view-show-all"));
+                ui.checkbox(&mut ui_state.by_time, t!("alarms-view-by-time"));
+            });
+            ui.horizontal(|ui| {
+                ui.label(t!("alarms-view-note"));
+                ui.add(egui::TextEdit::singleline(&mut ui_state.note).hint_text(t!("alarms-view-note-hint")).desired_width(320.0));
+                if ui.button(t!("alarms-view-ack-all")).clicked() {
+                    acts.extend(
+                        list.rows.iter().filter(|r| matches!(r.state, AlarmState::Unacknowledged | AlarmState::ReturnedUnacknowledged)).map(|r| (r.index, ActionKind::Acknowledge)),
+                    );
                 }
             });
+            ui.separator();
+            let rows = visible_rows(&list, &alarms, &site.0, &ui_state);
+            if rows.is_empty() {
+                ui.weak(t!("alarms-view-none"));
+            }
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                egui::Grid::new(GRID).striped(true).num_columns(HEADERS.len()).show(ui, |ui| {
+                    for h in HEADERS {
+                        ui.strong(plant_i18n::Msg::new(h).text());
+                    }
+                    ui.end_row();
+                    for r in rows {
+                        row_ui(ui, r, &alarms, &site.0, &clock, &mut selection, &mut frame, &mut acts);
+                        ui.end_row();
+                    }
+                });
+            });
         });
-    });
     let note = ui_state.note.clone();
     for (index, kind) in acts {
         book.act(index, kind, &note, clock.now_ms);
