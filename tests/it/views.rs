@@ -112,3 +112,19 @@ fn sankey_windows_are_whole_spans_around_the_cursor_and_inside_the_record() {
     let (t0, t1) = window(Span::Week, &clock, i);
     assert!(t0 <= clock.now_ms && t1 == clock.end_ms + 1, "the last week is cut at the record's end");
 }
+
+#[test]
+fn a_site_opens_coloured_by_a_quantity_it_has() {
+    use plant_site::Quantity;
+    use plant_viewer_context::ColourBy;
+    let (site, _) = cement();
+    assert_eq!(plant_scene::default_colour_by(&site), ColourBy::Quantity(Quantity::ElectricPower));
+    // A site of energy (interval) meters only, as a historian export often is: coloured by energy, not pale.
+    let root = std::env::temp_dir().join(format!("plant-twin-colour-{}", std::process::id()));
+    let text = "[site]\nname = \"Energy only\"\nkind = \"building\"\ntime_zone = \"UTC\"\n\n[[equipment]]\nid = \"ahu\"\ntype = \"ahu\"\nname = \"AHU\"\n\n[[meter]]\nid = \"ahu.e\"\nquantity = \"energy\"\nunit = \"kWh\"\nequipment = \"ahu\"\ncolumn = \"ahu_kWh\"\n";
+    let energy = plant_site::parse(text, &root).expect("parses").site;
+    assert_eq!(plant_scene::default_colour_by(&energy), ColourBy::Quantity(Quantity::Energy));
+    // No meter the scale can show: the model's own colours.
+    let none = plant_site::parse(&text.replace("quantity = \"energy\"\nunit = \"kWh\"", "quantity = \"other\"\nunit = \"cells\""), &root).expect("parses").site;
+    assert_eq!(plant_scene::default_colour_by(&none), ColourBy::Model);
+}

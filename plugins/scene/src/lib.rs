@@ -24,7 +24,14 @@ pub struct ScenePlugin {
 
 impl Plugin for ScenePlugin {
     fn build(&self, app: &mut App) {
-        app.add_systems(Update, (bind_equipment_nodes.in_set(ViewerSystems::Bind), (update_scale, update_readings).chain().in_set(ViewerSystems::Readings)));
+        app.add_systems(
+            Update,
+            (
+                choose_colouring.in_set(ViewerSystems::Load),
+                bind_equipment_nodes.in_set(ViewerSystems::Bind),
+                (update_scale, update_readings).chain().in_set(ViewerSystems::Readings),
+            ),
+        );
         if self.render {
             render::build(app);
         }
@@ -135,4 +142,23 @@ pub fn update_readings(
         reading.set_if_neq(EquipmentReading(value));
         tint.set_if_neq(EquipmentTint(colour));
     }
+}
+
+/// What a site is coloured by when it opens: electric power where the site meters it, else the first of
+/// the quantities below it has (a site of energy meters only: energy; a building with only temperatures:
+/// temperature), else the model's own colours. A `--colour-by` or the menu changes it afterwards.
+pub fn default_colour_by(site: &plant_site::Site) -> ColourBy {
+    use plant_site::Quantity::*;
+    const PREFERENCE: [plant_site::Quantity; 10] = [ElectricPower, ThermalPower, Energy, MassFlow, VolumeFlow, Temperature, Pressure, Current, Voltage, Speed];
+    PREFERENCE.iter().find(|q| site.meters.iter().any(|m| m.quantity == **q)).map_or(ColourBy::Model, |q| ColourBy::Quantity(*q))
+}
+
+/// Sets the first colouring of each site that opens ([`default_colour_by`]).
+fn choose_colouring(site: Option<Res<CurrentSite>>, mut by: ResMut<ColourBy>, mut seen: Local<Option<std::path::PathBuf>>) {
+    let Some(site) = site else { return };
+    if seen.as_ref() == Some(&site.0.root) {
+        return;
+    }
+    *seen = Some(site.0.root.clone());
+    by.set_if_neq(default_colour_by(&site.0));
 }
