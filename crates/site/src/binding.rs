@@ -74,10 +74,11 @@ pub fn check_model(site: &Site) -> ModelReport {
     for eq in &site.equipment {
         if !report.bound.contains_key(&eq.id) {
             report.unbound.push(eq.id.clone());
+            // At the equipment's line in site.toml where it is known, else named by its id.
             report.diagnostics.push(Diagnostic::warning(
                 &site.site_toml_path(),
-                Place::equipment(&eq.id),
-                msg!("site-model-node-missing", node = &eq.node, file = file_name(&path)),
+                eq.place.clone().unwrap_or_else(|| Place::equipment(&eq.id)),
+                msg!("site-model-node-missing", equipment = &eq.id, node = &eq.node, file = file_name(&path)),
             ));
         }
     }

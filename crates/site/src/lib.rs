@@ -118,7 +118,17 @@ impl Parser<'_> {
                 self.error(self.at(span), msg!("site-equipment-twice", id = &e.id));
                 continue;
             }
-            equipment.push(Equipment { node: e.node.unwrap_or_else(|| e.id.clone()), id: e.id, kind: e.kind, name: e.name, name_zh: e.name_zh, area: e.area, area_zh: e.area_zh });
+            let place = self.at(span);
+            equipment.push(Equipment {
+                node: e.node.unwrap_or_else(|| e.id.clone()),
+                id: e.id,
+                kind: e.kind,
+                name: e.name,
+                name_zh: e.name_zh,
+                area: e.area,
+                area_zh: e.area_zh,
+                place: Some(place),
+            });
         }
         equipment
     }

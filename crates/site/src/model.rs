@@ -498,6 +498,8 @@ pub struct Equipment {
     pub node: String,
     pub area: String,
     pub area_zh: Option<String>,
+    /// Where its `[[equipment]]` table is in site.toml (line and column), for diagnostics that concern it.
+    pub place: Option<crate::Place>,
 }
 
 /// A name in the language the user reads ([`plant_i18n::localised`]).

@@ -43,9 +43,13 @@ fn nodes_missing_from_the_model_are_listed_and_the_site_still_opens() {
     assert_eq!(report.unbound, vec!["crusher-9".to_string()]);
     let missing = report.diagnostics.iter().find(|d| d.message.id == "site-model-node-missing").expect("the missing node");
     assert_eq!((arg(&missing.message, "node").as_str(), arg(&missing.message, "file").as_str()), ("no-such-node", "model.glb"));
-    assert_eq!(missing.place, Place::equipment("crusher-9"));
-    assert!(missing.text_in(Lang::En).contains("site.toml: equipment \"crusher-9\": glTF node \"no-such-node\" is not in model.glb"), "{missing}");
-    assert!(missing.text_in(Lang::ZhCn).contains("site.toml，设备“crusher-9”：model.glb 中没有 glTF 节点“no-such-node”"), "{}", missing.text_in(Lang::ZhCn));
+    // At the line of the item's [[equipment]] table in site.toml, naming the item.
+    let Place::LineCol { line, .. } = missing.place else { panic!("{:?}", missing.place) };
+    let text = std::fs::read_to_string(cement_root().join("site.toml")).expect("site.toml");
+    assert_eq!(text.lines().nth(line - 1).map(str::trim), Some("[[equipment]]"), "line {line}");
+    assert!(missing.text_in(Lang::En).contains(&format!("site.toml:{line}:")), "{missing}");
+    assert!(missing.text_in(Lang::En).contains("equipment \"crusher-9\": glTF node \"no-such-node\" is not in model.glb"), "{missing}");
+    assert!(missing.text_in(Lang::ZhCn).contains("设备“crusher-9”：model.glb 中没有 glTF 节点“no-such-node”"), "{}", missing.text_in(Lang::ZhCn));
     let orphan = report.diagnostics.iter().find(|d| d.message.id == "site-model-unknown-equipment").expect("the orphan extras are reported");
     assert_eq!(arg(&orphan.message, "equipment"), id);
     assert!(matches!(&orphan.place, Place::Element(m) if m.id == "site-element-node"), "{orphan:?}");
