@@ -14,6 +14,12 @@ context-quantity-speed = Speed
 context-quantity-voltage = Voltage
 context-quantity-current = Current
 context-quantity-emission-factor = Emission factor
+context-quantity-reactive-power = Reactive power
+context-quantity-reactive-energy = Reactive energy
+context-quantity-power-factor = Power factor
+context-quantity-mechanical-power = Mechanical power
+context-quantity-co2-mass-flow = Measured CO2 mass flow
+context-quantity-co2 = Measured CO2 mass
 context-quantity-other = Other
 
 ## Energy carriers and materials by their id in site.toml; an id not listed shows as itself.

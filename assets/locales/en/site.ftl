@@ -43,6 +43,12 @@ site-quantity =
         [voltage] Voltage
         [current] Current
         [emission_factor] Emission factor
+        [reactive_power] Reactive power
+        [reactive_energy] Reactive energy
+        [power_factor] Power factor
+        [mechanical_power] Mechanical power
+        [co2_mass_flow] Measured CO2 mass flow
+        [co2] Measured CO2 mass
        *[other] Other
     }
 # Inside a sentence: "… does not measure electric power".
@@ -60,6 +66,12 @@ site-quantity-noun =
         [voltage] voltage
         [current] current
         [emission_factor] emission factor
+        [reactive_power] reactive power
+        [reactive_energy] reactive energy
+        [power_factor] power factor
+        [mechanical_power] mechanical power
+        [co2_mass_flow] measured CO2 mass flow
+        [co2] measured CO2 mass
        *[other] another quantity
     }
 

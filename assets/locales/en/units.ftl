@@ -18,6 +18,8 @@ units-dim = { $dim ->
     [frequency] rotational speed or frequency
     [current] electric current
     [voltage] voltage
+    [reactive_power] reactive power
+    [reactive_energy] reactive energy
     [energy_per_mass] energy per mass
     [co2_per_energy] CO2 per energy
     [co2_per_mass] CO2 per mass
@@ -26,7 +28,7 @@ units-dim = { $dim ->
    *[other] { $dim }
 }
 # A dimension with no name: the exponents of its base units.
-units-dim-exponents = kg^{ $mass } m^{ $length } s^{ $time } K^{ $temperature } kgCO2^{ $co2 } A^{ $current }
+units-dim-exponents = kg^{ $mass } m^{ $length } s^{ $time } K^{ $temperature } kgCO2^{ $co2 } A^{ $current } var^{ $reactive }
 units-unknown = unknown unit "{ $unit }"
 # $left, $right, $from, $to, $dim: names of dimensions (units-dim).
 units-cannot-add = cannot add { $left } and { $right }

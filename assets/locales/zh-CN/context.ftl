@@ -14,6 +14,12 @@ context-quantity-speed = 转速
 context-quantity-voltage = 电压
 context-quantity-current = 电流
 context-quantity-emission-factor = 排放因子
+context-quantity-reactive-power = 无功功率
+context-quantity-reactive-energy = 无功电能
+context-quantity-power-factor = 功率因数
+context-quantity-mechanical-power = 机械功率
+context-quantity-co2-mass-flow = 实测 CO2 排放速率
+context-quantity-co2 = 实测 CO2 排放量
 context-quantity-other = 其他
 
 ## 能源品种与物料（按 site.toml 中的标识）；未列出的标识按原样显示。

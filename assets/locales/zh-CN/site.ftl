@@ -42,6 +42,12 @@ site-quantity =
         [voltage] 电压
         [current] 电流
         [emission_factor] 排放因子
+        [reactive_power] 无功功率
+        [reactive_energy] 无功电能
+        [power_factor] 功率因数
+        [mechanical_power] 机械功率
+        [co2_mass_flow] 实测 CO2 排放速率
+        [co2] 实测 CO2 排放量
        *[other] 其他
     }
 # 用在句中：“单位“t/h”不能度量电功率”。
@@ -59,6 +65,12 @@ site-quantity-noun =
         [voltage] 电压
         [current] 电流
         [emission_factor] 排放因子
+        [reactive_power] 无功功率
+        [reactive_energy] 无功电能
+        [power_factor] 功率因数
+        [mechanical_power] 机械功率
+        [co2_mass_flow] 实测 CO2 排放速率
+        [co2] 实测 CO2 排放量
        *[other] 其他物理量
     }
 

@@ -17,6 +17,8 @@ units-dim = { $dim ->
     [frequency] 转速或频率
     [current] 电流
     [voltage] 电压
+    [reactive_power] 无功功率
+    [reactive_energy] 无功电能
     [energy_per_mass] 单位质量能量
     [co2_per_energy] 单位能量二氧化碳排放
     [co2_per_mass] 单位质量二氧化碳排放
@@ -25,7 +27,7 @@ units-dim = { $dim ->
    *[other] { $dim }
 }
 # 没有名称的量纲：各基本单位的指数。
-units-dim-exponents = 量纲 kg^{ $mass } m^{ $length } s^{ $time } K^{ $temperature } kgCO2^{ $co2 } A^{ $current }
+units-dim-exponents = 量纲 kg^{ $mass } m^{ $length } s^{ $time } K^{ $temperature } kgCO2^{ $co2 } A^{ $current } var^{ $reactive }
 units-unknown = 未知单位“{ $unit }”
 # $left、$right、$from、$to、$dim 为量纲名称（units-dim）。
 units-cannot-add = 无法将{ $left }与{ $right }相加

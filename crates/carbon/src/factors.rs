@@ -164,8 +164,8 @@ pub fn parse_factor_set(text: &str, file: &Path) -> Result<FactorSet, Diagnostic
     };
     let ncv = |want: Dim, unit: &str, got: Dim| msg!("carbon-ncv-dimension", want = want.name_msg(), unit = unit, got = got.name_msg());
     let co2 = |want: Dim, unit: &str, got: Dim| msg!("carbon-co2-factor-dimension", want = want.name_msg(), unit = unit, got = got.name_msg());
-    let energy_per_mass = Dim { mass: 0, length: 2, time: -2, temperature: 0, co2: 0, current: 0 };
-    let co2_per_energy = Dim { mass: -1, length: -2, time: 2, temperature: 0, co2: 1, current: 0 };
+    let energy_per_mass = Dim { mass: 0, length: 2, time: -2, temperature: 0, co2: 0, current: 0, reactive: 0 };
+    let co2_per_energy = Dim { mass: -1, length: -2, time: 2, temperature: 0, co2: 1, current: 0, reactive: 0 };
     let mut fuels = Vec::new();
     for f in &raw.fuel {
         if !(0.0..=1.0).contains(&f.biomass_fraction) || !(0.0..=1.0).contains(&f.oxidation) {

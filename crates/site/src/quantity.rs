@@ -28,12 +28,23 @@ pub enum Quantity {
     Current,
     /// Emission factor of bought energy over time, e.g. an hourly grid factor in tCO2/MWh.
     EmissionFactor,
+    /// Reactive power (kvar) and reactive energy per sampling interval (kvarh): never added to kW or kWh.
+    ReactivePower,
+    ReactiveEnergy,
+    /// Power factor, a pure number 0 to 1 (a meter in % is read as its hundredth).
+    PowerFactor,
+    /// Mechanical power at a shaft (a drive's output), kW.
+    MechanicalPower,
+    /// A measured CO2 mass flow (a CEMS stack monitor, a historian's CO2 column), and CO2 per sampling
+    /// interval: beside the accounting's computed CO2, never mixed into it.
+    Co2MassFlow,
+    Co2,
     /// Anything else; its unit is taken as is and not converted.
     Other,
 }
 
 impl Quantity {
-    pub const ALL: [Quantity; 13] = [
+    pub const ALL: [Quantity; 19] = [
         Quantity::ElectricPower,
         Quantity::Energy,
         Quantity::MassFlow,
@@ -46,6 +57,12 @@ impl Quantity {
         Quantity::Voltage,
         Quantity::Current,
         Quantity::EmissionFactor,
+        Quantity::ReactivePower,
+        Quantity::ReactiveEnergy,
+        Quantity::PowerFactor,
+        Quantity::MechanicalPower,
+        Quantity::Co2MassFlow,
+        Quantity::Co2,
         Quantity::Other,
     ];
 
@@ -63,6 +80,12 @@ impl Quantity {
             Quantity::Voltage => "V",
             Quantity::Current => "kA",
             Quantity::EmissionFactor => "tCO2/MWh",
+            Quantity::ReactivePower => "kvar",
+            Quantity::ReactiveEnergy => "kvarh",
+            Quantity::PowerFactor => "",
+            Quantity::MechanicalPower => "kW",
+            Quantity::Co2MassFlow => "tCO2/h",
+            Quantity::Co2 => "tCO2",
             Quantity::Other => "",
         }
     }
@@ -82,6 +105,12 @@ impl Quantity {
             Quantity::Voltage => "voltage",
             Quantity::Current => "current",
             Quantity::EmissionFactor => "emission_factor",
+            Quantity::ReactivePower => "reactive_power",
+            Quantity::ReactiveEnergy => "reactive_energy",
+            Quantity::PowerFactor => "power_factor",
+            Quantity::MechanicalPower => "mechanical_power",
+            Quantity::Co2MassFlow => "co2_mass_flow",
+            Quantity::Co2 => "co2",
             Quantity::Other => "other",
         }
     }
@@ -110,6 +139,12 @@ impl Quantity {
             Quantity::Voltage => Dim::VOLTAGE,
             Quantity::Current => Dim::CURRENT,
             Quantity::EmissionFactor => Dim::CO2.combine(Dim::ENERGY, -1),
+            Quantity::ReactivePower => Dim::REACTIVE_POWER,
+            Quantity::ReactiveEnergy => Dim::REACTIVE_ENERGY,
+            Quantity::PowerFactor => Dim::NONE,
+            Quantity::MechanicalPower => Dim::POWER,
+            Quantity::Co2MassFlow => Dim::CO2.combine(Dim::TIME, -1),
+            Quantity::Co2 => Dim::CO2,
             Quantity::Other => return None,
         })
     }
@@ -119,8 +154,13 @@ impl Quantity {
     /// (so `kgce`, `Gcal`, `m³/s` or `kgCO2/kWh` work wherever their dimension fits).
     pub fn to_display(self, unit: &str) -> Option<(f64, f64)> {
         let Some(dim) = self.dim() else { return Some((1.0, 0.0)) };
-        let from = plant_units::parse_unit(unit).ok()?;
-        let to = plant_units::parse_unit(self.display_unit()).ok()?;
+        // A pure number may be written without a unit (a power factor).
+        let parse = |u: &str| match u.trim() {
+            "" if dim == Dim::NONE => Some(plant_units::Unit { symbol: "", scale: 1.0, offset: 0.0, dim: Dim::NONE }),
+            u => plant_units::parse_unit(u).ok(),
+        };
+        let from = parse(unit)?;
+        let to = parse(self.display_unit())?;
         if from.dim != dim || to.dim != dim {
             return None;
         }
@@ -144,6 +184,12 @@ impl Quantity {
             Quantity::Voltage => &["V", "mV", "kV"],
             Quantity::Current => &["kA", "A"],
             Quantity::EmissionFactor => &["tCO2/MWh", "kgCO2/kWh", "gCO2/kWh"],
+            Quantity::ReactivePower => &["kvar", "Mvar", "var"],
+            Quantity::ReactiveEnergy => &["kvarh", "Mvarh", "varh"],
+            Quantity::PowerFactor => &["", "%"],
+            Quantity::MechanicalPower => &["kW", "MW", "W"],
+            Quantity::Co2MassFlow => &["tCO2/h", "kgCO2/h", "tCO2/d"],
+            Quantity::Co2 => &["tCO2", "kgCO2", "tCO2e"],
             Quantity::Other => &[],
         }
     }

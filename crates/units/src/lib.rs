@@ -32,10 +32,12 @@ pub struct Dim {
     pub co2: i8,
     /// ampere
     pub current: i8,
+    /// Reactive (var rather than W): kept apart so that kvar and kW, or kvarh and kWh, never add up.
+    pub reactive: i8,
 }
 
 impl Dim {
-    pub const NONE: Dim = Dim { mass: 0, length: 0, time: 0, temperature: 0, co2: 0, current: 0 };
+    pub const NONE: Dim = Dim { mass: 0, length: 0, time: 0, temperature: 0, co2: 0, current: 0, reactive: 0 };
     pub const MASS: Dim = Dim { mass: 1, ..Dim::NONE };
     pub const LENGTH: Dim = Dim { length: 1, ..Dim::NONE };
     pub const TIME: Dim = Dim { time: 1, ..Dim::NONE };
@@ -56,6 +58,10 @@ impl Dim {
     pub const CURRENT: Dim = Dim { current: 1, ..Dim::NONE };
     /// V = W/A
     pub const VOLTAGE: Dim = Dim { mass: 1, length: 2, time: -3, current: -1, ..Dim::NONE };
+    /// var: volt-amperes reactive (IEC 60050-131), the power's dimension marked reactive.
+    pub const REACTIVE_POWER: Dim = Dim { reactive: 1, ..Dim::POWER };
+    /// varh
+    pub const REACTIVE_ENERGY: Dim = Dim { reactive: 1, ..Dim::ENERGY };
 
     pub const fn combine(self, o: Dim, sign: i8) -> Dim {
         Dim {
@@ -65,11 +71,12 @@ impl Dim {
             temperature: self.temperature + sign * o.temperature,
             co2: self.co2 + sign * o.co2,
             current: self.current + sign * o.current,
+            reactive: self.reactive + sign * o.reactive,
         }
     }
 
     /// The known dimensions: their key in the catalogue (`units-dim`) and English name.
-    const NAMED: [(Dim, &'static str, &'static str); 20] = [
+    const NAMED: [(Dim, &'static str, &'static str); 22] = [
         (Dim::NONE, "none", "a pure number"),
         (Dim::MASS, "mass", "mass"),
         (Dim::TIME, "time", "time"),
@@ -85,6 +92,8 @@ impl Dim {
         (Dim::FREQUENCY, "frequency", "rotational speed or frequency"),
         (Dim::CURRENT, "current", "electric current"),
         (Dim::VOLTAGE, "voltage", "voltage"),
+        (Dim::REACTIVE_POWER, "reactive_power", "reactive power"),
+        (Dim::REACTIVE_ENERGY, "reactive_energy", "reactive energy"),
         (Dim::ENERGY.combine(Dim::MASS, -1), "energy_per_mass", "energy per mass"),
         (Dim::CO2.combine(Dim::ENERGY, -1), "co2_per_energy", "CO2 per energy"),
         (Dim::CO2.combine(Dim::MASS, -1), "co2_per_mass", "CO2 per mass"),
@@ -109,7 +118,8 @@ impl Dim {
                 time = i32::from(self.time),
                 temperature = i32::from(self.temperature),
                 co2 = i32::from(self.co2),
-                current = i32::from(self.current)
+                current = i32::from(self.current),
+                reactive = i32::from(self.reactive)
             ),
         }
     }
@@ -117,10 +127,10 @@ impl Dim {
     /// Its English name ("energy", "power", "mass flow"… or the exponents), for English-only reports and
     /// logs; what a person reads is [`Dim::name_msg`].
     pub fn name(self) -> String {
-        Dim::NAMED
-            .iter()
-            .find(|(d, _, _)| *d == self)
-            .map_or_else(|| format!("kg^{} m^{} s^{} K^{} kgCO2^{} A^{}", self.mass, self.length, self.time, self.temperature, self.co2, self.current), |(_, _, n)| n.to_string())
+        Dim::NAMED.iter().find(|(d, _, _)| *d == self).map_or_else(
+            || format!("kg^{} m^{} s^{} K^{} kgCO2^{} A^{} var^{}", self.mass, self.length, self.time, self.temperature, self.co2, self.current, self.reactive),
+            |(_, _, n)| n.to_string(),
+        )
     }
 }
 

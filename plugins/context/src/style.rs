@@ -48,6 +48,12 @@ pub fn quantity_label(q: Quantity) -> String {
         Quantity::Voltage => t!("context-quantity-voltage"),
         Quantity::Current => t!("context-quantity-current"),
         Quantity::EmissionFactor => t!("context-quantity-emission-factor"),
+        Quantity::ReactivePower => t!("context-quantity-reactive-power"),
+        Quantity::ReactiveEnergy => t!("context-quantity-reactive-energy"),
+        Quantity::PowerFactor => t!("context-quantity-power-factor"),
+        Quantity::MechanicalPower => t!("context-quantity-mechanical-power"),
+        Quantity::Co2MassFlow => t!("context-quantity-co2-mass-flow"),
+        Quantity::Co2 => t!("context-quantity-co2"),
         Quantity::Other => t!("context-quantity-other"),
     }
 }

@@ -4,9 +4,10 @@ use bevy::prelude::*;
 use plant_site::{Quantity, Site};
 use plant_store::Store;
 
-/// Power and flows add up over an item's meters; temperatures and concentrations are averaged.
+/// Power and flows add up over an item's meters; temperatures, concentrations and power factors are
+/// averaged.
 pub fn is_additive(q: Quantity) -> bool {
-    matches!(q, Quantity::ElectricPower | Quantity::ThermalPower | Quantity::MassFlow)
+    matches!(q, Quantity::ElectricPower | Quantity::ThermalPower | Quantity::MechanicalPower | Quantity::ReactivePower | Quantity::MassFlow | Quantity::Co2MassFlow)
 }
 
 /// The value range the colours span, in the quantity's display unit.

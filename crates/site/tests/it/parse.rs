@@ -225,7 +225,8 @@ fn quantities_have_labels_in_both_languages() {
         assert!(en.starts_with(|c: char| c.is_ascii_uppercase()), "{q:?}: {en}");
         assert!(zh.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "{q:?}: {zh}");
         if q != Quantity::Other {
-            assert_eq!(q.noun_msg().text_in(Lang::En), en.to_lowercase(), "the same words inside a sentence");
+            // The same words inside a sentence (acronyms such as CO2 keep their capitals).
+            assert_eq!(q.noun_msg().text_in(Lang::En).to_lowercase(), en.to_lowercase(), "the same words inside a sentence");
             assert_eq!(q.noun_msg().text_in(Lang::ZhCn), zh);
         }
     }
@@ -234,4 +235,41 @@ fn quantities_have_labels_in_both_languages() {
     }
     assert_eq!(Quantity::ElectricPower.label_msg().text_in(Lang::En), "Electric power");
     assert_eq!(Quantity::EmissionFactor.label_msg().text_in(Lang::ZhCn), "排放因子");
+}
+
+#[test]
+fn reactive_power_factor_mechanical_and_measured_co2_quantities() {
+    let q = |q: Quantity, u: &str| q.to_display(u);
+    // Reactive: its own dimension, never power or energy.
+    assert_eq!(q(Quantity::ReactivePower, "kVAr"), Some((1.0, 0.0)));
+    assert_eq!(q(Quantity::ReactivePower, "Mvar"), Some((1e3, 0.0)));
+    assert_eq!(q(Quantity::ReactiveEnergy, "kvarh"), Some((1.0, 0.0)));
+    assert_eq!(q(Quantity::ReactivePower, "kW"), None);
+    assert_eq!(q(Quantity::ElectricPower, "kvar"), None);
+    assert_eq!(q(Quantity::Energy, "kvarh"), None);
+    assert!(plant_units::Value::new(1.0, "kWh").and_then(|a| a.try_add(plant_units::Value::new(1.0, "kvarh")?)).is_err());
+    // Power factor: a pure number, or % read as its hundredth.
+    assert_eq!(q(Quantity::PowerFactor, ""), Some((1.0, 0.0)));
+    assert_eq!(q(Quantity::PowerFactor, "%"), Some((0.01, 0.0)));
+    // Mechanical power is power; measured CO2 in t per hour or per interval.
+    assert_eq!(q(Quantity::MechanicalPower, "MW"), Some((1e3, 0.0)));
+    assert_eq!(q(Quantity::Co2MassFlow, "kgCO2/h"), Some((0.001, 0.0)));
+    assert!(q(Quantity::Co2MassFlow, "tCO2/d").is_some_and(|(a, b)| (a - 1.0 / 24.0).abs() < 1e-12 && b == 0.0));
+    assert_eq!(q(Quantity::Co2, "kgCO2"), Some((0.001, 0.0)));
+    assert_eq!(q(Quantity::Co2, "t"), None, "a plain tonne is not CO2");
+    // Written in site.toml, they parse; a kvar meter declared as electric power is refused at its line.
+    let site = |quantity: &str, unit: &str| {
+        format!(
+            "[site]\nname = \"x\"\nkind = \"plant\"\ntime_zone = \"UTC\"\n\n[[equipment]]\nid = \"m\"\ntype = \"motor\"\nname = \"M\"\n\n[[meter]]\nid = \"m.q\"\nquantity = \"{quantity}\"\nunit = \"{unit}\"\nequipment = \"m\"\ncolumn = \"q\"\n"
+        )
+    };
+    let root = std::path::Path::new("/nonexistent/plant-twin-test");
+    for (quantity, unit) in
+        [("reactive_power", "kvar"), ("reactive_energy", "kVArh"), ("power_factor", ""), ("mechanical_power", "kW"), ("co2_mass_flow", "tCO2/h"), ("co2", "kgCO2")]
+    {
+        let opened = plant_site::parse(&site(quantity, unit), root).expect("parses");
+        assert_eq!(opened.site.meters.len(), 1, "{quantity} in {unit}: {:?}", opened.diagnostics);
+    }
+    let opened = plant_site::parse(&site("electric_power", "kvar"), root).expect("parses");
+    assert!(opened.site.meters.is_empty() && opened.diagnostics.iter().any(|d| d.is_error() && d.to_string().contains("site.toml:14:")), "{:?}", opened.diagnostics);
 }
