@@ -22,3 +22,4 @@ accounting-warning-flow-no-data = flow { $from } → { $to }: no data
 accounting-warning-flow-coverage = flow { $from } → { $to }: data cover { $percent } % of the window
 accounting-warning-factor-meter-no-data = grid factor meter { $meter }: no data; the annual factor is used
 accounting-warning-factor-meter-gaps = grid factor meter { $meter }: no factor for { $percent } % of the electricity; the annual factor is used there
+accounting-warning-measured-co2 = measured CO2 of { $meter } ({ $measured } t) differs from the { $computed } t the accounting computes at { $equipment } by { $difference } %

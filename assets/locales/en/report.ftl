@@ -85,3 +85,7 @@ report-quantity =
     }
 
 report-warnings = Warnings
+report-measured-co2 = Measured CO2 beside the computed (not added to the totals)
+report-col-meter = Meter
+report-col-measured = Measured, t CO2
+report-col-computed = Computed scope 1, t CO2

@@ -21,3 +21,4 @@ accounting-warning-flow-no-data = 流 { $from } → { $to }：无数据
 accounting-warning-flow-coverage = 流 { $from } → { $to }：数据仅覆盖时间窗的 { $percent } %
 accounting-warning-factor-meter-no-data = 电网排放因子计量表 { $meter }：无数据；采用年度排放因子
 accounting-warning-factor-meter-gaps = 电网排放因子计量表 { $meter }：{ $percent } % 的电量没有排放因子；这部分采用年度排放因子
+accounting-warning-measured-co2 = { $meter } 的实测 CO2（{ $measured } t）与核算在 { $equipment } 计算的 { $computed } t 相差 { $difference } %

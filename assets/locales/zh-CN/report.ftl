@@ -99,3 +99,7 @@ report-quantity =
     }
 
 report-warnings = 警告
+report-measured-co2 = 实测 CO2 与核算值对照（不计入合计）
+report-col-meter = 计量表
+report-col-measured = 实测，t CO2
+report-col-computed = 核算范围一，t CO2

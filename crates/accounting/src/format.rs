@@ -202,6 +202,19 @@ fn markdown(r: &Report) -> String {
             let _ = writeln!(o, "| {} | {} | {:.2} | {:.2} | {} | {:+.1} % |", b.name, imbalance_quantity(b), b.inflow, b.outflow, b.unit, b.relative * 100.0);
         }
     }
+    if !r.measured_co2.is_empty() {
+        let _ = writeln!(o, "\n## {}\n", t!("report-measured-co2"));
+        header(
+            &mut o,
+            &[&t!("report-col-meter"), &t!("report-col-node"), &t!("report-col-measured"), &t!("report-col-computed"), &t!("report-col-relative")],
+            "|---|---|---:|---:|---:|",
+        );
+        for m in &r.measured_co2 {
+            let computed = m.computed_t.map_or_else(|| "—".to_owned(), |c| format!("{c:.2}"));
+            let diff = m.difference_pct.map_or_else(|| "—".to_owned(), |d| format!("{d:+.1} %"));
+            let _ = writeln!(o, "| {} | {} | {:.2} | {computed} | {diff} |", m.meter, m.equipment, m.measured_t);
+        }
+    }
     if !r.warnings.is_empty() {
         let _ = writeln!(o, "\n## {}\n", t!("report-warnings"));
         for w in &r.warnings {

@@ -135,7 +135,28 @@ pub struct NodeLine {
     pub heat_gj: f64,
     /// Scope 1 (combustion and process) here plus scope 2 (location-based) of its net electricity and heat.
     pub co2_t: f64,
+    /// Of which scope 1: fuel burnt and process CO2 released here (what a stack monitor here measures).
+    pub scope1_t: f64,
 }
+
+/// A measured CO2 meter (a CEMS on a stack, a historian's CO2 column) beside the CO2 the accounting
+/// computes for its equipment: shown, never added to the totals.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MeasuredCo2Line {
+    pub meter: String,
+    pub equipment: String,
+    /// Measured over the window, t CO2, and the share of the window the meter covers.
+    pub measured_t: f64,
+    pub coverage: f64,
+    /// Scope 1 computed at the equipment, t CO2; `None` where the accounting computes none there.
+    pub computed_t: Option<f64>,
+    /// (measured − computed) / computed, %.
+    pub difference_pct: Option<f64>,
+}
+
+/// A measured and a computed CO2 that differ by more than this share are flagged (a cross-check, in the
+/// spirit of the EU MRR's corroborating calculation for CEMS; the threshold is this project's choice).
+pub const MEASURED_CO2_TOLERANCE: f64 = 0.10;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ImbalanceLine {
@@ -165,6 +186,8 @@ pub struct Report {
     pub nodes: Vec<NodeLine>,
     pub flows: Vec<FlowLine>,
     pub imbalances: Vec<ImbalanceLine>,
+    /// Measured CO2 beside the computed (docs/site-format.md, quantities `co2_mass_flow` and `co2`).
+    pub measured_co2: Vec<MeasuredCo2Line>,
     /// What the figures leave out or could not account (`accounting-warning-…` messages), shown in the
     /// language of the screen; in JSON, in English (the JSON of a report is the same in every language).
     #[serde(serialize_with = "english")]
@@ -251,6 +274,7 @@ pub fn report_from_totals(site: &Site, store: &Store, book: &Book, t0: Timestamp
     let flows = w.flow_lines(totals, grid_intensity);
     flow_warnings(site, totals, &mut warnings);
     let imbalances = imbalance_lines(site, book, totals);
+    let measured_co2 = measured_co2_lines(site, store, t0, t1, &nodes, &mut warnings);
 
     Report {
         site: site.name().to_string(),
@@ -266,8 +290,35 @@ pub fn report_from_totals(site: &Site, store: &Store, book: &Book, t0: Timestamp
         nodes,
         flows,
         imbalances,
+        measured_co2,
         warnings,
     }
+}
+
+/// Each measured-CO2 meter over the window against the scope 1 the accounting computes at its equipment.
+fn measured_co2_lines(site: &Site, store: &Store, t0: TimestampMs, t1: TimestampMs, nodes: &[NodeLine], warnings: &mut Vec<Msg>) -> Vec<MeasuredCo2Line> {
+    let mut lines = Vec::new();
+    for m in site.meters.iter().filter(|m| matches!(m.quantity, plant_site::Quantity::Co2MassFlow | plant_site::Quantity::Co2)) {
+        let Some((total, coverage)) = plant_flows::formula_total(site, store, &[(1.0, m.id.clone())], t0, t1) else { continue };
+        let Ok(measured_t) = total.in_unit("tCO2") else { continue };
+        let computed_t = nodes.iter().find(|n| n.id == m.equipment).map(|n| n.scope1_t).filter(|t| *t > 0.0);
+        let difference_pct = computed_t.map(|c| 100.0 * (measured_t - c) / c);
+        if let Some(d) = difference_pct
+            && d.abs() > 100.0 * MEASURED_CO2_TOLERANCE
+            && coverage > 0.0
+        {
+            warnings.push(msg!(
+                "accounting-warning-measured-co2",
+                meter = m.id.as_str(),
+                equipment = m.equipment.as_str(),
+                measured = format!("{measured_t:.1}"),
+                computed = format!("{:.1}", computed_t.unwrap_or(0.0)),
+                difference = format!("{d:+.1}")
+            ));
+        }
+        lines.push(MeasuredCo2Line { meter: m.id.clone(), equipment: m.equipment.clone(), measured_t, coverage, computed_t, difference_pct });
+    }
+    lines
 }
 
 /// Energy of every measured flow, J, by index in `site.flows` (fuels: mass × NCV; `None`: no data, or
@@ -497,7 +548,7 @@ impl<'a> Window<'a> {
         ids.extend(site.nodes.iter().map(|x| x.id.as_str()));
         let mut nodes = Vec::new();
         for id in ids {
-            let (mut el, mut fuel, mut heat, mut co2) = (0.0, 0.0, 0.0, 0.0);
+            let (mut el, mut fuel, mut heat, mut co2, mut scope1) = (0.0, 0.0, 0.0, 0.0, 0.0);
             for (k, f) in site.flows.iter().enumerate() {
                 let sign = if f.to == id {
                     1.0
@@ -521,12 +572,16 @@ impl<'a> Window<'a> {
                     }
                     CarrierKind::Fuel(_) if sign > 0.0 && is_burnt(site, k) => {
                         fuel += e;
-                        co2 += self.co2_of(k, grid_intensity).unwrap_or(0.0);
+                        let c = self.co2_of(k, grid_intensity).unwrap_or(0.0);
+                        co2 += c;
+                        scope1 += c;
                     }
                     CarrierKind::Fuel(_) => {}
                 }
             }
-            co2 += process_at.iter().filter(|(at, _)| at == id).map(|(_, t)| t * T_CO2).sum::<f64>();
+            let process = process_at.iter().filter(|(at, _)| at == id).map(|(_, t)| t * T_CO2).sum::<f64>();
+            co2 += process;
+            scope1 += process;
             // Pass-through nodes (a substation whose remainder is explicit) net to rounding noise: left out.
             let tiny = |x: f64, scale: f64| x.abs() <= 1e-9 * scale.max(1.0);
             let (el, heat, co2) = (if tiny(el, totals_e.electricity_mwh * MWH) { 0.0 } else { el }, if tiny(heat, totals_e.heat_gj * GJ) { 0.0 } else { heat }, co2);
@@ -539,6 +594,7 @@ impl<'a> Window<'a> {
                     fuel_gj: fuel / GJ,
                     heat_gj: heat / GJ,
                     co2_t: co2 / T_CO2,
+                    scope1_t: scope1 / T_CO2,
                 });
             }
         }

@@ -57,7 +57,13 @@ fn integrated(meter: &Meter, amount_unit_hours: f64) -> Option<Value> {
     // The meter's unit times one hour: kW·h, t/h·h, m³/h·h …
     let per_hour = Value::new(amount_unit_hours, &meter.unit).ok()? * Value { si: 3600.0, dim: Dim::TIME };
     match meter.quantity {
-        Quantity::ElectricPower | Quantity::ThermalPower | Quantity::MassFlow | Quantity::VolumeFlow => Some(per_hour),
+        Quantity::ElectricPower
+        | Quantity::ThermalPower
+        | Quantity::MechanicalPower
+        | Quantity::ReactivePower
+        | Quantity::MassFlow
+        | Quantity::VolumeFlow
+        | Quantity::Co2MassFlow => Some(per_hour),
         // An energy meter already counts energy per interval: its samples add up.
         _ => None,
     }
@@ -71,7 +77,8 @@ pub fn formula_total(site: &Site, store: &Store, terms: &[(f64, String)], t0: Ti
     let mut coverage: f64 = 1.0;
     for (coef, id) in terms {
         let (meter, series) = (site.meter(id)?, store.get(id)?);
-        let term = if meter.quantity == Quantity::Energy {
+        // Meters that count per sampling interval (energy, reactive energy, CO2) add up; rates integrate.
+        let term = if matches!(meter.quantity, Quantity::Energy | Quantity::ReactiveEnergy | Quantity::Co2) {
             let s = series.aggregate(t0, t1);
             coverage = coverage.min(if s.count > 0 { 1.0 } else { 0.0 });
             Value::new(s.sum, &meter.unit).ok()?

@@ -88,6 +88,17 @@ fn report_json_matches_hand_computed_totals() {
     let sum: f64 = r.nodes.iter().map(|n| n.co2_t).sum();
     close(sum, total, "nodes add up to the total");
 
+    // The boiler's stack monitor (1.35 t CO2/h for 4 h = 5.4 t) beside the scope 1 computed there: 2 t of
+    // natural gas × 48 GJ/t × 56.1 kg CO2/GJ = 5.3856 t (the wood's CO2 is biogenic): +0.27 %, no warning.
+    close(node("boiler").scope1_t, 96.0 * 56.1 / 1000.0, "boiler scope 1");
+    let m = r.measured_co2.iter().find(|m| m.meter == "boiler.co2").expect("measured CO2 line");
+    close(m.measured_t, 5.4, "measured CO2");
+    close(m.computed_t.expect("computed"), 96.0 * 56.1 / 1000.0, "computed at the boiler");
+    close(m.difference_pct.expect("difference"), 100.0 * (5.4 / 5.3856 - 1.0), "difference %");
+    assert!(!r.warnings.iter().any(|w| w.id == "accounting-warning-measured-co2"), "{:?}", r.warnings);
+    // Measured CO2 is never added to the totals.
+    close(sum, total, "totals without the measured CO2");
+
     // Balance: board-2 takes 850 kW and passes on 800 kW: flagged. Main is closed by its remainder.
     assert_eq!(r.imbalances.len(), 1, "{:?}", r.imbalances);
     let b = &r.imbalances[0];
