@@ -71,7 +71,17 @@ fn dimensions_have_names_in_both_languages() {
     assert_eq!(Dim::MASS_FLOW.name_msg().text_in(Lang::ZhCn), "质量流量");
     assert_eq!(Dim::ENERGY.name(), "energy", "the English name for reports");
     let named = [Dim::NONE, Dim::MASS, Dim::TIME, Dim::TEMPERATURE, Dim::CO2, Dim::ENERGY, Dim::POWER, Dim::MASS_FLOW, Dim::VOLUME, Dim::VOLUME_FLOW];
-    let more = [Dim::AREA, Dim::PRESSURE, Dim::FREQUENCY, Dim::CURRENT, Dim::VOLTAGE, Dim::ENERGY.combine(Dim::MASS, -1), Dim::CO2.combine(Dim::ENERGY, -1)];
+    let more = [
+        Dim::AREA,
+        Dim::PRESSURE,
+        Dim::FREQUENCY,
+        Dim::CURRENT,
+        Dim::VOLTAGE,
+        Dim::REACTIVE_POWER,
+        Dim::REACTIVE_ENERGY,
+        Dim::ENERGY.combine(Dim::MASS, -1),
+        Dim::CO2.combine(Dim::ENERGY, -1),
+    ];
     for d in named.into_iter().chain(more) {
         assert!(d.key().is_some(), "{d:?}");
         assert_eq!(d.name_msg().text_in(Lang::En), d.name(), "the catalogue's English is the report's");
@@ -79,7 +89,7 @@ fn dimensions_have_names_in_both_languages() {
     }
     let odd = Dim { mass: 2, ..Dim::NONE };
     assert_eq!(odd.key(), None);
-    assert_eq!(odd.name_msg().text_in(Lang::En), "kg^2 m^0 s^0 K^0 kgCO2^0 A^0");
+    assert_eq!(odd.name_msg().text_in(Lang::En), "kg^2 m^0 s^0 K^0 kgCO2^0 A^0 var^0");
     assert_eq!(odd.name_msg().text_in(Lang::En), odd.name());
     assert!(odd.name_msg().text_in(Lang::ZhCn).starts_with("量纲 kg^2"));
 }
