@@ -128,3 +128,18 @@ fn a_site_opens_coloured_by_a_quantity_it_has() {
     let none = plant_site::parse(&text.replace("quantity = \"energy\"\nunit = \"kWh\"", "quantity = \"other\"\nunit = \"cells\""), &root).expect("parses").site;
     assert_eq!(plant_scene::default_colour_by(&none), ColourBy::Model);
 }
+
+#[test]
+fn the_first_view_frames_models_of_any_size() {
+    // A 1 m part, a 100 m plant and a 100,000 mm (100 m in millimetres) export: the framing distance follows
+    // the model's size (not a dot, not from inside), the clipping planes hold the whole model at that
+    // distance, and the near plane is small against it.
+    for (min, max) in [([-0.5, 0.0, -0.5], [0.5, 1.0, 0.5]), ([-50.0, 0.0, -40.0], [50.0, 30.0, 40.0]), ([-50_000.0, 0.0, -40_000.0], [50_000.0, 30_000.0, 40_000.0])] {
+        let size = (bevy::math::Vec3::from(max) - bevy::math::Vec3::from(min)).length();
+        let (focus, radius) = plant_scene::pose_for((min, max), true);
+        let (near, far) = plant_scene::clip_planes((min, max));
+        assert!((0.4 * size..2.0 * size).contains(&radius), "size {size}: radius {radius}");
+        assert!(near < radius / 100.0 && far > radius + size, "size {size}: near {near}, far {far}, radius {radius}");
+        assert!(focus.x.abs() <= size && focus.z.abs() <= size, "focus inside the model's extent: {focus}");
+    }
+}

@@ -162,3 +162,20 @@ fn choose_colouring(site: Option<Res<CurrentSite>>, mut by: ResMut<ColourBy>, mu
     *seen = Some(site.0.root.clone());
     by.set_if_neq(default_colour_by(&site.0));
 }
+
+/// Camera pose that shows a box: focus at its centre, distance from its size (a 1 m part as well as a
+/// 100 km export: no floor on the size).
+pub fn pose_for(bounds: ([f32; 3], [f32; 3]), whole_site: bool) -> (Vec3, f32) {
+    let (min, max) = (Vec3::from(bounds.0), Vec3::from(bounds.1));
+    let centre = (min + max) / 2.0;
+    let size = (max - min).length().max(1e-3);
+    (if whole_site { centre - Vec3::Y * centre.y * 0.5 } else { centre }, size * if whole_site { 0.62 } else { 1.6 })
+}
+
+/// The camera's near and far clipping planes for a model of these bounds: the far plane well beyond the
+/// whole model seen from its framing distance, the near plane small against its size (depth precision
+/// follows far/near, so it is not smaller than needed).
+pub fn clip_planes(bounds: ([f32; 3], [f32; 3])) -> (f32, f32) {
+    let size = (Vec3::from(bounds.1) - Vec3::from(bounds.0)).length().max(1e-3);
+    ((size * 1e-4).clamp(1e-4, 0.1), (size * 20.0).max(1_000.0))
+}

@@ -44,7 +44,8 @@ pub(crate) fn build(app: &mut App) {
             Update,
             (
                 spawn_model.run_if(resource_changed::<ModelInfo>),
-                frame_on_model_info.run_if(resource_added::<ModelInfo>),
+                frame_on_model_info.run_if(resource_changed::<ModelInfo>),
+                silence_model_cameras,
                 (give_equipment_materials, apply_colours).chain().after(ViewerSystems::Readings),
                 keyboard,
                 frame_requests,
@@ -77,16 +78,44 @@ fn spawn_model(mut commands: Commands, site: Option<Res<CurrentSite>>, info: Res
     commands.spawn((WorldAssetRoot(assets.load(GltfAssetLabel::Scene(0).from_asset(path))), SiteModel));
 }
 
-fn frame_on_model_info(mut frame: MessageWriter<FrameRequest>) {
+/// Frames the whole model once its bounds are known (and again if another model brings other bounds), with
+/// the camera's clipping planes fitted to its size: a 1 m part and a 100 km millimetre export both fill the
+/// view, neither a dot nor seen from inside.
+fn frame_on_model_info(
+    info: Res<ModelInfo>,
+    mut last: Local<Option<([f32; 3], [f32; 3])>>,
+    mut frame: MessageWriter<FrameRequest>,
+    mut cams: Query<(&mut PanOrbitCamera, &mut Projection)>,
+) {
+    let Some(bounds) = info.0.bounds else { return };
+    if *last == Some(bounds) {
+        return;
+    }
+    let first = last.is_none();
+    *last = Some(bounds);
+    let (near, far) = crate::clip_planes(bounds);
+    let (focus, radius) = crate::pose_for(bounds, true);
+    for (mut cam, mut projection) in &mut cams {
+        if let Projection::Perspective(p) = &mut *projection {
+            p.near = near;
+            p.far = far;
+        }
+        // The first view starts framed rather than flying in from the default pose.
+        if first {
+            cam.focus = focus;
+            cam.radius = Some(radius);
+        }
+        cam.zoom_lower_limit = near * 10.0;
+        cam.zoom_upper_limit = Some(far * 0.5);
+    }
     frame.write(FrameRequest(None));
 }
 
-/// Camera pose that shows a box: focus at its centre, distance from its size.
-fn pose_for(bounds: ([f32; 3], [f32; 3]), whole_site: bool) -> (Vec3, f32) {
-    let (min, max) = (Vec3::from(bounds.0), Vec3::from(bounds.1));
-    let centre = (min + max) / 2.0;
-    let size = (max - min).length().max(10.0);
-    (if whole_site { centre - Vec3::Y * centre.y * 0.5 } else { centre }, size * if whole_site { 0.62 } else { 1.6 })
+/// A model's own cameras (CAD and Blender exports often carry one) never render over the twin's view.
+fn silence_model_cameras(mut cams: Query<&mut Camera, (Added<Camera>, With<Camera3d>, Without<PanOrbitCamera>)>) {
+    for mut cam in &mut cams {
+        cam.is_active = false;
+    }
 }
 
 fn frame_requests(mut requests: MessageReader<FrameRequest>, info: Res<ModelInfo>, mut cams: Query<&mut PanOrbitCamera>) {
@@ -96,7 +125,7 @@ fn frame_requests(mut requests: MessageReader<FrameRequest>, info: Res<ModelInfo
             None => info.0.bounds,
         };
         let Some(bounds) = bounds else { continue };
-        let (focus, radius) = pose_for(bounds, target.is_none());
+        let (focus, radius) = crate::pose_for(bounds, target.is_none());
         for mut cam in &mut cams {
             cam.target_focus = focus;
             cam.target_radius = radius;
