@@ -28,21 +28,7 @@ pub fn run(args: &AlarmsArgs) -> Result<(), String> {
         eprintln!("{d}");
     }
     let store = loaded.store;
-    let (start, end) = store.time_range().ok_or_else(|| failed(t!("app-report-no-data", file = site.site_toml_path().display().to_string())))?;
-    let time = |s: &Option<String>, default: i64, option: &str| -> Result<i64, String> {
-        match s {
-            None => Ok(default),
-            Some(text) => crate::parse_at(text, site.time_zone)
-                .ok_or_else(|| failed(t!("app-report-bad-time", option = option, value = text.as_str(), time_zone = site.time_zone.to_string()))),
-        }
-    };
-    let t0 = time(&args.from, start, "from")?; // i18n-ok: the option's name
-    let t1 = time(&args.to, end + 1, "to")?; // i18n-ok: the option's name
-    if t1 <= t0 {
-        let from = args.from.clone().unwrap_or_else(|| t!("app-report-record-start"));
-        let to = args.to.clone().unwrap_or_else(|| t!("app-report-record-end"));
-        return Err(failed(t!("app-report-empty-window", from = from, to = to)));
-    }
+    let (t0, t1) = crate::report::window(&site, store.time_range(), args.from.as_deref(), args.to.as_deref()).map_err(failed)?;
     let lang = plant_i18n::current();
     let journal = plant_alarms::journal::journal(site.name(), &alarms, &store, &[], t0, t1, lang);
     let tz = site.time_zone;

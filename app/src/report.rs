@@ -35,21 +35,7 @@ fn run_inner(args: &ReportArgs) -> Result<(), Failure> {
         eprintln!("{d}");
     }
     let store = loaded.store;
-    let (start, end) = store.time_range().ok_or_else(|| Failure::Message(t!("app-report-no-data", file = site.site_toml_path().display().to_string())))?;
-    let time = |s: &Option<String>, default: i64, option: &str| -> Result<i64, Failure> {
-        match s {
-            None => Ok(default),
-            Some(text) => crate::parse_at(text, site.time_zone)
-                .ok_or_else(|| Failure::Message(t!("app-report-bad-time", option = option, value = text.as_str(), time_zone = site.time_zone.to_string()))),
-        }
-    };
-    let t0 = time(&args.from, start, "from")?; // i18n-ok: the option's name
-    let t1 = time(&args.to, end + 1, "to")?; // i18n-ok: the option's name
-    if t1 <= t0 {
-        let from = args.from.clone().unwrap_or_else(|| t!("app-report-record-start"));
-        let to = args.to.clone().unwrap_or_else(|| t!("app-report-record-end"));
-        return Err(Failure::Message(t!("app-report-empty-window", from = from, to = to)));
-    }
+    let (t0, t1) = window(&site, store.time_range(), args.from.as_deref(), args.to.as_deref()).map_err(Failure::Message)?;
     let (book, diags) = plant_accounting::prepare(&site);
     for d in &diags {
         eprintln!("{d}");
@@ -66,6 +52,28 @@ fn run_inner(args: &ReportArgs) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// The window `[from, to)` of a headless command (`report`, `alarms`): each end an ISO 8601 or local time in
+/// the site's zone, by default the record's start and end. The error says what is wrong, in the current
+/// language.
+/// `record` is the store's time range (`None`: no data).
+pub(crate) fn window(site: &Site, record: Option<(i64, i64)>, from: Option<&str>, to: Option<&str>) -> Result<(i64, i64), String> {
+    let (start, end) = record.ok_or_else(|| t!("app-report-no-data", file = site.site_toml_path().display().to_string()))?;
+    let time = |s: Option<&str>, default: i64, option: &str| -> Result<i64, String> {
+        match s {
+            None => Ok(default),
+            Some(text) => crate::parse_at(text, site.time_zone).ok_or_else(|| t!("app-report-bad-time", option = option, value = text, time_zone = site.time_zone.to_string())),
+        }
+    };
+    let t0 = time(from, start, "from")?; // i18n-ok: the option's name
+    let t1 = time(to, end + 1, "to")?; // i18n-ok: the option's name
+    if t1 <= t0 {
+        let from = from.map_or_else(|| t!("app-report-record-start"), str::to_owned);
+        let to = to.map_or_else(|| t!("app-report-record-end"), str::to_owned);
+        return Err(t!("app-report-empty-window", from = from, to = to));
+    }
+    Ok((t0, t1))
 }
 
 /// The names of the site, its equipment, nodes and products in the current language (a package's `name_zh`

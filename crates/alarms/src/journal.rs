@@ -11,7 +11,7 @@ use plant_store::{Store, TimestampMs};
 use serde::Serialize;
 
 use crate::engine::{Action, ActionKind, Timeline};
-use crate::{AlarmDef, Alarms, Priority};
+use crate::{Alarms, Priority};
 
 const TEN_MINUTES_MS: i64 = 600_000;
 /// A flood: more than this many alarms in 10 minutes (ISA-18.2-2016 §16.4, IEC 62682, EEMUA 191).
@@ -99,11 +99,11 @@ pub fn journal(site: &str, alarms: &Alarms, store: &Store, actions: &[Action], t
         }
     }
     events.sort_by(|a, b| (a.start_ms, &a.alarm).cmp(&(b.start_ms, &b.alarm)));
-    let figures = figures(&alarms.alarms, &events, alarms.operators, t0, t1);
+    let figures = figures(&events, alarms.operators, t0, t1);
     Journal { site: site.to_owned(), from_ms: t0, to_ms: t1, events, figures }
 }
 
-fn figures(defs: &[AlarmDef], events: &[Event], operators: u32, t0: TimestampMs, t1: TimestampMs) -> Figures {
+fn figures(events: &[Event], operators: u32, t0: TimestampMs, t1: TimestampMs) -> Figures {
     let started: Vec<&Event> = events.iter().filter(|e| e.start_ms >= t0).collect();
     let n = started.len();
     let hours = (t1 - t0) as f64 / 3.6e6;
@@ -142,7 +142,6 @@ fn figures(defs: &[AlarmDef], events: &[Event], operators: u32, t0: TimestampMs,
             (*p, k, pct(k))
         })
         .collect();
-    let _ = defs;
     Figures {
         operators: operators.max(1),
         hours,

@@ -166,25 +166,18 @@ const MAX_DELAY_S: f64 = 86_400.0;
 /// Reads the package's `alarms.toml` if it has one. It is the package's: untrusted (SECURITY.md); a link out
 /// of the package is refused.
 pub fn load_for_site(site: &Site) -> Result<Option<(Alarms, Vec<Diagnostic>)>, Diagnostic> {
-    let named = site.root.join(ALARMS_FILE);
-    if std::fs::symlink_metadata(&named).is_err() {
-        return Ok(None);
+    match plant_site::read_optional_package_text(&site.root, ALARMS_FILE, MAX_FILE_BYTES) {
+        Ok(None) => Ok(None),
+        Ok(Some((path, text))) => parse(&text, &path, site).map(Some),
+        Err((path, e)) => {
+            let message = match e {
+                plant_site::TextFileError::Refused(e) => msg!("alarms-refused", reason = e.message()),
+                plant_site::TextFileError::Unreadable(e) => msg!("alarms-unreadable", error = e.to_string()),
+                plant_site::TextFileError::TooLarge(max) => msg!("alarms-too-large", megabytes = max >> 20),
+            };
+            Err(Diagnostic::error(&path, Place::Whole, message))
+        }
     }
-    let path = site.resolve(ALARMS_FILE).map_err(|e| Diagnostic::error(&named, Place::Whole, msg!("alarms-refused", reason = e.message())))?;
-    let text = read_text(&path)?;
-    parse(&text, &path, site).map(Some)
-}
-
-fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    use std::io::Read;
-    let unreadable = |e: std::io::Error| Diagnostic::error(path, Place::Whole, msg!("alarms-unreadable", error = e.to_string()));
-    let f = std::fs::File::open(path).map_err(unreadable)?;
-    let mut text = String::new();
-    f.take(MAX_FILE_BYTES + 1).read_to_string(&mut text).map_err(unreadable)?;
-    if text.len() as u64 > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(path, Place::Whole, msg!("alarms-too-large", megabytes = MAX_FILE_BYTES >> 20)));
-    }
-    Ok(text)
 }
 
 /// Parses alarm-file text (`path` is named in diagnostics) against the site's meters. A file that is not

@@ -270,35 +270,30 @@ pub fn parse_duration_ms(text: &str) -> Result<i64, crate::LiveError> {
 /// Reads the sources file of a site (`sources.toml` in its package) if there is one. It is the package's:
 /// untrusted, and started only when the user agrees (SECURITY.md).
 pub fn load_for_site(site: &Site) -> Result<Option<(SourcesConfig, Vec<Diagnostic>)>, Diagnostic> {
-    let named = site.root.join(SOURCES_FILE);
-    if std::fs::symlink_metadata(&named).is_err() {
-        return Ok(None);
-    }
     // A sources.toml that is a link out of the package is refused like any other path.
-    let path = site.resolve(SOURCES_FILE).map_err(|e| Diagnostic::error(&named, Place::Whole, msg!("live-config-refused", reason = e.message())))?;
-    let text = read_text(&path)?;
-    parse_from(&text, &path, site, Origin::Package).map(Some)
+    match plant_site::read_optional_package_text(&site.root, SOURCES_FILE, MAX_FILE_BYTES) {
+        Ok(None) => Ok(None),
+        Ok(Some((path, text))) => parse_from(&text, &path, site, Origin::Package).map(Some),
+        Err((path, e)) => Err(text_error(&path, e)),
+    }
 }
 
 /// Reads and validates a sources file the user named (`--sources`) against the site's meters.
 pub fn load(path: &Path, site: &Site) -> Result<(SourcesConfig, Vec<Diagnostic>), Diagnostic> {
-    let text = read_text(path)?;
+    let text = plant_site::read_text_limited(path, MAX_FILE_BYTES).map_err(|e| text_error(path, e))?;
     parse_from(&text, path, site, Origin::User)
 }
 
 /// At most this much of a sources file is read (a real one is a few kB).
 const MAX_FILE_BYTES: u64 = 16 << 20;
 
-fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    use std::io::Read;
-    let unreadable = |e: std::io::Error| Diagnostic::error(path, Place::Whole, msg!("live-config-unreadable", error = e.to_string()));
-    let f = std::fs::File::open(path).map_err(unreadable)?;
-    let mut text = String::new();
-    f.take(MAX_FILE_BYTES + 1).read_to_string(&mut text).map_err(unreadable)?;
-    if text.len() as u64 > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(path, Place::Whole, msg!("live-config-too-large", megabytes = MAX_FILE_BYTES >> 20)));
-    }
-    Ok(text)
+fn text_error(path: &Path, e: plant_site::TextFileError) -> Diagnostic {
+    let message = match e {
+        plant_site::TextFileError::Refused(e) => msg!("live-config-refused", reason = e.message()),
+        plant_site::TextFileError::Unreadable(e) => msg!("live-config-unreadable", error = e.to_string()),
+        plant_site::TextFileError::TooLarge(max) => msg!("live-config-too-large", megabytes = max >> 20),
+    };
+    Diagnostic::error(path, Place::Whole, message)
 }
 
 /// Parses the text of a user's sources file (`path` is named in diagnostics, its folder is the base of

@@ -19,7 +19,7 @@ pub use model::{
     AccountingSettings, Anode, BaselineSource, Calcination, DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Kpi, Meter, NodeKind, Pfc, Product, ProductAmount, Site,
     SiteHeader, TimestampFormat, WhatIf, parse_linear,
 };
-pub use package::{PackagePathError, resolve_in_package};
+pub use package::{PackagePathError, TextFileError, read_optional_package_text, read_text_limited, resolve_in_package};
 pub use quantity::{Quantity, is_known_unit};
 
 /// The file that describes a site package.

@@ -116,3 +116,37 @@ fn deepest_existing(path: &Path, real_root: &Path) -> (PathBuf, Vec<std::ffi::Os
     }
     (real_root.to_path_buf(), rest)
 }
+
+/// Why a text file of a package (or one the user named) could not be read.
+#[derive(Debug)]
+pub enum TextFileError {
+    /// The package names a path out of itself (a link out of the package, say).
+    Refused(PackagePathError),
+    Unreadable(std::io::Error),
+    /// Larger than the reader's limit, in bytes.
+    TooLarge(u64),
+}
+
+/// Reads at most `max_bytes` of the text file at `path` (a larger file is refused, not truncated).
+pub fn read_text_limited(path: &Path, max_bytes: u64) -> Result<String, TextFileError> {
+    use std::io::Read;
+    let f = std::fs::File::open(path).map_err(TextFileError::Unreadable)?;
+    let mut text = String::new();
+    f.take(max_bytes + 1).read_to_string(&mut text).map_err(TextFileError::Unreadable)?;
+    if text.len() as u64 > max_bytes {
+        return Err(TextFileError::TooLarge(max_bytes));
+    }
+    Ok(text)
+}
+
+/// The text of the package file `name` in `root` if the package has one (`None`: no such file), read through
+/// the package boundary and the size limit; the error comes with the path it concerns.
+pub fn read_optional_package_text(root: &Path, name: &str, max_bytes: u64) -> Result<Option<(PathBuf, String)>, (PathBuf, TextFileError)> {
+    let named = root.join(name);
+    if std::fs::symlink_metadata(&named).is_err() {
+        return Ok(None);
+    }
+    let path = resolve_in_package(root, name).map_err(|e| (named, TextFileError::Refused(e)))?;
+    let text = read_text_limited(&path, max_bytes).map_err(|e| (path.clone(), e))?;
+    Ok(Some((path, text)))
+}
