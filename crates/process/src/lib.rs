@@ -18,6 +18,7 @@
 //! minimises energy, CO2 or cost over the settings within their bounds and constraints.
 
 pub mod alkaline;
+pub mod baseline;
 pub mod electrolyser;
 pub mod hvac;
 pub mod kiln;

@@ -10,6 +10,7 @@ mod series;
 pub mod summary;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub use series::{BuildReport, HOLD_INTERVALS, PushError, Reading, Sample, Series, gaps_in};
 pub use summary::Summary;
@@ -17,10 +18,12 @@ pub use summary::Summary;
 /// Milliseconds since 1970-01-01T00:00:00Z.
 pub type TimestampMs = i64;
 
-/// All meters' series, by meter id.
+/// All meters' series, by meter id. Each series is shared (`Arc`): a clone of the store copies no samples,
+/// so a derived store (a training scenario's malfunctions over the recording) replaces only the series it
+/// changes; appending to a series shared with another store copies that one series first.
 #[derive(Default, Debug, Clone)]
 pub struct Store {
-    series: Vec<Series>,
+    series: Vec<Arc<Series>>,
     ids: Vec<String>,
     index: HashMap<String, usize>,
 }
@@ -32,6 +35,11 @@ impl Store {
 
     /// Adds a meter's series, replacing any series the meter had.
     pub fn insert(&mut self, meter_id: impl Into<String>, series: Series) {
+        self.insert_shared(meter_id, Arc::new(series));
+    }
+
+    /// Adds a meter's series shared with another store (no copy), replacing any series the meter had.
+    pub fn insert_shared(&mut self, meter_id: impl Into<String>, series: Arc<Series>) {
         let id = meter_id.into();
         match self.index.get(&id) {
             Some(&i) => self.series[i] = series,
@@ -46,7 +54,7 @@ impl Store {
     /// Appends a live sample to a meter's series (created on its first sample).
     pub fn push(&mut self, meter_id: &str, t: TimestampMs, v: f64) -> Result<(), PushError> {
         match self.index.get(meter_id) {
-            Some(&i) => self.series[i].push(t, v),
+            Some(&i) => Arc::make_mut(&mut self.series[i]).push(t, v),
             None => {
                 let mut s = Series::default();
                 s.push(t, v)?;
@@ -57,6 +65,11 @@ impl Store {
     }
 
     pub fn get(&self, meter_id: &str) -> Option<&Series> {
+        self.index.get(meter_id).map(|&i| &*self.series[i])
+    }
+
+    /// A meter's series as shared (to put it, unchanged, in a derived store).
+    pub fn get_shared(&self, meter_id: &str) -> Option<&Arc<Series>> {
         self.index.get(meter_id).map(|&i| &self.series[i])
     }
 
@@ -66,7 +79,7 @@ impl Store {
     }
 
     pub fn by_key(&self, key: usize) -> Option<&Series> {
-        self.series.get(key)
+        self.series.get(key).map(|s| &**s)
     }
 
     pub fn len(&self) -> usize {
@@ -95,11 +108,11 @@ impl Store {
 
     /// Earliest first sample and latest last sample over all meters.
     pub fn time_range(&self) -> Option<(TimestampMs, TimestampMs)> {
-        self.series.iter().filter_map(Series::time_range).reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
+        self.series.iter().filter_map(|s| s.time_range()).reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
     }
 
     /// Total number of samples held.
     pub fn sample_count(&self) -> usize {
-        self.series.iter().map(Series::len).sum()
+        self.series.iter().map(|s| s.len()).sum()
     }
 }

@@ -5,8 +5,6 @@
 //! and cancel and recommends settings with their deltas; "Trade-off" sweeps the carbon price and plots
 //! cost against CO2. With "Show in 3D", the carbon colours show the scenario for the unit.
 
-pub mod baseline;
-
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -17,9 +15,9 @@ use chrono::TimeZone;
 use plant_i18n::{Msg, msg, t};
 use plant_process::{Evaluation, Objective, OptimiseOptions, Optimum, Prices, Process, Progress};
 use plant_shell::PanelOrder;
-use plant_viewer_context::{CarbonRates, CurrentSite, MeterData, ScenarioOverlay, Selection, SiteClock, ViewerSystems, format_value};
+use plant_viewer_context::{CarbonRates, CurrentSite, MeterData, OperatorAction, OperatorActionKind, ScenarioOverlay, Selection, SiteClock, ViewerSystems, format_value};
 
-pub use baseline::{Baseline, baseline};
+pub use plant_process::baseline::{Baseline, baseline};
 
 type OptJob = Job<Result<Optimum, Msg>>;
 type TradeJob = Job<Vec<(f64, f64, f64)>>;
@@ -106,8 +104,34 @@ impl Plugin for WhatIfPlugin {
         app.init_resource::<WhatIfState>()
             .init_resource::<WhatIfFiles>()
             .add_systems(Update, load_whatif_files.in_set(ViewerSystems::Load))
-            .add_systems(Update, scenario_in_3d.in_set(ViewerSystems::Scenario))
+            .add_systems(Update, (scenario_in_3d, log_setting_changes).in_set(ViewerSystems::Scenario))
             .add_systems(EguiPrimaryContextPass, whatif_ui.in_set(PanelOrder::Overlay));
+    }
+}
+
+/// A study's settings as last told to the training log: which study (unit and baseline window) and the values.
+type Logged = Option<((usize, (i64, i64)), Vec<f64>)>;
+
+/// Tells a training session (through [`OperatorAction`]) each setting the user moved, once the mouse is
+/// released (a slider dragged is one change, not one per frame).
+fn log_setting_changes(state: Res<WhatIfState>, mouse: Option<Res<ButtonInput<MouseButton>>>, mut last: Local<Logged>, mut out: MessageWriter<OperatorAction>) {
+    let Some(study) = &state.study else {
+        *last = None;
+        return;
+    };
+    let key = (study.whatif, study.window);
+    match &*last {
+        Some((k, _)) if *k != key => *last = Some((key, study.scenario.clone())),
+        None => *last = Some((key, study.scenario.clone())),
+        Some((_, values)) if *values != study.scenario && !mouse.is_some_and(|m| m.pressed(MouseButton::Left)) => {
+            for ((s, old), new) in study.process.settings().iter().zip(values).zip(&study.scenario) {
+                if old != new {
+                    out.write(OperatorAction { kind: OperatorActionKind::WhatIf, subject: s.key.to_owned(), detail: format!("{new:.3} {}", s.unit) });
+                }
+            }
+            *last = Some((key, study.scenario.clone()));
+        }
+        _ => {}
     }
 }
 

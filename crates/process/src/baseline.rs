@@ -1,8 +1,9 @@
-//! A what-if study's baseline from the recorded data (Bevy-free): each bound setting is the mean of its
-//! meter (or the share of its meters) over a window before the cursor, clamped into the setting's range.
+//! A what-if study's baseline from the recorded data (the what-if panel's, and a training scenario's process
+//! events'): each bound setting is the mean of its meter (or the share of its meters) over a window before the
+//! cursor, clamped into the setting's range.
 
+use crate::Process;
 use plant_i18n::{Msg, msg};
-use plant_process::Process;
 use plant_site::{BaselineSource, Site, WhatIf};
 use plant_store::Store;
 
