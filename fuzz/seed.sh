@@ -8,7 +8,7 @@ set -euo pipefail
 fuzz="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$fuzz")"
 corpus="$fuzz/corpus"
-all=(site_toml sources_toml alarms_toml factor_set chiller_curves live_json prometheus_json csv parquet glb)
+all=(site_toml sources_toml alarms_toml training_toml factor_set chiller_curves live_json prometheus_json csv parquet glb)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
@@ -36,6 +36,11 @@ for t in "${targets[@]}"; do
     alarms_toml)
         for f in "$repo"/sample-sites/*/alarms.toml; do
             [ -e "$f" ] && cp "$f" "$dir/seed-$(basename "$(dirname "$f")")-alarms.toml"
+        done
+        ;;
+    training_toml)
+        for f in "$repo"/sample-sites/*/training/*.toml; do
+            [ -e "$f" ] && cp "$f" "$dir/seed-$(basename "$(dirname "$(dirname "$f")")")-$(basename "$f")"
         done
         ;;
     factor_set)
