@@ -59,6 +59,13 @@ pub struct Cli {
     /// Open the alarm list at start.
     #[arg(long)]
     pub alarms: bool,
+    /// Open this training scenario at start (a package's `training/NAME.toml`, or a file of yours), paused at
+    /// its start, with the trainer's window.
+    #[arg(long, value_name = "FILE")]
+    pub training: Option<PathBuf>,
+    /// Start in presentation mode: full screen, larger text, side panels hidden (F5 toggles it).
+    #[arg(long)]
+    pub presentation: bool,
 
     /// Your own live sources file, used instead of the site's sources.toml and started at once (see docs/live.md).
     #[arg(long)]
@@ -95,6 +102,28 @@ pub enum Command {
     Eval(EvalArgs),
     /// Optimise a process model's settings for energy, CO2 or cost within its limits.
     Optimise(OptimiseArgs),
+    /// Run a training scenario without a window: its malfunctions applied to the recording, the alarms they
+    /// raise, the instructions and questions as they fall due, each expected alarm checked; a trainee's log
+    /// scored.
+    Train(TrainArgs),
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct TrainArgs {
+    /// Site package folder (holding site.toml).
+    pub site: PathBuf,
+    /// The scenario: a package's `training/NAME.toml` (by name, or its path) or a file of yours.
+    #[arg(long, value_name = "FILE")]
+    pub scenario: PathBuf,
+    /// A trainee's log exported by the viewer (JSON), to score.
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, default_value = "md", value_parser = ["md", "json"])]
+    pub format: String,
+    /// Write the run to this file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -374,6 +403,7 @@ fn subcommand_about(name: &str) -> Option<String> {
         "alarms" => Some(t!("app-cmd-alarms")),
         "eval" => Some(t!("app-cmd-eval")),
         "optimise" => Some(t!("app-cmd-optimise")),
+        "train" => Some(t!("app-cmd-train")),
         "help" => Some(t!("app-help-subcommand")),
         _ => None,
     }
@@ -411,6 +441,13 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         ("alarms", "site") => t!("app-arg-alarms-site"),
         ("alarms", "format") => t!("app-arg-alarms-format"),
         ("alarms", "output") => t!("app-arg-alarms-output"),
+        ("train", "site") => t!("app-arg-report-site"),
+        ("train", "format") => t!("app-arg-train-format"),
+        ("train", "output") => t!("app-arg-train-output"),
+        (_, "scenario") => t!("app-arg-scenario"),
+        (_, "log") => t!("app-arg-log"),
+        (_, "training") => t!("app-arg-training"),
+        (_, "presentation") => t!("app-arg-presentation"),
         (_, "site") => t!("app-arg-site"),
         (_, "at") => t!("app-arg-at"),
         (_, "speed") => t!("app-arg-speed"),

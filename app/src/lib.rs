@@ -5,6 +5,7 @@ pub mod alarms;
 pub mod cli;
 pub mod report;
 mod startup;
+pub mod training;
 pub mod whatif;
 
 use std::path::{Path, PathBuf};
@@ -33,6 +34,7 @@ pub fn add_logic_plugins(app: &mut App, site: &Path) {
         plant_flows_view::FlowsViewPlugin { ui: false },
         plant_live_view::LivePlugin { ui: false },
         plant_alarms_view::AlarmsPlugin { ui: false },
+        plant_training_view::TrainingPlugin { ui: false },
     ));
 }
 
@@ -53,6 +55,8 @@ pub fn build_app(cli: &cli::Cli) -> App {
     .insert_resource(plant_live_view::SourcesPath(cli.sources.clone().map(|p| absolute(&p))))
     .insert_resource(plant_live_view::StartLive(cli.live))
     .insert_resource(plant_alarms_view::OpenAtStart(cli.alarms))
+    .insert_resource(plant_training_view::OpenAtStart(cli.training.clone()))
+    .insert_resource(plant_shell::Presentation { on: cli.presentation, ..default() })
     .add_plugins((
         ShellPlugin,
         plant_viewer_context::ViewerContextPlugin,
@@ -64,6 +68,7 @@ pub fn build_app(cli: &cli::Cli) -> App {
         plant_live_view::LivePlugin { ui: true },
         plant_whatif_view::WhatIfPlugin,
         plant_alarms_view::AlarmsPlugin { ui: true },
+        plant_training_view::TrainingPlugin { ui: true },
     ))
     .add_plugins(startup::StartupPlugin(StartupOptions::from_cli(cli)))
     .add_systems(Startup, log_language);

@@ -12,6 +12,7 @@ fn main() -> bevy::app::AppExit {
         Some(Command::Alarms(args)) => exit(plant_twin::alarms::run(args)),
         Some(Command::Eval(args)) => exit(plant_twin::whatif::eval(args)),
         Some(Command::Optimise(args)) => exit(plant_twin::whatif::optimise(args)),
+        Some(Command::Train(args)) => exit(plant_twin::training::run(args)),
         None => plant_twin::build_app(&cli).run(),
     }
 }

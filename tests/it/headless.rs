@@ -8,7 +8,7 @@ use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
 use plant_viewer_context::{CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, LoadStatus, MeterData, NO_DATA_COLOUR, Problems, SiteClock};
 
-fn loaded_app() -> App {
+pub(crate) fn loaded_app() -> App {
     let mut app = App::new();
     app.add_plugins(MinimalPlugins).insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs(1)));
     plant_twin::add_logic_plugins(&mut app, &crate::cement_site());
@@ -28,7 +28,7 @@ fn loaded_app() -> App {
 }
 
 /// Local time on the cement plant (UTC+8) as UTC ms.
-fn local(day: u32, h: u32, m: u32) -> i64 {
+pub(crate) fn local(day: u32, h: u32, m: u32) -> i64 {
     plant_twin::parse_at(&format!("2026-11-{day:02} {h:02}:{m:02}"), chrono_tz::Asia::Shanghai).expect("time")
 }
 

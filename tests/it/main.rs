@@ -8,6 +8,7 @@ mod headless;
 mod live;
 mod render_smoke;
 mod security;
+mod training;
 mod views;
 mod whatif;
 mod whatif_panel;

@@ -57,6 +57,7 @@ app-cmd-report = Energy and CO2 of a site over a window, without a window: by no
 app-cmd-alarms = The alarm journal of a window and the alarm-system figures (EEMUA 191, ISA-18.2), from the site's alarms.toml and its recorded data.
 app-cmd-eval = Evaluate a process model at given settings: outputs, energy and CO2 by scope, cost, and the margin to every limit.
 app-cmd-optimise = Optimise a process model's settings for energy, CO2 or cost within its limits.
+app-cmd-train = Run a training scenario without a window: its malfunctions applied to the recording, the alarms they raise, the instructions and questions as they fall due, each expected alarm checked; a trainee's log scored.
 
 app-arg-report-site = Site package folder (holding site.toml).
 app-arg-alarms-site = Site package folder (holding site.toml and alarms.toml).
@@ -78,6 +79,14 @@ app-arg-json = Print JSON instead of a table.
 app-arg-objective = What to minimise.
 app-arg-fix = Hold these settings at their baseline value (repeatable).
 app-arg-free = Let the optimiser move these settings that it holds by default (comfort, ventilation).
+app-arg-scenario = The training scenario: a package's training/NAME.toml (by name or path) or a file of yours.
+app-arg-log = A trainee's log exported by the viewer (JSON), to score.
+app-arg-train-format = Output format: md (in the chosen language) or json.
+app-arg-train-output = Write the run to this file instead of standard output.
+app-arg-training = Open this training scenario at start (a package's training/NAME.toml, or a file of yours), paused at its start, with the trainer's window.
+app-arg-presentation = Start in presentation mode: full screen, larger text, side panels hidden (F5 toggles it).
+app-training-not-found = no training scenario "{ $name }": the package's training folder has { $available }
+app-training-expect-failed = { $count } expected alarm(s) not raised
 
 ## Errors of the command line
 

@@ -15,6 +15,9 @@ simulator-arg-speed = Record seconds per real second.
 simulator-arg-from = Where in the record to start (ISO 8601 or local "YYYY-MM-DD HH:MM"); default its start.
 simulator-arg-no-shift = Stamp JSON values with the record time instead of now.
 simulator-arg-noise = Gaussian noise on every value, as a relative standard deviation (0.01 = 1 %).
+simulator-arg-scenario = A training scenario (a package's training/NAME.toml by name or path, or a file of yours): its scheduled malfunctions are applied to what is served, and serving starts at its start unless --from says otherwise.
+simulator-scenario = Training scenario “{ $name }”: { $count } scheduled malfunction(s) applied to what is served.
+simulator-no-scenario = no training scenario "{ $name }" in the package's training folder, and no such file
 simulator-arg-lang = The language of the messages: en or zh-CN. Default: the language last picked in the viewer's menu, else the system's.
 
 simulator-error = error: { $message }

@@ -57,6 +57,7 @@ app-cmd-report = 无需打开窗口，统计厂区在某一统计期内的能耗
 app-cmd-alarms = 根据站点的 alarms.toml 和历史数据，输出某一时段的报警日志和报警系统指标（EEMUA 191、ISA-18.2）。
 app-cmd-eval = 在给定参数下计算工艺模型：产出、能耗、分范围的二氧化碳排放、成本，以及与各约束的裕量。
 app-cmd-optimise = 在约束范围内优化工艺模型的参数，使能耗、二氧化碳排放或成本最低。
+app-cmd-train = 无窗口运行培训场景：把其中的故障叠加到历史记录上，列出由此产生的报警、到时的操作提示和题目，并逐一核对预期报警；给出学员操作记录时计算得分。
 
 app-arg-report-site = 站点包文件夹（包含 site.toml）。
 app-arg-alarms-site = 站点包文件夹（包含 site.toml 和 alarms.toml）。
@@ -78,6 +79,14 @@ app-arg-json = 输出 JSON 而非表格。
 app-arg-objective = 优化目标（取最小值）。
 app-arg-fix = 将这些参数固定在基准值（可重复）。
 app-arg-free = 允许优化器调整这些默认固定的参数（舒适度、新风）。
+app-arg-scenario = 培训场景：站点包中的 training/名称.toml（按名称或路径），或你自己的文件。
+app-arg-log = 由查看器导出的学员操作记录（JSON），用于计分。
+app-arg-train-format = 输出格式：md（所选语言）或 json。
+app-arg-train-output = 把运行结果写入此文件，而不是标准输出。
+app-arg-training = 启动时打开此培训场景（站点包中的 training/名称.toml 或你自己的文件），暂停在场景开始处，并打开培训师窗口。
+app-arg-presentation = 以演示模式启动：全屏、放大文字、隐藏侧边面板（按 F5 切换）。
+app-training-not-found = 没有培训场景 "{ $name }"：站点包的 training 文件夹中有 { $available }
+app-training-expect-failed = { $count } 个预期报警未产生
 
 ## 命令行错误
 

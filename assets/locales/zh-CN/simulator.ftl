@@ -15,6 +15,9 @@ simulator-arg-speed = 每实际秒播放的历史记录秒数。
 simulator-arg-from = 从历史记录的何处开始（ISO 8601 或本地时间 "YYYY-MM-DD HH:MM"）；默认为记录起点。
 simulator-arg-no-shift = JSON 数值的时间戳使用记录时间，而非当前时间。
 simulator-arg-noise = 叠加在每个数值上的高斯噪声，以相对标准差表示（0.01 = 1 %）。
+simulator-arg-scenario = 培训场景（站点包中的 training/名称.toml，按名称或路径，或你自己的文件）：其中已排定的故障会叠加到所提供的数据上；除非 --from 另有指定，从场景开始时刻开始提供。
+simulator-scenario = 培训场景“{ $name }”：已把 { $count } 个排定的故障叠加到所提供的数据上。
+simulator-no-scenario = 站点包的 training 文件夹中没有培训场景 "{ $name }"，也没有该文件
 simulator-arg-lang = 消息语言：en 或 zh-CN。默认：上次在界面语言菜单中所选的语言，否则为系统语言。
 
 simulator-error = 错误：{ $message }

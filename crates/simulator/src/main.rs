@@ -35,6 +35,10 @@ struct Args {
     /// Gaussian noise on every value, as a relative standard deviation (0.01 = 1 %).
     #[arg(long, default_value_t = 0.0)]
     noise: f64,
+    /// A training scenario (a package's training/NAME.toml by name or path, or a file of yours): its scheduled
+    /// malfunctions are applied to what is served, and serving starts at its start unless --from says otherwise.
+    #[arg(long, value_name = "FILE")]
+    scenario: Option<PathBuf>,
     /// The language of the messages (en, zh-CN); read before parsing by [`language`].
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
@@ -116,6 +120,7 @@ fn localise_arg(a: Arg, (arguments, options): (&'static str, &'static str)) -> A
         "from" => t!("simulator-arg-from"),
         "no_shift" => t!("simulator-arg-no-shift"),
         "noise" => t!("simulator-arg-noise"),
+        "scenario" => t!("simulator-arg-scenario"),
         "lang" => t!("simulator-arg-lang"),
         _ => a.get_help().map(ToString::to_string).unwrap_or_default(),
     };
@@ -156,8 +161,21 @@ fn run(args: &Args) -> Result<(), String> {
     for d in &loaded.diagnostics {
         eprintln!("{d}");
     }
+    let mut store = loaded.store;
+    let mut scenario_start = None;
+    if let Some(name) = &args.scenario {
+        let scenario = training_scenario(&site, name).map_err(error)?;
+        let session = plant_training::Session::new(scenario);
+        let (derived, notes) = session.overlay(&store, &site);
+        for n in notes {
+            eprintln!("{}", n.text());
+        }
+        eprintln!("{}", t!("simulator-scenario", name = session.scenario.name.in_lang(plant_i18n::current()), count = session.applied.len()));
+        store = derived;
+        scenario_start = Some(session.scenario.start_ms);
+    }
     let start_ms = match &args.from {
-        None => None,
+        None => scenario_start,
         Some(t) => Some(plant_ingest::timestamp::parse_local(t, site.time_zone).ok_or_else(|| error(t!("simulator-bad-from", value = t)))?),
     };
     let opts = plant_simulator::ServeOptions { addr: SocketAddr::new(args.bind, args.port), speed: args.speed, start_ms, shift_to_now: !args.no_shift, noise: args.noise };
@@ -171,8 +189,30 @@ fn run(args: &Args) -> Result<(), String> {
         }
     });
     runtime
-        .block_on(plant_simulator::serve(Arc::new(site), Arc::new(loaded.store), opts, Some(tx), async {
+        .block_on(plant_simulator::serve(Arc::new(site), Arc::new(store), opts, Some(tx), async {
             let _ = tokio::signal::ctrl_c().await;
         }))
         .map_err(|e| error(e.to_string()))
+}
+
+/// A training scenario by path, or by name in the package's training folder; its problems are printed.
+fn training_scenario(site: &plant_site::Site, name: &std::path::Path) -> Result<plant_training::Scenario, String> {
+    let alarms = match plant_alarms::load_for_site(site) {
+        Ok(found) => found.map(|(a, _)| a),
+        Err(d) => return Err(d.to_string()),
+    };
+    let path = if name.is_file() {
+        name.to_path_buf()
+    } else {
+        let stem = name.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        plant_training::list_for_site(site)
+            .into_iter()
+            .find(|p| p.file_stem().is_some_and(|s| s.to_string_lossy() == stem))
+            .ok_or_else(|| t!("simulator-no-scenario", name = name.display().to_string()))?
+    };
+    let (scenario, diags) = plant_training::load(&path, site, alarms.as_ref()).map_err(|d| d.to_string())?;
+    for d in diags {
+        eprintln!("{d}");
+    }
+    Ok(scenario)
 }

@@ -13,7 +13,8 @@ use plant_alarms::{Alarms, Priority};
 use plant_i18n::{msg, t};
 use plant_shell::PanelOrder;
 use plant_viewer_context::{
-    AlarmMark, CurrentSite, EquipmentAlarms, FrameRequest, Language, MeterData, Problems, Selection, SiteClock, ViewerSystems, egui_colour, format_time, priority_colour,
+    AlarmMark, CurrentSite, EquipmentAlarms, FrameRequest, Language, MeterData, OperatorAction, OperatorActionKind, Problems, Selection, SiteClock, ViewerSystems, egui_colour,
+    format_time, priority_colour,
 };
 
 /// Adds the alarms; `ui: false` leaves out the list (headless tests).
@@ -165,6 +166,52 @@ struct ListUi {
     note: String,
     all: bool,
     by_time: bool,
+    /// The journal last exported: the files, or why not.
+    exported: Option<Result<Vec<PathBuf>, String>>,
+}
+
+/// Where the last export went (each file, with a button that copies its path), or why it failed.
+fn exported_ui(ui: &mut egui::Ui, exported: Option<&Result<Vec<PathBuf>, String>>) {
+    match exported {
+        Some(Ok(files)) => {
+            for f in files {
+                ui.horizontal(|ui| {
+                    ui.weak(f.display().to_string());
+                    if ui.small_button(t!("alarms-view-copy-path")).clicked() {
+                        ui.ctx().copy_text(f.display().to_string());
+                    }
+                });
+            }
+        }
+        Some(Err(e)) => {
+            ui.colored_label(egui::Color32::from_rgb(0xe0, 0x40, 0x40), msg!("alarms-view-export-failed", error = e.as_str()).text());
+        }
+        None => {}
+    }
+}
+
+/// The folder of the settings folder exported journals go to.
+const JOURNALS_FOLDER: &str = "alarm-journals"; // i18n-ok: a folder name
+/// The journal's files: format and extension.
+const JOURNAL_FILES: [(plant_alarms::Format, &str); 2] = [(plant_alarms::Format::Csv, "csv"), (plant_alarms::Format::Markdown, "md")]; // i18n-ok: extensions
+
+/// Writes the alarm journal of the 24 hours before the cursor, with the operator's acknowledgements, as CSV
+/// (for Excel) and Markdown into `alarm-journals/` of the settings folder; returns the files.
+fn export_journal(site: &plant_site::Site, alarms: &Alarms, store: &plant_store::Store, actions: &[Action], now_ms: i64) -> Result<Vec<PathBuf>, String> {
+    let folder = plant_i18n::config_dir().map(|d| d.join(JOURNALS_FOLDER)).ok_or_else(|| t!("alarms-view-no-folder"))?;
+    std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    let lang = plant_i18n::current();
+    let journal = plant_alarms::journal::journal(site.name(), alarms, store, actions, now_ms - 86_400_000, now_ms + 1, lang);
+    let tz = site.time_zone;
+    let when = |t: i64| plant_viewer_context::format_time_in(lang, t, tz, "%Y-%m-%d %H:%M:%S %Z");
+    let stem = format!("alarms-{}", plant_viewer_context::format_time(now_ms, tz, "%Y%m%d-%H%M")); // i18n-ok: a file name
+    let mut written = Vec::new();
+    for (format, ext) in JOURNAL_FILES {
+        let path = folder.join(format!("{stem}.{ext}"));
+        std::fs::write(&path, plant_alarms::journal::render(&journal, format, lang, &when)).map_err(|e| format!("{}: {e}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
 }
 
 /// Shelving durations offered, hours.
@@ -181,6 +228,8 @@ fn list_ui(
     mut ui_state: ResMut<ListUi>,
     mut selection: ResMut<Selection>,
     mut frame: MessageWriter<FrameRequest>,
+    mut logged: MessageWriter<OperatorAction>,
+    data: Res<MeterData>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let (Some(site), Some(alarms)) = (site, book.alarms.clone()) else { return Ok(()) };
@@ -241,7 +290,12 @@ fn list_ui(
                         list.rows.iter().filter(|r| matches!(r.state, AlarmState::Unacknowledged | AlarmState::ReturnedUnacknowledged)).map(|r| (r.index, ActionKind::Acknowledge)),
                     );
                 }
+                if ui.button(t!("alarms-view-export")).on_hover_text(t!("alarms-view-export-hint")).clicked() {
+                    let actions: Vec<Action> = book.actions.iter().flatten().cloned().collect();
+                    ui_state.exported = Some(export_journal(&site.0, &alarms, &data.0, &actions, clock.now_ms));
+                }
             });
+            exported_ui(ui, ui_state.exported.as_ref());
             ui.separator();
             let rows = visible_rows(&list, &alarms, &site.0, &ui_state);
             if rows.is_empty() {
@@ -263,6 +317,14 @@ fn list_ui(
     let note = ui_state.note.clone();
     for (index, kind) in acts {
         book.act(index, kind, &note, clock.now_ms);
+        let kind = match kind {
+            ActionKind::Acknowledge => OperatorActionKind::Acknowledge,
+            ActionKind::Shelve { .. } => OperatorActionKind::Shelve,
+            ActionKind::Unshelve => OperatorActionKind::Unshelve,
+            ActionKind::OutOfService => OperatorActionKind::OutOfService,
+            ActionKind::ReturnToService => OperatorActionKind::ReturnToService,
+        };
+        logged.write(OperatorAction { kind, subject: alarms.alarms[index].id.clone(), detail: note.clone() });
     }
     ui_state.open = open;
     Ok(())

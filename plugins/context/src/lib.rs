@@ -61,6 +61,7 @@ impl Plugin for ViewerContextPlugin {
             .init_resource::<EquipmentAlarms>()
             .init_resource::<Language>()
             .add_message::<FrameRequest>()
+            .add_message::<OperatorAction>()
             .add_systems(PreUpdate, language::apply_language)
             .configure_sets(Update, (Load, Live, Advance, Accounting, Scenario, Bind, Readings).chain());
     }
@@ -191,6 +192,27 @@ impl Default for ColourBy {
     fn default() -> Self {
         ColourBy::Quantity(Quantity::ElectricPower)
     }
+}
+
+/// Something an operator did in a view that a training session logs with the cursor's time (the alarm
+/// list's actions, a what-if setting moved): written by the view, read by the training view.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct OperatorAction {
+    pub kind: OperatorActionKind,
+    /// The alarm's id, or the what-if setting's key.
+    pub subject: String,
+    /// The operator's note, or the setting's new value.
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OperatorActionKind {
+    Acknowledge,
+    Shelve,
+    Unshelve,
+    OutOfService,
+    ReturnToService,
+    WhatIf,
 }
 
 /// A what-if scenario the Sankey can show instead of the measured flows: per equipment item, the

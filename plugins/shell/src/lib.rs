@@ -37,10 +37,100 @@ pub struct ShellPlugin;
 impl Plugin for ShellPlugin {
     fn build(&self, app: &mut App) {
         app.init_resource::<FreeArea>()
+            .init_resource::<Presentation>()
             .configure_sets(EguiPrimaryContextPass, (PanelOrder::Begin, PanelOrder::Top, PanelOrder::Bottom, PanelOrder::Left, PanelOrder::Right, PanelOrder::Overlay).chain())
             .add_systems(Startup, spawn_ui_camera)
-            .add_systems(EguiPrimaryContextPass, (install_fonts, begin_frame).chain().in_set(PanelOrder::Begin));
+            .add_systems(Update, (toggle_presentation, apply_presentation).chain())
+            .add_systems(EguiPrimaryContextPass, (install_fonts, begin_frame).chain().in_set(PanelOrder::Begin))
+            .add_systems(EguiPrimaryContextPass, presentation_bar.in_set(PanelOrder::Overlay));
     }
+}
+
+/// Presentation mode, for a trainer in front of a projector: the window full screen, everything drawn larger,
+/// and only the pinned panels shown (by default the top bar and the timeline; the equipment tree and the
+/// inspector can be pinned from the bar at the top). F5 turns it on and off.
+#[derive(Resource, Debug, Clone, PartialEq)]
+pub struct Presentation {
+    pub on: bool,
+    /// Panel ids shown while presenting.
+    pub pinned: Vec<String>,
+    /// How much larger everything is drawn while presenting.
+    pub zoom: f32,
+}
+
+impl Default for Presentation {
+    fn default() -> Self {
+        Presentation { on: false, pinned: vec!["top-bar".into(), "timeline".into()], zoom: 1.5 } // i18n-ok: panel ids
+    }
+}
+
+/// The panels a presenter can pin: id and catalogue id of its name.
+const PINNABLE: [(&str, &str); 4] =
+    [("top-bar", "shell-panel-top-bar"), ("tree", "shell-panel-tree"), ("inspector", "shell-panel-inspector"), ("timeline", "shell-panel-timeline")]; // i18n-ok: ids
+
+/// The key that turns presentation mode on and off.
+pub const PRESENTATION_KEY: KeyCode = KeyCode::F5;
+
+fn toggle_presentation(keys: Option<Res<ButtonInput<KeyCode>>>, mut p: ResMut<Presentation>) {
+    if keys.is_some_and(|k| k.just_pressed(PRESENTATION_KEY)) {
+        p.on = !p.on;
+    }
+}
+
+/// Full screen while presenting, the window as it was otherwise.
+fn apply_presentation(p: Res<Presentation>, mut windows: Query<&mut Window, With<bevy::window::PrimaryWindow>>) {
+    if !p.is_changed() {
+        return;
+    }
+    use bevy::window::{MonitorSelection, WindowMode};
+    for mut w in &mut windows {
+        let mode = if p.on { WindowMode::BorderlessFullscreen(MonitorSelection::Current) } else { WindowMode::Windowed };
+        if w.mode != mode {
+            w.mode = mode;
+        }
+    }
+}
+
+/// What [`show_panel`] reads of presentation mode (kept in egui's memory: the panels are drawn by free
+/// functions that get only the egui context).
+#[derive(Clone, Default)]
+struct Presenting(Option<Vec<String>>);
+
+fn presenting_id() -> egui::Id {
+    egui::Id::new("plant-shell-presenting")
+}
+
+/// The bar shown at the top while presenting: how to leave, and which panels are pinned.
+fn presentation_bar(mut contexts: EguiContexts, area: Res<FreeArea>, mut p: ResMut<Presentation>) -> Result {
+    if !p.on {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    let free = area.0;
+    let mut pinned = p.pinned.clone();
+    egui::Area::new(egui::Id::new("plant-presentation-bar")).fixed_pos(egui::pos2(free.center().x - 260.0, free.top() + 6.0)).order(egui::Order::Foreground).show(ctx, |ui| {
+        egui::Frame::popup(ui.style()).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.strong(plant_i18n::t!("shell-presentation"));
+                ui.weak(plant_i18n::t!("shell-presentation-leave"));
+                ui.separator();
+                ui.label(plant_i18n::t!("shell-presentation-pin"));
+                for (id, name) in PINNABLE {
+                    let mut on = pinned.iter().any(|x| x == id);
+                    if ui.checkbox(&mut on, plant_i18n::Msg::new(name).text()).changed() {
+                        pinned.retain(|x| x != id);
+                        if on {
+                            pinned.push(id.to_owned());
+                        }
+                    }
+                }
+            });
+        });
+    });
+    if pinned != p.pinned {
+        p.pinned = pinned;
+    }
+    Ok(())
 }
 
 /// egui gets a camera of its own covering the whole window, drawn over the 3D view, so the 3D camera's
@@ -69,15 +159,26 @@ fn install_fonts(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
     Ok(())
 }
 
-fn begin_frame(mut contexts: EguiContexts, mut area: ResMut<FreeArea>) -> Result {
+fn begin_frame(mut contexts: EguiContexts, mut area: ResMut<FreeArea>, presentation: Res<Presentation>) -> Result {
     let ctx = contexts.ctx_mut()?;
+    let zoom = if presentation.on { presentation.zoom } else { 1.0 };
+    if (ctx.zoom_factor() - zoom).abs() > f32::EPSILON {
+        ctx.set_zoom_factor(zoom);
+    }
+    let presenting = Presenting(presentation.on.then(|| presentation.pinned.clone()));
+    ctx.data_mut(|d| d.insert_temp(presenting_id(), presenting));
     area.0 = ctx.content_rect();
     Ok(())
 }
 
 /// Shows a panel in the free area and takes the space it used.
 /// `panel` receives a root `Ui` spanning the free area and must show exactly one `egui::Panel` in it.
+/// While presenting, a panel that is not pinned is not shown (and takes no space).
 pub fn show_panel(ctx: &egui::Context, area: &mut FreeArea, id: &str, panel: impl FnOnce(&mut egui::Ui)) {
+    let presenting: Presenting = ctx.data(|d| d.get_temp(presenting_id())).unwrap_or_default();
+    if presenting.0.is_some_and(|pinned| !pinned.iter().any(|p| p == id)) {
+        return;
+    }
     let mut root = egui::Ui::new(ctx.clone(), egui::Id::new(("plant-shell", id)), egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(area.0));
     panel(&mut root);
     area.0 = root.available_rect_before_wrap();
@@ -95,8 +196,9 @@ pub enum Overlay {
     FlowsButton,
     FlowsIn3d,
     WhatIfButton,
-    /// Bottom left: the alarms button with its counts.
+    /// Bottom left, from the bottom: the alarms button with its counts, the training button.
     AlarmsButton,
+    TrainingButton,
 }
 
 /// Margin between an overlay and the free area's edge, and the height of one bottom-right slot, in points.
@@ -112,6 +214,7 @@ impl Overlay {
             Overlay::FlowsIn3d => (egui::Align2::RIGHT_BOTTOM, 1),
             Overlay::WhatIfButton => (egui::Align2::RIGHT_BOTTOM, 2),
             Overlay::AlarmsButton => (egui::Align2::LEFT_BOTTOM, 0),
+            Overlay::TrainingButton => (egui::Align2::LEFT_BOTTOM, 1),
         }
     }
 }

@@ -1,0 +1,278 @@
+//! The training windows: the scenario picker (a button over the 3D view), the trainer's window (start,
+//! freeze, resume, checkpoints, malfunctions to inject or remove, the score, export), and what the trainee
+//! sees (the instruction due, the question due).
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, egui};
+use plant_i18n::{msg, t};
+use plant_training::malfunction::in_effect;
+use plant_training::{Expected, Text};
+use plant_viewer_context::{CurrentSite, Selection, SiteClock, format_time};
+
+use crate::{Phase, Training, logs_folder};
+
+/// The egui id of the malfunctions' grid.
+const MALFUNCTIONS_GRID: &str = "training-malfunctions"; // i18n-ok: an egui id
+
+/// What the training windows keep between frames.
+#[derive(Resource, Default)]
+pub struct TrainingUi {
+    picker: bool,
+    /// The choice ticked for each question (index from 0).
+    choice: std::collections::HashMap<String, usize>,
+    /// The last answer's question and whether it was right, shown until the next question.
+    feedback: Option<(String, bool)>,
+}
+
+fn text(t: &Text) -> &str {
+    t.in_lang(plant_i18n::current())
+}
+
+/// The training button and the list of the package's scenarios.
+pub fn picker_ui(mut contexts: EguiContexts, area: Res<plant_shell::FreeArea>, mut training: ResMut<Training>, mut ui_state: ResMut<TrainingUi>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    if training.available.is_empty() && training.session.is_none() {
+        return Ok(());
+    }
+    plant_shell::overlay(ctx, &area, plant_shell::Overlay::TrainingButton, |ui| {
+        if ui.button(t!("training-view-button")).clicked() {
+            ui_state.picker = !ui_state.picker;
+        }
+    });
+    if !ui_state.picker {
+        return Ok(());
+    }
+    let mut open = ui_state.picker;
+    let mut chosen = None;
+    egui::Window::new(t!("training-view-picker-title")).id(egui::Id::new("training-picker")).open(&mut open).collapsible(false).default_width(420.0).show(ctx, |ui| {
+        for (path, name) in &training.available {
+            let label = name.as_ref().map_or_else(|| path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default(), |n| text(n).to_owned());
+            if ui.button(label).on_hover_text(path.display().to_string()).clicked() {
+                chosen = Some(path.clone());
+            }
+        }
+        if training.session.is_some() {
+            ui.separator();
+            if ui.button(t!("training-view-close")).clicked() {
+                training.close();
+            }
+        }
+    });
+    if let Some(p) = chosen {
+        training.pending = Some(p);
+        open = false;
+    }
+    ui_state.picker = open;
+    Ok(())
+}
+
+/// The trainer's window.
+pub fn trainer_ui(mut contexts: EguiContexts, area: Res<plant_shell::FreeArea>, mut training: ResMut<Training>, mut clock: ResMut<SiteClock>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Some(session) = training.session.clone() else { return Ok(()) };
+    let sc = &session.scenario;
+    let tz = clock.time_zone;
+    let now = clock.now_ms;
+    let free = area.0;
+    let mut close = false;
+    egui::Window::new(t!("training-view-trainer-title"))
+        .id(egui::Id::new("training-trainer"))
+        .default_pos(egui::pos2(free.right() - 440.0, free.top() + 10.0))
+        .default_width(420.0)
+        .resizable(true)
+        .show(ctx, |ui| {
+            ui.strong(text(&sc.name));
+            ui.label(msg!("training-view-phase", phase = training.phase.key(), time = format_time(now, tz, "%H:%M:%S"), end = format_time(sc.end_ms, tz, "%H:%M")).text());
+            ui.horizontal(|ui| {
+                match training.phase {
+                    Phase::Ready => {
+                        if ui.button(t!("training-view-start")).clicked() {
+                            training.start(&mut clock);
+                        }
+                    }
+                    Phase::Running => {
+                        if ui.button(t!("training-view-freeze")).clicked() {
+                            training.freeze(&mut clock);
+                        }
+                    }
+                    Phase::Frozen | Phase::Ended => {
+                        if ui.add_enabled(now < sc.end_ms, egui::Button::new(t!("training-view-resume"))).clicked() {
+                            training.start(&mut clock);
+                        }
+                    }
+                }
+                if ui.button(t!("training-view-close")).clicked() {
+                    close = true;
+                }
+            });
+            egui::CollapsingHeader::new(t!("training-view-checkpoints")).default_open(true).show(ui, |ui| {
+                for (i, c) in sc.checkpoints.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        ui.label(format!("{} · {}", format_time(c.at_ms, tz, "%H:%M"), text(&c.name)));
+                        if ui.small_button(t!("training-view-jump")).clicked() {
+                            training.jump(i, &mut clock);
+                        }
+                    });
+                }
+            });
+            egui::CollapsingHeader::new(t!("training-view-malfunctions")).default_open(true).show(ui, |ui| malfunctions_ui(ui, &mut training, &clock));
+            for n in &training.notes {
+                ui.colored_label(egui::Color32::from_rgb(0xd9, 0x8c, 0x1f), n);
+            }
+            ui.separator();
+            if let Some(score) = training.score(now) {
+                ui.label(msg!("training-score-total", earned = score.earned, possible = score.possible, percent = format!("{:.0}", score.percent())).text());
+            }
+            export_ui(ui, &mut training, now, tz);
+        });
+    if close {
+        training.close();
+    }
+    Ok(())
+}
+
+fn malfunctions_ui(ui: &mut egui::Ui, training: &mut Training, clock: &SiteClock) {
+    let Some(session) = training.session.clone() else { return };
+    let tz = clock.time_zone;
+    let now = clock.now_ms;
+    egui::Grid::new(MALFUNCTIONS_GRID).striped(true).num_columns(3).show(ui, |ui| {
+        for (i, m) in session.scenario.malfunctions.iter().enumerate() {
+            ui.label(text(&m.title)).on_hover_text(format!("{} · {}", m.effect.key(), m.meters.join(", ")));
+            let active = session.applied.iter().enumerate().find(|(_, a)| a.malfunction == i && (in_effect(a, now) || a.from_ms > now));
+            match active {
+                Some((k, a)) => {
+                    let state = if a.from_ms > now { msg!("training-view-scheduled", at = format_time(a.from_ms, tz, "%H:%M")).text() } else { t!("training-view-active") };
+                    ui.label(state);
+                    if ui.small_button(t!("training-view-remove")).clicked() {
+                        training.remove(k, clock);
+                    }
+                }
+                None => {
+                    ui.weak(t!("training-view-offered"));
+                    if ui.small_button(t!("training-view-inject")).clicked() {
+                        training.inject(i, clock);
+                    }
+                }
+            }
+            ui.end_row();
+        }
+    });
+}
+
+fn export_ui(ui: &mut egui::Ui, training: &mut Training, now: i64, tz: chrono_tz::Tz) {
+    if ui.button(t!("training-view-export")).clicked() {
+        training.exported = Some(match logs_folder() {
+            Some(folder) => training.export(&folder, now, tz),
+            None => Err(t!("training-view-no-folder")),
+        });
+    }
+    match &training.exported {
+        Some(Ok(files)) => {
+            for f in files {
+                ui.horizontal(|ui| {
+                    ui.weak(f.display().to_string());
+                    if ui.small_button(t!("training-view-copy-path")).clicked() {
+                        ui.ctx().copy_text(f.display().to_string());
+                    }
+                });
+            }
+        }
+        Some(Err(e)) => {
+            ui.colored_label(egui::Color32::from_rgb(0xe0, 0x40, 0x40), msg!("training-view-export-failed", error = e.as_str()).text());
+        }
+        None => {}
+    }
+}
+
+/// What the trainee sees: the latest instruction due, and the first question due and not answered.
+pub fn trainee_ui(
+    mut contexts: EguiContexts,
+    area: Res<plant_shell::FreeArea>,
+    mut training: ResMut<Training>,
+    clock: Res<SiteClock>,
+    selection: Res<Selection>,
+    site: Option<Res<CurrentSite>>,
+    mut ui_state: ResMut<TrainingUi>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Some(session) = training.session.clone() else { return Ok(()) };
+    let sc = &session.scenario;
+    let now = clock.now_ms;
+    let free = area.0;
+    let instruction =
+        sc.instructions.iter().zip(&training.due.instructions).filter_map(|(i, t)| t.filter(|t| *t <= now && *t >= sc.start_ms).map(|t| (t, i))).max_by_key(|(t, _)| *t);
+    let banner = match instruction {
+        Some((_, i)) => text(&i.text).to_owned(),
+        None if training.phase == Phase::Ready => text(&sc.briefing).to_owned(),
+        None => String::new(),
+    };
+    if !banner.is_empty() {
+        egui::Area::new(egui::Id::new("training-instruction")).fixed_pos(egui::pos2(free.left() + 12.0, free.top() + 48.0)).order(egui::Order::Foreground).show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).fill(egui::Color32::from_rgb(0x1d, 0x3a, 0x5c)).show(ui, |ui| {
+                ui.set_max_width((free.width() * 0.5).max(300.0));
+                ui.label(egui::RichText::new(format!("ℹ {banner}")).color(egui::Color32::WHITE).size(16.0));
+            });
+        });
+    }
+    let question = sc.questions.iter().zip(&training.due.questions).find(|(q, t)| t.is_some_and(|t| t <= now) && !session.answered(&q.id)).map(|(q, _)| q.clone());
+    let Some(q) = question else {
+        if let Some((id, right)) = ui_state.feedback.clone() {
+            feedback_ui(ctx, free, &id, right, &mut ui_state);
+        }
+        return Ok(());
+    };
+    let mut answer: Option<String> = None;
+    egui::Window::new(t!("training-view-question-title"))
+        .id(egui::Id::new("training-question"))
+        .collapsible(false)
+        .default_pos(egui::pos2(free.center().x - 220.0, free.top() + 120.0))
+        .default_width(440.0)
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            ui.label(egui::RichText::new(text(&q.text)).size(16.0));
+            ui.add_space(6.0);
+            match &q.expected {
+                Expected::Choice { choices, .. } => {
+                    let ticked = ui_state.choice.entry(q.id.clone()).or_insert(usize::MAX);
+                    for (i, c) in choices.iter().enumerate() {
+                        ui.radio_value(ticked, i, format!("{}. {}", i + 1, text(c)));
+                    }
+                    let pick = *ticked;
+                    if ui.add_enabled(pick != usize::MAX, egui::Button::new(t!("training-view-answer"))).clicked() {
+                        answer = Some((pick + 1).to_string());
+                    }
+                }
+                Expected::Equipment { .. } => {
+                    let name = selection.0.as_deref().map(|id| site.as_ref().and_then(|s| s.0.equipment(id)).map_or(id.to_owned(), |e| e.display_name().to_owned()));
+                    match &name {
+                        Some(n) => ui.label(msg!("training-view-selected", equipment = n.as_str()).text()),
+                        None => ui.weak(t!("training-view-click-equipment")),
+                    };
+                    if ui.add_enabled(selection.0.is_some(), egui::Button::new(t!("training-view-answer"))).clicked() {
+                        answer = selection.0.clone();
+                    }
+                }
+            }
+        });
+    if let Some(a) = answer
+        && let Some(right) = training.answer(&q.id, &a, &clock)
+    {
+        ui_state.feedback = Some((q.id.clone(), right));
+    }
+    Ok(())
+}
+
+fn feedback_ui(ctx: &egui::Context, free: egui::Rect, _id: &str, right: bool, ui_state: &mut TrainingUi) {
+    let (label, colour) =
+        if right { (t!("training-view-right"), egui::Color32::from_rgb(0x2e, 0x9e, 0x4f)) } else { (t!("training-view-wrong"), egui::Color32::from_rgb(0xd0, 0x3a, 0x3a)) };
+    egui::Area::new(egui::Id::new("training-feedback")).fixed_pos(egui::pos2(free.center().x - 120.0, free.top() + 120.0)).order(egui::Order::Foreground).show(ctx, |ui| {
+        egui::Frame::popup(ui.style()).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new(label).color(colour).size(18.0).strong());
+                if ui.small_button("✕").clicked() {
+                    ui_state.feedback = None;
+                }
+            });
+        });
+    });
+}
