@@ -55,7 +55,7 @@ pub fn build_app(cli: &cli::Cli) -> App {
     .insert_resource(plant_live_view::SourcesPath(cli.sources.clone().map(|p| absolute(&p))))
     .insert_resource(plant_live_view::StartLive(cli.live))
     .insert_resource(plant_alarms_view::OpenAtStart(cli.alarms))
-    .insert_resource(plant_training_view::OpenAtStart(cli.training.clone()))
+    .insert_resource(plant_training_view::OpenAtStart(cli.training.clone(), cli.at.clone()))
     .insert_resource(plant_shell::Presentation { on: cli.presentation, ..default() })
     .add_plugins((
         ShellPlugin,

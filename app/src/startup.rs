@@ -25,12 +25,15 @@ pub struct StartupOptions {
     pub flows: Option<String>,
     pub flows_window: String,
     pub screenshot: Option<PathBuf>,
+    /// A training scenario opens at start: it sets the clock's speed and the trainer starts it.
+    pub training: bool,
 }
 
 impl StartupOptions {
     pub fn from_cli(cli: &Cli) -> Self {
         Self {
             at: cli.at.clone(),
+            training: cli.training.is_some(),
             speed: cli.speed,
             paused: cli.paused,
             live: cli.live,
@@ -108,14 +111,16 @@ fn apply_options(
     }
     let Some(site) = site else { return };
     let toml = site.0.site_toml_path();
-    clock.set_speed(opts.speed);
+    if !opts.training {
+        clock.set_speed(opts.speed);
+    }
     if let Some(at) = &opts.at {
         match parse_at(at, site.0.time_zone) {
             Some(t) => clock.seek(t),
             None => problems.list.push(plant_site::Diagnostic::error(&toml, plant_site::Place::named("--at"), msg!("app-startup-bad-time", value = at))),
         }
     }
-    if !opts.paused && opts.screenshot.is_none() && !opts.live {
+    if !opts.paused && opts.screenshot.is_none() && !opts.live && !opts.training {
         clock.play();
     }
     if let Some(id) = &opts.select {

@@ -93,6 +93,7 @@ training-view-jump = Jump here
 training-view-malfunctions = Malfunctions
 training-view-scheduled = at { $at }
 training-view-active = in effect
+training-view-ended = ended at { $at }
 training-view-offered = not applied
 training-view-remove = Remove now
 training-view-inject = Inject now

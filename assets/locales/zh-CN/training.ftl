@@ -93,6 +93,7 @@ training-view-jump = 跳转到此处
 training-view-malfunctions = 故障
 training-view-scheduled = 于 { $at }
 training-view-active = 生效中
+training-view-ended = 已于 { $at } 结束
 training-view-offered = 未施加
 training-view-remove = 立即撤除
 training-view-inject = 立即注入

@@ -192,13 +192,14 @@ pub enum Overlay {
     Legend,
     /// Top right: the live sources' status or the offer to connect them.
     Live,
-    /// Bottom right, from the bottom: the flows panel button, the 3D flows switch, the what-if button.
+    /// Bottom right, from the bottom: the flows panel button, the 3D flows switch, the what-if button, the
+    /// training button.
     FlowsButton,
     FlowsIn3d,
     WhatIfButton,
-    /// Bottom left, from the bottom: the alarms button with its counts, the training button.
-    AlarmsButton,
     TrainingButton,
+    /// Bottom left: the alarms button with its counts.
+    AlarmsButton,
 }
 
 /// Margin between an overlay and the free area's edge, and the height of one bottom-right slot, in points.
@@ -214,7 +215,7 @@ impl Overlay {
             Overlay::FlowsIn3d => (egui::Align2::RIGHT_BOTTOM, 1),
             Overlay::WhatIfButton => (egui::Align2::RIGHT_BOTTOM, 2),
             Overlay::AlarmsButton => (egui::Align2::LEFT_BOTTOM, 0),
-            Overlay::TrainingButton => (egui::Align2::LEFT_BOTTOM, 1),
+            Overlay::TrainingButton => (egui::Align2::RIGHT_BOTTOM, 3),
         }
     }
 }

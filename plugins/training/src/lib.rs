@@ -45,9 +45,10 @@ impl Plugin for TrainingPlugin {
     }
 }
 
-/// A scenario to open once the site's data has loaded (`plant-twin --training FILE`).
+/// A scenario to open once the site's data has loaded (`plant-twin --training FILE`), and a time to open it at
+/// instead of its start (`--at`, when inside the scenario).
 #[derive(Resource, Default, Clone)]
-pub struct OpenAtStart(pub Option<PathBuf>);
+pub struct OpenAtStart(pub Option<PathBuf>, pub Option<String>);
 
 /// Where a session stands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -253,6 +254,7 @@ fn open_pending(
     mut selection: ResMut<Selection>,
     mut frame: MessageWriter<FrameRequest>,
     mut problems: ResMut<Problems>,
+    mut start: ResMut<OpenAtStart>,
 ) {
     let Some(site) = site else { return };
     if training.pending.is_none() || !status.is_ready() || !clock.has_range() {
@@ -268,7 +270,10 @@ fn open_pending(
     };
     problems.list.extend(diags);
     training.close();
-    clock.seek(scenario.start_ms);
+    // `--at` inside the scenario opens it there (a trainer resuming a class); otherwise at its start.
+    let at = start.1.as_deref().and_then(|s| plant_training::parse_when(s, scenario.start_ms, site.0.time_zone)).filter(|t| (scenario.start_ms..scenario.end_ms).contains(t));
+    start.1 = None;
+    clock.seek(at.unwrap_or(scenario.start_ms));
     clock.set_speed(scenario.speed);
     clock.playing = false;
     if let Some(eq) = &scenario.selection {

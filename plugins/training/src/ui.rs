@@ -11,6 +11,9 @@ use plant_viewer_context::{CurrentSite, Selection, SiteClock, format_time};
 
 use crate::{Phase, Training, logs_folder};
 
+/// The trainer's window's width, points.
+const TRAINER_WIDTH: f32 = 420.0;
+
 /// The egui id of the malfunctions' grid.
 const MALFUNCTIONS_GRID: &str = "training-malfunctions"; // i18n-ok: an egui id
 
@@ -20,7 +23,7 @@ pub struct TrainingUi {
     picker: bool,
     /// The choice ticked for each question (index from 0).
     choice: std::collections::HashMap<String, usize>,
-    /// The last answer's question and whether it was right, shown until the next question.
+    /// The last answer's question and whether it was right, shown until the next question or dismissed.
     feedback: Option<(String, bool)>,
 }
 
@@ -77,8 +80,11 @@ pub fn trainer_ui(mut contexts: EguiContexts, area: Res<plant_shell::FreeArea>, 
     let mut close = false;
     egui::Window::new(t!("training-view-trainer-title"))
         .id(egui::Id::new("training-trainer"))
-        .default_pos(egui::pos2(free.right() - 440.0, free.top() + 10.0))
-        .default_width(420.0)
+        // Top right of the 3D view, below the presentation bar when there is one. (egui knows a window's size
+        // only after its first frame, so the left edge is placed from the width asked for.)
+        .default_pos(egui::pos2(free.right() - 10.0 - TRAINER_WIDTH, free.top() + 50.0))
+        .default_width(TRAINER_WIDTH)
+        .constrain_to(free)
         .resizable(true)
         .show(ctx, |ui| {
             ui.strong(text(&sc.name));
@@ -139,16 +145,20 @@ fn malfunctions_ui(ui: &mut egui::Ui, training: &mut Training, clock: &SiteClock
         for (i, m) in session.scenario.malfunctions.iter().enumerate() {
             ui.label(text(&m.title)).on_hover_text(format!("{} · {}", m.effect.key(), m.meters.join(", ")));
             let active = session.applied.iter().enumerate().find(|(_, a)| a.malfunction == i && (in_effect(a, now) || a.from_ms > now));
-            match active {
-                Some((k, a)) => {
+            let ended = session.applied.iter().filter(|a| a.malfunction == i && a.until_ms.is_some_and(|u| u <= now)).filter_map(|a| a.until_ms).max();
+            match (active, ended) {
+                (Some((k, a)), _) => {
                     let state = if a.from_ms > now { msg!("training-view-scheduled", at = format_time(a.from_ms, tz, "%H:%M")).text() } else { t!("training-view-active") };
                     ui.label(state);
                     if ui.small_button(t!("training-view-remove")).clicked() {
                         training.remove(k, clock);
                     }
                 }
-                None => {
-                    ui.weak(t!("training-view-offered"));
+                (None, ended) => {
+                    match ended {
+                        Some(u) => ui.weak(msg!("training-view-ended", at = format_time(u, tz, "%H:%M")).text()),
+                        None => ui.weak(t!("training-view-offered")),
+                    };
                     if ui.small_button(t!("training-view-inject")).clicked() {
                         training.inject(i, clock);
                     }
@@ -184,7 +194,10 @@ fn export_ui(ui: &mut egui::Ui, training: &mut Training, now: i64, tz: chrono_tz
     }
 }
 
-/// What the trainee sees: the latest instruction due, and the first question due and not answered.
+/// What the trainee sees, in one card at the top left of the 3D view (under the colour legend, clear of the
+/// trainer's window at the top right): the latest instruction due (the briefing before the start), the first
+/// question due and not answered, and whether the last answer was right.
+#[allow(clippy::too_many_arguments)]
 pub fn trainee_ui(
     mut contexts: EguiContexts,
     area: Res<plant_shell::FreeArea>,
@@ -206,55 +219,35 @@ pub fn trainee_ui(
         None if training.phase == Phase::Ready => text(&sc.briefing).to_owned(),
         None => String::new(),
     };
-    if !banner.is_empty() {
-        egui::Area::new(egui::Id::new("training-instruction")).fixed_pos(egui::pos2(free.left() + 12.0, free.top() + 48.0)).order(egui::Order::Foreground).show(ctx, |ui| {
+    let question = sc.questions.iter().zip(&training.due.questions).find(|(q, t)| t.is_some_and(|t| t <= now) && !session.answered(&q.id)).map(|(q, _)| q.clone());
+    // The last answer's right or wrong stays until the next question comes.
+    if question.is_some() {
+        ui_state.feedback = None;
+    }
+    if banner.is_empty() && question.is_none() && ui_state.feedback.is_none() {
+        return Ok(());
+    }
+    let width = (free.width() * 0.42).clamp(260.0, 460.0);
+    let mut answer: Option<String> = None;
+    egui::Area::new(egui::Id::new("training-trainee")).fixed_pos(egui::pos2(free.left() + 10.0, free.top() + 130.0)).order(egui::Order::Foreground).show(ctx, |ui| {
+        ui.set_max_width(width);
+        if !banner.is_empty() {
             egui::Frame::popup(ui.style()).fill(egui::Color32::from_rgb(0x1d, 0x3a, 0x5c)).show(ui, |ui| {
-                ui.set_max_width((free.width() * 0.5).max(300.0));
+                ui.set_width(width);
                 ui.label(egui::RichText::new(format!("ℹ {banner}")).color(egui::Color32::WHITE).size(16.0));
             });
-        });
-    }
-    let question = sc.questions.iter().zip(&training.due.questions).find(|(q, t)| t.is_some_and(|t| t <= now) && !session.answered(&q.id)).map(|(q, _)| q.clone());
-    let Some(q) = question else {
-        if let Some((id, right)) = ui_state.feedback.clone() {
-            feedback_ui(ctx, free, &id, right, &mut ui_state);
         }
-        return Ok(());
-    };
-    let mut answer: Option<String> = None;
-    egui::Window::new(t!("training-view-question-title"))
-        .id(egui::Id::new("training-question"))
-        .collapsible(false)
-        .default_pos(egui::pos2(free.center().x - 220.0, free.top() + 120.0))
-        .default_width(440.0)
-        .order(egui::Order::Foreground)
-        .show(ctx, |ui| {
-            ui.label(egui::RichText::new(text(&q.text)).size(16.0));
-            ui.add_space(6.0);
-            match &q.expected {
-                Expected::Choice { choices, .. } => {
-                    let ticked = ui_state.choice.entry(q.id.clone()).or_insert(usize::MAX);
-                    for (i, c) in choices.iter().enumerate() {
-                        ui.radio_value(ticked, i, format!("{}. {}", i + 1, text(c)));
-                    }
-                    let pick = *ticked;
-                    if ui.add_enabled(pick != usize::MAX, egui::Button::new(t!("training-view-answer"))).clicked() {
-                        answer = Some((pick + 1).to_string());
-                    }
-                }
-                Expected::Equipment { .. } => {
-                    let name = selection.0.as_deref().map(|id| site.as_ref().and_then(|s| s.0.equipment(id)).map_or(id.to_owned(), |e| e.display_name().to_owned()));
-                    match &name {
-                        Some(n) => ui.label(msg!("training-view-selected", equipment = n.as_str()).text()),
-                        None => ui.weak(t!("training-view-click-equipment")),
-                    };
-                    if ui.add_enabled(selection.0.is_some(), egui::Button::new(t!("training-view-answer"))).clicked() {
-                        answer = selection.0.clone();
-                    }
-                }
-            }
-        });
-    if let Some(a) = answer
+        if let Some((_, right)) = ui_state.feedback.clone() {
+            feedback_ui(ui, right, &mut ui_state);
+        }
+        if let Some(q) = &question {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_width(width);
+                answer = question_ui(ui, q, &mut ui_state, &selection, site.as_deref());
+            });
+        }
+    });
+    if let (Some(a), Some(q)) = (answer, &question)
         && let Some(right) = training.answer(&q.id, &a, &clock)
     {
         ui_state.feedback = Some((q.id.clone(), right));
@@ -262,17 +255,42 @@ pub fn trainee_ui(
     Ok(())
 }
 
-fn feedback_ui(ctx: &egui::Context, free: egui::Rect, _id: &str, right: bool, ui_state: &mut TrainingUi) {
+/// A question and its answer: the choices to tick, or the equipment selected in 3D; the answer given, if the
+/// trainee pressed Answer.
+fn question_ui(ui: &mut egui::Ui, q: &plant_training::Question, ui_state: &mut TrainingUi, selection: &Selection, site: Option<&CurrentSite>) -> Option<String> {
+    ui.strong(t!("training-view-question-title"));
+    ui.label(egui::RichText::new(text(&q.text)).size(16.0));
+    ui.add_space(6.0);
+    match &q.expected {
+        Expected::Choice { choices, .. } => {
+            let ticked = ui_state.choice.entry(q.id.clone()).or_insert(usize::MAX);
+            for (i, c) in choices.iter().enumerate() {
+                ui.radio_value(ticked, i, format!("{}. {}", i + 1, text(c)));
+            }
+            let pick = *ticked;
+            ui.add_enabled(pick != usize::MAX, egui::Button::new(t!("training-view-answer"))).clicked().then(|| (pick + 1).to_string())
+        }
+        Expected::Equipment { .. } => {
+            let name = selection.0.as_deref().map(|id| site.and_then(|s| s.0.equipment(id)).map_or(id.to_owned(), |e| e.display_name().to_owned()));
+            match &name {
+                Some(n) => ui.label(msg!("training-view-selected", equipment = n.as_str()).text()),
+                None => ui.weak(t!("training-view-click-equipment")),
+            };
+            ui.add_enabled(selection.0.is_some(), egui::Button::new(t!("training-view-answer"))).clicked().then(|| selection.0.clone()).flatten()
+        }
+    }
+}
+
+/// Right or wrong, for the last answer, until dismissed.
+fn feedback_ui(ui: &mut egui::Ui, right: bool, ui_state: &mut TrainingUi) {
     let (label, colour) =
         if right { (t!("training-view-right"), egui::Color32::from_rgb(0x2e, 0x9e, 0x4f)) } else { (t!("training-view-wrong"), egui::Color32::from_rgb(0xd0, 0x3a, 0x3a)) };
-    egui::Area::new(egui::Id::new("training-feedback")).fixed_pos(egui::pos2(free.center().x - 120.0, free.top() + 120.0)).order(egui::Order::Foreground).show(ctx, |ui| {
-        egui::Frame::popup(ui.style()).show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(egui::RichText::new(label).color(colour).size(18.0).strong());
-                if ui.small_button("✕").clicked() {
-                    ui_state.feedback = None;
-                }
-            });
+    egui::Frame::popup(ui.style()).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new(label).color(colour).size(18.0).strong());
+            if ui.small_button("✕").clicked() {
+                ui_state.feedback = None;
+            }
         });
     });
 }
