@@ -17,7 +17,7 @@ fuzz_target!(init: plant_twin_fuzz::init(), |data: &[u8]| {
     if let Ok((alarms, _)) = &parsed {
         let mut store = plant_store::Store::new();
         for def in &alarms.alarms {
-            for m in std::iter::once(&def.meter).chain(def.reference.as_ref()) {
+            for m in std::iter::once(&def.meter).chain(def.terms.iter().map(|(_, m)| m)).chain(def.reference.as_ref()) {
                 let t: Vec<i64> = (0..64).map(|i| i * 60_000).collect();
                 let v: Vec<f64> = (0..64).map(|i| if i % 9 == 4 { f64::NAN } else { ((i * 37) % 23) as f64 * def.limit.abs().max(1.0) / 10.0 }).collect();
                 store.insert(m.clone(), plant_store::Series::from_samples(t, v).0);

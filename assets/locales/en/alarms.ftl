@@ -14,6 +14,8 @@ alarms-invalid = not a valid alarm file: { $error }
 alarms-version = alarm file version { $version } is not supported (this build reads version { $supported })
 alarms-duplicate-id = alarm "{ $alarm }" is defined twice; the second is left out
 alarms-unknown-meter = alarm "{ $alarm }" names no meter "{ $meter }" of this site; it is left out
+alarms-bad-expression = alarm "{ $alarm }": { $error }; it is left out
+alarms-mixed-quantities = alarm "{ $alarm }": the meters of an expression must measure one quantity; it is left out
 alarms-out-of-range = alarm "{ $alarm }": { $field } = { $value } is outside { $min } … { $max }; it is left out
 alarms-reference = alarm "{ $alarm }": a deviation alarm needs a reference meter, and only a deviation alarm has one; it is left out
 alarms-unknown-format = unknown format "{ $format }" (json, csv or md)

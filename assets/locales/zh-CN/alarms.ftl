@@ -13,6 +13,8 @@ alarms-invalid = 不是有效的报警文件：{ $error }
 alarms-version = 不支持报警文件版本 { $version }（本版本读取版本 { $supported }）
 alarms-duplicate-id = 报警“{ $alarm }”重复定义；第二个未采用
 alarms-unknown-meter = 报警“{ $alarm }”引用的计量表“{ $meter }”不属于本站点；该报警未采用
+alarms-bad-expression = 报警 "{ $alarm }"：{ $error }；已略去
+alarms-mixed-quantities = 报警 "{ $alarm }"：表达式中的计量表必须测量同一物理量；已略去
 alarms-out-of-range = 报警“{ $alarm }”：{ $field } = { $value } 超出 { $min } … { $max }；该报警未采用
 alarms-reference = 报警“{ $alarm }”：偏差报警需要参比计量表，且只有偏差报警可以有参比计量表；该报警未采用
 alarms-unknown-format = 未知格式“{ $format }”（json、csv 或 md）

@@ -24,6 +24,7 @@ fn setup() -> (Vec<AlarmDef>, Store) {
         defs.push(AlarmDef {
             id: format!("alarm-{m}"),
             meter: format!("meter-{m}"),
+            terms: Vec::new(),
             kind: Kind::High,
             limit: 8.0,
             deadband: 0.5,

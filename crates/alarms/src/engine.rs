@@ -59,11 +59,21 @@ impl Timeline {
 
     /// Evaluates the samples that arrived since the last call (live data appended to the store).
     pub fn extend(&mut self, def: &AlarmDef, store: &Store) {
-        let Some(series) = store.get(&def.meter) else { return };
+        let Some(series) = store.get(def.primary_meter()) else { return };
         let reference = def.reference.as_deref().and_then(|r| store.get(r));
+        // An expression: the first meter's samples give the times, the others are read there (a value they do
+        // not have then, stale or missing, is bad quality for that sample).
+        let (k0, others) = match def.terms.split_first() {
+            Some(((k0, _), rest)) => {
+                let Some(others) = rest.iter().map(|(k, m)| store.get(m).map(|s| (*k, s))).collect::<Option<Vec<_>>>() else { return };
+                (*k0, others)
+            }
+            None => (1.0, Vec::new()),
+        };
         let (times, values) = (series.times_ms(), series.values());
         let from = self.cursor.next.min(times.len());
         for (&t, &v) in times[from..].iter().zip(&values[from..]) {
+            let v = others.iter().fold(k0 * v, |sum, (k, s)| s.reading_at(t).value().map_or(f64::NAN, |x| sum + k * x));
             self.step(def, t, v, reference);
         }
         self.cursor.next = times.len();

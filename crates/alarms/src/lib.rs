@@ -91,7 +91,12 @@ impl Priority {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AlarmDef {
     pub id: String,
+    /// The meter, or the expression as written (`chiller-1.power + chiller-2.power`).
     pub meter: String,
+    /// An expression's terms: coefficient and meter, the first meter's samples giving the times; empty for a
+    /// plain meter.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<(f64, String)>,
     pub kind: Kind,
     /// In the meter's unit (per minute for a rate of change).
     pub limit: f64,
@@ -110,6 +115,11 @@ pub struct AlarmDef {
 }
 
 impl AlarmDef {
+    /// The meter whose samples the alarm is evaluated at (an expression's first), and whose equipment it marks.
+    pub fn primary_meter(&self) -> &str {
+        self.terms.first().map_or(self.meter.as_str(), |(_, m)| m.as_str())
+    }
+
     /// The message in `lang`.
     pub fn message_in(&self, lang: Lang) -> &str {
         match (lang, &self.message_zh) {
@@ -212,11 +222,34 @@ pub fn parse(text: &str, path: &Path, site: &Site) -> Result<(Alarms, Vec<Diagno
 fn check(out: &mut TextProblems<'_>, span: std::ops::Range<usize>, a: RawAlarm, site: &Site) -> Option<AlarmDef> {
     let id = a.id.get_ref().clone();
     let mut ok = true;
-    for m in std::iter::once(&a.meter).chain(a.reference.as_ref()) {
-        if site.meter(m.get_ref()).is_none() {
-            out.error(out.at(m.span()), msg!("alarms-unknown-meter", alarm = id.as_str(), meter = m.get_ref().as_str()));
-            ok = false;
+    // `meter` is a meter, or an expression over meters of one quantity (`a + b - 0.5 * c`).
+    let terms = match plant_site::parse_linear(a.meter.get_ref()) {
+        Ok(t) => t,
+        Err(m) => {
+            out.error(out.at(a.meter.span()), msg!("alarms-bad-expression", alarm = id.as_str(), error = m));
+            return None;
         }
+    };
+    let mut quantity = None;
+    for (_, m) in &terms {
+        match site.meter(m) {
+            None => {
+                out.error(out.at(a.meter.span()), msg!("alarms-unknown-meter", alarm = id.as_str(), meter = m.as_str()));
+                ok = false;
+            }
+            Some(meter) if quantity.is_some_and(|q| q != meter.quantity) => {
+                out.error(out.at(a.meter.span()), msg!("alarms-mixed-quantities", alarm = id.as_str()));
+                ok = false;
+            }
+            Some(meter) => quantity = Some(meter.quantity),
+        }
+    }
+    let terms = if terms.len() == 1 && terms[0].0 == 1.0 { Vec::new() } else { terms };
+    if let Some(r) = &a.reference
+        && site.meter(r.get_ref()).is_none()
+    {
+        out.error(out.at(r.span()), msg!("alarms-unknown-meter", alarm = id.as_str(), meter = r.get_ref().as_str()));
+        ok = false;
     }
     // A number that is not given is 0 (no deadband, no delay).
     let number = |out: &mut TextProblems<'_>, v: Option<&toml::Spanned<f64>>, lo: f64, hi: f64, field: &str| -> Option<f64> {
@@ -243,7 +276,8 @@ fn check(out: &mut TextProblems<'_>, span: std::ops::Range<usize>, a: RawAlarm, 
     }
     ok.then(|| AlarmDef {
         id,
-        meter: a.meter.into_inner(),
+        meter: a.meter.into_inner().trim().to_owned(),
+        terms,
         kind: a.kind,
         limit,
         deadband,

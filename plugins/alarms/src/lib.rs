@@ -134,7 +134,7 @@ fn update_states(
     let (mut counts, mut unacknowledged) = ([0usize; 4], 0);
     for (index, (def, tl)) in alarms.alarms.iter().zip(&book.timelines).enumerate() {
         let state = state_at(&def.id, tl, book.actions.get(index).map_or(&[][..], Vec::as_slice), clock.now_ms);
-        let equipment = site.0.meter(&def.meter).map(|m| m.equipment.clone()).filter(|e| !e.is_empty());
+        let equipment = site.0.meter(def.primary_meter()).map(|m| m.equipment.clone()).filter(|e| !e.is_empty());
         if state.annunciated() {
             counts[def.priority as usize] += 1;
             if state != AlarmState::Acknowledged {

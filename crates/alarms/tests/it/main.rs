@@ -33,6 +33,7 @@ pub fn def(kind: Kind, limit: f64, deadband: f64, on_s: i64, off_s: i64) -> Alar
     AlarmDef {
         id: "a".into(),
         meter: "m".into(),
+        terms: Vec::new(),
         kind,
         limit,
         deadband,

@@ -91,6 +91,7 @@ fn the_figures_of_a_known_journal() {
     let mk = |id: &str, meter: &str, priority| AlarmDef {
         id: id.into(),
         meter: meter.into(),
+        terms: Vec::new(),
         kind: Kind::High,
         limit: 10.0,
         deadband: 0.0,
