@@ -106,6 +106,27 @@ pub enum Command {
     /// raise, the instructions and questions as they fall due, each expected alarm checked; a trainee's log
     /// scored.
     Train(TrainArgs),
+    /// Make a site package from a model and a data export: meters guessed from the columns, matched to the
+    /// model's nodes by name, a first flow graph; what was guessed and what could not be placed is listed.
+    New(NewArgs),
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct NewArgs {
+    /// The package folder to create (it must not hold a site.toml).
+    pub folder: PathBuf,
+    /// The 3D model (.glb).
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+    /// A data export (.csv or .parquet), repeatable; the first one's columns make the meters.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub data: Vec<PathBuf>,
+    /// The IANA time zone the export's times without an offset are in.
+    #[arg(long, default_value = "Asia/Shanghai")]
+    pub time_zone: String,
+    /// The site's name (default: the folder's name).
+    #[arg(long)]
+    pub name: Option<String>,
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -404,6 +425,7 @@ fn subcommand_about(name: &str) -> Option<String> {
         "eval" => Some(t!("app-cmd-eval")),
         "optimise" => Some(t!("app-cmd-optimise")),
         "train" => Some(t!("app-cmd-train")),
+        "new" => Some(t!("app-cmd-new")),
         "help" => Some(t!("app-help-subcommand")),
         _ => None,
     }
@@ -445,6 +467,11 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         ("train", "format") => t!("app-arg-train-format"),
         ("train", "output") => t!("app-arg-train-output"),
         (_, "scenario") => t!("app-arg-scenario"),
+        ("new", "folder") => t!("app-arg-new-folder"),
+        ("new", "model") => t!("app-arg-new-model"),
+        ("new", "data") => t!("app-arg-new-data"),
+        ("new", "time_zone") => t!("app-arg-new-time-zone"),
+        ("new", "name") => t!("app-arg-new-name"),
         (_, "log") => t!("app-arg-log"),
         (_, "training") => t!("app-arg-training"),
         (_, "presentation") => t!("app-arg-presentation"),

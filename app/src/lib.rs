@@ -3,6 +3,7 @@
 
 pub mod alarms;
 pub mod cli;
+pub mod new;
 pub mod report;
 mod startup;
 pub mod training;

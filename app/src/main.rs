@@ -13,6 +13,7 @@ fn main() -> bevy::app::AppExit {
         Some(Command::Eval(args)) => exit(plant_twin::whatif::eval(args)),
         Some(Command::Optimise(args)) => exit(plant_twin::whatif::optimise(args)),
         Some(Command::Train(args)) => exit(plant_twin::training::run(args)),
+        Some(Command::New(args)) => exit(plant_twin::new::run(args)),
         None => plant_twin::build_app(&cli).run(),
     }
 }

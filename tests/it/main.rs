@@ -6,6 +6,7 @@ mod clock;
 mod fonts;
 mod headless;
 mod live;
+mod new;
 mod render_smoke;
 mod security;
 mod training;

@@ -58,6 +58,7 @@ app-cmd-alarms = The alarm journal of a window and the alarm-system figures (EEM
 app-cmd-eval = Evaluate a process model at given settings: outputs, energy and CO2 by scope, cost, and the margin to every limit.
 app-cmd-optimise = Optimise a process model's settings for energy, CO2 or cost within its limits.
 app-cmd-train = Run a training scenario without a window: its malfunctions applied to the recording, the alarms they raise, the instructions and questions as they fall due, each expected alarm checked; a trainee's log scored.
+app-cmd-new = Make a site package from a model and a data export: meters guessed from the columns, matched to the model's nodes by name, a first flow graph; what was guessed and what could not be placed is listed.
 
 app-arg-report-site = Site package folder (holding site.toml).
 app-arg-alarms-site = Site package folder (holding site.toml and alarms.toml).
@@ -87,6 +88,27 @@ app-arg-training = Open this training scenario at start (a package's training/NA
 app-arg-presentation = Start in presentation mode: full screen, larger text, side panels hidden (F5 toggles it).
 app-training-not-found = no training scenario "{ $name }": the package's training folder has { $available }
 app-training-expect-failed = { $count } expected alarm(s) not raised
+app-arg-new-folder = The package folder to create (it must not hold a site.toml).
+app-arg-new-model = The 3D model (.glb).
+app-arg-new-data = A data export (.csv or .parquet), repeatable; the first one's columns make the meters.
+app-arg-new-time-zone = The IANA time zone the export's times without an offset are in.
+app-arg-new-name = The site's name (default: the folder's name).
+app-new-bad-time-zone = "{ $value }" is not an IANA time zone (such as Asia/Shanghai or Europe/Berlin)
+app-new-written = Wrote { $file }.
+app-new-meters = { $count } meters from the columns of { $file } (times in column "{ $column }", { $format }):
+app-new-meter = { $header } → { $meter }: { $quantity } [{ $unit }] ({ $how }) · { $place }
+app-new-how =
+    { $how ->
+    [unit] from the unit
+    [name] GUESSED from the name
+   *[none] UNKNOWN: set it
+}
+app-new-on = on { $equipment } (node "{ $node }")
+app-new-unplaced = not placed: no node of that name
+app-new-free-nodes = { $count } named node(s) of the model have no meter yet: { $names }
+app-new-unnamed-nodes = { $count } node(s) of the model have no name (CAD exports often name only meshes)
+app-new-check = Opened the new site to check it: { $errors } error(s), { $warnings } warning(s).
+app-new-open = Open it with: plant-twin { $folder }
 
 ## Errors of the command line
 

@@ -79,3 +79,11 @@ ingest-rows-skipped = { $rejected } of { $rows ->
     [one] one non-numeric cell, which was skipped
    *[other] { $bad_cells } non-numeric cells, which were skipped
 }
+
+## plant-twin new: a site package from a model and a data export.
+ingest-new-no-data = give the data file with --data
+ingest-new-no-time = no column of timestamps found (a date-time column, or one named timestamp, time or date)
+ingest-new-not-numbers = column "{ $column }" holds no numbers; it is left out
+ingest-new-cannot-write = cannot write: { $error }
+ingest-new-exists = a site.toml is already there; choose a new folder
+ingest-new-glb-only = the model must be a .glb (binary glTF, one file); export a .gltf with its buffers as .glb first

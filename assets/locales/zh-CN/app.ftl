@@ -58,6 +58,7 @@ app-cmd-alarms = 根据站点的 alarms.toml 和历史数据，输出某一时�
 app-cmd-eval = 在给定参数下计算工艺模型：产出、能耗、分范围的二氧化碳排放、成本，以及与各约束的裕量。
 app-cmd-optimise = 在约束范围内优化工艺模型的参数，使能耗、二氧化碳排放或成本最低。
 app-cmd-train = 无窗口运行培训场景：把其中的故障叠加到历史记录上，列出由此产生的报警、到时的操作提示和题目，并逐一核对预期报警；给出学员操作记录时计算得分。
+app-cmd-new = 由模型和数据导出文件生成站点包：根据列推断计量表，按名称与模型节点匹配，并生成初步的能流图；列出推断结果和无法放置的内容。
 
 app-arg-report-site = 站点包文件夹（包含 site.toml）。
 app-arg-alarms-site = 站点包文件夹（包含 site.toml 和 alarms.toml）。
@@ -87,6 +88,27 @@ app-arg-training = 启动时打开此培训场景（站点包中的 training/名
 app-arg-presentation = 以演示模式启动：全屏、放大文字、隐藏侧边面板（按 F5 切换）。
 app-training-not-found = 没有培训场景 "{ $name }"：站点包的 training 文件夹中有 { $available }
 app-training-expect-failed = { $count } 个预期报警未产生
+app-arg-new-folder = 要创建的站点包文件夹（其中不能已有 site.toml）。
+app-arg-new-model = 三维模型（.glb）。
+app-arg-new-data = 数据导出文件（.csv 或 .parquet），可重复；第一个文件的列生成计量表。
+app-arg-new-time-zone = 导出文件中不带时区偏移的时间所在的 IANA 时区。
+app-arg-new-name = 站点名称（默认：文件夹名）。
+app-new-bad-time-zone = “{ $value }”不是 IANA 时区（例如 Asia/Shanghai 或 Europe/Berlin）
+app-new-written = 已写入 { $file }。
+app-new-meters = 由 { $file } 的列生成 { $count } 个计量表（时间在“{ $column }”列，{ $format }）：
+app-new-meter = { $header } → { $meter }：{ $quantity } [{ $unit }]（{ $how }）· { $place }
+app-new-how =
+    { $how ->
+    [unit] 由单位确定
+    [name] 由名称推断
+   *[none] 未知：请设置
+}
+app-new-on = 位于 { $equipment }（节点“{ $node }”）
+app-new-unplaced = 未放置：没有同名节点
+app-new-free-nodes = 模型中有 { $count } 个已命名节点尚无计量表：{ $names }
+app-new-unnamed-nodes = 模型中有 { $count } 个节点没有名称（CAD 导出常只为网格命名）
+app-new-check = 已打开新站点进行检查：{ $errors } 个错误，{ $warnings } 个警告。
+app-new-open = 用此命令打开：plant-twin { $folder }
 
 ## 命令行错误
 

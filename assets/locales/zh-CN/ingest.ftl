@@ -57,3 +57,11 @@ ingest-column-unit-mismatch = 该列的单位是“{ $unit }”，但计量表�
 ingest-column-type = 该列的类型为 { $column_type }，应为数值；已略过该列
 ingest-not-a-number = “{ $value }”不是数字；已略过该单元格
 ingest-rows-skipped = { $rows } 行中有 { $rejected } 行因时间戳无法读取而被舍弃；{ $bad_rows } 行共有 { $bad_cells } 个非数值单元格，已略过
+
+## plant-twin new：由模型和数据导出文件生成站点包。
+ingest-new-no-data = 请用 --data 给出数据文件
+ingest-new-no-time = 没有找到时间戳列（日期时间类型的列，或名为 timestamp、time、date 的列）
+ingest-new-not-numbers = 列“{ $column }”中没有数值；已略去
+ingest-new-cannot-write = 无法写入：{ $error }
+ingest-new-exists = 该处已有 site.toml；请换一个新文件夹
+ingest-new-glb-only = 模型必须是 .glb（二进制 glTF，单个文件）；请先把 .gltf 及其缓冲区导出为 .glb

@@ -6,6 +6,7 @@
 //! row and column.
 
 mod columns;
+pub mod scaffold;
 pub mod timestamp;
 
 use std::collections::HashMap;

@@ -91,6 +91,29 @@ pub fn check_model(site: &Site) -> ModelReport {
 ///   so the file is read whole and a declared length under 12 is refused here;
 /// - gltf-json 1.4's validation looks up a primitive's `POSITION` accessor by index before it checks
 ///   that the index exists, so attribute indices are checked here first; then the file is validated.
+/// A node of a model as `plant-twin new` offers it for binding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelNode {
+    pub name: Option<String>,
+    /// The name of its mesh, where it has one (CAD exports often name only meshes).
+    pub mesh: Option<String>,
+    /// Whether it has extras naming an equipment item.
+    pub equipment: Option<String>,
+}
+
+/// The nodes of a model file (names, mesh names, extras; not the meshes themselves), or why it cannot be read.
+pub fn model_nodes(path: &Path) -> Result<Vec<ModelNode>, String> {
+    let gltf = read_model(path).map_err(|e| e.to_string())?;
+    Ok(gltf
+        .nodes()
+        .map(|n| ModelNode {
+            name: n.name().map(str::to_owned).filter(|s| !s.trim().is_empty()),
+            mesh: n.mesh().and_then(|m| m.name().map(str::to_owned)),
+            equipment: n.extras().as_ref().and_then(|r| equipment_from_extras(r.get())),
+        })
+        .collect())
+}
+
 fn read_model(path: &Path) -> Result<gltf::Gltf, gltf::Error> {
     const GLB_HEADER: u32 = 12;
     let bytes = std::fs::read(path)?;

@@ -4,6 +4,7 @@ mod fixtures;
 mod fuzz_regressions;
 mod messy;
 mod sample_site;
+mod scaffold;
 mod timestamps;
 
 use plant_i18n::{Arg, Lang, Msg};

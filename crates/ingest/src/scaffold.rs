@@ -1,0 +1,465 @@
+//! `plant-twin new`: a site package from a model and a historian export. The data file's columns are read
+//! (names, units in the headers, value ranges), each meter's quantity and unit guessed, meters matched to the
+//! model's nodes by name, and a commented `site.toml` written with a minimal flow graph (grid electricity
+//! into the equipment that meters power or energy, a fuel source into the equipment that meters a fuel) so
+//! the energy and carbon report works at once. What was guessed and what could not be placed is listed.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use plant_i18n::{Msg, msg};
+use plant_site::binding::ModelNode;
+use plant_site::{DataFile, Diagnostic, Place, Quantity, TimestampFormat};
+use polars::prelude::*;
+
+use crate::columns::split_unit;
+
+/// What `plant-twin new` is asked to do.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The package folder to create.
+    pub folder: PathBuf,
+    pub model: Option<PathBuf>,
+    pub data: Vec<PathBuf>,
+    pub time_zone: chrono_tz::Tz,
+    /// The site's name (default: the folder's name).
+    pub name: Option<String>,
+}
+
+/// A column of the data and what was made of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub header: String,
+    pub meter: String,
+    pub quantity: Quantity,
+    pub unit: String,
+    /// How the quantity was found: from the header's unit, from the name, or not at all.
+    pub guess: Guess,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub mean: Option<f64>,
+    /// The equipment it was bound to, and the node that equipment is.
+    pub equipment: Option<String>,
+    pub node: Option<String>,
+    /// A fuel the name says it measures (coal, natural gas, diesel, fuel oil).
+    pub fuel: Option<&'static str>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Guess {
+    Unit,
+    Name,
+    None,
+}
+
+/// What was made: the text of `site.toml` and the findings.
+#[derive(Clone, Debug)]
+pub struct Scaffold {
+    pub site_toml: String,
+    pub columns: Vec<Column>,
+    pub timestamp_column: String,
+    pub timestamp_format: TimestampFormat,
+    /// Named nodes of the model no meter was matched to (for the user to bind), and nodes without a name.
+    pub free_nodes: Vec<String>,
+    pub unnamed_nodes: usize,
+    pub notes: Vec<Msg>,
+}
+
+/// Reads the data and the model and makes the package's `site.toml` (nothing is written).
+pub fn scaffold(opts: &Options) -> Result<Scaffold, Diagnostic> {
+    let first = opts.data.first().ok_or_else(|| Diagnostic::error(&opts.folder, Place::Whole, msg!("ingest-new-no-data")))?;
+    if let Some(m) = &opts.model
+        && !m.extension().is_some_and(|e| e.eq_ignore_ascii_case("glb"))
+    {
+        // A .gltf names its buffers and images in files beside it; only a self-contained .glb is copied for now.
+        return Err(Diagnostic::error(m, Place::Whole, msg!("ingest-new-glb-only")));
+    }
+    let separator = sniff_separator(first);
+    let probe = DataFile { path: String::new(), timestamp_column: "timestamp".into(), timestamp_format: TimestampFormat::Auto, separator };
+    let df = crate::read_frame(first, &probe)?;
+    let (timestamp_column, timestamp_format) = timestamp_of(&df).ok_or_else(|| Diagnostic::error(first, Place::Whole, msg!("ingest-new-no-time")))?;
+    let nodes = match &opts.model {
+        Some(p) => plant_site::binding::model_nodes(p).map_err(|e| Diagnostic::error(p, Place::Whole, msg!("site-model-unreadable", error = e)))?,
+        None => Vec::new(),
+    };
+    let mut notes = Vec::new();
+    let mut columns = Vec::new();
+    let mut ids = BTreeSet::new();
+    for c in df.columns() {
+        let header = c.name().to_string();
+        if header == timestamp_column {
+            continue;
+        }
+        let Some(values) = numbers(c) else {
+            notes.push(msg!("ingest-new-not-numbers", column = header.as_str()));
+            continue;
+        };
+        let (base, unit) = split_unit(&header);
+        let (quantity, unit, guess) = quantity_of(base, unit);
+        let meter = unique(slug(base), &mut ids);
+        let node = match_node(base, &nodes);
+        let fuel = fuel_of(base, quantity);
+        columns.push(Column { header: header.clone(), meter, quantity, unit, guess, min: values.0, max: values.1, mean: values.2, equipment: None, node, fuel });
+    }
+    let mut equipment_ids = BTreeSet::new();
+    let mut node_equipment: Vec<(String, String)> = Vec::new();
+    for c in &mut columns {
+        if let Some(node) = &c.node {
+            let id = match node_equipment.iter().find(|(n, _)| n == node) {
+                Some((_, id)) => id.clone(),
+                None => {
+                    // The id the model's extras give the node, else one from its name.
+                    let named = nodes.iter().find(|n| n.name.as_ref() == Some(node)).and_then(|n| n.equipment.clone());
+                    let id = unique(named.unwrap_or_else(|| slug(node)), &mut equipment_ids);
+                    node_equipment.push((node.clone(), id.clone()));
+                    id
+                }
+            };
+            c.equipment = Some(id);
+        }
+    }
+    // Nodes the model itself marks as equipment (extras `{"equipment": "…"}`) are equipment too, metered or not.
+    for n in &nodes {
+        if let (Some(name), Some(id)) = (&n.name, &n.equipment)
+            && !node_equipment.iter().any(|(node, _)| node == name)
+            && !equipment_ids.contains(id)
+        {
+            equipment_ids.insert(id.clone());
+            node_equipment.push((name.clone(), id.clone()));
+        }
+    }
+    let bound: BTreeSet<&String> = node_equipment.iter().map(|(n, _)| n).collect();
+    let free_nodes = nodes.iter().filter_map(|n| n.name.as_ref()).filter(|n| !bound.contains(n)).cloned().collect();
+    let unnamed_nodes = nodes.iter().filter(|n| n.name.is_none()).count();
+    let name = opts.name.clone().unwrap_or_else(|| opts.folder.file_name().map_or_else(|| "site".to_owned(), |n| n.to_string_lossy().into_owned()));
+    let mut s = Scaffold { site_toml: String::new(), columns, timestamp_column, timestamp_format, free_nodes, unnamed_nodes, notes };
+    s.site_toml = site_toml(&s, opts, &name, separator, &node_equipment);
+    Ok(s)
+}
+
+/// The CSV separator the header line uses most (`,`, `;` or a tab); `None` for `,` and for Parquet.
+fn sniff_separator(path: &Path) -> Option<char> {
+    if !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt")) {
+        return None;
+    }
+    use std::io::BufRead;
+    let mut line = String::new();
+    let file = std::fs::File::open(path).ok()?;
+    std::io::BufReader::new(file).take(64 * 1024).read_line(&mut line).ok()?;
+    let best = [',', ';', '\t'].into_iter().max_by_key(|c| line.matches(*c).count())?;
+    (best != ',' && line.contains(best)).then_some(best)
+}
+
+/// The column of timestamps: a date-time column, else one named like a time, else the first; and the form
+/// its text takes (day-first, month-first, ISO 8601…), from its first values.
+fn timestamp_of(df: &DataFrame) -> Option<(String, TimestampFormat)> {
+    let cols = df.columns();
+    let named = |c: &&Column_| {
+        let n = c.name().to_lowercase();
+        ["timestamp", "time", "date", "datetime", "时间", "日期"].iter().any(|k| n.contains(k))
+    };
+    let col = cols.iter().find(|c| matches!(c.dtype(), DataType::Datetime(..) | DataType::Date)).or_else(|| cols.iter().find(named)).or_else(|| cols.first())?;
+    let format = match col.dtype() {
+        DataType::String => {
+            let ca = col.str().ok()?;
+            let samples: Vec<&str> = ca.iter().flatten().take(50).collect();
+            crate::timestamp::detect(&samples)?.0
+        }
+        DataType::Datetime(..) | DataType::Date => TimestampFormat::Auto,
+        _ => TimestampFormat::Auto,
+    };
+    Some((col.name().to_string(), format))
+}
+
+type Column_ = polars::prelude::Column;
+
+/// A column's values as numbers (text such as "12.5" read too): min, max, mean; `None` when none is a number.
+fn numbers(c: &Column_) -> Option<(Option<f64>, Option<f64>, Option<f64>)> {
+    let f = c.cast(&DataType::Float64).ok()?;
+    let ca = f.f64().ok()?;
+    let finite: Vec<f64> = ca.iter().flatten().filter(|v| v.is_finite()).collect();
+    if finite.is_empty() {
+        return None;
+    }
+    let min = finite.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = finite.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mean = finite.iter().sum::<f64>() / finite.len() as f64;
+    Some((Some(min), Some(max), Some(mean)))
+}
+
+/// Words of a name, lower case (`Kiln_1 DrivePower` → kiln, 1, drive, power).
+fn words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for ch in s.chars() {
+        if !ch.is_alphanumeric() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if ch.is_uppercase() && prev_lower && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        prev_lower = ch.is_lowercase() || ch.is_ascii_digit();
+        cur.extend(ch.to_lowercase());
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// An id from a name: its words joined by `-` (non-ASCII letters kept).
+fn slug(s: &str) -> String {
+    let w = words(s).join("-");
+    if w.is_empty() { "meter".to_owned() } else { w }
+}
+
+fn unique(mut id: String, taken: &mut BTreeSet<String>) -> String {
+    if taken.contains(&id) {
+        let base = id.clone();
+        let mut n = 2;
+        while taken.contains(&format!("{base}-{n}")) {
+            n += 1;
+        }
+        id = format!("{base}-{n}");
+    }
+    taken.insert(id.clone());
+    id
+}
+
+/// A name's words that say which of two quantities with the same unit it is.
+const THERMAL: [&str; 9] = ["heat", "thermal", "cooling", "load", "steam", "chw", "hw", "热", "冷"];
+const MECHANICAL: [&str; 3] = ["shaft", "mechanical", "brake"];
+const POWER_FACTOR: [&str; 3] = ["pf", "cos", "cosphi"];
+const CO2: [&str; 2] = ["co2", "二氧化碳"];
+
+/// The quantity and unit of a column: from the unit in its header where it has one (the name settles a unit two
+/// quantities share: kW of heat or of electricity), else from words of its name; `Other` when neither says.
+fn quantity_of(base: &str, unit: Option<&str>) -> (Quantity, String, Guess) {
+    let w = words(base);
+    let has = |list: &[&str]| w.iter().any(|x| list.iter().any(|k| x == k || (k.chars().any(|c| !c.is_ascii()) && x.contains(k))));
+    if let Some(u) = unit {
+        let fits: Vec<Quantity> = Quantity::ALL.iter().copied().filter(|q| *q != Quantity::Other && q.to_display(u).is_some()).collect();
+        let pick = |q: Quantity| fits.contains(&q).then_some(q);
+        let q = (has(&THERMAL).then(|| pick(Quantity::ThermalPower)).flatten())
+            .or_else(|| has(&MECHANICAL).then(|| pick(Quantity::MechanicalPower)).flatten())
+            .or_else(|| has(&POWER_FACTOR).then(|| pick(Quantity::PowerFactor)).flatten())
+            .or_else(|| has(&CO2).then(|| pick(Quantity::Co2MassFlow).or_else(|| pick(Quantity::Co2))).flatten())
+            .or_else(|| fits.iter().copied().find(|q| !matches!(q, Quantity::PowerFactor | Quantity::Co2MassFlow | Quantity::Co2)))
+            .or_else(|| fits.first().copied());
+        if let Some(q) = q {
+            return (q, u.to_owned(), Guess::Unit);
+        }
+    }
+    // No unit (or one no quantity has): the usual words of a name, with the usual unit.
+    let by_name: [(&[&str], Quantity, &str); 6] = [
+        (&["temp", "temperature", "温度"], Quantity::Temperature, "°C"),
+        (&["power", "kw", "功率"], Quantity::ElectricPower, "kW"),
+        (&["energy", "kwh", "电量", "电能"], Quantity::Energy, "kWh"),
+        (&["pressure", "压力"], Quantity::Pressure, "kPa"),
+        (&["speed", "rpm", "转速"], Quantity::Speed, "rpm"),
+        (&["pf"], Quantity::PowerFactor, ""),
+    ];
+    for (keys, q, u) in by_name {
+        if has(keys) && unit.is_none() {
+            return (q, u.to_owned(), Guess::Name);
+        }
+    }
+    (Quantity::Other, unit.unwrap_or("").to_owned(), Guess::None)
+}
+
+/// The fuel a mass or volume flow's name says it is, as a factor id of the bundled IPCC 2006 set.
+fn fuel_of(base: &str, q: Quantity) -> Option<&'static str> {
+    if !matches!(q, Quantity::MassFlow | Quantity::VolumeFlow) {
+        return None;
+    }
+    let w = words(base);
+    let has = |k: &str| w.iter().any(|x| x == k || (!k.is_ascii() && x.contains(k)));
+    if has("coal") || has("煤") {
+        Some("bituminous-coal")
+    } else if has("gas") || has("ng") || has("天然气") {
+        Some("natural-gas")
+    } else if has("diesel") || has("柴油") {
+        Some("diesel")
+    } else if has("oil") || has("重油") {
+        Some("residual-fuel-oil")
+    } else {
+        None
+    }
+}
+
+/// The model node a column's name names: the longest node name whose letters and digits appear in the
+/// column's, whole (a node `Pump_1` matches `pump1_power` but not `pump10_power`).
+fn match_node(base: &str, nodes: &[ModelNode]) -> Option<String> {
+    let flat = |s: &str| words(s).concat();
+    let col = flat(base);
+    let mut best: Option<(usize, &String)> = None;
+    for n in nodes.iter().filter_map(|n| n.name.as_ref()) {
+        let key = flat(n);
+        if key.chars().count() < 3 {
+            continue;
+        }
+        let whole = col.match_indices(&key).any(|(i, m)| {
+            let after = col[i + m.len()..].chars().next();
+            let before = col[..i].chars().next_back();
+            // A node ending in a digit must not run on into more digits; one starting with a digit neither.
+            !(key.ends_with(|c: char| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit()))
+                && !(key.starts_with(|c: char| c.is_ascii_digit()) && before.is_some_and(|c| c.is_ascii_digit()))
+        });
+        if whole && best.is_none_or(|(len, _)| key.len() > len) {
+            best = Some((key.len(), n));
+        }
+    }
+    best.map(|(_, n)| n.clone())
+}
+
+/// A TOML basic string.
+fn q(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The commented `site.toml`.
+fn site_toml(s: &Scaffold, opts: &Options, name: &str, separator: Option<char>, node_equipment: &[(String, String)]) -> String {
+    let mut t = String::new();
+    let _ = writeln!(
+        t,
+        "# Made by `plant-twin new` from {} — check the guesses marked below (docs/site-format.md).",
+        opts.data.iter().filter_map(|p| p.file_name()).map(|f| f.to_string_lossy().into_owned()).collect::<Vec<_>>().join(", ")
+    );
+    let _ = writeln!(t, "[site]\nname = {}\nkind = \"site\"\ntime_zone = {}", q(name), q(opts.time_zone.name()));
+    if opts.model.is_some() {
+        let _ = writeln!(t, "model = \"model.glb\"");
+    }
+    for p in &opts.data {
+        let file = p.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        let _ = writeln!(
+            t,
+            "\n[[data]]\npath = {}\ntimestamp_column = {}\ntimestamp_format = {}",
+            q(&format!("data/{file}")),
+            q(&s.timestamp_column),
+            q(format_key(&s.timestamp_format))
+        );
+        if let Some(c) = separator {
+            let _ = writeln!(t, "separator = {}", q(&c.to_string()));
+        }
+    }
+    for (node, id) in node_equipment {
+        let metered = s.columns.iter().any(|c| c.equipment.as_deref() == Some(id.as_str()));
+        let area = if metered { "Metered" } else { "In the model, not metered" };
+        let _ = writeln!(t, "\n[[equipment]]\nid = {}\ntype = \"equipment\"\nname = {}\narea = {}\nnode = {}", q(id), q(node), q(area), q(node));
+    }
+    let unplaced = s.columns.iter().any(|c| c.equipment.is_none());
+    if unplaced {
+        let _ = writeln!(t, "\n# Meters whose column names no node of the model: bind each to its equipment (or set `node` here).");
+        let _ = writeln!(t, "[[equipment]]\nid = \"unplaced\"\ntype = \"group\"\nname = \"Meters not yet placed\"\narea = \"Not placed\"");
+    }
+    for c in &s.columns {
+        let range = match (c.min, c.max) {
+            (Some(a), Some(b)) => format!("values {a:.4} … {b:.4}"),
+            _ => String::new(),
+        };
+        let how = match c.guess {
+            Guess::Unit => "quantity from the header's unit",
+            Guess::Name => "GUESSED from the name (no unit in the header): check quantity and unit",
+            Guess::None => "quantity UNKNOWN: set quantity and unit",
+        };
+        let _ = writeln!(t, "\n# {}: {how}; {range}", c.header.replace(|ch: char| ch.is_control(), " "));
+        let _ = writeln!(
+            t,
+            "[[meter]]\nid = {}\nname = {}\nquantity = {}\nunit = {}\nequipment = {}\ncolumn = {}",
+            q(&c.meter),
+            q(split_unit(&c.header).0),
+            q(c.quantity.key()),
+            q(&c.unit),
+            q(c.equipment.as_deref().unwrap_or("unplaced")),
+            q(&c.header)
+        );
+    }
+    flows_toml(&mut t, s);
+    t
+}
+
+/// A minimal flow graph: grid electricity into each item metering power or energy, each fuel into the item
+/// metering it.
+fn flows_toml(t: &mut String, s: &Scaffold) {
+    let electric: Vec<&Column> = s.columns.iter().filter(|c| matches!(c.quantity, Quantity::ElectricPower | Quantity::Energy) && c.equipment.is_some()).collect();
+    let fuels: Vec<&Column> = s.columns.iter().filter(|c| c.fuel.is_some() && c.equipment.is_some()).collect();
+    if electric.is_empty() && fuels.is_empty() {
+        return;
+    }
+    let _ = writeln!(t, "\n# A first flow graph, so the energy and carbon report works at once: grid electricity into each item with a");
+    let _ = writeln!(t, "# power or energy meter, each fuel into the item metering it. Factors: docs/factor-sets.md (China's 2022 grid");
+    let _ = writeln!(t, "# average; use a set of your own for another grid). Add the flows between items as you know them.");
+    if !electric.is_empty() {
+        let _ = writeln!(t, "[[node]]\nid = \"grid\"\nname = \"Grid electricity\"\nkind = \"source\"\ncarrier = \"electricity\"\nfactor = \"cn-reporting-2022\"");
+    }
+    let mut fuel_nodes: Vec<&str> = fuels.iter().filter_map(|c| c.fuel).collect();
+    fuel_nodes.sort_unstable();
+    fuel_nodes.dedup();
+    for f in &fuel_nodes {
+        let _ = writeln!(t, "\n[[node]]\nid = {}\nname = {}\nkind = \"source\"\ncarrier = {}\nfactor = {}", q(f), q(f), q(f), q(f));
+    }
+    for c in electric {
+        let _ = writeln!(t, "\n[[flow]]\nfrom = \"grid\"\nto = {}\ncarrier = \"electricity\"\nmeter = {}", q(c.equipment.as_deref().unwrap_or_default()), q(&c.meter));
+    }
+    for c in fuels {
+        let fuel = c.fuel.unwrap_or_default();
+        let _ = writeln!(t, "\n[[flow]]\nfrom = {}\nto = {}\ncarrier = {}\nmeter = {}", q(fuel), q(c.equipment.as_deref().unwrap_or_default()), q(fuel), q(&c.meter));
+    }
+}
+
+/// A timestamp format as site.toml writes it.
+pub fn format_key(f: &TimestampFormat) -> &'static str {
+    match f {
+        TimestampFormat::Auto => "auto",
+        TimestampFormat::Iso8601 => "iso8601",
+        TimestampFormat::NaiveLocal => "naive-local",
+        TimestampFormat::DayFirst => "day-first",
+        TimestampFormat::MonthFirst => "month-first",
+        TimestampFormat::UnixSeconds => "unix-seconds",
+        TimestampFormat::UnixMillis => "unix-millis",
+    }
+}
+
+/// Creates the package: the folder (it must not hold a `site.toml` already), the model as `model.glb`, the data
+/// files under `data/`, and `site.toml`.
+pub fn write(opts: &Options, s: &Scaffold) -> Result<PathBuf, Diagnostic> {
+    let err = |p: &Path, e: std::io::Error| Diagnostic::error(p, Place::Whole, msg!("ingest-new-cannot-write", error = e.to_string()));
+    let toml_path = opts.folder.join("site.toml");
+    if toml_path.exists() {
+        return Err(Diagnostic::error(&toml_path, Place::Whole, msg!("ingest-new-exists")));
+    }
+    std::fs::create_dir_all(opts.folder.join("data")).map_err(|e| err(&opts.folder, e))?;
+    if let Some(m) = &opts.model {
+        let to = opts.folder.join("model.glb");
+        std::fs::copy(m, &to).map_err(|e| err(&to, e))?;
+    }
+    for d in &opts.data {
+        let to = opts.folder.join("data").join(d.file_name().unwrap_or_default());
+        std::fs::copy(d, &to).map_err(|e| err(&to, e))?;
+    }
+    std::fs::write(&toml_path, &s.site_toml).map_err(|e| err(&toml_path, e))?;
+    Ok(toml_path)
+}

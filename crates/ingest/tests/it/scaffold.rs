@@ -1,0 +1,132 @@
+//! `plant-twin new`'s scaffold: a site package from a model and an export it did not make — a day-first,
+//! semicolon-separated CSV with units in its headers against the cement plant's model; a Parquet export against a
+//! GLB whose nodes are partly unnamed — each opening with no error, meters placed by name, quantities from units.
+
+use std::path::{Path, PathBuf};
+
+use plant_ingest::scaffold::{Guess, Options, scaffold, write};
+use plant_site::{Quantity, TimestampFormat};
+use polars::prelude::*;
+
+fn cement_model() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/cement-plant/model.glb")
+}
+
+const CSV: &str = "Date;Kiln-1 drive [kW];Coal Mill 1 coal (t/h);Cooler-1 exhaust temp [°C];Cement mill 2 power_kW;Compressor house energy [kWh];Kiln-1 heat loss [kW];Outdoor humidity;Status\n\
+10/11/2026 14:00;391.2;11.8;245.0;3640.5;120.0;5200;61;RUN\n\
+10/11/2026 14:01;390.8;11.9;246.1;3641.0;180.5;5210;61;RUN\n\
+10/11/2026 14:02;389.9;11.7;244.8;3639.2;241.0;5190;62;RUN\n\
+13/11/2026 09:30;380.0;11.2;240.0;0.0;300.0;5000;70;STOP\n";
+
+fn opts(dir: &Path, model: Option<PathBuf>, data: PathBuf) -> Options {
+    Options { folder: dir.join("my-plant"), model, data: vec![data], time_zone: chrono_tz::Asia::Shanghai, name: None }
+}
+
+/// Opens the package as the viewer does; the errors found.
+fn open_errors(folder: &Path) -> (plant_site::Site, Vec<String>, plant_store::Store) {
+    let opened = plant_site::open(folder).expect("site.toml opens");
+    let mut diags = opened.diagnostics.clone();
+    diags.extend(plant_site::check_model(&opened.site).diagnostics);
+    let loaded = plant_ingest::load_site_data(&opened.site, &|_, _| {});
+    diags.extend(loaded.diagnostics);
+    let errors = diags.iter().filter(|d| d.is_error()).map(ToString::to_string).collect();
+    (opened.site, errors, loaded.store)
+}
+
+#[test]
+fn a_day_first_csv_with_units_in_its_headers_against_a_model() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let csv = dir.path().join("export.csv");
+    std::fs::write(&csv, CSV).expect("write");
+    let o = opts(dir.path(), Some(cement_model()), csv);
+    let s = scaffold(&o).expect("scaffold");
+    assert_eq!((s.timestamp_column.as_str(), &s.timestamp_format), ("Date", &TimestampFormat::DayFirst));
+    let col = |h: &str| s.columns.iter().find(|c| c.header.starts_with(h)).unwrap_or_else(|| panic!("{h}: {:?}", s.columns));
+    // Quantities from the headers' units; a unit two quantities share settled by the name (heat).
+    assert_eq!((col("Kiln-1 drive").quantity, col("Kiln-1 drive").unit.as_str(), col("Kiln-1 drive").guess), (Quantity::ElectricPower, "kW", Guess::Unit));
+    assert_eq!((col("Coal Mill").quantity, col("Coal Mill").fuel), (Quantity::MassFlow, Some("bituminous-coal")));
+    assert_eq!(col("Cooler-1").quantity, Quantity::Temperature);
+    assert_eq!((col("Cement mill 2").quantity, col("Cement mill 2").unit.as_str()), (Quantity::ElectricPower, "kW"), "a _kW suffix");
+    assert_eq!(col("Compressor house").quantity, Quantity::Energy);
+    assert_eq!(col("Kiln-1 heat").quantity, Quantity::ThermalPower);
+    assert_eq!((col("Outdoor").quantity, col("Outdoor").guess), (Quantity::Other, Guess::None), "no unit, no telling word");
+    assert!(!s.columns.iter().any(|c| c.header == "Status"), "text is left out");
+    // Matched to the model's nodes by name.
+    assert_eq!(col("Kiln-1 drive").node.as_deref(), Some("kiln-1"));
+    assert_eq!(col("Coal Mill").node.as_deref(), Some("coal-mill-1"));
+    assert_eq!(col("Cement mill 2").node.as_deref(), Some("cement-mill-2"));
+    assert_eq!(col("Compressor house").node.as_deref(), Some("compressor-house"));
+    assert_eq!(col("Outdoor").node, None);
+    assert!(s.free_nodes.contains(&"raw-mill-1".to_owned()));
+    assert!((col("Kiln-1 drive").min.expect("min") - 380.0).abs() < 1e-9 && (col("Kiln-1 drive").max.expect("max") - 391.2).abs() < 1e-9);
+    // Written and opened as the viewer opens it: no error, the values in the store, the flows there.
+    write(&o, &s).expect("written");
+    assert!(write(&o, &s).is_err(), "an existing site.toml is not overwritten");
+    let (site, errors, store) = open_errors(&o.folder);
+    assert!(errors.is_empty(), "{errors:#?}\n{}", s.site_toml);
+    let kiln = store.get(&col("Kiln-1 drive").meter).expect("kiln series");
+    assert_eq!(kiln.len(), 4);
+    // 10/11/2026 14:00 in Shanghai, read day first.
+    assert_eq!(kiln.times_ms()[0], plant_ingest::timestamp::parse_local("2026-11-10 14:00", chrono_tz::Asia::Shanghai).expect("t"));
+    assert!(site.flows.iter().any(|f| f.from == "grid" && f.to == "kiln-1" && f.carrier == "electricity"));
+    assert!(site.flows.iter().any(|f| f.from == "bituminous-coal" && f.to == "coal-mill-1"));
+    assert!(site.nodes.iter().any(|n| n.id == "grid"));
+}
+
+/// A GLB of bare nodes (no meshes): two named, one not.
+fn tiny_glb(path: &Path) {
+    let json = r#"{"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0,1,2]}],"nodes":[{"name":"AHU_3"},{},{"name":"Pump_1"}]}"#;
+    let mut j = json.as_bytes().to_vec();
+    while j.len() % 4 != 0 {
+        j.push(b' ');
+    }
+    let total = 12 + 8 + j.len();
+    let mut b = Vec::new();
+    b.extend_from_slice(b"glTF");
+    b.extend_from_slice(&2u32.to_le_bytes());
+    b.extend_from_slice(&(total as u32).to_le_bytes());
+    b.extend_from_slice(&(j.len() as u32).to_le_bytes());
+    b.extend_from_slice(b"JSON");
+    b.extend_from_slice(&j);
+    std::fs::write(path, b).expect("glb");
+}
+
+#[test]
+fn a_parquet_export_against_a_model_with_unnamed_nodes() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let glb = dir.path().join("building.glb");
+    tiny_glb(&glb);
+    let pq = dir.path().join("bms.parquet");
+    let t = Series::new("ts".into(), [1_794_000_000_000i64, 1_794_000_060_000, 1_794_000_120_000]).cast(&DataType::Datetime(TimeUnit::Milliseconds, None)).expect("time");
+    let mut df = DataFrame::new(
+        3,
+        vec![
+            t.into(),
+            Series::new("pump1_power_kW".into(), [11.0, 12.0, 11.5]).into(),
+            Series::new("pump10_power_kW".into(), [3.0, 3.1, 3.2]).into(),
+            Series::new("AHU3 supply air temp".into(), [14.0, 14.2, 14.1]).into(),
+        ],
+    )
+    .expect("frame");
+    ParquetWriter::new(std::fs::File::create(&pq).expect("create")).finish(&mut df).expect("parquet");
+    let o = opts(dir.path(), Some(glb), pq);
+    let s = scaffold(&o).expect("scaffold");
+    assert_eq!(s.timestamp_column, "ts");
+    assert_eq!(s.unnamed_nodes, 1);
+    let col = |h: &str| s.columns.iter().find(|c| c.header == h).expect(h);
+    assert_eq!(col("pump1_power_kW").node.as_deref(), Some("Pump_1"));
+    assert_eq!(col("pump10_power_kW").node, None, "Pump_1 is not pump10");
+    // No unit in the header: the quantity guessed from the name, and said so.
+    assert_eq!(
+        (col("AHU3 supply air temp").quantity, col("AHU3 supply air temp").guess, col("AHU3 supply air temp").node.as_deref()),
+        (Quantity::Temperature, Guess::Name, Some("AHU_3"))
+    );
+    write(&o, &s).expect("written");
+    let (_, errors, store) = open_errors(&o.folder);
+    assert!(errors.is_empty(), "{errors:#?}\n{}", s.site_toml);
+    assert_eq!(store.get("pump1-power").map(|x| x.len()), Some(3));
+    // A .gltf (buffers in other files) is refused with a clear message, before anything is written.
+    let o2 = Options { model: Some(dir.path().join("model.gltf")), folder: dir.path().join("other"), ..o };
+    assert!(scaffold(&o2).expect_err("gltf").to_string().contains(".glb"));
+    assert!(!dir.path().join("other").exists());
+}
