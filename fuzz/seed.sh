@@ -8,7 +8,7 @@ set -euo pipefail
 fuzz="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$fuzz")"
 corpus="$fuzz/corpus"
-all=(site_toml sources_toml alarms_toml training_toml factor_set chiller_curves live_json prometheus_json csv parquet glb)
+all=(site_toml sources_toml alarms_toml training_toml new_csv factor_set chiller_curves live_json prometheus_json csv parquet glb)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
@@ -42,6 +42,12 @@ for t in "${targets[@]}"; do
         for f in "$repo"/sample-sites/*/training/*.toml; do
             [ -e "$f" ] && cp "$f" "$dir/seed-$(basename "$(dirname "$(dirname "$f")")")-$(basename "$f")"
         done
+        ;;
+    new_csv)
+        for f in "$repo"/sample-sites/*/data/*.csv; do
+            [ -e "$f" ] && head -c 20000 "$f" > "$dir/seed-$(basename "$f")"
+        done
+        printf 'Date;Kiln-1 drive [kW];Coal (t/h);Status\n10/11/2026 14:00;391.2;11.8;RUN\n' > "$dir/seed-day-first.csv"
         ;;
     factor_set)
         for f in "$repo"/assets/factors/*.toml; do cp "$f" "$dir/seed-$(basename "$f")"; done
