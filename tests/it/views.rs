@@ -143,3 +143,47 @@ fn the_first_view_frames_models_of_any_size() {
         assert!(focus.x.abs() <= size && focus.z.abs() <= size, "focus inside the model's extent: {focus}");
     }
 }
+
+/// The viewer binds nodes as `check_model` does: by a path of node names (`Line 2/Fan`), and an unnamed node by
+/// the name of the mesh its primitive carries (the way Bevy spawns a glTF scene: the node entity, named
+/// `GltfNode<i>` when unnamed, with its primitives as children carrying `GltfMeshName`).
+#[test]
+fn nodes_bind_by_path_and_by_mesh_name() {
+    use bevy::gltf::GltfMeshName;
+    use bevy::prelude::*;
+    use plant_viewer_context::{CurrentSite, EquipmentNode};
+    let toml = r#"
+[site]
+name = "CAD export"
+kind = "site"
+time_zone = "UTC"
+
+[[equipment]]
+id = "kiln"
+type = "kiln"
+name = "Kiln"
+mesh = "Kiln_Shell"
+
+[[equipment]]
+id = "fan-2"
+type = "fan"
+name = "Fan of line 2"
+node = "Line 2/Fan"
+"#;
+    let site = plant_site::parse(toml, std::path::Path::new("/nonexistent")).expect("parses").site;
+    let mut app = App::new();
+    app.add_plugins(MinimalPlugins).insert_resource(CurrentSite(std::sync::Arc::new(site))).add_systems(Update, plant_scene::bind_equipment_nodes);
+    let w = app.world_mut();
+    let line1 = w.spawn(Name::new("Line 1")).id();
+    let fan1 = w.spawn((Name::new("Fan"), ChildOf(line1))).id();
+    let line2 = w.spawn(Name::new("Line 2")).id();
+    let fan2 = w.spawn((Name::new("Fan"), ChildOf(line2))).id();
+    let kiln = w.spawn(Name::new("GltfNode7")).id();
+    let prim = w.spawn((Name::new("Kiln_Shell.Steel"), GltfMeshName("Kiln_Shell".into()), Mesh3d::default(), ChildOf(kiln))).id();
+    app.update();
+    let id = |e: Entity| app.world().get::<EquipmentNode>(e).map(|n| n.id.clone());
+    assert_eq!(id(fan2).as_deref(), Some("fan-2"));
+    assert_eq!(id(fan1), None, "Line 1/Fan is not Line 2/Fan");
+    assert_eq!(id(kiln).as_deref(), Some("kiln"), "the unnamed node, by its primitive's mesh name");
+    assert_eq!(id(prim), None, "a primitive is never bound itself");
+}

@@ -40,7 +40,8 @@ pub struct Column {
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub mean: Option<f64>,
-    /// The equipment it was bound to, and the node that equipment is.
+    /// The equipment it was bound to, and the node that equipment is (`mesh:NAME` for an unnamed node known by
+    /// its mesh's name).
     pub equipment: Option<String>,
     pub node: Option<String>,
     /// A fuel the name says it measures (coal, natural gas, diesel, fuel oil).
@@ -61,7 +62,8 @@ pub struct Scaffold {
     pub columns: Vec<Column>,
     pub timestamp_column: String,
     pub timestamp_format: TimestampFormat,
-    /// Named nodes of the model no meter was matched to (for the user to bind), and nodes without a name.
+    /// Nodes of the model no meter was matched to, by name (`mesh:NAME` for an unnamed node with a named mesh), for
+    /// the user to bind; and how many have neither name (groups, mostly).
     pub free_nodes: Vec<String>,
     pub unnamed_nodes: usize,
     pub notes: Vec<Msg>,
@@ -112,7 +114,7 @@ pub fn scaffold(opts: &Options) -> Result<Scaffold, Diagnostic> {
                 None => {
                     // The id the model's extras give the node, else one from its name.
                     let named = nodes.iter().find(|n| n.name.as_ref() == Some(node)).and_then(|n| n.equipment.clone());
-                    let id = unique(named.unwrap_or_else(|| slug(node)), &mut equipment_ids);
+                    let id = unique(named.unwrap_or_else(|| slug(node.strip_prefix(MESH).unwrap_or(node))), &mut equipment_ids);
                     node_equipment.push((node.clone(), id.clone()));
                     id
                 }
@@ -131,8 +133,9 @@ pub fn scaffold(opts: &Options) -> Result<Scaffold, Diagnostic> {
         }
     }
     let bound: BTreeSet<&String> = node_equipment.iter().map(|(n, _)| n).collect();
-    let free_nodes = nodes.iter().filter_map(|n| n.name.as_ref()).filter(|n| !bound.contains(n)).cloned().collect();
-    let unnamed_nodes = nodes.iter().filter(|n| n.name.is_none()).count();
+    let label = |n: &ModelNode| n.name.clone().or_else(|| n.mesh.as_ref().map(|m| format!("{MESH}{m}")));
+    let free_nodes = nodes.iter().filter_map(label).filter(|n| !bound.contains(n)).collect();
+    let unnamed_nodes = nodes.iter().filter(|n| n.name.is_none() && n.mesh.is_none()).count();
     let name = opts.name.clone().unwrap_or_else(|| opts.folder.file_name().map_or_else(|| "site".to_owned(), |n| n.to_string_lossy().into_owned()));
     let mut s = Scaffold { site_toml: String::new(), columns, timestamp_column, timestamp_format, free_nodes, unnamed_nodes, notes };
     s.site_toml = site_toml(&s, opts, &name, separator, &node_equipment);
@@ -299,9 +302,15 @@ fn fuel_of(base: &str, q: Quantity) -> Option<&'static str> {
 fn match_node(base: &str, nodes: &[ModelNode]) -> Option<String> {
     let flat = |s: &str| words(s).concat();
     let col = flat(base);
-    let mut best: Option<(usize, &String)> = None;
-    for n in nodes.iter().filter_map(|n| n.name.as_ref()) {
-        let key = flat(n);
+    let mut best: Option<(usize, String)> = None;
+    // Named nodes by their names; unnamed ones by their meshes' names (`mesh:NAME`).
+    let candidates = nodes.iter().filter_map(|n| match (&n.name, &n.mesh) {
+        (Some(name), _) => Some((name.clone(), name.clone())),
+        (None, Some(mesh)) => Some((mesh.clone(), format!("{MESH}{mesh}"))),
+        (None, None) => None,
+    });
+    for (n, label) in candidates {
+        let key = flat(&n);
         if key.chars().count() < 3 {
             continue;
         }
@@ -312,12 +321,15 @@ fn match_node(base: &str, nodes: &[ModelNode]) -> Option<String> {
             !(key.ends_with(|c: char| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit()))
                 && !(key.starts_with(|c: char| c.is_ascii_digit()) && before.is_some_and(|c| c.is_ascii_digit()))
         });
-        if whole && best.is_none_or(|(len, _)| key.len() > len) {
-            best = Some((key.len(), n));
+        if whole && best.as_ref().is_none_or(|(len, _)| key.len() > *len) {
+            best = Some((key.len(), label));
         }
     }
-    best.map(|(_, n)| n.clone())
+    best.map(|(_, n)| n)
 }
+
+/// How a column's `node` names a node known only by its mesh.
+pub const MESH: &str = "mesh:";
 
 /// A TOML basic string.
 fn q(s: &str) -> String {
@@ -368,7 +380,14 @@ fn site_toml(s: &Scaffold, opts: &Options, name: &str, separator: Option<char>, 
     for (node, id) in node_equipment {
         let metered = s.columns.iter().any(|c| c.equipment.as_deref() == Some(id.as_str()));
         let area = if metered { "Metered" } else { "In the model, not metered" };
-        let _ = writeln!(t, "\n[[equipment]]\nid = {}\ntype = \"equipment\"\nname = {}\narea = {}\nnode = {}", q(id), q(node), q(area), q(node));
+        match node.strip_prefix(MESH) {
+            Some(mesh) => {
+                let _ = writeln!(t, "\n[[equipment]]\nid = {}\ntype = \"equipment\"\nname = {}\narea = {}\nmesh = {}", q(id), q(mesh), q(area), q(mesh));
+            }
+            None => {
+                let _ = writeln!(t, "\n[[equipment]]\nid = {}\ntype = \"equipment\"\nname = {}\narea = {}\nnode = {}", q(id), q(node), q(area), q(node));
+            }
+        }
     }
     let unplaced = s.columns.iter().any(|c| c.equipment.is_none());
     if unplaced {

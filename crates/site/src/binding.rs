@@ -57,6 +57,7 @@ pub fn check_model(site: &Site) -> ModelReport {
     };
     report.readable = true;
     report.node_count = gltf.nodes().count();
+    let paths = Hierarchy::new(&gltf, site);
     for node in gltf.nodes() {
         let extras = node.extras().as_ref().map(|r| r.get());
         if let Some(id) = extras.and_then(equipment_from_extras)
@@ -64,12 +65,12 @@ pub fn check_model(site: &Site) -> ModelReport {
         {
             report.diagnostics.push(Diagnostic::warning(&path, Place::node(node.name().unwrap_or("?")), msg!("site-model-unknown-equipment", equipment = &id)));
         }
-        if let Some(eq) = site.equipment_for_node(node.name(), extras) {
-            report.bound.entry(eq.id.clone()).or_insert_with(|| node.name().unwrap_or("").to_string());
+        if let Some(eq) = owner_of(site, &node, &paths) {
+            report.bound.entry(eq.id.clone()).or_insert_with(|| node_name(&node));
         }
     }
     if let Some(scene) = gltf.default_scene().or_else(|| gltf.scenes().next()) {
-        accumulate_bounds(scene, gltf.nodes().len(), site, &mut report);
+        accumulate_bounds(scene, gltf.nodes().len(), site, &paths, &mut report);
     }
     for eq in &site.equipment {
         if !report.bound.contains_key(&eq.id) {
@@ -91,6 +92,56 @@ pub fn check_model(site: &Site) -> ModelReport {
 ///   so the file is read whole and a declared length under 12 is refused here;
 /// - gltf-json 1.4's validation looks up a primitive's `POSITION` accessor by index before it checks
 ///   that the index exists, so attribute indices are checked here first; then the file is validated.
+/// A node's name as Bevy's glTF loader names its entity: its own, or `GltfNode<index>`.
+pub fn node_name(node: &gltf::Node<'_>) -> String {
+    node.name().map_or_else(|| format!("GltfNode{}", node.index()), str::to_owned)
+}
+
+/// What binding needs of a model's hierarchy: each node's name (as Bevy names it) and parent, and how many
+/// names of a path the site's equipment use at most (so a path is never longer than that: a model of 100,000
+/// nested nodes costs no more than a flat one).
+pub(crate) struct Hierarchy {
+    names: Vec<String>,
+    parent: Vec<Option<usize>>,
+    depth: usize,
+}
+
+impl Hierarchy {
+    fn new(gltf: &gltf::Gltf, site: &Site) -> Hierarchy {
+        let n = gltf.nodes().len();
+        let mut parent = vec![None; n];
+        for node in gltf.nodes() {
+            for c in node.children() {
+                parent[c.index()] = Some(node.index());
+            }
+        }
+        let depth = site.equipment.iter().map(|e| e.node.split('/').filter(|s| !s.trim().is_empty()).count()).max().unwrap_or(1).max(1);
+        Hierarchy { names: gltf.nodes().map(|n| node_name(&n)).collect(), parent, depth }
+    }
+
+    /// The names of node `i` and up to `depth - 1` of its ancestors, root-most first.
+    fn path(&self, i: usize) -> Vec<&str> {
+        let mut path = Vec::with_capacity(self.depth);
+        let mut at = Some(i);
+        while let Some(p) = at
+            && path.len() < self.depth
+        {
+            path.push(self.names[p].as_str());
+            at = self.parent[p];
+        }
+        path.reverse();
+        path
+    }
+}
+
+/// The equipment a node stands for (see [`Site::equipment_for`]).
+fn owner_of<'s>(site: &'s Site, node: &gltf::Node<'_>, h: &Hierarchy) -> Option<&'s crate::Equipment> {
+    let path = h.path(node.index());
+    let mesh = node.mesh();
+    let extras = node.extras().as_ref().map(|r| r.get());
+    site.equipment_for(&crate::NodeRef { path: &path, mesh: mesh.as_ref().and_then(|m| m.name()), extras })
+}
+
 /// A node of a model as `plant-twin new` offers it for binding.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModelNode {
@@ -177,18 +228,18 @@ struct Frame<'a, 's> {
 /// The walk keeps its own stack, so a deep hierarchy cannot overflow the thread's stack, and visits each
 /// node once, so a file whose `children` form a cycle (which glTF forbids but the reader does not check)
 /// terminates; a node listed under a second parent is counted under the first only.
-fn accumulate_bounds(scene: gltf::Scene<'_>, node_count: usize, site: &Site, report: &mut ModelReport) {
+fn accumulate_bounds(scene: gltf::Scene<'_>, node_count: usize, site: &Site, paths: &Hierarchy, report: &mut ModelReport) {
     let mut visited = vec![false; node_count];
     for root in scene.nodes() {
         if std::mem::replace(&mut visited[root.index()], true) {
             continue;
         }
-        let mut stack = vec![enter(root, &IDENTITY, None, site, report)];
+        let mut stack = vec![enter(root, &IDENTITY, None, site, paths, report)];
         while let Some(top) = stack.last_mut() {
             if let Some(child) = top.children.next() {
                 if !std::mem::replace(&mut visited[child.index()], true) {
                     let (world, owner) = (top.world, top.owner);
-                    stack.push(enter(child, &world, owner, site, report));
+                    stack.push(enter(child, &world, owner, site, paths, report));
                 }
                 continue;
             }
@@ -205,11 +256,10 @@ fn accumulate_bounds(scene: gltf::Scene<'_>, node_count: usize, site: &Site, rep
 }
 
 /// Starts walking a node: its world transform and owner, and the corners of its meshes' bounding boxes.
-fn enter<'a, 's>(node: gltf::Node<'a>, parent: &Mat4, equipment: Option<&'s str>, site: &'s Site, report: &mut ModelReport) -> Frame<'a, 's> {
+fn enter<'a, 's>(node: gltf::Node<'a>, parent: &Mat4, equipment: Option<&'s str>, site: &'s Site, paths: &Hierarchy, report: &mut ModelReport) -> Frame<'a, 's> {
     let mut own: Option<Bounds> = None;
     let world = *parent * Mat4::from_cols_array_2d(&node.transform().matrix());
-    let extras = node.extras().as_ref().map(|r| r.get());
-    let owner = site.equipment_for_node(node.name(), extras).map(|e| e.id.as_str()).or(equipment);
+    let owner = owner_of(site, &node, paths).map(|e| e.id.as_str()).or(equipment);
     if let Some(mesh) = node.mesh() {
         for prim in mesh.primitives() {
             let bb = prim.bounding_box();

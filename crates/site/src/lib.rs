@@ -16,7 +16,7 @@ use plant_units::Value;
 pub use binding::{Bounds, ModelReport, check_model, equipment_from_extras};
 pub use diagnostic::{Diagnostic, Place, Severity, TextProblems, line_col, panic_message};
 pub use model::{
-    AccountingSettings, Anode, BaselineSource, Calcination, DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Kpi, Meter, NodeKind, Pfc, Product, ProductAmount, Site,
+    AccountingSettings, Anode, BaselineSource, Calcination, DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Kpi, Meter, NodeKind, NodeRef, Pfc, Product, ProductAmount, Site,
     SiteHeader, TimestampFormat, WhatIf, parse_linear,
 };
 pub use package::{PackagePathError, TextFileError, read_optional_package_text, read_text_limited, resolve_in_package};
@@ -121,6 +121,7 @@ impl Parser<'_> {
             let place = self.at(span);
             equipment.push(Equipment {
                 node: e.node.unwrap_or_else(|| e.id.clone()),
+                mesh: e.mesh,
                 id: e.id,
                 kind: e.kind,
                 name: e.name,

@@ -151,8 +151,11 @@ pub(crate) struct RawEquipment {
     pub name: String,
     /// The name in Simplified Chinese, shown when the viewer is in Chinese (docs/site-format.md, "Names").
     pub name_zh: Option<String>,
-    /// glTF node name; defaults to the id. A node can also bind itself via `extras.equipment`.
+    /// glTF node name (or a path of node names, `Line 1/Kiln/Shell`); defaults to the id. A node can also
+    /// bind itself via `extras.equipment`.
     pub node: Option<String>,
+    /// glTF mesh name: the node holding that mesh (CAD exports often name only meshes).
+    pub mesh: Option<String>,
     /// Area or system the equipment belongs to, for the tree (e.g. "Raw meal preparation").
     #[serde(default)]
     pub area: String,
@@ -494,8 +497,11 @@ pub struct Equipment {
     pub kind: String,
     pub name: String,
     pub name_zh: Option<String>,
-    /// The glTF node name that represents it (its id unless `node` is given).
+    /// The glTF node name that represents it (its id unless `node` is given), or a path of node names
+    /// (`Line 1/Kiln/Shell`: that node, below those).
     pub node: String,
+    /// The glTF mesh name whose node represents it.
+    pub mesh: Option<String>,
     pub area: String,
     pub area_zh: Option<String>,
     /// Where its `[[equipment]]` table is in site.toml (line and column), for diagnostics that concern it.
@@ -560,6 +566,15 @@ impl Meter {
     pub fn display_value(&self, raw: f64) -> f64 {
         raw * self.to_display.0 + self.to_display.1
     }
+}
+
+/// A glTF node as binding sees it: the names of its ancestors and itself (root first; an unnamed node as Bevy
+/// names it, `GltfNode<index>`), the name of its mesh, its extras.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NodeRef<'a> {
+    pub path: &'a [&'a str],
+    pub mesh: Option<&'a str>,
+    pub extras: Option<&'a str>,
 }
 
 /// A validated site package.
@@ -646,12 +661,29 @@ impl Site {
     /// The equipment a glTF node stands for: its `extras.equipment` if that names known equipment, else
     /// the equipment whose node name it carries.
     pub fn equipment_for_node(&self, node_name: Option<&str>, extras_json: Option<&str>) -> Option<&Equipment> {
-        if let Some(id) = extras_json.and_then(crate::binding::equipment_from_extras)
+        let path: Vec<&str> = node_name.into_iter().collect();
+        self.equipment_for(&NodeRef { path: &path, mesh: None, extras: extras_json })
+    }
+
+    /// The equipment a glTF node stands for, by whichever the model has: `extras.equipment`, then the node's
+    /// name, then a path of node names ending at it (`Line 1/Kiln`), then the name of its mesh.
+    pub fn equipment_for(&self, node: &NodeRef<'_>) -> Option<&Equipment> {
+        if let Some(id) = node.extras.and_then(crate::binding::equipment_from_extras)
             && let Some(e) = self.equipment(&id)
         {
             return Some(e);
         }
-        let name = node_name?;
-        self.equipment.iter().find(|e| e.node == name)
+        if let Some(name) = node.path.last()
+            && let Some(e) = self.equipment.iter().find(|e| !e.node.contains('/') && e.node == *name)
+        {
+            return Some(e);
+        }
+        let by_path = self.equipment.iter().find(|e| {
+            e.node.contains('/') && {
+                let want: Vec<&str> = e.node.split('/').map(str::trim).filter(|s| !s.is_empty()).collect();
+                !want.is_empty() && node.path.len() >= want.len() && node.path[node.path.len() - want.len()..] == want[..]
+            }
+        });
+        by_path.or_else(|| node.mesh.and_then(|m| self.equipment.iter().find(|e| e.mesh.as_deref() == Some(m))))
     }
 }

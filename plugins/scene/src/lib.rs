@@ -8,7 +8,7 @@
 pub mod colour;
 mod render;
 
-use bevy::gltf::GltfExtras;
+use bevy::gltf::{GltfExtras, GltfMeshName};
 use bevy::prelude::*;
 use plant_viewer_context::{
     CarbonRates, ColourBy, CurrentSite, EquipmentAlarms, EquipmentNode, EquipmentReading, EquipmentTint, MeterData, NO_DATA_COLOUR, SiteClock, ViewerSystems, colour_at,
@@ -38,17 +38,52 @@ impl Plugin for ScenePlugin {
     }
 }
 
-/// Binds glTF node entities to equipment by `extras.equipment` or by node name. Mesh primitives (children
-/// of the node, named after their mesh) are never bound themselves.
+/// Binds glTF node entities to equipment by whichever the model has (`Site::equipment_for`): `extras.equipment`,
+/// the node's name, a path of node names ending at it, or the name of its mesh. Mesh primitives (children of the
+/// node, named after their mesh) are never bound themselves: a primitive's mesh name binds its node.
 pub fn bind_equipment_nodes(
     mut commands: Commands,
     site: Option<Res<CurrentSite>>,
     nodes: Query<(Entity, &Name, Option<&GltfExtras>), (Added<Name>, Without<EquipmentNode>, Without<Mesh3d>)>,
+    primitives: Query<(&GltfMeshName, &ChildOf), Added<GltfMeshName>>,
+    names: Query<(&Name, Option<&ChildOf>), Without<Mesh3d>>,
+    bound: Query<(), With<EquipmentNode>>,
 ) {
     let Some(site) = site else { return };
-    for (entity, name, extras) in &nodes {
-        if let Some(eq) = site.0.equipment_for_node(Some(name.as_str()), extras.map(|e| e.value.as_str())) {
-            commands.entity(entity).insert((EquipmentNode { id: eq.id.clone() }, EquipmentReading(None), EquipmentTint(NO_DATA_COLOUR)));
+    // The names of a node's ancestors and its own, root first.
+    let path_of = |entity: Entity| -> Vec<String> {
+        let mut path = Vec::new();
+        let mut at = Some(entity);
+        while let Some(e) = at
+            && let Ok((name, parent)) = names.get(e)
+            && path.len() < 256
+        {
+            path.push(name.as_str().to_owned());
+            at = parent.map(ChildOf::parent);
+        }
+        path.reverse();
+        path
+    };
+    let mut bind = |entity: Entity, id: &str| {
+        commands.entity(entity).insert((EquipmentNode { id: id.to_owned() }, EquipmentReading(None), EquipmentTint(NO_DATA_COLOUR)));
+    };
+    let mut done = Vec::new();
+    for (entity, _, extras) in &nodes {
+        let path = path_of(entity);
+        let path: Vec<&str> = path.iter().map(String::as_str).collect();
+        if let Some(eq) = site.0.equipment_for(&plant_site::NodeRef { path: &path, mesh: None, extras: extras.map(|e| e.value.as_str()) }) {
+            bind(entity, &eq.id);
+            done.push(entity);
+        }
+    }
+    for (mesh, parent) in &primitives {
+        let node = parent.parent();
+        if done.contains(&node) || bound.contains(node) {
+            continue;
+        }
+        if let Some(eq) = site.0.equipment.iter().find(|e| e.mesh.as_deref() == Some(mesh.0.as_str())) {
+            bind(node, &eq.id);
+            done.push(node);
         }
     }
 }

@@ -57,7 +57,9 @@ fn a_day_first_csv_with_units_in_its_headers_against_a_model() {
     assert_eq!(col("Cement mill 2").node.as_deref(), Some("cement-mill-2"));
     assert_eq!(col("Compressor house").node.as_deref(), Some("compressor-house"));
     assert_eq!(col("Outdoor").node, None);
-    assert!(s.free_nodes.contains(&"raw-mill-1".to_owned()));
+    // Nodes the model marks as equipment (extras) are equipment, metered or not; the rest are listed to bind.
+    assert!(s.free_nodes.contains(&"tertiary-air-duct".to_owned()) && !s.free_nodes.contains(&"raw-mill-1".to_owned()), "{:?}", s.free_nodes);
+    assert!(s.site_toml.contains("id = \"raw-mill-1\""));
     assert!((col("Kiln-1 drive").min.expect("min") - 380.0).abs() < 1e-9 && (col("Kiln-1 drive").max.expect("max") - 391.2).abs() < 1e-9);
     // Written and opened as the viewer opens it: no error, the values in the store, the flows there.
     write(&o, &s).expect("written");
@@ -129,4 +131,42 @@ fn a_parquet_export_against_a_model_with_unnamed_nodes() {
     let o2 = Options { model: Some(dir.path().join("model.gltf")), folder: dir.path().join("other"), ..o };
     assert!(scaffold(&o2).expect_err("gltf").to_string().contains(".glb"));
     assert!(!dir.path().join("other").exists());
+}
+
+#[test]
+fn an_unnamed_node_is_bound_by_its_mesh_name() {
+    let dir = tempfile::tempdir().expect("tmp");
+    // One unnamed node holding the mesh "Kiln_Shell" (one triangle).
+    let mut bin = Vec::new();
+    for v in [0.0f32, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0, 0.0] {
+        bin.extend_from_slice(&v.to_le_bytes());
+    }
+    let json = r#"{"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0]}],"nodes":[{"mesh":0}],"meshes":[{"name":"Kiln_Shell","primitives":[{"attributes":{"POSITION":0}}]}],"accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[1,1,0]}],"bufferViews":[{"buffer":0,"byteLength":36}],"buffers":[{"byteLength":36}]}"#;
+    let mut j = json.as_bytes().to_vec();
+    while j.len() % 4 != 0 {
+        j.push(b' ');
+    }
+    let mut b = Vec::new();
+    b.extend_from_slice(b"glTF");
+    b.extend_from_slice(&2u32.to_le_bytes());
+    b.extend_from_slice(&((12 + 8 + j.len() + 8 + bin.len()) as u32).to_le_bytes());
+    b.extend_from_slice(&(j.len() as u32).to_le_bytes());
+    b.extend_from_slice(b"JSON");
+    b.extend_from_slice(&j);
+    b.extend_from_slice(&(bin.len() as u32).to_le_bytes());
+    b.extend_from_slice(b"BIN\0");
+    b.extend_from_slice(&bin);
+    let glb = dir.path().join("cad.glb");
+    std::fs::write(&glb, b).expect("glb");
+    let csv = dir.path().join("e.csv");
+    std::fs::write(&csv, "timestamp,Kiln shell temp [°C]\n2026-11-10T00:00:00Z,250\n2026-11-10T00:01:00Z,251\n").expect("csv");
+    let o = opts(dir.path(), Some(glb), csv);
+    let s = scaffold(&o).expect("scaffold");
+    assert_eq!(s.columns[0].node.as_deref(), Some("mesh:Kiln_Shell"));
+    assert!(s.site_toml.contains("mesh = \"Kiln_Shell\""), "{}", s.site_toml);
+    write(&o, &s).expect("written");
+    let opened = plant_site::open(&o.folder).expect("opens");
+    let report = plant_site::check_model(&opened.site);
+    assert_eq!(report.bound.get("kiln-shell").map(String::as_str), Some("GltfNode0"), "{:?}", report);
+    assert!(report.unbound.is_empty() || report.unbound == ["unplaced"], "{:?}", report.unbound);
 }

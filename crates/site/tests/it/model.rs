@@ -79,3 +79,80 @@ fn a_truncated_model_is_an_error_not_a_panic() {
     assert!(!report.readable);
     assert!(report.diagnostics[0].is_error() && report.diagnostics[0].message.id == "site-model-unreadable", "{}", report.diagnostics[0]);
 }
+
+/// A GLB as CAD exports write them: a named group `Line 1` holding an unnamed node with the mesh `Kiln_Shell`,
+/// and a node `Fan` under `Line 2`; every mesh one triangle.
+fn cad_like_glb(path: &std::path::Path) {
+    let mut bin = Vec::new();
+    for v in [[0.0f32, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]] {
+        for x in v {
+            bin.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+    let json = r#"{"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0,2]}],
+"nodes":[{"name":"Line 1","children":[1]},{"mesh":0,"translation":[10,0,0]},{"name":"Line 2","children":[3]},{"name":"Fan","mesh":1}],
+"meshes":[{"name":"Kiln_Shell","primitives":[{"attributes":{"POSITION":0}}]},{"name":"Fan_Body","primitives":[{"attributes":{"POSITION":0}}]}],
+"accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[1,1,0]}],
+"bufferViews":[{"buffer":0,"byteLength":36}],"buffers":[{"byteLength":36}]}"#;
+    let mut j = json.as_bytes().to_vec();
+    while j.len() % 4 != 0 {
+        j.push(b' ');
+    }
+    let total = 12 + 8 + j.len() + 8 + bin.len();
+    let mut b = Vec::new();
+    b.extend_from_slice(b"glTF");
+    b.extend_from_slice(&2u32.to_le_bytes());
+    b.extend_from_slice(&(total as u32).to_le_bytes());
+    b.extend_from_slice(&(j.len() as u32).to_le_bytes());
+    b.extend_from_slice(b"JSON");
+    b.extend_from_slice(&j);
+    b.extend_from_slice(&(bin.len() as u32).to_le_bytes());
+    b.extend_from_slice(b"BIN\0");
+    b.extend_from_slice(&bin);
+    std::fs::write(path, b).expect("glb");
+}
+
+#[test]
+fn equipment_binds_by_mesh_name_and_by_node_path() {
+    let dir = tempfile::tempdir().expect("tmp");
+    cad_like_glb(&dir.path().join("model.glb"));
+    let toml = r#"
+[site]
+name = "CAD export"
+kind = "site"
+time_zone = "UTC"
+
+[[equipment]]
+id = "kiln"
+type = "kiln"
+name = "Kiln"
+mesh = "Kiln_Shell"          # the node has no name: its mesh has
+
+[[equipment]]
+id = "fan-2"
+type = "fan"
+name = "Fan of line 2"
+node = "Line 2/Fan"          # a path of node names
+
+[[equipment]]
+id = "fan-9"
+type = "fan"
+name = "Fan of line 9"
+node = "Line 9/Fan"          # no such path: unbound
+"#;
+    std::fs::write(dir.path().join("site.toml"), toml).expect("site.toml");
+    let opened = plant_site::open(dir.path()).expect("opens");
+    assert!(opened.diagnostics.iter().all(|d| !d.is_error()), "{:?}", opened.diagnostics);
+    let report = plant_site::check_model(&opened.site);
+    assert!(report.readable);
+    assert_eq!(report.bound.get("kiln").map(String::as_str), Some("GltfNode1"), "the unnamed node, named as Bevy names it");
+    assert_eq!(report.bound.get("fan-2").map(String::as_str), Some("Fan"));
+    assert_eq!(report.unbound, ["fan-9"]);
+    // Bounds follow the binding: the kiln's triangle, moved 10 m along x by its node.
+    let b = report.equipment_bounds.get("kiln").expect("kiln bounds");
+    assert!((b.0[0] - 10.0).abs() < 1e-6 && (b.1[0] - 11.0).abs() < 1e-6, "{b:?}");
+    // The nodes as `plant-twin new` lists them: names where given, mesh names.
+    let nodes = plant_site::binding::model_nodes(&dir.path().join("model.glb")).expect("nodes");
+    assert_eq!(nodes.iter().filter(|n| n.name.is_none()).count(), 1);
+    assert_eq!(nodes[1].mesh.as_deref(), Some("Kiln_Shell"));
+}
