@@ -246,7 +246,7 @@ const CO2: [&str; 2] = ["co2", "二氧化碳"];
 /// quantities share: kW of heat or of electricity), else from words of its name; `Other` when neither says.
 fn quantity_of(base: &str, unit: Option<&str>) -> (Quantity, String, Guess) {
     let w = words(base);
-    let has = |list: &[&str]| w.iter().any(|x| list.iter().any(|k| x == k || (k.chars().any(|c| !c.is_ascii()) && x.contains(k))));
+    let has = |list: &[&str]| w.iter().any(|x| list.iter().any(|k| x == k || (!k.is_ascii() && x.contains(k))));
     if let Some(u) = unit {
         let fits: Vec<Quantity> = Quantity::ALL.iter().copied().filter(|q| *q != Quantity::Other && q.to_display(u).is_some()).collect();
         let pick = |q: Quantity| fits.contains(&q).then_some(q);
@@ -318,8 +318,9 @@ fn match_node(base: &str, nodes: &[ModelNode]) -> Option<String> {
             let after = col[i + m.len()..].chars().next();
             let before = col[..i].chars().next_back();
             // A node ending in a digit must not run on into more digits; one starting with a digit neither.
-            !(key.ends_with(|c: char| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit()))
-                && !(key.starts_with(|c: char| c.is_ascii_digit()) && before.is_some_and(|c| c.is_ascii_digit()))
+            let runs_on = key.ends_with(|c: char| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit());
+            let runs_in = key.starts_with(|c: char| c.is_ascii_digit()) && before.is_some_and(|c| c.is_ascii_digit());
+            !runs_on && !runs_in
         });
         if whole && best.as_ref().is_none_or(|(len, _)| key.len() > *len) {
             best = Some((key.len(), label));

@@ -86,12 +86,6 @@ pub fn check_model(site: &Site) -> ModelReport {
     report
 }
 
-/// `gltf::Gltf::open` without its panics (fuzz/regressions/glb):
-/// - gltf 1.4 subtracts the 12-byte header from the length a GLB header declares before checking it (an
-///   overflow panic when it is smaller; reading from a stream, it then allocates what the header claims),
-///   so the file is read whole and a declared length under 12 is refused here;
-/// - gltf-json 1.4's validation looks up a primitive's `POSITION` accessor by index before it checks
-///   that the index exists, so attribute indices are checked here first; then the file is validated.
 /// A node's name as Bevy's glTF loader names its entity: its own, or `GltfNode<index>`.
 pub fn node_name(node: &gltf::Node<'_>) -> String {
     node.name().map_or_else(|| format!("GltfNode{}", node.index()), str::to_owned)
@@ -165,6 +159,12 @@ pub fn model_nodes(path: &Path) -> Result<Vec<ModelNode>, String> {
         .collect())
 }
 
+/// `gltf::Gltf::open` without its panics (fuzz/regressions/glb):
+/// - gltf 1.4 subtracts the 12-byte header from the length a GLB header declares before checking it (an
+///   overflow panic when it is smaller; reading from a stream, it then allocates what the header claims),
+///   so the file is read whole and a declared length under 12 is refused here;
+/// - gltf-json 1.4's validation looks up a primitive's `POSITION` accessor by index before it checks
+///   that the index exists, so attribute indices are checked here first; then the file is validated.
 fn read_model(path: &Path) -> Result<gltf::Gltf, gltf::Error> {
     const GLB_HEADER: u32 = 12;
     let bytes = std::fs::read(path)?;
