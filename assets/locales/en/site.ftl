@@ -83,6 +83,8 @@ site-cannot-read = cannot read the site file: { $error }
 site-toml-invalid = { $error }
 site-data-file-not-found = data file not found: { $path }
 site-unknown-time-zone = unknown time zone "{ $name }" (use an IANA name such as "Asia/Shanghai"); using UTC
+site-bad-scale = scale = { $value } is not a model scale (metres per model unit, e.g. 0.001 for millimetres); using 1
+site-bad-up-axis = up_axis = "{ $value }" is neither "y" nor "z"; using "y"
 site-no-data-files = no [[data]] files: meters will show no data
 # $reason: why the path was refused (site-path-…).
 site-data-path-refused = [[data]] path: { $reason }; file left out

@@ -82,6 +82,8 @@ site-cannot-read = 无法读取站点文件：{ $error }
 site-toml-invalid = site.toml 内容有误：{ $error }
 site-data-file-not-found = 找不到数据文件：{ $path }
 site-unknown-time-zone = 未知时区“{ $name }”（请使用 IANA 名称，如“Asia/Shanghai”）；改用 UTC
+site-bad-scale = scale = { $value } 不是模型比例（每个模型单位对应的米数，毫米模型为 0.001）；改用 1
+site-bad-up-axis = up_axis = "{ $value }" 既不是 "y" 也不是 "z"；改用 "y"
 site-no-data-files = 没有 [[data]] 数据文件：计量表将显示无数据
 # $reason：路径被拒绝的原因（site-path-…）。
 site-data-path-refused = [[data]] path：{ $reason }；已略过该文件

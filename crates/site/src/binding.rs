@@ -197,8 +197,6 @@ pub type Bounds = ([f32; 3], [f32; 3]);
 
 use glam::{Mat4, Vec3};
 
-const IDENTITY: Mat4 = Mat4::IDENTITY;
-
 /// A point through a node's world matrix (glam, column-major as glTF).
 fn transform_point(m: &Mat4, p: [f32; 3]) -> [f32; 3] {
     m.transform_point3(Vec3::from(p)).to_array()
@@ -234,7 +232,8 @@ fn accumulate_bounds(scene: gltf::Scene<'_>, node_count: usize, site: &Site, pat
         if std::mem::replace(&mut visited[root.index()], true) {
             continue;
         }
-        let mut stack = vec![enter(root, &IDENTITY, None, site, paths, report)];
+        let root_matrix = Mat4::from_cols_array(&site.model_matrix);
+        let mut stack = vec![enter(root, &root_matrix, None, site, paths, report)];
         while let Some(top) = stack.last_mut() {
             if let Some(child) = top.children.next() {
                 if !std::mem::replace(&mut visited[child.index()], true) {

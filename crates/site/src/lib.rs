@@ -66,6 +66,7 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
     let site_span = raw.site.span();
     let mut header = raw.site.into_inner();
     let time_zone = p.time_zone(&header);
+    let model_matrix = p.model_matrix(&header);
     let equipment = p.equipment(raw.equipment);
     let meters = p.meters(raw.meter, &equipment);
     let nodes = p.nodes(raw.node, &equipment, &meters);
@@ -76,7 +77,7 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
     let data = p.data(raw.data);
     p.model_path(&mut header, site_span);
 
-    let site = Site { root: root.to_path_buf(), header, time_zone, data, equipment, meters, nodes, flows, accounting, products, whatifs };
+    let site = Site { root: root.to_path_buf(), header, time_zone, model_matrix, data, equipment, meters, nodes, flows, accounting, products, whatifs };
     Ok(Opened { site, diagnostics: p.out.list })
 }
 
@@ -98,6 +99,31 @@ impl Parser<'_> {
 
     fn warning(&mut self, place: Place, message: Msg) {
         self.out.list.push(Diagnostic::warning(&self.out.file, place, message));
+    }
+
+    /// The model's transform from `up_axis` and `scale`; a value that is neither is an error at its line, and the
+    /// default is used.
+    fn model_matrix(&mut self, header: &SiteHeader) -> [f32; 16] {
+        let scale = match &header.scale {
+            Some(s) if s.get_ref().is_finite() && (1e-6..=1e6).contains(s.get_ref()) => *s.get_ref() as f32,
+            Some(s) => {
+                self.error(self.at(s.span()), msg!("site-bad-scale", value = *s.get_ref()));
+                1.0
+            }
+            None => 1.0,
+        };
+        let z_up = match &header.up_axis {
+            Some(a) if a.get_ref().eq_ignore_ascii_case("z") => true,
+            Some(a) if a.get_ref().eq_ignore_ascii_case("y") => false,
+            Some(a) => {
+                self.error(self.at(a.span()), msg!("site-bad-up-axis", value = a.get_ref().as_str()));
+                false
+            }
+            None => false,
+        };
+        // Z up → Y up: (x, y, z) → (x, z, −y), a quarter turn about x.
+        let turn = if z_up { glam::Mat4::from_rotation_x(-std::f32::consts::FRAC_PI_2) } else { glam::Mat4::IDENTITY };
+        (glam::Mat4::from_scale(glam::Vec3::splat(scale)) * turn).to_cols_array()
     }
 
     fn time_zone(&mut self, header: &SiteHeader) -> chrono_tz::Tz {

@@ -95,6 +95,10 @@ pub struct SiteHeader {
     pub model: String,
     #[serde(default)]
     pub description: String,
+    /// The model's up axis: `y` (glTF's, the default) or `z` (as many CAD and BIM tools export).
+    pub up_axis: Option<Spanned<String>>,
+    /// Metres per model unit: 0.001 for a model in millimetres (default 1).
+    pub scale: Option<Spanned<f64>>,
 }
 
 fn default_model() -> String {
@@ -584,6 +588,9 @@ pub struct Site {
     pub root: PathBuf,
     pub header: SiteHeader,
     pub time_zone: chrono_tz::Tz,
+    /// The transform from the model's coordinates to the viewer's (metres, Y up), column-major: `scale` and a
+    /// Z-up model turned Y-up.
+    pub model_matrix: [f32; 16],
     pub data: Vec<DataFile>,
     pub equipment: Vec<Equipment>,
     pub meters: Vec<Meter>,

@@ -75,7 +75,9 @@ fn spawn_model(mut commands: Commands, site: Option<Res<CurrentSite>>, info: Res
         return;
     }
     let path = format!("{SITE_ASSET_SOURCE}://{}", site.0.header.model);
-    commands.spawn((WorldAssetRoot(assets.load(GltfAssetLabel::Scene(0).from_asset(path))), SiteModel));
+    // In metres with Y up: the site's `scale` and `up_axis` (the same transform the model check's bounds use).
+    let transform = Transform::from_matrix(Mat4::from_cols_array(&site.0.model_matrix));
+    commands.spawn((WorldAssetRoot(assets.load(GltfAssetLabel::Scene(0).from_asset(path))), transform, SiteModel));
 }
 
 /// Frames the whole model once its bounds are known (and again if another model brings other bounds), with

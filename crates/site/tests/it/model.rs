@@ -156,3 +156,29 @@ node = "Line 9/Fan"          # no such path: unbound
     assert_eq!(nodes.iter().filter(|n| n.name.is_none()).count(), 1);
     assert_eq!(nodes[1].mesh.as_deref(), Some("Kiln_Shell"));
 }
+
+#[test]
+fn a_z_up_millimetre_model_is_turned_and_scaled() {
+    let dir = tempfile::tempdir().expect("tmp");
+    cad_like_glb(&dir.path().join("model.glb"));
+    let base = "[site]\nname = \"mm\"\nkind = \"site\"\ntime_zone = \"UTC\"\n";
+    let toml = format!("{base}up_axis = \"z\"\nscale = 0.001\n\n[[equipment]]\nid = \"kiln\"\ntype = \"kiln\"\nname = \"Kiln\"\nmesh = \"Kiln_Shell\"\n");
+    std::fs::write(dir.path().join("site.toml"), &toml).expect("site.toml");
+    let opened = plant_site::open(dir.path()).expect("opens");
+    assert!(opened.diagnostics.iter().all(|d| !d.is_error()), "{:?}", opened.diagnostics);
+    let report = plant_site::check_model(&opened.site);
+    // The triangle (0,0,0) (1,0,0) (0,1,0), 10 units along x, in a Z-up file: in metres with Y up it lies in the
+    // x-z plane, (x, y, z) → (x, z, −y) × 0.001.
+    let (lo, hi) = report.equipment_bounds.get("kiln").copied().expect("bounds");
+    let near = |a: f32, b: f32| (a - b).abs() < 1e-7;
+    assert!(near(lo[0], 0.010) && near(hi[0], 0.011), "{lo:?} {hi:?}");
+    assert!(near(lo[1], 0.0) && near(hi[1], 0.0), "{lo:?} {hi:?}");
+    assert!(near(lo[2], -0.001) && near(hi[2], 0.0), "{lo:?} {hi:?}");
+    // Values that are neither: errors at their line, and the defaults used.
+    std::fs::write(dir.path().join("site.toml"), format!("{base}up_axis = \"x\"\nscale = -2\n")).expect("site.toml");
+    let opened = plant_site::open(dir.path()).expect("opens");
+    let text: Vec<String> = opened.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(text.iter().any(|t| t.contains("site.toml:5:") && t.contains("up_axis")), "{text:?}");
+    assert!(text.iter().any(|t| t.contains("site.toml:6:") && t.contains("scale")), "{text:?}");
+    assert_eq!(opened.site.model_matrix, plant_site::parse(base, dir.path()).expect("p").site.model_matrix);
+}
