@@ -10,9 +10,22 @@ use plant_site::Quantity;
 /// `colorous` crate's port of d3-scale-chromatic (van der Walt and Smith's matplotlib map).
 pub fn colour_at(f: f32) -> Color {
     let f = if f.is_finite() { f.clamp(0.0, 1.0) } else { 0.0 };
-    let c = colorous::VIRIDIS.eval_continuous(f as f64);
-    Color::srgb_u8(c.r, c.g, c.b)
+    // Looked up in 1,024 steps of the scale (finer than the 8-bit colours it gives): the 3D view colours every
+    // item every frame while playing (BENCHMARKS.md).
+    static STEPS: std::sync::OnceLock<Vec<Color>> = std::sync::OnceLock::new();
+    let steps = STEPS.get_or_init(|| {
+        (0..COLOUR_STEPS)
+            .map(|i| {
+                let c = colorous::VIRIDIS.eval_continuous(i as f64 / (COLOUR_STEPS - 1) as f64);
+                Color::srgb_u8(c.r, c.g, c.b)
+            })
+            .collect()
+    });
+    steps[(f * (COLOUR_STEPS - 1) as f32).round() as usize]
 }
+
+/// How many steps of the colour scale [`colour_at`] looks up.
+const COLOUR_STEPS: usize = 1024;
 
 /// The colour of an energy carrier, the same in the Sankey and in the 3D flow markers: electricity blue,
 /// solid fuels brown, gas teal, heat and hot gases orange, anything else grey.

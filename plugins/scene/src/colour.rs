@@ -120,12 +120,12 @@ fn combine(store: &Store, meters: impl Iterator<Item = (Option<usize>, (f64, f64
 #[derive(Resource, Debug, Clone, Default)]
 pub struct MeterIndex {
     pub quantity: Option<Quantity>,
-    by_equipment: std::collections::HashMap<String, Vec<(Option<usize>, (f64, f64))>>,
+    by_equipment: bevy::platform::collections::HashMap<String, Vec<(Option<usize>, (f64, f64))>>,
 }
 
 impl MeterIndex {
     pub fn build(site: &Site, store: &Store, q: Quantity) -> Self {
-        let mut by_equipment: std::collections::HashMap<String, Vec<(Option<usize>, (f64, f64))>> = std::collections::HashMap::new();
+        let mut by_equipment: bevy::platform::collections::HashMap<String, Vec<(Option<usize>, (f64, f64))>> = bevy::platform::collections::HashMap::default();
         for m in site.meters.iter().filter(|m| m.quantity == q) {
             by_equipment.entry(m.equipment.clone()).or_default().push((store.key(&m.id), m.to_display));
         }

@@ -16,7 +16,7 @@ use plant_viewer_context::{
 };
 
 pub use colour::{ColourScale, MeterIndex, equipment_value};
-pub use render::viewport_for;
+pub use render::{colouring, viewport_for};
 
 pub struct ScenePlugin {
     pub render: bool,
@@ -153,9 +153,10 @@ pub fn update_readings(
     let flashed = !alarms.0.is_empty() && phase != *flash;
     *flash = phase;
     let global_change = clock.is_changed() || data.is_changed() || by.is_changed() || scale_changed || carbon_changed || alarms.is_changed() || flashed;
-    for (node, mut reading, mut tint) in &mut items {
+    // Each item on its own: spread over the cores (10,000 items, BENCHMARKS.md).
+    items.par_iter_mut().for_each(|(node, mut reading, mut tint)| {
         if !global_change && !node.is_added() {
-            continue;
+            return;
         }
         let (value, colour) = match (*by, scale.as_deref()) {
             (ColourBy::Quantity(_), Some(scale)) => {
@@ -176,7 +177,7 @@ pub fn update_readings(
         };
         reading.set_if_neq(EquipmentReading(value));
         tint.set_if_neq(EquipmentTint(colour));
-    }
+    });
 }
 
 /// What a site is coloured by when it opens: electric power where the site meters it, else the first of

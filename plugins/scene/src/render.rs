@@ -46,7 +46,7 @@ pub(crate) fn build(app: &mut App) {
                 spawn_model.run_if(resource_changed::<ModelInfo>),
                 frame_on_model_info.run_if(resource_changed::<ModelInfo>),
                 silence_model_cameras,
-                (give_equipment_materials, apply_colours).chain().after(ViewerSystems::Readings),
+                colouring().after(ViewerSystems::Readings),
                 keyboard,
                 frame_requests,
             ),
@@ -139,7 +139,14 @@ fn frame_requests(mut requests: MessageReader<FrameRequest>, info: Res<ModelInfo
     }
 }
 
-/// Gives each bound item one material of its own, remembering the model's materials of its meshes.
+/// The systems that paint the bound items each frame (their materials from their tints): the render plugin's,
+/// and what the per-frame benchmark measures (benches/frame.rs).
+pub fn colouring() -> bevy::ecs::schedule::ScheduleConfigs<bevy::ecs::system::ScheduleSystem> {
+    (give_equipment_materials, apply_colours).chain().into_configs()
+}
+
+/// Gives each bound item one material of its own (for when it is selected or hovered), remembers the model's
+/// materials of its meshes, and which meshes are its.
 fn give_equipment_materials(
     mut commands: Commands,
     items: Query<Entity, (With<EquipmentNode>, Without<EquipmentMaterial>)>,
@@ -149,60 +156,90 @@ fn give_equipment_materials(
 ) {
     for item in &items {
         let own = materials.add(StandardMaterial { base_color: crate::NO_DATA_COLOUR, perceptual_roughness: 0.75, metallic: 0.05, alpha_mode: AlphaMode::Blend, ..default() });
+        let mut mine = Vec::new();
         for d in children.iter_descendants(item) {
             if let Ok(m) = meshes.get(d) {
                 commands.entity(d).insert(ModelMaterial(m.0.clone()));
+                mine.push(d);
             }
         }
-        commands.entity(item).insert(EquipmentMaterial(own));
+        commands.entity(item).insert((EquipmentMaterial(own), ItemMeshes(mine)));
     }
 }
 
-/// Paints items with their tint (or the model's colours) and lights up the selected one.
+/// The meshes of an item (its descendants holding a material), found once.
+#[derive(Component)]
+struct ItemMeshes(Vec<Entity>);
+
+/// Materials shared by every item of the same colour: an item that changes colour points its meshes at the
+/// palette's material of the new colour, so a frame in which 10,000 items change colour modifies no material
+/// (the renderer would otherwise prepare 10,000 materials again). The selected and the hovered item use their
+/// own material, lit up.
+#[derive(Resource, Default)]
+struct Palette(bevy::platform::collections::HashMap<[u8; 4], Handle<StandardMaterial>>);
+
+impl Palette {
+    fn material(&mut self, colour: Color, materials: &mut Assets<StandardMaterial>) -> &Handle<StandardMaterial> {
+        let key = colour.to_srgba().to_u8_array();
+        self.0.entry(key).or_insert_with(|| {
+            // Opaque when it has data; "no data" is a ghost.
+            let alpha_mode = if colour.alpha() < 1.0 { AlphaMode::Blend } else { AlphaMode::Opaque };
+            materials.add(StandardMaterial { base_color: colour, perceptual_roughness: 0.75, metallic: 0.05, alpha_mode, ..default() })
+        })
+    }
+}
+
+/// Paints items with their tint (or the model's colours) and lights up the selected and the hovered one.
 #[allow(clippy::too_many_arguments, clippy::type_complexity)]
 fn apply_colours(
     by: Res<ColourBy>,
     selection: Res<Selection>,
     hovered: Res<Hovered>,
-    items: Query<(Entity, &EquipmentNode, &EquipmentTint, &EquipmentMaterial)>,
-    changed: Query<(), Or<(Changed<EquipmentTint>, Added<EquipmentMaterial>)>>,
-    children: Query<&Children>,
+    mut palette: Local<Palette>,
+    mut last_lit: Local<Vec<Entity>>,
+    items: Query<(Entity, &EquipmentNode, &EquipmentTint, &EquipmentMaterial, &ItemMeshes)>,
+    changed: Query<(), Or<(Changed<EquipmentTint>, Added<ItemMeshes>)>>,
     mut mesh_materials: Query<(&mut MeshMaterial3d<StandardMaterial>, &ModelMaterial)>,
     mut materials: ResMut<Assets<StandardMaterial>>,
 ) {
-    let global = by.is_changed() || selection.is_changed() || hovered.is_changed();
-    for (item, node, tint, own) in &items {
-        if !global && !changed.contains(item) {
-            continue;
-        }
+    let global = by.is_changed();
+    let lit_changed = selection.is_changed() || hovered.is_changed();
+    let data_mode = *by != ColourBy::Model;
+    let mut lit = Vec::new();
+    for (item, node, tint, own, meshes) in &items {
         let selected = selection.0.as_deref() == Some(node.id.as_str());
         let hot = hovered.0.as_deref() == Some(node.id.as_str());
-        let data_mode = *by != ColourBy::Model;
-        if let Some(mut m) = materials.get_mut(&own.0) {
-            m.base_color = tint.0;
-            let lin = tint.0.to_linear();
-            // Opaque when it has data; "no data" stays a ghost unless selected.
-            m.alpha_mode = if tint.0.alpha() < 1.0 && !selected { AlphaMode::Blend } else { AlphaMode::Opaque };
-            if selected {
-                m.base_color = tint.0.with_alpha(1.0);
-            }
-            m.emissive = if selected {
-                LinearRgba::rgb(0.9, 0.55, 0.1) * 2.0
-            } else if hot {
-                LinearRgba::rgb(lin.red, lin.green, lin.blue) * 0.6 + LinearRgba::rgb(0.15, 0.15, 0.15)
-            } else {
-                LinearRgba::BLACK
-            };
+        if selected || hot {
+            lit.push(item);
         }
-        for d in children.iter_descendants(item) {
+        // Items whose lighting ends this frame are repainted too.
+        let was_lit = lit_changed && last_lit.contains(&item);
+        if !global && !changed.contains(item) && !((selected || hot) && lit_changed) && !was_lit {
+            continue;
+        }
+        let want: Option<&Handle<StandardMaterial>> = if selected || hot {
+            if let Some(mut m) = materials.get_mut(&own.0) {
+                let lin = tint.0.to_linear();
+                m.base_color = if selected { tint.0.with_alpha(1.0) } else { tint.0 };
+                m.alpha_mode = if tint.0.alpha() < 1.0 && !selected { AlphaMode::Blend } else { AlphaMode::Opaque };
+                m.emissive = if selected { LinearRgba::rgb(0.9, 0.55, 0.1) * 2.0 } else { LinearRgba::rgb(lin.red, lin.green, lin.blue) * 0.6 + LinearRgba::rgb(0.15, 0.15, 0.15) };
+            }
+            Some(&own.0)
+        } else if data_mode {
+            Some(palette.material(tint.0, &mut materials))
+        } else {
+            None
+        };
+        for &d in &meshes.0 {
             if let Ok((mut mm, model)) = mesh_materials.get_mut(d) {
-                let want = if data_mode || selected { own.0.clone() } else { model.0.clone() };
-                if mm.0 != want {
-                    mm.0 = want;
+                let want = want.unwrap_or(&model.0);
+                if mm.0 != *want {
+                    mm.0 = want.clone();
                 }
             }
         }
     }
+    *last_lit = lit;
 }
 
 fn equipment_of(entity: Entity, nodes: &Query<&EquipmentNode>, parents: &Query<&ChildOf>) -> Option<String> {
