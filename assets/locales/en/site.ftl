@@ -148,6 +148,7 @@ site-whatif-condition-unknown-meter = what-if "{ $process }": condition { $condi
 
 site-model-not-found = model file not found; the site opens without 3D
 site-model-unreadable = cannot read the model ({ $error }); the site opens without 3D
+site-model-compressed = the model's meshes are compressed with { $extension }, which Plant Twin does not decode yet; export the model again without mesh compression (the site opens without 3D)
 site-model-unknown-equipment = extras name equipment "{ $equipment }", which site.toml does not define
 site-model-node-missing = equipment "{ $equipment }": glTF node "{ $node }" is not in { $file }
 

@@ -147,6 +147,7 @@ site-whatif-condition-unknown-meter = 情景推演“{ $process }”：工况 { 
 
 site-model-not-found = 找不到模型文件；厂区将不显示三维模型
 site-model-unreadable = 无法读取模型（{ $error }）；厂区将不显示三维模型
+site-model-compressed = 模型网格使用 { $extension } 压缩，Plant Twin 暂不支持解码；请不使用网格压缩重新导出模型（站点将在没有三维视图的情况下打开）
 site-model-unknown-equipment = extras 指明的设备“{ $equipment }”在 site.toml 中未定义
 site-model-node-missing = 设备“{ $equipment }”：{ $file } 中没有 glTF 节点“{ $node }”
 

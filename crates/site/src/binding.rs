@@ -46,9 +46,10 @@ pub fn check_model(site: &Site) -> ModelReport {
     let gltf = match read_model(&path) {
         Ok(g) => g,
         Err(e) => {
-            let msg = match &e {
-                gltf::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => msg!("site-model-not-found"),
-                other => msg!("site-model-unreadable", error = other.to_string()),
+            let msg = match (&e, compression(&path)) {
+                (gltf::Error::Io(io), _) if io.kind() == std::io::ErrorKind::NotFound => msg!("site-model-not-found"),
+                (_, Some(ext)) => msg!("site-model-compressed", extension = ext),
+                (other, None) => msg!("site-model-unreadable", error = other.to_string()),
             };
             report.diagnostics.push(Diagnostic::error(&path, Place::Whole, msg));
             report.unbound = site.equipment.iter().map(|e| e.id.clone()).collect();
@@ -186,6 +187,14 @@ fn read_model(path: &Path) -> Result<gltf::Gltf, gltf::Error> {
     }
     let document = gltf::Document::from_json(unchecked.document.into_json())?;
     Ok(gltf::Gltf { document, blob: unchecked.blob })
+}
+
+/// The mesh compression a model requires (Draco, meshopt), which neither this check nor Bevy's loader decodes.
+fn compression(path: &Path) -> Option<String> {
+    const COMPRESSION: [&str; 3] = ["KHR_draco_mesh_compression", "EXT_meshopt_compression", "KHR_meshopt_compression"];
+    let bytes = std::fs::read(path).ok()?;
+    let g = gltf::Gltf::from_slice_without_validation(&bytes).ok()?;
+    g.document.as_json().extensions_required.iter().find(|e| COMPRESSION.contains(&e.as_str())).cloned()
 }
 
 fn file_name(p: &Path) -> String {

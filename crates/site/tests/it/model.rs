@@ -182,3 +182,27 @@ fn a_z_up_millimetre_model_is_turned_and_scaled() {
     assert!(text.iter().any(|t| t.contains("site.toml:6:") && t.contains("scale")), "{text:?}");
     assert_eq!(opened.site.model_matrix, plant_site::parse(base, dir.path()).expect("p").site.model_matrix);
 }
+
+#[test]
+fn a_draco_compressed_model_is_said_to_be_so() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let json = r#"{"asset":{"version":"2.0"},"extensionsUsed":["KHR_draco_mesh_compression"],"extensionsRequired":["KHR_draco_mesh_compression"],"scene":0,"scenes":[{"nodes":[0]}],"nodes":[{"name":"kiln"}]}"#;
+    let mut j = json.as_bytes().to_vec();
+    while !j.len().is_multiple_of(4) {
+        j.push(b' ');
+    }
+    let mut b = Vec::new();
+    b.extend_from_slice(b"glTF");
+    b.extend_from_slice(&2u32.to_le_bytes());
+    b.extend_from_slice(&((20 + j.len()) as u32).to_le_bytes());
+    b.extend_from_slice(&(j.len() as u32).to_le_bytes());
+    b.extend_from_slice(b"JSON");
+    b.extend_from_slice(&j);
+    std::fs::write(dir.path().join("model.glb"), b).expect("glb");
+    std::fs::write(dir.path().join("site.toml"), "[site]\nname = \"d\"\nkind = \"site\"\ntime_zone = \"UTC\"\n").expect("toml");
+    let opened = plant_site::open(dir.path()).expect("opens");
+    let report = plant_site::check_model(&opened.site);
+    assert!(!report.readable);
+    let text: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(text.iter().any(|t| t.contains("KHR_draco_mesh_compression") && t.contains("without mesh compression")), "{text:?}");
+}
