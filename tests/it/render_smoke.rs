@@ -233,3 +233,66 @@ fn a_chinese_system_sees_chinese_characters_not_boxes() {
     assert!(text.boxes * 20 <= boxes.boxes, "Chinese text was drawn as boxes: {text:?} (control {boxes:?})");
     assert!(text.distinct >= 100 && text.distinct > boxes.distinct * 3, "too few distinct glyph shapes for Chinese text: {text:?} (control {boxes:?})");
 }
+
+/// A model that carries its own camera (as CAD and Blender exports do): rendered once, through the twin's
+/// camera only — Bevy warns of "camera order ambiguities" when two active cameras draw to the window, even for
+/// one frame.
+#[test]
+fn a_models_own_camera_does_not_render() {
+    if let Some(why) = skip_reason() {
+        assert!(std::env::var_os("PLANT_TWIN_REQUIRE_RENDER").is_none(), "the model-camera render test cannot run ({why}) but PLANT_TWIN_REQUIRE_RENDER is set");
+        say(&format!("SKIPPED model-camera render test: {why}"));
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    // One box (a pump) and a camera node looking at it.
+    let mut bin = Vec::new();
+    for i in 0..8u32 {
+        for axis in 0..3 {
+            bin.extend_from_slice(&(if i & (1 << axis) == 0 { 0.0f32 } else { 1.0 }).to_le_bytes());
+        }
+    }
+    for i in [0u16, 1, 3, 0, 3, 2, 4, 6, 7, 4, 7, 5, 0, 4, 5, 0, 5, 1, 2, 3, 7, 2, 7, 6, 0, 2, 6, 0, 6, 4, 1, 5, 7, 1, 7, 3] {
+        bin.extend_from_slice(&i.to_le_bytes());
+    }
+    let json = format!(
+        r#"{{"asset":{{"version":"2.0"}},"scene":0,"scenes":[{{"nodes":[0,1]}}],"nodes":[{{"name":"pump-1","mesh":0}},{{"name":"Camera","camera":0,"translation":[0,0,20]}}],"cameras":[{{"type":"perspective","perspective":{{"yfov":0.8,"znear":0.1,"zfar":100}}}}],"meshes":[{{"primitives":[{{"attributes":{{"POSITION":0}},"indices":1}}]}}],"accessors":[{{"bufferView":0,"componentType":5126,"count":8,"type":"VEC3","min":[0,0,0],"max":[1,1,1]}},{{"bufferView":1,"componentType":5123,"count":36,"type":"SCALAR"}}],"bufferViews":[{{"buffer":0,"byteLength":96}},{{"buffer":0,"byteOffset":96,"byteLength":72}}],"buffers":[{{"byteLength":{}}}]}}"#,
+        bin.len()
+    );
+    let mut j = json.into_bytes();
+    while !j.len().is_multiple_of(4) {
+        j.push(b' ');
+    }
+    let mut glb = Vec::new();
+    glb.extend_from_slice(b"glTF");
+    glb.extend_from_slice(&2u32.to_le_bytes());
+    glb.extend_from_slice(&((12 + 8 + j.len() + 8 + bin.len()) as u32).to_le_bytes());
+    glb.extend_from_slice(&(j.len() as u32).to_le_bytes());
+    glb.extend_from_slice(b"JSON");
+    glb.extend_from_slice(&j);
+    glb.extend_from_slice(&(bin.len() as u32).to_le_bytes());
+    glb.extend_from_slice(b"BIN\0");
+    glb.extend_from_slice(&bin);
+    std::fs::write(dir.path().join("model.glb"), glb).expect("glb");
+    std::fs::write(dir.path().join("site.toml"), "[site]\nname = \"camera\"\nkind = \"site\"\ntime_zone = \"UTC\"\n\n[[equipment]]\nid = \"pump-1\"\ntype = \"pump\"\nname = \"Pump 1\"\n").expect("toml");
+    let png = out_dir().join("model-camera.png");
+    let log = out_dir().join("model-camera.log");
+    let log_file = std::fs::File::create(&log).expect("log file");
+    let status = run_with_timeout(
+        Command::new("xvfb-run")
+            .args(["-a", "-s", "-screen 0 1280x720x24", env!("CARGO_BIN_EXE_plant-twin")])
+            .arg(dir.path())
+            .args(["--size", "1280x720", "--screenshot"])
+            .arg(&png)
+            .env("PLANT_TWIN_CONFIG_DIR", dir.path())
+            .stdout(log_file.try_clone().expect("log"))
+            .stderr(log_file),
+        Duration::from_secs(300),
+    )
+    .expect("the app ran");
+    let log_text = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(status.success() && png.is_file(), "plant-twin exited with {status}; log:\n{log_text}");
+    assert!(!log_text.contains("Camera order ambiguities"), "the model's camera rendered too:\n{log_text}");
+    let (_, _, _, distinct) = analyse(&png);
+    assert!(distinct > 20, "the image looks blank: {distinct} distinct colours");
+}

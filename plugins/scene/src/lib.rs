@@ -205,8 +205,32 @@ pub fn pose_for(bounds: ([f32; 3], [f32; 3]), whole_site: bool) -> (Vec3, f32) {
     let (min, max) = (Vec3::from(bounds.0), Vec3::from(bounds.1));
     let centre = (min + max) / 2.0;
     let size = (max - min).length().max(1e-3);
-    (if whole_site { centre - Vec3::Y * centre.y * 0.5 } else { centre }, size * if whole_site { 0.62 } else { 1.6 })
+    let focus = if whole_site { centre - Vec3::Y * centre.y * 0.5 } else { centre };
+    // The distance at which every corner of the box is inside the view, seen from the framing direction with
+    // the camera's field of view (a flat plant is fitted by its width, a compact machine by its height).
+    let rot = Quat::from_rotation_y(VIEW_YAW) * Quat::from_rotation_x(-VIEW_PITCH);
+    let (right, up, back) = (rot * Vec3::X, rot * Vec3::Y, rot * Vec3::Z);
+    let tan_v = (VIEW_FOV / 2.0).tan();
+    let tan_h = tan_v * VIEW_ASPECT;
+    let mut radius = 0.0f32;
+    for i in 0..8 {
+        let corner = Vec3::new(if i & 1 == 0 { min.x } else { max.x }, if i & 2 == 0 { min.y } else { max.y }, if i & 4 == 0 { min.z } else { max.z });
+        let q = corner - focus;
+        let z = q.dot(back);
+        radius = radius.max(z + q.dot(right).abs() / tan_h).max(z + q.dot(up).abs() / tan_v);
+    }
+    (focus, (radius * VIEW_MARGIN).max(size * 0.1))
 }
+
+/// The direction the whole site is first seen from (the orbit camera's yaw and pitch, radians).
+pub const VIEW_YAW: f32 = -0.55;
+pub const VIEW_PITCH: f32 = 0.42;
+/// The camera's vertical field of view (Bevy's default perspective, π/4) and the width-to-height ratio the
+/// framing assumes for the 3D view between the side panels.
+const VIEW_FOV: f32 = std::f32::consts::FRAC_PI_4;
+const VIEW_ASPECT: f32 = 1.3;
+/// Room around the model.
+const VIEW_MARGIN: f32 = 1.05;
 
 /// The camera's near and far clipping planes for a model of these bounds: the far plane well beyond the
 /// whole model seen from its framing distance, the near plane small against its size (depth precision

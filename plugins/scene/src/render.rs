@@ -45,13 +45,14 @@ pub(crate) fn build(app: &mut App) {
             (
                 spawn_model.run_if(resource_changed::<ModelInfo>),
                 frame_on_model_info.run_if(resource_changed::<ModelInfo>),
-                silence_model_cameras,
                 colouring().after(ViewerSystems::Readings),
                 keyboard,
                 frame_requests,
             ),
         )
-        .add_systems(PostUpdate, block_camera_under_ui.before(PanOrbitCameraSystemSet))
+        // After the glTF scene is spawned (SpawnScene runs after Update) and before the frame is extracted, so a
+        // model's camera never renders, not even for one frame.
+        .add_systems(PostUpdate, (block_camera_under_ui.before(PanOrbitCameraSystemSet), silence_model_cameras))
         .add_systems(EguiPrimaryContextPass, (legend_overlay, fit_camera_viewport).chain().in_set(PanelOrder::Overlay))
         .add_observer(on_press)
         .add_observer(on_click)
@@ -132,8 +133,8 @@ fn frame_requests(mut requests: MessageReader<FrameRequest>, info: Res<ModelInfo
             cam.target_focus = focus;
             cam.target_radius = radius;
             if target.is_none() {
-                cam.target_yaw = -0.55;
-                cam.target_pitch = 0.42;
+                cam.target_yaw = crate::VIEW_YAW;
+                cam.target_pitch = crate::VIEW_PITCH;
             }
         }
     }
