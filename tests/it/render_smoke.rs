@@ -274,7 +274,11 @@ fn a_models_own_camera_does_not_render() {
     glb.extend_from_slice(b"BIN\0");
     glb.extend_from_slice(&bin);
     std::fs::write(dir.path().join("model.glb"), glb).expect("glb");
-    std::fs::write(dir.path().join("site.toml"), "[site]\nname = \"camera\"\nkind = \"site\"\ntime_zone = \"UTC\"\n\n[[equipment]]\nid = \"pump-1\"\ntype = \"pump\"\nname = \"Pump 1\"\n").expect("toml");
+    std::fs::write(
+        dir.path().join("site.toml"),
+        "[site]\nname = \"camera\"\nkind = \"site\"\ntime_zone = \"UTC\"\n\n[[equipment]]\nid = \"pump-1\"\ntype = \"pump\"\nname = \"Pump 1\"\n",
+    )
+    .expect("toml");
     let png = out_dir().join("model-camera.png");
     let log = out_dir().join("model-camera.log");
     let log_file = std::fs::File::create(&log).expect("log file");
