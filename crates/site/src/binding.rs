@@ -193,6 +193,12 @@ fn read_model(path: &Path) -> Result<gltf::Gltf, gltf::Error> {
 fn compression(path: &Path) -> Option<String> {
     const COMPRESSION: [&str; 3] = ["KHR_draco_mesh_compression", "EXT_meshopt_compression", "KHR_meshopt_compression"];
     let bytes = std::fs::read(path).ok()?;
+    // gltf 1.4 panics on a GLB header declaring under 12 bytes (see `read_model`).
+    if let Some(declared) = bytes.strip_prefix(b"glTF").and_then(|rest| rest.get(4..8))
+        && u32::from_le_bytes([declared[0], declared[1], declared[2], declared[3]]) < 12
+    {
+        return None;
+    }
     let g = gltf::Gltf::from_slice_without_validation(&bytes).ok()?;
     g.document.as_json().extensions_required.iter().find(|e| COMPRESSION.contains(&e.as_str())).cloned()
 }

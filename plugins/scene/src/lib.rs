@@ -222,6 +222,13 @@ pub fn pose_for(bounds: ([f32; 3], [f32; 3]), whole_site: bool) -> (Vec3, f32) {
     (focus, (radius * VIEW_MARGIN).max(size * 0.1))
 }
 
+/// What the whole-site view frames: the equipment (the union of the bound items' bounds), not a ground plate or
+/// a terrain around it; the whole model where no item is bound.
+pub fn view_bounds(report: &plant_site::ModelReport) -> Option<([f32; 3], [f32; 3])> {
+    let union = report.equipment_bounds.values().copied().reduce(|(a0, a1), (b0, b1)| (std::array::from_fn(|i| a0[i].min(b0[i])), std::array::from_fn(|i| a1[i].max(b1[i]))));
+    union.or(report.bounds)
+}
+
 /// The direction the whole site is first seen from (the orbit camera's yaw and pitch, radians).
 pub const VIEW_YAW: f32 = -0.55;
 pub const VIEW_PITCH: f32 = 0.42;

@@ -97,7 +97,7 @@ fn frame_on_model_info(
     let first = last.is_none();
     *last = Some(bounds);
     let (near, far) = crate::clip_planes(bounds);
-    let (focus, radius) = crate::pose_for(bounds, true);
+    let (focus, radius) = crate::pose_for(crate::view_bounds(&info.0).unwrap_or(bounds), true);
     for (mut cam, mut projection) in &mut cams {
         if let Projection::Perspective(p) = &mut *projection {
             p.near = near;
@@ -125,7 +125,7 @@ fn frame_requests(mut requests: MessageReader<FrameRequest>, info: Res<ModelInfo
     for FrameRequest(target) in requests.read() {
         let bounds = match target {
             Some(id) => info.0.equipment_bounds.get(id).copied(),
-            None => info.0.bounds,
+            None => crate::view_bounds(&info.0),
         };
         let Some(bounds) = bounds else { continue };
         let (focus, radius) = crate::pose_for(bounds, target.is_none());
