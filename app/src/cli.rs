@@ -118,7 +118,7 @@ pub struct NewArgs {
     /// The 3D model (.glb).
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
-    /// A data export (.csv or .parquet), repeatable; the first one's columns make the meters.
+    /// A data export (.csv or .parquet), repeatable (months, systems): the meters are the union of their columns.
     #[arg(long, value_name = "FILE", required = true)]
     pub data: Vec<PathBuf>,
     /// The IANA time zone the export's times without an offset are in.

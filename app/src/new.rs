@@ -15,7 +15,7 @@ pub fn run(args: &NewArgs) -> Result<(), String> {
     for n in &s.notes {
         eprintln!("{}", n.text());
     }
-    let file = args.data.first().and_then(|p| p.file_name()).map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+    let file = args.data.iter().filter_map(|p| p.file_name()).map(|f| f.to_string_lossy().into_owned()).collect::<Vec<_>>().join(", ");
     let mut out = String::new();
     out.push_str(&format!("{}\n", t!("app-new-written", file = written.display().to_string())));
     out.push_str(&format!(

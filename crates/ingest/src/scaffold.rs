@@ -55,13 +55,24 @@ pub enum Guess {
     None,
 }
 
+/// A data file as read: its timestamp column and form, its CSV separator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileSpec {
+    pub path: PathBuf,
+    pub timestamp_column: String,
+    pub timestamp_format: TimestampFormat,
+    pub separator: Option<char>,
+}
+
 /// What was made: the text of `site.toml` and the findings.
 #[derive(Clone, Debug)]
 pub struct Scaffold {
     pub site_toml: String,
     pub columns: Vec<Column>,
+    /// The first file's timestamp column and form (each file's are in `files`).
     pub timestamp_column: String,
     pub timestamp_format: TimestampFormat,
+    pub files: Vec<FileSpec>,
     /// Nodes of the model no meter was matched to, by name (`mesh:NAME` for an unnamed node with a named mesh), for
     /// the user to bind; and how many have neither name (groups, mostly).
     pub free_nodes: Vec<String>,
@@ -71,39 +82,64 @@ pub struct Scaffold {
 
 /// Reads the data and the model and makes the package's `site.toml` (nothing is written).
 pub fn scaffold(opts: &Options) -> Result<Scaffold, Diagnostic> {
-    let first = opts.data.first().ok_or_else(|| Diagnostic::error(&opts.folder, Place::Whole, msg!("ingest-new-no-data")))?;
+    if opts.data.is_empty() {
+        return Err(Diagnostic::error(&opts.folder, Place::Whole, msg!("ingest-new-no-data")));
+    }
     if let Some(m) = &opts.model
         && !m.extension().is_some_and(|e| e.eq_ignore_ascii_case("glb"))
     {
         // A .gltf names its buffers and images in files beside it; only a self-contained .glb is copied for now.
         return Err(Diagnostic::error(m, Place::Whole, msg!("ingest-new-glb-only")));
     }
-    let separator = sniff_separator(first);
-    let probe = DataFile { path: String::new(), timestamp_column: "timestamp".into(), timestamp_format: TimestampFormat::Auto, separator };
-    let df = crate::read_frame(first, &probe)?;
-    let (timestamp_column, timestamp_format) = timestamp_of(&df).ok_or_else(|| Diagnostic::error(first, Place::Whole, msg!("ingest-new-no-time")))?;
+    // Each file read on its own (its separator, timestamp column and form); the meters are the union of their
+    // columns, by header.
+    let mut files = Vec::new();
+    let mut frames = Vec::new();
+    for path in &opts.data {
+        let separator = sniff_separator(path);
+        let probe = DataFile { path: String::new(), timestamp_column: "timestamp".into(), timestamp_format: TimestampFormat::Auto, separator };
+        let df = crate::read_frame(path, &probe)?;
+        let (timestamp_column, timestamp_format) = timestamp_of(&df).ok_or_else(|| Diagnostic::error(path, Place::Whole, msg!("ingest-new-no-time")))?;
+        files.push(FileSpec { path: path.clone(), timestamp_column, timestamp_format, separator });
+        frames.push(df);
+    }
     let nodes = match &opts.model {
         Some(p) => plant_site::binding::model_nodes(p).map_err(|e| Diagnostic::error(p, Place::Whole, msg!("site-model-unreadable", error = e)))?,
         None => Vec::new(),
     };
     let mut notes = Vec::new();
-    let mut columns = Vec::new();
+    let mut columns: Vec<Column> = Vec::new();
+    let mut counts: Vec<usize> = Vec::new();
     let mut ids = BTreeSet::new();
-    for c in df.columns() {
-        let header = c.name().to_string();
-        if header == timestamp_column {
-            continue;
+    for (df, file) in frames.iter().zip(&files) {
+        for c in df.columns() {
+            let header = c.name().to_string();
+            if header == file.timestamp_column {
+                continue;
+            }
+            let Some((min, max, mean, n)) = numbers(c) else {
+                if !columns.iter().any(|x| x.header == header) {
+                    notes.push(msg!("ingest-new-not-numbers", column = header.as_str()));
+                }
+                continue;
+            };
+            // A column in several files: one meter, its range over all of them.
+            if let Some(i) = columns.iter().position(|x| x.header == header) {
+                let (c0, n0) = (&mut columns[i], counts[i]);
+                c0.min = Some(c0.min.map_or(min, |m| m.min(min)));
+                c0.max = Some(c0.max.map_or(max, |m| m.max(max)));
+                c0.mean = c0.mean.map(|m| (m * n0 as f64 + mean * n as f64) / (n0 + n) as f64);
+                counts[i] += n;
+                continue;
+            }
+            let (base, unit) = split_unit(&header);
+            let (quantity, unit, guess) = quantity_of(base, unit);
+            let meter = unique(slug(base), &mut ids);
+            let node = match_node(base, &nodes);
+            let fuel = fuel_of(base, quantity);
+            columns.push(Column { header: header.clone(), meter, quantity, unit, guess, min: Some(min), max: Some(max), mean: Some(mean), equipment: None, node, fuel });
+            counts.push(n);
         }
-        let Some(values) = numbers(c) else {
-            notes.push(msg!("ingest-new-not-numbers", column = header.as_str()));
-            continue;
-        };
-        let (base, unit) = split_unit(&header);
-        let (quantity, unit, guess) = quantity_of(base, unit);
-        let meter = unique(slug(base), &mut ids);
-        let node = match_node(base, &nodes);
-        let fuel = fuel_of(base, quantity);
-        columns.push(Column { header: header.clone(), meter, quantity, unit, guess, min: values.0, max: values.1, mean: values.2, equipment: None, node, fuel });
     }
     let mut equipment_ids = BTreeSet::new();
     let mut node_equipment: Vec<(String, String)> = Vec::new();
@@ -137,8 +173,9 @@ pub fn scaffold(opts: &Options) -> Result<Scaffold, Diagnostic> {
     let free_nodes = nodes.iter().filter_map(label).filter(|n| !bound.contains(n)).collect();
     let unnamed_nodes = nodes.iter().filter(|n| n.name.is_none() && n.mesh.is_none()).count();
     let name = opts.name.clone().unwrap_or_else(|| opts.folder.file_name().map_or_else(|| "site".to_owned(), |n| n.to_string_lossy().into_owned()));
-    let mut s = Scaffold { site_toml: String::new(), columns, timestamp_column, timestamp_format, free_nodes, unnamed_nodes, notes };
-    s.site_toml = site_toml(&s, opts, &name, separator, &node_equipment);
+    let (timestamp_column, timestamp_format) = files.first().map(|f| (f.timestamp_column.clone(), f.timestamp_format.clone())).unwrap_or_default();
+    let mut s = Scaffold { site_toml: String::new(), columns, timestamp_column, timestamp_format, files, free_nodes, unnamed_nodes, notes };
+    s.site_toml = site_toml(&s, opts, &name, &node_equipment);
     Ok(s)
 }
 
@@ -178,8 +215,9 @@ fn timestamp_of(df: &DataFrame) -> Option<(String, TimestampFormat)> {
 
 type Column_ = polars::prelude::Column;
 
-/// A column's values as numbers (text such as "12.5" read too): min, max, mean; `None` when none is a number.
-fn numbers(c: &Column_) -> Option<(Option<f64>, Option<f64>, Option<f64>)> {
+/// A column's values as numbers (text such as "12.5" read too): min, max, mean and how many; `None` when none is
+/// a number.
+fn numbers(c: &Column_) -> Option<(f64, f64, f64, usize)> {
     let f = c.cast(&DataType::Float64).ok()?;
     let ca = f.f64().ok()?;
     let finite: Vec<f64> = ca.iter().flatten().filter(|v| v.is_finite()).collect();
@@ -189,7 +227,7 @@ fn numbers(c: &Column_) -> Option<(Option<f64>, Option<f64>, Option<f64>)> {
     let min = finite.iter().copied().fold(f64::INFINITY, f64::min);
     let max = finite.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let mean = finite.iter().sum::<f64>() / finite.len() as f64;
-    Some((Some(min), Some(max), Some(mean)))
+    Some((min, max, mean, finite.len()))
 }
 
 /// Words of a name, lower case (`Kiln_1 DrivePower` → kiln, 1, drive, power).
@@ -354,7 +392,7 @@ fn q(s: &str) -> String {
 }
 
 /// The commented `site.toml`.
-fn site_toml(s: &Scaffold, opts: &Options, name: &str, separator: Option<char>, node_equipment: &[(String, String)]) -> String {
+fn site_toml(s: &Scaffold, opts: &Options, name: &str, node_equipment: &[(String, String)]) -> String {
     let mut t = String::new();
     let _ = writeln!(
         t,
@@ -365,16 +403,16 @@ fn site_toml(s: &Scaffold, opts: &Options, name: &str, separator: Option<char>, 
     if opts.model.is_some() {
         let _ = writeln!(t, "model = \"model.glb\"");
     }
-    for p in &opts.data {
-        let file = p.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+    for f in &s.files {
+        let file = f.path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
         let _ = writeln!(
             t,
             "\n[[data]]\npath = {}\ntimestamp_column = {}\ntimestamp_format = {}",
             q(&format!("data/{file}")),
-            q(&s.timestamp_column),
-            q(format_key(&s.timestamp_format))
+            q(&f.timestamp_column),
+            q(format_key(&f.timestamp_format))
         );
-        if let Some(c) = separator {
+        if let Some(c) = f.separator {
             let _ = writeln!(t, "separator = {}", q(&c.to_string()));
         }
     }

@@ -170,3 +170,24 @@ fn an_unnamed_node_is_bound_by_its_mesh_name() {
     assert_eq!(report.bound.get("kiln-shell").map(String::as_str), Some("GltfNode0"), "{:?}", report);
     assert!(report.unbound.is_empty() || report.unbound == ["unplaced"], "{:?}", report.unbound);
 }
+
+#[test]
+fn several_exports_make_one_site() {
+    let dir = tempfile::tempdir().expect("tmp");
+    // November from one system (semicolons, day-first, "Date"), December from another (commas, ISO, "Time"), with
+    // one column in both and one in each.
+    let nov = dir.path().join("nov.csv");
+    std::fs::write(&nov, "Date;Kiln-1 drive [kW];Cooler-1 exhaust temp [°C]\n30/11/2026 23:58;390;245\n30/11/2026 23:59;391;246\n").expect("nov");
+    let dec = dir.path().join("dec.csv");
+    std::fs::write(&dec, "Time,Kiln-1 drive [kW],Coal Mill 1 coal (t/h)\n2026-12-01 00:00:00,392,11.8\n2026-12-01 00:01:00,395,11.9\n").expect("dec");
+    let o = Options { folder: dir.path().join("site"), model: Some(cement_model()), data: vec![nov, dec], time_zone: chrono_tz::Asia::Shanghai, name: None };
+    let s = scaffold(&o).expect("scaffold");
+    assert_eq!(s.columns.len(), 3, "{:?}", s.columns);
+    assert_eq!(s.files.iter().map(|f| (f.timestamp_column.as_str(), f.separator)).collect::<Vec<_>>(), [("Date", Some(';')), ("Time", None)]);
+    let kiln = s.columns.iter().find(|c| c.header.starts_with("Kiln-1")).expect("kiln");
+    assert_eq!((kiln.min, kiln.max), (Some(390.0), Some(395.0)), "its range over both files");
+    write(&o, &s).expect("written");
+    let (_, errors, store) = open_errors(&o.folder);
+    assert!(errors.is_empty(), "{errors:#?}\n{}", s.site_toml);
+    assert_eq!(store.get(&kiln.meter).map(|x| x.len()), Some(4), "both months in one series");
+}
