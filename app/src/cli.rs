@@ -115,7 +115,7 @@ pub enum Command {
 pub struct NewArgs {
     /// The package folder to create (it must not hold a site.toml).
     pub folder: PathBuf,
-    /// The 3D model (.glb).
+    /// The 3D model (.glb, or .gltf with the files it names).
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
     /// A data export (.csv or .parquet), repeatable (months, systems): the meters are the union of their columns.

@@ -86,4 +86,5 @@ ingest-new-no-time = no column of timestamps found (a date-time column, or one n
 ingest-new-not-numbers = column "{ $column }" holds no numbers; it is left out
 ingest-new-cannot-write = cannot write: { $error }
 ingest-new-exists = a site.toml is already there; choose a new folder
-ingest-new-glb-only = the model must be a .glb (binary glTF, one file); export a .gltf with its buffers as .glb first
+ingest-new-glb-only = the model must be a .glb or a .gltf
+ingest-new-model-uri = the model names the file "{ $uri }" outside its own folder (or not as a relative path); it cannot be copied into the package

@@ -64,4 +64,5 @@ ingest-new-no-time = 没有找到时间戳列（日期时间类型的列，或�
 ingest-new-not-numbers = 列“{ $column }”中没有数值；已略去
 ingest-new-cannot-write = 无法写入：{ $error }
 ingest-new-exists = 该处已有 site.toml；请换一个新文件夹
-ingest-new-glb-only = 模型必须是 .glb（二进制 glTF，单个文件）；请先把 .gltf 及其缓冲区导出为 .glb
+ingest-new-glb-only = 模型必须是 .glb 或 .gltf
+ingest-new-model-uri = 模型引用的文件“{ $uri }”不在其所在文件夹内（或不是相对路径），无法复制到站点包中

@@ -73,6 +73,10 @@ pub struct Scaffold {
     pub timestamp_column: String,
     pub timestamp_format: TimestampFormat,
     pub files: Vec<FileSpec>,
+    /// The model's name in the package (`model.glb`, `model.gltf`) and, for a .gltf, the files it names beside
+    /// itself (paths relative to it, copied alongside).
+    pub model_name: Option<String>,
+    pub model_files: Vec<String>,
     /// Nodes of the model no meter was matched to, by name (`mesh:NAME` for an unnamed node with a named mesh), for
     /// the user to bind; and how many have neither name (groups, mostly).
     pub free_nodes: Vec<String>,
@@ -85,12 +89,22 @@ pub fn scaffold(opts: &Options) -> Result<Scaffold, Diagnostic> {
     if opts.data.is_empty() {
         return Err(Diagnostic::error(&opts.folder, Place::Whole, msg!("ingest-new-no-data")));
     }
-    if let Some(m) = &opts.model
-        && !m.extension().is_some_and(|e| e.eq_ignore_ascii_case("glb"))
-    {
-        // A .gltf names its buffers and images in files beside it; only a self-contained .glb is copied for now.
-        return Err(Diagnostic::error(m, Place::Whole, msg!("ingest-new-glb-only")));
-    }
+    // A .glb is one file; a .gltf names its buffers and images in files beside it, copied with it.
+    let (model_name, model_files) = match &opts.model {
+        None => (None, Vec::new()),
+        Some(m) if m.extension().is_some_and(|e| e.eq_ignore_ascii_case("glb")) => (Some("model.glb".to_owned()), Vec::new()),
+        Some(m) if m.extension().is_some_and(|e| e.eq_ignore_ascii_case("gltf")) => {
+            let files = plant_site::binding::model_external_files(m).map_err(|e| {
+                let message = match e {
+                    plant_site::binding::ModelFilesError::Unreadable(error) => msg!("site-model-unreadable", error = error),
+                    plant_site::binding::ModelFilesError::Outside(uri) => msg!("ingest-new-model-uri", uri = uri),
+                };
+                Diagnostic::error(m, Place::Whole, message)
+            })?;
+            (Some("model.gltf".to_owned()), files)
+        }
+        Some(m) => return Err(Diagnostic::error(m, Place::Whole, msg!("ingest-new-glb-only"))),
+    };
     // Each file read on its own (its separator, timestamp column and form); the meters are the union of their
     // columns, by header.
     let mut files = Vec::new();
@@ -174,7 +188,7 @@ pub fn scaffold(opts: &Options) -> Result<Scaffold, Diagnostic> {
     let unnamed_nodes = nodes.iter().filter(|n| n.name.is_none() && n.mesh.is_none()).count();
     let name = opts.name.clone().unwrap_or_else(|| opts.folder.file_name().map_or_else(|| "site".to_owned(), |n| n.to_string_lossy().into_owned()));
     let (timestamp_column, timestamp_format) = files.first().map(|f| (f.timestamp_column.clone(), f.timestamp_format.clone())).unwrap_or_default();
-    let mut s = Scaffold { site_toml: String::new(), columns, timestamp_column, timestamp_format, files, free_nodes, unnamed_nodes, notes };
+    let mut s = Scaffold { site_toml: String::new(), columns, timestamp_column, timestamp_format, files, model_name, model_files, free_nodes, unnamed_nodes, notes };
     s.site_toml = site_toml(&s, opts, &name, &node_equipment);
     Ok(s)
 }
@@ -400,8 +414,8 @@ fn site_toml(s: &Scaffold, opts: &Options, name: &str, node_equipment: &[(String
         opts.data.iter().filter_map(|p| p.file_name()).map(|f| f.to_string_lossy().into_owned()).collect::<Vec<_>>().join(", ")
     );
     let _ = writeln!(t, "[site]\nname = {}\nkind = \"site\"\ntime_zone = {}", q(name), q(opts.time_zone.name()));
-    if opts.model.is_some() {
-        let _ = writeln!(t, "model = \"model.glb\"");
+    if let Some(m) = &s.model_name {
+        let _ = writeln!(t, "model = {}", q(m));
     }
     for f in &s.files {
         let file = f.path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
@@ -501,7 +515,8 @@ pub fn format_key(f: &TimestampFormat) -> &'static str {
     }
 }
 
-/// Creates the package: the folder (it must not hold a `site.toml` already), the model as `model.glb`, the data
+/// Creates the package: the folder (it must not hold a `site.toml` already), the model as `model.glb` (or
+/// `model.gltf` with the files it names, at the same relative paths), the data
 /// files under `data/`, and `site.toml`.
 pub fn write(opts: &Options, s: &Scaffold) -> Result<PathBuf, Diagnostic> {
     let err = |p: &Path, e: std::io::Error| Diagnostic::error(p, Place::Whole, msg!("ingest-new-cannot-write", error = e.to_string()));
@@ -510,9 +525,17 @@ pub fn write(opts: &Options, s: &Scaffold) -> Result<PathBuf, Diagnostic> {
         return Err(Diagnostic::error(&toml_path, Place::Whole, msg!("ingest-new-exists")));
     }
     std::fs::create_dir_all(opts.folder.join("data")).map_err(|e| err(&opts.folder, e))?;
-    if let Some(m) = &opts.model {
-        let to = opts.folder.join("model.glb");
+    if let (Some(m), Some(name)) = (&opts.model, &s.model_name) {
+        let to = opts.folder.join(name);
         std::fs::copy(m, &to).map_err(|e| err(&to, e))?;
+        let from_dir = m.parent().unwrap_or(Path::new("."));
+        for rel in &s.model_files {
+            let to = opts.folder.join(rel);
+            if let Some(dir) = to.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| err(dir, e))?;
+            }
+            std::fs::copy(from_dir.join(rel), &to).map_err(|e| err(&from_dir.join(rel), e))?;
+        }
     }
     for d in &opts.data {
         let to = opts.folder.join("data").join(d.file_name().unwrap_or_default());

@@ -137,6 +137,54 @@ fn owner_of<'s>(site: &'s Site, node: &gltf::Node<'_>, h: &Hierarchy) -> Option<
     site.equipment_for(&crate::NodeRef { path: &path, mesh: mesh.as_ref().and_then(|m| m.name()), extras })
 }
 
+/// The files a `.gltf` names beside itself (its buffers' and images' URIs, percent-decoded), to copy with it into
+/// a package. A URI that is absolute, has a scheme or climbs out of the model's folder (`..`) is refused (it is
+/// the error); embedded `data:` URIs need no file.
+pub fn model_external_files(path: &Path) -> Result<Vec<String>, ModelFilesError> {
+    let bytes = std::fs::read(path).map_err(|e| ModelFilesError::Unreadable(e.to_string()))?;
+    let g = gltf::Gltf::from_slice_without_validation(&bytes).map_err(|e| ModelFilesError::Unreadable(e.to_string()))?;
+    let json = g.document.as_json();
+    let uris = json.buffers.iter().filter_map(|b| b.uri.as_deref()).chain(json.images.iter().filter_map(|i| i.uri.as_deref()));
+    let mut out = Vec::new();
+    for uri in uris.filter(|u| !u.starts_with("data:")) {
+        let decoded = percent_decode(uri).ok_or_else(|| ModelFilesError::Outside(uri.to_owned()))?;
+        let path = decoded.replace('\\', "/");
+        let bad = path.is_empty() || path.starts_with('/') || path.contains(':') || path.split('/').any(|c| c == ".." || c.is_empty());
+        if bad {
+            return Err(ModelFilesError::Outside(uri.to_owned()));
+        }
+        if !out.contains(&path) {
+            out.push(path);
+        }
+    }
+    Ok(out)
+}
+
+/// Why a model's files cannot be listed: the model itself cannot be read, or it names a file out of its folder.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ModelFilesError {
+    Unreadable(String),
+    Outside(String),
+}
+
+/// `%XX` escapes decoded (a URI's path); `None` for a broken escape or bytes that are not UTF-8.
+fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// A node of a model as `plant-twin new` offers it for binding.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModelNode {

@@ -127,9 +127,9 @@ fn a_parquet_export_against_a_model_with_unnamed_nodes() {
     let (_, errors, store) = open_errors(&o.folder);
     assert!(errors.is_empty(), "{errors:#?}\n{}", s.site_toml);
     assert_eq!(store.get("pump1-power").map(|x| x.len()), Some(3));
-    // A .gltf (buffers in other files) is refused with a clear message, before anything is written.
-    let o2 = Options { model: Some(dir.path().join("model.gltf")), folder: dir.path().join("other"), ..o };
-    assert!(scaffold(&o2).expect_err("gltf").to_string().contains(".glb"));
+    // A model that is neither .glb nor .gltf is refused with a clear message, before anything is written.
+    let o2 = Options { model: Some(dir.path().join("model.obj")), folder: dir.path().join("other"), ..o };
+    assert!(scaffold(&o2).expect_err("obj").to_string().contains(".glb or a .gltf"));
     assert!(!dir.path().join("other").exists());
 }
 
@@ -190,4 +190,37 @@ fn several_exports_make_one_site() {
     let (_, errors, store) = open_errors(&o.folder);
     assert!(errors.is_empty(), "{errors:#?}\n{}", s.site_toml);
     assert_eq!(store.get(&kiln.meter).map(|x| x.len()), Some(4), "both months in one series");
+}
+
+#[test]
+fn a_gltf_comes_with_the_files_it_names() {
+    let dir = tempfile::tempdir().expect("tmp");
+    // A .gltf whose triangle is in geometry/pump%201.bin (a space, percent-encoded), and one naming ../secret.bin.
+    let mut bin = Vec::new();
+    for v in [0.0f32, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0, 0.0] {
+        bin.extend_from_slice(&v.to_le_bytes());
+    }
+    std::fs::create_dir_all(dir.path().join("cad/geometry")).expect("dir");
+    std::fs::write(dir.path().join("cad/geometry/pump 1.bin"), &bin).expect("bin");
+    let gltf = |uri: &str| {
+        format!(
+            r#"{{"asset":{{"version":"2.0"}},"scene":0,"scenes":[{{"nodes":[0]}}],"nodes":[{{"name":"Pump_1","mesh":0}}],"meshes":[{{"primitives":[{{"attributes":{{"POSITION":0}}}}]}}],"accessors":[{{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[1,1,0]}}],"bufferViews":[{{"buffer":0,"byteLength":36}}],"buffers":[{{"byteLength":36,"uri":"{uri}"}}]}}"#
+        )
+    };
+    std::fs::write(dir.path().join("cad/plant.gltf"), gltf("geometry/pump%201.bin")).expect("gltf");
+    let csv = dir.path().join("e.csv");
+    std::fs::write(&csv, "timestamp,pump1_power_kW\n2026-11-10T00:00:00Z,11\n2026-11-10T00:01:00Z,12\n").expect("csv");
+    let o = opts(dir.path(), Some(dir.path().join("cad/plant.gltf")), csv.clone());
+    let s = scaffold(&o).expect("scaffold");
+    assert_eq!(s.model_files, ["geometry/pump 1.bin"]);
+    assert!(s.site_toml.contains("model = \"model.gltf\""));
+    write(&o, &s).expect("written");
+    assert!(o.folder.join("geometry/pump 1.bin").is_file());
+    let opened = plant_site::open(&o.folder).expect("opens");
+    let report = plant_site::check_model(&opened.site);
+    assert!(report.readable && report.bound.contains_key("pump-1"), "{report:?}");
+    // A file out of the model's folder is refused, naming it.
+    std::fs::write(dir.path().join("cad/bad.gltf"), gltf("../secret.bin")).expect("gltf");
+    let o3 = Options { folder: dir.path().join("bad"), ..opts(dir.path(), Some(dir.path().join("cad/bad.gltf")), csv) };
+    assert!(scaffold(&o3).expect_err("outside").to_string().contains("../secret.bin"));
 }
