@@ -233,9 +233,10 @@ pub fn view_bounds(report: &plant_site::ModelReport) -> Option<([f32; 3], [f32; 
 pub const VIEW_YAW: f32 = -0.55;
 pub const VIEW_PITCH: f32 = 0.42;
 /// The camera's vertical field of view (Bevy's default perspective, π/4) and the width-to-height ratio the
-/// framing assumes for the 3D view between the side panels.
+/// framing assumes for the 3D view between the side panels (about square with the tree and the inspector open
+/// at 1600 × 900; wider when they are closed, which only adds room).
 const VIEW_FOV: f32 = std::f32::consts::FRAC_PI_4;
-const VIEW_ASPECT: f32 = 1.3;
+const VIEW_ASPECT: f32 = 1.0;
 /// Room around the model.
 const VIEW_MARGIN: f32 = 1.05;
 

@@ -204,7 +204,7 @@ pub enum Overlay {
 
 /// Margin between an overlay and the free area's edge, and the height of one bottom-right slot, in points.
 const MARGIN: f32 = 10.0;
-const SLOT: f32 = 34.0;
+const SLOT: f32 = 40.0;
 
 impl Overlay {
     fn placement(self) -> (egui::Align2, usize) {
