@@ -14,6 +14,7 @@ inspector-type = Type
 inspector-id = Id
 inspector-area = Area
 inspector-node = glTF node
+inspector-mesh = glTF mesh
 # The meter's id, the column of the data files it reads and its unit.
 inspector-meter-hover = { $id } · column "{ $column }" · { $unit }
 

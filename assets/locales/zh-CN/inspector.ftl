@@ -14,6 +14,7 @@ inspector-type = 类型
 inspector-id = 编号
 inspector-area = 区域
 inspector-node = glTF 节点
+inspector-mesh = glTF 网格
 # 计量表编号、它读取的数据文件列及单位。
 inspector-meter-hover = { $id } · 数据列“{ $column }” · { $unit }
 

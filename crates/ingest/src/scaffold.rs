@@ -432,20 +432,21 @@ fn site_toml(s: &Scaffold, opts: &Options, name: &str, node_equipment: &[(String
     }
     for (node, id) in node_equipment {
         let metered = s.columns.iter().any(|c| c.equipment.as_deref() == Some(id.as_str()));
-        let area = if metered { "Metered" } else { "In the model, not metered" };
-        match node.strip_prefix(MESH) {
-            Some(mesh) => {
-                let _ = writeln!(t, "\n[[equipment]]\nid = {}\ntype = \"equipment\"\nname = {}\narea = {}\nmesh = {}", q(id), q(mesh), q(area), q(mesh));
-            }
-            None => {
-                let _ = writeln!(t, "\n[[equipment]]\nid = {}\ntype = \"equipment\"\nname = {}\narea = {}\nnode = {}", q(id), q(node), q(area), q(node));
-            }
-        }
+        // The areas in both languages (the package's names are the model's; name_zh can be added).
+        let (area, area_zh) = if metered { ("Metered", "已计量") } else { ("In the model, not metered", "模型中、未计量") };
+        let (name, binding) = match node.strip_prefix(MESH) {
+            Some(mesh) => (mesh, format!("mesh = {}", q(mesh))),
+            None => (node.as_str(), format!("node = {}", q(node))),
+        };
+        let _ = writeln!(t, "\n[[equipment]]\nid = {}\ntype = \"equipment\"\nname = {}\narea = {}\narea_zh = {}\n{binding}", q(id), q(name), q(area), q(area_zh));
     }
     let unplaced = s.columns.iter().any(|c| c.equipment.is_none());
     if unplaced {
         let _ = writeln!(t, "\n# Meters whose column names no node of the model: bind each to its equipment (or set `node` here).");
-        let _ = writeln!(t, "[[equipment]]\nid = \"unplaced\"\ntype = \"group\"\nname = \"Meters not yet placed\"\narea = \"Not placed\"");
+        let _ = writeln!(
+            t,
+            "[[equipment]]\nid = \"unplaced\"\ntype = \"group\"\nname = \"Meters not yet placed\"\nname_zh = \"尚未放置的计量表\"\narea = \"Not placed\"\narea_zh = \"未放置\""
+        );
     }
     for c in &s.columns {
         let range = match (c.min, c.max) {

@@ -203,6 +203,12 @@ fn inspector_panel_system(
                     None => ui.colored_label(ui.visuals().warn_fg_color, t!("inspector-not-in-model")),
                 };
                 ui.end_row();
+                // Bound by its mesh (a CAD export's unnamed node): the mesh's name says more than `GltfNode<i>`.
+                if let Some(mesh) = &eq.mesh {
+                    ui.weak(t!("inspector-mesh"));
+                    ui.monospace(mesh);
+                    ui.end_row();
+                }
             });
             if info.0.bound.contains_key(&eq.id) && ui.button(t!("inspector-frame")).clicked() {
                 frame.write(FrameRequest(Some(eq.id.clone())));
