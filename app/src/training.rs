@@ -12,19 +12,10 @@ use crate::cli::TrainArgs;
 /// The `--format` value for JSON.
 const JSON: &str = "json"; // i18n-ok: the option's value
 
-/// A scenario named on the command line: a path as given, else a file of the package's training folder by its
-/// name (with or without `.toml`).
+/// A scenario named on the command line ([`plant_training::find`]); the error lists the package's scenarios.
 pub fn find_scenario(site: &Site, name: &Path) -> Result<PathBuf, String> {
-    if name.is_file() {
-        return Ok(name.to_path_buf());
-    }
-    let listed = plant_training::list_for_site(site);
-    let wanted = name.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    if let Some(p) = listed.iter().find(|p| p.file_stem().is_some_and(|s| s.to_string_lossy() == wanted)) {
-        return Ok(p.clone());
-    }
-    let available: Vec<String> = listed.iter().filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned())).collect();
-    Err(t!("app-training-not-found", name = name.display().to_string(), available = if available.is_empty() { "—".to_owned() } else { available.join(", ") }))
+    plant_training::find(site, name)
+        .map_err(|available| t!("app-training-not-found", name = name.display().to_string(), available = if available.is_empty() { "—".to_owned() } else { available.join(", ") }))
 }
 
 /// Runs the scenario; the error names the file and place of what went wrong, in the current language.

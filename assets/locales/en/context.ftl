@@ -82,3 +82,5 @@ context-month =
 context-day-month = { $day } { $month_name }
 # Tue 10 Nov
 context-weekday-day-month = { $weekday } { $day } { $month_name }
+context-copy-path = Copy path
+context-export-failed = could not export: { $error }

@@ -68,3 +68,5 @@ context-month = { $month }月
 context-day-month = { $month_name }{ $day }日
 # 11月10日 周二
 context-weekday-day-month = { $month_name }{ $day }日 { $weekday }
+context-copy-path = 复制路径
+context-export-failed = 无法导出：{ $error }

@@ -384,25 +384,9 @@ fn match_node(base: &str, nodes: &[ModelNode]) -> Option<String> {
 /// How a column's `node` names a node known only by its mesh.
 pub const MESH: &str = "mesh:";
 
-/// A TOML basic string.
+/// A TOML string, as the `toml` crate writes one (quotes, escapes).
 fn q(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    toml::Value::String(s.to_owned()).to_string()
 }
 
 /// The commented `site.toml`.

@@ -201,15 +201,7 @@ fn training_scenario(site: &plant_site::Site, name: &std::path::Path) -> Result<
         Ok(found) => found.map(|(a, _)| a),
         Err(d) => return Err(d.to_string()),
     };
-    let path = if name.is_file() {
-        name.to_path_buf()
-    } else {
-        let stem = name.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        plant_training::list_for_site(site)
-            .into_iter()
-            .find(|p| p.file_stem().is_some_and(|s| s.to_string_lossy() == stem))
-            .ok_or_else(|| t!("simulator-no-scenario", name = name.display().to_string()))?
-    };
+    let path = plant_training::find(site, name).map_err(|_| t!("simulator-no-scenario", name = name.display().to_string()))?;
     let (scenario, diags) = plant_training::load(&path, site, alarms.as_ref()).map_err(|d| d.to_string())?;
     for d in diags {
         eprintln!("{d}");

@@ -141,13 +141,12 @@ fn owner_of<'s>(site: &'s Site, node: &gltf::Node<'_>, h: &Hierarchy) -> Option<
 /// a package. A URI that is absolute, has a scheme or climbs out of the model's folder (`..`) is refused (it is
 /// the error); embedded `data:` URIs need no file.
 pub fn model_external_files(path: &Path) -> Result<Vec<String>, ModelFilesError> {
-    let bytes = std::fs::read(path).map_err(|e| ModelFilesError::Unreadable(e.to_string()))?;
-    let g = gltf::Gltf::from_slice_without_validation(&bytes).map_err(|e| ModelFilesError::Unreadable(e.to_string()))?;
+    let g = read_unchecked(path).map_err(|e| ModelFilesError::Unreadable(e.to_string()))?;
     let json = g.document.as_json();
     let uris = json.buffers.iter().filter_map(|b| b.uri.as_deref()).chain(json.images.iter().filter_map(|i| i.uri.as_deref()));
     let mut out = Vec::new();
     for uri in uris.filter(|u| !u.starts_with("data:")) {
-        let decoded = percent_decode(uri).ok_or_else(|| ModelFilesError::Outside(uri.to_owned()))?;
+        let decoded = percent_encoding::percent_decode_str(uri).decode_utf8().map_err(|_| ModelFilesError::Outside(uri.to_owned()))?;
         let path = decoded.replace('\\', "/");
         let bad = path.is_empty() || path.starts_with('/') || path.contains(':') || path.split('/').any(|c| c == ".." || c.is_empty());
         if bad {
@@ -165,24 +164,6 @@ pub fn model_external_files(path: &Path) -> Result<Vec<String>, ModelFilesError>
 pub enum ModelFilesError {
     Unreadable(String),
     Outside(String),
-}
-
-/// `%XX` escapes decoded (a URI's path); `None` for a broken escape or bytes that are not UTF-8.
-fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// A node of a model as `plant-twin new` offers it for binding.
@@ -215,15 +196,7 @@ pub fn model_nodes(path: &Path) -> Result<Vec<ModelNode>, String> {
 /// - gltf-json 1.4's validation looks up a primitive's `POSITION` accessor by index before it checks
 ///   that the index exists, so attribute indices are checked here first; then the file is validated.
 fn read_model(path: &Path) -> Result<gltf::Gltf, gltf::Error> {
-    const GLB_HEADER: u32 = 12;
-    let bytes = std::fs::read(path)?;
-    if let Some(declared) = bytes.strip_prefix(b"glTF").and_then(|rest| rest.get(4..8)) {
-        let declared = u32::from_le_bytes([declared[0], declared[1], declared[2], declared[3]]);
-        if declared < GLB_HEADER {
-            return Err(gltf::Error::Binary(gltf::binary::Error::Length { length: declared, length_read: bytes.len() }));
-        }
-    }
-    let unchecked = gltf::Gltf::from_slice_without_validation(&bytes)?;
+    let unchecked = read_unchecked(path)?;
     let json = unchecked.document.as_json();
     for (m, mesh) in json.meshes.iter().enumerate() {
         for (p, primitive) in mesh.primitives.iter().enumerate() {
@@ -240,14 +213,7 @@ fn read_model(path: &Path) -> Result<gltf::Gltf, gltf::Error> {
 /// The mesh compression a model requires (Draco, meshopt), which neither this check nor Bevy's loader decodes.
 fn compression(path: &Path) -> Option<String> {
     const COMPRESSION: [&str; 3] = ["KHR_draco_mesh_compression", "EXT_meshopt_compression", "KHR_meshopt_compression"];
-    let bytes = std::fs::read(path).ok()?;
-    // gltf 1.4 panics on a GLB header declaring under 12 bytes (see `read_model`).
-    if let Some(declared) = bytes.strip_prefix(b"glTF").and_then(|rest| rest.get(4..8))
-        && u32::from_le_bytes([declared[0], declared[1], declared[2], declared[3]]) < 12
-    {
-        return None;
-    }
-    let g = gltf::Gltf::from_slice_without_validation(&bytes).ok()?;
+    let g = read_unchecked(path).ok()?;
     g.document.as_json().extensions_required.iter().find(|e| COMPRESSION.contains(&e.as_str())).cloned()
 }
 
@@ -259,6 +225,20 @@ fn file_name(p: &Path) -> String {
 pub type Bounds = ([f32; 3], [f32; 3]);
 
 use glam::{Mat4, Vec3};
+
+/// A model file parsed but not validated, with gltf 1.4's header panic kept out (see [`read_model`]): the one
+/// way this crate reads a model's bytes.
+fn read_unchecked(path: &Path) -> Result<gltf::Gltf, gltf::Error> {
+    const GLB_HEADER: u32 = 12;
+    let bytes = std::fs::read(path)?;
+    if let Some(declared) = bytes.strip_prefix(b"glTF").and_then(|rest| rest.get(4..8)) {
+        let declared = u32::from_le_bytes([declared[0], declared[1], declared[2], declared[3]]);
+        if declared < GLB_HEADER {
+            return Err(gltf::Error::Binary(gltf::binary::Error::Length { length: declared, length_read: bytes.len() }));
+        }
+    }
+    gltf::Gltf::from_slice_without_validation(&bytes)
+}
 
 /// A point through a node's world matrix (glam, column-major as glTF).
 fn transform_point(m: &Mat4, p: [f32; 3]) -> [f32; 3] {

@@ -228,6 +228,18 @@ pub fn list_for_site(site: &Site) -> Vec<PathBuf> {
     out
 }
 
+/// A scenario named by a user: a path as given when it is a file, else the package's scenario of that name (with
+/// or without `.toml`). `Err` lists the package's scenarios by name.
+pub fn find(site: &Site, name: &Path) -> Result<PathBuf, Vec<String>> {
+    if name.is_file() {
+        return Ok(name.to_path_buf());
+    }
+    let listed = list_for_site(site);
+    let stem = |p: &Path| p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let wanted = stem(name);
+    listed.iter().find(|p| stem(p) == wanted).cloned().ok_or_else(|| listed.iter().map(|p| stem(p)).collect())
+}
+
 /// Reads and parses a scenario file: one of the package's (`training/…`, read through the package boundary)
 /// or any file the user names. It is untrusted input (SECURITY.md).
 pub fn load(path: &Path, site: &Site, alarms: Option<&plant_alarms::Alarms>) -> Result<(Scenario, Vec<Diagnostic>), Diagnostic> {

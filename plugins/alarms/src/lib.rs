@@ -170,26 +170,6 @@ struct ListUi {
     exported: Option<Result<Vec<PathBuf>, String>>,
 }
 
-/// Where the last export went (each file, with a button that copies its path), or why it failed.
-fn exported_ui(ui: &mut egui::Ui, exported: Option<&Result<Vec<PathBuf>, String>>) {
-    match exported {
-        Some(Ok(files)) => {
-            for f in files {
-                ui.horizontal(|ui| {
-                    ui.weak(f.display().to_string());
-                    if ui.small_button(t!("alarms-view-copy-path")).clicked() {
-                        ui.ctx().copy_text(f.display().to_string());
-                    }
-                });
-            }
-        }
-        Some(Err(e)) => {
-            ui.colored_label(egui::Color32::from_rgb(0xe0, 0x40, 0x40), msg!("alarms-view-export-failed", error = e.as_str()).text());
-        }
-        None => {}
-    }
-}
-
 /// The folder of the settings folder exported journals go to.
 const JOURNALS_FOLDER: &str = "alarm-journals"; // i18n-ok: a folder name
 /// The journal's files: format and extension.
@@ -295,7 +275,7 @@ fn list_ui(
                     ui_state.exported = Some(export_journal(&site.0, &alarms, &data.0, &actions, clock.now_ms));
                 }
             });
-            exported_ui(ui, ui_state.exported.as_ref());
+            plant_viewer_context::files_written_ui(ui, ui_state.exported.as_ref());
             ui.separator();
             let rows = visible_rows(&list, &alarms, &site.0, &ui_state);
             if rows.is_empty() {

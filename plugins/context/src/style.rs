@@ -121,3 +121,24 @@ pub fn swatch_ui(ui: &mut egui::Ui, c: Color) -> egui::Response {
     }
     response
 }
+
+/// Where an export went — each file written, with a button that copies its path — or why it failed (the
+/// alarm journal, a training log).
+pub fn files_written_ui(ui: &mut egui::Ui, exported: Option<&Result<Vec<std::path::PathBuf>, String>>) {
+    match exported {
+        Some(Ok(files)) => {
+            for f in files {
+                ui.horizontal(|ui| {
+                    ui.weak(f.display().to_string());
+                    if ui.small_button(plant_i18n::t!("context-copy-path")).clicked() {
+                        ui.ctx().copy_text(f.display().to_string());
+                    }
+                });
+            }
+        }
+        Some(Err(e)) => {
+            ui.colored_label(egui::Color32::from_rgb(0xe0, 0x40, 0x40), plant_i18n::msg!("context-export-failed", error = e.as_str()).text());
+        }
+        None => {}
+    }
+}

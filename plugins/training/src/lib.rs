@@ -225,22 +225,12 @@ fn discover(site: Option<Res<CurrentSite>>, mut training: ResMut<Training>, star
     if !*asked {
         *asked = true;
         if let Some(path) = &start.0 {
-            let files: Vec<PathBuf> = training.available.iter().map(|(p, _)| p.clone()).collect();
-            match find(&files, path) {
-                Some(p) => training.pending = Some(p),
-                None => problems.list.push(Diagnostic::error(path, Place::Whole, msg!("training-view-not-found"))),
+            match plant_training::find(&site.0, path) {
+                Ok(p) => training.pending = Some(p),
+                Err(_) => problems.list.push(Diagnostic::error(path, Place::Whole, msg!("training-view-not-found"))),
             }
         }
     }
-}
-
-/// A path as given when it is a file, else the package's scenario of that name.
-fn find(available: &[PathBuf], name: &std::path::Path) -> Option<PathBuf> {
-    if name.is_file() {
-        return Some(name.to_path_buf());
-    }
-    let stem = name.file_stem()?.to_string_lossy().into_owned();
-    available.iter().find(|p| p.file_stem().is_some_and(|s| s.to_string_lossy() == stem)).cloned()
 }
 
 /// Opens the pending scenario once the data has loaded: the clock at its start and speed, paused; its

@@ -72,75 +72,94 @@ pub fn picker_ui(mut contexts: EguiContexts, area: Res<plant_shell::FreeArea>, m
 /// The trainer's window.
 pub fn trainer_ui(mut contexts: EguiContexts, area: Res<plant_shell::FreeArea>, mut training: ResMut<Training>, mut clock: ResMut<SiteClock>) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let Some(session) = training.session.clone() else { return Ok(()) };
-    let sc = &session.scenario;
     let tz = clock.time_zone;
     let now = clock.now_ms;
     let free = area.0;
-    let mut close = false;
-    egui::Window::new(t!("training-view-trainer-title"))
-        .id(egui::Id::new("training-trainer"))
-        // Top right of the 3D view, below the presentation bar when there is one. (egui knows a window's size
-        // only after its first frame, so the left edge is placed from the width asked for.)
-        .default_pos(egui::pos2(free.right() - 10.0 - TRAINER_WIDTH, free.top() + 50.0))
-        .default_width(TRAINER_WIDTH)
-        .constrain_to(free)
-        .resizable(true)
-        .show(ctx, |ui| {
-            ui.strong(text(&sc.name));
-            ui.label(msg!("training-view-phase", phase = training.phase.key(), time = format_time(now, tz, "%H:%M:%S"), end = format_time(sc.end_ms, tz, "%H:%M")).text());
-            ui.horizontal(|ui| {
-                match training.phase {
-                    Phase::Ready => {
-                        if ui.button(t!("training-view-start")).clicked() {
-                            training.start(&mut clock);
-                        }
+    // The window reads the session; what the trainer does is applied after it (no copy of the session a frame).
+    let mut acts: Vec<Act> = Vec::new();
+    {
+        let t = &*training;
+        let Some(session) = &t.session else { return Ok(()) };
+        let sc = &session.scenario;
+        egui::Window::new(t!("training-view-trainer-title"))
+            .id(egui::Id::new("training-trainer"))
+            // Top right of the 3D view, below the presentation bar when there is one. (egui knows a window's size
+            // only after its first frame, so the left edge is placed from the width asked for.)
+            .default_pos(egui::pos2(free.right() - 10.0 - TRAINER_WIDTH, free.top() + 50.0))
+            .default_width(TRAINER_WIDTH)
+            .constrain_to(free)
+            .resizable(true)
+            .show(ctx, |ui| {
+                ui.strong(text(&sc.name));
+                ui.label(msg!("training-view-phase", phase = t.phase.key(), time = format_time(now, tz, "%H:%M:%S"), end = format_time(sc.end_ms, tz, "%H:%M")).text());
+                ui.horizontal(|ui| {
+                    let (label, act, enabled) = match t.phase {
+                        Phase::Ready => (t!("training-view-start"), Act::Start, true),
+                        Phase::Running => (t!("training-view-freeze"), Act::Freeze, true),
+                        Phase::Frozen | Phase::Ended => (t!("training-view-resume"), Act::Start, now < sc.end_ms),
+                    };
+                    if ui.add_enabled(enabled, egui::Button::new(label)).clicked() {
+                        acts.push(act);
                     }
-                    Phase::Running => {
-                        if ui.button(t!("training-view-freeze")).clicked() {
-                            training.freeze(&mut clock);
-                        }
+                    if ui.button(t!("training-view-close")).clicked() {
+                        acts.push(Act::Close);
                     }
-                    Phase::Frozen | Phase::Ended => {
-                        if ui.add_enabled(now < sc.end_ms, egui::Button::new(t!("training-view-resume"))).clicked() {
-                            training.start(&mut clock);
-                        }
+                });
+                egui::CollapsingHeader::new(t!("training-view-checkpoints")).default_open(true).show(ui, |ui| {
+                    for (i, c) in sc.checkpoints.iter().enumerate() {
+                        ui.horizontal(|ui| {
+                            ui.label(format!("{} · {}", format_time(c.at_ms, tz, "%H:%M"), text(&c.name)));
+                            if ui.small_button(t!("training-view-jump")).clicked() {
+                                acts.push(Act::Jump(i));
+                            }
+                        });
                     }
+                });
+                egui::CollapsingHeader::new(t!("training-view-malfunctions")).default_open(true).show(ui, |ui| malfunctions_ui(ui, session, now, tz, &mut acts));
+                for n in &t.notes {
+                    ui.colored_label(egui::Color32::from_rgb(0xd9, 0x8c, 0x1f), n);
                 }
-                if ui.button(t!("training-view-close")).clicked() {
-                    close = true;
+                ui.separator();
+                if let Some(score) = t.score(now) {
+                    ui.label(msg!("training-score-total", earned = score.earned, possible = score.possible, percent = format!("{:.0}", score.percent())).text());
                 }
+                if ui.button(t!("training-view-export")).clicked() {
+                    acts.push(Act::Export);
+                }
+                plant_viewer_context::files_written_ui(ui, t.exported.as_ref());
             });
-            egui::CollapsingHeader::new(t!("training-view-checkpoints")).default_open(true).show(ui, |ui| {
-                for (i, c) in sc.checkpoints.iter().enumerate() {
-                    ui.horizontal(|ui| {
-                        ui.label(format!("{} · {}", format_time(c.at_ms, tz, "%H:%M"), text(&c.name)));
-                        if ui.small_button(t!("training-view-jump")).clicked() {
-                            training.jump(i, &mut clock);
-                        }
-                    });
-                }
-            });
-            egui::CollapsingHeader::new(t!("training-view-malfunctions")).default_open(true).show(ui, |ui| malfunctions_ui(ui, &mut training, &clock));
-            for n in &training.notes {
-                ui.colored_label(egui::Color32::from_rgb(0xd9, 0x8c, 0x1f), n);
+    }
+    for act in acts {
+        match act {
+            Act::Start => training.start(&mut clock),
+            Act::Freeze => training.freeze(&mut clock),
+            Act::Close => training.close(),
+            Act::Jump(i) => training.jump(i, &mut clock),
+            Act::Inject(i) => training.inject(i, &clock),
+            Act::Remove(k) => training.remove(k, &clock),
+            Act::Export => {
+                training.exported = Some(match logs_folder() {
+                    Some(folder) => training.export(&folder, now, tz),
+                    None => Err(t!("training-view-no-folder")),
+                })
             }
-            ui.separator();
-            if let Some(score) = training.score(now) {
-                ui.label(msg!("training-score-total", earned = score.earned, possible = score.possible, percent = format!("{:.0}", score.percent())).text());
-            }
-            export_ui(ui, &mut training, now, tz);
-        });
-    if close {
-        training.close();
+        }
     }
     Ok(())
 }
 
-fn malfunctions_ui(ui: &mut egui::Ui, training: &mut Training, clock: &SiteClock) {
-    let Some(session) = training.session.clone() else { return };
-    let tz = clock.time_zone;
-    let now = clock.now_ms;
+/// What the trainer asked for in the window this frame.
+enum Act {
+    Start,
+    Freeze,
+    Close,
+    Jump(usize),
+    Inject(usize),
+    Remove(usize),
+    Export,
+}
+
+fn malfunctions_ui(ui: &mut egui::Ui, session: &plant_training::Session, now: i64, tz: chrono_tz::Tz, acts: &mut Vec<Act>) {
     egui::Grid::new(MALFUNCTIONS_GRID).striped(true).num_columns(3).show(ui, |ui| {
         for (i, m) in session.scenario.malfunctions.iter().enumerate() {
             ui.label(text(&m.title)).on_hover_text(format!("{} · {}", m.effect.key(), m.meters.join(", ")));
@@ -151,7 +170,7 @@ fn malfunctions_ui(ui: &mut egui::Ui, training: &mut Training, clock: &SiteClock
                     let state = if a.from_ms > now { msg!("training-view-scheduled", at = format_time(a.from_ms, tz, "%H:%M")).text() } else { t!("training-view-active") };
                     ui.label(state);
                     if ui.small_button(t!("training-view-remove")).clicked() {
-                        training.remove(k, clock);
+                        acts.push(Act::Remove(k));
                     }
                 }
                 (None, ended) => {
@@ -160,38 +179,13 @@ fn malfunctions_ui(ui: &mut egui::Ui, training: &mut Training, clock: &SiteClock
                         None => ui.weak(t!("training-view-offered")),
                     };
                     if ui.small_button(t!("training-view-inject")).clicked() {
-                        training.inject(i, clock);
+                        acts.push(Act::Inject(i));
                     }
                 }
             }
             ui.end_row();
         }
     });
-}
-
-fn export_ui(ui: &mut egui::Ui, training: &mut Training, now: i64, tz: chrono_tz::Tz) {
-    if ui.button(t!("training-view-export")).clicked() {
-        training.exported = Some(match logs_folder() {
-            Some(folder) => training.export(&folder, now, tz),
-            None => Err(t!("training-view-no-folder")),
-        });
-    }
-    match &training.exported {
-        Some(Ok(files)) => {
-            for f in files {
-                ui.horizontal(|ui| {
-                    ui.weak(f.display().to_string());
-                    if ui.small_button(t!("training-view-copy-path")).clicked() {
-                        ui.ctx().copy_text(f.display().to_string());
-                    }
-                });
-            }
-        }
-        Some(Err(e)) => {
-            ui.colored_label(egui::Color32::from_rgb(0xe0, 0x40, 0x40), msg!("training-view-export-failed", error = e.as_str()).text());
-        }
-        None => {}
-    }
 }
 
 /// What the trainee sees, in one card at the top left of the 3D view (under the colour legend, clear of the
@@ -208,7 +202,7 @@ pub fn trainee_ui(
     mut ui_state: ResMut<TrainingUi>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let Some(session) = training.session.clone() else { return Ok(()) };
+    let Some(session) = &training.session else { return Ok(()) };
     let sc = &session.scenario;
     let now = clock.now_ms;
     let free = area.0;

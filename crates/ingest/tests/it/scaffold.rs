@@ -75,14 +75,14 @@ fn a_day_first_csv_with_units_in_its_headers_against_a_model() {
     assert!(site.nodes.iter().any(|n| n.id == "grid"));
 }
 
-/// A GLB of bare nodes (no meshes): two named, one not.
-fn tiny_glb(path: &Path) {
-    let json = r#"{"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0,1,2]}],"nodes":[{"name":"AHU_3"},{},{"name":"Pump_1"}]}"#;
+/// A GLB of `json` and, when not empty, a binary chunk `bin` (GLB 2.0: header, JSON chunk padded with spaces,
+/// BIN chunk).
+fn glb(json: &str, bin: &[u8]) -> Vec<u8> {
     let mut j = json.as_bytes().to_vec();
     while !j.len().is_multiple_of(4) {
         j.push(b' ');
     }
-    let total = 12 + 8 + j.len();
+    let total = 12 + 8 + j.len() + if bin.is_empty() { 0 } else { 8 + bin.len() };
     let mut b = Vec::new();
     b.extend_from_slice(b"glTF");
     b.extend_from_slice(&2u32.to_le_bytes());
@@ -90,14 +90,25 @@ fn tiny_glb(path: &Path) {
     b.extend_from_slice(&(j.len() as u32).to_le_bytes());
     b.extend_from_slice(b"JSON");
     b.extend_from_slice(&j);
-    std::fs::write(path, b).expect("glb");
+    if !bin.is_empty() {
+        b.extend_from_slice(&(bin.len() as u32).to_le_bytes());
+        b.extend_from_slice(b"BIN\0");
+        b.extend_from_slice(bin);
+    }
+    b
+}
+
+/// A GLB of bare nodes (no meshes): two named, one not.
+fn tiny_glb(path: &Path) {
+    let json = r#"{"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0,1,2]}],"nodes":[{"name":"AHU_3"},{},{"name":"Pump_1"}]}"#;
+    std::fs::write(path, glb(json, &[])).expect("glb");
 }
 
 #[test]
 fn a_parquet_export_against_a_model_with_unnamed_nodes() {
     let dir = tempfile::tempdir().expect("tmp");
-    let glb = dir.path().join("building.glb");
-    tiny_glb(&glb);
+    let model = dir.path().join("building.glb");
+    tiny_glb(&model);
     let pq = dir.path().join("bms.parquet");
     let t = Series::new("ts".into(), [1_794_000_000_000i64, 1_794_000_060_000, 1_794_000_120_000]).cast(&DataType::Datetime(TimeUnit::Milliseconds, None)).expect("time");
     let mut df = DataFrame::new(
@@ -111,7 +122,7 @@ fn a_parquet_export_against_a_model_with_unnamed_nodes() {
     )
     .expect("frame");
     ParquetWriter::new(std::fs::File::create(&pq).expect("create")).finish(&mut df).expect("parquet");
-    let o = opts(dir.path(), Some(glb), pq);
+    let o = opts(dir.path(), Some(model), pq);
     let s = scaffold(&o).expect("scaffold");
     assert_eq!(s.timestamp_column, "ts");
     assert_eq!(s.unnamed_nodes, 1);
@@ -142,25 +153,11 @@ fn an_unnamed_node_is_bound_by_its_mesh_name() {
         bin.extend_from_slice(&v.to_le_bytes());
     }
     let json = r#"{"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0]}],"nodes":[{"mesh":0}],"meshes":[{"name":"Kiln_Shell","primitives":[{"attributes":{"POSITION":0}}]}],"accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[1,1,0]}],"bufferViews":[{"buffer":0,"byteLength":36}],"buffers":[{"byteLength":36}]}"#;
-    let mut j = json.as_bytes().to_vec();
-    while !j.len().is_multiple_of(4) {
-        j.push(b' ');
-    }
-    let mut b = Vec::new();
-    b.extend_from_slice(b"glTF");
-    b.extend_from_slice(&2u32.to_le_bytes());
-    b.extend_from_slice(&((12 + 8 + j.len() + 8 + bin.len()) as u32).to_le_bytes());
-    b.extend_from_slice(&(j.len() as u32).to_le_bytes());
-    b.extend_from_slice(b"JSON");
-    b.extend_from_slice(&j);
-    b.extend_from_slice(&(bin.len() as u32).to_le_bytes());
-    b.extend_from_slice(b"BIN\0");
-    b.extend_from_slice(&bin);
-    let glb = dir.path().join("cad.glb");
-    std::fs::write(&glb, b).expect("glb");
+    let path = dir.path().join("cad.glb");
+    std::fs::write(&path, glb(json, &bin)).expect("glb");
     let csv = dir.path().join("e.csv");
     std::fs::write(&csv, "timestamp,Kiln shell temp [°C]\n2026-11-10T00:00:00Z,250\n2026-11-10T00:01:00Z,251\n").expect("csv");
-    let o = opts(dir.path(), Some(glb), csv);
+    let o = opts(dir.path(), Some(path), csv);
     let s = scaffold(&o).expect("scaffold");
     assert_eq!(s.columns[0].node.as_deref(), Some("mesh:Kiln_Shell"));
     assert!(s.site_toml.contains("mesh = \"Kiln_Shell\""), "{}", s.site_toml);

@@ -80,6 +80,29 @@ fn a_truncated_model_is_an_error_not_a_panic() {
     assert!(report.diagnostics[0].is_error() && report.diagnostics[0].message.id == "site-model-unreadable", "{}", report.diagnostics[0]);
 }
 
+/// A GLB of `json` and, when not empty, a binary chunk `bin` (GLB 2.0: header, JSON chunk padded with spaces,
+/// BIN chunk).
+fn glb(json: &str, bin: &[u8]) -> Vec<u8> {
+    let mut j = json.as_bytes().to_vec();
+    while !j.len().is_multiple_of(4) {
+        j.push(b' ');
+    }
+    let total = 12 + 8 + j.len() + if bin.is_empty() { 0 } else { 8 + bin.len() };
+    let mut b = Vec::new();
+    b.extend_from_slice(b"glTF");
+    b.extend_from_slice(&2u32.to_le_bytes());
+    b.extend_from_slice(&(total as u32).to_le_bytes());
+    b.extend_from_slice(&(j.len() as u32).to_le_bytes());
+    b.extend_from_slice(b"JSON");
+    b.extend_from_slice(&j);
+    if !bin.is_empty() {
+        b.extend_from_slice(&(bin.len() as u32).to_le_bytes());
+        b.extend_from_slice(b"BIN\0");
+        b.extend_from_slice(bin);
+    }
+    b
+}
+
 /// A GLB as CAD exports write them: a named group `Line 1` holding an unnamed node with the mesh `Kiln_Shell`,
 /// and a node `Fan` under `Line 2`; every mesh one triangle.
 fn cad_like_glb(path: &std::path::Path) {
@@ -94,22 +117,7 @@ fn cad_like_glb(path: &std::path::Path) {
 "meshes":[{"name":"Kiln_Shell","primitives":[{"attributes":{"POSITION":0}}]},{"name":"Fan_Body","primitives":[{"attributes":{"POSITION":0}}]}],
 "accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[1,1,0]}],
 "bufferViews":[{"buffer":0,"byteLength":36}],"buffers":[{"byteLength":36}]}"#;
-    let mut j = json.as_bytes().to_vec();
-    while !j.len().is_multiple_of(4) {
-        j.push(b' ');
-    }
-    let total = 12 + 8 + j.len() + 8 + bin.len();
-    let mut b = Vec::new();
-    b.extend_from_slice(b"glTF");
-    b.extend_from_slice(&2u32.to_le_bytes());
-    b.extend_from_slice(&(total as u32).to_le_bytes());
-    b.extend_from_slice(&(j.len() as u32).to_le_bytes());
-    b.extend_from_slice(b"JSON");
-    b.extend_from_slice(&j);
-    b.extend_from_slice(&(bin.len() as u32).to_le_bytes());
-    b.extend_from_slice(b"BIN\0");
-    b.extend_from_slice(&bin);
-    std::fs::write(path, b).expect("glb");
+    std::fs::write(path, glb(json, &bin)).expect("glb");
 }
 
 #[test]
@@ -187,22 +195,21 @@ fn a_z_up_millimetre_model_is_turned_and_scaled() {
 fn a_draco_compressed_model_is_said_to_be_so() {
     let dir = tempfile::tempdir().expect("tmp");
     let json = r#"{"asset":{"version":"2.0"},"extensionsUsed":["KHR_draco_mesh_compression"],"extensionsRequired":["KHR_draco_mesh_compression"],"scene":0,"scenes":[{"nodes":[0]}],"nodes":[{"name":"kiln"}]}"#;
-    let mut j = json.as_bytes().to_vec();
-    while !j.len().is_multiple_of(4) {
-        j.push(b' ');
-    }
-    let mut b = Vec::new();
-    b.extend_from_slice(b"glTF");
-    b.extend_from_slice(&2u32.to_le_bytes());
-    b.extend_from_slice(&((20 + j.len()) as u32).to_le_bytes());
-    b.extend_from_slice(&(j.len() as u32).to_le_bytes());
-    b.extend_from_slice(b"JSON");
-    b.extend_from_slice(&j);
-    std::fs::write(dir.path().join("model.glb"), b).expect("glb");
+    std::fs::write(dir.path().join("model.glb"), glb(json, &[])).expect("glb");
     std::fs::write(dir.path().join("site.toml"), "[site]\nname = \"d\"\nkind = \"site\"\ntime_zone = \"UTC\"\n").expect("toml");
     let opened = plant_site::open(dir.path()).expect("opens");
     let report = plant_site::check_model(&opened.site);
     assert!(!report.readable);
     let text: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
     assert!(text.iter().any(|t| t.contains("KHR_draco_mesh_compression") && t.contains("without mesh compression")), "{text:?}");
+}
+
+#[test]
+fn a_gltf_whose_bytes_are_a_broken_glb_header_is_an_error_not_a_panic() {
+    // gltf 1.4 panics on a GLB header declaring under 12 bytes; every reader of a model goes through one guard.
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("model.gltf");
+    std::fs::write(&path, b"glTF\x02\x00\x00\x00\x04\x00\x00\x00").expect("write");
+    assert!(matches!(plant_site::binding::model_external_files(&path), Err(plant_site::binding::ModelFilesError::Unreadable(_))));
+    assert!(plant_site::binding::model_nodes(&path).is_err());
 }
