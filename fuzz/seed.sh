@@ -8,7 +8,7 @@ set -euo pipefail
 fuzz="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$fuzz")"
 corpus="$fuzz/corpus"
-all=(site_toml sources_toml alarms_toml training_toml new_csv factor_set chiller_curves live_json prometheus_json csv parquet glb)
+all=(site_toml sources_toml alarms_toml training_toml scenario_toml new_csv factor_set chiller_curves live_json prometheus_json csv parquet glb)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
@@ -40,6 +40,11 @@ for t in "${targets[@]}"; do
         ;;
     training_toml)
         for f in "$repo"/sample-sites/*/training/*.toml; do
+            [ -e "$f" ] && cp "$f" "$dir/seed-$(basename "$(dirname "$(dirname "$f")")")-$(basename "$f")"
+        done
+        ;;
+    scenario_toml)
+        for f in "$repo"/sample-sites/*/scenarios/*.toml; do
             [ -e "$f" ] && cp "$f" "$dir/seed-$(basename "$(dirname "$(dirname "$f")")")-$(basename "$f")"
         done
         ;;

@@ -63,6 +63,12 @@ pub struct Cli {
     /// its start, with the trainer's window.
     #[arg(long, value_name = "FILE")]
     pub training: Option<PathBuf>,
+    /// Open the scenarios window at start with this designer's scenario as A (a package's `scenarios/NAME.toml`).
+    #[arg(long, value_name = "NAME")]
+    pub scenarios: Option<PathBuf>,
+    /// With --scenarios: the scenario to compare A with (B), instead of the baseline.
+    #[arg(long, value_name = "NAME", requires = "scenarios")]
+    pub compare: Option<PathBuf>,
     /// Start in presentation mode: full screen, larger text, side panels hidden (F5 toggles it).
     #[arg(long)]
     pub presentation: bool,
@@ -211,8 +217,15 @@ pub struct ReportArgs {
     /// End of the window (exclusive), same forms. Default: the end of the record.
     #[arg(long)]
     pub to: Option<String>,
-    /// Output format.
-    #[arg(long, default_value = "json", value_parser = ["json", "csv", "md"])]
+    /// A designer's scenario (the package's `scenarios/NAME.toml` by name, or a file): the baseline against the
+    /// scenario, its measures appraised and the abatement curve. Its window unless --from/--to are given.
+    #[arg(long, value_name = "FILE")]
+    pub scenario: Option<PathBuf>,
+    /// A second scenario to compare with the first (A against B) over the same window.
+    #[arg(long, value_name = "FILE", requires = "scenario")]
+    pub compare: Option<PathBuf>,
+    /// Output format (xlsx needs --output).
+    #[arg(long, default_value = "json", value_parser = ["json", "csv", "md", "xlsx"])]
     pub format: String,
     /// Write the report to this file instead of standard output.
     #[arg(long, short)]
@@ -466,7 +479,11 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         ("train", "site") => t!("app-arg-report-site"),
         ("train", "format") => t!("app-arg-train-format"),
         ("train", "output") => t!("app-arg-train-output"),
+        ("report", "scenario") => t!("app-arg-report-scenario"),
+        ("report", "format") => t!("app-arg-report-format"),
         (_, "scenario") => t!("app-arg-scenario"),
+        (_, "scenarios") => t!("app-arg-scenarios"),
+        (_, "compare") => t!("app-arg-compare"),
         ("new", "folder") => t!("app-arg-new-folder"),
         ("new", "model") => t!("app-arg-new-model"),
         ("new", "data") => t!("app-arg-new-data"),

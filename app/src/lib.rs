@@ -70,6 +70,7 @@ pub fn build_app(cli: &cli::Cli) -> App {
         plant_whatif_view::WhatIfPlugin,
         plant_alarms_view::AlarmsPlugin { ui: true },
         plant_training_view::TrainingPlugin { ui: true },
+        plant_scenarios_view::ScenariosPlugin,
     ))
     .add_plugins(startup::StartupPlugin(StartupOptions::from_cli(cli)))
     .add_systems(Startup, log_language);

@@ -24,31 +24,58 @@ pub fn run(args: &ReportArgs) -> Result<(), String> {
 }
 
 fn run_inner(args: &ReportArgs) -> Result<(), Failure> {
-    let format: Format = args.format.parse().map_err(|e: plant_accounting::UnknownFormat| Failure::Message(e.to_string()))?;
+    let xlsx = args.format == "xlsx"; // i18n-ok: a format's name
+    if xlsx && args.output.is_none() {
+        return Err(Failure::Message(t!("app-report-xlsx-needs-output")));
+    }
     let opened = plant_site::open(&args.site).map_err(|d| Failure::Diagnostic(d.to_string()))?;
     let site = opened.site;
-    for d in &opened.diagnostics {
-        eprintln!("{d}");
-    }
+    let mut diagnostics = opened.diagnostics;
     let loaded = plant_ingest::load_site_data(&site, &|_, _| {});
-    for d in &loaded.diagnostics {
-        eprintln!("{d}");
-    }
+    diagnostics.extend(loaded.diagnostics);
     let store = loaded.store;
-    let (t0, t1) = window(&site, store.time_range(), args.from.as_deref(), args.to.as_deref()).map_err(Failure::Message)?;
-    let (book, diags) = plant_accounting::prepare(&site);
-    for d in &diags {
+    let scenario = |p: &Path| -> Result<plant_scenario::Scenario, Failure> {
+        let path = plant_scenario::find(&site, p).map_err(|names| Failure::Message(t!("app-report-no-scenario", name = p.display().to_string(), names = names.join(", "))))?;
+        let (s, diagnostics) = plant_scenario::load(&path, &site).map_err(|d| Failure::Diagnostic(d.to_string()))?;
+        for d in diagnostics {
+            eprintln!("{d}");
+        }
+        Ok(s)
+    };
+    let a = args.scenario.as_deref().map(scenario).transpose()?;
+    let b = args.compare.as_deref().map(scenario).transpose()?;
+    let (t0, t1) = match (a.as_ref().and_then(|a| a.window), &args.from, &args.to) {
+        (Some(w), None, None) => w,
+        _ => window(&site, store.time_range(), args.from.as_deref(), args.to.as_deref()).map_err(Failure::Message)?,
+    };
+    let (_, book_diags) = plant_accounting::prepare(&site);
+    diagnostics.extend(book_diags);
+    for d in &diagnostics {
         eprintln!("{d}");
     }
-    let mut report = plant_accounting::report(&site, &store, &book, t0, t1);
-    if format == Format::Markdown {
-        display_names(&mut report, &site);
-    }
-    let text = plant_accounting::render(&report, format);
+    let bytes = match (&a, xlsx) {
+        (None, false) => {
+            let format: Format = args.format.parse().map_err(|e: plant_accounting::UnknownFormat| Failure::Message(e.to_string()))?;
+            let (book, _) = plant_accounting::prepare(&site);
+            let mut report = plant_accounting::report(&site, &store, &book, t0, t1);
+            report.warnings.extend(diagnostics.iter().map(plant_site::Diagnostic::to_msg));
+            if format == Format::Markdown {
+                display_names(&mut report, &site);
+            }
+            plant_accounting::render(&report, format).into_bytes()
+        }
+        _ => {
+            // A plain report as a workbook is the baseline of a scenario without measures.
+            let a = a.unwrap_or_else(|| plant_scenario::Scenario::new(&t!("scenario-baseline"), &site));
+            let mut study = plant_scenario::render::study(&site, &store, &a, b.as_ref(), t0, t1);
+            study.warnings.extend(diagnostics.iter().map(plant_site::Diagnostic::to_msg));
+            plant_scenario::render::bytes(&study, &site, &args.format).map_err(Failure::Message)?
+        }
+    };
     match &args.output {
-        Some(path) => write_atomically(path, &text).map_err(|e| Failure::Message(format!("{}: {e}", path.display()))),
+        Some(path) => write_atomically(path, &bytes).map_err(|e| Failure::Message(format!("{}: {e}", path.display()))),
         None => {
-            crate::whatif::out(&text);
+            crate::whatif::out(&String::from_utf8_lossy(&bytes));
             Ok(())
         }
     }
@@ -99,11 +126,11 @@ fn display_names(report: &mut Report, site: &Site) {
 }
 
 /// Through a temporary file in the same folder, renamed over `path` (`tempfile`): never half a report.
-pub(crate) fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: impl AsRef<[u8]>) -> std::io::Result<()> {
     use std::io::Write as _;
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(folder)?;
-    tmp.write_all(text.as_bytes())?;
+    tmp.write_all(bytes.as_ref())?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())

@@ -27,6 +27,8 @@ pub struct StartupOptions {
     pub screenshot: Option<PathBuf>,
     /// A training scenario opens at start: it sets the clock's speed and the trainer starts it.
     pub training: bool,
+    /// Designer's scenarios to open in the scenarios window: A and, optionally, B.
+    pub scenarios: Option<(String, Option<String>)>,
 }
 
 impl StartupOptions {
@@ -34,6 +36,7 @@ impl StartupOptions {
         Self {
             at: cli.at.clone(),
             training: cli.training.is_some(),
+            scenarios: cli.scenarios.as_ref().map(|a| (a.to_string_lossy().into_owned(), cli.compare.as_ref().map(|b| b.to_string_lossy().into_owned()))),
             speed: cli.speed,
             paused: cli.paused,
             live: cli.live,
@@ -89,6 +92,7 @@ fn apply_options(
     mut problems: ResMut<Problems>,
     sankey: Option<ResMut<plant_flows_view::SankeyState>>,
     whatif: Option<ResMut<plant_whatif_view::WhatIfState>>,
+    scenarios: Option<ResMut<plant_scenarios_view::ScenariosState>>,
 ) {
     if applied.0 || !status.is_ready() {
         return;
@@ -105,9 +109,14 @@ fn apply_options(
             "record" => Span::Record, // i18n-ok
             _ => Span::Day,
         };
+        // With designer's scenarios open, the flows panel shows their difference.
+        sankey.difference = opts.scenarios.is_some();
     }
     if let (true, Some(mut w)) = (opts.whatif, whatif) {
         w.open = true;
+    }
+    if let (Some((a, b)), Some(mut s)) = (&opts.scenarios, scenarios) {
+        s.choose(a, b.as_deref());
     }
     let Some(site) = site else { return };
     let toml = site.0.site_toml_path();

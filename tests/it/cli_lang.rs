@@ -108,7 +108,7 @@ fn help_is_in_the_language_of_lang() {
     // Subcommands, and the system's language when no --lang is given.
     let out = run(&["report", "--help"], &[("LANG", "zh_CN.UTF-8")]);
     let (report, _) = text(&out);
-    assert!(out.status.success() && report.contains("统计期起点") && report.contains("[可选值：json, csv, md]"), "{report}");
+    assert!(out.status.success() && report.contains("统计期起点") && report.contains("[可选值：json, csv, md, xlsx]"), "{report}");
     let out = run(&["optimise", "--help", "--lang", "zh-CN"], &[]);
     let (optimise, _) = text(&out);
     assert!(out.status.success() && optimise.contains("优化目标") && optimise.contains("电网排放因子"), "{optimise}");

@@ -8,6 +8,7 @@ mod headless;
 mod live;
 mod new;
 mod render_smoke;
+mod scenarios;
 mod security;
 mod training;
 mod views;

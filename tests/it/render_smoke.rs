@@ -300,3 +300,43 @@ fn a_models_own_camera_does_not_render() {
     let (_, _, _, distinct) = analyse(&png);
     assert!(distinct > 20, "the image looks blank: {distinct} distinct colours");
 }
+
+/// The scenarios window of the office renders its abatement curve: the PNG of the view (what `--screenshot`
+/// and the "Save view" button write) is not blank and shows the bars in their colours.
+#[test]
+fn the_scenarios_window_draws_its_abatement_curve() {
+    if let Some(why) = skip_reason() {
+        assert!(std::env::var_os("PLANT_TWIN_REQUIRE_RENDER").is_none(), "the render smoke test cannot run ({why}) but PLANT_TWIN_REQUIRE_RENDER is set");
+        say(&format!("SKIPPED scenarios render test: {why}"));
+        return;
+    }
+    let office = concat!(env!("CARGO_MANIFEST_DIR"), "/../sample-sites/office-building");
+    let png = out_dir().join("office-scenarios.png");
+    let _ = std::fs::remove_file(&png);
+    let config = out_dir().join("office-scenarios-config");
+    let _ = std::fs::remove_dir_all(&config);
+    let log = out_dir().join("office-scenarios.log");
+    let log_file = std::fs::File::create(&log).expect("log file");
+    let status = run_with_timeout(
+        Command::new("xvfb-run")
+            .args(["-a", "-s", "-screen 0 1280x900x24", env!("CARGO_BIN_EXE_plant-twin"), office, "--size", "1280x900", "--at", "2026-08-12 15:00"])
+            .args(["--scenarios", "comfort-and-green-power", "--lang", "en", "--screenshot"])
+            .arg(&png)
+            .env("PLANT_TWIN_CONFIG_DIR", &config)
+            .stdout(log_file.try_clone().expect("log"))
+            .stderr(log_file),
+        Duration::from_secs(300),
+    )
+    .expect("the app ran");
+    let log_text = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(status.success() && png.is_file(), "plant-twin exited with {status}; log:\n{log_text}");
+    let (_, _, _, distinct) = analyse(&png);
+    assert!(distinct > 200, "the image looks blank: {distinct} distinct colours");
+    // The first two bars of the curve: blue (70, 130, 200) and orange (230, 150, 50), as the plot fills them.
+    let img = image::open(&png).expect("png").to_rgb8();
+    let near = |p: &image::Rgb<u8>, c: [i32; 3]| p.0.iter().zip(c).all(|(a, b)| (i32::from(*a) - b).abs() < 40);
+    let blue = img.pixels().filter(|p| near(p, [70, 130, 200])).count();
+    let orange = img.pixels().filter(|p| near(p, [230, 150, 50])).count();
+    say(&format!("scenarios render: {} distinct colours, {blue} blue and {orange} orange bar pixels", distinct));
+    assert!(blue > 200 && orange > 20, "the abatement curve's bars are not drawn ({blue} blue, {orange} orange pixels); see {}", png.display());
+}

@@ -80,6 +80,10 @@ app-arg-json = Print JSON instead of a table.
 app-arg-objective = What to minimise.
 app-arg-fix = Hold these settings at their baseline value (repeatable).
 app-arg-free = Let the optimiser move these settings that it holds by default (comfort, ventilation).
+app-arg-report-scenario = A designer's scenario (the package's scenarios/NAME.toml by name, or a file): the baseline against it, its measures appraised and the abatement curve, over its window unless --from/--to are given.
+app-arg-report-format = Output format (JSON and CSV stay English; Markdown and XLSX are in the chosen language; xlsx needs --output).
+app-arg-scenarios = Open the scenarios window at start with this designer's scenario as A (a package's scenarios/NAME.toml).
+app-arg-compare = A second scenario to compare the first with (A against B), over the same window.
 app-arg-scenario = The training scenario: a package's training/NAME.toml (by name or path) or a file of yours.
 app-arg-log = A trainee's log exported by the viewer (JSON), to score.
 app-arg-train-format = Output format: md (in the chosen language) or json.
@@ -138,6 +142,8 @@ app-clap-more-help = For more information, try '--help'.
 
 ## report
 
+app-report-xlsx-needs-output = an XLSX report is a file: give --output FILE.xlsx
+app-report-no-scenario = no scenario "{ $name }": give a file, or one of the package's scenarios ({ $names })
 app-report-no-data = { $file }: no meter data in the site's data files
 app-report-bad-time = --{ $option } "{ $value }" is not a time (ISO 8601 or "YYYY-MM-DD[ HH:MM]" in { $time_zone })
 app-report-empty-window = the window is empty: --to is not after --from ({ $from } … { $to })

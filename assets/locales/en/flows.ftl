@@ -74,3 +74,12 @@ flows-carrier = { $carrier ->
     [aluminium] aluminium
    *[other] { $carrier }
 }
+
+# The difference Sankey of the scenarios view's comparison (docs/scenarios.md).
+flows-difference = Difference: { $a } → { $b }
+flows-difference-hint = Show the flows of { $b } over the comparison's window, each ribbon coloured by whether it grew or shrank against { $a }. The panel's own window does not apply.
+flows-difference-window = { $b } against { $a }, over { $hours } h:
+flows-difference-increase = more than in A
+flows-difference-decrease = less than in A
+flows-difference-unchanged = unchanged (within 0.5 %)
+flows-difference-note = { $a } → { $b } ({ $percent } %)

@@ -36,3 +36,7 @@ loading-no-problems = No problems found in the site package.
 loading-cannot-start-thread = Cannot start the data-loading thread: { $error }
 loading-thread-died = Data loading stopped unexpectedly ({ $reason }); the site is shown without data — please report it
 loading-thread-died-silently = Data loading stopped unexpectedly; the site is shown without data
+# Saves a PNG of the window as it is (also F12).
+loading-save-view = Save view
+loading-save-view-hint = Save a PNG of the window as it is now (F12), in the screenshots folder of your settings
+loading-save-view-saved = Saved { $file } (F12 saves another)

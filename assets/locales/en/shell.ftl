@@ -6,3 +6,4 @@ shell-panel-top-bar = Top bar
 shell-panel-tree = Equipment tree
 shell-panel-inspector = Inspector
 shell-panel-timeline = Timeline
+shell-save-view-no-folder = no folder for settings on this system

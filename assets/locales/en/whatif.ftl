@@ -145,3 +145,15 @@ whatif-condition-cell-area-m2 = Active area of each cell, m²
 whatif-condition-production-target-kg-h = Hydrogen production target, kg/h (0: none)
 whatif-condition-rectifier-kw = Rectifier rating, kW
 whatif-condition-fit = Polarisation fit (1 Ulleberg 2003, PHOEBUS; 2 Sánchez 2018, with pressure)
+
+# "Save as a measure" (docs/scenarios.md): the settings moved from the baseline, added to a package scenario.
+whatif-save = Save as a measure of a scenario
+whatif-save-nothing = Move a setting away from the baseline to save it as a measure.
+whatif-save-name = Measure
+whatif-save-capex = Capital cost
+whatif-save-lifetime = Lifetime (years)
+whatif-save-om = O&M per year
+whatif-save-to = Scenario
+whatif-save-new-scenario = a new scenario
+whatif-save-button = Save measure
+whatif-save-done = Saved to { $file }. The scenarios window computes it over the scenario's window.

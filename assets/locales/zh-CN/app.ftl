@@ -80,6 +80,10 @@ app-arg-json = 输出 JSON 而非表格。
 app-arg-objective = 优化目标（取最小值）。
 app-arg-fix = 将这些参数固定在基准值（可重复）。
 app-arg-free = 允许优化器调整这些默认固定的参数（舒适度、新风）。
+app-arg-report-scenario = 设计情景方案（站点包中的 scenarios/名称.toml，按名称，或文件）：基准与方案对比、各措施的经济评价和边际减排成本曲线；未给出 --from/--to 时按方案的时间窗计算。
+app-arg-report-format = 输出格式（JSON 与 CSV 保持英文；Markdown 与 XLSX 使用所选语言；xlsx 需要 --output）。
+app-arg-scenarios = 启动时打开情景方案窗口，并以此设计情景方案为 A（站点包中的 scenarios/名称.toml）。
+app-arg-compare = 与第一个方案对比的第二个情景方案（A 与 B 对比），时间窗相同。
 app-arg-scenario = 培训场景：站点包中的 training/名称.toml（按名称或路径），或你自己的文件。
 app-arg-log = 由查看器导出的学员操作记录（JSON），用于计分。
 app-arg-train-format = 输出格式：md（所选语言）或 json。
@@ -138,6 +142,8 @@ app-clap-more-help = 更多信息，请运行 '--help'。
 
 ## report
 
+app-report-xlsx-needs-output = XLSX 报告是文件：请给出 --output 文件.xlsx
+app-report-no-scenario = 没有情景方案“{ $name }”：请给出文件，或站点包中的情景方案之一（{ $names }）
 app-report-no-data = { $file }：站点包的数据文件中没有计量数据
 app-report-bad-time = --{ $option } "{ $value }" 不是有效时间（ISO 8601 或厂区时区 { $time_zone } 的 "YYYY-MM-DD[ HH:MM]"）
 app-report-empty-window = 统计期为空：--to 不晚于 --from（{ $from } … { $to }）

@@ -75,3 +75,12 @@ flows-carrier =
         [aluminium] 原铝液
        *[other] { $carrier }
     }
+
+# 情景方案视图对比的差值桑基图（docs/scenarios.md）。
+flows-difference = 差值：{ $a } → { $b }
+flows-difference-hint = 显示 { $b } 在对比时间窗内的能流，每条能流按相对 { $a } 增加或减少着色。面板自身的时间窗不适用。
+flows-difference-window = { $b } 相对 { $a }，{ $hours } 小时：
+flows-difference-increase = 多于 A
+flows-difference-decrease = 少于 A
+flows-difference-unchanged = 不变（0.5% 以内）
+flows-difference-note = { $a } → { $b }（{ $percent } %）

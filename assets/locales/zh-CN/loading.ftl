@@ -24,3 +24,7 @@ loading-no-problems = 站点包中未发现问题。
 loading-cannot-start-thread = 无法启动数据加载线程：{ $error }
 loading-thread-died = 数据加载意外中止（{ $reason }）；厂区将在无数据状态下显示 — 请报告此问题
 loading-thread-died-silently = 数据加载意外中止；厂区将在无数据状态下显示
+# 保存当前窗口的 PNG 图像（也可按 F12）。
+loading-save-view = 保存视图
+loading-save-view-hint = 将当前窗口保存为 PNG（F12），存入设置目录下的 screenshots 文件夹
+loading-save-view-saved = 已保存 { $file }（按 F12 可再保存一张）

@@ -6,3 +6,4 @@ shell-panel-top-bar = 顶栏
 shell-panel-tree = 设备树
 shell-panel-inspector = 检查器
 shell-panel-timeline = 时间轴
+shell-save-view-no-folder = 本系统没有设置目录

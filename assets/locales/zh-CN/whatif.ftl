@@ -145,3 +145,15 @@ whatif-condition-cell-area-m2 = 单个小室有效面积，m²
 whatif-condition-production-target-kg-h = 产氢目标，kg/h（0：无）
 whatif-condition-rectifier-kw = 整流器额定功率，kW
 whatif-condition-fit = 极化曲线拟合（1 Ulleberg 2003，PHOEBUS；2 Sánchez 2018，含压力项）
+
+# “保存为措施”（docs/scenarios.md）：偏离基准的参数，加入站点包中的情景方案。
+whatif-save = 保存为情景方案的措施
+whatif-save-nothing = 将参数调离基准后，可保存为措施。
+whatif-save-name = 措施
+whatif-save-capex = 投资
+whatif-save-lifetime = 使用寿命（年）
+whatif-save-om = 每年运维费用
+whatif-save-to = 情景方案
+whatif-save-new-scenario = 新建情景方案
+whatif-save-button = 保存措施
+whatif-save-done = 已保存到 { $file }。情景方案窗口按情景方案的时间窗计算。

@@ -46,7 +46,8 @@ pub fn render(report: &Report, format: Format) -> String {
     }
 }
 
-/// One figure per row, written by the `csv` crate (quoting as RFC 4180 wants).
+/// One figure per row, written by the `csv` crate (quoting as RFC 4180 wants), after a UTF-8 byte-order mark
+/// (Excel on Chinese Windows reads a CSV without one in the ANSI code page).
 fn csv(r: &Report) -> String {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(["section", "item", "quantity", "value", "unit"]);
@@ -112,7 +113,8 @@ fn csv(r: &Report) -> String {
     for set in &r.factor_sets {
         row("factor set", &format!("{} ({}, {})", set.id, set.name, set.source), "year", set.year as f64, "");
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    let text = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+    format!("\u{feff}{text}")
 }
 
 /// The report for people, in the current language: headings, table headers and notes from the catalogue

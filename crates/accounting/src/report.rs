@@ -244,6 +244,31 @@ pub fn report(site: &Site, store: &Store, book: &Book, t0: TimestampMs, t1: Time
 
 /// As [`report`], from flow totals already computed.
 pub fn report_from_totals(site: &Site, store: &Store, book: &Book, t0: TimestampMs, t1: TimestampMs, totals: &[FlowTotal]) -> Report {
+    report_adjusted(site, store, book, t0, t1, totals, &Adjust::default())
+}
+
+/// What a what-if scenario changes besides the flows (`plant-scenario`): a product's amount (and so its process
+/// CO2) and the process CO2 released at a node, each by a factor. Ids not in the site change nothing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Adjust {
+    /// Product id and the factor on its amount over the window.
+    pub product_scale: Vec<(String, f64)>,
+    /// Node id and the factor on the process CO2 released there, on top of the product's amount.
+    pub process_scale: Vec<(String, f64)>,
+}
+
+impl Adjust {
+    fn product(&self, id: &str) -> f64 {
+        self.product_scale.iter().filter(|(p, _)| p == id).map(|(_, f)| *f).product()
+    }
+
+    fn process(&self, at: &str) -> f64 {
+        self.process_scale.iter().filter(|(n, _)| n == at).map(|(_, f)| *f).product()
+    }
+}
+
+/// As [`report_from_totals`], with a scenario's changes to products and process CO2.
+pub fn report_adjusted(site: &Site, store: &Store, book: &Book, t0: TimestampMs, t1: TimestampMs, totals: &[FlowTotal], adjust: &Adjust) -> Report {
     let hours = (t1 - t0).max(0) as f64 / 3_600_000.0;
     let mut warnings = Vec::new();
 
@@ -251,7 +276,7 @@ pub fn report_from_totals(site: &Site, store: &Store, book: &Book, t0: Timestamp
     let mut energy = measured_energy(site, book, totals);
     // 2. Remainders: what enters a node as energy and leaves by no other flow.
     resolve_remainders(site, &mut energy, &mut warnings);
-    let w = Window { site, store, book, t0, t1, energy };
+    let w = Window { site, store, book, t0, t1, energy, adjust };
 
     // 3. Energy bought and its CO2.
     let mut scopes = Scopes::default();
@@ -384,6 +409,7 @@ struct Window<'a> {
     t1: TimestampMs,
     /// J, by index in `site.flows`, remainders included.
     energy: Vec<Option<f64>>,
+    adjust: &'a Adjust,
 }
 
 /// A product's amount over the window and its process emissions, before its key figures.
@@ -498,12 +524,13 @@ impl<'a> Window<'a> {
                     None => (None, 0.0),
                 },
             };
-            let Some(amount) = amount else {
+            let Some(amount) = amount.map(|a| a * self.adjust.product(&p.id)) else {
                 warnings.push(msg!("accounting-warning-product-no-data", product = p.id.as_str()));
                 continue;
             };
             let mut process = 0.0;
             let mut lines: Vec<ProcessLine> = Vec::new();
+            let adjust = self.adjust;
             let mut add = |kind: &'static str, at: &str, e: f64| {
                 process_at.push((at.to_string(), e));
                 lines.push(ProcessLine { kind, at: at.to_string(), co2_t: e });
@@ -512,12 +539,12 @@ impl<'a> Window<'a> {
             if amount.dim == Dim::MASS {
                 let t = amount.si / 1e3;
                 if let Some(c) = &p.calcination {
-                    let e = plant_carbon::calcination_co2_per_t_clinker(c.cao, c.mgo, c.cao_non_carbonate, c.mgo_non_carbonate) * t;
+                    let e = plant_carbon::calcination_co2_per_t_clinker(c.cao, c.mgo, c.cao_non_carbonate, c.mgo_non_carbonate) * t * adjust.process(&c.at);
                     scopes.process_calcination_t += e;
                     add("calcination", &c.at, e);
                 }
                 if let Some(a) = &p.anode {
-                    let e = t * a.net_consumption * (1.0 - a.sulphur - a.ash) * plant_carbon::M_CO2 / M_C;
+                    let e = t * a.net_consumption * (1.0 - a.sulphur - a.ash) * plant_carbon::M_CO2 / M_C * adjust.process(&a.at);
                     scopes.process_anode_t += e;
                     add("anodes", &a.at, e);
                 }
@@ -525,7 +552,7 @@ impl<'a> Window<'a> {
                     let (cf4, c2f6) = x.per_t();
                     match (book.gwp_of("CF4"), book.gwp_of("C2F6")) {
                         (Some(g4), Some(g6)) => {
-                            let e = t * (cf4 * g4 + c2f6 * g6) / 1e3;
+                            let e = t * (cf4 * g4 + c2f6 * g6) / 1e3 * adjust.process(&x.at);
                             scopes.process_pfc_co2e_t += e;
                             add("pfc", &x.at, e);
                         }

@@ -119,15 +119,22 @@ impl Diagnostic {
     /// The whole problem — severity, file, place and message — in `lang`: `error: /s/site.toml:8:3: …`
     /// (a file, line and column editors and terminals understand) or `错误：/s/site.toml，第 8 行，第 3 列：…`.
     pub fn text_in(&self, lang: Lang) -> String {
-        let severity = self.severity.message().text_in(lang);
+        self.to_msg().text_in(lang)
+    }
+
+    /// The whole problem as a message, read in any language later (a report's warnings list).
+    pub fn to_msg(&self) -> Msg {
+        let severity = self.severity.message();
         let file = self.file.display().to_string();
-        let message = self.message.text_in(lang);
-        let whole = match &self.place {
+        let message = self.message.clone();
+        match &self.place {
             Place::Whole => msg!("site-diagnostic", severity = severity, file = file, message = message),
             Place::LineCol { line, column } => msg!("site-diagnostic-line-col", severity = severity, file = file, line = *line, column = *column, message = message),
-            place => msg!("site-diagnostic-at", severity = severity, file = file, place = place.text_in(lang).unwrap_or_default(), message = message),
-        };
-        whole.text_in(lang)
+            place => match place.message() {
+                Some(at) => msg!("site-diagnostic-at", severity = severity, file = file, place = at, message = message),
+                None => msg!("site-diagnostic", severity = severity, file = file, message = message),
+            },
+        }
     }
 
     /// The whole problem in the current language (as `Display`).

@@ -6,6 +6,8 @@ mod diagnostic;
 mod model;
 mod package;
 mod quantity;
+mod text;
+pub mod time;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -21,6 +23,8 @@ pub use model::{
 };
 pub use package::{PackagePathError, TextFileError, read_optional_package_text, read_text_limited, resolve_in_package};
 pub use quantity::{Quantity, is_known_unit};
+pub use text::Text;
+pub use time::{parse_duration, parse_when};
 
 /// The file that describes a site package.
 pub const SITE_FILE: &str = "site.toml";

@@ -13,17 +13,16 @@
 pub mod malfunction;
 pub mod run;
 pub mod session;
-mod time;
 
 use std::path::{Path, PathBuf};
 
-use plant_i18n::{Lang, msg};
+use plant_i18n::msg;
 use plant_site::{Diagnostic, Place, Site, TextProblems, line_col};
 use serde::{Deserialize, Serialize};
 
 pub use malfunction::{Applied, Effect, Follow, Malfunction, ProcessEvent, overlay};
+pub use plant_site::{Text, parse_duration, parse_when};
 pub use session::{LogEntry, LogKind, Score, Session};
-pub use time::{parse_duration, parse_when};
 
 /// The folder of a package that holds its training scenarios.
 pub const TRAINING_DIR: &str = "training";
@@ -31,27 +30,6 @@ pub const TRAINING_DIR: &str = "training";
 pub const VERSION: u32 = 1;
 /// At most this much of a scenario file is read.
 const MAX_FILE_BYTES: u64 = 4 << 20;
-
-/// A text in English and, where given, Chinese.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Text {
-    pub en: String,
-    pub zh: Option<String>,
-}
-
-impl Text {
-    pub fn new(en: impl Into<String>, zh: Option<String>) -> Text {
-        Text { en: en.into(), zh }
-    }
-
-    /// The text in `lang` (English where no Chinese is given).
-    pub fn in_lang(&self, lang: Lang) -> &str {
-        match (lang, &self.zh) {
-            (Lang::ZhCn, Some(zh)) => zh,
-            _ => &self.en,
-        }
-    }
-}
 
 /// When an instruction or a question is due.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -58,6 +58,8 @@ impl Plugin for ViewerContextPlugin {
             .init_resource::<Hovered>()
             .init_resource::<ColourBy>()
             .init_resource::<ScenarioOverlay>()
+            .init_resource::<ScenarioDifference>()
+            .init_resource::<ScenarioFiles>()
             .init_resource::<EquipmentAlarms>()
             .init_resource::<Language>()
             .add_message::<FrameRequest>()
@@ -223,6 +225,34 @@ pub struct ScenarioOverlay {
     pub name: String,
     /// Equipment id → (fuel ratio, electricity ratio, process CO2 ratio).
     pub scale: std::collections::HashMap<String, (f64, f64, f64)>,
+}
+
+/// A designer's comparison of two outcomes over a window (the scenarios view: the baseline against a
+/// scenario, or A against B), for the flows panel's difference Sankey. Empty: none.
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct ScenarioDifference {
+    /// The two outcomes' names ("Baseline", "Package A").
+    pub a: String,
+    pub b: String,
+    /// The window's length, h.
+    pub hours: f64,
+    /// Per flow of the site (its index): energy in GJ and CO2 in t, in A and in B (`None`: not known).
+    pub flows: Vec<DifferenceFlow>,
+    /// Process CO2 releases: product id, kind (`calcination`…), node, t in A and in B.
+    pub process: Vec<(String, String, String, f64, f64)>,
+}
+
+/// Bumped by whoever writes a package's scenario files (the what-if panel saving a measure), so that the
+/// scenarios view reads them again.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScenarioFiles(pub u64);
+
+/// A flow in both outcomes of a [`ScenarioDifference`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct DifferenceFlow {
+    pub index: usize,
+    pub energy_gj: (Option<f64>, Option<f64>),
+    pub co2_t: (Option<f64>, Option<f64>),
 }
 
 /// The alarms each equipment item is in at the cursor (annunciated ones: active, or returned to normal and

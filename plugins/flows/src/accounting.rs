@@ -33,11 +33,13 @@ pub struct SankeyState {
     pub view: View,
     /// Show the what-if scenario (when one is set) instead of the measured flows.
     pub scenario: bool,
+    /// Show the scenarios view's comparison (when one is set) as a difference Sankey.
+    pub difference: bool,
 }
 
 impl Default for SankeyState {
     fn default() -> Self {
-        Self { open: false, span: Span::Day, view: View::Energy, scenario: false }
+        Self { open: false, span: Span::Day, view: View::Energy, scenario: false, difference: false }
     }
 }
 

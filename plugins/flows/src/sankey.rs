@@ -9,7 +9,7 @@ use plant_accounting::{ImbalanceLine, Report};
 use plant_i18n::{Lang, Msg, msg, t};
 use plant_sankey::{Link, Options};
 use plant_site::Site;
-use plant_viewer_context::{CurrentSite, ScenarioOverlay, Selection, SiteClock, format_value};
+use plant_viewer_context::{CurrentSite, ScenarioDifference, ScenarioOverlay, Selection, SiteClock, format_value};
 
 use crate::accounting::{Accounting, SankeyState, Span, View, WindowReport, window};
 
@@ -23,7 +23,14 @@ pub enum Kind {
     Scope1Combustion,
     Scope1Process,
     Scope2,
+    /// In a difference Sankey: B carries more than A, less, or the same (within 0.5 %).
+    Increase,
+    Decrease,
+    Unchanged,
 }
+
+/// Below this relative change a ribbon of a difference Sankey counts as unchanged.
+const UNCHANGED: f64 = 0.005;
 
 impl Kind {
     /// Its name for the hover text.
@@ -33,6 +40,9 @@ impl Kind {
             Kind::Scope1Combustion => msg!("flows-scope-1-combustion"),
             Kind::Scope1Process => msg!("flows-scope-1-process"),
             Kind::Scope2 => msg!("flows-scope-2"),
+            Kind::Increase => msg!("flows-difference-increase"),
+            Kind::Decrease => msg!("flows-difference-decrease"),
+            Kind::Unchanged => msg!("flows-difference-unchanged"),
         }
     }
 }
@@ -157,6 +167,58 @@ pub fn diagram_with(site: &Site, report: &Report, view: View, rates: bool, overl
     Diagram { ids, names, links, kinds, notes, unit, layout, flagged }
 }
 
+/// The difference Sankey of the scenarios view's comparison: B's flows, each ribbon coloured by whether it
+/// grew, shrank or stayed against A, its hover saying A → B.
+pub fn difference_diagram(site: &Site, d: &ScenarioDifference, view: View) -> Diagram {
+    let mut ids: Vec<String> = Vec::new();
+    let (mut links, mut kinds, mut notes) = (Vec::new(), Vec::new(), Vec::new());
+    let mut index = |id: &str| match ids.iter().position(|x| x == id) {
+        Some(i) => i,
+        None => {
+            ids.push(id.to_string());
+            ids.len() - 1
+        }
+    };
+    let unit = if view == View::Energy { "GJ" } else { "t CO2" }; // i18n-ok: units
+    let mut push = |from: usize, to: usize, a: f64, b: f64| {
+        let change = (b - a) / a.abs().max(1e-9);
+        links.push(Link { source: from, target: to, value: b.max(0.0) });
+        kinds.push(if change.abs() < UNCHANGED {
+            Kind::Unchanged
+        } else if b > a {
+            Kind::Increase
+        } else {
+            Kind::Decrease
+        });
+        notes.push(t!("flows-difference-note", a = format_value(a, unit), b = format_value(b, unit), percent = format!("{:+.1}", change * 100.0)));
+    };
+    for f in &d.flows {
+        let Some(edge) = site.flows.get(f.index) else { continue };
+        let (a, b) = if view == View::Energy { f.energy_gj } else { f.co2_t };
+        let (Some(a), Some(b)) = (a, b) else { continue };
+        if a < 0.0 || b < 0.0 || (a == 0.0 && b == 0.0) {
+            continue;
+        }
+        let (from, to) = (index(&edge.from), index(&edge.to));
+        push(from, to, a, b);
+    }
+    if view == View::Co2 {
+        for (product, kind, at, a, b) in &d.process {
+            let (from, to) = (index(&format!("{PROCESS_NODE}{product}:{kind}")), index(at));
+            push(from, to, *a, *b);
+        }
+    }
+    let names = ids
+        .iter()
+        .map(|id| match id.strip_prefix(PROCESS_NODE).and_then(|r| r.split_once(':')) {
+            Some((p, kind)) => process_node(site.products.iter().find(|x| x.id == p).map_or(p, |x| x.display_name()), kind).text(),
+            None => node_name(site, id).to_string(),
+        })
+        .collect();
+    let layout = plant_sankey::layout(ids.len(), &links, &Options::default());
+    Diagram { ids, names, links, kinds, notes, unit, layout, flagged: Vec::new() }
+}
+
 /// The scope a carrier's CO2 belongs to.
 fn scope_of(report: &Report, carrier: &str) -> Kind {
     match report.carriers.iter().find(|c| c.carrier == carrier).map(|c| c.kind) {
@@ -172,6 +234,9 @@ fn kind_colour(kind: &Kind) -> egui::Color32 {
         Kind::Scope1Combustion => egui::Color32::from_rgb(120, 100, 90),
         Kind::Scope1Process => egui::Color32::from_rgb(200, 150, 70),
         Kind::Carrier(carrier) => plant_viewer_context::egui_colour(plant_viewer_context::carrier_colour(carrier)),
+        Kind::Increase => egui::Color32::from_rgb(225, 85, 70),
+        Kind::Decrease => egui::Color32::from_rgb(60, 175, 95),
+        Kind::Unchanged => egui::Color32::from_rgb(150, 150, 150),
     }
 }
 
@@ -185,6 +250,8 @@ fn local_time(t_ms: i64, tz: &impl TimeZone) -> String {
 pub struct DiagramCache {
     key: Option<((i64, i64, usize), View, bool, Lang)>,
     overlay: ScenarioOverlay,
+    /// The comparison the diagram shows, when it is a difference Sankey.
+    difference: Option<(ScenarioDifference, View, Lang)>,
     diagram: Option<Diagram>,
 }
 
@@ -198,6 +265,7 @@ pub fn sankey_window_system(
     report: Res<WindowReport>,
     mut cache: ResMut<DiagramCache>,
     overlay: Res<ScenarioOverlay>,
+    difference: Res<ScenarioDifference>,
     mut selection: ResMut<Selection>,
     area: Res<plant_shell::FreeArea>,
 ) -> Result {
@@ -216,10 +284,18 @@ pub fn sankey_window_system(
         return Ok(());
     }
     let show_scenario = state.scenario && !overlay.scale.is_empty();
+    let show_difference = state.difference && !difference.flows.is_empty();
     let lang = plant_i18n::current();
-    if let (Some(key), Some(r)) = (report.key, &report.report)
+    if show_difference {
+        if cache.difference.as_ref() != Some(&(difference.clone(), state.view, lang)) {
+            cache.diagram = Some(difference_diagram(&site.0, &difference, state.view));
+            cache.difference = Some((difference.clone(), state.view, lang));
+            cache.key = None;
+        }
+    } else if let (Some(key), Some(r)) = (report.key, &report.report)
         && (cache.key != Some((key, state.view, show_scenario, lang)) || (show_scenario && cache.overlay != *overlay))
     {
+        cache.difference = None;
         cache.diagram = Some(diagram_with(&site.0, r, state.view, state.span == Span::Instant, show_scenario.then_some(&*overlay)));
         cache.key = Some((key, state.view, show_scenario, lang));
         cache.overlay = overlay.clone();
@@ -229,6 +305,7 @@ pub fn sankey_window_system(
     let mut span = state.span;
     let mut view = state.view;
     let mut scenario = state.scenario;
+    let mut show_diff = state.difference;
     let tz = clock.time_zone;
     egui::Window::new(t!("flows-title")).id(egui::Id::new("flows-window")).open(&mut open).default_size([860.0, 520.0]).resizable(true).show(ctx, |ui| {
         ui.horizontal(|ui| {
@@ -250,8 +327,14 @@ pub fn sankey_window_system(
                 ui.separator();
                 ui.checkbox(&mut scenario, t!("flows-scenario", name = &overlay.name)).on_hover_text(t!("flows-scenario-hint"));
             }
+            if !difference.flows.is_empty() {
+                ui.separator();
+                ui.checkbox(&mut show_diff, t!("flows-difference", a = difference.a.as_str(), b = difference.b.as_str())).on_hover_text(t!("flows-difference-hint"));
+            }
         });
-        if let Some(r) = &report.report {
+        if show_difference {
+            difference_legend(ui, &difference);
+        } else if let Some(r) = &report.report {
             summary_ui(ui, &site.0, r, span == Span::Instant);
         }
         if let Some(d) = &cache.diagram {
@@ -268,7 +351,19 @@ pub fn sankey_window_system(
     state.span = span;
     state.view = view;
     state.scenario = scenario;
+    state.difference = show_diff;
     Ok(())
+}
+
+/// What a difference Sankey shows: B's flows over the comparison's window, coloured against A.
+fn difference_legend(ui: &mut egui::Ui, d: &ScenarioDifference) {
+    ui.horizontal(|ui| {
+        ui.weak(t!("flows-difference-window", a = d.a.as_str(), b = d.b.as_str(), hours = format!("{:.0}", d.hours)));
+        for kind in [Kind::Decrease, Kind::Increase, Kind::Unchanged] {
+            ui.colored_label(kind_colour(&kind), "■"); // i18n-ok: a swatch
+            ui.label(kind.msg().text());
+        }
+    });
 }
 
 /// Totals, scopes, key figures and balance flags above the diagram.

@@ -188,6 +188,7 @@ fn top_bar_system(
     mut problems: ResMut<Problems>,
     mut language: ResMut<Language>,
     mut note: Local<Option<(String, f64)>>,
+    mut save_view: ResMut<plant_shell::SaveView>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let id = "top-bar"; // i18n-ok: a panel id
@@ -232,6 +233,15 @@ fn top_bar_system(
                     }
                     ui.separator();
                     language_menu(ui, &mut language, &mut note);
+                    ui.separator();
+                    let hint = match &save_view.last {
+                        Some(Ok(p)) => t!("loading-save-view-saved", file = p.display().to_string()),
+                        Some(Err(e)) => e.clone(),
+                        None => t!("loading-save-view-hint"),
+                    };
+                    if ui.button(t!("loading-save-view")).on_hover_text(hint).clicked() {
+                        save_view.requested = true;
+                    }
                 });
             });
         });

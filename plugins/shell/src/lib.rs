@@ -38,12 +38,50 @@ impl Plugin for ShellPlugin {
     fn build(&self, app: &mut App) {
         app.init_resource::<FreeArea>()
             .init_resource::<Presentation>()
+            .init_resource::<SaveView>()
             .configure_sets(EguiPrimaryContextPass, (PanelOrder::Begin, PanelOrder::Top, PanelOrder::Bottom, PanelOrder::Left, PanelOrder::Right, PanelOrder::Overlay).chain())
             .add_systems(Startup, spawn_ui_camera)
             .add_systems(Update, (toggle_presentation, apply_presentation).chain())
+            .add_systems(Update, save_view)
             .add_systems(EguiPrimaryContextPass, (install_fonts, begin_frame).chain().in_set(PanelOrder::Begin))
             .add_systems(EguiPrimaryContextPass, presentation_bar.in_set(PanelOrder::Overlay));
     }
+}
+
+/// A PNG of the window as it is on screen (3D, panels, Sankey, charts): asked for with F12 or a button
+/// (`requested`), written to the `screenshots` folder of the user's settings; `last` says where it went.
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct SaveView {
+    pub requested: bool,
+    pub last: Option<Result<std::path::PathBuf, String>>,
+}
+
+/// The key that saves a PNG of the view.
+pub const SAVE_VIEW_KEY: KeyCode = KeyCode::F12;
+/// The folder of the user's settings the views are saved to.
+const SCREENSHOTS_FOLDER: &str = "screenshots"; // i18n-ok: a folder name
+
+fn save_view(keys: Option<Res<ButtonInput<KeyCode>>>, mut view: ResMut<SaveView>, mut commands: Commands) {
+    if keys.is_some_and(|k| k.just_pressed(SAVE_VIEW_KEY)) {
+        view.requested = true;
+    }
+    if !view.requested {
+        return;
+    }
+    view.requested = false;
+    let Some(folder) = plant_i18n::config_dir().map(|d| d.join(SCREENSHOTS_FOLDER)) else {
+        view.last = Some(Err(plant_i18n::t!("shell-save-view-no-folder")));
+        return;
+    };
+    if let Err(e) = std::fs::create_dir_all(&folder) {
+        view.last = Some(Err(format!("{}: {e}", folder.display())));
+        return;
+    }
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis());
+    let path = folder.join(format!("plant-twin-{stamp}.png"));
+    use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+    commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path.clone()));
+    view.last = Some(Ok(path));
 }
 
 /// Presentation mode, for a trainer in front of a projector: the window full screen, everything drawn larger,
@@ -198,6 +236,8 @@ pub enum Overlay {
     FlowsIn3d,
     WhatIfButton,
     TrainingButton,
+    /// Bottom right, above the training button: the scenarios button.
+    ScenariosButton,
     /// Bottom left: the alarms button with its counts.
     AlarmsButton,
 }
@@ -216,6 +256,7 @@ impl Overlay {
             Overlay::WhatIfButton => (egui::Align2::RIGHT_BOTTOM, 2),
             Overlay::AlarmsButton => (egui::Align2::LEFT_BOTTOM, 0),
             Overlay::TrainingButton => (egui::Align2::RIGHT_BOTTOM, 3),
+            Overlay::ScenariosButton => (egui::Align2::RIGHT_BOTTOM, 4),
         }
     }
 }

@@ -15,7 +15,9 @@ use chrono::TimeZone;
 use plant_i18n::{Msg, msg, t};
 use plant_process::{Evaluation, Objective, OptimiseOptions, Optimum, Prices, Process, Progress};
 use plant_shell::PanelOrder;
-use plant_viewer_context::{CarbonRates, CurrentSite, MeterData, OperatorAction, OperatorActionKind, ScenarioOverlay, Selection, SiteClock, ViewerSystems, format_value};
+use plant_viewer_context::{
+    CarbonRates, CurrentSite, MeterData, OperatorAction, OperatorActionKind, ScenarioFiles, ScenarioOverlay, Selection, SiteClock, ViewerSystems, format_value,
+};
 
 pub use plant_process::baseline::{Baseline, baseline};
 
@@ -30,6 +32,7 @@ const COMPARE_GRID: &str = "whatif-compare"; // i18n-ok
 const OUTPUTS_GRID: &str = "whatif-outputs"; // i18n-ok
 const LIMITS_GRID: &str = "whatif-limits"; // i18n-ok
 const TRADEOFF_PLOT: &str = "tradeoff"; // i18n-ok
+const SAVE_SECTION: &str = "whatif-save"; // i18n-ok
 
 // Names of the background threads.
 const OPTIMISE_THREAD: &str = "plant-optimise"; // i18n-ok
@@ -72,6 +75,21 @@ pub struct Study {
     edited: Vec<(String, f64)>,
     job: Option<OptJob>,
     trade_job: Option<TradeJob>,
+    /// The "save as a measure" form.
+    save: SaveForm,
+}
+
+/// The form that saves the study's settings as a measure of a package scenario.
+#[derive(Default)]
+struct SaveForm {
+    name: String,
+    capex: f64,
+    lifetime: u32,
+    om: f64,
+    /// The scenario file to add to (`None`: a new one named after the measure).
+    file: Option<std::path::PathBuf>,
+    /// What the last save did.
+    result: Option<Result<std::path::PathBuf, String>>,
 }
 
 impl Study {
@@ -211,12 +229,13 @@ pub fn open_study_over(site: &plant_site::Site, store: &plant_store::Store, file
         configs,
         lang: plant_i18n::current(),
         edited: Vec::new(),
+        save: SaveForm { lifetime: 10, ..SaveForm::default() },
     })
 }
 
 /// With "Show in 3D", the unit's carbon colours show the scenario: its equipment's measured CO2 rates are
 /// scaled by scenario/baseline CO2 of the model. The Sankey's scenario overlay is kept current too.
-fn scenario_in_3d(state: Res<WhatIfState>, site: Option<Res<CurrentSite>>, carbon: Option<ResMut<CarbonRates>>, mut overlay: ResMut<ScenarioOverlay>) {
+fn scenario_in_3d(state: Res<WhatIfState>, site: Option<Res<CurrentSite>>, carbon: Option<ResMut<CarbonRates>>, mut overlay: ResMut<ScenarioOverlay>, mut wrote: Local<bool>) {
     let Some(site) = site else { return };
     let mut ov = ScenarioOverlay::default();
     if let Some(study) = state.study.as_ref()
@@ -246,6 +265,11 @@ fn scenario_in_3d(state: Res<WhatIfState>, site: Option<Res<CurrentSite>>, carbo
             scale.insert(id.clone(), ratio);
         }
     }
+    // The scenarios view may show a scenario in 3D too: only what this panel set is taken back.
+    if scale.is_empty() && !*wrote {
+        return;
+    }
+    *wrote = !scale.is_empty();
     if carbon.scale != scale {
         carbon.scale = scale;
     }
@@ -337,6 +361,7 @@ fn whatif_ui(
     clock: Res<SiteClock>,
     selection: Res<Selection>,
     area: Res<plant_shell::FreeArea>,
+    mut scenario_files: ResMut<ScenarioFiles>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(site) = site else { return Ok(()) };
@@ -387,6 +412,9 @@ fn whatif_ui(
         let title = t!("whatif-title", name = study.process.name_msg());
         egui::Window::new(title).id(egui::Id::new("whatif-window")).open(&mut open).default_size([580.0, 820.0]).vscroll(true).show(ctx, |ui| {
             study_ui(ui, study, site, &data.0, &files, now, tz);
+            if save_ui(ui, study, site) {
+                scenario_files.0 += 1;
+            }
         });
     }
     state.open = open;
@@ -658,4 +686,92 @@ fn compare_ui(ui: &mut egui::Ui, p: &dyn Process, b: &Evaluation, e: &Evaluation
             ui.end_row();
         }
     });
+}
+
+/// "Save as a measure": the settings moved from the baseline, with a name, capital, lifetime and O&M, added to
+/// a scenario of the package (or a new one); `true` when a file was written.
+fn save_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site) -> bool {
+    let mut wrote = false;
+    ui.separator();
+    egui::CollapsingHeader::new(t!("whatif-save")).id_salt(SAVE_SECTION).show(ui, |ui| {
+        let settings = study.process.settings();
+        let changed: Vec<(String, f64)> = settings
+            .iter()
+            .zip(&study.scenario)
+            .zip(&study.baseline.settings)
+            .filter(|((_, x), b)| (*x - *b).abs() > 1e-9)
+            .map(|((s, x), _)| (s.key.to_owned(), (x * 1e4).round() / 1e4))
+            .collect();
+        if changed.is_empty() {
+            ui.weak(t!("whatif-save-nothing"));
+            return;
+        }
+        ui.weak(changed.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", "));
+        let form = &mut study.save;
+        egui::Grid::new(SAVE_SECTION).num_columns(2).show(ui, |ui| {
+            ui.label(t!("whatif-save-name"));
+            ui.text_edit_singleline(&mut form.name);
+            ui.end_row();
+            ui.label(t!("whatif-save-capex"));
+            ui.add(egui::DragValue::new(&mut form.capex).speed(1000.0).range(0.0..=1e12));
+            ui.end_row();
+            ui.label(t!("whatif-save-lifetime"));
+            ui.add(egui::DragValue::new(&mut form.lifetime).range(1..=100));
+            ui.end_row();
+            ui.label(t!("whatif-save-om"));
+            ui.add(egui::DragValue::new(&mut form.om).speed(100.0).range(-1e10..=1e10));
+            ui.end_row();
+            ui.label(t!("whatif-save-to"));
+            let name_of = |p: &std::path::Path| p.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+            let shown = form.file.as_deref().map_or_else(|| t!("whatif-save-new-scenario"), name_of);
+            egui::ComboBox::from_id_salt(SAVE_SECTION).selected_text(shown).show_ui(ui, |ui| {
+                ui.selectable_value(&mut form.file, None, t!("whatif-save-new-scenario"));
+                // Read while the list is open only.
+                for p in plant_scenario::list_for_site(site) {
+                    let label = name_of(&p);
+                    ui.selectable_value(&mut form.file, Some(p), label);
+                }
+            });
+            ui.end_row();
+        });
+        let name = form.name.trim().to_owned();
+        if ui.add_enabled(!name.is_empty(), egui::Button::new(t!("whatif-save-button"))).clicked() {
+            let unit = site.whatifs.get(study.whatif).map_or_else(String::new, |w| {
+                let unique = site.whatifs.iter().filter(|x| x.process == w.process).count() == 1;
+                if unique { w.process.clone() } else { w.equipment.first().cloned().unwrap_or_default() }
+            });
+            let measure = plant_scenario::Measure {
+                name: plant_site::Text::new(name.clone(), None),
+                action: plant_scenario::Action::Process { whatif: study.whatif, unit, settings: changed },
+                capex: form.capex,
+                lifetime_years: form.lifetime,
+                om_per_year: form.om,
+            };
+            form.result = Some(
+                match &form.file {
+                    Some(path) => plant_scenario::edit::update(path, |t| plant_scenario::edit::add_measure(t, &measure)).map(|()| path.clone()),
+                    None => {
+                        let mut s = plant_scenario::Scenario::new(&name, site);
+                        s.measures.push(measure);
+                        plant_scenario::edit::create(site, &s)
+                    }
+                }
+                .map_err(|m| m.text()),
+            );
+            if let Some(Ok(path)) = &form.result {
+                form.file = Some(path.clone());
+                wrote = true;
+            }
+        }
+        match &form.result {
+            Some(Ok(path)) => {
+                ui.weak(t!("whatif-save-done", file = path.display().to_string()));
+            }
+            Some(Err(e)) => {
+                ui.colored_label(ui.visuals().error_fg_color, e.as_str());
+            }
+            None => {}
+        }
+    });
+    wrote
 }
