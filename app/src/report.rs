@@ -130,6 +130,8 @@ pub(crate) fn write_atomically(path: &Path, bytes: impl AsRef<[u8]>) -> std::io:
     use std::io::Write as _;
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(folder)?;
+    // Readable as any file the user saves, not private as a temporary file is made.
+    plant_scenario::edit::readable(tmp.as_file())?;
     tmp.write_all(bytes.as_ref())?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;

@@ -50,6 +50,10 @@ pub fn measure_table(m: &Measure) -> Table {
             t["kind"] = value("grid-factor");
             t["factor"] = value(*t_per_mwh);
         }
+        Action::GridSeries { meter } => {
+            t["kind"] = value("grid-factor");
+            t["meter"] = value(meter.as_str());
+        }
     }
     t["capex"] = value(m.capex);
     t["lifetime"] = value(i64::from(m.lifetime_years));
@@ -183,9 +187,22 @@ pub fn write(path: &Path, text: &str) -> Result<(), Msg> {
     let fail = |e: std::io::Error| msg!("scenario-unwritable", path = path.display().to_string(), error = e.to_string());
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    readable(tmp.as_file()).map_err(fail)?;
     tmp.write_all(text.as_bytes()).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+/// A file readable by others as one the user saved (a temporary file is made private: 0600 on Unix).
+pub fn readable(file: &std::fs::File) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        file.set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
+    #[cfg(not(unix))]
+    let _ = file;
     Ok(())
 }
 

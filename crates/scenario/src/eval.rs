@@ -104,6 +104,8 @@ pub struct Evaluated {
     pub annual_hours: f64,
     pub currency: String,
     pub co2_basis: Co2Basis,
+    /// The real discount rate the measures are appraised at, per year.
+    pub discount_rate: f64,
     pub baseline: Outcome,
     pub result: Outcome,
     pub measures: Vec<MeasureResult>,
@@ -133,6 +135,25 @@ fn english_diagnostics<S: serde::Serializer>(d: &[Diagnostic], serializer: S) ->
 pub fn is_fuel_carrier(site: &Site, carrier: &str) -> bool {
     let (book, _) = prepare(site);
     matches!(book.carrier(carrier).map(|c| &c.kind), Some(CarrierKind::Fuel(_)))
+}
+
+/// The fuel carriers the site buys (what a fuel switch can replace), in the order of its source nodes.
+pub fn fuel_carriers(site: &Site) -> Vec<String> {
+    let (book, _) = prepare(site);
+    book.carriers.iter().filter(|c| matches!(c.kind, CarrierKind::Fuel(_))).map(|c| c.carrier.clone()).collect()
+}
+
+/// Every fuel of the site's factor sets (what a fuel switch can burn instead): id and name.
+pub fn fuels_of_sets(site: &Site) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for set in site.accounting.factor_sets.iter().filter_map(|s| plant_carbon::resolve_factor_set(s, &site.root).ok()) {
+        for f in set.fuels {
+            if !out.iter().any(|(id, _)| *id == f.id) {
+                out.push((f.id, f.name));
+            }
+        }
+    }
+    out
 }
 
 /// A fuel of the site's factor sets, by id.
@@ -321,6 +342,7 @@ pub fn evaluate(site: &Site, store: &Store, scenario: &Scenario, t0: i64, t1: i6
         annual_hours,
         currency: scenario.prices.currency.clone(),
         co2_basis: scenario.economics.co2,
+        discount_rate: scenario.economics.discount_rate,
         baseline,
         result,
         measures,
@@ -352,7 +374,7 @@ fn kind_of(a: &Action) -> &'static str {
         Action::Process { .. } => "process",
         Action::FuelSwitch { .. } => "fuel-switch",
         Action::GreenPower { .. } => "green-power",
-        Action::GridFactor { .. } => "grid-factor",
+        Action::GridFactor { .. } | Action::GridSeries { .. } => "grid-factor",
     }
 }
 
@@ -363,6 +385,7 @@ pub fn detail(a: &Action) -> String {
         Action::FuelSwitch { carrier, fuel, share, .. } => format!("{carrier} → {fuel} {:.0} %", share * 100.0),
         Action::GreenPower { share, .. } => format!("green power {:.0} %", share * 100.0), // i18n-ok: the file's word
         Action::GridFactor { t_per_mwh } => format!("grid {t_per_mwh} t CO2/MWh"),         // i18n-ok: the file's word
+        Action::GridSeries { meter } => format!("grid factor series {meter}"),             // i18n-ok: the file's word
     }
 }
 
@@ -421,6 +444,13 @@ impl Ground<'_> {
                             location.co2_per_energy.si = t_per_mwh * T_PER_MWH;
                             location.id = format!("{t_per_mwh} t/MWh");
                             *factor_meter = None;
+                        }
+                    }
+                }
+                Action::GridSeries { meter } => {
+                    for c in &mut book.carriers {
+                        if let CarrierKind::Electricity { factor_meter, .. } = &mut c.kind {
+                            *factor_meter = Some(meter.clone());
                         }
                     }
                 }

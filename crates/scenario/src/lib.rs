@@ -51,6 +51,9 @@ pub enum Action {
     GreenPower { share: f64, premium_per_mwh: f64 },
     /// Another location-based grid factor, t CO2/MWh (instead of the site's factor or factor meter).
     GridFactor { t_per_mwh: f64 },
+    /// A grid-factor series instead: a meter of the site measuring an emission factor (an hourly factor, a
+    /// forecast of the grid's mix), with the site's annual factor where it has no data.
+    GridSeries { meter: String },
 }
 
 /// A measure: what it changes and what it costs.
@@ -249,6 +252,7 @@ struct RawMeasure {
     premium: Option<toml::Spanned<f64>>,
     // grid-factor
     factor: Option<toml::Spanned<f64>>,
+    meter: Option<toml::Spanned<String>>,
 }
 
 /// The scenario files of a package (`scenarios/*.toml`), by name; none when it has no such folder. A link out of
@@ -481,10 +485,20 @@ fn measure(r: &mut Reader<'_>, span: std::ops::Range<usize>, m: RawMeasure) -> O
             };
             Action::GreenPower { share, premium_per_mwh }
         }
-        "grid-factor" => {
-            let f = r.required(m.factor.as_ref(), span.clone(), "factor", kind)?; // i18n-ok: a field's name
-            Action::GridFactor { t_per_mwh: r.number(f, 0.0, 3.0, "factor")? } // i18n-ok: a field's name
-        }
+        "grid-factor" => match &m.meter {
+            Some(meter) => {
+                let ok = r.site.meter(meter.get_ref()).is_some_and(|x| x.quantity == plant_site::Quantity::EmissionFactor);
+                if !ok {
+                    r.out.error(r.out.at(meter.span()), msg!("scenario-not-factor-meter", meter = meter.get_ref().as_str()));
+                    return None;
+                }
+                Action::GridSeries { meter: meter.get_ref().clone() }
+            }
+            None => {
+                let f = r.required(m.factor.as_ref(), span.clone(), "factor", kind)?; // i18n-ok: a field's name
+                Action::GridFactor { t_per_mwh: r.number(f, 0.0, 3.0, "factor")? } // i18n-ok: a field's name
+            }
+        },
         other => {
             r.out.error(r.out.at(m.kind.span()), msg!("scenario-bad-choice", field = "kind", value = other, choices = "process, fuel-switch, green-power, grid-factor")); // i18n-ok: names in the file
             return None;

@@ -202,16 +202,7 @@ pub fn markdown(s: &Study, site: &Site) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# {}\n", t!("scenario-md-title", site = site.name()));
     let _ = writeln!(o, "{}\n", t!("scenario-md-window", from = s.from.as_str(), to = s.to.as_str(), hours = format!("{:.1}", s.hours)));
-    let _ = writeln!(
-        o,
-        "{}",
-        t!(
-            "scenario-md-method",
-            annualise = s.annualise_text(),
-            co2 = s.co2_basis_text(),
-            rate = format!("{:.1}", s.a.measures.first().map_or(0.0, |m| m.appraisal.discount_rate) * 100.0)
-        )
-    );
+    let _ = writeln!(o, "{}", t!("scenario-md-method", annualise = s.annualise_text(), co2 = s.co2_basis_text(), rate = format!("{:.1}", s.a.discount_rate * 100.0)));
     let _ = writeln!(o, "\n{}", t!("scenario-md-factor-sets"));
     for f in &s.factor_sets {
         let _ = writeln!(o, "- {} — {} ({}; {})", f.id, f.display_name(), f.year, f.display_source());

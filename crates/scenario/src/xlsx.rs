@@ -5,7 +5,7 @@
 
 use plant_i18n::t;
 use plant_site::Site;
-use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Chart, ChartAxisLabelPosition, ChartType, Format, Workbook, Worksheet, XlsxError};
 
 use crate::compare::Row;
 use crate::render::Study;
@@ -89,7 +89,7 @@ pub fn workbook(s: &Study, site: &Site) -> Result<Vec<u8>, XlsxError> {
 fn summary(ws: &mut Worksheet, s: &Study, site: &Site, bold: &Format) -> Result<(), XlsxError> {
     ws.set_name(t!("scenario-sheet-summary"))?;
     let lang = plant_i18n::current();
-    let rate = s.a.measures.first().map_or(0.0, |m| m.appraisal.discount_rate);
+    let rate = s.a.discount_rate;
     let mut rows: Vec<Vec<Cell>> = vec![
         vec![t!("scenario-xlsx-site").into(), site.name().into()],
         vec![t!("scenario-xlsx-scenario").into(), s.a.scenario.in_lang(lang).into()],
@@ -282,10 +282,14 @@ fn curve(ws: &mut Worksheet, s: &Study, bold: &Format) -> Result<(), XlsxError> 
         return Ok(());
     }
     chart.title().set_name(&t!("scenario-md-macc"));
-    chart.x_axis().set_name(&t!("scenario-macc-x"));
+    // The tonnes under the plot, not on the zero line the negative costs hang from.
+    chart.x_axis().set_name(&t!("scenario-macc-x")).set_label_position(ChartAxisLabelPosition::Low);
     chart.y_axis().set_name(&t!("scenario-macc-y", currency = cur));
     chart.set_width(720).set_height(420);
     ws.insert_chart(after + 3, 0, &chart)?;
     ws.set_column_width(0, 36)?;
+    for c in 1..=3 {
+        ws.set_column_width(c, 22)?;
+    }
     Ok(())
 }

@@ -25,6 +25,7 @@ const COMPARE_GRID: &str = "scenarios-compare"; // i18n-ok
 const MEASURES_GRID: &str = "scenarios-measures"; // i18n-ok
 const MACC_PLOT: &str = "scenarios-macc"; // i18n-ok
 const ALL_FIGURES: &str = "scenarios-all-figures"; // i18n-ok
+const ADD_FORM: &str = "scenarios-add-measure"; // i18n-ok
 const COMPUTE_THREAD: &str = "plant-scenarios"; // i18n-ok
 /// The folder of the user's configuration the studies are exported to.
 const REPORTS_FOLDER: &str = "scenario-reports"; // i18n-ok: a folder name
@@ -80,6 +81,72 @@ pub struct ScenariosState {
     error: Option<String>,
     /// Scenarios asked for by name (`--scenarios`, `--compare`), chosen once the files are read.
     pending: Option<(String, Option<String>)>,
+    /// The "add a measure" form, and what the site offers it (read when the site opens).
+    form: MeasureForm,
+    fuel_carriers: Vec<String>,
+    fuels: Vec<(String, String)>,
+}
+
+/// Which kind of flow measure the form adds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum FlowKind {
+    #[default]
+    GreenPower,
+    FuelSwitch,
+    GridFactor,
+}
+
+/// The form that adds a flow measure (green power, a fuel switch, a grid factor) to scenario A.
+#[derive(Debug, Clone, PartialEq)]
+struct MeasureForm {
+    kind: FlowKind,
+    name: String,
+    share: f64,
+    premium: f64,
+    carrier: String,
+    fuel: String,
+    price: f64,
+    factor: f64,
+    capex: f64,
+    lifetime: u32,
+    om: f64,
+}
+
+impl Default for MeasureForm {
+    fn default() -> Self {
+        MeasureForm {
+            kind: FlowKind::GreenPower,
+            name: String::new(),
+            share: 0.3,
+            premium: 0.0,
+            carrier: String::new(),
+            fuel: String::new(),
+            price: 0.0,
+            factor: 0.5703,
+            capex: 0.0,
+            lifetime: 10,
+            om: 0.0,
+        }
+    }
+}
+
+impl MeasureForm {
+    /// The measure the form describes, if it is complete.
+    fn measure(&self) -> Option<plant_scenario::Measure> {
+        let name = self.name.trim();
+        if name.is_empty() {
+            return None;
+        }
+        let action = match self.kind {
+            FlowKind::GreenPower => plant_scenario::Action::GreenPower { share: self.share, premium_per_mwh: self.premium },
+            FlowKind::FuelSwitch if !self.carrier.is_empty() && !self.fuel.is_empty() => {
+                plant_scenario::Action::FuelSwitch { carrier: self.carrier.clone(), fuel: self.fuel.clone(), share: self.share, price_per_gj: Some(self.price) }
+            }
+            FlowKind::FuelSwitch => return None,
+            FlowKind::GridFactor => plant_scenario::Action::GridFactor { t_per_mwh: self.factor },
+        };
+        Some(plant_scenario::Measure { name: plant_site::Text::new(name, None), action, capex: self.capex, lifetime_years: self.lifetime, om_per_year: self.om })
+    }
 }
 
 impl ScenariosState {
@@ -126,6 +193,10 @@ fn read_scenarios(site: Option<Res<CurrentSite>>, files: Res<ScenarioFiles>, mut
         *state = ScenariosState { open: state.open, pending: state.pending.take(), ..default() };
     }
     let chosen = (state.a.and_then(|i| state.entries.get(i)).map(|e| e.path.clone()), state.b.and_then(|i| state.entries.get(i)).map(|e| e.path.clone()));
+    if !same_site {
+        state.fuel_carriers = plant_scenario::eval::fuel_carriers(&site.0);
+        state.fuels = plant_scenario::eval::fuels_of_sets(&site.0);
+    }
     state.site = Some(site.0.clone());
     state.generation = files.0;
     state.entries = plant_scenario::list_for_site(&site.0).into_iter().map(|path| Entry { loaded: plant_scenario::load(&path, &site.0), path }).collect();
@@ -206,8 +277,14 @@ fn difference_of(s: &Study) -> ScenarioDifference {
 
 /// With A or B chosen for 3D, each item's carbon colour is scaled by that outcome's CO2 at the item against
 /// the recorded baseline's; taken back when "measured" is chosen.
-fn show_in_3d(state: Res<ScenariosState>, carbon: Option<ResMut<CarbonRates>>, mut wrote: Local<bool>) {
+fn show_in_3d(state: Res<ScenariosState>, carbon: Option<ResMut<CarbonRates>>, mut wrote: Local<bool>, mut shown: Local<Option<(usize, Show, bool)>>) {
     let Some(mut carbon) = carbon else { return };
+    // Only when the study, the choice or the window changed (not every frame).
+    let now = (state.study.as_ref().map_or(0, |(_, s)| Arc::as_ptr(s) as usize), state.show, state.open);
+    if *shown == Some(now) {
+        return;
+    }
+    *shown = Some(now);
     let mut scale = std::collections::HashMap::new();
     if let Some((_, s)) = state.study.as_ref().filter(|_| state.open) {
         let outcome = match (state.show, &s.b) {
@@ -371,9 +448,89 @@ fn list_ui(ui: &mut egui::Ui, state: &mut ScenariosState, site: &Site, files: &m
         }
     });
     ui.weak(t!("scenarios-add-hint"));
+    let chosen = state.a.and_then(|i| state.entries.get(i)).and_then(|e| e.scenario().map(|s| (e.path.clone(), s.measures.is_empty())));
+    if let Some((path, empty)) = chosen {
+        // Open for a scenario without measures: adding one is what comes next.
+        egui::CollapsingHeader::new(t!("scenarios-add-measure")).id_salt((ADD_FORM, &path)).default_open(empty).show(ui, |ui| {
+            if add_measure_ui(ui, state) {
+                let form = state.form.clone();
+                if let Some(m) = form.measure() {
+                    state.error = edit::update(&path, |t| edit::add_measure(t, &m)).err().map(|m| m.text());
+                    if state.error.is_none() {
+                        state.form.name.clear();
+                    }
+                    files.0 += 1;
+                }
+            }
+        });
+    }
     if let Some(e) = &state.error {
         ui.colored_label(ui.visuals().error_fg_color, e.as_str());
     }
+}
+
+/// The form of a flow measure for scenario A; `true` when "Add" was clicked on a complete one.
+fn add_measure_ui(ui: &mut egui::Ui, state: &mut ScenariosState) -> bool {
+    let f = &mut state.form;
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut f.kind, FlowKind::GreenPower, t!("scenarios-kind-green-power"));
+        ui.selectable_value(&mut f.kind, FlowKind::FuelSwitch, t!("scenarios-kind-fuel-switch"));
+        ui.selectable_value(&mut f.kind, FlowKind::GridFactor, t!("scenarios-kind-grid-factor"));
+    });
+    egui::Grid::new(ADD_FORM).num_columns(2).show(ui, |ui| {
+        ui.label(t!("whatif-save-name"));
+        ui.text_edit_singleline(&mut f.name);
+        ui.end_row();
+        match f.kind {
+            FlowKind::GreenPower => {
+                ui.label(t!("scenarios-green-share"));
+                ui.add(egui::Slider::new(&mut f.share, 0.0..=1.0).fixed_decimals(2));
+                ui.end_row();
+                ui.label(t!("scenarios-premium"));
+                ui.add(egui::DragValue::new(&mut f.premium).speed(1.0).range(-1000.0..=1000.0));
+                ui.end_row();
+            }
+            FlowKind::FuelSwitch => {
+                ui.label(t!("scenarios-carrier"));
+                egui::ComboBox::from_id_salt((ADD_FORM, 1)).selected_text(f.carrier.as_str()).show_ui(ui, |ui| {
+                    for c in &state.fuel_carriers {
+                        ui.selectable_value(&mut f.carrier, c.clone(), c.as_str());
+                    }
+                });
+                ui.end_row();
+                ui.label(t!("scenarios-fuel"));
+                let shown = state.fuels.iter().find(|(id, _)| *id == f.fuel).map_or(f.fuel.as_str(), |(_, n)| n.as_str());
+                egui::ComboBox::from_id_salt((ADD_FORM, 2)).selected_text(shown).show_ui(ui, |ui| {
+                    for (id, name) in &state.fuels {
+                        ui.selectable_value(&mut f.fuel, id.clone(), name.as_str());
+                    }
+                });
+                ui.end_row();
+                ui.label(t!("scenarios-fuel-share"));
+                ui.add(egui::Slider::new(&mut f.share, 0.0..=1.0).fixed_decimals(2));
+                ui.end_row();
+                ui.label(t!("scenarios-fuel-price"));
+                ui.add(egui::DragValue::new(&mut f.price).speed(0.5).range(0.0..=10_000.0));
+                ui.end_row();
+            }
+            FlowKind::GridFactor => {
+                ui.label(t!("scenarios-grid-factor"));
+                ui.add(egui::DragValue::new(&mut f.factor).speed(0.005).range(0.0..=3.0).max_decimals(4));
+                ui.end_row();
+            }
+        }
+        ui.label(t!("whatif-save-capex"));
+        ui.add(egui::DragValue::new(&mut f.capex).speed(1000.0).range(0.0..=1e12));
+        ui.end_row();
+        ui.label(t!("whatif-save-lifetime"));
+        ui.add(egui::DragValue::new(&mut f.lifetime).range(1..=100));
+        ui.end_row();
+        ui.label(t!("whatif-save-om"));
+        ui.add(egui::DragValue::new(&mut f.om).speed(100.0).range(-1e10..=1e10));
+        ui.end_row();
+    });
+    let ready = state.form.measure().is_some();
+    ui.add_enabled(ready, egui::Button::new(t!("scenarios-add"))).clicked()
 }
 
 /// The chosen study: the comparison, the measures, the curve, 3D and export.
@@ -392,12 +549,7 @@ fn study_ui(ui: &mut egui::Ui, state: &mut ScenariosState, site: &Site) {
     let lang = plant_i18n::current();
     let local = |rfc: &str| chrono::DateTime::parse_from_rfc3339(rfc).map_or_else(|_| rfc.to_owned(), |t| plant_i18n::datetime(lang, t.naive_local()));
     ui.weak(t!("scenarios-window", from = local(&s.from), to = local(&s.to), hours = format!("{:.0}", s.hours)));
-    ui.weak(format!(
-        "{} · {} · {}",
-        s.annualise_text(),
-        s.co2_basis_text(),
-        t!("scenarios-discount", percent = format!("{:.1}", s.a.measures.first().map_or(0.0, |m| m.appraisal.discount_rate) * 100.0))
-    ));
+    ui.weak(format!("{} · {} · {}", s.annualise_text(), s.co2_basis_text(), t!("scenarios-discount", percent = format!("{:.1}", s.a.discount_rate * 100.0))));
     ui.horizontal(|ui| {
         ui.label(t!("scenarios-3d"));
         ui.selectable_value(&mut state.show, Show::Measured, t!("scenarios-3d-measured"));

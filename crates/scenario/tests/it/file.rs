@@ -143,3 +143,32 @@ fn every_sample_scenario_loads_clean() {
         }
     }
 }
+
+#[test]
+fn files_are_made_renamed_and_deleted_only_in_the_packages_scenarios_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../accounting/tests/fixtures/small-site/site.toml")).expect("fixture");
+    let site = plant_site::parse(&text, dir.path()).expect("site").site;
+    let s = Scenario::new("Package A / first try", &site);
+    let a = plant_scenario::edit::create(&site, &s).expect("created");
+    assert_eq!(a, dir.path().join("scenarios/package-a-first-try.toml"));
+    // A second of the same name does not overwrite the first.
+    let b = plant_scenario::edit::create(&site, &s).expect("created");
+    assert_eq!(b, dir.path().join("scenarios/package-a-first-try-2.toml"));
+    assert_eq!(plant_scenario::list_for_site(&site), vec![b.clone(), a.clone()], "sorted by name");
+    // Readable as a saved file, not private as a temporary one.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        assert_eq!(std::fs::metadata(&a).expect("meta").permissions().mode() & 0o777, 0o644);
+    }
+    plant_scenario::edit::update(&a, |t| set_name(t, "Renamed", None)).expect("renamed");
+    assert_eq!(plant_scenario::load(&a, &site).expect("reads").0.name.en, "Renamed");
+    // Nothing outside the folder is deleted.
+    let outside = dir.path().join("site.toml");
+    std::fs::write(&outside, &text).expect("write");
+    assert!(plant_scenario::edit::delete(&site, &outside).is_err());
+    assert!(outside.is_file());
+    plant_scenario::edit::delete(&site, &b).expect("deleted");
+    assert_eq!(plant_scenario::list_for_site(&site), vec![a]);
+}

@@ -185,3 +185,29 @@ fn the_abatement_curve_is_sorted_and_its_widths_add_up() {
     let widths: f64 = e.macc.iter().map(|b| b.width).sum();
     rel_close(widths, e.per_year(e.baseline.co2_t - e.result.co2_t), 1e-9);
 }
+
+#[test]
+fn a_grid_factor_series_is_applied_interval_by_interval() {
+    // The accounting's small fixture, with a second factor meter: a cleaner grid's hourly series.
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../accounting/tests/fixtures/small-site");
+    let text = std::fs::read_to_string(root.join("site.toml")).expect("fixture");
+    let text = format!("{text}\n[[meter]]\nid = \"grid.ef-2030\"\nquantity = \"emission_factor\"\nunit = \"tCO2/MWh\"\nequipment = \"main\"\ncolumn = \"grid_ef_2030\"\n");
+    let site = plant_site::parse(&text, &root).expect("site").site;
+    let mut store = plant_ingest::load_site_data(&site, &|_, _| {}).store;
+    let (t0, t1) = record(&store);
+    let t: Vec<i64> = (0..).map(|k| t0 + k * 60_000).take_while(|x| *x < t1).collect();
+    let v = vec![0.3; t.len()];
+    store.insert("grid.ef-2030", plant_store::Series::from_samples(t, v).0);
+    let mut s = Scenario::new("2030 grid", &site);
+    s.measures.push(measure("2030 grid", Action::GridSeries { meter: "grid.ef-2030".into() }, 0.0));
+    let e = evaluate(&site, &store, &s, t0, t1);
+    let grid = e.result.report.carriers.iter().find(|c| c.kind == "electricity").expect("grid");
+    rel_close(grid.co2_t, grid.energy_gj / 3.6 * 0.3, 1e-6);
+    assert!(e.baseline.report.carriers.iter().find(|c| c.kind == "electricity").is_some_and(|b| (b.co2_t - grid.co2_t).abs() > 1e-6));
+    // Written and read back; a meter that measures no factor is refused at its line.
+    let back = crate::parse(&plant_scenario::edit::to_toml(&s, &site), &site);
+    assert_eq!(back.measures, s.measures);
+    let bad = "version = 1\nname = \"x\"\n[[measure]]\nname = \"m\"\nkind = \"grid-factor\"\nmeter = \"main.p\"\n";
+    let (_, d) = plant_scenario::parse(bad, std::path::Path::new("x.toml"), &site).expect("reads");
+    assert!(matches!(d.first().map(|d| &d.place), Some(plant_site::Place::LineCol { line: 6, .. })), "{d:?}");
+}
