@@ -115,6 +115,54 @@ pub enum Command {
     /// Make a site package from a model and a data export: meters guessed from the columns, matched to the
     /// model's nodes by name, a first flow graph; what was guessed and what could not be placed is listed.
     New(NewArgs),
+    /// Serve a site's recorded data as if live (JSON at /api/values, Prometheus exposition at /metrics), a
+    /// training scenario's malfunctions applied: a class practises on "live" data through the same sources a
+    /// real plant uses. The same server as `plant-twin-sim`.
+    Serve(ServeArgs),
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct ServeArgs {
+    /// Site package folder (holding site.toml).
+    pub site: PathBuf,
+    /// TCP port (0: any free port).
+    #[arg(long, default_value_t = 9184)]
+    pub port: u16,
+    /// Address to bind. The default serves this machine only; use 0.0.0.0 to serve the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Record seconds per real second.
+    #[arg(long, default_value_t = 1.0)]
+    pub speed: f64,
+    /// Where in the record to start (ISO 8601 or local "YYYY-MM-DD HH:MM"); default its start, or the
+    /// scenario's.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Stamp JSON values with the record time instead of now.
+    #[arg(long)]
+    pub no_shift: bool,
+    /// Gaussian noise on every value, as a relative standard deviation (0.01 = 1 %).
+    #[arg(long, default_value_t = 0.0)]
+    pub noise: f64,
+    /// A training scenario (a package's training/NAME.toml by name or path, or a file of yours).
+    #[arg(long, value_name = "FILE")]
+    pub scenario: Option<PathBuf>,
+}
+
+impl ServeArgs {
+    /// What the simulator is asked to do.
+    pub fn run(&self) -> plant_simulator::Run {
+        plant_simulator::Run {
+            site: self.site.clone(),
+            port: self.port,
+            bind: self.bind,
+            speed: self.speed,
+            from: self.from.clone(),
+            no_shift: self.no_shift,
+            noise: self.noise,
+            scenario: self.scenario.clone(),
+        }
+    }
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -439,6 +487,7 @@ fn subcommand_about(name: &str) -> Option<String> {
         "optimise" => Some(t!("app-cmd-optimise")),
         "train" => Some(t!("app-cmd-train")),
         "new" => Some(t!("app-cmd-new")),
+        "serve" => Some(t!("app-cmd-serve")),
         "help" => Some(t!("app-help-subcommand")),
         _ => None,
     }
@@ -480,6 +529,14 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         ("train", "format") => t!("app-arg-train-format"),
         ("train", "output") => t!("app-arg-train-output"),
         ("report", "scenario") => t!("app-arg-report-scenario"),
+        ("serve", "site") => t!("simulator-arg-site"),
+        ("serve", "port") => t!("simulator-arg-port"),
+        ("serve", "bind") => t!("simulator-arg-bind"),
+        ("serve", "speed") => t!("simulator-arg-speed"),
+        ("serve", "from") => t!("simulator-arg-from"),
+        ("serve", "no_shift") => t!("simulator-arg-no-shift"),
+        ("serve", "noise") => t!("simulator-arg-noise"),
+        ("serve", "scenario") => t!("simulator-arg-scenario"),
         ("report", "format") => t!("app-arg-report-format"),
         (_, "scenario") => t!("app-arg-scenario"),
         (_, "scenarios") => t!("app-arg-scenarios"),

@@ -14,6 +14,7 @@ fn main() -> bevy::app::AppExit {
         Some(Command::Optimise(args)) => exit(plant_twin::whatif::optimise(args)),
         Some(Command::Train(args)) => exit(plant_twin::training::run(args)),
         Some(Command::New(args)) => exit(plant_twin::new::run(args)),
+        Some(Command::Serve(args)) => exit(plant_simulator::run(&args.run())),
         None => plant_twin::build_app(&cli).run(),
     }
 }

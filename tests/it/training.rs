@@ -181,3 +181,46 @@ fn an_injected_malfunction_reaches_the_views_and_removing_it_restores_the_record
     let store = app.world().resource::<MeterData>().0.clone();
     assert_eq!(store.reading_at("coal-mill-1.power", t + 5 * 60_000).value(), Some(recorded_power));
 }
+
+/// `plant-twin serve SITE --scenario NAME`: the simulator's server with the scenario's malfunctions applied,
+/// on a free port of this machine; it answers /api/values and /metrics.
+#[test]
+fn serve_applies_a_training_scenario_to_what_it_serves() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let site = concat!(env!("CARGO_MANIFEST_DIR"), "/../sample-sites/cement-plant");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_plant-twin"))
+        .args(["--lang", "en", "serve", site, "--scenario", "kiln-upset", "--port", "0", "--speed", "60"])
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("starts");
+    let stderr = child.stderr.take().expect("stderr");
+    let mut lines = BufReader::new(stderr).lines();
+    let (mut applied, mut addr) = (None, None);
+    for line in lines.by_ref().map_while(Result::ok).take(50) {
+        if line.contains("malfunction") {
+            applied = Some(line.clone());
+        }
+        // "… as live on http://127.0.0.1:PORT: /api/values …"
+        if let Some(at) = line.split_whitespace().find_map(|w| w.strip_prefix("http://")) {
+            addr = Some(at.trim_end_matches([':', '.', ',']).to_owned());
+            break;
+        }
+    }
+    let addr = addr.expect("the server says where it listens");
+    assert!(applied.is_some_and(|l| l.contains("Kiln upset")), "the scenario was applied");
+    let get = |path: &str| {
+        let mut s = std::net::TcpStream::connect(&addr).expect("connects");
+        write!(s, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").expect("asks");
+        let mut body = String::new();
+        s.read_to_string(&mut body).expect("reads");
+        body
+    };
+    let values = get("/api/values");
+    let metrics = get("/metrics");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(values.starts_with("HTTP/1.0 200") || values.starts_with("HTTP/1.1 200"), "{values}");
+    assert!(values.contains("kiln-1.burning-zone-temp"), "{values}");
+    assert!(metrics.contains("# TYPE"), "{metrics}");
+}

@@ -59,6 +59,7 @@ app-cmd-eval = Evaluate a process model at given settings: outputs, energy and C
 app-cmd-optimise = Optimise a process model's settings for energy, CO2 or cost within its limits.
 app-cmd-train = Run a training scenario without a window: its malfunctions applied to the recording, the alarms they raise, the instructions and questions as they fall due, each expected alarm checked; a trainee's log scored.
 app-cmd-new = Make a site package from a model and a data export: meters guessed from the columns, matched to the model's nodes by name, a first flow graph; what was guessed and what could not be placed is listed.
+app-cmd-serve = Serve a site's recorded data as if live (JSON at /api/values, Prometheus exposition at /metrics), a training scenario's malfunctions applied: a class practises on "live" data through the same sources a real plant uses. The same server as plant-twin-sim.
 
 app-arg-report-site = Site package folder (holding site.toml).
 app-arg-alarms-site = Site package folder (holding site.toml and alarms.toml).

@@ -59,6 +59,7 @@ app-cmd-eval = 在给定参数下计算工艺模型：产出、能耗、分范�
 app-cmd-optimise = 在约束范围内优化工艺模型的参数，使能耗、二氧化碳排放或成本最低。
 app-cmd-train = 无窗口运行培训场景：把其中的故障叠加到历史记录上，列出由此产生的报警、到时的操作提示和题目，并逐一核对预期报警；给出学员操作记录时计算得分。
 app-cmd-new = 由模型和数据导出文件生成站点包：根据列推断计量表，按名称与模型节点匹配，并生成初步的能流图；列出推断结果和无法放置的内容。
+app-cmd-serve = 将厂区的历史记录作为实时数据提供（/api/values 提供 JSON，/metrics 提供 Prometheus 格式），并叠加培训场景中的故障：学员通过与真实工厂相同的数据源，在“实时”数据上练习。与 plant-twin-sim 是同一个服务。
 
 app-arg-report-site = 站点包文件夹（包含 site.toml）。
 app-arg-alarms-site = 站点包文件夹（包含 site.toml 和 alarms.toml）。

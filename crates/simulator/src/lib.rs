@@ -211,3 +211,91 @@ impl Drop for SimulatorHandle {
         }
     }
 }
+
+/// What `plant-twin-sim` and `plant-twin serve` are asked to do.
+#[derive(Clone, Debug)]
+pub struct Run {
+    /// Site package folder (holding site.toml).
+    pub site: std::path::PathBuf,
+    pub port: u16,
+    /// The address to bind: this machine only unless the user names another.
+    pub bind: std::net::IpAddr,
+    /// Record seconds per real second.
+    pub speed: f64,
+    /// Where in the record to start (ISO 8601 or local "YYYY-MM-DD HH:MM").
+    pub from: Option<String>,
+    /// Stamp JSON values with the record time instead of now.
+    pub no_shift: bool,
+    /// Relative standard deviation of Gaussian noise on every value.
+    pub noise: f64,
+    /// A training scenario whose malfunctions are applied to what is served.
+    pub scenario: Option<std::path::PathBuf>,
+}
+
+/// Serves a site's recorded data as if live until Ctrl-C (the command line of `plant-twin-sim` and
+/// `plant-twin serve`): a training scenario's malfunctions applied, starting at its start unless `from`
+/// says otherwise. `Err` is the message to print, in the current language.
+pub fn run(args: &Run) -> Result<(), String> {
+    let error = |message: String| t!("simulator-error", message = message);
+    if !(args.speed > 0.0 && args.speed <= 100_000.0) {
+        return Err(error(t!("simulator-bad-speed", speed = args.speed.to_string())));
+    }
+    if !(0.0..=1.0).contains(&args.noise) {
+        return Err(error(t!("simulator-bad-noise", noise = args.noise.to_string())));
+    }
+    let opened = plant_site::open(&args.site).map_err(|d| d.to_string())?;
+    for d in &opened.diagnostics {
+        eprintln!("{d}");
+    }
+    let site = opened.site;
+    let loaded = plant_ingest::load_site_data(&site, &|_, _| {});
+    for d in &loaded.diagnostics {
+        eprintln!("{d}");
+    }
+    let mut store = loaded.store;
+    let mut scenario_start = None;
+    if let Some(name) = &args.scenario {
+        let scenario = training_scenario(&site, name).map_err(error)?;
+        let session = plant_training::Session::new(scenario);
+        let (derived, notes) = session.overlay(&store, &site);
+        for n in notes {
+            eprintln!("{}", n.text());
+        }
+        eprintln!("{}", t!("simulator-scenario", name = session.scenario.name.in_lang(plant_i18n::current()), count = session.applied.len()));
+        store = derived;
+        scenario_start = Some(session.scenario.start_ms);
+    }
+    let start_ms = match &args.from {
+        None => scenario_start,
+        Some(t) => Some(plant_ingest::timestamp::parse_local(t, site.time_zone).ok_or_else(|| error(t!("simulator-bad-from", value = t)))?),
+    };
+    let opts = ServeOptions { addr: SocketAddr::new(args.bind, args.port), speed: args.speed, start_ms, shift_to_now: !args.no_shift, noise: args.noise };
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().map_err(|e| error(e.to_string()))?;
+    let (tx, rx) = std::sync::mpsc::channel::<SocketAddr>();
+    let name = site.name().to_string();
+    let meters = site.meters.len();
+    std::thread::spawn(move || {
+        if let Ok(addr) = rx.recv() {
+            eprintln!("{}", t!("simulator-serving", site = name, meters = meters, addr = addr.to_string()));
+        }
+    });
+    runtime
+        .block_on(serve(Arc::new(site), Arc::new(store), opts, Some(tx), async {
+            let _ = tokio::signal::ctrl_c().await;
+        }))
+        .map_err(|e| error(e.to_string()))
+}
+
+/// A training scenario by path, or by name in the package's training folder; its problems are printed.
+fn training_scenario(site: &plant_site::Site, name: &std::path::Path) -> Result<plant_training::Scenario, String> {
+    let alarms = match plant_alarms::load_for_site(site) {
+        Ok(found) => found.map(|(a, _)| a),
+        Err(d) => return Err(d.to_string()),
+    };
+    let path = plant_training::find(site, name).map_err(|_| t!("simulator-no-scenario", name = name.display().to_string()))?;
+    let (scenario, diags) = plant_training::load(&path, site, alarms.as_ref()).map_err(|d| d.to_string())?;
+    for d in diags {
+        eprintln!("{d}");
+    }
+    Ok(scenario)
+}

@@ -2,10 +2,8 @@
 //! messages are in the language of `--lang`, else the one last picked in the viewer's menu, else the system's.
 
 use std::ffi::OsString;
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::{Arg, CommandFactory, FromArgMatches, Parser};
 use plant_i18n::{Lang, t};
@@ -145,66 +143,14 @@ fn usage_error(e: &clap::Error) -> ! {
 }
 
 fn run(args: &Args) -> Result<(), String> {
-    let error = |message: String| t!("simulator-error", message = message);
-    if !(args.speed > 0.0 && args.speed <= 100_000.0) {
-        return Err(error(t!("simulator-bad-speed", speed = args.speed.to_string())));
-    }
-    if !(0.0..=1.0).contains(&args.noise) {
-        return Err(error(t!("simulator-bad-noise", noise = args.noise.to_string())));
-    }
-    let opened = plant_site::open(&args.site).map_err(|d| d.to_string())?;
-    for d in &opened.diagnostics {
-        eprintln!("{d}");
-    }
-    let site = opened.site;
-    let loaded = plant_ingest::load_site_data(&site, &|_, _| {});
-    for d in &loaded.diagnostics {
-        eprintln!("{d}");
-    }
-    let mut store = loaded.store;
-    let mut scenario_start = None;
-    if let Some(name) = &args.scenario {
-        let scenario = training_scenario(&site, name).map_err(error)?;
-        let session = plant_training::Session::new(scenario);
-        let (derived, notes) = session.overlay(&store, &site);
-        for n in notes {
-            eprintln!("{}", n.text());
-        }
-        eprintln!("{}", t!("simulator-scenario", name = session.scenario.name.in_lang(plant_i18n::current()), count = session.applied.len()));
-        store = derived;
-        scenario_start = Some(session.scenario.start_ms);
-    }
-    let start_ms = match &args.from {
-        None => scenario_start,
-        Some(t) => Some(plant_ingest::timestamp::parse_local(t, site.time_zone).ok_or_else(|| error(t!("simulator-bad-from", value = t)))?),
-    };
-    let opts = plant_simulator::ServeOptions { addr: SocketAddr::new(args.bind, args.port), speed: args.speed, start_ms, shift_to_now: !args.no_shift, noise: args.noise };
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().map_err(|e| error(e.to_string()))?;
-    let (tx, rx) = std::sync::mpsc::channel::<SocketAddr>();
-    let name = site.name().to_string();
-    let meters = site.meters.len();
-    std::thread::spawn(move || {
-        if let Ok(addr) = rx.recv() {
-            eprintln!("{}", t!("simulator-serving", site = name, meters = meters, addr = addr.to_string()));
-        }
-    });
-    runtime
-        .block_on(plant_simulator::serve(Arc::new(site), Arc::new(store), opts, Some(tx), async {
-            let _ = tokio::signal::ctrl_c().await;
-        }))
-        .map_err(|e| error(e.to_string()))
-}
-
-/// A training scenario by path, or by name in the package's training folder; its problems are printed.
-fn training_scenario(site: &plant_site::Site, name: &std::path::Path) -> Result<plant_training::Scenario, String> {
-    let alarms = match plant_alarms::load_for_site(site) {
-        Ok(found) => found.map(|(a, _)| a),
-        Err(d) => return Err(d.to_string()),
-    };
-    let path = plant_training::find(site, name).map_err(|_| t!("simulator-no-scenario", name = name.display().to_string()))?;
-    let (scenario, diags) = plant_training::load(&path, site, alarms.as_ref()).map_err(|d| d.to_string())?;
-    for d in diags {
-        eprintln!("{d}");
-    }
-    Ok(scenario)
+    plant_simulator::run(&plant_simulator::Run {
+        site: args.site.clone(),
+        port: args.port,
+        bind: args.bind,
+        speed: args.speed,
+        from: args.from.clone(),
+        no_shift: args.no_shift,
+        noise: args.noise,
+        scenario: args.scenario.clone(),
+    })
 }
