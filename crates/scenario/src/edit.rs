@@ -80,35 +80,9 @@ pub fn to_toml(s: &Scenario, site: &Site) -> String {
         w["to"] = value(local(site, b));
         doc["window"] = Item::Table(w);
     }
-    let mut p = Table::new();
-    p["currency"] = value(s.prices.currency.as_str());
-    p["electricity"] = value(s.prices.electricity_per_kwh);
-    if let Some(h) = s.prices.heat_per_gj {
-        p["heat"] = value(h);
+    for (key, table) in tables(&s.prices, &s.economics) {
+        doc[key] = Item::Table(table);
     }
-    p["carbon"] = value(s.prices.carbon_per_t);
-    if !s.prices.fuel_per_gj.is_empty() {
-        let mut f = Table::new();
-        for (c, v) in &s.prices.fuel_per_gj {
-            f[c.as_str()] = value(*v);
-        }
-        p["fuel"] = Item::Table(f);
-    }
-    doc["prices"] = Item::Table(p);
-    let mut e = Table::new();
-    e["discount_rate"] = value(s.economics.discount_rate);
-    match s.economics.annualise {
-        Annualise::Mean => e["annualise"] = value("mean"),
-        Annualise::OperatingHours { hours } => {
-            e["annualise"] = value("operating-hours");
-            e["operating_hours"] = value(hours);
-        }
-    }
-    e["co2"] = value(match s.economics.co2 {
-        Co2Basis::Location => "location",
-        Co2Basis::Market => "market",
-    });
-    doc["economics"] = Item::Table(e);
     let mut measures = ArrayOfTables::new();
     for m in &s.measures {
         measures.push(measure_table(m));
@@ -157,6 +131,69 @@ pub fn set_name(text: &str, name: &str, name_zh: Option<&str>) -> Result<String,
         doc["name_zh"] = value(zh);
     }
     Ok(doc.to_string())
+}
+
+/// `text` with the prices and economics given (the `[prices]` and `[economics]` tables rewritten; the rest of
+/// the file, its comments included, as it was).
+pub fn set_prices_economics(text: &str, prices: &crate::Prices, economics: &crate::Economics) -> Result<String, Msg> {
+    let mut doc = document(text)?;
+    for (key, table) in tables(prices, economics) {
+        match doc.get_mut(key).and_then(Item::as_table_mut) {
+            // Values replaced one by one, so that a comment on a line stays with it.
+            Some(old) => {
+                let stale: Vec<String> = old.iter().map(|(k, _)| k.to_owned()).filter(|k| !table.contains_key(k)).collect();
+                for k in stale {
+                    old.remove(&k);
+                }
+                for (k, v) in table.iter() {
+                    match (old.get_mut(k), v) {
+                        (Some(Item::Value(o)), Item::Value(n)) => {
+                            let decor = o.decor().clone();
+                            *o = n.clone();
+                            *o.decor_mut() = decor;
+                        }
+                        _ => {
+                            old.insert(k, v.clone());
+                        }
+                    }
+                }
+            }
+            None => doc[key] = Item::Table(table),
+        }
+    }
+    Ok(doc.to_string())
+}
+
+/// The `[prices]` and `[economics]` tables.
+fn tables(prices: &crate::Prices, economics: &crate::Economics) -> [(&'static str, Table); 2] {
+    let mut p = Table::new();
+    p["currency"] = value(prices.currency.as_str());
+    p["electricity"] = value(prices.electricity_per_kwh);
+    if let Some(h) = prices.heat_per_gj {
+        p["heat"] = value(h);
+    }
+    p["carbon"] = value(prices.carbon_per_t);
+    if !prices.fuel_per_gj.is_empty() {
+        let mut f = Table::new();
+        for (c, v) in &prices.fuel_per_gj {
+            f[c.as_str()] = value(*v);
+        }
+        p["fuel"] = Item::Table(f);
+    }
+    let mut e = Table::new();
+    e["discount_rate"] = value(economics.discount_rate);
+    match economics.annualise {
+        Annualise::Mean => e["annualise"] = value("mean"),
+        Annualise::OperatingHours { hours } => {
+            e["annualise"] = value("operating-hours");
+            e["operating_hours"] = value(hours);
+        }
+    }
+    e["co2"] = value(match economics.co2 {
+        Co2Basis::Location => "location",
+        Co2Basis::Market => "market",
+    });
+    [("prices", p), ("economics", e)]
 }
 
 /// A file name from a scenario's name: letters, digits and `-`, at most 60 characters (`Chiller package` →

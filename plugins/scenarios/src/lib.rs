@@ -26,6 +26,7 @@ const MEASURES_GRID: &str = "scenarios-measures"; // i18n-ok
 const MACC_PLOT: &str = "scenarios-macc"; // i18n-ok
 const ALL_FIGURES: &str = "scenarios-all-figures"; // i18n-ok
 const ADD_FORM: &str = "scenarios-add-measure"; // i18n-ok
+const MONEY_FORM: &str = "scenarios-money"; // i18n-ok
 const COMPUTE_THREAD: &str = "plant-scenarios"; // i18n-ok
 /// The folder of the user's configuration the studies are exported to.
 const REPORTS_FOLDER: &str = "scenario-reports"; // i18n-ok: a folder name
@@ -83,6 +84,8 @@ pub struct ScenariosState {
     pending: Option<(String, Option<String>)>,
     /// The "add a measure" form, and what the site offers it (read when the site opens).
     form: MeasureForm,
+    /// The prices and economics form, for the file it was read from.
+    money: Option<(PathBuf, plant_scenario::Prices, plant_scenario::Economics)>,
     fuel_carriers: Vec<String>,
     fuels: Vec<(String, String)>,
 }
@@ -448,6 +451,14 @@ fn list_ui(ui: &mut egui::Ui, state: &mut ScenariosState, site: &Site, files: &m
         }
     });
     ui.weak(t!("scenarios-add-hint"));
+    forms_ui(ui, state, files);
+    if let Some(e) = &state.error {
+        ui.colored_label(ui.visuals().error_fg_color, e.as_str());
+    }
+}
+
+/// The forms that change scenario A's file: a flow measure added, its prices and economics.
+fn forms_ui(ui: &mut egui::Ui, state: &mut ScenariosState, files: &mut ScenarioFiles) {
     let chosen = state.a.and_then(|i| state.entries.get(i)).and_then(|e| e.scenario().map(|s| (e.path.clone(), s.measures.is_empty())));
     if let Some((path, empty)) = chosen {
         // Open for a scenario without measures: adding one is what comes next.
@@ -464,9 +475,70 @@ fn list_ui(ui: &mut egui::Ui, state: &mut ScenariosState, site: &Site, files: &m
             }
         });
     }
-    if let Some(e) = &state.error {
-        ui.colored_label(ui.visuals().error_fg_color, e.as_str());
+    if let Some((path, prices, economics)) = state.a.and_then(|i| state.entries.get(i)).and_then(|e| e.scenario().map(|s| (e.path.clone(), s.prices.clone(), s.economics))) {
+        if state.money.as_ref().is_none_or(|(p, ..)| *p != path) {
+            state.money = Some((path.clone(), prices, economics));
+        }
+        egui::CollapsingHeader::new(t!("scenarios-money")).id_salt((MONEY_FORM, &path)).show(ui, |ui| {
+            if money_ui(ui, state)
+                && let Some((_, p, e)) = state.money.clone()
+            {
+                state.error = edit::update(&path, |t| edit::set_prices_economics(t, &p, &e)).err().map(|m| m.text());
+                files.0 += 1;
+            }
+        });
     }
+}
+
+/// Scenario A's prices and economics; `true` when "Save" was clicked.
+fn money_ui(ui: &mut egui::Ui, state: &mut ScenariosState) -> bool {
+    let Some((_, prices, economics)) = state.money.as_mut() else { return false };
+    egui::Grid::new(MONEY_FORM).num_columns(2).show(ui, |ui| {
+        ui.label(t!("scenarios-currency"));
+        ui.add(egui::TextEdit::singleline(&mut prices.currency).desired_width(60.0));
+        ui.end_row();
+        ui.label(t!("scenarios-price-electricity", currency = prices.currency.as_str()));
+        ui.add(egui::DragValue::new(&mut prices.electricity_per_kwh).speed(0.01).range(0.0..=100.0).max_decimals(4));
+        ui.end_row();
+        ui.label(t!("scenarios-price-carbon", currency = prices.currency.as_str()));
+        ui.add(egui::DragValue::new(&mut prices.carbon_per_t).speed(1.0).range(0.0..=100_000.0));
+        ui.end_row();
+        for carrier in &state.fuel_carriers {
+            ui.label(t!("scenarios-price-fuel", carrier = carrier.as_str(), currency = prices.currency.as_str()));
+            let mut v = prices.fuel(carrier).unwrap_or(0.0);
+            if ui.add(egui::DragValue::new(&mut v).speed(0.5).range(0.0..=10_000.0)).changed() {
+                prices.fuel_per_gj.retain(|(c, _)| c != carrier);
+                prices.fuel_per_gj.push((carrier.clone(), v));
+            }
+            ui.end_row();
+        }
+        ui.label(t!("scenarios-discount-rate"));
+        let mut percent = economics.discount_rate * 100.0;
+        if ui.add(egui::DragValue::new(&mut percent).speed(0.1).range(0.0..=100.0).suffix(" %")).changed() {
+            economics.discount_rate = percent / 100.0;
+        }
+        ui.end_row();
+        ui.label(t!("scenarios-annualise"));
+        ui.horizontal(|ui| {
+            let hours = match economics.annualise {
+                plant_scenario::Annualise::OperatingHours { hours } => hours,
+                plant_scenario::Annualise::Mean => plant_scenario::HOURS_PER_YEAR,
+            };
+            ui.selectable_value(&mut economics.annualise, plant_scenario::Annualise::Mean, t!("scenarios-annualise-mean"));
+            ui.selectable_value(&mut economics.annualise, plant_scenario::Annualise::OperatingHours { hours }, t!("scenarios-annualise-hours"));
+            if let plant_scenario::Annualise::OperatingHours { hours } = &mut economics.annualise {
+                ui.add(egui::DragValue::new(hours).speed(10.0).range(1.0..=plant_scenario::HOURS_PER_YEAR).suffix(" h"));
+            }
+        });
+        ui.end_row();
+        ui.label(t!("scenarios-co2-basis"));
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut economics.co2, plant_scenario::Co2Basis::Market, t!("scenario-co2-market"));
+            ui.selectable_value(&mut economics.co2, plant_scenario::Co2Basis::Location, t!("scenario-co2-location"));
+        });
+        ui.end_row();
+    });
+    ui.button(t!("scenarios-money-save")).clicked()
 }
 
 /// The form of a flow measure for scenario A; `true` when "Add" was clicked on a complete one.

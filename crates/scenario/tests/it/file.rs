@@ -172,3 +172,23 @@ fn files_are_made_renamed_and_deleted_only_in_the_packages_scenarios_folder() {
     plant_scenario::edit::delete(&site, &b).expect("deleted");
     assert_eq!(plant_scenario::list_for_site(&site), vec![a]);
 }
+
+#[test]
+fn prices_and_economics_are_rewritten_and_the_rest_kept() {
+    let (site, _) = sample("cement-plant");
+    let text = std::fs::read_to_string(crate::site_root("cement-plant").join("scenarios/alternative-fuel-and-kiln.toml")).expect("sample");
+    let before = parse(&text, site);
+    let mut prices = before.prices.clone();
+    prices.electricity_per_kwh = 0.71;
+    prices.fuel_per_gj = vec![("coal".into(), 31.5)];
+    let economics = plant_scenario::Economics { discount_rate: 0.06, annualise: Annualise::Mean, co2: Co2Basis::Market };
+    let after_text = plant_scenario::edit::set_prices_economics(&text, &prices, &economics).expect("edits");
+    let after = parse(&after_text, site);
+    assert_eq!((after.prices.clone(), after.economics), (prices, economics));
+    assert_eq!(after.measures, before.measures);
+    // The comments of the file, on the lines kept and elsewhere, stay.
+    assert!(after_text.starts_with("# A designer's scenario for the cement plant"), "{after_text}");
+    assert!(after_text.contains("electricity = 0.71   # CNY/kWh, an industrial tariff"), "{after_text}");
+    assert!(after_text.contains("# kiln-inlet gas analyser and expert control"), "{after_text}");
+    assert!(!after_text.contains("operating_hours"), "{after_text}");
+}
