@@ -398,8 +398,14 @@ fn site_toml(s: &Scaffold, opts: &Options, name: &str, node_equipment: &[(String
         opts.data.iter().filter_map(|p| p.file_name()).map(|f| f.to_string_lossy().into_owned()).collect::<Vec<_>>().join(", ")
     );
     let _ = writeln!(t, "[site]\nname = {}\nkind = \"site\"\ntime_zone = {}", q(name), q(opts.time_zone.name()));
-    if let Some(m) = &s.model_name {
-        let _ = writeln!(t, "model = {}", q(m));
+    match &s.model_name {
+        Some(m) => {
+            let _ = writeln!(t, "model = {}", q(m));
+        }
+        // Opens without 3D, and without an error about a model nobody gave.
+        None => {
+            let _ = writeln!(t, "model = \"\"   # no 3D model yet: put a .glb in the folder and name it here");
+        }
     }
     for f in &s.files {
         let file = f.path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
@@ -450,7 +456,7 @@ fn site_toml(s: &Scaffold, opts: &Options, name: &str, node_equipment: &[(String
             q(split_unit(&c.header).0),
             q(c.quantity.key()),
             q(&c.unit),
-            q(c.equipment.as_deref().unwrap_or("unplaced")),
+            q(c.equipment.as_deref().unwrap_or(UNPLACED)),
             q(&c.header)
         );
     }
@@ -458,19 +464,46 @@ fn site_toml(s: &Scaffold, opts: &Options, name: &str, node_equipment: &[(String
     t
 }
 
-/// A minimal flow graph: grid electricity into each item metering power or energy, each fuel into the item
-/// metering it.
+/// Words of a column metering fuel into a burner, and of one metering a mill's throughput.
+const BURNER: [&str; 9] = ["kiln", "calciner", "burner", "boiler", "furnace", "precalciner", "窑", "分解炉", "锅炉"];
+const MILL: [&str; 4] = ["mill", "grinding", "磨", "粉磨"];
+
+/// Words of a column that meters the whole site's electricity (its incomer).
+const INCOMER: [&str; 7] = ["main", "incomer", "incoming", "total", "substation", "总", "进线"];
+
+/// The column metering the whole site's electricity, if one says so by name: the largest of those.
+fn incomer<'a>(electric: &[&'a Column]) -> Option<&'a Column> {
+    let is_incomer = |c: &Column| {
+        let w = words(split_unit(&c.header).0);
+        w.iter().any(|x| INCOMER.iter().any(|k| x == k || (!k.is_ascii() && x.contains(k))))
+    };
+    electric.iter().copied().filter(|c| c.quantity == Quantity::ElectricPower && is_incomer(c)).max_by(|a, b| a.mean.unwrap_or(0.0).total_cmp(&b.mean.unwrap_or(0.0)))
+}
+
+/// A minimal flow graph: grid electricity into the site's incomer when a column meters it (then from it into
+/// each item metering power, the rest of it unmetered), else into each item metering power or energy; each fuel
+/// into the item metering it. Meters not placed on the model count at the "unplaced" group.
 fn flows_toml(t: &mut String, s: &Scaffold) {
-    let electric: Vec<&Column> = s.columns.iter().filter(|c| matches!(c.quantity, Quantity::ElectricPower | Quantity::Energy) && c.equipment.is_some()).collect();
-    let fuels: Vec<&Column> = s.columns.iter().filter(|c| c.fuel.is_some() && c.equipment.is_some()).collect();
+    let at = |c: &Column| c.equipment.clone().unwrap_or_else(|| UNPLACED.to_owned());
+    let electric: Vec<&Column> = s.columns.iter().filter(|c| matches!(c.quantity, Quantity::ElectricPower | Quantity::Energy)).collect();
+    // A fuel through a mill is ground there, not burnt: left out when the burners meter their own.
+    let said = |c: &Column, list: &[&str]| words(split_unit(&c.header).0).iter().any(|x| list.iter().any(|k| x == k || (!k.is_ascii() && x.contains(k))));
+    let all_fuels: Vec<&Column> = s.columns.iter().filter(|c| c.fuel.is_some()).collect();
+    let burners = all_fuels.iter().any(|c| said(c, &BURNER));
+    let fuels: Vec<&Column> = all_fuels.iter().copied().filter(|c| !(burners && said(c, &MILL))).collect();
     if electric.is_empty() && fuels.is_empty() {
         return;
     }
-    let _ = writeln!(t, "\n# A first flow graph, so the energy and carbon report works at once: grid electricity into each item with a");
-    let _ = writeln!(t, "# power or energy meter, each fuel into the item metering it. Factors: docs/factor-sets.md (China's 2022 grid");
-    let _ = writeln!(t, "# average; use a set of your own for another grid). Add the flows between items as you know them.");
+    let _ = writeln!(t, "\n# A first flow graph, so the energy and carbon report works at once: grid electricity into the site's incomer");
+    let _ = writeln!(t, "# (the column named main, incomer, total or substation) and from it into each item with a power meter, the rest");
+    let _ = writeln!(t, "# unmetered — or, with no incomer, into each item with a power or energy meter; each fuel into the item metering it.");
+    let _ = writeln!(t, "# Factors: docs/factor-sets.md (China's 2022 grid average; use a set of your own for another grid). Add the flows");
+    let _ = writeln!(t, "# between items as you know them (a sub-board's meters under it, not under the incomer).");
     if !electric.is_empty() {
-        let _ = writeln!(t, "[[node]]\nid = \"grid\"\nname = \"Grid electricity\"\nkind = \"source\"\ncarrier = \"electricity\"\nfactor = \"cn-reporting-2022\"");
+        let _ = writeln!(
+            t,
+            "[[node]]\nid = \"grid\"\nname = \"Grid electricity\"\nname_zh = \"电网购电\"\nkind = \"source\"\ncarrier = \"electricity\"\nfactor = \"cn-reporting-2022\""
+        );
     }
     let mut fuel_nodes: Vec<&str> = fuels.iter().filter_map(|c| c.fuel).collect();
     fuel_nodes.sort_unstable();
@@ -478,14 +511,42 @@ fn flows_toml(t: &mut String, s: &Scaffold) {
     for f in &fuel_nodes {
         let _ = writeln!(t, "\n[[node]]\nid = {}\nname = {}\nkind = \"source\"\ncarrier = {}\nfactor = {}", q(f), q(f), q(f), q(f));
     }
-    for c in electric {
-        let _ = writeln!(t, "\n[[flow]]\nfrom = \"grid\"\nto = {}\ncarrier = \"electricity\"\nmeter = {}", q(c.equipment.as_deref().unwrap_or_default()), q(&c.meter));
+    match incomer(&electric) {
+        Some(main) => {
+            // The incomer's own item: its equipment, else a node of the graph.
+            let hub = main.equipment.clone().unwrap_or_else(|| INCOMER_NODE.to_owned());
+            if main.equipment.is_none() {
+                let _ = writeln!(
+                    t,
+                    "\n[[equipment]]\nid = {}\ntype = \"substation\"\nname = \"Site incomer\"\nname_zh = \"厂区进线\"\narea = \"Not placed\"\narea_zh = \"未放置\"",
+                    q(INCOMER_NODE)
+                );
+            }
+            let _ = writeln!(t, "\n[[node]]\nid = \"unmetered-electricity\"\nname = \"Unmetered electricity\"\nname_zh = \"未计量电力\"\nkind = \"unmetered\"");
+            let _ = writeln!(t, "\n[[flow]]\nfrom = \"grid\"\nto = {}\ncarrier = \"electricity\"\nmeter = {}", q(&hub), q(&main.meter));
+            for c in electric.iter().filter(|c| c.meter != main.meter && c.quantity == Quantity::ElectricPower) {
+                let _ = writeln!(t, "\n[[flow]]\nfrom = {}\nto = {}\ncarrier = \"electricity\"\nmeter = {}", q(&hub), q(&at(c)), q(&c.meter));
+            }
+            let _ = writeln!(t, "\n[[flow]]\nfrom = {}\nto = \"unmetered-electricity\"\ncarrier = \"electricity\"\nvalue = \"remainder\"", q(&hub));
+        }
+        None => {
+            for c in &electric {
+                let _ = writeln!(t, "\n[[flow]]\nfrom = \"grid\"\nto = {}\ncarrier = \"electricity\"\nmeter = {}", q(&at(c)), q(&c.meter));
+            }
+        }
+    }
+    for c in all_fuels.iter().filter(|c| !fuels.iter().any(|f| f.meter == c.meter)) {
+        let _ = writeln!(t, "\n# {}: a mill's throughput, not burnt (the burners meter their own fuel).", c.header.replace(|ch: char| ch.is_control(), " "));
     }
     for c in fuels {
         let fuel = c.fuel.unwrap_or_default();
-        let _ = writeln!(t, "\n[[flow]]\nfrom = {}\nto = {}\ncarrier = {}\nmeter = {}", q(fuel), q(c.equipment.as_deref().unwrap_or_default()), q(fuel), q(&c.meter));
+        let _ = writeln!(t, "\n[[flow]]\nfrom = {}\nto = {}\ncarrier = {}\nmeter = {}", q(fuel), q(&at(c)), q(fuel), q(&c.meter));
     }
 }
+
+/// The group of the meters no node of the model names, and the equipment of an incomer not on the model.
+const UNPLACED: &str = "unplaced";
+const INCOMER_NODE: &str = "site-incomer";
 
 /// A timestamp format as site.toml writes it.
 pub fn format_key(f: &TimestampFormat) -> &'static str {

@@ -544,8 +544,13 @@ impl Parser<'_> {
         data
     }
 
-    /// Clears the 3D model's path when it leaves the package.
+    /// Clears the 3D model's path when it leaves the package. An empty path is a site without a 3D model yet
+    /// (`plant-twin new` from a data export alone), not an error.
     fn model_path(&mut self, header: &mut SiteHeader, site_span: std::ops::Range<usize>) {
+        if header.model.trim().is_empty() {
+            header.model = String::new();
+            return;
+        }
         if let Err(e) = resolve_in_package(self.root, &header.model) {
             let place = key_line(self.out.text, site_span.clone(), "model").unwrap_or_else(|| self.at(site_span.clone()));
             self.error(place, msg!("site-model-path-refused", reason = e.message()));

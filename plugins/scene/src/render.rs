@@ -355,7 +355,9 @@ fn legend_overlay(
             if *by == ColourBy::Carbon {
                 ui.weak(egui::RichText::new(t!("scene-carbon-hint")).small());
             }
-            if !info.0.readable {
+            if site.0.header.model.is_empty() {
+                ui.weak(t!("scene-model-none"));
+            } else if !info.0.readable {
                 ui.colored_label(ui.visuals().warn_fg_color, t!("scene-no-model", file = site.0.header.model.as_str()));
             }
             ui.weak(egui::RichText::new(t!("scene-camera-hint")).small());

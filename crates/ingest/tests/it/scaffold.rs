@@ -221,3 +221,43 @@ fn a_gltf_comes_with_the_files_it_names() {
     let o3 = Options { folder: dir.path().join("bad"), ..opts(dir.path(), Some(dir.path().join("cad/bad.gltf")), csv) };
     assert!(scaffold(&o3).expect_err("outside").to_string().contains("../secret.bin"));
 }
+
+/// A historian export alone, as a user without a model has it (the cement plant's CSV: `_tph`, `_pct` and
+/// `_kW` suffixes, a main-substation column): the package opens with no error and no model, `tph` and `pct`
+/// are mass flow and concentration, and the first flow graph runs the grid through the incomer to each power
+/// meter with the rest unmetered, so the electricity bought is the incomer's — as the sample site's own
+/// accounting has it.
+#[test]
+fn an_export_alone_opens_and_its_incomer_feeds_the_rest() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let csv = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/cement-plant/data/cement-plant-2026-11.csv");
+    let o = opts(dir.path(), None, csv);
+    let s = scaffold(&o).expect("scaffold");
+    let col = |h: &str| s.columns.iter().find(|c| c.header == h).unwrap_or_else(|| panic!("{h}: {:?}", s.columns));
+    assert_eq!((col("clinker_tph").quantity, col("clinker_tph").unit.as_str()), (Quantity::MassFlow, "tph"));
+    assert_eq!(col("kiln_inlet_O2_pct").quantity, Quantity::Concentration);
+    assert_eq!(col("coal_kiln_tph").fuel, Some("bituminous-coal"));
+    write(&o, &s).expect("written");
+    let (site, errors, store) = open_errors(&o.folder);
+    assert!(errors.is_empty(), "{errors:#?}\n{}", s.site_toml);
+    assert!(site.model_path().is_none());
+    let main = s.columns.iter().find(|c| c.header.starts_with("main_incomer")).expect("the incomer column");
+    assert!(site.flows.iter().any(|f| f.from == "grid" && f.meter() == Some(main.meter.as_str())), "{}", s.site_toml);
+    assert!(site.flows.iter().any(|f| f.to == "unmetered-electricity"));
+    let (book, _) = plant_accounting::prepare(&site);
+    let (t0, t1) = store.time_range().map(|(a, b)| (a, b + 1)).expect("data");
+    let r = plant_accounting::report(&site, &store, &book, t0, t1);
+    // The sample site's own report over the same record: 7,264 MWh bought.
+    let sample = plant_site::open(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/cement-plant")).expect("sample").site;
+    let sample_store = plant_ingest::load_site_data(&sample, &|_, _| {}).store;
+    let (sample_book, _) = plant_accounting::prepare(&sample);
+    let expected = plant_accounting::report(&sample, &sample_store, &sample_book, t0, t1).energy.electricity_mwh;
+    assert!((r.energy.electricity_mwh - expected).abs() < 1e-6 * expected, "{} vs {expected}", r.energy.electricity_mwh);
+    assert!(r.imbalances.is_empty(), "{:?}", r.imbalances);
+    // The coal burnt is the kiln's and the calciner's, in tonnes (the sample sets its coal's own NCV; the new
+    // site has IPCC's default); the coal mill's throughput is not burnt again.
+    let coal = |r: &plant_accounting::Report| r.carriers.iter().filter(|c| c.kind == "fuel").map(|c| c.amount.value).sum::<f64>();
+    let sample_report = plant_accounting::report(&sample, &sample_store, &sample_book, t0, t1);
+    assert!((coal(&r) - coal(&sample_report)).abs() < 1e-6 * coal(&sample_report), "{} vs {}", coal(&r), coal(&sample_report));
+    assert!(s.site_toml.contains("# coal_mill_tph: a mill's throughput, not burnt"));
+}
