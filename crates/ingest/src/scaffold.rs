@@ -146,7 +146,7 @@ pub fn scaffold(opts: &Options) -> Result<Scaffold, Diagnostic> {
                 counts[i] += n;
                 continue;
             }
-            let (base, unit) = split_unit(&header);
+            let (base, unit) = split_header(&header);
             let (quantity, unit, guess) = quantity_of(base, unit);
             let meter = unique(slug(base), &mut ids);
             let node = match_node(base, &nodes);
@@ -453,7 +453,7 @@ fn site_toml(s: &Scaffold, opts: &Options, name: &str, node_equipment: &[(String
             t,
             "[[meter]]\nid = {}\nname = {}\nquantity = {}\nunit = {}\nequipment = {}\ncolumn = {}",
             q(&c.meter),
-            q(split_unit(&c.header).0),
+            q(split_header(&c.header).0),
             q(c.quantity.key()),
             q(&c.unit),
             q(c.equipment.as_deref().unwrap_or(UNPLACED)),
@@ -462,6 +462,22 @@ fn site_toml(s: &Scaffold, opts: &Options, name: &str, node_equipment: &[(String
     }
     flows_toml(&mut t, s);
     t
+}
+
+/// Historians' spellings of a unit at the end of a column's name, and the unit each means. Only `plant-twin
+/// new` reads them: the meter it writes has the unit itself, and the column's suffix is then no unit to check.
+const HISTORIAN_UNITS: [(&str, &str); 7] = [("tph", "t/h"), ("TPH", "t/h"), ("tpd", "t/d"), ("pct", "%"), ("PCT", "%"), ("m3h", "m³/h"), ("Nm3h", "Nm³/h")];
+
+/// A header's name and unit: a unit `split_unit` knows, else a historian's suffix (`kiln_feed_tph`).
+fn split_header(header: &str) -> (&str, Option<&str>) {
+    match split_unit(header) {
+        (base, Some(u)) => (base, Some(u)),
+        (base, None) => base
+            .rfind(['_', ' '])
+            .filter(|i| *i > 0)
+            .and_then(|i| HISTORIAN_UNITS.iter().find(|(s, _)| *s == &base[i + 1..]).map(|(_, u)| (base[..i].trim_end(), Some(*u))))
+            .unwrap_or((base, None)),
+    }
 }
 
 /// Words of a column metering fuel into a burner, and of one metering a mill's throughput.
@@ -474,7 +490,7 @@ const INCOMER: [&str; 7] = ["main", "incomer", "incoming", "total", "substation"
 /// The column metering the whole site's electricity, if one says so by name: the largest of those.
 fn incomer<'a>(electric: &[&'a Column]) -> Option<&'a Column> {
     let is_incomer = |c: &Column| {
-        let w = words(split_unit(&c.header).0);
+        let w = words(split_header(&c.header).0);
         w.iter().any(|x| INCOMER.iter().any(|k| x == k || (!k.is_ascii() && x.contains(k))))
     };
     electric.iter().copied().filter(|c| c.quantity == Quantity::ElectricPower && is_incomer(c)).max_by(|a, b| a.mean.unwrap_or(0.0).total_cmp(&b.mean.unwrap_or(0.0)))
@@ -487,7 +503,7 @@ fn flows_toml(t: &mut String, s: &Scaffold) {
     let at = |c: &Column| c.equipment.clone().unwrap_or_else(|| UNPLACED.to_owned());
     let electric: Vec<&Column> = s.columns.iter().filter(|c| matches!(c.quantity, Quantity::ElectricPower | Quantity::Energy)).collect();
     // A fuel through a mill is ground there, not burnt: left out when the burners meter their own.
-    let said = |c: &Column, list: &[&str]| words(split_unit(&c.header).0).iter().any(|x| list.iter().any(|k| x == k || (!k.is_ascii() && x.contains(k))));
+    let said = |c: &Column, list: &[&str]| words(split_header(&c.header).0).iter().any(|x| list.iter().any(|k| x == k || (!k.is_ascii() && x.contains(k))));
     let all_fuels: Vec<&Column> = s.columns.iter().filter(|c| c.fuel.is_some()).collect();
     let burners = all_fuels.iter().any(|c| said(c, &BURNER));
     let fuels: Vec<&Column> = all_fuels.iter().copied().filter(|c| !(burners && said(c, &MILL))).collect();

@@ -116,16 +116,7 @@ fn simple(sym: &str) -> Option<Unit> {
 
 /// Parses `kW`, `t/h`, `GJ/t`, `tCO2/MWh`, `kWh/m²`, `kg·m/s`… Compounds may not contain offset units.
 pub fn parse_unit(text: &str) -> Result<Unit, UnitError> {
-    // Historian spellings of compound units (`kiln_feed_tph`, `o2_pct`).
-    let t = match text.trim() {
-        "tph" | "TPH" => "t/h",
-        "tpd" | "TPD" => "t/d",
-        "kgph" => "kg/h",
-        "m3h" | "m3ph" => "m³/h",
-        "Nm3h" | "Nm3ph" => "Nm³/h",
-        "pct" | "PCT" | "percent" => "%",
-        other => other,
-    };
+    let t = text.trim();
     if let Some(u) = simple(t) {
         return Ok(u);
     }

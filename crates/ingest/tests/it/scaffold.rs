@@ -234,7 +234,7 @@ fn an_export_alone_opens_and_its_incomer_feeds_the_rest() {
     let o = opts(dir.path(), None, csv);
     let s = scaffold(&o).expect("scaffold");
     let col = |h: &str| s.columns.iter().find(|c| c.header == h).unwrap_or_else(|| panic!("{h}: {:?}", s.columns));
-    assert_eq!((col("clinker_tph").quantity, col("clinker_tph").unit.as_str()), (Quantity::MassFlow, "tph"));
+    assert_eq!((col("clinker_tph").quantity, col("clinker_tph").unit.as_str()), (Quantity::MassFlow, "t/h"));
     assert_eq!(col("kiln_inlet_O2_pct").quantity, Quantity::Concentration);
     assert_eq!(col("coal_kiln_tph").fuel, Some("bituminous-coal"));
     write(&o, &s).expect("written");
