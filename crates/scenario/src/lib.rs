@@ -22,7 +22,7 @@ pub mod xlsx;
 
 use std::path::{Path, PathBuf};
 
-use plant_i18n::{Msg, msg};
+use plant_i18n::msg;
 use plant_site::{Diagnostic, Place, Site, Text, TextProblems, line_col, parse_when};
 use serde::{Deserialize, Serialize};
 
@@ -258,30 +258,13 @@ struct RawMeasure {
 /// The scenario files of a package (`scenarios/*.toml`), by name; none when it has no such folder. A link out of
 /// the package is left out.
 pub fn list_for_site(site: &Site) -> Vec<PathBuf> {
-    let Ok(dir) = plant_site::resolve_in_package(&site.root, SCENARIO_DIR) else { return Vec::new() };
-    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
-    let mut out: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
-        .filter_map(|e| {
-            let name = format!("{SCENARIO_DIR}/{}", e.file_name().to_string_lossy());
-            plant_site::resolve_in_package(&site.root, &name).ok().filter(|p| p.is_file())
-        })
-        .collect();
-    out.sort();
-    out
+    plant_site::package_toml_files(&site.root, SCENARIO_DIR)
 }
 
 /// A scenario named by a user: a path as given when it is a file, else the package's scenario of that name (with
 /// or without `.toml`). `Err` lists the package's scenarios by name.
 pub fn find(site: &Site, name: &Path) -> Result<PathBuf, Vec<String>> {
-    if name.is_file() {
-        return Ok(name.to_path_buf());
-    }
-    let listed = list_for_site(site);
-    let stem = |p: &Path| p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let wanted = stem(name);
-    listed.iter().find(|p| stem(p) == wanted).cloned().ok_or_else(|| listed.iter().map(|p| stem(p)).collect())
+    plant_site::find_named(&list_for_site(site), name)
 }
 
 /// Reads and parses a scenario file (untrusted input: SECURITY.md): at most 4 MB, UTF-8.
@@ -290,15 +273,12 @@ pub fn load(path: &Path, site: &Site) -> Result<(Scenario, Vec<Diagnostic>), Dia
     parse(&text, path, site)
 }
 
-pub(crate) fn read_limited(path: &Path) -> Result<String, Msg> {
-    use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| msg!("scenario-unreadable", error = e.to_string()))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| msg!("scenario-unreadable", error = e.to_string()))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(msg!("scenario-too-large", megabytes = MAX_FILE_BYTES >> 20));
-    }
-    String::from_utf8(bytes).map_err(|e| msg!("scenario-unreadable", error = e.to_string()))
+pub(crate) fn read_limited(path: &Path) -> Result<String, plant_i18n::Msg> {
+    plant_site::read_text_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
+        plant_site::TextFileError::TooLarge(_) => msg!("scenario-too-large", megabytes = MAX_FILE_BYTES >> 20),
+        plant_site::TextFileError::Unreadable(e) => msg!("scenario-unreadable", error = e.to_string()),
+        plant_site::TextFileError::Refused(e) => msg!("scenario-unreadable", error = e.message().text()),
+    })
 }
 
 /// Checks the numbers and names of a scenario file as it is read: an error at its place.

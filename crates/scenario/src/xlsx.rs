@@ -64,6 +64,20 @@ fn table(ws: &mut Worksheet, row: u32, headers: &[String], rows: Vec<Vec<Cell>>,
     Ok(r)
 }
 
+/// The headers of a comparison's table: what the row is, A, B and the differences.
+fn comparison_headers(c: &crate::Comparison) -> [String; 8] {
+    [
+        t!("scenario-col-section"),
+        t!("scenario-col-item"),
+        t!("scenario-col-figure"),
+        t!("scenario-col-unit"),
+        c.a.clone(),
+        c.b.clone(),
+        t!("scenario-col-difference"),
+        t!("scenario-col-relative"),
+    ]
+}
+
 fn comparison_cells(r: &Row) -> Vec<Cell> {
     vec![r.section.into(), r.item.as_str().into(), r.quantity.as_str().into(), r.unit.as_str().into(), r.a.into(), r.b.into(), r.difference.into(), r.relative.into()]
 }
@@ -110,17 +124,8 @@ fn summary(ws: &mut Worksheet, s: &Study, site: &Site, bold: &Format) -> Result<
     }
     let next = table(ws, 0, &[t!("scenario-col-item"), t!("scenario-col-value")], rows, bold)?;
     let c = &s.comparison;
-    let headers = [
-        t!("scenario-col-section"),
-        t!("scenario-col-item"),
-        t!("scenario-col-figure"),
-        t!("scenario-col-unit"),
-        c.a.clone(),
-        c.b.clone(),
-        t!("scenario-col-difference"),
-        t!("scenario-col-relative"),
-    ];
-    let rows = c.rows.iter().filter(|r| r.section != "node").map(comparison_cells).collect();
+    let headers = comparison_headers(c);
+    let rows = c.rows.iter().filter(|r| !r.is_node()).map(comparison_cells).collect();
     table(ws, next + 1, &headers, rows, bold)?;
     ws.set_column_width(0, 28)?;
     ws.set_column_width(1, 40)?;
@@ -131,16 +136,7 @@ fn summary(ws: &mut Worksheet, s: &Study, site: &Site, bold: &Format) -> Result<
 fn comparison(ws: &mut Worksheet, s: &Study, bold: &Format) -> Result<(), XlsxError> {
     ws.set_name(t!("scenario-sheet-comparison"))?;
     let c = &s.comparison;
-    let headers = [
-        t!("scenario-col-section"),
-        t!("scenario-col-item"),
-        t!("scenario-col-figure"),
-        t!("scenario-col-unit"),
-        c.a.clone(),
-        c.b.clone(),
-        t!("scenario-col-difference"),
-        t!("scenario-col-relative"),
-    ];
+    let headers = comparison_headers(c);
     table(ws, 0, &headers, c.rows.iter().map(comparison_cells).collect(), bold)?;
     ws.set_freeze_panes(1, 0)?;
     ws.set_column_width(1, 28)?;

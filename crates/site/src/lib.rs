@@ -21,7 +21,7 @@ pub use model::{
     AccountingSettings, Anode, BaselineSource, Calcination, DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Kpi, Meter, NodeKind, NodeRef, Pfc, Product, ProductAmount, Site,
     SiteHeader, TimestampFormat, WhatIf, parse_linear,
 };
-pub use package::{PackagePathError, TextFileError, read_optional_package_text, read_text_limited, resolve_in_package};
+pub use package::{PackagePathError, TextFileError, find_named, package_toml_files, read_optional_package_text, read_text_limited, resolve_in_package};
 pub use quantity::{Quantity, is_known_unit};
 pub use text::Text;
 pub use time::{parse_duration, parse_when};

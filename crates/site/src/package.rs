@@ -150,3 +150,31 @@ pub fn read_optional_package_text(root: &Path, name: &str, max_bytes: u64) -> Re
     let text = read_text_limited(&path, max_bytes).map_err(|e| (path.clone(), e))?;
     Ok(Some((path, text)))
 }
+
+/// The `.toml` files of a package's folder `folder` (`training`, `scenarios`), sorted; none when it has no such
+/// folder. A link out of the package is left out.
+pub fn package_toml_files(root: &Path, folder: &str) -> Vec<PathBuf> {
+    let Ok(dir) = resolve_in_package(root, folder) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
+    let mut out: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        .filter_map(|e| {
+            let name = format!("{folder}/{}", e.file_name().to_string_lossy());
+            resolve_in_package(root, &name).ok().filter(|p| p.is_file())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// A file named by a user: a path as given when it is a file, else the one of `listed` of that name (with or
+/// without `.toml`). `Err` lists `listed` by name.
+pub fn find_named(listed: &[PathBuf], name: &Path) -> Result<PathBuf, Vec<String>> {
+    if name.is_file() {
+        return Ok(name.to_path_buf());
+    }
+    let stem = |p: &Path| p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let wanted = stem(name);
+    listed.iter().find(|p| stem(p) == wanted).cloned().ok_or_else(|| listed.iter().map(|p| stem(p)).collect())
+}

@@ -192,30 +192,13 @@ struct RawExpect {
 /// The scenario files of a package (`training/*.toml`), by name; none when it has no such folder. A link out of
 /// the package is left out.
 pub fn list_for_site(site: &Site) -> Vec<PathBuf> {
-    let Ok(dir) = plant_site::resolve_in_package(&site.root, TRAINING_DIR) else { return Vec::new() };
-    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
-    let mut out: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
-        .filter_map(|e| {
-            let name = format!("{TRAINING_DIR}/{}", e.file_name().to_string_lossy());
-            plant_site::resolve_in_package(&site.root, &name).ok().filter(|p| p.is_file())
-        })
-        .collect();
-    out.sort();
-    out
+    plant_site::package_toml_files(&site.root, TRAINING_DIR)
 }
 
 /// A scenario named by a user: a path as given when it is a file, else the package's scenario of that name (with
 /// or without `.toml`). `Err` lists the package's scenarios by name.
 pub fn find(site: &Site, name: &Path) -> Result<PathBuf, Vec<String>> {
-    if name.is_file() {
-        return Ok(name.to_path_buf());
-    }
-    let listed = list_for_site(site);
-    let stem = |p: &Path| p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let wanted = stem(name);
-    listed.iter().find(|p| stem(p) == wanted).cloned().ok_or_else(|| listed.iter().map(|p| stem(p)).collect())
+    plant_site::find_named(&list_for_site(site), name)
 }
 
 /// Reads and parses a scenario file: one of the package's (`training/…`, read through the package boundary)
@@ -226,14 +209,11 @@ pub fn load(path: &Path, site: &Site, alarms: Option<&plant_alarms::Alarms>) -> 
 }
 
 fn read_limited(path: &Path) -> Result<String, plant_i18n::Msg> {
-    use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| msg!("training-unreadable", error = e.to_string()))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| msg!("training-unreadable", error = e.to_string()))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(msg!("training-too-large", megabytes = MAX_FILE_BYTES >> 20));
-    }
-    String::from_utf8(bytes).map_err(|e| msg!("training-unreadable", error = e.to_string()))
+    plant_site::read_text_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
+        plant_site::TextFileError::TooLarge(_) => msg!("training-too-large", megabytes = MAX_FILE_BYTES >> 20),
+        plant_site::TextFileError::Unreadable(e) => msg!("training-unreadable", error = e.to_string()),
+        plant_site::TextFileError::Refused(e) => msg!("training-unreadable", error = e.message().text()),
+    })
 }
 
 /// Checks names and times of a scenario file as it is read: a time at its place.

@@ -155,13 +155,7 @@ pub fn diagram_with(site: &Site, report: &Report, view: View, rates: bool, overl
             }
         }
     }
-    let names = ids
-        .iter()
-        .map(|id| match id.strip_prefix(PROCESS_NODE).and_then(|r| r.split_once(':')) {
-            Some((p, kind)) => process_node(site.products.iter().find(|x| x.id == p).map_or(p, |x| x.display_name()), kind).text(),
-            None => node_name(site, id).to_string(),
-        })
-        .collect();
+    let names = diagram_names(site, &ids);
     let flagged = report.imbalances.iter().map(|b| (b.node.clone(), imbalance(plant_i18n::current(), b))).collect();
     let layout = plant_sankey::layout(ids.len(), &links, &Options::default());
     Diagram { ids, names, links, kinds, notes, unit, layout, flagged }
@@ -208,15 +202,20 @@ pub fn difference_diagram(site: &Site, d: &ScenarioDifference, view: View) -> Di
             push(from, to, *a, *b);
         }
     }
-    let names = ids
-        .iter()
+    let names = diagram_names(site, &ids);
+    let layout = plant_sankey::layout(ids.len(), &links, &Options::default());
+    Diagram { ids, names, links, kinds, notes, unit, layout, flagged: Vec::new() }
+}
+
+/// The names of a diagram's nodes in the current language: equipment and flow nodes by their names, process
+/// CO2 nodes (`process:<product>:<kind>`) by kind and product.
+fn diagram_names(site: &Site, ids: &[String]) -> Vec<String> {
+    ids.iter()
         .map(|id| match id.strip_prefix(PROCESS_NODE).and_then(|r| r.split_once(':')) {
             Some((p, kind)) => process_node(site.products.iter().find(|x| x.id == p).map_or(p, |x| x.display_name()), kind).text(),
             None => node_name(site, id).to_string(),
         })
-        .collect();
-    let layout = plant_sankey::layout(ids.len(), &links, &Options::default());
-    Diagram { ids, names, links, kinds, notes, unit, layout, flagged: Vec::new() }
+        .collect()
 }
 
 /// The scope a carrier's CO2 belongs to.
