@@ -27,7 +27,7 @@ use plant_store::Store;
 
 pub use clock::{SPEEDS, SiteClock, format_time, format_time_in};
 pub use language::{Language, language_picker};
-pub use style::{NO_DATA_COLOUR, carrier_colour, carrier_label, colour_at, egui_colour, files_written_ui, format_value, quantity_label, swatch_ui};
+pub use style::{NO_DATA_COLOUR, carrier_colour, carrier_label, colour_at, egui_colour, files_written_ui, format_value, measure_cost_rows, quantity_label, swatch_ui};
 
 /// The order of a frame in `Update`: the site and data arrive, live samples are appended, the clock
 /// advances, reports are computed at the cursor, a what-if scenario is applied, then the 3D view binds

@@ -142,3 +142,17 @@ pub fn files_written_ui(ui: &mut egui::Ui, exported: Option<&Result<Vec<std::pat
         None => {}
     }
 }
+
+/// A measure's capital cost, lifetime in years and yearly O&M as three rows of a two-column grid (the what-if
+/// panel's "save as a measure" and the scenarios window's "add a measure").
+pub fn measure_cost_rows(ui: &mut egui::Ui, capex: &mut f64, lifetime: &mut u32, om: &mut f64) {
+    ui.label(plant_i18n::t!("whatif-save-capex"));
+    ui.add(egui::DragValue::new(capex).speed(1000.0).range(0.0..=1e12));
+    ui.end_row();
+    ui.label(plant_i18n::t!("whatif-save-lifetime"));
+    ui.add(egui::DragValue::new(lifetime).range(1..=100));
+    ui.end_row();
+    ui.label(plant_i18n::t!("whatif-save-om"));
+    ui.add(egui::DragValue::new(om).speed(100.0).range(-1e10..=1e10));
+    ui.end_row();
+}

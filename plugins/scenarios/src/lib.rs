@@ -591,15 +591,7 @@ fn add_measure_ui(ui: &mut egui::Ui, state: &mut ScenariosState) -> bool {
                 ui.end_row();
             }
         }
-        ui.label(t!("whatif-save-capex"));
-        ui.add(egui::DragValue::new(&mut f.capex).speed(1000.0).range(0.0..=1e12));
-        ui.end_row();
-        ui.label(t!("whatif-save-lifetime"));
-        ui.add(egui::DragValue::new(&mut f.lifetime).range(1..=100));
-        ui.end_row();
-        ui.label(t!("whatif-save-om"));
-        ui.add(egui::DragValue::new(&mut f.om).speed(100.0).range(-1e10..=1e10));
-        ui.end_row();
+        plant_viewer_context::measure_cost_rows(ui, &mut f.capex, &mut f.lifetime, &mut f.om);
     });
     let ready = state.form.measure().is_some();
     ui.add_enabled(ready, egui::Button::new(t!("scenarios-add"))).clicked()

@@ -712,15 +712,7 @@ fn save_ui(ui: &mut egui::Ui, study: &mut Study, site: &plant_site::Site) -> boo
             ui.label(t!("whatif-save-name"));
             ui.text_edit_singleline(&mut form.name);
             ui.end_row();
-            ui.label(t!("whatif-save-capex"));
-            ui.add(egui::DragValue::new(&mut form.capex).speed(1000.0).range(0.0..=1e12));
-            ui.end_row();
-            ui.label(t!("whatif-save-lifetime"));
-            ui.add(egui::DragValue::new(&mut form.lifetime).range(1..=100));
-            ui.end_row();
-            ui.label(t!("whatif-save-om"));
-            ui.add(egui::DragValue::new(&mut form.om).speed(100.0).range(-1e10..=1e10));
-            ui.end_row();
+            plant_viewer_context::measure_cost_rows(ui, &mut form.capex, &mut form.lifetime, &mut form.om);
             ui.label(t!("whatif-save-to"));
             let name_of = |p: &std::path::Path| p.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
             let shown = form.file.as_deref().map_or_else(|| t!("whatif-save-new-scenario"), name_of);
