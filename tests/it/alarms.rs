@@ -19,18 +19,21 @@ fn the_journal_of_the_kiln_upset_day() {
     let (ok, zh, err) = run("zh-CN", &["alarms", site, "--from", "2026-11-10", "--to", "2026-11-11"]);
     assert!(ok, "{err}");
     assert!(zh.contains("回转窑烧成带温度低") && zh.contains("每 10 分钟报警数") && zh.contains("2026年11月10日 14:21:00"), "{zh}");
-    // JSON: four events that day, none the day before.
+    // JSON: six events that day (the four kiln alarms, and the coal against the kiln model twice: the upset and
+    // its recovery), none the day before.
     let (ok, json, err) = run("en", &["alarms", site, "--from", "2026-11-10", "--to", "2026-11-11", "--format", "json"]);
     assert!(ok, "{err}");
     let v: serde_json::Value = serde_json::from_str(&json).expect("json");
-    assert_eq!(v["events"].as_array().map(Vec::len), Some(4));
+    assert_eq!(v["events"].as_array().map(Vec::len), Some(6));
+    let model = v["events"].as_array().into_iter().flatten().filter(|e| e["alarm"] == "kiln-1.coal.model").count();
+    assert_eq!(model, 2, "{json}");
     let (ok, json, _) = run("en", &["alarms", site, "--from", "2026-11-09", "--to", "2026-11-10", "--format", "json"]);
     assert!(ok);
     let v: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert_eq!(v["figures"]["annunciated"].as_u64(), Some(0));
     // CSV for Excel: a byte-order mark, a header and one row per event.
     let (ok, csv, _) = run("en", &["alarms", site, "--from", "2026-11-10", "--to", "2026-11-11", "--format", "csv"]);
-    assert!(ok && csv.starts_with('\u{feff}') && csv.lines().count() == 5, "{csv}");
+    assert!(ok && csv.starts_with('\u{feff}') && csv.lines().count() == 7, "{csv}");
 }
 
 #[test]

@@ -15,9 +15,12 @@ alarms-version = alarm file version { $version } is not supported (this build re
 alarms-duplicate-id = alarm "{ $alarm }" is defined twice; the second is left out
 alarms-unknown-meter = alarm "{ $alarm }" names no meter "{ $meter }" of this site; it is left out
 alarms-bad-expression = alarm "{ $alarm }": { $error }; it is left out
-alarms-mixed-quantities = alarm "{ $alarm }": the meters of an expression must measure one quantity; it is left out
+alarms-mixed-quantities = alarm "{ $alarm }": the meters of an expression must measure one quantity in one unit; it is left out
 alarms-out-of-range = alarm "{ $alarm }": { $field } = { $value } is outside { $min } … { $max }; it is left out
-alarms-reference = alarm "{ $alarm }": a deviation alarm needs a reference meter, and only a deviation alarm has one; it is left out
+alarms-reference = alarm "{ $alarm }": a deviation alarm compares with a reference meter or with a model's expected value (one of the two), and only a deviation alarm does; it is left out
+alarms-expected-no-unit = alarm "{ $alarm }": the site has no what-if unit of the model "{ $whatif }" ([[whatif]] process in site.toml); it is left out
+alarms-expected-no-output = alarm "{ $alarm }": the model "{ $whatif }" has no output "{ $output }" (fuel, electricity, process_co2, co2, or an output listed by `plant-twin eval { $whatif }`); it is left out
+alarms-expected-units = alarm "{ $alarm }": the model's "{ $output }" is in { $unit }, the meter { $meter } in { $meter_unit }: they cannot be compared; it is left out
 alarms-unknown-format = unknown format "{ $format }" (json, csv or md)
 alarms-col-alarm = Alarm
 alarms-col-priority = Priority

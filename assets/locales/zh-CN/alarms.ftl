@@ -14,9 +14,12 @@ alarms-version = 不支持报警文件版本 { $version }（本版本读取版�
 alarms-duplicate-id = 报警“{ $alarm }”重复定义；第二个未采用
 alarms-unknown-meter = 报警“{ $alarm }”引用的计量表“{ $meter }”不属于本站点；该报警未采用
 alarms-bad-expression = 报警 "{ $alarm }"：{ $error }；已略去
-alarms-mixed-quantities = 报警 "{ $alarm }"：表达式中的计量表必须测量同一物理量；已略去
+alarms-mixed-quantities = 报警“{ $alarm }”：表达式中的计量表须测量同一物理量、使用同一单位；该报警未采用
 alarms-out-of-range = 报警“{ $alarm }”：{ $field } = { $value } 超出 { $min } … { $max }；该报警未采用
-alarms-reference = 报警“{ $alarm }”：偏差报警需要参比计量表，且只有偏差报警可以有参比计量表；该报警未采用
+alarms-reference = 报警“{ $alarm }”：偏差报警须与一个参比计量表或模型的期望值（二者之一）比较，且只有偏差报警如此；该报警未采用
+alarms-expected-no-unit = 报警“{ $alarm }”：本站点没有模型“{ $whatif }”的情景推演单元（site.toml 中的 [[whatif]] process）；该报警未采用
+alarms-expected-no-output = 报警“{ $alarm }”：模型“{ $whatif }”没有输出“{ $output }”（fuel、electricity、process_co2、co2，或 `plant-twin eval { $whatif }` 列出的输出）；该报警未采用
+alarms-expected-units = 报警“{ $alarm }”：模型的“{ $output }”单位为 { $unit }，计量表 { $meter } 为 { $meter_unit }：无法比较；该报警未采用
 alarms-unknown-format = 未知格式“{ $format }”（json、csv 或 md）
 alarms-col-alarm = 报警
 alarms-col-priority = 优先级

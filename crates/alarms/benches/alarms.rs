@@ -1,5 +1,6 @@
 //! The alarm engine's cost: the per-frame work of 5,000 alarm definitions at the cursor (each alarm's state
-//! looked up in its timeline, with an operator log), and building the timelines over a day of 1-minute data.
+//! looked up in its timeline, with an operator log), building the timelines over a day of 1-minute data, and
+//! building the cement plant's alarm on its kiln model's expected coal over the sample's fortnight.
 //!
 //! `cargo bench -p plant-alarms --bench alarms`
 
@@ -32,6 +33,7 @@ fn setup() -> (Vec<AlarmDef>, Store) {
             off_delay_ms: 120_000,
             priority: Priority::Medium,
             reference: None,
+            expected: None,
             message: String::new(),
             message_zh: None,
         });
@@ -58,5 +60,20 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// The sample cement plant's deviation from its kiln model over its recorded fortnight (1-minute data): the
+/// model evaluated once a minute at the 15-minute means of its settings.
+fn model_alarm(c: &mut Criterion) {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/cement-plant");
+    let Ok(opened) = plant_site::open(&root) else { return };
+    let site = opened.site;
+    let store = plant_ingest::load_site_data(&site, &|_, _| {}).store;
+    let Ok(Some((alarms, _))) = plant_alarms::load_for_site(&site) else { return };
+    let Some(def) = alarms.alarms.iter().find(|a| a.expected.is_some()) else { return };
+    let mut g = c.benchmark_group("model alarm");
+    g.sample_size(10);
+    g.bench_function("the kiln model's coal alarm over the cement plant's fortnight", |b| b.iter(|| Timeline::build(def, &store).episodes.len()));
+    g.finish();
+}
+
+criterion_group!(benches, bench, model_alarm);
 criterion_main!(benches);

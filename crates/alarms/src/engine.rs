@@ -8,7 +8,7 @@
 //! are computed once over the record (and extended as live samples arrive), so the state at a time is a
 //! look-up: scrubbing back gives what playing forward gave.
 
-use plant_store::{Series, Store, TimestampMs};
+use plant_store::{Store, TimestampMs};
 use serde::Serialize;
 
 use crate::{AlarmDef, Kind};
@@ -40,6 +40,9 @@ struct Cursor {
     peak: f64,
     /// The previous sample, for a rate of change.
     previous: Option<(TimestampMs, f64)>,
+    /// The last evaluation of an expected figure (time, value in the meter's unit, NaN: none), held for the
+    /// figure's step.
+    expected: Option<(TimestampMs, f64)>,
 }
 
 /// An alarm's episodes over the data evaluated so far.
@@ -72,11 +75,31 @@ impl Timeline {
         };
         let (times, values) = (series.times_ms(), series.values());
         let from = self.cursor.next.min(times.len());
+        // A model's figure: the model is made once per call (a chiller plant reads its curves).
+        let mut model = def.expected.as_ref().filter(|_| from < times.len()).and_then(|e| e.model().map(|m| (e, m)));
         for (&t, &v) in times[from..].iter().zip(&values[from..]) {
             let v = others.iter().fold(k0 * v, |sum, (k, s)| s.reading_at(t).value().map_or(f64::NAN, |x| sum + k * x));
-            self.step(def, t, v, reference);
+            let r = match (&mut model, reference) {
+                (Some((e, m)), _) => self.expected_at(e, m.as_mut(), store, t),
+                (None, Some(r)) => r.reading_at(t).value(),
+                (None, None) => None,
+            };
+            self.step(def, t, v, r);
         }
         self.cursor.next = times.len();
+    }
+
+    /// The expected figure at `t`, evaluated again once its step has passed since the last evaluation.
+    fn expected_at(&mut self, e: &plant_process::Expected, model: &mut dyn plant_process::Process, store: &Store, t: TimestampMs) -> Option<f64> {
+        let v = match self.cursor.expected {
+            Some((t0, v)) if t >= t0 && t - t0 < e.step_ms => v,
+            _ => {
+                let v = e.at(model, store, t).unwrap_or(f64::NAN);
+                self.cursor.expected = Some((t, v));
+                v
+            }
+        };
+        v.is_finite().then_some(v)
     }
 
     /// The episode active at `t`, or the last one that ended at or before it.
@@ -91,7 +114,7 @@ impl Timeline {
 
     /// How far the sample is past the limit (> 0: the condition holds), and whether it is back past the
     /// deadband (the condition has cleared). `None`: no value to judge (bad quality, no reference).
-    fn judge(def: &AlarmDef, c: &Cursor, t: TimestampMs, v: f64, reference: Option<&Series>) -> Option<(f64, bool)> {
+    fn judge(def: &AlarmDef, c: &Cursor, t: TimestampMs, v: f64, reference: Option<f64>) -> Option<(f64, bool)> {
         if !v.is_finite() {
             return None;
         }
@@ -106,12 +129,12 @@ impl Timeline {
                 }
                 ((v - v0) / minutes).abs() - def.limit
             }
-            Kind::Deviation => (v - reference?.reading_at(t).value()?).abs() - def.limit,
+            Kind::Deviation => (v - reference?).abs() - def.limit,
         };
         Some((excess, excess < -def.deadband))
     }
 
-    fn step(&mut self, def: &AlarmDef, t: TimestampMs, v: f64, reference: Option<&Series>) {
+    fn step(&mut self, def: &AlarmDef, t: TimestampMs, v: f64, reference: Option<f64>) {
         let judged = Self::judge(def, &self.cursor, t, v, reference);
         if v.is_finite() {
             self.cursor.previous = Some((t, v));

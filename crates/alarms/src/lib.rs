@@ -39,7 +39,8 @@ pub enum Kind {
     LowLow,
     /// Faster than the limit, in the meter's unit per minute, either way.
     RateOfChange,
-    /// Further than the limit from another meter (`reference`), either way.
+    /// Further than the limit from another meter (`reference`) or from what the site's process model expects
+    /// at the measured settings (`expected`), either way.
     Deviation,
 }
 
@@ -109,6 +110,10 @@ pub struct AlarmDef {
     pub priority: Priority,
     /// The meter a deviation alarm compares with.
     pub reference: Option<String>,
+    /// Or the figure of a process model it compares with (the model at the settings measured before each
+    /// sample, in the meter's unit).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<plant_process::Expected>,
     /// What the operator reads, in English and in Chinese (English where none is given).
     pub message: String,
     pub message_zh: Option<String>,
@@ -164,9 +169,25 @@ struct RawAlarm {
     off_delay_s: Option<toml::Spanned<f64>>,
     priority: Priority,
     reference: Option<toml::Spanned<String>>,
+    expected: Option<toml::Spanned<RawExpected>>,
     message: String,
     message_zh: Option<String>,
 }
+
+/// A figure of a what-if unit's model (`expected = { whatif = "cement-kiln", output = "coal" }`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExpected {
+    /// The unit's process model (its `[[whatif]] process`).
+    whatif: toml::Spanned<String>,
+    /// `fuel`, `electricity`, `process_co2`, `co2` or an output of the model.
+    output: toml::Spanned<String>,
+    /// The settings are the means over this window before each sample (default 15 minutes).
+    window_s: Option<toml::Spanned<f64>>,
+}
+
+/// The window the measured settings of an `expected` figure are averaged over, unless the file says.
+const EXPECTED_WINDOW_S: f64 = 900.0;
 
 /// At most this much of an alarm file is read (a real one is tens of kB).
 const MAX_FILE_BYTES: u64 = 16 << 20;
@@ -203,6 +224,8 @@ pub fn parse(text: &str, path: &Path, site: &Site) -> Result<(Alarms, Vec<Diagno
     }
     let mut out = TextProblems::new(path, text);
     let mut alarms: Vec<AlarmDef> = Vec::new();
+    // The model of an `expected` figure reads the site's meters at every evaluation: one copy, shared.
+    let shared = raw.alarm.iter().any(|a| a.get_ref().expected.is_some()).then(|| std::sync::Arc::new(site.clone()));
     for a in raw.alarm {
         let span = a.span();
         let a = a.into_inner();
@@ -210,7 +233,7 @@ pub fn parse(text: &str, path: &Path, site: &Site) -> Result<(Alarms, Vec<Diagno
             out.error(out.at(a.id.span()), msg!("alarms-duplicate-id", alarm = a.id.get_ref().as_str()));
             continue;
         }
-        if let Some(def) = check(&mut out, span, a, site) {
+        if let Some(def) = check(&mut out, span, a, site, shared.as_ref()) {
             alarms.push(def);
         }
     }
@@ -219,7 +242,7 @@ pub fn parse(text: &str, path: &Path, site: &Site) -> Result<(Alarms, Vec<Diagno
 }
 
 /// One alarm checked: its meters exist, its numbers are finite and in range.
-fn check(out: &mut TextProblems<'_>, span: std::ops::Range<usize>, a: RawAlarm, site: &Site) -> Option<AlarmDef> {
+fn check(out: &mut TextProblems<'_>, span: std::ops::Range<usize>, a: RawAlarm, site: &Site, shared: Option<&std::sync::Arc<Site>>) -> Option<AlarmDef> {
     let id = a.id.get_ref().clone();
     let mut ok = true;
     // `meter` is a meter, or an expression over meters of one quantity (`a + b - 0.5 * c`).
@@ -230,18 +253,19 @@ fn check(out: &mut TextProblems<'_>, span: std::ops::Range<usize>, a: RawAlarm, 
             return None;
         }
     };
-    let mut quantity = None;
+    // The terms are summed as recorded: one quantity in one unit.
+    let mut first: Option<&plant_site::Meter> = None;
     for (_, m) in &terms {
         match site.meter(m) {
             None => {
                 out.error(out.at(a.meter.span()), msg!("alarms-unknown-meter", alarm = id.as_str(), meter = m.as_str()));
                 ok = false;
             }
-            Some(meter) if quantity.is_some_and(|q| q != meter.quantity) => {
+            Some(meter) if first.is_some_and(|f| f.quantity != meter.quantity || f.unit != meter.unit) => {
                 out.error(out.at(a.meter.span()), msg!("alarms-mixed-quantities", alarm = id.as_str()));
                 ok = false;
             }
-            Some(meter) => quantity = Some(meter.quantity),
+            Some(meter) => first = first.or(Some(meter)),
         }
     }
     let terms = if terms.len() == 1 && terms[0].0 == 1.0 { Vec::new() } else { terms };
@@ -266,7 +290,14 @@ fn check(out: &mut TextProblems<'_>, span: std::ops::Range<usize>, a: RawAlarm, 
     let on_delay = number(out, a.on_delay_s.as_ref(), 0.0, MAX_DELAY_S, "on_delay_s"); // i18n-ok: the field's name
     let off_delay = number(out, a.off_delay_s.as_ref(), 0.0, MAX_DELAY_S, "off_delay_s"); // i18n-ok: the field's name
     let (Some(limit), Some(deadband), Some(on_delay), Some(off_delay)) = (limit, deadband, on_delay, off_delay) else { return None };
-    if (a.kind == Kind::Deviation) != a.reference.is_some() {
+    let expected = match (&a.expected, first, shared) {
+        (Some(e), Some(meter), Some(site)) => match expected(out, &id, e, meter, site) {
+            Some(x) => Some(x),
+            None => return None,
+        },
+        _ => None,
+    };
+    if (a.kind == Kind::Deviation) != (a.reference.is_some() || a.expected.is_some()) || (a.reference.is_some() && a.expected.is_some()) {
         out.error(out.at(span.clone()), msg!("alarms-reference", alarm = id.as_str()));
         ok = false;
     }
@@ -285,7 +316,42 @@ fn check(out: &mut TextProblems<'_>, span: std::ops::Range<usize>, a: RawAlarm, 
         off_delay_ms: (off_delay * 1000.0).round() as i64,
         priority: a.priority,
         reference: a.reference.map(toml::Spanned::into_inner),
+        expected,
         message: a.message,
         message_zh: a.message_zh,
     })
+}
+
+/// An `expected` figure checked: the site has the unit, the model the output, and its unit is the meter's
+/// quantity.
+fn expected(out: &mut TextProblems<'_>, id: &str, e: &toml::Spanned<RawExpected>, meter: &plant_site::Meter, site: &std::sync::Arc<Site>) -> Option<plant_process::Expected> {
+    let raw = e.get_ref();
+    let window_s = match &raw.window_s {
+        Some(w) if !(w.get_ref().is_finite() && (1.0..=MAX_DELAY_S).contains(w.get_ref())) => {
+            out.error(out.at(w.span()), msg!("alarms-out-of-range", alarm = id, field = "window_s", value = *w.get_ref(), min = 1.0, max = MAX_DELAY_S)); // i18n-ok: the field's name
+            return None;
+        }
+        Some(w) => *w.get_ref(),
+        None => EXPECTED_WINDOW_S,
+    };
+    let figure = plant_process::Figure::parse(raw.output.get_ref());
+    let window_ms = (window_s * 1000.0).round() as i64;
+    match plant_process::Expected::new(site.clone(), raw.whatif.get_ref(), figure, &meter.unit, window_ms) {
+        Ok(x) => Some(x),
+        Err(plant_process::ExpectedError::NoUnit) => {
+            out.error(out.at(raw.whatif.span()), msg!("alarms-expected-no-unit", alarm = id, whatif = raw.whatif.get_ref().as_str()));
+            None
+        }
+        Err(plant_process::ExpectedError::NoFigure) => {
+            out.error(out.at(raw.output.span()), msg!("alarms-expected-no-output", alarm = id, whatif = raw.whatif.get_ref().as_str(), output = raw.output.get_ref().as_str()));
+            None
+        }
+        Err(plant_process::ExpectedError::Units(figure, meter_unit)) => {
+            out.error(
+                out.at(raw.output.span()),
+                msg!("alarms-expected-units", alarm = id, output = raw.output.get_ref().as_str(), unit = figure, meter = meter.id.as_str(), meter_unit = meter_unit),
+            );
+            None
+        }
+    }
 }

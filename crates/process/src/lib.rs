@@ -20,6 +20,7 @@
 pub mod alkaline;
 pub mod baseline;
 pub mod electrolyser;
+pub mod expected;
 pub mod hvac;
 pub mod kiln;
 pub mod optimise;
@@ -29,6 +30,7 @@ pub mod psychro;
 use plant_i18n::{Msg, msg};
 use serde::Serialize;
 
+pub use expected::{Expected, ExpectedError, Figure, for_whatif};
 pub use optimise::{OptimiseOptions, Optimum, Progress, TOL, grid_search, optimise};
 
 /// A setting of a process: what the what-if sliders move and the optimiser chooses. `key` and the English

@@ -228,14 +228,8 @@ fn running_steps(site: &Site, store: &Store, wi: &plant_site::WhatIf, t0: i64, t
 /// the figures. Hours the unit stood still, and hours without data for its settings, are left out.
 fn unit(site: &Site, store: &Store, scenario: &Scenario, w: usize, t0: i64, t1: i64) -> Option<Unit> {
     let wi = &site.whatifs[w];
-    let mut process = plant_process::by_id(&wi.process)?;
-    let mut notes = Vec::new();
-    if let Some(path) = &wi.curves {
-        match crate::read_limited(path).map_err(|m| m.text()).and_then(|t| process.configure("curves", &t).map_err(|e| e.to_string())) {
-            Ok(_) => {}
-            Err(e) => notes.push(msg!("whatif-curves-not-used", error = e)),
-        }
-    }
+    let (mut process, note) = plant_process::for_whatif(wi)?;
+    let notes: Vec<Msg> = note.into_iter().collect();
     let states = overrides(scenario, w);
     let keys: Vec<&'static str> = process.settings().iter().map(|s| s.key).collect();
     let step = ((t1 - t0) / MAX_STEPS).max(3_600_000);

@@ -21,7 +21,7 @@
 use std::sync::Arc;
 
 use plant_i18n::{Msg, msg};
-use plant_process::Prices;
+use plant_process::{Figure, Prices};
 use plant_site::{BaselineSource, Site};
 use plant_store::{Series, Store};
 use rand::SeedableRng;
@@ -34,37 +34,19 @@ use crate::{Reader, Text};
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Follow {
-    Fuel,
-    Electricity,
-    ProcessCo2,
-    Co2,
     /// Moves by the setting's change, as the setting's own meter does (another cell's, another chiller's
     /// temperature; the meter must be in the setting's unit).
     Setting,
-    /// A named output of the model (`plant-twin eval PROCESS` lists them).
-    Output(String),
+    /// A figure of the model (fuel, electricity, process CO2, CO2, or a named output): the meter moves by its
+    /// ratio.
+    Figure(Figure),
 }
 
 impl Follow {
     fn parse(s: &str) -> Follow {
         match s {
-            "fuel" => Follow::Fuel,
-            "electricity" => Follow::Electricity,
-            "process_co2" => Follow::ProcessCo2,
-            "co2" => Follow::Co2,
             "setting" => Follow::Setting,
-            other => Follow::Output(other.to_owned()),
-        }
-    }
-
-    fn of(&self, e: &plant_process::Evaluation) -> Option<f64> {
-        match self {
-            Follow::Fuel => Some(e.fuel_gj_h),
-            Follow::Electricity => Some(e.electricity_kw),
-            Follow::ProcessCo2 => Some(e.scope1_process_t_h),
-            Follow::Co2 => Some(e.co2_t_h()),
-            Follow::Setting => Some(1.0),
-            Follow::Output(k) => e.output(k),
+            other => Follow::Figure(Figure::parse(other)),
         }
     }
 }
@@ -310,12 +292,8 @@ const BASELINE_MS: i64 = 3_600_000;
 
 fn process_effect(site: &Site, store: &Store, ev: &ProcessEvent, from_ms: i64, notes: &mut Vec<Msg>) -> Result<ProcessEffect, Msg> {
     let wi = &site.whatifs[ev.whatif];
-    let mut p = plant_process::by_id(&wi.process).ok_or_else(|| msg!("training-unknown-whatif", whatif = wi.process.as_str()))?;
-    if let Some(path) = &wi.curves {
-        // The path was checked to stay inside the package when site.toml was read.
-        let text = std::fs::read_to_string(path).map_err(|e| msg!("training-unreadable", error = format!("{}: {e}", path.display())))?;
-        p.configure("curves", &text).map_err(|e| e.message())?;
-    }
+    let (mut p, note) = plant_process::for_whatif(wi).ok_or_else(|| msg!("training-unknown-whatif", whatif = wi.process.as_str()))?;
+    notes.extend(note);
     let b = plant_process::baseline::baseline(site, store, wi, p.as_mut(), from_ms - BASELINE_MS, from_ms);
     let settings = p.settings();
     let i = settings.iter().position(|s| s.key == ev.setting).ok_or_else(|| msg!("training-unknown-setting", whatif = wi.process.as_str(), setting = ev.setting.as_str()))?;
@@ -337,13 +315,16 @@ fn process_effect(site: &Site, store: &Store, ev: &ProcessEvent, from_ms: i64, n
     }
     let mut ratios = Vec::new();
     for (meter, follow) in &ev.moves {
-        if *follow == Follow::Setting {
-            let scale = site.meter(meter).map_or(1.0, |m| m.to_display.0);
-            shifts.push((meter.clone(), change / scale));
-            continue;
-        }
-        let (Some(x0), Some(x1)) = (follow.of(&e0), follow.of(&e1)) else {
-            return Err(msg!("training-unknown-output", whatif = wi.process.as_str(), output = format!("{follow:?}")));
+        let figure = match follow {
+            Follow::Setting => {
+                let scale = site.meter(meter).map_or(1.0, |m| m.to_display.0);
+                shifts.push((meter.clone(), change / scale));
+                continue;
+            }
+            Follow::Figure(f) => f,
+        };
+        let (Some(x0), Some(x1)) = (figure.of(&e0), figure.of(&e1)) else {
+            return Err(msg!("training-unknown-output", whatif = wi.process.as_str(), output = format!("{figure:?}")));
         };
         ratios.push((meter.clone(), if x0.abs() > 1e-12 { x1 / x0 } else { 1.0 }));
     }

@@ -111,3 +111,44 @@ fn an_alarm_on_an_expression_of_meters() {
         assert!(text.contains("alarms.toml:7:") && text.contains(says), "{expr}: {text}");
     }
 }
+
+#[test]
+fn an_alarm_on_a_models_expected_value_is_checked_at_its_line() {
+    let (site, _) = sample_site("cement-plant");
+    let path = Path::new("pkg/alarms.toml");
+    let good = GOOD
+        .replace("kind = \"low\"", "kind = \"deviation\"\nexpected = { whatif = \"cement-kiln\", output = \"exit_gas_loss\" }")
+        .replace("kiln-1.burning-zone-temp", "kiln-1.coal");
+    // A figure in another unit of the same quantity converts; the window defaults to 15 minutes.
+    let text = good.replace("exit_gas_loss", "coal");
+    let (alarms, diags) = parse(&text, path, &site).expect("parses");
+    assert!(diags.is_empty(), "{diags:?}");
+    let e = alarms.alarms[0].expected.as_ref().expect("expected");
+    assert_eq!((e.window_ms, e.scale, e.offset), (900_000, 1.0, 0.0));
+    // A fuel meter in kg/s against the model's t/h: 1 t/h = 1/3.6 kg/s.
+    let mut kg = site.clone();
+    if let Some(m) = kg.meters.iter_mut().find(|m| m.id == "kiln-1.coal") {
+        m.unit = "kg/s".into();
+    }
+    let (alarms, _) = parse(&text, path, &kg).expect("parses");
+    assert!((alarms.alarms[0].expected.as_ref().expect("expected").scale - 1.0 / 3.6).abs() < 1e-12);
+    // An output in GJ/t is not a mass flow: an error at the output, naming both units.
+    let (alarms, diags) = parse(&good, path, &site).expect("parses");
+    assert!(alarms.alarms.is_empty() && diags.len() == 1, "{diags:?}");
+    let en = diags[0].text_in(Lang::En);
+    assert!(en.contains("alarms.toml:9:") && en.contains("GJ/t") && en.contains("t/h"), "{en}");
+    // A model the site has no unit of, an output the model does not have, a window out of range, and a
+    // reference meter besides: each left out with an error at its line.
+    for (bad, line) in [
+        (good.replace("cement-kiln", "potline"), 9),
+        (good.replace("exit_gas_loss", "exit_gas_los"), 9),
+        (good.replace("output = \"exit_gas_loss\"", "output = \"coal\", window_s = 0"), 9),
+        (text.replace("deadband = 10.0", "deadband = 10.0\nreference = \"calciner-1.coal\""), 5),
+    ] {
+        let (alarms, diags) = parse(&bad, path, &site).expect("parses");
+        assert!(alarms.alarms.is_empty() && diags.len() == 1, "{bad}: {diags:?}");
+        let en = diags[0].text_in(Lang::En);
+        assert!(en.contains(&format!("alarms.toml:{line}:")), "{en}");
+        assert!(!diags[0].text_in(Lang::ZhCn).is_empty());
+    }
+}

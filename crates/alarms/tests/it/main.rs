@@ -34,6 +34,7 @@ pub fn def(kind: Kind, limit: f64, deadband: f64, on_s: i64, off_s: i64) -> Alar
         id: "a".into(),
         meter: "m".into(),
         terms: Vec::new(),
+        expected: None,
         kind,
         limit,
         deadband,
