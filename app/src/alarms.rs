@@ -30,7 +30,22 @@ pub fn run(args: &AlarmsArgs) -> Result<(), String> {
     let store = loaded.store;
     let (t0, t1) = crate::report::window(&site, store.time_range(), args.from.as_deref(), args.to.as_deref()).map_err(failed)?;
     let lang = plant_i18n::current();
-    let journal = plant_alarms::journal::journal(site.name(), &alarms, &store, &[], t0, t1, lang);
+    // The operator's acknowledgements, from the log the viewer keeps (a bad line is reported and skipped).
+    let log = args.operator_log.clone().or_else(|| plant_i18n::config_dir().map(|d| plant_alarms::oplog::path_for(&d.join(plant_alarms::oplog::FOLDER), &site.root)));
+    if let Some(path) = args.operator_log.as_ref().filter(|p| !p.exists()) {
+        return Err(failed(t!("app-alarms-no-log", file = path.display().to_string())));
+    }
+    let actions = match &log {
+        Some(path) => {
+            let (actions, diags) = plant_alarms::oplog::read(path);
+            for d in &diags {
+                eprintln!("{d}");
+            }
+            actions
+        }
+        None => Vec::new(),
+    };
+    let journal = plant_alarms::journal::journal(site.name(), &alarms, &store, &actions, t0, t1, lang);
     let tz = site.time_zone;
     let when = |t_ms: i64| plant_viewer_context::format_time_in(lang, t_ms, tz, "%Y-%m-%d %H:%M:%S %Z");
     let text = plant_alarms::journal::render(&journal, format, lang, &when);

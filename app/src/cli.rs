@@ -296,6 +296,10 @@ pub struct AlarmsArgs {
     /// Write the journal to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// The operator log whose acknowledgements the journal shows. Default: the one the viewer keeps for
+    /// this site in the settings folder (`operator-logs/`), if there is one.
+    #[arg(long)]
+    pub operator_log: Option<PathBuf>,
 }
 
 fn parse_size(s: &str) -> Result<(u32, u32), String> {

@@ -55,3 +55,35 @@ fn a_site_without_alarms_and_a_bad_window_are_errors() {
     let (ok, _, err) = run("en", &["alarms", &dir.path().to_string_lossy()]);
     assert!(!ok && err.contains("no alarm file"), "{err}");
 }
+
+#[test]
+fn the_journal_shows_the_acknowledgements_the_viewer_kept() {
+    use plant_alarms::engine::{Action, ActionKind};
+    let site = concat!(env!("CARGO_MANIFEST_DIR"), "/../sample-sites/cement-plant");
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The log the viewer keeps for this package, in the settings folder.
+    let log = plant_alarms::oplog::path_for(&dir.path().join(plant_alarms::oplog::FOLDER), std::path::Path::new(site));
+    let at = plant_twin::parse_at("2026-11-10 14:25", chrono_tz::Asia::Shanghai).expect("time");
+    let ack = Action { t_ms: at, alarm: "kiln-1.burning-zone-temp.low".into(), kind: ActionKind::Acknowledge, note: "seen".into() };
+    assert!(plant_alarms::oplog::append(&log, &ack).is_ok());
+    let journal = |extra: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_plant-twin"))
+            .args(["--lang", "en", "alarms", site, "--from", "2026-11-10", "--to", "2026-11-11", "--format", "json"])
+            .args(extra)
+            .env("PLANT_TWIN_CONFIG_DIR", dir.path())
+            .output()
+            .expect("runs");
+        (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (ok, json, err) = journal(&[]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let bz = v["events"].as_array().into_iter().flatten().find(|e| e["alarm"] == "kiln-1.burning-zone-temp.low").cloned().expect("event");
+    assert_eq!(bz["acknowledged_ms"].as_i64(), Some(at), "{bz}");
+    // Another log named on the command line; one that does not exist is an error naming it.
+    let (ok, json, _) = journal(&["--operator-log", "/dev/null"]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert!(ok && v["events"].as_array().into_iter().flatten().all(|e| e["acknowledged_ms"].is_null()), "{json}");
+    let (ok, _, err) = journal(&["--operator-log", "/nonexistent/log.jsonl"]);
+    assert!(!ok && err.contains("/nonexistent/log.jsonl"), "{err}");
+}

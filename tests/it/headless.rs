@@ -9,9 +9,15 @@ use bevy::time::TimeUpdateStrategy;
 use plant_viewer_context::{CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, LoadStatus, MeterData, NO_DATA_COLOUR, Problems, SiteClock};
 
 pub(crate) fn loaded_app() -> App {
+    loaded_app_with(|_| {})
+}
+
+/// [`loaded_app`], with `setup` run on the app after its plugins are added and before anything loads.
+pub(crate) fn loaded_app_with(setup: impl FnOnce(&mut App)) -> App {
     let mut app = App::new();
     app.add_plugins(MinimalPlugins).insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs(1)));
     plant_twin::add_logic_plugins(&mut app, &crate::cement_site());
+    setup(&mut app);
     app.finish();
     app.cleanup();
     let deadline = Instant::now() + Duration::from_secs(120);
@@ -255,4 +261,60 @@ fn alarms_rise_with_the_kiln_upset_in_3d_and_the_list_and_scrubbing_back_clears_
     seek(&mut app, local(10, 14, 30));
     let marks = app.world().resource::<EquipmentAlarms>().0.get("kiln-1").cloned().expect("in alarm again");
     assert!(marks.iter().all(|m| m.state == AlarmState::Acknowledged), "{marks:?}");
+}
+
+#[test]
+fn the_operators_acknowledgements_are_kept_for_the_next_session_but_a_trainees_are_not() {
+    use plant_alarms::engine::{ActionKind, AlarmState};
+    use plant_alarms_view::{AlarmBook, AlarmList, OperatorLogFolder};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("operator-logs");
+    let keep = |app: &mut App| {
+        app.insert_resource(OperatorLogFolder(Some(folder.clone())));
+    };
+    let at = local(10, 14, 25);
+    let state_of = |app: &mut App, alarm: &str| {
+        app.world_mut().resource_mut::<SiteClock>().seek(at);
+        app.update();
+        let list = app.world().resource::<AlarmList>().clone();
+        let book = app.world().resource::<AlarmBook>();
+        let index = book.alarms.as_ref().and_then(|a| a.alarms.iter().position(|d| d.id == alarm)).expect("defined");
+        list.rows.iter().find(|r| r.index == index).map(|r| r.state)
+    };
+    let bz = "kiln-1.burning-zone-temp.low";
+    // Session 1: the operator acknowledges the burning-zone alarm at 14:25 with a note.
+    let mut app = loaded_app_with(keep);
+    assert_eq!(state_of(&mut app, bz), Some(AlarmState::Unacknowledged));
+    {
+        let mut book = app.world_mut().resource_mut::<AlarmBook>();
+        let i = book.alarms.as_ref().and_then(|a| a.alarms.iter().position(|d| d.id == bz)).expect("defined");
+        book.act(i, ActionKind::Acknowledge, "coating collapse, feed cut", at);
+        assert_eq!(book.log_error, None);
+    }
+    assert_eq!(state_of(&mut app, bz), Some(AlarmState::Acknowledged));
+    drop(app);
+    // Session 2: the acknowledgement is there, with its note.
+    let mut app = loaded_app_with(keep);
+    assert_eq!(state_of(&mut app, bz), Some(AlarmState::Acknowledged));
+    let book = app.world().resource::<AlarmBook>();
+    assert!(book.actions.iter().flatten().any(|a| a.alarm == bz && a.note == "coating collapse, feed cut" && a.t_ms == at));
+    // A trainee's acknowledgement during a training session is not kept, and goes when the session ends.
+    let scenario = crate::cement_site().join("training/kiln-upset.toml");
+    app.world_mut().resource_mut::<plant_training_view::Training>().pending = Some(scenario);
+    app.update();
+    app.update();
+    assert!(app.world().resource::<plant_viewer_context::TrainingRunning>().0);
+    {
+        let mut book = app.world_mut().resource_mut::<AlarmBook>();
+        let i = book.alarms.as_ref().and_then(|a| a.alarms.iter().position(|d| d.id == "kiln-1.speed.low")).expect("defined");
+        book.act(i, ActionKind::Acknowledge, "trainee", at);
+    }
+    assert_eq!(state_of(&mut app, "kiln-1.speed.low"), Some(AlarmState::Acknowledged));
+    app.world_mut().resource_mut::<plant_training_view::Training>().close();
+    app.update();
+    app.update();
+    assert_eq!(state_of(&mut app, "kiln-1.speed.low"), Some(AlarmState::Unacknowledged));
+    assert_eq!(state_of(&mut app, bz), Some(AlarmState::Acknowledged));
+    let log = std::fs::read_dir(&folder).expect("folder").flatten().map(|e| std::fs::read_to_string(e.path()).expect("log")).collect::<String>();
+    assert_eq!(log.lines().count(), 1, "{log}");
 }

@@ -21,6 +21,9 @@ alarms-reference = alarm "{ $alarm }": a deviation alarm compares with a referen
 alarms-expected-no-unit = alarm "{ $alarm }": the site has no what-if unit of the model "{ $whatif }" ([[whatif]] process in site.toml); it is left out
 alarms-expected-no-output = alarm "{ $alarm }": the model "{ $whatif }" has no output "{ $output }" (fuel, electricity, process_co2, co2, or an output listed by `plant-twin eval { $whatif }`); it is left out
 alarms-expected-units = alarm "{ $alarm }": the model's "{ $output }" is in { $unit }, the meter { $meter } in { $meter_unit }: they cannot be compared; it is left out
+alarms-log-unreadable = cannot read the operator log: { $error }
+alarms-log-too-large = the operator log is larger than { $megabytes } MB; it is not read
+alarms-log-bad-line = not an operator action, skipped: { $error }
 alarms-unknown-format = unknown format "{ $format }" (json, csv or md)
 alarms-col-alarm = Alarm
 alarms-col-priority = Priority
@@ -93,3 +96,4 @@ alarms-state =
    *[normal] Normal
 }
 inspector-alarms = Alarms
+alarms-view-log-failed = the operator log could not be kept: { $error }

@@ -151,6 +151,7 @@ app-report-empty-window = the window is empty: --to is not after --from ({ $from
 app-report-record-start = start
 app-report-record-end = end
 app-alarms-none = { $file }: this site has no alarm file (docs/alarms.md)
+app-alarms-no-log = { $file }: no such operator log
 
 ## eval and optimise
 

@@ -20,6 +20,9 @@ alarms-reference = 报警“{ $alarm }”：偏差报警须与一个参比计量
 alarms-expected-no-unit = 报警“{ $alarm }”：本站点没有模型“{ $whatif }”的情景推演单元（site.toml 中的 [[whatif]] process）；该报警未采用
 alarms-expected-no-output = 报警“{ $alarm }”：模型“{ $whatif }”没有输出“{ $output }”（fuel、electricity、process_co2、co2，或 `plant-twin eval { $whatif }` 列出的输出）；该报警未采用
 alarms-expected-units = 报警“{ $alarm }”：模型的“{ $output }”单位为 { $unit }，计量表 { $meter } 为 { $meter_unit }：无法比较；该报警未采用
+alarms-log-unreadable = 无法读取操作员日志：{ $error }
+alarms-log-too-large = 操作员日志超过 { $megabytes } MB，未读取
+alarms-log-bad-line = 不是操作员操作记录，已跳过：{ $error }
 alarms-unknown-format = 未知格式“{ $format }”（json、csv 或 md）
 alarms-col-alarm = 报警
 alarms-col-priority = 优先级
@@ -92,3 +95,4 @@ alarms-state =
    *[normal] 正常
 }
 inspector-alarms = 报警
+alarms-view-log-failed = 无法保存操作员日志：{ $error }

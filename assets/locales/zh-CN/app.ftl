@@ -151,6 +151,7 @@ app-report-empty-window = 统计期为空：--to 不晚于 --from（{ $from } �
 app-report-record-start = 起点
 app-report-record-end = 终点
 app-alarms-none = { $file }：该站点没有报警文件（见 docs/alarms.md）
+app-alarms-no-log = { $file }：没有这个操作员日志
 
 ## eval 与 optimise
 

@@ -9,7 +9,7 @@
 //! look-up: scrubbing back gives what playing forward gave.
 
 use plant_store::{Store, TimestampMs};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::{AlarmDef, Kind};
 
@@ -176,7 +176,7 @@ impl Timeline {
 }
 
 /// What an operator did to an alarm, and when.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Action {
     pub t_ms: TimestampMs,
     pub alarm: String,
@@ -185,7 +185,7 @@ pub struct Action {
     pub note: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "action")]
 pub enum ActionKind {
     Acknowledge,

@@ -9,9 +9,11 @@
 //!   same whether the cursor was played to it or jumped there; the operator's actions (acknowledge, shelve,
 //!   out of service) are a log with times, applied the same way.
 //! - [`journal`]: the events of a window and the alarm-system figures.
+//! - [`oplog`]: the operator's log of a site kept between sessions.
 
 pub mod engine;
 pub mod journal;
+pub mod oplog;
 
 use std::path::Path;
 

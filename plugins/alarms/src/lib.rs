@@ -2,7 +2,9 @@
 //! `plant-alarms` on the recording and on live samples alike, their state at the cursor handed to the 3D
 //! view and the inspector ([`EquipmentAlarms`]), and the alarm list: counts by priority, filter, sort,
 //! select the equipment, acknowledge with a note, shelve for a time with a reason, unshelve. The operator's
-//! actions are a log with the cursor's time, so scrubbing back shows what was true then.
+//! actions are a log with the cursor's time, so scrubbing back shows what was true then; the log is kept in the
+//! settings folder (`operator-logs/`), read back when the site opens (a trainee's actions during a training
+//! session are the training's, not the site's: they are not kept).
 
 use std::path::PathBuf;
 
@@ -13,8 +15,8 @@ use plant_alarms::{Alarms, Priority};
 use plant_i18n::{msg, t};
 use plant_shell::PanelOrder;
 use plant_viewer_context::{
-    AlarmMark, CurrentSite, EquipmentAlarms, FrameRequest, Language, MeterData, OperatorAction, OperatorActionKind, Problems, Selection, SiteClock, ViewerSystems, egui_colour,
-    format_time, priority_colour,
+    AlarmMark, CurrentSite, EquipmentAlarms, FrameRequest, Language, MeterData, OperatorAction, OperatorActionKind, Problems, Selection, SiteClock, TrainingRunning, ViewerSystems,
+    egui_colour, format_time, priority_colour,
 };
 
 /// Adds the alarms; `ui: false` leaves out the list (headless tests).
@@ -24,6 +26,10 @@ pub struct AlarmsPlugin {
 
 impl Plugin for AlarmsPlugin {
     fn build(&self, app: &mut App) {
+        // The viewer keeps the operator's log in the settings folder; headless runs keep none unless told.
+        if !app.world().contains_resource::<OperatorLogFolder>() {
+            app.insert_resource(OperatorLogFolder(if self.ui { plant_i18n::config_dir().map(|d| d.join(plant_alarms::oplog::FOLDER)) } else { None }));
+        }
         app.init_resource::<AlarmBook>()
             .init_resource::<AlarmList>()
             .add_systems(Update, (load_alarms.in_set(ViewerSystems::Load), update_timelines.in_set(ViewerSystems::Accounting), update_states.in_set(ViewerSystems::Scenario)));
@@ -36,6 +42,10 @@ impl Plugin for AlarmsPlugin {
     }
 }
 
+/// Where the operator logs are kept (`None`: not kept).
+#[derive(Resource, Clone, Debug, PartialEq)]
+pub struct OperatorLogFolder(pub Option<PathBuf>);
+
 /// The site's alarms, their activations over the data so far, and the operator's log.
 #[derive(Resource, Default)]
 pub struct AlarmBook {
@@ -47,6 +57,12 @@ pub struct AlarmBook {
     /// recording is a new store; live samples are appended to the same one).
     site_root: Option<PathBuf>,
     store: usize,
+    /// The site's operator log between sessions (none without a settings folder), and the last failure to
+    /// write it.
+    log: Option<PathBuf>,
+    pub log_error: Option<String>,
+    /// A training session is running: actions are not kept.
+    training: bool,
 }
 
 impl AlarmBook {
@@ -56,7 +72,27 @@ impl AlarmBook {
         if self.actions.len() <= index {
             self.actions.resize_with(index + 1, Vec::new);
         }
-        self.actions[index].push(Action { t_ms, alarm: def.id.clone(), kind, note: note.to_owned() });
+        let action = Action { t_ms, alarm: def.id.clone(), kind, note: note.to_owned() };
+        if let (Some(path), false) = (&self.log, self.training) {
+            self.log_error = plant_alarms::oplog::append(path, &action).err().map(|e| format!("{}: {e}", path.display()));
+        }
+        self.actions[index].push(action);
+    }
+
+    /// The site's kept log, each action under its alarm (those of alarms no longer defined are left out).
+    fn read_log(&mut self, problems: &mut Problems) {
+        let Some(alarms) = &self.alarms else { return };
+        let mut actions = vec![Vec::new(); alarms.alarms.len()];
+        if let Some(path) = &self.log {
+            let (read, diags) = plant_alarms::oplog::read(path);
+            problems.list.extend(diags);
+            for a in read {
+                if let Some(i) = alarms.alarms.iter().position(|d| d.id == a.alarm) {
+                    actions[i].push(a);
+                }
+            }
+        }
+        self.actions = actions;
     }
 }
 
@@ -82,16 +118,25 @@ pub struct AlarmList {
     at: Option<(i64, usize)>,
 }
 
-fn load_alarms(site: Option<Res<CurrentSite>>, mut book: ResMut<AlarmBook>, mut problems: ResMut<Problems>) {
+fn load_alarms(site: Option<Res<CurrentSite>>, training: Res<TrainingRunning>, folder: Res<OperatorLogFolder>, mut book: ResMut<AlarmBook>, mut problems: ResMut<Problems>) {
     let Some(site) = site else { return };
+    if book.training != training.0 {
+        // A training session ended: what the trainee did goes, the site's own log comes back.
+        book.training = training.0;
+        if !training.0 {
+            book.read_log(&mut problems);
+        }
+    }
     if book.site_root.as_ref() == Some(&site.0.root) {
         return;
     }
-    *book = AlarmBook { site_root: Some(site.0.root.clone()), ..AlarmBook::default() };
+    let log = folder.0.as_ref().map(|d| plant_alarms::oplog::path_for(d, &site.0.root));
+    *book = AlarmBook { site_root: Some(site.0.root.clone()), log, training: training.0, ..AlarmBook::default() };
     match plant_alarms::load_for_site(&site.0) {
         Ok(Some((alarms, diags))) => {
             problems.list.extend(diags);
             book.alarms = Some(alarms);
+            book.read_log(&mut problems);
         }
         Ok(None) => {}
         Err(d) => problems.list.push(d),
@@ -276,6 +321,9 @@ fn list_ui(
                 }
             });
             plant_viewer_context::files_written_ui(ui, ui_state.exported.as_ref());
+            if let Some(e) = &book.log_error {
+                ui.colored_label(ui.visuals().warn_fg_color, msg!("alarms-view-log-failed", error = e.as_str()).text());
+            }
             ui.separator();
             let rows = visible_rows(&list, &alarms, &site.0, &ui_state);
             if rows.is_empty() {

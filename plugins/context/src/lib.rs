@@ -61,6 +61,7 @@ impl Plugin for ViewerContextPlugin {
             .init_resource::<ScenarioDifference>()
             .init_resource::<ScenarioFiles>()
             .init_resource::<EquipmentAlarms>()
+            .init_resource::<TrainingRunning>()
             .init_resource::<Language>()
             .add_message::<FrameRequest>()
             .add_message::<OperatorAction>()
@@ -216,6 +217,11 @@ pub enum OperatorActionKind {
     ReturnToService,
     WhatIf,
 }
+
+/// Whether a training session is running (set by the training view): what the operator does then is the
+/// trainee's, logged by the training view, and the alarms view does not keep it in the site's operator log.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TrainingRunning(pub bool);
 
 /// A what-if scenario the Sankey can show instead of the measured flows: per equipment item, the
 /// scenario/baseline ratios of its fuel, electricity and process CO2 (set by the what-if panel).

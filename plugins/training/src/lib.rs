@@ -22,7 +22,7 @@ use plant_site::{Diagnostic, Place};
 use plant_store::Store;
 use plant_training::session::{Due, timelines};
 use plant_training::{LogKind, Session};
-use plant_viewer_context::{CurrentSite, FrameRequest, LoadStatus, MeterData, OperatorAction, OperatorActionKind, Problems, Selection, SiteClock, ViewerSystems};
+use plant_viewer_context::{CurrentSite, FrameRequest, LoadStatus, MeterData, OperatorAction, OperatorActionKind, Problems, Selection, SiteClock, TrainingRunning, ViewerSystems};
 
 /// Adds training; `ui: false` leaves out the windows (headless tests).
 pub struct TrainingPlugin {
@@ -277,10 +277,11 @@ fn open_pending(
 
 /// Keeps `MeterData` the session's derived store: derived again when the malfunctions change or a new
 /// recording arrives, and the recording put back when the session closes.
-fn apply_overlay(site: Option<Res<CurrentSite>>, mut data: ResMut<MeterData>, mut training: ResMut<Training>) {
+fn apply_overlay(site: Option<Res<CurrentSite>>, mut data: ResMut<MeterData>, mut training: ResMut<Training>, mut running: ResMut<TrainingRunning>) {
     let Some(site) = site else { return };
     let ptr = Arc::as_ptr(&data.0) as usize;
     let t = &mut *training;
+    running.set_if_neq(TrainingRunning(t.session.is_some()));
     if t.session.is_none() {
         if let Some(recorded) = t.recorded.take() {
             if ptr == t.overlay {

@@ -4,6 +4,7 @@
 
 mod engine;
 mod file;
+mod oplog;
 mod sites;
 
 use std::path::PathBuf;
