@@ -92,6 +92,26 @@ pub struct Scoring {
     pub ack_points: u32,
 }
 
+/// The view a scenario opens with: an equipment item framed (`None`: the whole site), seen from `yaw_deg` round
+/// (0: along the model's −Z axis… as the viewer's orbit camera counts) and `pitch_deg` down, at `zoom` times the
+/// framing distance.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Camera {
+    pub frame: Option<String>,
+    pub yaw_deg: Option<f64>,
+    pub pitch_deg: Option<f64>,
+    pub zoom: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCamera {
+    frame: Option<toml::Spanned<String>>,
+    yaw: Option<toml::Spanned<f64>>,
+    pitch: Option<toml::Spanned<f64>>,
+    zoom: Option<toml::Spanned<f64>>,
+}
+
 /// A training scenario.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Scenario {
@@ -103,6 +123,9 @@ pub struct Scenario {
     pub speed: f64,
     /// The equipment selected (and framed) at the start.
     pub selection: Option<String>,
+    /// The view at the start (where none is given, the selection is framed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub camera: Option<Camera>,
     pub malfunctions: Vec<Malfunction>,
     pub instructions: Vec<Instruction>,
     pub questions: Vec<Question>,
@@ -126,6 +149,7 @@ struct RawFile {
     duration: toml::Spanned<String>,
     speed: Option<toml::Spanned<f64>>,
     selection: Option<toml::Spanned<String>>,
+    camera: Option<RawCamera>,
     scoring: Option<RawScoring>,
     #[serde(default)]
     malfunction: Vec<toml::Spanned<malfunction::RawMalfunction>>,
@@ -329,6 +353,12 @@ pub fn parse(text: &str, path: &Path, site: &Site, alarms: Option<&plant_alarms:
     let mut r = Reader { out: TextProblems::new(path, text), site, alarms, start_ms };
     let speed = raw.speed.as_ref().and_then(|s| r.number(s, 0.1, 3600.0, "speed")).unwrap_or(60.0); // i18n-ok: the field's name
     let selection = raw.selection.filter(|s| r.equipment(s)).map(toml::Spanned::into_inner);
+    let camera = raw.camera.map(|c| Camera {
+        frame: c.frame.filter(|s| r.equipment(s)).map(toml::Spanned::into_inner),
+        yaw_deg: c.yaw.and_then(|v| r.number(&v, -360.0, 360.0, "camera.yaw")), // i18n-ok: the field's name
+        pitch_deg: c.pitch.and_then(|v| r.number(&v, -89.0, 89.0, "camera.pitch")), // i18n-ok: the field's name
+        zoom: c.zoom.and_then(|v| r.number(&v, 0.05, 20.0, "camera.zoom")),     // i18n-ok: the field's name
+    });
     let scoring = Scoring {
         ack_within_ms: raw.scoring.as_ref().and_then(|s| s.ack_within.as_ref()).and_then(|d| r.duration(d, "ack_within")).unwrap_or(300_000), // i18n-ok: the field's name
         ack_points: raw.scoring.as_ref().and_then(|s| s.ack_points).unwrap_or(1),
@@ -393,6 +423,7 @@ pub fn parse(text: &str, path: &Path, site: &Site, alarms: Option<&plant_alarms:
         end_ms: start_ms + duration,
         speed,
         selection,
+        camera,
         malfunctions,
         instructions,
         questions,

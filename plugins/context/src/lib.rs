@@ -64,6 +64,7 @@ impl Plugin for ViewerContextPlugin {
             .init_resource::<TrainingRunning>()
             .init_resource::<Language>()
             .add_message::<FrameRequest>()
+            .add_message::<ViewRequest>()
             .add_message::<OperatorAction>()
             .add_systems(PreUpdate, language::apply_language)
             .configure_sets(Update, (Load, Live, Advance, Accounting, Scenario, Bind, Readings).chain());
@@ -155,6 +156,17 @@ pub struct Hovered(pub Option<String>);
 /// Ask the 3D view to frame an equipment item (or the whole site with `None`).
 #[derive(Message, Debug, Clone)]
 pub struct FrameRequest(pub Option<String>);
+
+/// A view asked for by a file (a training scenario's camera): frame an equipment item (or, `None`, the whole
+/// site), then look from `yaw_deg` round and `pitch_deg` down, `zoom` times the framing distance. Read by the
+/// 3D view.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct ViewRequest {
+    pub frame: Option<String>,
+    pub yaw_deg: Option<f32>,
+    pub pitch_deg: Option<f32>,
+    pub zoom: Option<f32>,
+}
 
 /// What the 3D view colours equipment by.
 #[derive(Resource, Clone, Copy, Debug, PartialEq, Eq)]

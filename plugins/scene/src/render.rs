@@ -11,8 +11,8 @@ use bevy_panorbit_camera::{PanOrbitCamera, PanOrbitCameraPlugin, PanOrbitCameraS
 use plant_i18n::t;
 use plant_shell::{FreeArea, PanelOrder};
 use plant_viewer_context::{
-    ColourBy, CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, Hovered, ModelInfo, Selection, ViewerSystems, colour_at, egui_colour, format_value,
-    quantity_label, swatch_ui,
+    ColourBy, CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, Hovered, ModelInfo, Selection, ViewRequest, ViewerSystems, colour_at, egui_colour,
+    format_value, quantity_label, swatch_ui,
 };
 
 use crate::colour::ColourScale;
@@ -121,8 +121,10 @@ fn silence_model_cameras(mut cams: Query<&mut Camera, (Added<Camera>, With<Camer
     }
 }
 
-fn frame_requests(mut requests: MessageReader<FrameRequest>, info: Res<ModelInfo>, mut cams: Query<&mut PanOrbitCamera>) {
-    for FrameRequest(target) in requests.read() {
+fn frame_requests(mut requests: MessageReader<FrameRequest>, mut views: MessageReader<ViewRequest>, info: Res<ModelInfo>, mut cams: Query<&mut PanOrbitCamera>) {
+    let frames = requests.read().map(|FrameRequest(target)| ViewRequest { frame: target.clone(), yaw_deg: None, pitch_deg: None, zoom: None });
+    for v in frames.chain(views.read().cloned()) {
+        let target = &v.frame;
         let bounds = match target {
             Some(id) => info.0.equipment_bounds.get(id).copied(),
             None => crate::view_bounds(&info.0),
@@ -131,10 +133,16 @@ fn frame_requests(mut requests: MessageReader<FrameRequest>, info: Res<ModelInfo
         let (focus, radius) = crate::pose_for(bounds, target.is_none());
         for mut cam in &mut cams {
             cam.target_focus = focus;
-            cam.target_radius = radius;
+            cam.target_radius = radius * v.zoom.unwrap_or(1.0);
             if target.is_none() {
                 cam.target_yaw = crate::VIEW_YAW;
                 cam.target_pitch = crate::VIEW_PITCH;
+            }
+            if let Some(yaw) = v.yaw_deg {
+                cam.target_yaw = yaw.to_radians();
+            }
+            if let Some(pitch) = v.pitch_deg {
+                cam.target_pitch = pitch.to_radians();
             }
         }
     }

@@ -22,7 +22,9 @@ use plant_site::{Diagnostic, Place};
 use plant_store::Store;
 use plant_training::session::{Due, timelines};
 use plant_training::{LogKind, Session};
-use plant_viewer_context::{CurrentSite, FrameRequest, LoadStatus, MeterData, OperatorAction, OperatorActionKind, Problems, Selection, SiteClock, TrainingRunning, ViewerSystems};
+use plant_viewer_context::{
+    CurrentSite, FrameRequest, LoadStatus, MeterData, OperatorAction, OperatorActionKind, Problems, Selection, SiteClock, TrainingRunning, ViewRequest, ViewerSystems,
+};
 
 /// Adds training; `ui: false` leaves out the windows (headless tests).
 pub struct TrainingPlugin {
@@ -243,6 +245,7 @@ fn open_pending(
     mut clock: ResMut<SiteClock>,
     mut selection: ResMut<Selection>,
     mut frame: MessageWriter<FrameRequest>,
+    mut view: MessageWriter<ViewRequest>,
     mut problems: ResMut<Problems>,
     mut start: ResMut<OpenAtStart>,
 ) {
@@ -268,7 +271,17 @@ fn open_pending(
     clock.playing = false;
     if let Some(eq) = &scenario.selection {
         selection.0 = Some(eq.clone());
-        frame.write(FrameRequest(Some(eq.clone())));
+    }
+    match &scenario.camera {
+        Some(c) => {
+            let f32_of = |x: Option<f64>| x.map(|v| v as f32);
+            view.write(ViewRequest { frame: c.frame.clone(), yaw_deg: f32_of(c.yaw_deg), pitch_deg: f32_of(c.pitch_deg), zoom: f32_of(c.zoom) });
+        }
+        None => {
+            if let Some(eq) = &scenario.selection {
+                frame.write(FrameRequest(Some(eq.clone())));
+            }
+        }
     }
     training.last_selection = selection.0.clone();
     training.session = Some(Session::new(scenario));

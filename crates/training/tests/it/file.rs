@@ -161,3 +161,25 @@ to = "later"
     assert!(matches!(&sc.questions[0].expected, Expected::Choice { answer: 1, choices } if choices[1].zh.as_deref() == Some("乙")));
     assert!(sc.instructions.is_empty() && sc.expects.is_empty());
 }
+
+#[test]
+fn the_camera_of_a_scenario_and_its_errors() {
+    let (site, _, alarms) = crate::sample("cement-plant");
+    let path = std::path::Path::new("pkg/training/t.toml");
+    let text = format!("{GOOD}\n[camera]\nframe = \"preheater-1\"\nyaw = -40\npitch = 25\nzoom = 1.5\n");
+    let (sc, diags) = plant_training::parse(&text, path, site, alarms.as_ref()).expect("reads");
+    assert!(diags.is_empty(), "{diags:?}");
+    let c = sc.camera.expect("camera");
+    assert_eq!((c.frame.as_deref(), c.yaw_deg, c.pitch_deg, c.zoom), (Some("preheater-1"), Some(-40.0), Some(25.0), Some(1.5)));
+    // No item to frame: the whole site, from the given direction.
+    let (sc, _) = plant_training::parse(&format!("{GOOD}\n[camera]\nyaw = 10\n"), path, site, alarms.as_ref()).expect("reads");
+    assert_eq!(sc.camera.and_then(|c| c.frame), None);
+    // An item the site does not have, a pitch past the vertical, a zoom of nothing: each at its line, the rest of
+    // the camera kept; an unknown key is an error of the file.
+    for (bad, at) in [("frame = \"kiln-9\"", 7), ("pitch = 95", 7), ("zoom = 0", 7)] {
+        let (sc, diags) = plant_training::parse(&format!("{GOOD}\n[camera]\n{bad}\nyaw = 5\n"), path, site, alarms.as_ref()).expect("reads");
+        assert_eq!(diags.iter().map(line).collect::<Vec<_>>(), vec![at], "{bad}: {diags:?}");
+        assert_eq!(sc.camera.and_then(|c| c.yaw_deg), Some(5.0));
+    }
+    assert!(plant_training::parse(&format!("{GOOD}\n[camera]\nroll = 5\n"), path, site, alarms.as_ref()).is_err());
+}

@@ -145,6 +145,7 @@ pub fn scenario_with(m: Malfunction) -> plant_training::Scenario {
         end_ms: 60 * MIN,
         speed: 60.0,
         selection: None,
+        camera: None,
         malfunctions: vec![m],
         instructions: vec![],
         questions: vec![],
