@@ -8,7 +8,7 @@ set -euo pipefail
 fuzz="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$fuzz")"
 corpus="$fuzz/corpus"
-all=(site_toml sources_toml alarms_toml training_toml scenario_toml new_csv factor_set chiller_curves live_json prometheus_json csv parquet glb)
+all=(site_toml sources_toml alarms_toml training_toml scenario_toml new_csv factor_set chiller_curves live_json prometheus_json mqtt_payload csv parquet glb)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
@@ -60,6 +60,7 @@ for t in "${targets[@]}"; do
     chiller_curves) ;;
     live_json) ;;
     prometheus_json) ;;
+    mqtt_payload) ;;
     csv)
         for f in "$repo"/sample-sites/*/data/*.csv; do
             [ -e "$f" ] && head -n 51 "$f" > "$dir/seed-head50-$(basename "$f")"

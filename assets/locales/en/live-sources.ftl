@@ -30,7 +30,7 @@ live-config-duration-too-long = "{ $text }" is longer than ten years; using { $d
 live-config-bad-url = url "{ $url }" must be an http:// or https:// address with a host; source "{ $source }" ignored
 live-config-bad-timestamp-unit = timestamp_unit "{ $value }" is not one of { $names }; using rfc3339
 live-config-not-a-pointer = source "{ $source }": "{ $pointer }" for { $meter } is not a JSON pointer (starts with /)
-live-config-unknown-kind = unknown source kind "{ $kind }" (http-json or prometheus); source "{ $source }" ignored
+live-config-unknown-kind = unknown source kind "{ $kind }" (http-json, prometheus or mqtt); source "{ $source }" ignored
 live-config-no-meters = source "{ $source }" feeds no meter (no meters/queries and no template)
 live-config-env-not-allowed = source "{ $source }": auth_env "{ $variable }" is not allowed: credentials come only from PLANT_TWIN_* variables (or those listed in { $allow_env }); source ignored
 live-config-clear-text = source "{ $source }": a credential would be sent in clear text to { $host }; use https:// (plain http:// only to this machine); source ignored
@@ -110,3 +110,32 @@ live-recorder-stopped = the recorder stopped unexpectedly ({ $reason }); live sa
 live-recorder-ended = the recorder stopped unexpectedly; live samples are no longer recorded
 # Written to the terminal when the app closes.
 live-recorder-failed-at-exit = plant-twin: the recorder failed while writing its last file ({ $reason })
+
+## MQTT sources (crates/live/src/mqtt.rs, sparkplug.rs).
+# $topics: the topic filters subscribed to; $rebirth: yes when Sparkplug rebirth requests may be sent.
+live-sends-mqtt =
+    subscribe at { $url } to { $topics }; { $credential ->
+        [env] user { $user }, password = the value of ${ $env }
+       *[none] no password
+    }{ $rebirth ->
+        [yes] ; asks an edge node to publish its births again (NCMD Node Control/Rebirth) when a message was lost
+       *[other] {""}
+    }
+live-config-bad-payload = payload "{ $value }" is not one of { $names }; source ignored
+live-config-bad-qos = qos { $value } is not 0, 1 or 2; source ignored
+live-config-sparkplug-group = source "{ $source }": a Sparkplug B source needs its group (group = "…", without / + #); source ignored
+live-config-bad-point = source "{ $source }": meter "{ $meter }" needs a topic (with a pointer for JSON), or a node and a metric (and a device) for Sparkplug B; entry ignored
+live-config-point-payload = source "{ $source }": meter "{ $meter }" is not read as a { $payload } payload is (a number payload: a topic; json: a topic and a pointer; sparkplug-b: a node and a metric), or its topic is not a valid filter; source ignored
+live-mqtt-not-text = a message on { $topic } is not text
+live-mqtt-not-a-number = { $meter }: the message on { $topic } is not a number ("{ $value }")
+live-mqtt-payload = { $topic }: { $error }
+live-mqtt-tls-unsupported = mqtts:// (TLS) is not supported by this build yet; use mqtt:// on this machine or a trusted network
+live-mqtt-subscribe = could not queue the subscription: { $error }
+live-mqtt-refused-subscription = the broker refused the subscription to { $filters }
+live-mqtt-connection = broker: { $error }
+live-sparkplug-bad-payload = { $topic }: not a Sparkplug B payload ({ $error })
+live-sparkplug-not-born = edge node { $node } sent data before its birth; a rebirth is requested
+live-sparkplug-seq-gap = edge node { $node }: sequence number { $got } where { $expected } was due (a message was lost); a rebirth is requested
+live-sparkplug-unknown-alias = edge node { $node }: metric alias { $alias } was not in its birth; a rebirth is requested
+live-sparkplug-died = { $what } went offline (death certificate): its { $meters } meter(s) get no new data
+live-sparkplug-no-value = { $meter }: metric "{ $metric }" is null or not a number

@@ -30,7 +30,7 @@ live-config-duration-too-long = “{ $text }”超过十年；改用 { $default_
 live-config-bad-url = url“{ $url }”必须是带主机名的 http:// 或 https:// 地址；忽略数据源“{ $source }”
 live-config-bad-timestamp-unit = timestamp_unit“{ $value }”不是 { $names } 之一；改用 rfc3339
 live-config-not-a-pointer = 数据源“{ $source }”：{ $meter } 的“{ $pointer }”不是 JSON pointer（应以 / 开头）
-live-config-unknown-kind = 未知的数据源类型“{ $kind }”（应为 http-json 或 prometheus）；忽略数据源“{ $source }”
+live-config-unknown-kind = 未知的数据源类型“{ $kind }”（应为 http-json、prometheus 或 mqtt）；忽略数据源“{ $source }”
 live-config-no-meters = 数据源“{ $source }”不为任何计量表提供数据（没有 meters/queries，也没有模板）
 live-config-env-not-allowed = 数据源“{ $source }”：不允许使用 auth_env“{ $variable }”：凭据只能来自 PLANT_TWIN_* 环境变量（或 { $allow_env } 中列出的变量）；忽略该数据源
 live-config-clear-text = 数据源“{ $source }”：凭据将以明文发送到 { $host }；请使用 https://（仅向本机可用明文 http://）；忽略该数据源
@@ -99,3 +99,32 @@ live-recorder-stopped = 记录器意外停止（{ $reason }）；实时样本不
 live-recorder-ended = 记录器意外停止；实时样本不再被记录
 # 程序关闭时写到终端。
 live-recorder-failed-at-exit = plant-twin：记录器写入最后一个文件时出错（{ $reason }）
+
+## MQTT 数据源（crates/live/src/mqtt.rs、sparkplug.rs）。
+# $topics：订阅的主题过滤器；$rebirth：可能发送 Sparkplug 重生请求时为 yes。
+live-sends-mqtt =
+    在 { $url } 订阅 { $topics }；{ $credential ->
+        [env] 用户 { $user }，密码 = 环境变量 ${ $env } 的值
+       *[none] 不发送密码
+    }{ $rebirth ->
+        [yes] ；丢失消息时请求边缘节点重新发布出生消息（NCMD Node Control/Rebirth）
+       *[other] {""}
+    }
+live-config-bad-payload = payload“{ $value }”不是 { $names } 之一；忽略该数据源
+live-config-bad-qos = qos { $value } 不是 0、1 或 2；忽略该数据源
+live-config-sparkplug-group = 数据源“{ $source }”：Sparkplug B 数据源须给出其组（group = "…"，不含 / + #）；忽略该数据源
+live-config-bad-point = 数据源“{ $source }”：计量表“{ $meter }”须有主题（JSON 时另加指针），或 Sparkplug B 的节点和指标（及设备）；忽略该条目
+live-config-point-payload = 数据源“{ $source }”：计量表“{ $meter }”的读取方式与 { $payload } 数据格式不符（number：一个主题；json：主题和指针；sparkplug-b：节点和指标），或其主题不是有效的过滤器；忽略该数据源
+live-mqtt-not-text = { $topic } 上的消息不是文本
+live-mqtt-not-a-number = { $meter }：{ $topic } 上的消息不是数字（“{ $value }”）
+live-mqtt-payload = { $topic }：{ $error }
+live-mqtt-tls-unsupported = 本版本尚不支持 mqtts://（TLS）；请在本机或可信网络上使用 mqtt://
+live-mqtt-subscribe = 无法提交订阅：{ $error }
+live-mqtt-refused-subscription = 代理服务器拒绝订阅 { $filters }
+live-mqtt-connection = 代理服务器：{ $error }
+live-sparkplug-bad-payload = { $topic }：不是 Sparkplug B 数据（{ $error }）
+live-sparkplug-not-born = 边缘节点 { $node } 在出生消息之前发送了数据；已请求重生
+live-sparkplug-seq-gap = 边缘节点 { $node }：序号为 { $got }，应为 { $expected }（有消息丢失）；已请求重生
+live-sparkplug-unknown-alias = 边缘节点 { $node }：指标别名 { $alias } 不在其出生消息中；已请求重生
+live-sparkplug-died = { $what } 已离线（死亡证明）：其 { $meters } 个计量表不再有新数据
+live-sparkplug-no-value = { $meter }：指标“{ $metric }”为空或不是数字

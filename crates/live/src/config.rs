@@ -71,6 +71,37 @@ struct RawSource {
     queries: BTreeMap<String, String>,
     backfill: Option<Spanned<String>>,
     step: Option<Spanned<String>>,
+    // MQTT
+    payload: Option<Spanned<String>>,
+    qos: Option<Spanned<u8>>,
+    client_id: Option<String>,
+    keep_alive: Option<Spanned<String>>,
+    clean_session: Option<bool>,
+    username: Option<String>,
+    password_env: Option<Spanned<String>>,
+    group: Option<String>,
+    topic_template: Option<String>,
+    #[serde(default)]
+    topics: BTreeMap<String, RawPoint>,
+}
+
+/// Where an MQTT source finds a meter: a topic (its payload a number), a topic and a JSON pointer, or a
+/// Sparkplug B metric of an edge node (and device).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawPoint {
+    Topic(String),
+    Table(RawPointTable),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPointTable {
+    topic: Option<String>,
+    pointer: Option<String>,
+    node: Option<String>,
+    device: Option<String>,
+    metric: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -88,6 +119,77 @@ pub enum SourceKind {
     HttpJson { timestamp_pointer: Option<String>, unit: TimestampUnit, meters: Vec<(String, String)> },
     /// The Prometheus HTTP query API; each meter a PromQL expression.
     Prometheus { queries: Vec<(String, String)>, backfill_ms: i64, step_ms: i64 },
+    /// An MQTT broker: each meter a topic (and a JSON pointer), or a Sparkplug B metric.
+    Mqtt(Box<Mqtt>),
+}
+
+/// How an MQTT source's payloads are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Payload {
+    /// The payload is the value, as text (`"412.5"`).
+    Number,
+    /// JSON; each meter's value at a pointer, the time optionally at another.
+    Json,
+    /// Sparkplug B (protobuf), with births, data and deaths.
+    SparkplugB,
+}
+
+impl Payload {
+    pub const NAMES: [(&'static str, Payload); 3] = [("number", Payload::Number), ("json", Payload::Json), ("sparkplug-b", Payload::SparkplugB)];
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES.iter().find(|(_, p)| *p == self).map_or("", |(n, _)| n)
+    }
+}
+
+/// Where a meter's values come from on an MQTT broker.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Point {
+    /// A topic or topic filter (`+`, `#`), and the JSON pointer of a JSON payload.
+    Topic { topic: String, pointer: Option<String> },
+    /// A Sparkplug B metric: edge node, device (`None`: the node's own), metric name.
+    Metric { node: String, device: Option<String>, metric: String },
+}
+
+/// An MQTT source's settings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mqtt {
+    pub payload: Payload,
+    /// Meter → where it is read.
+    pub points: Vec<(String, Point)>,
+    pub qos: u8,
+    pub client_id: String,
+    pub keep_alive_ms: i64,
+    pub clean_session: bool,
+    /// User name, and the environment variable holding the password.
+    pub username: Option<String>,
+    pub password_env: Option<String>,
+    /// The Sparkplug group (Sparkplug B only).
+    pub group: Option<String>,
+    pub timestamp_pointer: Option<String>,
+    pub unit: TimestampUnit,
+    /// Whether the broker is reached over TLS (`mqtts://`).
+    pub tls: bool,
+    pub host: String,
+    pub port: u16,
+}
+
+impl Mqtt {
+    /// The topic filters to subscribe to: each point's topic once, or the Sparkplug group's messages.
+    pub fn filters(&self) -> Vec<String> {
+        if self.payload == Payload::SparkplugB {
+            return vec![format!("spBv1.0/{}/#", self.group.as_deref().unwrap_or("+"))];
+        }
+        let mut out: Vec<String> = Vec::new();
+        for (_, p) in &self.points {
+            if let Point::Topic { topic, .. } = p
+                && !out.contains(topic)
+            {
+                out.push(topic.clone());
+            }
+        }
+        out
+    }
 }
 
 /// How a payload writes its timestamps. Configured, never guessed from the number's size (a microsecond
@@ -189,6 +291,12 @@ impl Source {
             (SourceKind::HttpJson { .. }, true) => "HTTPS JSON",
             (SourceKind::Prometheus { .. }, false) => "Prometheus API (HTTP)",
             (SourceKind::Prometheus { .. }, true) => "Prometheus API (HTTPS)",
+            (SourceKind::Mqtt(m), _) => match (m.payload, m.tls) {
+                (Payload::SparkplugB, false) => "MQTT, Sparkplug B",
+                (Payload::SparkplugB, true) => "MQTT over TLS, Sparkplug B",
+                (_, false) => "MQTT",
+                (_, true) => "MQTT over TLS",
+            },
         }
     }
 
@@ -204,6 +312,15 @@ impl Source {
             SourceKind::HttpJson { .. } => {
                 msg!("live-sends-http-json", url = self.url.as_str(), interval_s = interval_s, credential = credential, header = header, env = env)
             }
+            SourceKind::Mqtt(m) => msg!(
+                "live-sends-mqtt",
+                url = self.url.as_str(),
+                topics = m.filters().join(", "),
+                rebirth = if m.payload == Payload::SparkplugB { "yes" } else { "no" },
+                user = m.username.as_deref().unwrap_or(""),
+                credential = if m.password_env.is_some() { "env" } else { "none" },
+                env = m.password_env.as_deref().unwrap_or("")
+            ),
             SourceKind::Prometheus { queries, backfill_ms, .. } => msg!(
                 "live-sends-prometheus",
                 queries = queries.len(),
@@ -226,7 +343,7 @@ impl Source {
     pub fn backfill_ms(&self) -> i64 {
         match self.kind {
             SourceKind::Prometheus { backfill_ms, .. } => backfill_ms,
-            SourceKind::HttpJson { .. } => 0,
+            SourceKind::HttpJson { .. } | SourceKind::Mqtt(_) => 0,
         }
     }
 
@@ -235,6 +352,7 @@ impl Source {
         match &self.kind {
             SourceKind::HttpJson { meters, .. } => meters.iter().map(|(m, _)| m.as_str()).collect(),
             SourceKind::Prometheus { queries, .. } => queries.iter().map(|(m, _)| m.as_str()).collect(),
+            SourceKind::Mqtt(m) => m.points.iter().map(|(m, _)| m.as_str()).collect(),
         }
     }
 }
@@ -367,14 +485,20 @@ impl Reader<'_> {
     /// One `[[source]]` (at `span`), or `None` when it is left out.
     fn source(&mut self, span: std::ops::Range<usize>, s: RawSource) -> Option<Source> {
         let url = s.url.get_ref().trim().to_string();
+        let schemes: &[&str] = if s.kind.get_ref() == "mqtt" { &["mqtt", "mqtts"] } else { &["http", "https"] };
         let parsed = match reqwest::Url::parse(&url) {
-            Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => u,
+            Ok(u) if schemes.contains(&u.scheme()) && u.host().is_some() => u,
             _ => {
                 self.error(self.at(s.url.span()), msg!("live-config-bad-url", url = url.as_str(), source = s.id.as_str()));
                 return None;
             }
         };
-        let host = match parsed.port_or_known_default() {
+        let port = parsed.port_or_known_default().or(match parsed.scheme() {
+            "mqtt" => Some(1883),
+            "mqtts" => Some(8883),
+            _ => None,
+        });
+        let host = match port {
             Some(p) => format!("{}:{p}", parsed.host_str().unwrap_or("")),
             None => parsed.host_str().unwrap_or("").to_string(),
         };
@@ -402,6 +526,7 @@ impl Reader<'_> {
                 let step_ms = self.duration(&s.step, interval_ms).max(1_000);
                 SourceKind::Prometheus { queries: self.meter_map(&s.queries, &s.query_template, &s.id, span.clone()), backfill_ms, step_ms }
             }
+            "mqtt" => SourceKind::Mqtt(Box::new(self.mqtt(&s, &parsed, &host, unit, span.clone())?)),
             other => {
                 self.error(self.at(s.kind.span()), msg!("live-config-unknown-kind", kind = other, source = s.id.as_str()));
                 return None;
@@ -412,6 +537,110 @@ impl Reader<'_> {
             self.warning(self.at(span), msg!("live-config-no-meters", source = source.id.as_str()));
         }
         Some(source)
+    }
+
+    /// An MQTT source's settings, or `None` when it is to be left out.
+    fn mqtt(&mut self, s: &RawSource, parsed: &reqwest::Url, host: &str, unit: TimestampUnit, span: std::ops::Range<usize>) -> Option<Mqtt> {
+        let payload = match &s.payload {
+            None => Payload::Number,
+            Some(p) => match Payload::NAMES.iter().find(|(n, _)| *n == p.get_ref().trim()) {
+                Some((_, x)) => *x,
+                None => {
+                    let names: Vec<&str> = Payload::NAMES.iter().map(|(n, _)| *n).collect();
+                    self.error(self.at(p.span()), msg!("live-config-bad-payload", value = p.get_ref().as_str(), names = names.join(", ")));
+                    return None;
+                }
+            },
+        };
+        let qos = match &s.qos {
+            Some(q) if *q.get_ref() > 2 => {
+                self.error(self.at(q.span()), msg!("live-config-bad-qos", value = *q.get_ref()));
+                return None;
+            }
+            Some(q) => *q.get_ref(),
+            None => 1,
+        };
+        // A password only from PLANT_TWIN_* (or the user's list), and never in clear text off this machine.
+        if let Some(env) = &s.password_env {
+            if !credential_env_allowed(env.get_ref()) {
+                self.error(self.at(env.span()), msg!("live-config-env-not-allowed", source = s.id.as_str(), variable = env.get_ref().as_str(), allow_env = ALLOW_ENV));
+                return None;
+            }
+            if parsed.scheme() == "mqtt" && !is_loopback(parsed) {
+                self.error(self.at(s.url.span()), msg!("live-config-clear-text", source = s.id.as_str(), host = host));
+                return None;
+            }
+        }
+        let points = self.mqtt_points(s, payload, span.clone())?;
+        if payload == Payload::SparkplugB && s.group.as_deref().is_none_or(|g| g.trim().is_empty() || g.contains(['/', '+', '#'])) {
+            self.error(self.at(span), msg!("live-config-sparkplug-group", source = s.id.as_str()));
+            return None;
+        }
+        let tls = parsed.scheme() == "mqtts";
+        Some(Mqtt {
+            payload,
+            points,
+            qos,
+            client_id: s.client_id.clone().filter(|c| !c.trim().is_empty()).unwrap_or_else(|| format!("plant-twin-{}-{}", s.id, std::process::id())),
+            keep_alive_ms: self.duration(&s.keep_alive, 30_000).clamp(5_000, 3_600_000),
+            clean_session: s.clean_session.unwrap_or(true),
+            username: s.username.clone(),
+            password_env: s.password_env.as_ref().map(|e| e.get_ref().clone()),
+            group: s.group.clone(),
+            timestamp_pointer: s.timestamp_pointer.clone(),
+            unit,
+            tls,
+            host: parsed.host_str().unwrap_or("").trim_matches(['[', ']']).to_owned(),
+            port: parsed.port().unwrap_or(if tls { 8883 } else { 1883 }),
+        })
+    }
+
+    /// Each meter's point: the template's for every meter of the site, then those given per meter; checked
+    /// against the site and the payload form.
+    fn mqtt_points(&mut self, s: &RawSource, payload: Payload, span: std::ops::Range<usize>) -> Option<Vec<(String, Point)>> {
+        let mut out: Vec<(String, Point)> = Vec::new();
+        if let Some(t) = &s.topic_template {
+            for m in &self.site.meters {
+                let pointer = s.pointer_template.as_ref().map(|p| p.replace("{meter}", &m.id).replace("{column}", &m.column));
+                out.push((m.id.clone(), Point::Topic { topic: t.replace("{meter}", &m.id).replace("{column}", &m.column), pointer }));
+            }
+        }
+        for (meter, raw) in &s.topics {
+            if self.site.meter(meter).is_none() {
+                self.error(self.at(span.clone()), msg!("live-config-unknown-meter", source = s.id.as_str(), meter = meter.as_str()));
+                continue;
+            }
+            let point = match raw {
+                RawPoint::Topic(t) => Point::Topic { topic: t.clone(), pointer: None },
+                RawPoint::Table(RawPointTable { topic: Some(t), pointer, node: None, device: None, metric: None }) => Point::Topic { topic: t.clone(), pointer: pointer.clone() },
+                RawPoint::Table(RawPointTable { topic: None, pointer: None, node: Some(n), device, metric: Some(m) }) => {
+                    Point::Metric { node: n.clone(), device: device.clone(), metric: m.clone() }
+                }
+                RawPoint::Table(_) => {
+                    self.error(self.at(span.clone()), msg!("live-config-bad-point", source = s.id.as_str(), meter = meter.as_str()));
+                    continue;
+                }
+            };
+            match out.iter_mut().find(|(m, _)| m == meter) {
+                Some(e) => e.1 = point,
+                None => out.push((meter.clone(), point)),
+            }
+        }
+        // Each point must suit the payload: a metric for Sparkplug, a valid topic filter (and a pointer for JSON)
+        // otherwise.
+        for (meter, p) in &out {
+            let fits = match (payload, p) {
+                (Payload::SparkplugB, Point::Metric { .. }) => true,
+                (Payload::Json, Point::Topic { topic, pointer: Some(ptr) }) => rumqttc::valid_filter(topic) && (ptr.is_empty() || ptr.starts_with('/')),
+                (Payload::Number, Point::Topic { topic, pointer: None }) => rumqttc::valid_filter(topic),
+                _ => false,
+            };
+            if !fits {
+                self.error(self.at(span.clone()), msg!("live-config-point-payload", source = s.id.as_str(), meter = meter.as_str(), payload = payload.name()));
+                return None;
+            }
+        }
+        Some(out)
     }
 
     /// The source's credential (`Some(None)`: it has none), or `None` when the source is to be left out.

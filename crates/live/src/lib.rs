@@ -5,18 +5,20 @@
 //! frame and appends to the store, so every view works the same on live and recorded data. Sources speak
 //! HTTP JSON (a value per meter at a JSON pointer) or the Prometheus HTTP query API (PromQL per meter;
 //! Prometheus, VictoriaMetrics, Thanos and Grafana Mimir all answer it), backfilling the recent window on
-//! connect. The [`recorder`] writes live samples to rolling Parquet files atomically. The meter simulator that
+//! connect; MQTT sources ([`mqtt`]) subscribe to a broker instead (plain numbers, JSON, or Sparkplug B). The [`recorder`] writes live samples to rolling Parquet files atomically. The meter simulator that
 //! serves a site's recorded data as if live is a crate of its own, `plant-simulator`.
 
 pub mod config;
 mod error;
+pub mod mqtt;
 pub mod poll;
 pub mod recorder;
 pub mod runner;
+pub mod sparkplug;
 
 pub use config::{
-    ALLOW_ENV, Auth, Origin, RecorderConfig, SOURCES_FILE, Source, SourceKind, SourcesConfig, TimestampUnit, credential_env_allowed, is_loopback, load, load_for_site, parse,
-    parse_duration_ms, parse_from,
+    ALLOW_ENV, Auth, Mqtt, Origin, Payload, Point, RecorderConfig, SOURCES_FILE, Source, SourceKind, SourcesConfig, TimestampUnit, credential_env_allowed, is_loopback, load,
+    load_for_site, parse, parse_duration_ms, parse_from,
 };
 pub use error::LiveError;
 pub use poll::{LiveSample, PollError, PollResult, parse_json, parse_prometheus};

@@ -172,14 +172,19 @@ pub fn client(source: &Source) -> Result<reqwest::Client, PollError> {
 }
 
 async fn get(client: &reqwest::Client, source: &Source, url: &str, query: &[(&str, String)]) -> Result<String, PollError> {
+    get_with(client, source.auth.as_ref(), source.timeout_ms, url, query).await
+}
+
+/// A GET with the source's credential (`auth`) and timeout, without the rest of the source.
+async fn get_with(client: &reqwest::Client, auth: Option<&crate::config::Auth>, timeout_ms: i64, url: &str, query: &[(&str, String)]) -> Result<String, PollError> {
     let mut req = client.get(url).query(query);
-    if let Some(a) = &source.auth {
+    if let Some(a) = auth {
         let value = std::env::var(&a.env).map_err(|_| PollError::Auth(a.env.clone()))?;
         req = req.header(a.header.as_str(), value);
     }
-    let resp = req.send().await.map_err(|e| classify(e, source.timeout_ms))?;
+    let resp = req.send().await.map_err(|e| classify(e, timeout_ms))?;
     let status = resp.status();
-    let body = resp.text().await.map_err(|e| classify(e, source.timeout_ms))?;
+    let body = resp.text().await.map_err(|e| classify(e, timeout_ms))?;
     if !status.is_success() {
         let snippet: String = body.chars().take(200).collect();
         return Err(PollError::Http(status.as_u16(), snippet.trim().to_string()));
@@ -214,6 +219,8 @@ pub async fn poll(client: &reqwest::Client, source: &Source, now_ms: i64) -> Res
             let time = format!("{:.3}", now_ms as f64 / 1000.0);
             prometheus_all(client, source, &url, queries, |q| vec![("query", q.to_string()), ("time", time.clone())]).await
         }
+        // Not polled: its broker pushes (crate::mqtt).
+        SourceKind::Mqtt(_) => Ok(PollResult::default()),
     }
 }
 
@@ -241,13 +248,15 @@ async fn prometheus_all(
     let mut out = PollResult::default();
     let mut first_error: Option<PollError> = None;
     let mut ok = 0usize;
+    // What each query task needs of the source, shared: not the source (and its every query) per task.
+    let auth = std::sync::Arc::new(source.auth.clone());
+    let url: std::sync::Arc<str> = url.into();
     for chunk in queries.chunks(8) {
         let mut set = tokio::task::JoinSet::new();
         for (meter, q) in chunk {
-            let (client, source, url, meter, p) = (client.clone(), source.clone(), url.to_string(), meter.clone(), params(q));
+            let (client, auth, url, meter, p, timeout_ms) = (client.clone(), auth.clone(), url.clone(), meter.clone(), params(q), source.timeout_ms);
             set.spawn(async move {
-                let p: Vec<(&str, String)> = p.iter().map(|(k, v)| (*k, v.clone())).collect();
-                let r = match get(&client, &source, &url, &p).await {
+                let r = match get_with(&client, auth.as_ref().as_ref(), timeout_ms, &url, &p).await {
                     Ok(body) => parse_prometheus(&body, &meter),
                     Err(e) => Err(e),
                 };

@@ -103,7 +103,7 @@ impl Default for SourceStatus {
 
 impl SourceStatus {
     /// Sets (or clears) the last error.
-    fn set_error(&mut self, message: Option<Msg>) {
+    pub(crate) fn set_error(&mut self, message: Option<Msg>) {
         self.last_error = message.as_ref().map(Msg::text);
         self.last_error_msg = message;
     }
@@ -131,19 +131,19 @@ pub const QUEUE_CAP: usize = 4096;
 /// view): every report is stamped when sent, counted while queued, and the app's drain measures how long
 /// the oldest waited.
 #[derive(Clone)]
-struct Outbox {
+pub(crate) struct Outbox {
     tx: mpsc::Sender<(Instant, LiveEvent)>,
     queued: Arc<AtomicUsize>,
 }
 
 impl Outbox {
-    fn send(&self, e: LiveEvent) -> bool {
+    pub(crate) fn send(&self, e: LiveEvent) -> bool {
         self.queued.fetch_add(1, Ordering::Relaxed);
         self.tx.send((Instant::now(), e)).is_ok()
     }
 
     /// Waits while the app has [`QUEUE_CAP`] reports still to read.
-    async fn room(&self) {
+    pub(crate) async fn room(&self) {
         while self.queued.load(Ordering::Relaxed) >= QUEUE_CAP {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
@@ -169,7 +169,7 @@ pub struct LiveHandle {
     thread: Option<JoinHandle<()>>,
 }
 
-fn now_ms() -> i64 {
+pub(crate) fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }
 
@@ -189,7 +189,11 @@ impl LiveHandle {
                     let mut set = tokio::task::JoinSet::new();
                     let started = now_ms();
                     for s in sources {
-                        set.spawn(run_source(s, started, tx.clone(), stop_rx.clone()));
+                        if matches!(s.kind, SourceKind::Mqtt(_)) {
+                            set.spawn(crate::mqtt::run(s, started, tx.clone(), stop_rx.clone()));
+                        } else {
+                            set.spawn(run_source(s, started, tx.clone(), stop_rx.clone()));
+                        }
                     }
                     while let Some(joined) = set.join_next().await {
                         // A source task that panicked (a bug) says so in its status instead of vanishing.

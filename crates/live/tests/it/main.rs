@@ -3,6 +3,7 @@
 
 mod config;
 mod faults;
+mod mqtt;
 mod parse;
 mod prometheus;
 mod recorder;

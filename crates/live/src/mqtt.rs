@@ -1,0 +1,238 @@
+//! MQTT sources: a broker's messages to samples, through the same channel, status and screening as the polled
+//! sources. The client is rumqttc's (MQTT 3.1.1); it reconnects by itself when polled again after an error, and
+//! the subscriptions are made again on every connection (a clean session keeps none).
+//!
+//! Payloads ([`Decoder`]): a number as text; JSON with a pointer per meter (and optionally one for the time);
+//! Sparkplug B ([`crate::sparkplug`]), whose births name the metrics, whose sequence gaps ask the edge node for a
+//! rebirth, and whose deaths are reported in the status.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use plant_i18n::msg;
+use rumqttc::{AsyncClient, Event, MqttOptions, Packet, QoS, SubscribeFilter};
+
+use crate::config::{Mqtt, Payload, Point, Source, SourceKind};
+use crate::poll::{LiveSample, PollResult, parse_json};
+use crate::runner::{LiveEvent, Outbox, SampleWindow, SourceState, SourceStatus, backoff_ms, now_ms};
+use crate::sparkplug;
+
+/// What the messages of one source say, meter by meter.
+pub struct Decoder {
+    mqtt: Mqtt,
+    /// Sparkplug: (edge node, device, metric) → meters.
+    metrics: HashMap<(String, Option<String>, String), Vec<String>>,
+    session: sparkplug::Session,
+}
+
+/// What one message gave: samples, problems, an edge node to ask for a rebirth.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Decoded {
+    pub result: PollResult,
+    pub rebirth: Option<String>,
+}
+
+impl Decoder {
+    pub fn new(mqtt: &Mqtt) -> Decoder {
+        let mut metrics: HashMap<(String, Option<String>, String), Vec<String>> = HashMap::new();
+        for (meter, p) in &mqtt.points {
+            if let Point::Metric { node, device, metric } = p {
+                metrics.entry((node.clone(), device.clone(), metric.clone())).or_default().push(meter.clone());
+            }
+        }
+        Decoder { mqtt: mqtt.clone(), metrics, session: sparkplug::Session::default() }
+    }
+
+    /// The samples of a message on `topic`, received at `received_ms`.
+    pub fn decode(&mut self, topic: &str, payload: &[u8], received_ms: i64) -> Decoded {
+        match self.mqtt.payload {
+            Payload::SparkplugB => self.sparkplug(topic, payload, received_ms),
+            Payload::Number | Payload::Json => Decoded { result: self.plain(topic, payload, received_ms), rebirth: None },
+        }
+    }
+
+    fn plain(&self, topic: &str, payload: &[u8], received_ms: i64) -> PollResult {
+        let mut out = PollResult::default();
+        let Ok(text) = std::str::from_utf8(payload) else {
+            out.problems.push(msg!("live-mqtt-not-text", topic = topic));
+            return out;
+        };
+        let mut pointers: Vec<(String, String)> = Vec::new();
+        for (meter, p) in &self.mqtt.points {
+            let Point::Topic { topic: filter, pointer } = p else { continue };
+            if !rumqttc::matches(topic, filter) {
+                continue;
+            }
+            match pointer {
+                Some(ptr) => pointers.push((meter.clone(), ptr.clone())),
+                None => match text.trim().parse::<f64>() {
+                    Ok(x) if x.is_finite() => out.samples.push((meter.clone(), received_ms, x)),
+                    _ => out.problems.push(msg!("live-mqtt-not-a-number", meter = meter.as_str(), topic = topic, value = text.chars().take(40).collect::<String>())),
+                },
+            }
+        }
+        if !pointers.is_empty() {
+            match parse_json(text, self.mqtt.timestamp_pointer.as_deref(), self.mqtt.unit, &pointers, received_ms) {
+                Ok(mut r) => {
+                    out.samples.append(&mut r.samples);
+                    out.problems.append(&mut r.problems);
+                }
+                Err(e) => out.problems.push(msg!("live-mqtt-payload", topic = topic, error = e.message())),
+            }
+        }
+        out
+    }
+
+    fn sparkplug(&mut self, topic: &str, payload: &[u8], received_ms: i64) -> Decoded {
+        let mut out = Decoded::default();
+        if sparkplug::topic(topic).is_none_or(|(group, ..)| Some(group) != self.mqtt.group.as_deref()) {
+            return out;
+        }
+        let read = self.session.read(topic, payload);
+        out.result.problems = read.problems;
+        out.rebirth = read.rebirth;
+        if let Some((node, device)) = read.died {
+            let meters = self.metrics.iter().filter(|((n, d, _), _)| *n == node && (device.is_none() || *d == device)).map(|(_, m)| m.len()).sum::<usize>();
+            let what = match &device {
+                Some(d) => format!("{node}/{d}"),
+                None => node.clone(),
+            };
+            out.result.problems.push(msg!("live-sparkplug-died", what = what, meters = meters));
+        }
+        for (node, device, metric, t, value) in read.readings {
+            let Some(meters) = self.metrics.get(&(node, device, metric.clone())) else { continue };
+            let t = t.and_then(|t| i64::try_from(t).ok()).unwrap_or(received_ms);
+            match value {
+                Some(x) => out.result.samples.extend(meters.iter().map(|m| (m.clone(), t, x))),
+                None => out.result.problems.extend(meters.iter().map(|m| msg!("live-sparkplug-no-value", meter = m.as_str(), metric = metric.as_str()))),
+            }
+        }
+        out
+    }
+}
+
+/// The broker connection's options: client id, keep-alive, session, credentials (the password read from its
+/// environment variable now, never stored), packets up to 1 MB (a Sparkplug birth of many metrics).
+fn options(m: &Mqtt) -> Result<MqttOptions, plant_i18n::Msg> {
+    let mut o = MqttOptions::new(m.client_id.clone(), m.host.clone(), m.port);
+    o.set_keep_alive(Duration::from_millis(m.keep_alive_ms.max(5_000) as u64)).set_clean_session(m.clean_session).set_max_packet_size(1 << 20, 1 << 20);
+    if m.tls {
+        return Err(msg!("live-mqtt-tls-unsupported"));
+    }
+    match (&m.username, &m.password_env) {
+        (Some(user), Some(env)) => {
+            let password = std::env::var(env).map_err(|_| msg!("live-poll-auth-unset", variable = env.as_str()))?;
+            o.set_credentials(user.clone(), password);
+        }
+        (Some(user), None) => {
+            o.set_credentials(user.clone(), String::new());
+        }
+        _ => {}
+    }
+    Ok(o)
+}
+
+fn qos(q: u8) -> QoS {
+    match q {
+        0 => QoS::AtMostOnce,
+        2 => QoS::ExactlyOnce,
+        _ => QoS::AtLeastOnce,
+    }
+}
+
+/// How often the samples gathered from messages go to the app.
+const FLUSH: Duration = Duration::from_millis(100);
+
+/// Runs an MQTT source until `stop`: connect, subscribe, turn messages into samples, report.
+pub(crate) async fn run(source: Source, session_start_ms: i64, tx: Outbox, mut stop: tokio::sync::watch::Receiver<bool>) {
+    let SourceKind::Mqtt(m) = &source.kind else { return };
+    let mut status = SourceStatus::default();
+    let window = SampleWindow::new(&source, session_start_ms);
+    let send_status = |status: &SourceStatus| tx.send(LiveEvent::Status { source: source.id.clone(), status: status.clone() });
+    let options = match options(m) {
+        Ok(o) => o,
+        Err(e) => {
+            status.set_error(Some(e));
+            let _ = send_status(&status);
+            return;
+        }
+    };
+    if !send_status(&status) {
+        return;
+    }
+    let (client, mut events) = AsyncClient::new(options, 64);
+    let filters: Vec<SubscribeFilter> = m.filters().into_iter().map(|f| SubscribeFilter::new(f, qos(m.qos))).collect();
+    let mut decoder = Decoder::new(m);
+    let mut batch: Vec<LiveSample> = Vec::new();
+    let mut problems = Vec::new();
+    let mut flush = tokio::time::interval(FLUSH);
+    loop {
+        tokio::select! {
+            _ = stop.changed() => return,
+            _ = flush.tick() => {
+                if batch.is_empty() && problems.is_empty() {
+                    continue;
+                }
+                let (samples, refused) = window.screen(std::mem::take(&mut batch), now_ms());
+                status.samples += samples.len() as u64;
+                status.refused_future += refused.future as u64;
+                status.refused_past += refused.past as u64;
+                if refused.future > 0 {
+                    problems.insert(0, msg!("live-refused-future", count = refused.future, minutes = crate::runner::MAX_CLOCK_SKEW_MS / 60_000));
+                }
+                status.set_error(problems.first().map(|p: &plant_i18n::Msg| if problems.len() > 1 { msg!("live-problems-and-more", problem = p, more = problems.len() - 1) } else { p.clone() }));
+                problems.clear();
+                status.last_good_ms = Some(now_ms());
+                tx.room().await;
+                if (!samples.is_empty() && !tx.send(LiveEvent::Samples { source: source.id.clone(), samples, backfill: false })) || !send_status(&status) {
+                    return;
+                }
+            }
+            event = events.poll() => match event {
+                Ok(Event::Incoming(Packet::ConnAck(_))) => {
+                    status.state = SourceState::Connected;
+                    status.failures = 0;
+                    status.set_error(None);
+                    // Queued for the event loop polled here (never awaited: that could wait on ourselves).
+                    if let Err(e) = client.try_subscribe_many(filters.clone()) {
+                        status.set_error(Some(msg!("live-mqtt-subscribe", error = e.to_string())));
+                    }
+                    if !send_status(&status) {
+                        return;
+                    }
+                }
+                Ok(Event::Incoming(Packet::Publish(p))) => {
+                    let now = now_ms();
+                    let mut d = decoder.decode(&p.topic, &p.payload, now);
+                    batch.append(&mut d.result.samples);
+                    problems.append(&mut d.result.problems);
+                    if let (Some(node), Some(group)) = (d.rebirth, &m.group) {
+                        let topic = format!("spBv1.0/{group}/NCMD/{node}");
+                        if let Err(e) = client.try_publish(topic, QoS::AtLeastOnce, false, sparkplug::rebirth_request(now)) {
+                            problems.push(msg!("live-mqtt-subscribe", error = e.to_string()));
+                        }
+                    }
+                }
+                Ok(Event::Incoming(Packet::SubAck(ack))) => {
+                    if ack.return_codes.iter().any(|c| matches!(c, rumqttc::SubscribeReasonCode::Failure)) {
+                        problems.push(msg!("live-mqtt-refused-subscription", filters = m.filters().join(", ")));
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    status.failures += 1;
+                    let wait = backoff_ms(1_000, status.failures);
+                    status.state = SourceState::BackingOff { retry_at_ms: now_ms() + wait };
+                    status.set_error(Some(msg!("live-mqtt-connection", error = e.to_string())));
+                    if !send_status(&status) {
+                        return;
+                    }
+                    tokio::select! {
+                        _ = stop.changed() => return,
+                        _ = tokio::time::sleep(Duration::from_millis(wait as u64)) => {}
+                    }
+                }
+            }
+        }
+    }
+}
