@@ -30,7 +30,7 @@ live-config-duration-too-long = "{ $text }" is longer than ten years; using { $d
 live-config-bad-url = url "{ $url }" must be an http:// or https:// address with a host; source "{ $source }" ignored
 live-config-bad-timestamp-unit = timestamp_unit "{ $value }" is not one of { $names }; using rfc3339
 live-config-not-a-pointer = source "{ $source }": "{ $pointer }" for { $meter } is not a JSON pointer (starts with /)
-live-config-unknown-kind = unknown source kind "{ $kind }" (http-json, prometheus or mqtt); source "{ $source }" ignored
+live-config-unknown-kind = unknown source kind "{ $kind }" (http-json, prometheus, mqtt or modbus-tcp); source "{ $source }" ignored
 live-config-no-meters = source "{ $source }" feeds no meter (no meters/queries and no template)
 live-config-env-not-allowed = source "{ $source }": auth_env "{ $variable }" is not allowed: credentials come only from PLANT_TWIN_* variables (or those listed in { $allow_env }); source ignored
 live-config-clear-text = source "{ $source }": a credential would be sent in clear text to { $host }; use https:// (plain http:// only to this machine); source ignored
@@ -139,3 +139,12 @@ live-sparkplug-seq-gap = edge node { $node }: sequence number { $got } where { $
 live-sparkplug-unknown-alias = edge node { $node }: metric alias { $alias } was not in its birth; a rebirth is requested
 live-sparkplug-died = { $what } went offline (death certificate): its { $meters } meter(s) get no new data
 live-sparkplug-no-value = { $meter }: metric "{ $metric }" is null or not a number
+
+## Modbus TCP sources (crates/live/src/modbus.rs).
+live-sends-modbus = read { $registers } register value(s) from { $url } in { $requests } request(s) every { $interval_s } s
+live-config-modbus-bad-field = source "{ $source }": { $field } = "{ $value }" is not one of { $allowed }; source ignored
+live-config-modbus-bad-register = source "{ $source }": meter "{ $meter }": type must be one of { $types } and table holding or input; source ignored
+live-config-modbus-bad-number = source "{ $source }": meter "{ $meter }": the scale must be a number other than 0, the offset a number, and the value's registers within 0–65535; source ignored
+live-modbus-not-a-number = { $meter }: register { $address } does not hold a number
+# $exception: the Modbus exception's name and code ("IllegalDataAddress (0x02)").
+live-modbus-exception = the device answered { $exception } to reading { $table } registers { $first }–{ $last } of unit { $unit } ({ $meters })

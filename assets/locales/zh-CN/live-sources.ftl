@@ -30,7 +30,7 @@ live-config-duration-too-long = “{ $text }”超过十年；改用 { $default_
 live-config-bad-url = url“{ $url }”必须是带主机名的 http:// 或 https:// 地址；忽略数据源“{ $source }”
 live-config-bad-timestamp-unit = timestamp_unit“{ $value }”不是 { $names } 之一；改用 rfc3339
 live-config-not-a-pointer = 数据源“{ $source }”：{ $meter } 的“{ $pointer }”不是 JSON pointer（应以 / 开头）
-live-config-unknown-kind = 未知的数据源类型“{ $kind }”（应为 http-json、prometheus 或 mqtt）；忽略数据源“{ $source }”
+live-config-unknown-kind = 未知的数据源类型“{ $kind }”（应为 http-json、prometheus、mqtt 或 modbus-tcp）；忽略数据源“{ $source }”
 live-config-no-meters = 数据源“{ $source }”不为任何计量表提供数据（没有 meters/queries，也没有模板）
 live-config-env-not-allowed = 数据源“{ $source }”：不允许使用 auth_env“{ $variable }”：凭据只能来自 PLANT_TWIN_* 环境变量（或 { $allow_env } 中列出的变量）；忽略该数据源
 live-config-clear-text = 数据源“{ $source }”：凭据将以明文发送到 { $host }；请使用 https://（仅向本机可用明文 http://）；忽略该数据源
@@ -128,3 +128,12 @@ live-sparkplug-seq-gap = 边缘节点 { $node }：序号为 { $got }，应为 { 
 live-sparkplug-unknown-alias = 边缘节点 { $node }：指标别名 { $alias } 不在其出生消息中；已请求重生
 live-sparkplug-died = { $what } 已离线（死亡证明）：其 { $meters } 个计量表不再有新数据
 live-sparkplug-no-value = { $meter }：指标“{ $metric }”为空或不是数字
+
+## Modbus TCP 数据源（crates/live/src/modbus.rs）。
+live-sends-modbus = 每 { $interval_s } 秒从 { $url } 读取 { $registers } 个寄存器值，共 { $requests } 次请求
+live-config-modbus-bad-field = 数据源“{ $source }”：{ $field } = "{ $value }" 不是 { $allowed } 之一；忽略该数据源
+live-config-modbus-bad-register = 数据源“{ $source }”：计量表“{ $meter }”：type 须为 { $types } 之一，table 须为 holding 或 input；忽略该数据源
+live-config-modbus-bad-number = 数据源“{ $source }”：计量表“{ $meter }”：scale 须为非 0 的数，offset 须为数，且数值所占寄存器须在 0–65535 之内；忽略该数据源
+live-modbus-not-a-number = { $meter }：寄存器 { $address } 中不是数字
+# $exception：Modbus 异常的名称和代码（“IllegalDataAddress (0x02)”）。
+live-modbus-exception = 读取单元 { $unit } 的 { $table } 寄存器 { $first }–{ $last } 时设备应答 { $exception }（{ $meters }）

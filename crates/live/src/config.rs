@@ -83,6 +83,27 @@ struct RawSource {
     topic_template: Option<String>,
     #[serde(default)]
     topics: BTreeMap<String, RawPoint>,
+    // Modbus TCP
+    unit_id: Option<u8>,
+    word_order: Option<Spanned<String>>,
+    byte_order: Option<Spanned<String>>,
+    #[serde(default)]
+    registers: BTreeMap<String, Spanned<RawRegister>>,
+}
+
+/// A meter's Modbus register.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRegister {
+    address: u16,
+    #[serde(rename = "type")]
+    data_type: Option<String>,
+    table: Option<String>,
+    scale: Option<f64>,
+    offset: Option<f64>,
+    unit_id: Option<u8>,
+    word_order: Option<String>,
+    byte_order: Option<String>,
 }
 
 /// Where an MQTT source finds a meter: a topic (its payload a number), a topic and a JSON pointer, or a
@@ -121,6 +142,8 @@ pub enum SourceKind {
     Prometheus { queries: Vec<(String, String)>, backfill_ms: i64, step_ms: i64 },
     /// An MQTT broker: each meter a topic (and a JSON pointer), or a Sparkplug B metric.
     Mqtt(Box<Mqtt>),
+    /// A Modbus TCP server (a power meter, a PLC, a gateway): each meter a register.
+    ModbusTcp { registers: Vec<crate::modbus::Register> },
 }
 
 /// How an MQTT source's payloads are written.
@@ -291,6 +314,7 @@ impl Source {
             (SourceKind::HttpJson { .. }, true) => "HTTPS JSON",
             (SourceKind::Prometheus { .. }, false) => "Prometheus API (HTTP)",
             (SourceKind::Prometheus { .. }, true) => "Prometheus API (HTTPS)",
+            (SourceKind::ModbusTcp { .. }, _) => "Modbus TCP",
             (SourceKind::Mqtt(m), _) => match (m.payload, m.tls) {
                 (Payload::SparkplugB, false) => "MQTT, Sparkplug B",
                 (Payload::SparkplugB, true) => "MQTT over TLS, Sparkplug B",
@@ -311,6 +335,9 @@ impl Source {
         match &self.kind {
             SourceKind::HttpJson { .. } => {
                 msg!("live-sends-http-json", url = self.url.as_str(), interval_s = interval_s, credential = credential, header = header, env = env)
+            }
+            SourceKind::ModbusTcp { registers } => {
+                msg!("live-sends-modbus", url = self.url.as_str(), requests = crate::modbus::plan(registers).len(), registers = registers.len(), interval_s = interval_s)
             }
             SourceKind::Mqtt(m) => msg!(
                 "live-sends-mqtt",
@@ -343,7 +370,7 @@ impl Source {
     pub fn backfill_ms(&self) -> i64 {
         match self.kind {
             SourceKind::Prometheus { backfill_ms, .. } => backfill_ms,
-            SourceKind::HttpJson { .. } | SourceKind::Mqtt(_) => 0,
+            SourceKind::HttpJson { .. } | SourceKind::Mqtt(_) | SourceKind::ModbusTcp { .. } => 0,
         }
     }
 
@@ -353,6 +380,7 @@ impl Source {
             SourceKind::HttpJson { meters, .. } => meters.iter().map(|(m, _)| m.as_str()).collect(),
             SourceKind::Prometheus { queries, .. } => queries.iter().map(|(m, _)| m.as_str()).collect(),
             SourceKind::Mqtt(m) => m.points.iter().map(|(m, _)| m.as_str()).collect(),
+            SourceKind::ModbusTcp { registers } => registers.iter().map(|r| r.meter.as_str()).collect(),
         }
     }
 }
@@ -485,7 +513,11 @@ impl Reader<'_> {
     /// One `[[source]]` (at `span`), or `None` when it is left out.
     fn source(&mut self, span: std::ops::Range<usize>, s: RawSource) -> Option<Source> {
         let url = s.url.get_ref().trim().to_string();
-        let schemes: &[&str] = if s.kind.get_ref() == "mqtt" { &["mqtt", "mqtts"] } else { &["http", "https"] };
+        let schemes: &[&str] = match s.kind.get_ref().as_str() {
+            "mqtt" => &["mqtt", "mqtts"],
+            "modbus-tcp" => &["tcp"],
+            _ => &["http", "https"],
+        };
         let parsed = match reqwest::Url::parse(&url) {
             Ok(u) if schemes.contains(&u.scheme()) && u.host().is_some() => u,
             _ => {
@@ -495,6 +527,7 @@ impl Reader<'_> {
         };
         let port = parsed.port_or_known_default().or(match parsed.scheme() {
             "mqtt" => Some(1883),
+            "tcp" => Some(502),
             "mqtts" => Some(8883),
             _ => None,
         });
@@ -527,6 +560,7 @@ impl Reader<'_> {
                 SourceKind::Prometheus { queries: self.meter_map(&s.queries, &s.query_template, &s.id, span.clone()), backfill_ms, step_ms }
             }
             "mqtt" => SourceKind::Mqtt(Box::new(self.mqtt(&s, &parsed, &host, unit, span.clone())?)),
+            "modbus-tcp" => SourceKind::ModbusTcp { registers: self.registers(&s)? },
             other => {
                 self.error(self.at(s.kind.span()), msg!("live-config-unknown-kind", kind = other, source = s.id.as_str()));
                 return None;
@@ -593,6 +627,60 @@ impl Reader<'_> {
             host: parsed.host_str().unwrap_or("").trim_matches(['[', ']']).to_owned(),
             port: parsed.port().unwrap_or(if tls { 8883 } else { 1883 }),
         })
+    }
+
+    /// A Modbus source's registers, each checked against the site and its form; `None` when the source is to be
+    /// left out.
+    fn registers(&mut self, s: &RawSource) -> Option<Vec<crate::modbus::Register>> {
+        use crate::modbus::{DataType, Register, Table};
+        let order = |r: &mut Self, v: Option<&str>, at: std::ops::Range<usize>, field: &str| -> Option<bool> {
+            match v.map(str::trim) {
+                None | Some("big") => Some(true),
+                Some("little") => Some(false),
+                Some(other) => {
+                    r.error(r.at(at), msg!("live-config-modbus-bad-field", source = s.id.as_str(), field = field, value = other, allowed = "big, little")); // i18n-ok: the values' names
+                    None
+                }
+            }
+        };
+        let whole = s.url.span();
+        let word_big = order(self, s.word_order.as_ref().map(|w| w.get_ref().as_str()), s.word_order.as_ref().map_or(whole.clone(), |w| w.span()), "word_order")?; // i18n-ok: the field's name
+        let byte_big = order(self, s.byte_order.as_ref().map(|w| w.get_ref().as_str()), s.byte_order.as_ref().map_or(whole.clone(), |w| w.span()), "byte_order")?; // i18n-ok: the field's name
+        let mut out = Vec::new();
+        for (meter, raw) in &s.registers {
+            let at = raw.span();
+            let raw = raw.get_ref();
+            if self.site.meter(meter).is_none() {
+                self.error(self.at(at), msg!("live-config-unknown-meter", source = s.id.as_str(), meter = meter.as_str()));
+                continue;
+            }
+            let data_type = match raw.data_type.as_deref().map(str::trim) {
+                None => Some(DataType::U16),
+                Some(t) => DataType::NAMES.iter().find(|(n, _)| *n == t).map(|(_, d)| *d),
+            };
+            let table = match raw.table.as_deref().map(str::trim) {
+                None | Some("holding") => Some(Table::Holding),
+                Some("input") => Some(Table::Input),
+                Some(_) => None,
+            };
+            let (Some(data_type), Some(table)) = (data_type, table) else {
+                let names: Vec<&str> = DataType::NAMES.iter().map(|(n, _)| *n).collect();
+                self.error(self.at(at), msg!("live-config-modbus-bad-register", source = s.id.as_str(), meter = meter.as_str(), types = names.join(", ")));
+                return None;
+            };
+            let word = order(self, raw.word_order.as_deref(), at.clone(), "word_order")?; // i18n-ok: the field's name
+            let byte = order(self, raw.byte_order.as_deref(), at.clone(), "byte_order")?; // i18n-ok: the field's name
+            let (scale, offset) = (raw.scale.unwrap_or(1.0), raw.offset.unwrap_or(0.0));
+            let fits = u32::from(raw.address) + u32::from(data_type.words()) <= 65_536;
+            if !(scale.is_finite() && offset.is_finite() && scale != 0.0 && fits) {
+                self.error(self.at(at), msg!("live-config-modbus-bad-number", source = s.id.as_str(), meter = meter.as_str()));
+                return None;
+            }
+            let word_big = if raw.word_order.is_some() { word } else { word_big };
+            let byte_big = if raw.byte_order.is_some() { byte } else { byte_big };
+            out.push(Register { meter: meter.clone(), unit_id: raw.unit_id.or(s.unit_id).unwrap_or(1), table, address: raw.address, data_type, word_big, byte_big, scale, offset });
+        }
+        Some(out)
     }
 
     /// Each meter's point: the template's for every meter of the site, then those given per meter; checked

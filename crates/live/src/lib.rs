@@ -5,11 +5,13 @@
 //! frame and appends to the store, so every view works the same on live and recorded data. Sources speak
 //! HTTP JSON (a value per meter at a JSON pointer) or the Prometheus HTTP query API (PromQL per meter;
 //! Prometheus, VictoriaMetrics, Thanos and Grafana Mimir all answer it), backfilling the recent window on
-//! connect; MQTT sources ([`mqtt`]) subscribe to a broker instead (plain numbers, JSON, or Sparkplug B). The [`recorder`] writes live samples to rolling Parquet files atomically. The meter simulator that
+//! connect; MQTT sources ([`mqtt`]) subscribe to a broker instead (plain numbers, JSON, or Sparkplug B), and Modbus
+//! TCP sources ([`modbus`]) poll registers. The [`recorder`] writes live samples to rolling Parquet files atomically. The meter simulator that
 //! serves a site's recorded data as if live is a crate of its own, `plant-simulator`.
 
 pub mod config;
 mod error;
+pub mod modbus;
 pub mod mqtt;
 pub mod poll;
 pub mod recorder;

@@ -164,7 +164,7 @@ pub(crate) async fn run(source: Source, session_start_ms: i64, tx: Outbox, mut s
     let filters: Vec<SubscribeFilter> = m.filters().into_iter().map(|f| SubscribeFilter::new(f, qos(m.qos))).collect();
     let mut decoder = Decoder::new(m);
     let mut batch: Vec<LiveSample> = Vec::new();
-    let mut problems = Vec::new();
+    let mut problems: Vec<plant_i18n::Msg> = Vec::new();
     let mut flush = tokio::time::interval(FLUSH);
     loop {
         tokio::select! {
@@ -173,18 +173,9 @@ pub(crate) async fn run(source: Source, session_start_ms: i64, tx: Outbox, mut s
                 if batch.is_empty() && problems.is_empty() {
                     continue;
                 }
-                let (samples, refused) = window.screen(std::mem::take(&mut batch), now_ms());
-                status.samples += samples.len() as u64;
-                status.refused_future += refused.future as u64;
-                status.refused_past += refused.past as u64;
-                if refused.future > 0 {
-                    problems.insert(0, msg!("live-refused-future", count = refused.future, minutes = crate::runner::MAX_CLOCK_SKEW_MS / 60_000));
-                }
-                status.set_error(problems.first().map(|p: &plant_i18n::Msg| if problems.len() > 1 { msg!("live-problems-and-more", problem = p, more = problems.len() - 1) } else { p.clone() }));
-                problems.clear();
                 status.last_good_ms = Some(now_ms());
-                tx.room().await;
-                if (!samples.is_empty() && !tx.send(LiveEvent::Samples { source: source.id.clone(), samples, backfill: false })) || !send_status(&status) {
+                let r = PollResult { samples: std::mem::take(&mut batch), problems: std::mem::take(&mut problems) };
+                if !crate::runner::deliver(&tx, &source.id, &window, &mut status, r, false).await || !send_status(&status) {
                     return;
                 }
             }

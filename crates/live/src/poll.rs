@@ -219,8 +219,8 @@ pub async fn poll(client: &reqwest::Client, source: &Source, now_ms: i64) -> Res
             let time = format!("{:.3}", now_ms as f64 / 1000.0);
             prometheus_all(client, source, &url, queries, |q| vec![("query", q.to_string()), ("time", time.clone())]).await
         }
-        // Not polled: its broker pushes (crate::mqtt).
-        SourceKind::Mqtt(_) => Ok(PollResult::default()),
+        // Not polled here: a broker pushes (crate::mqtt); a Modbus device is read by crate::modbus.
+        SourceKind::Mqtt(_) | SourceKind::ModbusTcp { .. } => Ok(PollResult::default()),
     }
 }
 

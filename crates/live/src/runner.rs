@@ -189,11 +189,11 @@ impl LiveHandle {
                     let mut set = tokio::task::JoinSet::new();
                     let started = now_ms();
                     for s in sources {
-                        if matches!(s.kind, SourceKind::Mqtt(_)) {
-                            set.spawn(crate::mqtt::run(s, started, tx.clone(), stop_rx.clone()));
-                        } else {
-                            set.spawn(run_source(s, started, tx.clone(), stop_rx.clone()));
-                        }
+                        match s.kind {
+                            SourceKind::Mqtt(_) => set.spawn(crate::mqtt::run(s, started, tx.clone(), stop_rx.clone())),
+                            SourceKind::ModbusTcp { .. } => set.spawn(crate::modbus::run(s, started, tx.clone(), stop_rx.clone())),
+                            _ => set.spawn(run_source(s, started, tx.clone(), stop_rx.clone())),
+                        };
                     }
                     while let Some(joined) = set.join_next().await {
                         // A source task that panicked (a bug) says so in its status instead of vanishing.
@@ -277,26 +277,12 @@ async fn run_source(source: Source, session_start_ms: i64, tx: Outbox, mut stop:
         // On (re)connect, fill the recent window first so the charts are not empty.
         let result = if backfilled { poll::poll(&client, &source, now).await.map(|r| (r, false)) } else { poll::backfill(&client, &source, now).await.map(|r| (r, true)) };
         match result {
-            Ok((mut r, was_backfill)) => {
+            Ok((r, was_backfill)) => {
                 backfilled = true;
                 status.state = SourceState::Connected;
                 status.failures = 0;
                 status.last_good_ms = Some(now);
-                let (samples, refused) = window.screen(std::mem::take(&mut r.samples), now_ms());
-                status.samples += samples.len() as u64;
-                status.refused_future += refused.future as u64;
-                status.refused_past += refused.past as u64;
-                if refused.future > 0 {
-                    r.problems.insert(0, msg!("live-refused-future", count = refused.future, minutes = MAX_CLOCK_SKEW_MS / 60_000));
-                }
-                if refused.past > 0 {
-                    r.problems.insert(0, msg!("live-refused-past", count = refused.past));
-                }
-                // The first problem, and how many more (resolved now: the status is replaced at the next poll).
-                status
-                    .set_error(r.problems.first().map(|p| if r.problems.len() > 1 { msg!("live-problems-and-more", problem = p, more = r.problems.len() - 1) } else { p.clone() }));
-                tx.room().await;
-                if !samples.is_empty() && !tx.send(LiveEvent::Samples { source: source.id.clone(), samples, backfill: was_backfill }) {
+                if !deliver(&tx, &source.id, &window, &mut status, r, was_backfill).await {
                     return;
                 }
                 wait_ms = if was_backfill { 0 } else { source.interval_ms };
@@ -316,6 +302,25 @@ async fn run_source(source: Source, session_start_ms: i64, tx: Outbox, mut stop:
             return;
         }
     }
+}
+
+/// Hands what a poll (or a batch of messages) gave to the app: the samples inside the source's window (the
+/// others refused and counted), and the first problem (and how many more) as the status's error — replaced at
+/// the next delivery. `false`: the app is gone.
+pub(crate) async fn deliver(tx: &Outbox, source: &str, window: &SampleWindow, status: &mut SourceStatus, mut r: crate::poll::PollResult, backfill: bool) -> bool {
+    let (samples, refused) = window.screen(std::mem::take(&mut r.samples), now_ms());
+    status.samples += samples.len() as u64;
+    status.refused_future += refused.future as u64;
+    status.refused_past += refused.past as u64;
+    if refused.future > 0 {
+        r.problems.insert(0, msg!("live-refused-future", count = refused.future, minutes = MAX_CLOCK_SKEW_MS / 60_000));
+    }
+    if refused.past > 0 {
+        r.problems.insert(0, msg!("live-refused-past", count = refused.past));
+    }
+    status.set_error(r.problems.first().map(|p| if r.problems.len() > 1 { msg!("live-problems-and-more", problem = p, more = r.problems.len() - 1) } else { p.clone() }));
+    tx.room().await;
+    samples.is_empty() || tx.send(LiveEvent::Samples { source: source.to_owned(), samples, backfill })
 }
 
 /// Wait after `failures` consecutive failures: the interval doubled per failure, at most a minute.

@@ -3,6 +3,7 @@
 
 mod config;
 mod faults;
+mod modbus;
 mod mqtt;
 mod parse;
 mod prometheus;
