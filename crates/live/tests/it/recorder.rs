@@ -13,6 +13,13 @@ fn read(path: &Path) -> Result<polars::prelude::DataFrame, String> {
     ParquetReader::new(f).finish().map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// The hidden parts of open periods in `dir`, in name order.
+fn parts(dir: &Path) -> Vec<PathBuf> {
+    let mut p: Vec<PathBuf> = std::fs::read_dir(dir).expect("dir").flatten().map(|e| e.path()).filter(|p| p.to_string_lossy().contains(".part")).collect();
+    p.sort();
+    p
+}
+
 fn temp(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("plant-live-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
@@ -30,17 +37,27 @@ fn recordings_roll_and_read_back_with_the_site_columns() {
     rec.add(&samples);
     let files = rec.flush(t0 + 90_000).expect("flush");
     assert_eq!(files.len(), 2, "90 s roll into two one-minute files");
+    // The first minute is over: its file, whole. The second is still open: on disk as a hidden part.
+    assert!(!files[1].exists());
+    assert_eq!(parts(&dir).len(), 1);
     let df = read(&files[0]).expect("readable");
     assert_eq!(df.height(), 120, "60 s × 2 stamps");
     let names: Vec<String> = df.get_column_names().iter().map(|s| s.to_string()).collect();
     assert_eq!(names, ["timestamp", "kiln_rpm", "other"]);
     // No temporary files are left.
     assert!(std::fs::read_dir(&dir).expect("dir").all(|e| e.map(|e| !e.path().to_string_lossy().ends_with(".tmp")).unwrap_or(true)));
-    // A flush with nothing new writes nothing; new samples in the open period rewrite it.
+    // A flush with nothing new writes nothing; new samples in the open period go to a new part holding only
+    // them (a flush costs what arrived, not the hour so far).
     assert!(rec.flush(t0 + 90_000).expect("flush").is_empty());
     rec.add(&[("kiln-1.speed".to_string(), t0 + 95_000, 9.0)]);
     assert_eq!(rec.flush(t0 + 95_000).expect("flush"), vec![files[1].clone()]);
+    let p = parts(&dir);
+    assert_eq!(p.len(), 2);
+    assert_eq!(read(&p[1]).expect("readable").height(), 1);
+    // The period ends: its file once, whole, and the parts go.
+    assert_eq!(rec.flush(t0 + 120_000).expect("flush"), vec![files[1].clone()]);
     assert_eq!(read(&files[1]).expect("readable").height(), 61);
+    assert!(parts(&dir).is_empty());
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -86,5 +103,15 @@ fn killing_the_recorder_mid_run_leaves_every_completed_file_readable() {
         }
     }
     assert!(files >= 4, "only {files} files were written");
+    // The last run's parts (it was killed in its open period) are joined into their file when a recorder starts
+    // there again: every sample flushed before the kill is in it.
+    let left = parts(&dir);
+    assert!(!left.is_empty(), "a killed recorder leaves its open period's parts");
+    let rows: usize = left.iter().map(|p| read(p).expect("a part").height()).sum();
+    let stem = left[0].file_name().map(|n| n.to_string_lossy().split(".part").next().unwrap_or("").trim_start_matches('.').to_string()).expect("name");
+    drop(Recorder::new(&dir, 1_000, BTreeMap::new()).expect("recovers"));
+    assert!(parts(&dir).is_empty());
+    let joined = read(&dir.join(format!("{stem}.parquet"))).expect("the joined file");
+    assert!(joined.height() == rows && joined.width() == 201, "{}×{} from {rows} rows", joined.height(), joined.width());
     let _ = std::fs::remove_dir_all(&dir);
 }
