@@ -6,6 +6,10 @@
 //! `PLANT_TWIN_PROMETHEUS_URL`. Without that variable the test starts both itself when a `prometheus`
 //! binary is on the PATH (and stops them), and otherwise says it was skipped and why; with
 //! `PLANT_TWIN_REQUIRE_PROMETHEUS=1` (set by `.ci/run`) a missing Prometheus fails the test.
+//!
+//! The same check runs against VictoriaMetrics (Debian's `victoria-metrics`, scraping the simulator with its
+//! own `-promscrape.config`), which answers the same query API: started by the test on a free loopback port,
+//! skipped without the binary, required with `PLANT_TWIN_REQUIRE_VICTORIA=1` (set by `.ci/run`).
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -69,6 +73,12 @@ fn values_read_back_through_prometheus_match_the_recording() {
             format!("http://127.0.0.1:{port}")
         }
     };
+    read_back(&url, &store);
+}
+
+/// Waits for the server at `url` to have scraped the simulator, then reads the meters back through the twin's
+/// Prometheus source (backfill and instant queries) and compares each value with the recording.
+fn read_back(url: &str, store: &plant_store::Store) {
     // Ready, and a few scrapes in.
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
@@ -88,7 +98,7 @@ fn values_read_back_through_prometheus_match_the_recording() {
     let host = url.trim_start_matches("http://").trim_end_matches('/').to_string();
     let source = Source {
         id: "prom".into(),
-        url: url.clone(),
+        url: url.to_string(),
         host,
         kind: SourceKind::Prometheus { queries, backfill_ms: 60_000, step_ms: 1_000 },
         interval_ms: 1_000,
@@ -125,4 +135,39 @@ fn values_read_back_through_prometheus_match_the_recording() {
         compared += 1;
     }
     assert!(compared >= 5 * meters.len(), "only {compared} samples compared: {got:?}");
+}
+
+#[test]
+fn values_read_back_through_victoriametrics_match_the_recording() {
+    let (site, store) = cement();
+    let Some(bin) =
+        ["victoria-metrics", "/usr/bin/victoria-metrics"].into_iter().find(|b| Command::new(b).arg("-version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok())
+    else {
+        assert!(std::env::var("PLANT_TWIN_REQUIRE_VICTORIA").is_err(), "PLANT_TWIN_REQUIRE_VICTORIA is set but no victoria-metrics binary was found");
+        eprintln!("VictoriaMetrics end-to-end test SKIPPED: no `victoria-metrics` binary (apt-get install victoria-metrics; .ci/run does)");
+        return;
+    };
+    let sim =
+        SimulatorHandle::start(site.clone(), store.clone(), ServeOptions { addr: "127.0.0.1:0".parse().expect("addr"), speed: 1.0, ..ServeOptions::default() }).expect("simulator");
+    let dir = std::env::temp_dir().join(format!("plant-live-vm-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let config = format!("global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: plant-twin-sim\n    static_configs:\n      - targets: ['{}']\n", sim.addr);
+    std::fs::write(dir.join("scrape.yml"), config).expect("config");
+    let port = free_port();
+    // Loopback only; no latency offset, so an instant query sees the last scrape (the default hides 30 s).
+    let child = Command::new(bin)
+        .arg(format!("-httpListenAddr=127.0.0.1:{port}"))
+        .arg(format!("-storageDataPath={}", dir.join("data").display()))
+        .arg(format!("-promscrape.config={}", dir.join("scrape.yml").display()))
+        .arg("-search.latencyOffset=0s")
+        .arg("-search.disableCache")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("victoria-metrics starts");
+    let _vm = Killed(child);
+    read_back(&format!("http://127.0.0.1:{port}"), &store);
+    drop(sim);
+    let _ = std::fs::remove_dir_all(&dir);
 }
