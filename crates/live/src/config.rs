@@ -81,6 +81,9 @@ struct RawSource {
     password_env: Option<Spanned<String>>,
     group: Option<String>,
     topic_template: Option<String>,
+    ca_file: Option<Spanned<String>>,
+    client_cert: Option<Spanned<String>>,
+    client_key: Option<Spanned<String>>,
     #[serde(default)]
     topics: BTreeMap<String, RawPoint>,
     // Modbus TCP
@@ -191,8 +194,12 @@ pub struct Mqtt {
     pub group: Option<String>,
     pub timestamp_pointer: Option<String>,
     pub unit: TimestampUnit,
-    /// Whether the broker is reached over TLS (`mqtts://`).
+    /// Whether the broker is reached over TLS (`mqtts://`), the CA certificates (PEM) that sign its certificate
+    /// (the system's roots where none is given), and a client certificate and key (PEM) to present.
     pub tls: bool,
+    pub ca_file: Option<PathBuf>,
+    pub client_cert: Option<PathBuf>,
+    pub client_key: Option<PathBuf>,
     pub host: String,
     pub port: u16,
 }
@@ -454,7 +461,7 @@ pub fn parse_from(text: &str, path: &Path, site: &Site, origin: Origin) -> Resul
         let place = e.span().map_or(Place::Whole, |s| line_col(text, s.start));
         Diagnostic::error(path, place, msg!("live-config-invalid", error = e.message().trim()))
     })?;
-    let mut r = Reader { out: TextProblems::new(path, text), path, site };
+    let mut r = Reader { out: TextProblems::new(path, text), path, site, origin };
     let mut sources: Vec<Source> = Vec::new();
     for s in raw.source {
         let span = s.span();
@@ -477,6 +484,7 @@ struct Reader<'a> {
     out: TextProblems<'a>,
     path: &'a Path,
     site: &'a Site,
+    origin: Origin,
 }
 
 impl Reader<'_> {
@@ -611,6 +619,13 @@ impl Reader<'_> {
             return None;
         }
         let tls = parsed.scheme() == "mqtts";
+        let ca_file = self.file(s, &s.ca_file)?;
+        let client_cert = self.file(s, &s.client_cert)?;
+        let client_key = self.file(s, &s.client_key)?;
+        if client_cert.is_some() != client_key.is_some() || (!tls && (ca_file.is_some() || client_cert.is_some())) {
+            self.error(self.at(s.url.span()), msg!("live-config-mqtt-tls-files", source = s.id.as_str()));
+            return None;
+        }
         Some(Mqtt {
             payload,
             points,
@@ -624,6 +639,9 @@ impl Reader<'_> {
             timestamp_pointer: s.timestamp_pointer.clone(),
             unit,
             tls,
+            ca_file,
+            client_cert,
+            client_key,
             host: parsed.host_str().unwrap_or("").trim_matches(['[', ']']).to_owned(),
             port: parsed.port().unwrap_or(if tls { 8883 } else { 1883 }),
         })
@@ -681,6 +699,23 @@ impl Reader<'_> {
             out.push(Register { meter: meter.clone(), unit_id: raw.unit_id.or(s.unit_id).unwrap_or(1), table, address: raw.address, data_type, word_big, byte_big, scale, offset });
         }
         Some(out)
+    }
+
+    /// A file a source names (a CA or client certificate): inside the package for a package's file, relative to
+    /// the file for the user's. `Some(None)`: none named; `None`: refused (an error at its line).
+    fn file(&mut self, s: &RawSource, v: &Option<Spanned<String>>) -> Option<Option<PathBuf>> {
+        let Some(v) = v else { return Some(None) };
+        let base = self.path.parent().unwrap_or(Path::new("."));
+        match self.origin {
+            Origin::Package => match plant_site::resolve_in_package(base, v.get_ref()) {
+                Ok(p) => Some(Some(p)),
+                Err(e) => {
+                    self.error(self.at(v.span()), msg!("live-config-file-refused", source = s.id.as_str(), reason = e.message()));
+                    None
+                }
+            },
+            Origin::User => Some(Some(base.join(v.get_ref()))),
+        }
     }
 
     /// Each meter's point: the template's for every meter of the site, then those given per meter; checked

@@ -88,7 +88,8 @@ fn mqtt_sections_map_meters_to_topics_and_metrics() {
 fn a_bad_mqtt_section_is_left_out_with_an_error_at_its_line() {
     let (site, _) = cement();
     let base = "[[source]]\nid = \"m\"\nkind = \"mqtt\"\nurl = \"mqtt://127.0.0.1\"\n";
-    let cases: [(&str, &str, usize); 7] = [
+    let cases: [(&str, &str, usize); 8] = [
+        ("ca_file = \"ca.pem\"\n[source.topics]\n\"kiln-1.speed\" = \"a/b\"\n", "live-config-mqtt-tls-files", 4),
         ("payload = \"xml\"\n[source.topics]\n\"kiln-1.speed\" = \"a/b\"\n", "live-config-bad-payload", 5),
         ("qos = 3\n[source.topics]\n\"kiln-1.speed\" = \"a/b\"\n", "live-config-bad-qos", 5),
         ("password_env = \"HOME\"\n[source.topics]\n\"kiln-1.speed\" = \"a/b\"\n", "live-config-env-not-allowed", 5),
@@ -349,4 +350,82 @@ fn messages_through_mosquitto_reach_the_store_and_a_broker_restart_is_survived()
     std::thread::sleep(Duration::from_millis(500));
     publish(port, &[("plant/kiln-1.coal", format!("{{\"ts\": {}, \"v\": 30.0}}", now + 5_000).into_bytes())]);
     until(&live, &mut store, &mut status, 10, "a message after the restart", |_, s| last(s, "kiln-1.coal") == Some(30.0));
+}
+
+/// A CA and a server certificate for 127.0.0.1 made with the `openssl` command, in `dir`.
+fn certificates(dir: &Path) -> bool {
+    let run = |args: &[&str]| Command::new("openssl").args(args).current_dir(dir).stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success());
+    std::fs::write(dir.join("ext.cnf"), "subjectAltName=IP:127.0.0.1\n").is_ok()
+        && run(&["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=plant-twin test CA"])
+        && run(&["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1"])
+        && run(&["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "ext.cnf"])
+        // mosquitto started as root reads its files as the `mosquitto` user it drops to.
+        && ["server.key", "server.pem", "ca.pem"].iter().all(|f| {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(dir.join(f), std::fs::Permissions::from_mode(0o644)).is_ok()
+        })
+}
+
+#[test]
+fn mqtts_checks_the_brokers_certificate() {
+    let dir = std::env::temp_dir().join(format!("plant-live-mqtts-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755));
+    }
+    let (tls_port, plain_port) = (free_port(), free_port());
+    let conf = format!(
+        "listener {tls_port} 127.0.0.1\nallow_anonymous true\ncafile {d}/ca.pem\ncertfile {d}/server.pem\nkeyfile {d}/server.key\nlistener {plain_port} 127.0.0.1\nallow_anonymous true\n",
+        d = dir.display()
+    );
+    let made = certificates(&dir) && std::fs::write(dir.join("mosquitto.conf"), conf).is_ok();
+    let spawn = |bin: &str| Command::new(bin).arg("-c").arg(dir.join("mosquitto.conf")).stdout(Stdio::null()).stderr(Stdio::null()).spawn();
+    let Some(child) = made.then(|| spawn("mosquitto").or_else(|_| spawn("/usr/sbin/mosquitto")).ok()).flatten() else {
+        assert!(std::env::var("PLANT_TWIN_REQUIRE_MQTT").is_err(), "PLANT_TWIN_REQUIRE_MQTT is set but mosquitto (or openssl) could not be run");
+        eprintln!("MQTT TLS test SKIPPED: no `mosquitto` or `openssl` binary");
+        return;
+    };
+    let _broker = Broker(child);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", plain_port)).is_err() || std::net::TcpStream::connect(("127.0.0.1", tls_port)).is_err() {
+        assert!(Instant::now() < deadline, "mosquitto did not listen");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let (site, _) = cement();
+    // One source trusting the test CA, one with the system's roots (which do not know it).
+    let text = format!(
+        "[[source]]\nid = \"trusting\"\nkind = \"mqtt\"\nurl = \"mqtts://127.0.0.1:{tls_port}\"\nca_file = \"ca.pem\"\n[source.topics]\n\"kiln-1.speed\" = \"plant/speed\"\n\n[[source]]\nid = \"system-roots\"\nkind = \"mqtt\"\nurl = \"mqtts://127.0.0.1:{tls_port}\"\n[source.topics]\n\"kiln-1.coal\" = \"plant/coal\"\n"
+    );
+    let (cfg, diags) = parse(&text, &dir.join("sources.toml"), &site).expect("parses");
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(cfg.sources[0].protocol(), "MQTT over TLS");
+    let live = LiveHandle::start(cfg.sources).expect("starts");
+    let mut store = Store::new();
+    let (mut trusting, mut roots) = (SourceStatus::default(), SourceStatus::default());
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut published = false;
+    while store.get("kiln-1.speed").is_none() || !matches!(roots.state, plant_live::SourceState::BackingOff { .. }) {
+        assert!(Instant::now() < deadline, "trusting {trusting:?}, system roots {roots:?}");
+        if trusting.state == plant_live::SourceState::Connected && !published {
+            std::thread::sleep(Duration::from_millis(300));
+            publish(plain_port, &[("plant/speed", b"3.75".to_vec()), ("plant/coal", b"28".to_vec())]);
+            published = true;
+        }
+        match live.recv_timeout(Duration::from_millis(100)) {
+            Some(LiveEvent::Samples { samples, .. }) => {
+                plant_live::apply(&mut store, &samples);
+            }
+            Some(LiveEvent::Status { source, status }) if source == "trusting" => trusting = status,
+            Some(LiveEvent::Status { status, .. }) => roots = status,
+            None => {}
+        }
+    }
+    assert_eq!(store.get("kiln-1.speed").and_then(|s| s.values().last().copied()), Some(3.75));
+    // The broker's certificate is not signed by a root the system trusts: no connection, the reason said.
+    assert!(store.get("kiln-1.coal").is_none());
+    let why = roots.last_error_msg.as_ref().map(|m| m.text_in(Lang::En)).unwrap_or_default();
+    assert!(why.contains("broker:") && why.to_lowercase().contains("certificate"), "{why}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
