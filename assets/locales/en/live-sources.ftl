@@ -30,7 +30,7 @@ live-config-duration-too-long = "{ $text }" is longer than ten years; using { $d
 live-config-bad-url = url "{ $url }" must be an http:// or https:// address with a host; source "{ $source }" ignored
 live-config-bad-timestamp-unit = timestamp_unit "{ $value }" is not one of { $names }; using rfc3339
 live-config-not-a-pointer = source "{ $source }": "{ $pointer }" for { $meter } is not a JSON pointer (starts with /)
-live-config-unknown-kind = unknown source kind "{ $kind }" (http-json, prometheus, mqtt or modbus-tcp); source "{ $source }" ignored
+live-config-unknown-kind = unknown source kind "{ $kind }" (http-json, prometheus, mqtt, modbus-tcp or opc-ua); source "{ $source }" ignored
 live-config-no-meters = source "{ $source }" feeds no meter (no meters/queries and no template)
 live-config-env-not-allowed = source "{ $source }": auth_env "{ $variable }" is not allowed: credentials come only from PLANT_TWIN_* variables (or those listed in { $allow_env }); source ignored
 live-config-clear-text = source "{ $source }": a credential would be sent in clear text to { $host }; use https:// (plain http:// only to this machine); source ignored
@@ -150,3 +150,16 @@ live-config-modbus-bad-number = source "{ $source }": meter "{ $meter }": the sc
 live-modbus-not-a-number = { $meter }: register { $address } does not hold a number
 # $exception: the Modbus exception's name and code ("IllegalDataAddress (0x02)").
 live-modbus-exception = the device answered { $exception } to reading { $table } registers { $first }–{ $last } of unit { $unit } ({ $meters })
+
+## OPC UA sources (crates/live/src/opcua.rs).
+live-sends-opcua =
+    a session to { $url } (security { $policy }, { $mode }) monitoring { $nodes } variable(s); { $credential ->
+        [env] user { $user }, password = the value of ${ $env }
+       *[none] anonymous
+    }
+live-config-opcua-security = source "{ $source }": security policy { $policy } goes with mode { $mode } only if both are None or neither is; source ignored
+live-config-opcua-node = source "{ $source }": meter "{ $meter }": "{ $node }" is not a node id in a standard form (ns=2;s=…, i=2258, nsu=<uri>;s=…) or its { $error } is not valid; source ignored
+live-opcua-bad-quality = { $meter }: bad quality ({ $status }); not used
+live-opcua-not-a-number = { $meter }: the value is not a number ({ $value })
+live-opcua-node-refused = { $meter }: the server refused node { $node } ({ $status })
+live-opcua-error = OPC UA: { $error }

@@ -30,7 +30,7 @@ live-config-duration-too-long = “{ $text }”超过十年；改用 { $default_
 live-config-bad-url = url“{ $url }”必须是带主机名的 http:// 或 https:// 地址；忽略数据源“{ $source }”
 live-config-bad-timestamp-unit = timestamp_unit“{ $value }”不是 { $names } 之一；改用 rfc3339
 live-config-not-a-pointer = 数据源“{ $source }”：{ $meter } 的“{ $pointer }”不是 JSON pointer（应以 / 开头）
-live-config-unknown-kind = 未知的数据源类型“{ $kind }”（应为 http-json、prometheus、mqtt 或 modbus-tcp）；忽略数据源“{ $source }”
+live-config-unknown-kind = 未知的数据源类型“{ $kind }”（应为 http-json、prometheus、mqtt、modbus-tcp 或 opc-ua）；忽略数据源“{ $source }”
 live-config-no-meters = 数据源“{ $source }”不为任何计量表提供数据（没有 meters/queries，也没有模板）
 live-config-env-not-allowed = 数据源“{ $source }”：不允许使用 auth_env“{ $variable }”：凭据只能来自 PLANT_TWIN_* 环境变量（或 { $allow_env } 中列出的变量）；忽略该数据源
 live-config-clear-text = 数据源“{ $source }”：凭据将以明文发送到 { $host }；请使用 https://（仅向本机可用明文 http://）；忽略该数据源
@@ -139,3 +139,16 @@ live-config-modbus-bad-number = 数据源“{ $source }”：计量表“{ $mete
 live-modbus-not-a-number = { $meter }：寄存器 { $address } 中不是数字
 # $exception：Modbus 异常的名称和代码（“IllegalDataAddress (0x02)”）。
 live-modbus-exception = 读取单元 { $unit } 的 { $table } 寄存器 { $first }–{ $last } 时设备应答 { $exception }（{ $meters }）
+
+## OPC UA 数据源（crates/live/src/opcua.rs）。
+live-sends-opcua =
+    与 { $url } 建立会话（安全策略 { $policy }，{ $mode }），监视 { $nodes } 个变量；{ $credential ->
+        [env] 用户 { $user }，密码 = 环境变量 ${ $env } 的值
+       *[none] 匿名
+    }
+live-config-opcua-security = 数据源“{ $source }”：安全策略 { $policy } 与模式 { $mode } 须同为 None 或同不为 None；忽略该数据源
+live-config-opcua-node = 数据源“{ $source }”：计量表“{ $meter }”：“{ $node }”不是标准形式的节点标识（ns=2;s=…、i=2258、nsu=<uri>;s=…），或其 { $error } 无效；忽略该数据源
+live-opcua-bad-quality = { $meter }：数据质量差（{ $status }）；未采用
+live-opcua-not-a-number = { $meter }：值不是数字（{ $value }）
+live-opcua-node-refused = { $meter }：服务器拒绝了节点 { $node }（{ $status }）
+live-opcua-error = OPC UA：{ $error }

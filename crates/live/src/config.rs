@@ -92,6 +92,28 @@ struct RawSource {
     byte_order: Option<Spanned<String>>,
     #[serde(default)]
     registers: BTreeMap<String, Spanned<RawRegister>>,
+    // OPC UA
+    security_policy: Option<Spanned<String>>,
+    security_mode: Option<Spanned<String>>,
+    queue_size: Option<u32>,
+    #[serde(default)]
+    nodes: BTreeMap<String, Spanned<RawNode>>,
+}
+
+/// A meter's OPC UA node: its id, or a table with its sampling interval and deadband.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawNode {
+    Id(String),
+    Table(RawNodeTable),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNodeTable {
+    node: String,
+    sampling: Option<String>,
+    deadband: Option<f64>,
 }
 
 /// A meter's Modbus register.
@@ -147,6 +169,8 @@ pub enum SourceKind {
     Mqtt(Box<Mqtt>),
     /// A Modbus TCP server (a power meter, a PLC, a gateway): each meter a register.
     ModbusTcp { registers: Vec<crate::modbus::Register> },
+    /// An OPC UA server (a DCS, a SCADA): each meter a variable, monitored in a subscription.
+    OpcUa(Box<crate::opcua::OpcUa>),
 }
 
 /// How an MQTT source's payloads are written.
@@ -322,6 +346,7 @@ impl Source {
             (SourceKind::Prometheus { .. }, false) => "Prometheus API (HTTP)",
             (SourceKind::Prometheus { .. }, true) => "Prometheus API (HTTPS)",
             (SourceKind::ModbusTcp { .. }, _) => "Modbus TCP",
+            (SourceKind::OpcUa(_), _) => "OPC UA",
             (SourceKind::Mqtt(m), _) => match (m.payload, m.tls) {
                 (Payload::SparkplugB, false) => "MQTT, Sparkplug B",
                 (Payload::SparkplugB, true) => "MQTT over TLS, Sparkplug B",
@@ -343,6 +368,16 @@ impl Source {
             SourceKind::HttpJson { .. } => {
                 msg!("live-sends-http-json", url = self.url.as_str(), interval_s = interval_s, credential = credential, header = header, env = env)
             }
+            SourceKind::OpcUa(o) => msg!(
+                "live-sends-opcua",
+                url = self.url.as_str(),
+                nodes = o.nodes.len(),
+                policy = o.policy.as_str(),
+                mode = o.mode.as_str(),
+                user = o.username.as_deref().unwrap_or(""),
+                credential = if o.password_env.is_some() { "env" } else { "none" },
+                env = o.password_env.as_deref().unwrap_or("")
+            ),
             SourceKind::ModbusTcp { registers } => {
                 msg!("live-sends-modbus", url = self.url.as_str(), requests = crate::modbus::plan(registers).len(), registers = registers.len(), interval_s = interval_s)
             }
@@ -377,7 +412,7 @@ impl Source {
     pub fn backfill_ms(&self) -> i64 {
         match self.kind {
             SourceKind::Prometheus { backfill_ms, .. } => backfill_ms,
-            SourceKind::HttpJson { .. } | SourceKind::Mqtt(_) | SourceKind::ModbusTcp { .. } => 0,
+            SourceKind::HttpJson { .. } | SourceKind::Mqtt(_) | SourceKind::ModbusTcp { .. } | SourceKind::OpcUa(_) => 0,
         }
     }
 
@@ -388,6 +423,7 @@ impl Source {
             SourceKind::Prometheus { queries, .. } => queries.iter().map(|(m, _)| m.as_str()).collect(),
             SourceKind::Mqtt(m) => m.points.iter().map(|(m, _)| m.as_str()).collect(),
             SourceKind::ModbusTcp { registers } => registers.iter().map(|r| r.meter.as_str()).collect(),
+            SourceKind::OpcUa(o) => o.nodes.iter().map(|n| n.meter.as_str()).collect(),
         }
     }
 }
@@ -524,6 +560,7 @@ impl Reader<'_> {
         let schemes: &[&str] = match s.kind.get_ref().as_str() {
             "mqtt" => &["mqtt", "mqtts"],
             "modbus-tcp" => &["tcp"],
+            "opc-ua" => &["opc.tcp"],
             _ => &["http", "https"],
         };
         let parsed = match reqwest::Url::parse(&url) {
@@ -536,6 +573,7 @@ impl Reader<'_> {
         let port = parsed.port_or_known_default().or(match parsed.scheme() {
             "mqtt" => Some(1883),
             "tcp" => Some(502),
+            "opc.tcp" => Some(4840),
             "mqtts" => Some(8883),
             _ => None,
         });
@@ -569,6 +607,7 @@ impl Reader<'_> {
             }
             "mqtt" => SourceKind::Mqtt(Box::new(self.mqtt(&s, &parsed, &host, unit, span.clone())?)),
             "modbus-tcp" => SourceKind::ModbusTcp { registers: self.registers(&s)? },
+            "opc-ua" => SourceKind::OpcUa(Box::new(self.opcua(&s, &parsed, &host, interval_ms)?)),
             other => {
                 self.error(self.at(s.kind.span()), msg!("live-config-unknown-kind", kind = other, source = s.id.as_str()));
                 return None;
@@ -699,6 +738,76 @@ impl Reader<'_> {
             out.push(Register { meter: meter.clone(), unit_id: raw.unit_id.or(s.unit_id).unwrap_or(1), table, address: raw.address, data_type, word_big, byte_big, scale, offset });
         }
         Some(out)
+    }
+
+    /// An OPC UA source's settings, or `None` when it is to be left out.
+    fn opcua(&mut self, s: &RawSource, parsed: &reqwest::Url, host: &str, interval_ms: i64) -> Option<crate::opcua::OpcUa> {
+        use crate::opcua::{MODES, Node, OpcUa, POLICIES};
+        let pick = |r: &mut Self, v: &Option<Spanned<String>>, names: &[&str], default: &str, field: &str| -> Option<String> {
+            match v {
+                None => Some(default.to_owned()),
+                Some(x) if names.contains(&x.get_ref().trim()) => Some(x.get_ref().trim().to_owned()),
+                Some(x) => {
+                    r.error(r.at(x.span()), msg!("live-config-modbus-bad-field", source = s.id.as_str(), field = field, value = x.get_ref().as_str(), allowed = names.join(", ")));
+                    None
+                }
+            }
+        };
+        let policy = pick(self, &s.security_policy, &POLICIES, "None", "security_policy")?; // i18n-ok: the field's name
+        let default_mode = if policy == "None" { "None" } else { "SignAndEncrypt" };
+        let mode = pick(self, &s.security_mode, &MODES, default_mode, "security_mode")?; // i18n-ok: the field's name
+        if (policy == "None") != (mode == "None") {
+            self.error(self.at(s.url.span()), msg!("live-config-opcua-security", source = s.id.as_str(), policy = policy.as_str(), mode = mode.as_str()));
+            return None;
+        }
+        if let Some(env) = &s.password_env {
+            if !credential_env_allowed(env.get_ref()) {
+                self.error(self.at(env.span()), msg!("live-config-env-not-allowed", source = s.id.as_str(), variable = env.get_ref().as_str(), allow_env = ALLOW_ENV));
+                return None;
+            }
+            // A password is encrypted with the server's key only on a secured channel.
+            if mode == "None" && !is_loopback(parsed) {
+                self.error(self.at(s.url.span()), msg!("live-config-clear-text", source = s.id.as_str(), host = host));
+                return None;
+            }
+        }
+        let mut nodes = Vec::new();
+        for (meter, raw) in &s.nodes {
+            let at = raw.span();
+            if self.site.meter(meter).is_none() {
+                self.error(self.at(at), msg!("live-config-unknown-meter", source = s.id.as_str(), meter = meter.as_str()));
+                continue;
+            }
+            let (id, sampling, deadband) = match raw.get_ref() {
+                RawNode::Id(id) => (id.clone(), None, None),
+                RawNode::Table(t) => (t.node.clone(), t.sampling.clone(), t.deadband),
+            };
+            if let Err(e) = crate::opcua::check_node_id(&id) {
+                self.error(self.at(at), msg!("live-config-opcua-node", source = s.id.as_str(), meter = meter.as_str(), node = id.as_str(), error = e));
+                return None;
+            }
+            let sampling_ms = match sampling.as_deref().map(parse_duration_ms) {
+                None => interval_ms,
+                Some(Ok(ms)) => ms,
+                Some(Err(_)) => {
+                    self.error(self.at(at), msg!("live-config-opcua-node", source = s.id.as_str(), meter = meter.as_str(), node = id.as_str(), error = "sampling")); // i18n-ok: the field's name
+                    return None;
+                }
+            };
+            if deadband.is_some_and(|d| !(d.is_finite() && d >= 0.0)) {
+                self.error(self.at(at), msg!("live-config-opcua-node", source = s.id.as_str(), meter = meter.as_str(), node = id.as_str(), error = "deadband")); // i18n-ok: the field's name
+                return None;
+            }
+            nodes.push(Node { meter: meter.clone(), id, sampling_ms, deadband });
+        }
+        Some(OpcUa {
+            nodes,
+            policy,
+            mode,
+            username: s.username.clone(),
+            password_env: s.password_env.as_ref().map(|e| e.get_ref().clone()),
+            queue_size: s.queue_size.unwrap_or(10).clamp(1, 10_000),
+        })
     }
 
     /// A file a source names (a CA or client certificate): inside the package for a package's file, relative to

@@ -13,6 +13,7 @@ pub mod config;
 mod error;
 pub mod modbus;
 pub mod mqtt;
+pub mod opcua;
 pub mod poll;
 pub mod recorder;
 pub mod runner;

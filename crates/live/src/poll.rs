@@ -220,7 +220,7 @@ pub async fn poll(client: &reqwest::Client, source: &Source, now_ms: i64) -> Res
             prometheus_all(client, source, &url, queries, |q| vec![("query", q.to_string()), ("time", time.clone())]).await
         }
         // Not polled here: a broker pushes (crate::mqtt); a Modbus device is read by crate::modbus.
-        SourceKind::Mqtt(_) | SourceKind::ModbusTcp { .. } => Ok(PollResult::default()),
+        SourceKind::Mqtt(_) | SourceKind::ModbusTcp { .. } | SourceKind::OpcUa(_) => Ok(PollResult::default()),
     }
 }
 

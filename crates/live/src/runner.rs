@@ -192,6 +192,7 @@ impl LiveHandle {
                         match s.kind {
                             SourceKind::Mqtt(_) => set.spawn(crate::mqtt::run(s, started, tx.clone(), stop_rx.clone())),
                             SourceKind::ModbusTcp { .. } => set.spawn(crate::modbus::run(s, started, tx.clone(), stop_rx.clone())),
+                            SourceKind::OpcUa(_) => set.spawn(crate::opcua::run(s, started, tx.clone(), stop_rx.clone())),
                             _ => set.spawn(run_source(s, started, tx.clone(), stop_rx.clone())),
                         };
                     }

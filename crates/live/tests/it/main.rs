@@ -5,6 +5,7 @@ mod config;
 mod faults;
 mod modbus;
 mod mqtt;
+mod opcua;
 mod parse;
 mod prometheus;
 mod recorder;

@@ -1,0 +1,201 @@
+//! OPC UA: the sources file's OPC UA sections and their errors, and end to end against async-opcua's own server
+//! run by the test (security None, anonymous): values pushed through a subscription with their source
+//! timestamps, a node named by its namespace URI, a Bad status reported as bad quality (not a number), a node
+//! the server does not have named with its meter.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use opcua::crypto::SecurityPolicy;
+use opcua::server::address_space::Variable;
+use opcua::server::diagnostics::NamespaceMetadata;
+use opcua::server::node_manager::memory::{SimpleNodeManager, simple_node_manager};
+use opcua::server::{ANONYMOUS_USER_TOKEN_ID, ServerBuilder};
+use opcua::types::{DataValue, DateTime, MessageSecurityMode, NodeId, StatusCode, Variant};
+use plant_live::{LiveEvent, LiveHandle, SourceKind, SourceStatus, parse};
+use plant_store::Store;
+
+use crate::{cement, is_msg, reads_in_chinese};
+
+const FILE: &str = r#"
+[[source]]
+id = "dcs"
+kind = "opc-ua"
+url = "opc.tcp://127.0.0.1:4840/"
+interval = "200ms"
+[source.nodes]
+"kiln-1.drive-power" = "nsu=urn:plant:kiln;s=Kiln.DrivePower"
+"kiln-1.speed" = { node = "ns=2;s=Kiln.Speed", sampling = "100ms", deadband = 0.01 }
+"kiln-1.inlet-o2" = "ns=2;s=Kiln.InletO2"
+"kiln-1.coal" = "ns=2;s=Kiln.NoSuchNode"
+"#;
+
+#[test]
+fn an_opcua_section_and_its_errors() {
+    let (site, _) = cement();
+    let (cfg, diags) = parse(FILE, Path::new("sources.toml"), &site).expect("parses");
+    assert!(diags.is_empty(), "{diags:?}");
+    let SourceKind::OpcUa(o) = &cfg.sources[0].kind else { panic!("kind") };
+    assert_eq!((o.policy.as_str(), o.mode.as_str(), o.nodes.len()), ("None", "None", 4));
+    let speed = o.nodes.iter().find(|n| n.meter == "kiln-1.speed").expect("speed");
+    assert_eq!((speed.sampling_ms, speed.deadband), (100, Some(0.01)));
+    assert_eq!((cfg.sources[0].protocol(), cfg.sources[0].host.as_str()), ("OPC UA", "127.0.0.1:4840"));
+    let sends = cfg.sources[0].sends_msg();
+    assert_eq!(sends.text_in(plant_i18n::Lang::En), "a session to opc.tcp://127.0.0.1:4840/ (security None, None) monitoring 4 variable(s); anonymous");
+    assert!(reads_in_chinese(&sends));
+    for (bad, id, line) in [
+        (FILE.replace("ns=2;s=Kiln.InletO2", "Kiln.InletO2"), "live-config-opcua-node", 10),
+        (FILE.replace("interval = \"200ms\"", "interval = \"200ms\"\nsecurity_policy = \"Basic128Rsa15\""), "live-config-modbus-bad-field", 7),
+        (FILE.replace("interval = \"200ms\"", "interval = \"200ms\"\nsecurity_policy = \"Basic256Sha256\"\nsecurity_mode = \"None\""), "live-config-opcua-security", 5),
+        (FILE.replace("interval = \"200ms\"", "interval = \"200ms\"\nusername = \"op\"\npassword_env = \"HOME\""), "live-config-env-not-allowed", 8),
+    ] {
+        let (cfg, diags) = parse(&bad, Path::new("sources.toml"), &site).expect("parses");
+        assert!(cfg.sources.is_empty(), "{bad}");
+        assert!(diags.iter().any(|d| is_msg(&d.message, id, &[]) && matches!(d.place, plant_site::Place::LineCol { line: l, .. } if l == line)), "{id}: {diags:?}");
+    }
+    // A password to a server off this machine over an unsecured channel is refused; secured, it is not.
+    let off = FILE.replace("127.0.0.1", "dcs.example.com").replace("interval = \"200ms\"", "username = \"op\"\npassword_env = \"PLANT_TWIN_OPCUA\"");
+    let (cfg, diags) = parse(&off, Path::new("sources.toml"), &site).expect("parses");
+    assert!(cfg.sources.is_empty() && diags.iter().any(|d| is_msg(&d.message, "live-config-clear-text", &[])), "{diags:?}");
+    let (cfg, _) = parse(&off.replace("username", "security_policy = \"Basic256Sha256\"\nusername"), Path::new("sources.toml"), &site).expect("parses");
+    assert_eq!(cfg.sources.len(), 1);
+}
+
+/// The test server: namespace `urn:plant:kiln` (index 2), variables under Objects/Kiln, values set every 100 ms
+/// with a source timestamp a second behind the clock; the O2 analyser's value Bad. Stops when dropped.
+struct Server {
+    handle: opcua::server::ServerHandle,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.handle.cancel();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn server(pki: &Path) -> (Server, u16) {
+    let pki = pki.to_path_buf();
+    let (ready_tx, ready_rx) = std::sync::mpsc::channel();
+    // The server is built and run on a runtime of its own (it starts tasks as it is built).
+    let thread = std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+            let port = listener.local_addr().expect("addr").port();
+            let ids: &[&str] = &[ANONYMOUS_USER_TOKEN_ID];
+            let (server, handle) = ServerBuilder::new()
+                .application_name("Plant Twin test DCS")
+                .application_uri("urn:plant-twin:test-dcs")
+                .product_uri("urn:plant-twin:test-dcs")
+                .host("127.0.0.1")
+                .port(port)
+                .pki_dir(pki)
+                .create_sample_keypair(true)
+                .trust_client_certs(true)
+                .discovery_urls(vec![format!("opc.tcp://127.0.0.1:{port}/")])
+                .add_endpoint("none", ("/", SecurityPolicy::None, MessageSecurityMode::None, ids))
+                .with_node_manager(simple_node_manager(NamespaceMetadata { namespace_uri: "urn:plant:kiln".to_owned(), ..Default::default() }, "kiln"))
+                .build()
+                .expect("server");
+            let nm = handle.node_managers().get_of_type::<SimpleNodeManager>().expect("node manager");
+            let ns = handle.get_namespace_index("urn:plant:kiln").expect("namespace");
+            assert_eq!(ns, 2, "the test's node ids assume namespace 2");
+            let (power, speed, o2) = (NodeId::new(ns, "Kiln.DrivePower"), NodeId::new(ns, "Kiln.Speed"), NodeId::new(ns, "Kiln.InletO2"));
+            {
+                let mut space = nm.address_space().write();
+                let folder = NodeId::new(ns, "Kiln");
+                space.add_folder(&folder, "Kiln", "Kiln", &NodeId::objects_folder_id());
+                space.add_variables(
+                    vec![Variable::new(&power, "DrivePower", "DrivePower", 0f64), Variable::new(&speed, "Speed", "Speed", 0f32), Variable::new(&o2, "InletO2", "InletO2", 0f64)],
+                    &folder,
+                );
+            }
+            let subs = handle.subscriptions().clone();
+            let token = handle.token().clone();
+            let _ = ready_tx.send((handle, port));
+            let updates = tokio::spawn(async move {
+                let mut k = 0u32;
+                loop {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    k += 1;
+                    let at = |v: Variant| {
+                        let mut dv = DataValue::new_now(v);
+                        dv.source_timestamp = Some(DateTime::from(chrono::Utc::now() - chrono::Duration::seconds(1)));
+                        dv
+                    };
+                    let mut bad = at(Variant::Double(3.0));
+                    bad.status = Some(StatusCode::BadSensorFailure);
+                    let values = [(&power, None, at(Variant::Double(400.0 + f64::from(k)))), (&speed, None, at(Variant::Float(3.5))), (&o2, None, bad)];
+                    let _ = nm.set_values(&subs, values.into_iter());
+                }
+            });
+            tokio::select! {
+                _ = server.run_with(listener) => {}
+                _ = token.cancelled() => {}
+            }
+            updates.abort();
+        });
+    });
+    let (handle, port) = ready_rx.recv_timeout(Duration::from_secs(60)).expect("the server starts");
+    (Server { handle, thread: Some(thread) }, port)
+}
+
+#[test]
+fn values_from_an_opcua_server_through_a_subscription() {
+    let tmp = std::env::temp_dir().join(format!("plant-live-opcua-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    plant_live::opcua::use_pki_dir(tmp.join("client-pki"));
+    let (_server, port) = server(&tmp.join("server-pki"));
+    let (site, _) = cement();
+    let (cfg, _) = parse(&FILE.replace("4840", &port.to_string()), Path::new("sources.toml"), &site).expect("parses");
+    let live = LiveHandle::start(cfg.sources).expect("starts");
+    let mut store = Store::new();
+    let mut status = SourceStatus::default();
+    // The client's key pair is made on first use: allow for it in a debug build.
+    let deadline = Instant::now() + Duration::from_secs(90);
+    let first = |s: &SourceStatus| s.last_error_msg.as_ref().map(|m| m.text_in(plant_i18n::Lang::En)).unwrap_or_default();
+    while store.get("kiln-1.drive-power").is_none_or(|s| s.len() < 3) || store.get("kiln-1.speed").is_none() || !first(&status).contains("kiln-1.coal") {
+        assert!(Instant::now() < deadline, "{status:?}; {:?}", store.meter_ids().collect::<Vec<_>>());
+        match live.recv_timeout(Duration::from_millis(100)) {
+            Some(LiveEvent::Samples { samples, .. }) => {
+                plant_live::apply(&mut store, &samples);
+            }
+            Some(LiveEvent::Status { status: s, .. }) => status = s,
+            None => {}
+        }
+    }
+    // Values with the server's source timestamps (a second behind the clock), rising by one a tick.
+    let power = store.get("kiln-1.drive-power").expect("power");
+    let (t, v) = (power.times_ms().last().copied().expect("t"), power.values().last().copied().expect("v"));
+    let now = chrono::Utc::now().timestamp_millis();
+    assert!((now - t) >= 900 && v > 400.0, "{t} ({} ms ago) {v}", now - t);
+    assert_eq!(store.get("kiln-1.speed").and_then(|s| s.values().last().copied()), Some(3.5));
+    // The node the server does not have is named with its meter, first in the status, and stays there; the O2
+    // analyser's Bad value is not a sample but a problem after it.
+    let text = first(&status);
+    assert!(text.contains("kiln-1.coal") && text.contains("Kiln.NoSuchNode") && text.contains("BadNodeIdUnknown") && text.contains("1 more"), "{text}");
+    assert!(store.get("kiln-1.inlet-o2").is_none() && store.get("kiln-1.coal").is_none());
+    drop(live);
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
+fn a_bad_or_uncertain_value_is_not_a_sample() {
+    let mut dv = DataValue::new_now(Variant::Double(3.0));
+    assert_eq!(plant_live::opcua::reading("m", &dv, 5).map(|s| s.2), Ok(3.0));
+    dv.status = Some(StatusCode::UncertainLastUsableValue);
+    let e = plant_live::opcua::reading("m", &dv, 5).expect_err("uncertain");
+    assert!(is_msg(&e, "live-opcua-bad-quality", &[("meter", "m"), ("status", "UncertainLastUsableValue")]), "{e:?}");
+    dv.status = Some(StatusCode::BadSensorFailure);
+    assert!(plant_live::opcua::reading("m", &dv, 5).is_err());
+    // A boolean reads 0 or 1; text is not a number; no source timestamp: the server's, else the time received.
+    let mut b = DataValue::new_now(Variant::Boolean(true));
+    b.source_timestamp = None;
+    b.server_timestamp = None;
+    assert_eq!(plant_live::opcua::reading("m", &b, 7), Ok(("m".into(), 7, 1.0)));
+    assert!(plant_live::opcua::reading("m", &DataValue::new_now(Variant::from("x")), 7).is_err());
+}
