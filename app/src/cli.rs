@@ -119,6 +119,33 @@ pub enum Command {
     /// training scenario's malfunctions applied: a class practises on "live" data through the same sources a
     /// real plant uses. The same server as `plant-twin-sim`.
     Serve(ServeArgs),
+    /// List an OPC UA server's variables (path, node id with its namespace URI, data type, unit), and with
+    /// --site and --write-sources write a sources file mapping them to the site's meters by name.
+    Browse(BrowseArgs),
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct BrowseArgs {
+    /// The server's endpoint, `opc.tcp://host:port[/path]`.
+    pub url: String,
+    /// None, Basic256Sha256, Aes128_Sha256_RsaOaep or Aes256_Sha256_RsaPss.
+    #[arg(long, default_value = "None")]
+    pub security_policy: String,
+    /// None, Sign or SignAndEncrypt.
+    #[arg(long, default_value = "None")]
+    pub security_mode: String,
+    /// A user name; the password is read from --password-env.
+    #[arg(long)]
+    pub user: Option<String>,
+    /// The environment variable (PLANT_TWIN_*) holding the password.
+    #[arg(long)]
+    pub password_env: Option<String>,
+    /// The site whose meters the variables are matched to (with --write-sources).
+    #[arg(long)]
+    pub site: Option<PathBuf>,
+    /// Write a commented sources file here: the variables matched to the site's meters by name, the rest listed.
+    #[arg(long)]
+    pub write_sources: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug, Clone)]

@@ -2,6 +2,7 @@
 //! domain logic in `crates/`.
 
 pub mod alarms;
+pub mod browse;
 pub mod cli;
 pub mod new;
 pub mod report;

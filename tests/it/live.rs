@@ -88,3 +88,19 @@ fn the_app_follows_live_sources_through_the_same_store() {
     assert!(!files.is_empty());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn browse_says_what_is_missing_and_names_an_unreachable_server() {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_plant-twin")).args(["--lang", "en", "browse"]).args(args).output().expect("runs");
+        (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (ok, err) = run(&["opc.tcp://127.0.0.1:1/", "--write-sources", "/tmp/never-written.toml"]);
+    assert!(!ok && err.contains("--write-sources needs --site"), "{err}");
+    let (ok, err) = run(&["opc.tcp://127.0.0.1:1/", "--user", "op", "--password-env", "HOME"]);
+    assert!(!ok && err.contains("HOME") && err.contains("PLANT_TWIN_"), "{err}");
+    // Nothing listens on port 1: the error says OPC UA and the reason, and nothing is written.
+    let (ok, err) = run(&["opc.tcp://127.0.0.1:1/"]);
+    assert!(!ok && err.contains("OPC UA"), "{err}");
+    assert!(!std::path::Path::new("/tmp/never-written.toml").exists());
+}

@@ -195,3 +195,7 @@ app-whatif-recommended = Recommended settings (change from baseline)
 app-startup-bad-time = cannot read "{ $value }" as a time
 app-startup-no-equipment = no equipment "{ $id }"
 app-startup-unknown-quantity = unknown quantity "{ $value }"
+app-browse-env = --password-env { $variable } is not allowed: credentials come only from PLANT_TWIN_* variables (or those in PLANT_TWIN_ALLOW_ENV)
+app-browse-env-unset = the environment variable { $variable } is not set
+app-browse-needs-site = --write-sources needs --site (the site whose meters the variables are matched to)
+app-browse-written = { $file }: a sources file of { $count } variable(s) written; check it before use

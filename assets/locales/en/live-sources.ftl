@@ -163,3 +163,7 @@ live-opcua-bad-quality = { $meter }: bad quality ({ $status }); not used
 live-opcua-not-a-number = { $meter }: the value is not a number ({ $value })
 live-opcua-node-refused = { $meter }: the server refused node { $node } ({ $status })
 live-opcua-error = OPC UA: { $error }
+live-browse-header = Written by `plant-twin browse { $url }`: { $variables } variable(s), { $mapped } mapped to meters of { $site } by name.
+live-browse-check = Check each line; map the commented ones by hand (docs/live.md, "OPC UA").
+live-browse-unmatched = Not matched to a meter:
+live-opcua-not-connected = no session with { $url } within 30 s

@@ -195,3 +195,7 @@ app-whatif-recommended = 推荐参数（相对基准的变化）
 app-startup-bad-time = 无法将 "{ $value }" 识别为时间
 app-startup-no-equipment = 没有设备 "{ $id }"
 app-startup-unknown-quantity = 未知的物理量 "{ $value }"
+app-browse-env = 不允许使用 --password-env { $variable }：凭据只能来自 PLANT_TWIN_* 环境变量（或 PLANT_TWIN_ALLOW_ENV 中列出的变量）
+app-browse-env-unset = 环境变量 { $variable } 未设置
+app-browse-needs-site = --write-sources 需要 --site（变量要对应到其计量表的站点）
+app-browse-written = { $file }：已写入包含 { $count } 个变量的数据源文件；使用前请核对

@@ -152,3 +152,7 @@ live-opcua-bad-quality = { $meter }：数据质量差（{ $status }）；未采�
 live-opcua-not-a-number = { $meter }：值不是数字（{ $value }）
 live-opcua-node-refused = { $meter }：服务器拒绝了节点 { $node }（{ $status }）
 live-opcua-error = OPC UA：{ $error }
+live-browse-header = 由 `plant-twin browse { $url }` 生成：{ $variables } 个变量，其中 { $mapped } 个按名称对应到 { $site } 的计量表。
+live-browse-check = 请逐行核对；被注释的行请手工对应（docs/live.md，“OPC UA”）。
+live-browse-unmatched = 未对应到计量表：
+live-opcua-not-connected = 30 秒内未能与 { $url } 建立会话

@@ -9,6 +9,7 @@
 //! TCP sources ([`modbus`]) poll registers. The [`recorder`] writes live samples to rolling Parquet files atomically. The meter simulator that
 //! serves a site's recorded data as if live is a crate of its own, `plant-simulator`.
 
+pub mod browse;
 pub mod config;
 mod error;
 pub mod modbus;

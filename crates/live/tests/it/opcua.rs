@@ -110,7 +110,13 @@ fn server(pki: &Path) -> (Server, u16) {
                 let folder = NodeId::new(ns, "Kiln");
                 space.add_folder(&folder, "Kiln", "Kiln", &NodeId::objects_folder_id());
                 space.add_variables(
-                    vec![Variable::new(&power, "DrivePower", "DrivePower", 0f64), Variable::new(&speed, "Speed", "Speed", 0f32), Variable::new(&o2, "InletO2", "InletO2", 0f64)],
+                    vec![
+                        Variable::new(&power, "DrivePower", "DrivePower", 0f64),
+                        Variable::new(&speed, "Speed", "Speed", 0f32),
+                        Variable::new(&o2, "InletO2", "InletO2", 0f64),
+                        // Named as the site's data column: `browse` maps it to that meter.
+                        Variable::new(&NodeId::new(ns, "Kiln.Drive_kW"), "kiln_drive_kW", "kiln_drive_kW", 0f64),
+                    ],
                     &folder,
                 );
             }
@@ -180,6 +186,31 @@ fn values_from_an_opcua_server_through_a_subscription() {
     assert!(text.contains("kiln-1.coal") && text.contains("Kiln.NoSuchNode") && text.contains("BadNodeIdUnknown") && text.contains("1 more"), "{text}");
     assert!(store.get("kiln-1.inlet-o2").is_none() && store.get("kiln-1.coal").is_none());
     drop(live);
+    // `plant-twin browse`: the variables under Objects with their namespace-URI ids and data types, and a sources
+    // file that maps the one named as a site's column to its meter and parses.
+    let url = format!("opc.tcp://127.0.0.1:{port}/");
+    let vars = plant_live::browse::browse(&url, "None", "None", None).expect("browses");
+    let power = vars.iter().find(|v| v.path == ["Kiln", "DrivePower"]).expect("DrivePower");
+    assert_eq!((power.node.as_str(), power.data_type.as_str()), ("nsu=urn:plant:kiln;s=Kiln.DrivePower", "Double"));
+    assert_eq!(vars.iter().find(|v| v.path == ["Kiln", "Speed"]).map(|v| v.data_type.as_str()), Some("Float"));
+    let file = plant_live::browse::sources_file(&url, &site, &vars);
+    let (cfg, diags) = parse(&file, Path::new("sources.toml"), &site).expect("the written file parses");
+    assert!(diags.is_empty(), "{diags:?}\n{file}");
+    let SourceKind::OpcUa(o) = &cfg.sources[0].kind else { panic!("kind") };
+    // Matched by a meter's data column (kiln_drive_kW) or name ("Kiln speed", "Kiln-inlet O2" against the DCS's
+    // Kiln / Speed and Kiln / InletO2); DrivePower matches no meter's id, column or name and is left, commented.
+    let mut mapped: Vec<(&str, &str)> = o.nodes.iter().map(|n| (n.meter.as_str(), n.id.as_str())).collect();
+    mapped.sort();
+    assert_eq!(
+        mapped,
+        vec![
+            ("kiln-1.drive-power", "nsu=urn:plant:kiln;s=Kiln.Drive_kW"),
+            ("kiln-1.inlet-o2", "nsu=urn:plant:kiln;s=Kiln.InletO2"),
+            ("kiln-1.speed", "nsu=urn:plant:kiln;s=Kiln.Speed")
+        ],
+        "{file}"
+    );
+    assert!(file.contains("# \"<meter id>\" = \"nsu=urn:plant:kiln;s=Kiln.DrivePower\""), "{file}");
     let _ = std::fs::remove_dir_all(&tmp);
 }
 
