@@ -4,7 +4,7 @@
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::Router;
 use axum::extract::State;
@@ -12,10 +12,10 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use plant_i18n::{Lang, Msg};
-use plant_live::{LiveEvent, LiveHandle, Source, SourceKind, SourceState, SourceStatus, apply};
+use plant_live::{LiveHandle, Source, SourceKind, SourceState, SourceStatus};
 use plant_store::Store;
 
-use crate::{is_msg, reads_in_chinese};
+use crate::{is_msg, reads_in_chinese, until};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Mode {
@@ -78,25 +78,6 @@ fn start_server(addr: SocketAddr, mode: Mode) -> Server {
 fn free_port() -> SocketAddr {
     let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     l.local_addr().expect("addr")
-}
-
-/// Drains events into the store and the latest status until `pred` holds (or panics after `secs`).
-fn until(live: &LiveHandle, store: &mut Store, status: &mut SourceStatus, secs: u64, what: &str, pred: impl Fn(&SourceStatus, &Store) -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(secs);
-    loop {
-        while let Some(e) = live.recv_timeout(Duration::from_millis(20)) {
-            match e {
-                LiveEvent::Samples { samples, .. } => {
-                    apply(store, &samples);
-                }
-                LiveEvent::Status { status: s, .. } => *status = s,
-            }
-        }
-        if pred(status, store) {
-            return;
-        }
-        assert!(Instant::now() < deadline, "{what}: last status {status:?}");
-    }
 }
 
 fn count(store: &Store, m: &str) -> usize {

@@ -51,3 +51,26 @@ pub fn fetch(url: &str) -> Result<String, String> {
         r.text().await.map_err(|e| e.to_string())
     })
 }
+
+/// Drains a live handle's events into `store` and the latest `status` until `pred` holds (or panics after `secs`,
+/// naming `what`).
+pub fn until(
+    live: &plant_live::LiveHandle,
+    store: &mut plant_store::Store,
+    status: &mut plant_live::SourceStatus,
+    secs: u64,
+    what: &str,
+    pred: impl Fn(&plant_live::SourceStatus, &plant_store::Store) -> bool,
+) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while !pred(status, store) {
+        assert!(std::time::Instant::now() < deadline, "timed out waiting for {what}: {status:?}");
+        match live.recv_timeout(std::time::Duration::from_millis(50)) {
+            Some(plant_live::LiveEvent::Samples { samples, .. }) => {
+                plant_live::apply(store, &samples);
+            }
+            Some(plant_live::LiveEvent::Status { status: s, .. }) => *status = s,
+            None => {}
+        }
+    }
+}

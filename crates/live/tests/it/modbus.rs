@@ -5,14 +5,14 @@
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use plant_live::modbus::{DataType, Read, Register, Table, decode, plan};
-use plant_live::{LiveEvent, LiveHandle, SourceKind, SourceState, SourceStatus, parse};
+use plant_live::{LiveHandle, SourceKind, SourceState, SourceStatus, parse};
 use plant_store::Store;
 use tokio_modbus::{ExceptionCode, Request, Response};
 
-use crate::{cement, is_msg, reads_in_chinese};
+use crate::{cement, is_msg, reads_in_chinese, until};
 
 fn reg(meter: &str, unit_id: u8, table: Table, address: u16, data_type: DataType) -> Register {
     Register { meter: meter.into(), unit_id, table, address, data_type, word_big: true, byte_big: true, scale: 1.0, offset: 0.0 }
@@ -179,20 +179,6 @@ fn serve(device: Device, port: u16) -> Stop {
     });
     ready_rx.recv_timeout(Duration::from_secs(10)).expect("the device listens");
     Stop(stop)
-}
-
-fn until(live: &LiveHandle, store: &mut Store, status: &mut SourceStatus, secs: u64, what: &str, pred: impl Fn(&SourceStatus, &Store) -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(secs);
-    while !pred(status, store) {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}: {status:?}");
-        match live.recv_timeout(Duration::from_millis(100)) {
-            Some(LiveEvent::Samples { samples, .. }) => {
-                plant_live::apply(store, &samples);
-            }
-            Some(LiveEvent::Status { status: s, .. }) => *status = s,
-            None => {}
-        }
-    }
 }
 
 #[test]

@@ -16,7 +16,7 @@ use plant_live::sparkplug::{self, Metric, Payload, Value, datatype};
 use plant_live::{LiveEvent, LiveHandle, Mqtt, Point, SourceKind, SourceStatus, parse};
 use plant_store::Store;
 
-use crate::{cement, is_msg, reads_in_chinese};
+use crate::{cement, is_msg, reads_in_chinese, until};
 
 const FILE: &str = r#"
 [[source]]
@@ -277,21 +277,6 @@ fn publish(port: u16, messages: &[(&str, Vec<u8>)]) {
         }
         let _ = client.disconnect().await;
     });
-}
-
-/// Drains events into the store and the latest status until `pred` holds (or panics after `secs`).
-fn until(live: &LiveHandle, store: &mut Store, status: &mut SourceStatus, secs: u64, what: &str, pred: impl Fn(&SourceStatus, &Store) -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(secs);
-    while !pred(status, store) {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}: {status:?}");
-        match live.recv_timeout(Duration::from_millis(100)) {
-            Some(LiveEvent::Samples { samples, .. }) => {
-                plant_live::apply(store, &samples);
-            }
-            Some(LiveEvent::Status { status: s, .. }) => *status = s,
-            None => {}
-        }
-    }
 }
 
 #[test]
