@@ -21,6 +21,10 @@ if [ "$(cargo fuzz --version 2> /dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_V
 fi
 
 fuzz/seed.sh > /dev/null
+# Each fuzz executable is about half a gigabyte, and every dependency change leaves the old ones beside the new;
+# CI relinks them all anyway (a clean clone's crates are new to the target dir), so the old ones go first (once
+# they filled the disk: 60 of them, 34 GB, and the linker died with a bus error).
+find "$FUZZ_TARGET_DIR/x86_64-unknown-linux-gnu/debug/deps" -maxdepth 1 -type f -perm -u+x ! -name '*.so' -delete 2> /dev/null || true
 # The dev profile (fuzz/Cargo.toml: dependencies at opt-level 1, line tables): CI fuzzes seconds a target,
 # so a build that is quicker to make from cold matters more than inputs per second. The million-input runs
 # of scripts/fuzz.sh use the optimised release build (RELIABILITY.md, TESTING.md).
