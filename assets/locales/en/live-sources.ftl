@@ -144,7 +144,7 @@ live-sparkplug-no-value = { $meter }: metric "{ $metric }" is null or not a numb
 
 ## Modbus TCP sources (crates/live/src/modbus.rs).
 live-sends-modbus = read { $registers } register value(s) from { $url } in { $requests } request(s) every { $interval_s } s
-live-config-modbus-bad-field = source "{ $source }": { $field } = "{ $value }" is not one of { $allowed }; source ignored
+live-config-bad-choice = source "{ $source }": { $field } = "{ $value }" is not one of { $allowed }; source ignored
 live-config-modbus-bad-register = source "{ $source }": meter "{ $meter }": type must be one of { $types } and table holding or input; source ignored
 live-config-modbus-bad-number = source "{ $source }": meter "{ $meter }": the scale must be a number other than 0, the offset a number, and the value's registers within 0–65535; source ignored
 live-modbus-not-a-number = { $meter }: register { $address } does not hold a number
@@ -167,3 +167,4 @@ live-browse-header = Written by `plant-twin browse { $url }`: { $variables } var
 live-browse-check = Check each line; map the commented ones by hand (docs/live.md, "OPC UA").
 live-browse-unmatched = Not matched to a meter:
 live-opcua-not-connected = no session with { $url } within 30 s
+live-mqtt-rebirth = could not ask edge node { $node } for a rebirth: { $error }

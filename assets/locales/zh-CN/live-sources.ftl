@@ -133,7 +133,7 @@ live-sparkplug-no-value = { $meter }：指标“{ $metric }”为空或不是数
 
 ## Modbus TCP 数据源（crates/live/src/modbus.rs）。
 live-sends-modbus = 每 { $interval_s } 秒从 { $url } 读取 { $registers } 个寄存器值，共 { $requests } 次请求
-live-config-modbus-bad-field = 数据源“{ $source }”：{ $field } = "{ $value }" 不是 { $allowed } 之一；忽略该数据源
+live-config-bad-choice = 数据源“{ $source }”：{ $field } = "{ $value }" 不是 { $allowed } 之一；忽略该数据源
 live-config-modbus-bad-register = 数据源“{ $source }”：计量表“{ $meter }”：type 须为 { $types } 之一，table 须为 holding 或 input；忽略该数据源
 live-config-modbus-bad-number = 数据源“{ $source }”：计量表“{ $meter }”：scale 须为非 0 的数，offset 须为数，且数值所占寄存器须在 0–65535 之内；忽略该数据源
 live-modbus-not-a-number = { $meter }：寄存器 { $address } 中不是数字
@@ -156,3 +156,4 @@ live-browse-header = 由 `plant-twin browse { $url }` 生成：{ $variables } �
 live-browse-check = 请逐行核对；被注释的行请手工对应（docs/live.md，“OPC UA”）。
 live-browse-unmatched = 未对应到计量表：
 live-opcua-not-connected = 30 秒内未能与 { $url } 建立会话
+live-mqtt-rebirth = 无法请求边缘节点 { $node } 重生：{ $error }

@@ -695,7 +695,7 @@ impl Reader<'_> {
                 None | Some("big") => Some(true),
                 Some("little") => Some(false),
                 Some(other) => {
-                    r.error(r.at(at), msg!("live-config-modbus-bad-field", source = s.id.as_str(), field = field, value = other, allowed = "big, little")); // i18n-ok: the values' names
+                    r.error(r.at(at), msg!("live-config-bad-choice", source = s.id.as_str(), field = field, value = other, allowed = "big, little")); // i18n-ok: the values' names
                     None
                 }
             }
@@ -748,7 +748,7 @@ impl Reader<'_> {
                 None => Some(default.to_owned()),
                 Some(x) if names.contains(&x.get_ref().trim()) => Some(x.get_ref().trim().to_owned()),
                 Some(x) => {
-                    r.error(r.at(x.span()), msg!("live-config-modbus-bad-field", source = s.id.as_str(), field = field, value = x.get_ref().as_str(), allowed = names.join(", ")));
+                    r.error(r.at(x.span()), msg!("live-config-bad-choice", source = s.id.as_str(), field = field, value = x.get_ref().as_str(), allowed = names.join(", ")));
                     None
                 }
             }

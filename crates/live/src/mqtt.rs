@@ -248,10 +248,10 @@ pub(crate) async fn run(source: Source, session_start_ms: i64, tx: Outbox, mut s
                     let mut d = decoder.decode(&p.topic, &p.payload, now);
                     batch.append(&mut d.result.samples);
                     problems.append(&mut d.result.problems);
-                    if let (Some(node), Some(group)) = (d.rebirth, &m.group) {
-                        let topic = format!("spBv1.0/{group}/NCMD/{node}");
+                    if let (Some(node_name), Some(group)) = (d.rebirth, &m.group) {
+                        let topic = format!("spBv1.0/{group}/NCMD/{node_name}");
                         if let Err(e) = client.try_publish(topic, QoS::AtLeastOnce, false, sparkplug::rebirth_request(now)) {
-                            problems.push(msg!("live-mqtt-subscribe", error = e.to_string()));
+                            problems.push(msg!("live-mqtt-rebirth", node = node_name.as_str(), error = e.to_string()));
                         }
                     }
                 }

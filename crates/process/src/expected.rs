@@ -64,20 +64,29 @@ const MAX_CURVES_BYTES: u64 = 4 << 20;
 /// The model of a `[[whatif]]` unit with its configuration (a chiller plant's curve set), and a note when the
 /// configuration could not be used (the model's defaults are used then). `None`: no such model.
 pub fn for_whatif(wi: &WhatIf) -> Option<(Model, Option<Msg>)> {
-    let mut process = crate::by_id(&wi.process)?;
-    let note = wi.curves.as_ref().and_then(|path| {
+    configured(&wi.process, curves_of(wi).as_ref())
+}
+
+/// The text of a unit's curve file (`None`: it names none), or why it cannot be read.
+fn curves_of(wi: &WhatIf) -> Option<Result<String, String>> {
+    wi.curves.as_ref().map(|path| {
         // The path was checked to stay inside the package when site.toml was read.
-        let text = plant_site::read_text_limited(path, MAX_CURVES_BYTES).map_err(|e| match e {
+        plant_site::read_text_limited(path, MAX_CURVES_BYTES).map_err(|e| match e {
             plant_site::TextFileError::TooLarge(max) => format!("{}: > {} MB", path.display(), max >> 20), // i18n-ok: a size
             plant_site::TextFileError::Unreadable(e) => format!("{}: {e}", path.display()),
             plant_site::TextFileError::Refused(e) => e.message().text(),
-        });
-        match text.and_then(|t| process.configure("curves", &t).map_err(|e| e.to_string())) {
-            Ok(_) => None,
-            Err(e) => Some(msg!("whatif-curves-not-used", error = e)),
-        }
+        })
+    })
+}
+
+/// The model `process` configured with a curve file's text already read.
+fn configured(process: &str, curves: Option<&Result<String, String>>) -> Option<(Model, Option<Msg>)> {
+    let mut model = crate::by_id(process)?;
+    let note = curves.and_then(|text| match text.clone().and_then(|t| model.configure("curves", &t).map_err(|e| e.to_string())) {
+        Ok(_) => None,
+        Err(e) => Some(msg!("whatif-curves-not-used", error = e)),
     });
-    Some((process, note))
+    Some((model, note))
 }
 
 /// What a meter is expected to read by a unit's model. Shared (an `Arc` of the site) so an alarm definition
@@ -98,6 +107,10 @@ pub struct Expected {
     site: Arc<Site>,
     #[serde(skip)]
     index: usize,
+    /// The unit's curve file, read once: the model is made again at every live extension of an alarm, with no
+    /// file read then.
+    #[serde(skip)]
+    curves: Option<Result<String, String>>,
 }
 
 impl PartialEq for Expected {
@@ -123,7 +136,8 @@ impl Expected {
     /// The figure of the site's unit of `process` in the unit of `meter_unit`.
     pub fn new(site: Arc<Site>, process: &str, figure: Figure, meter_unit: &str, window_ms: i64) -> Result<Expected, ExpectedError> {
         let index = site.whatifs.iter().position(|w| w.process == process).ok_or(ExpectedError::NoUnit)?;
-        let (model, _) = for_whatif(&site.whatifs[index]).ok_or(ExpectedError::NoUnit)?;
+        let curves = curves_of(&site.whatifs[index]);
+        let (model, _) = configured(process, curves.as_ref()).ok_or(ExpectedError::NoUnit)?;
         let e = model.evaluate(&model.defaults(), &Prices::default());
         let (Some(_), Some(unit)) = (figure.of(&e), figure.unit(&e)) else { return Err(ExpectedError::NoFigure) };
         let units = || ExpectedError::Units(unit.to_owned(), meter_unit.to_owned());
@@ -134,12 +148,12 @@ impl Expected {
             let c = |x: f64| plant_units::convert(x, unit, meter_unit).map_err(|_| units());
             (c(0.0)?, c(1.0)?)
         };
-        Ok(Expected { whatif: process.to_owned(), figure, window_ms: window_ms.max(1), step_ms: window_ms.clamp(1, 60_000), scale: one - offset, offset, site, index })
+        Ok(Expected { whatif: process.to_owned(), figure, window_ms: window_ms.max(1), step_ms: window_ms.clamp(1, 60_000), scale: one - offset, offset, site, index, curves })
     }
 
     /// The unit's model, configured; `None` if it cannot be made (it could when this was checked).
     pub fn model(&self) -> Option<Model> {
-        for_whatif(self.site.whatifs.get(self.index)?).map(|(m, _)| m)
+        configured(&self.site.whatifs.get(self.index)?.process, self.curves.as_ref()).map(|(m, _)| m)
     }
 
     /// The figure at `t` in the meter's raw unit: the model at the settings and conditions measured over

@@ -109,7 +109,7 @@ fn a_modbus_section_and_its_errors() {
     for (bad, id, line) in [
         (FILE.replace("type = \"f32\"", "type = \"f16\""), "live-config-modbus-bad-register", 10),
         (FILE.replace("table = \"input\"", "table = \"coils\""), "live-config-modbus-bad-register", 11),
-        (FILE.replace("word_order = \"little\"", "word_order = \"middle\""), "live-config-modbus-bad-field", 8),
+        (FILE.replace("word_order = \"little\"", "word_order = \"middle\""), "live-config-bad-choice", 8),
         (FILE.replace("scale = 1000.0", "scale = 0.0"), "live-config-modbus-bad-number", 10),
         (FILE.replace("address = 3054", "address = 65535"), "live-config-modbus-bad-number", 10),
     ] {

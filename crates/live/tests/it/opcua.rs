@@ -45,7 +45,7 @@ fn an_opcua_section_and_its_errors() {
     assert!(reads_in_chinese(&sends));
     for (bad, id, line) in [
         (FILE.replace("ns=2;s=Kiln.InletO2", "Kiln.InletO2"), "live-config-opcua-node", 10),
-        (FILE.replace("interval = \"200ms\"", "interval = \"200ms\"\nsecurity_policy = \"Basic128Rsa15\""), "live-config-modbus-bad-field", 7),
+        (FILE.replace("interval = \"200ms\"", "interval = \"200ms\"\nsecurity_policy = \"Basic128Rsa15\""), "live-config-bad-choice", 7),
         (FILE.replace("interval = \"200ms\"", "interval = \"200ms\"\nsecurity_policy = \"Basic256Sha256\"\nsecurity_mode = \"None\""), "live-config-opcua-security", 5),
         (FILE.replace("interval = \"200ms\"", "interval = \"200ms\"\nusername = \"op\"\npassword_env = \"HOME\""), "live-config-env-not-allowed", 8),
     ] {
