@@ -24,7 +24,7 @@ pub fn run(args: &BrowseArgs) -> Result<(), String> {
     if args.write_sources.is_some() && site.is_none() {
         return Err(failed(t!("app-browse-needs-site")));
     }
-    let variables = plant_live::browse::browse(&args.url, &args.security_policy, &args.security_mode, user).map_err(|m| failed(m.text()))?;
+    let variables = plant_live::browse::browse(&args.url, &args.security_policy, &args.security_mode, user, args.trust_server.as_deref()).map_err(|m| failed(m.text()))?;
     let mut text = String::new();
     for v in &variables {
         let unit = v.unit.as_deref().unwrap_or("");

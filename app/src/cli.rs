@@ -146,6 +146,11 @@ pub struct BrowseArgs {
     /// Write a commented sources file here: the variables matched to the site's meters by name, the rest listed.
     #[arg(long)]
     pub write_sources: Option<PathBuf>,
+    /// Trust the server's certificate if its SHA-1 thumbprint is this one (as the first try without it shows;
+    /// compare it with the one the server's administrator reads on the server). The live sources use the same
+    /// trust list.
+    #[arg(long, value_name = "THUMBPRINT")]
+    pub trust_server: Option<String>,
 }
 
 #[derive(clap::Args, Debug, Clone)]

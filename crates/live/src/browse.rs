@@ -7,13 +7,15 @@ use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 use std::time::Duration;
 
-use opcua::client::{ClientBuilder, IdentityToken, Session};
+use opcua::client::{Client, ClientBuilder, IdentityToken, Session};
 use opcua::crypto::SecurityPolicy;
 use opcua::types::{
     AttributeId, BrowseDescription, BrowseDirection, BrowseResultMask, EUInformation, Identifier, MessageSecurityMode, NodeClass, NodeId, ReadValueId, ReferenceTypeId,
     TimestampsToReturn, Variant,
 };
 use plant_i18n::{Msg, msg};
+
+use crate::opcua::ServerCertificate;
 
 /// A variable of the server.
 #[derive(Clone, Debug, PartialEq)]
@@ -124,8 +126,9 @@ async fn walk(session: &Session) -> Result<Vec<Variable>, Msg> {
 }
 
 /// Connects to `url` (security `policy` and `mode`, `user` and password if given; the client certificate as the
-/// live sources keep it) and lists its variables.
-pub fn browse(url: &str, policy: &str, mode: &str, user: Option<(String, String)>) -> Result<Vec<Variable>, Msg> {
+/// live sources keep it) and lists its variables. A secured endpoint's certificate must be trusted: one that is
+/// not is an error showing it, unless `trust` is its thumbprint (the user's explicit act), which trusts it.
+pub fn browse(url: &str, policy: &str, mode: &str, user: Option<(String, String)>, trust: Option<&str>) -> Result<Vec<Variable>, Msg> {
     let err = |e: String| msg!("live-opcua-error", error = e);
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| err(e.to_string()))?;
     rt.block_on(async {
@@ -136,6 +139,7 @@ pub fn browse(url: &str, policy: &str, mode: &str, user: Option<(String, String)
             .pki_dir(crate::opcua::pki_dir())
             .create_sample_keypair(true)
             .trust_server_certs(false)
+            .verify_server_certs(true)
             .session_retry_limit(0)
             .client()
             .map_err(|e| err(e.join("; ")))?;
@@ -146,7 +150,22 @@ pub fn browse(url: &str, policy: &str, mode: &str, user: Option<(String, String)
             _ => MessageSecurityMode::None,
         };
         let identity = user.map_or(IdentityToken::Anonymous, |(u, p)| IdentityToken::new_user_name(u.as_str(), p.as_str()));
-        let (session, events) = client.connect_to_matching_endpoint((url, policy.to_str(), mode), identity).await.map_err(|e| err(e.to_string()))?;
+        let endpoints = client.get_server_endpoints_from_url(url).await.map_err(|e| err(e.to_string()))?;
+        let endpoint = Client::find_matching_endpoint(&endpoints, url, policy, mode).ok_or_else(|| {
+            let offered: Vec<String> = endpoints.iter().map(|e| format!("{} {}", SecurityPolicy::from_uri(e.security_policy_uri.as_ref()).to_str(), e.security_mode)).collect();
+            msg!("live-opcua-no-endpoint", policy = policy.to_str(), mode = mode.to_string(), offered = offered.join(", "))
+        })?;
+        if let Some(cert) = ServerCertificate::of_endpoint(&endpoint).filter(|c| policy != SecurityPolicy::None && !c.is_trusted()) {
+            let given = trust.map(|t| t.chars().filter(char::is_ascii_hexdigit).collect::<String>().to_uppercase());
+            match given {
+                Some(t) if t == cert.thumbprint => {
+                    crate::opcua::trust::trust(&cert)?;
+                }
+                Some(t) => return Err(msg!("live-opcua-thumbprint-differs", given = t, thumbprint = cert.thumbprint_grouped())),
+                None => return Err(msg!("live-browse-untrusted", certificate = cert.untrusted_msg(), thumbprint = cert.thumbprint.as_str())),
+            }
+        }
+        let (session, events) = client.connect_to_endpoint_directly(endpoint, identity).map_err(|e| err(e.to_string()))?;
         let pump = events.spawn();
         let connected = tokio::time::timeout(Duration::from_secs(30), session.wait_for_connection()).await;
         let result = match connected {
@@ -164,15 +183,20 @@ fn key(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-/// A commented `sources.toml` for `url`: each variable whose name (its last display names joined, or the node
-/// id's text) matches a meter's id, column or name is mapped to it; the rest are listed, commented, to map by
+/// A commented `sources.toml` for `url`: each variable whose name (its display name, its last two display
+/// names or its whole path joined, or the node id's text) matches a meter's id, column or name is mapped to it; the rest are listed, commented, to map by
 /// hand.
 pub fn sources_file(url: &str, site: &plant_site::Site, variables: &[Variable]) -> String {
     let mut mapped: Vec<(String, &Variable)> = Vec::new();
     let mut rest: Vec<&Variable> = Vec::new();
     for v in variables {
         let names: Vec<String> =
-            [v.path.join("."), v.path.iter().rev().take(2).rev().cloned().collect::<Vec<_>>().join("."), v.node.rsplit_once('=').map_or(String::new(), |(_, s)| s.to_owned())]
+            [
+                v.path.join("."),
+                v.path.iter().rev().take(2).rev().cloned().collect::<Vec<_>>().join("."),
+                v.path.last().cloned().unwrap_or_default(),
+                v.node.rsplit_once('=').map_or(String::new(), |(_, s)| s.to_owned()),
+            ]
                 .iter()
                 .map(|n| key(n))
                 .filter(|n| !n.is_empty())

@@ -798,7 +798,8 @@ impl Reader<'_> {
                 self.error(self.at(at), msg!("live-config-opcua-node", source = s.id.as_str(), meter = meter.as_str(), node = id.as_str(), error = "deadband")); // i18n-ok: the field's name
                 return None;
             }
-            nodes.push(Node { meter: meter.clone(), id, sampling_ms, deadband });
+            let unit = self.site.meter(meter).map(|m| m.unit.clone()).unwrap_or_default();
+            nodes.push(Node { meter: meter.clone(), id, sampling_ms, deadband, unit });
         }
         Some(OpcUa {
             nodes,

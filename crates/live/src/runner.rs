@@ -93,11 +93,27 @@ pub struct SourceStatus {
     pub refused_future: u64,
     /// Samples refused for a time before the session's backfill window.
     pub refused_past: u64,
+    /// Samples of a gap after a lost link, read from the server's history (OPC UA HistoryRead).
+    pub from_history: u64,
+    /// The server certificate that a secured OPC UA session was refused for, not yet trusted: shown for the
+    /// user to trust ([`crate::opcua::trust::trust`]).
+    pub untrusted: Option<Box<crate::opcua::ServerCertificate>>,
 }
 
 impl Default for SourceStatus {
     fn default() -> Self {
-        Self { state: SourceState::Connecting, last_error_msg: None, last_error: None, last_good_ms: None, failures: 0, samples: 0, refused_future: 0, refused_past: 0 }
+        Self {
+            state: SourceState::Connecting,
+            last_error_msg: None,
+            last_error: None,
+            last_good_ms: None,
+            failures: 0,
+            samples: 0,
+            refused_future: 0,
+            refused_past: 0,
+            from_history: 0,
+            untrusted: None,
+        }
     }
 }
 

@@ -184,8 +184,13 @@ fn absorb(mut live: ResMut<Live>, mut data: ResMut<MeterData>, mut clock: ResMut
             live.refused += applied.refused as u64;
             for (m, t, _) in &samples {
                 newest = newest.max(*t);
-                let e = live.last_sample_ms.entry(m.clone()).or_insert(*t);
-                *e = (*e).max(*t);
+                // No key allocated per sample: only a meter's first sample inserts one.
+                match live.last_sample_ms.get_mut(m.as_str()) {
+                    Some(e) => *e = (*e).max(*t),
+                    None => {
+                        live.last_sample_ms.insert(m.clone(), *t);
+                    }
+                }
             }
             if let Some(r) = &live.recorder {
                 r.record(samples);
@@ -294,10 +299,58 @@ fn consent_ui(
     Ok(())
 }
 
-fn status_ui(mut contexts: EguiContexts, live: Res<Live>, clock: Res<SiteClock>, mut open: ResMut<StatusWindow>, area: Res<plant_shell::FreeArea>) -> Result {
+/// What became of the user's last "trust this certificate": the file written, or why not.
+#[derive(Default)]
+struct TrustOutcome {
+    /// Thumbprints already shown (the window opens by itself once for each).
+    shown: std::collections::HashSet<String>,
+    last: Option<Result<String, String>>,
+}
+
+/// A server certificate a secured OPC UA session was refused for: what the user compares with the server's,
+/// and the one button that trusts it.
+fn certificate_ui(ui: &mut egui::Ui, source: &str, cert: &plant_live::opcua::ServerCertificate, outcome: &mut TrustOutcome) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.strong(t!("live-cert-title", source = source));
+        egui::Grid::new(egui::Id::new(("live-cert", source))).num_columns(2).show(ui, |ui| {
+            ui.label(t!("live-cert-subject"));
+            ui.label(&cert.subject);
+            ui.end_row();
+            ui.label(t!("live-cert-application"));
+            ui.monospace(&cert.application_uri);
+            ui.end_row();
+            ui.label(t!("live-cert-thumbprint"));
+            ui.monospace(cert.thumbprint_grouped());
+            ui.end_row();
+            ui.label(t!("live-cert-valid"));
+            ui.label(t!("live-cert-valid-range", from = cert.not_before.as_str(), until = cert.not_after.as_str()));
+            ui.end_row();
+        });
+        ui.add(egui::Label::new(egui::RichText::new(t!("live-cert-advice")).small()).wrap());
+        if ui.button(t!("live-cert-trust")).clicked() {
+            outcome.last = Some(plant_live::opcua::trust::trust(cert).map(|p| p.display().to_string()).map_err(|m| m.text()));
+        }
+    });
+}
+
+fn status_ui(
+    mut contexts: EguiContexts,
+    live: Res<Live>,
+    clock: Res<SiteClock>,
+    mut open: ResMut<StatusWindow>,
+    area: Res<plant_shell::FreeArea>,
+    mut trust: Local<TrustOutcome>,
+) -> Result {
     let ctx = contexts.ctx_mut()?;
     if !live.is_running() {
         return Ok(());
+    }
+    // A server certificate to decide on opens the window (once per certificate).
+    for cert in live.statuses.values().filter_map(|s| s.untrusted.as_ref()) {
+        if trust.shown.insert(cert.thumbprint.clone()) {
+            open.0 = true;
+        }
     }
     let connected = live.statuses.values().filter(|s| s.state == SourceState::Connected).count();
     let total = live.statuses.len();
@@ -322,11 +375,26 @@ fn status_ui(mut contexts: EguiContexts, live: Res<Live>, clock: Res<SiteClock>,
                 ui.label(st.last_good_ms.map_or_else(|| t!("live-never"), |t| clock.format(t)));
                 let refused = st.refused_future + st.refused_past;
                 let samples = plant_i18n::integer(i64::try_from(st.samples).unwrap_or(i64::MAX));
-                ui.label(if refused > 0 { t!("live-samples-refused", samples = samples, refused = refused) } else { samples });
+                let cell = ui.label(if refused > 0 { t!("live-samples-refused", samples = samples, refused = refused) } else { samples });
+                if st.from_history > 0 {
+                    cell.on_hover_text(t!("live-samples-from-history", count = st.from_history));
+                }
                 ui.label(st.last_error.as_deref().unwrap_or("—"));
                 ui.end_row();
             }
         });
+        for (id, cert) in live.statuses.iter().filter_map(|(id, s)| s.untrusted.as_ref().map(|c| (id, c))) {
+            certificate_ui(ui, id, cert, &mut trust);
+        }
+        match &trust.last {
+            Some(Ok(file)) => {
+                ui.label(t!("live-cert-trusted", file = file.as_str()));
+            }
+            Some(Err(e)) => {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+            None => {}
+        }
         if live.refused > 0 {
             ui.weak(t!("live-refused", count = live.refused));
         }

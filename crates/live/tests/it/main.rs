@@ -6,6 +6,7 @@ mod faults;
 mod modbus;
 mod mqtt;
 mod opcua;
+mod opcua_asyncua;
 mod parse;
 mod prometheus;
 mod recorder;
