@@ -190,17 +190,16 @@ pub fn sources_file(url: &str, site: &plant_site::Site, variables: &[Variable]) 
     let mut mapped: Vec<(String, &Variable)> = Vec::new();
     let mut rest: Vec<&Variable> = Vec::new();
     for v in variables {
-        let names: Vec<String> =
-            [
-                v.path.join("."),
-                v.path.iter().rev().take(2).rev().cloned().collect::<Vec<_>>().join("."),
-                v.path.last().cloned().unwrap_or_default(),
-                v.node.rsplit_once('=').map_or(String::new(), |(_, s)| s.to_owned()),
-            ]
-                .iter()
-                .map(|n| key(n))
-                .filter(|n| !n.is_empty())
-                .collect();
+        let names: Vec<String> = [
+            v.path.join("."),
+            v.path.iter().rev().take(2).rev().cloned().collect::<Vec<_>>().join("."),
+            v.path.last().cloned().unwrap_or_default(),
+            v.node.rsplit_once('=').map_or(String::new(), |(_, s)| s.to_owned()),
+        ]
+        .iter()
+        .map(|n| key(n))
+        .filter(|n| !n.is_empty())
+        .collect();
         let meter = site.meters.iter().find(|m| [key(&m.id), key(&m.column), key(&m.name)].iter().any(|k| !k.is_empty() && names.contains(k)));
         match meter {
             Some(m) if !mapped.iter().any(|(id, _)| *id == m.id) => mapped.push((m.id.clone(), v)),
