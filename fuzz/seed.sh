@@ -8,7 +8,7 @@ set -euo pipefail
 fuzz="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$fuzz")"
 corpus="$fuzz/corpus"
-all=(site_toml sources_toml alarms_toml training_toml scenario_toml new_csv factor_set chiller_curves live_json prometheus_json mqtt_payload csv parquet glb)
+all=(site_toml sources_toml alarms_toml training_toml scenario_toml new_csv factor_set chiller_curves live_json prometheus_json mqtt_payload csv parquet glb forecast_series)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
@@ -61,6 +61,10 @@ for t in "${targets[@]}"; do
     live_json) ;;
     prometheus_json) ;;
     mqtt_payload) ;;
+    forecast_series)
+        # Two days of hourly samples (10 bytes each: a 3,600 s step, a value on a daily wave).
+        python3 -c "import struct,math,sys; sys.stdout.buffer.write(b''.join(struct.pack('<Hd', 3600, 100 + 20 * math.sin(k / 24 * 6.283)) for k in range(48)))" > "$dir/seed-two-days"
+        ;;
     csv)
         for f in "$repo"/sample-sites/*/data/*.csv; do
             [ -e "$f" ] && head -n 51 "$f" > "$dir/seed-head50-$(basename "$f")"
