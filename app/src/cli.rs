@@ -56,6 +56,10 @@ pub struct Cli {
     #[arg(long)]
     pub whatif: bool,
 
+    /// Show the selected item's meter forecasts beyond the cursor in the inspector at start (with --select).
+    #[arg(long)]
+    pub forecast: bool,
+
     /// Open the alarm list at start.
     #[arg(long)]
     pub alarms: bool,
@@ -119,9 +123,43 @@ pub enum Command {
     /// training scenario's malfunctions applied: a class practises on "live" data through the same sources a
     /// real plant uses. The same server as `plant-twin-sim`.
     Serve(ServeArgs),
+    /// A meter's forecast from an instant forward with its prediction interval (MSTL with an ETS trend, daily
+    /// and weekly seasons where the history holds two of each); where the record goes on, what happened beside
+    /// it and the error against the seasonal-naive forecast.
+    Forecast(ForecastArgs),
     /// List an OPC UA server's variables (path, node id with its namespace URI, data type, unit), and with
     /// --site and --write-sources write a sources file mapping them to the site's meters by name.
     Browse(BrowseArgs),
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct ForecastArgs {
+    /// Site package folder.
+    pub site: PathBuf,
+    /// The meter to forecast (its id in site.toml).
+    #[arg(long)]
+    pub meter: String,
+    /// Forecast from this instant, in the site's time zone (e.g. "2026-11-10 15:00"). Default: the end of the record.
+    #[arg(long)]
+    pub at: Option<String>,
+    /// How far ahead (e.g. 1d, 12h, 7d).
+    #[arg(long, default_value = "1d")]
+    pub horizon: String,
+    /// The step of the forecast: the meter's mean over each step (e.g. 1h, 15min).
+    #[arg(long, default_value = "1h")]
+    pub step: String,
+    /// How much history before the instant the forecast learns from.
+    #[arg(long, default_value = "28d")]
+    pub history: String,
+    /// The prediction interval's level, in % (50 to 99.9).
+    #[arg(long, default_value_t = 95.0)]
+    pub level: f64,
+    /// Output format.
+    #[arg(long, default_value = "md", value_parser = ["md", "csv", "json"])]
+    pub format: String,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -524,6 +562,8 @@ fn subcommand_about(name: &str) -> Option<String> {
         "train" => Some(t!("app-cmd-train")),
         "new" => Some(t!("app-cmd-new")),
         "serve" => Some(t!("app-cmd-serve")),
+        "forecast" => Some(t!("app-cmd-forecast")),
+        "browse" => Some(t!("app-cmd-browse")),
         "help" => Some(t!("app-help-subcommand")),
         _ => None,
     }
@@ -577,6 +617,21 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         (_, "scenario") => t!("app-arg-scenario"),
         (_, "scenarios") => t!("app-arg-scenarios"),
         (_, "compare") => t!("app-arg-compare"),
+        ("forecast", "site") => t!("app-arg-report-site"),
+        ("forecast", "meter") => t!("app-arg-forecast-meter"),
+        ("forecast", "at") => t!("app-arg-forecast-at"),
+        ("forecast", "horizon") => t!("app-arg-forecast-horizon"),
+        ("forecast", "step") => t!("app-arg-forecast-step"),
+        ("forecast", "history") => t!("app-arg-forecast-history"),
+        ("forecast", "level") => t!("app-arg-forecast-level"),
+        ("browse", "url") => t!("app-arg-browse-url"),
+        ("browse", "security_policy") => t!("app-arg-browse-security-policy"),
+        ("browse", "security_mode") => t!("app-arg-browse-security-mode"),
+        ("browse", "user") => t!("app-arg-browse-user"),
+        ("browse", "password_env") => t!("app-arg-browse-password-env"),
+        ("browse", "site") => t!("app-arg-browse-site"),
+        ("browse", "write_sources") => t!("app-arg-browse-write-sources"),
+        ("browse", "trust_server") => t!("app-arg-browse-trust-server"),
         ("new", "folder") => t!("app-arg-new-folder"),
         ("new", "model") => t!("app-arg-new-model"),
         ("new", "data") => t!("app-arg-new-data"),
@@ -594,6 +649,7 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         (_, "flows") => t!("app-arg-flows"),
         (_, "flows_window") => t!("app-arg-flows-window"),
         (_, "whatif") => t!("app-arg-whatif"),
+        (_, "forecast") => t!("app-arg-forecast"),
         (_, "alarms") => t!("app-arg-alarms"),
         (_, "sources") => t!("app-arg-sources"),
         (_, "live") => t!("app-arg-live"),

@@ -4,6 +4,7 @@
 pub mod alarms;
 pub mod browse;
 pub mod cli;
+pub mod forecast;
 pub mod new;
 pub mod report;
 mod startup;

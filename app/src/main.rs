@@ -16,6 +16,7 @@ fn main() -> bevy::app::AppExit {
         Some(Command::New(args)) => exit(plant_twin::new::run(args)),
         Some(Command::Serve(args)) => exit(plant_simulator::run(&args.run())),
         Some(Command::Browse(args)) => exit(plant_twin::browse::run(args)),
+        Some(Command::Forecast(args)) => exit(plant_twin::forecast::run(args)),
         None => plant_twin::build_app(&cli).run(),
     }
 }

@@ -20,6 +20,7 @@ pub struct StartupOptions {
     /// Live mode was asked for: the live plugin starts it; do not start playing the recording.
     pub live: bool,
     pub whatif: bool,
+    pub forecast: bool,
     pub select: Option<String>,
     pub colour_by: Option<String>,
     pub flows: Option<String>,
@@ -41,6 +42,7 @@ impl StartupOptions {
             paused: cli.paused,
             live: cli.live,
             whatif: cli.whatif,
+            forecast: cli.forecast,
             select: cli.select.clone(),
             colour_by: cli.colour_by.clone(),
             flows: cli.flows.clone(),
@@ -92,6 +94,7 @@ fn apply_options(
     mut problems: ResMut<Problems>,
     sankey: Option<ResMut<plant_flows_view::SankeyState>>,
     whatif: Option<ResMut<plant_whatif_view::WhatIfState>>,
+    inspector: Option<ResMut<plant_inspector::InspectorState>>,
     scenarios: Option<ResMut<plant_scenarios_view::ScenariosState>>,
 ) {
     if applied.0 || !status.is_ready() {
@@ -114,6 +117,9 @@ fn apply_options(
     }
     if let (true, Some(mut w)) = (opts.whatif, whatif) {
         w.open = true;
+    }
+    if let (true, Some(mut i)) = (opts.forecast, inspector) {
+        i.forecast = true;
     }
     if let (Some((a, b)), Some(mut s)) = (&opts.scenarios, scenarios) {
         s.choose(a, b.as_deref());

@@ -4,6 +4,7 @@ mod alarms;
 mod cli_lang;
 mod clock;
 mod fonts;
+mod forecast;
 mod headless;
 mod live;
 mod new;

@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use chrono::TimeZone;
-use egui_plot::{HoverPosition, Line, Plot, VLine};
+use egui_plot::{HoverPosition, Line, LineStyle, Plot, Polygon, VLine};
 use plant_i18n::{Lang, Msg, msg, t};
 use plant_shell::{FreeArea, PanelOrder, show_panel};
 use plant_site::{Meter, Site};
@@ -15,6 +15,8 @@ use plant_viewer_context::{
 };
 
 const LINE_COLOUR: egui::Color32 = egui::Color32::from_rgb(94, 201, 98);
+const FORECAST_COLOUR: egui::Color32 = egui::Color32::from_rgb(110, 170, 255);
+const BAND_COLOUR: egui::Color32 = egui::Color32::from_rgba_premultiplied(40, 64, 100, 90);
 const CURSOR_COLOUR: egui::Color32 = egui::Color32::from_rgb(255, 170, 40);
 
 // egui ids of the panels, grid and charts (not shown).
@@ -38,11 +40,66 @@ pub struct InspectorState {
     pub search: String,
     /// Half-width of the chart window, hours.
     pub window_h: f64,
+    /// Whether the charts show each meter's forecast beyond the cursor.
+    pub forecast: bool,
 }
 
 impl Default for InspectorState {
     fn default() -> Self {
-        Self { search: String::new(), window_h: 6.0 }
+        Self { search: String::new(), window_h: 6.0, forecast: false }
+    }
+}
+
+/// The forecast of a meter: its history (the 4 weeks before the cursor, hourly) and the band ahead.
+type Outcome = Result<plant_forecast::Band, String>;
+
+/// Forecasts made off the UI thread, one per meter, cursor hour and horizon, kept for the 64 most recent.
+#[derive(Resource, Default)]
+pub struct Forecasts {
+    slots: std::collections::HashMap<(String, i64, usize), std::sync::Arc<std::sync::Mutex<Option<Outcome>>>>,
+    order: std::collections::VecDeque<(String, i64, usize)>,
+}
+
+/// The history a chart's forecast learns from.
+const FORECAST_HISTORY_MS: i64 = 28 * 24 * 3_600_000;
+const KEPT_FORECASTS: usize = 64;
+
+impl Forecasts {
+    /// The forecast of `meter` from the hour of `at_ms`, `horizon` hours ahead: `None` while it is being made
+    /// (on a thread of its own, started here the first time it is asked for).
+    pub fn get(&mut self, meter: &str, series: &std::sync::Arc<plant_store::Series>, at_ms: i64, horizon: usize) -> Option<Outcome> {
+        let hour = at_ms - at_ms.rem_euclid(plant_forecast::HOUR_MS);
+        let key = (meter.to_owned(), hour, horizon);
+        if let Some(slot) = self.slots.get(&key) {
+            return slot.lock().ok().and_then(|o| o.clone());
+        }
+        let slot = std::sync::Arc::new(std::sync::Mutex::new(None));
+        let (out, series) = (slot.clone(), series.clone());
+        let name = String::from("forecast"); // i18n-ok: a thread's name
+        let spawned = std::thread::Builder::new().name(name).spawn(move || {
+            // A panic in the model (a library's bug on odd data) is this forecast's error, not a dead slot.
+            let made = std::panic::catch_unwind(|| {
+                plant_forecast::forecast_samples(series.times_ms(), series.values(), hour, FORECAST_HISTORY_MS, plant_forecast::HOUR_MS, horizon, 0.95)
+            })
+            .map_err(|p| plant_site::panic_message(&*p))
+            .and_then(|r| r.map(|(_, band)| band).map_err(|e| e.to_string()));
+            if let Ok(mut o) = out.lock() {
+                *o = Some(made);
+            }
+        });
+        if let Err(e) = spawned
+            && let Ok(mut o) = slot.lock()
+        {
+            *o = Some(Err(e.to_string()));
+        }
+        self.slots.insert(key.clone(), slot);
+        self.order.push_back(key);
+        while self.order.len() > KEPT_FORECASTS {
+            if let Some(old) = self.order.pop_front() {
+                self.slots.remove(&old);
+            }
+        }
+        None
     }
 }
 
@@ -50,7 +107,9 @@ pub struct InspectorPlugin;
 
 impl Plugin for InspectorPlugin {
     fn build(&self, app: &mut App) {
-        app.init_resource::<InspectorState>().add_systems(EguiPrimaryContextPass, (tree_panel_system.in_set(PanelOrder::Left), inspector_panel_system.in_set(PanelOrder::Right)));
+        app.init_resource::<InspectorState>()
+            .init_resource::<Forecasts>()
+            .add_systems(EguiPrimaryContextPass, (tree_panel_system.in_set(PanelOrder::Left), inspector_panel_system.in_set(PanelOrder::Right)));
     }
 }
 
@@ -179,6 +238,7 @@ fn inspector_panel_system(
     selection: Res<Selection>,
     mut frame: MessageWriter<FrameRequest>,
     alarms: Res<EquipmentAlarms>,
+    mut forecasts: ResMut<Forecasts>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(site) = site else { return Ok(()) };
@@ -232,6 +292,7 @@ fn inspector_panel_system(
                         ui.selectable_value(&mut state.window_h, h, window_label(h).text());
                     }
                     ui.weak(t!("inspector-chart-window"));
+                    ui.checkbox(&mut state.forecast, t!("inspector-forecast")).on_hover_text(t!("inspector-forecast-hover"));
                 });
             });
             let meters: Vec<&Meter> = site.0.meters_of(&eq.id).collect();
@@ -240,7 +301,7 @@ fn inspector_panel_system(
             }
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                 for m in meters {
-                    meter_ui(ui, m, &data.0, &clock, state.window_h);
+                    meter_ui(ui, m, &data.0, &clock, state.window_h, state.forecast.then_some(&mut *forecasts));
                 }
             });
         });
@@ -249,7 +310,7 @@ fn inspector_panel_system(
 }
 
 /// One meter: its name, its value at the cursor, and a chart of the window around the cursor.
-fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, window_h: f64) {
+fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, window_h: f64, forecasts: Option<&mut Forecasts>) {
     let series = store.get(&m.id);
     let reading = series.map(|s| s.reading_at(clock.now_ms));
     ui.horizontal(|ui| {
@@ -290,6 +351,22 @@ fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, wind
         }
         last_t = Some(t);
     }
+    // The forecast beyond the cursor, each step's mean drawn at the step's middle: the interval as a band of
+    // one quad a step (egui_plot fills convex polygons only), the point forecast dashed.
+    let horizon = window_h.ceil().clamp(1.0, 168.0) as usize;
+    let outcome = forecasts.zip(store.get_shared(&m.id)).map(|(f, shared)| f.get(&m.id, shared, clock.now_ms, horizon));
+    let band = match &outcome {
+        Some(Some(Ok(band))) => Some(band),
+        Some(None) => {
+            ui.weak(t!("inspector-forecast-pending"));
+            None
+        }
+        Some(Some(Err(e))) => {
+            ui.weak(t!("inspector-forecast-none", reason = e.as_str()));
+            None
+        }
+        None => None,
+    };
     let tz = clock.time_zone;
     let now = clock.now_ms;
     let unit = m.unit.clone();
@@ -324,6 +401,15 @@ fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, wind
                 if !pts.is_empty() {
                     plot.line(Line::new(format!("{}#{i}", m.id), pts).width(1.2).color(LINE_COLOUR));
                 }
+            }
+            if let Some(b) = band {
+                let x = |k: usize| to_x(b.start_ms + b.step_ms * k as i64 + b.step_ms / 2);
+                for k in 0..b.point.len().saturating_sub(1) {
+                    let quad = vec![[x(k), b.lower[k]], [x(k + 1), b.lower[k + 1]], [x(k + 1), b.upper[k + 1]], [x(k), b.upper[k]]];
+                    plot.polygon(Polygon::new(format!("{}#band{k}", m.id), quad).fill_color(BAND_COLOUR).stroke(egui::Stroke::NONE));
+                }
+                let pts: Vec<[f64; 2]> = b.point.iter().enumerate().map(|(k, p)| [x(k), *p]).collect();
+                plot.line(Line::new(format!("{}#forecast", m.id), pts).width(1.2).color(FORECAST_COLOUR).style(LineStyle::Dashed { length: 5.0 }));
             }
             plot.vline(VLine::new(CURSOR_LINE, 0.0).width(1.5).color(CURSOR_COLOUR));
         });

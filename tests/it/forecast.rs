@@ -1,0 +1,95 @@
+//! `plant-twin forecast` on the sample sites, in each format and both languages, its errors; and the
+//! inspector's forecasts, made off the UI thread.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use plant_viewer_context::MeterData;
+
+fn run(lang: &str, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_plant-twin")).args(["--lang", lang, "forecast"]).args(args).output().expect("runs");
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn the_office_buildings_load_the_next_day() {
+    let site = concat!(env!("CARGO_MANIFEST_DIR"), "/../sample-sites/office-building");
+    let args = ["--meter", "substation-1.incomer-power", "--at", "2026-08-12 00:00", "--horizon", "1d"];
+    // JSON: 24 hourly steps from the instant, each with what happened; the forecast is the day's shape.
+    let (ok, json, err) = run("en", &[&[site], &args[..], &["--format", "json"]].concat());
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let steps = v["steps"].as_array().expect("steps");
+    assert_eq!(steps.len(), 24);
+    assert_eq!(v["method"], "mstl-ets");
+    assert_eq!(v["unit"], "kW");
+    assert_eq!(steps[0]["time"], "2026-08-12T00:00:00+08:00");
+    let num = |s: &serde_json::Value, k: &str| s[k].as_f64().expect(k);
+    let (night, noon) = (num(&steps[3], "forecast"), num(&steps[14], "forecast"));
+    assert!(noon > 1.3 * night, "an office's load is higher at 14:00 than at 03:00: {night} / {noon}");
+    for s in steps {
+        assert!(num(s, "lower") <= num(s, "forecast") && num(s, "forecast") <= num(s, "upper"), "{s}");
+    }
+    // What happened is beside each step, and both errors are given. How good the forecasts are is the
+    // backtests' to say (BENCHMARKS.md); here, from two days of history, a sanity bound.
+    let (mae, naive) = (v["mae"].as_f64().expect("mae"), v["mae_seasonal_naive"].as_f64().expect("naive"));
+    let mean_load = steps.iter().map(|s| num(s, "actual")).sum::<f64>() / 24.0;
+    assert!(mae < 0.2 * mean_load, "mean absolute error {mae} kW against a mean load of {mean_load} kW");
+    assert!(naive > 0.0 && mean_load > 500.0);
+
+    // Markdown in English and in Chinese, and CSV.
+    let (ok, md, err) = run("en", &[&[site], &args[..]].concat());
+    assert!(ok, "{err}");
+    assert!(md.contains("# Forecast: ") && md.contains("| Time | Forecast (kW) | Lower | Upper | Actual |") && md.contains("Against what happened"), "{md}");
+    assert_eq!(md.lines().filter(|l| l.starts_with("| 2026-08-")).count(), 24, "{md}");
+    let (ok, zh, err) = run("zh-CN", &[&[site], &args[..]].concat());
+    assert!(ok, "{err}");
+    assert!(zh.contains("# 预测：") && zh.contains("| 时间 | 预测值 (kW) | 下限 | 上限 | 实际值 |") && zh.contains("季节性朴素预测"), "{zh}");
+    let (ok, csv, err) = run("en", &[&[site], &args[..], &["--format", "csv"]].concat());
+    assert!(ok, "{err}");
+    assert_eq!(csv.lines().next(), Some("time,forecast,lower,upper,actual"));
+    assert_eq!(csv.lines().count(), 25);
+
+    // From the end of the record: nothing actual to compare with.
+    let (ok, json, err) = run("en", &[site, "--meter", "chiller-1.power", "--format", "json", "--horizon", "12h"]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["steps"].as_array().map(Vec::len), Some(12));
+    assert!(v["mae"].is_null() && v["steps"][0]["actual"].is_null(), "{json}");
+}
+
+#[test]
+fn forecast_errors_name_what_is_wrong() {
+    let site = concat!(env!("CARGO_MANIFEST_DIR"), "/../sample-sites/cement-plant");
+    let (ok, _, err) = run("en", &[site, "--meter", "kiln-9.coal"]);
+    assert!(!ok && err.contains("kiln-9.coal is not a meter of") && err.contains("site.toml"), "{err}");
+    let (ok, _, err) = run("en", &[site, "--meter", "kiln-1.coal", "--horizon", "3 parsecs"]);
+    assert!(!ok && err.contains("--horizon \"3 parsecs\" is not a duration"), "{err}");
+    let (ok, _, err) = run("zh-CN", &[site, "--meter", "kiln-1.coal", "--level", "120"]);
+    assert!(!ok && err.contains("置信水平"), "{err}");
+    let (ok, _, err) = run("en", &[site, "--meter", "kiln-1.coal", "--at", "2026-01-01 00:00"]);
+    assert!(!ok && err.contains("has no data before"), "{err}");
+}
+
+#[test]
+fn the_inspectors_forecast_is_made_off_the_ui_thread() {
+    let app = crate::headless::loaded_app();
+    let store = &app.world().resource::<MeterData>().0;
+    let coal = store.get_shared("kiln-1.coal").expect("kiln coal").clone();
+    let at = crate::headless::local(10, 6, 30);
+    let mut forecasts = plant_inspector::Forecasts::default();
+    // The first ask starts it and answers "not yet"; it is then asked again each frame until made.
+    assert!(forecasts.get("kiln-1.coal", &coal, at, 24).is_none());
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let band = loop {
+        if let Some(made) = forecasts.get("kiln-1.coal", &coal, at, 24) {
+            break made.expect("a forecast");
+        }
+        assert!(Instant::now() < deadline, "no forecast within 60 s");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    // From the hour of the cursor, 24 hours of kiln coal near what the kiln burns (about 12 t/h).
+    assert_eq!(band.start_ms, crate::headless::local(10, 6, 0));
+    assert_eq!(band.point.len(), 24);
+    assert!(band.point.iter().all(|p| (8.0..16.0).contains(p)), "{:?}", band.point);
+}
