@@ -12,6 +12,11 @@ its meter), its EngineeringUnits the meter's unit as a UNECE code where the tabl
 rows are replayed from the first, one row every --row-seconds (default 1: a minute of the record a second),
 each value stamped with the time it is written; the replay starts again at the end.
 
+With --secure the endpoint is Basic256Sha256 / SignAndEncrypt only, with a self-signed certificate made on
+first use in --pki (default /var/tmp/plant-twin-demo-pki): the twin shows it and asks you to trust it
+(docs/live.md, "Certificates"); a source for it says `security_policy = "Basic256Sha256"`. Clients'
+certificates are accepted without a check (a demo, not a DCS).
+
 Only the Python standard library and asyncua; the site's CSV is read with the csv module (a Parquet-only site
 cannot be served).
 """
@@ -68,7 +73,22 @@ def csv_file(site_dir: Path, site: dict) -> Path:
     sys.exit(f"opcua-demo-server: {site_dir} lists no CSV data file (nor one beside its Parquet file)")
 
 
-async def run(site_dir: Path, host: str, port: int, row_seconds: float) -> None:
+async def secure(server: Server, pki: Path, host: str) -> None:
+    """A self-signed server certificate (made once in `pki`) and only the Basic256Sha256 SignAndEncrypt endpoint."""
+    from asyncua.crypto.cert_gen import setup_self_signed_certificate
+    from cryptography.x509.oid import ExtendedKeyUsageOID
+
+    pki.mkdir(parents=True, exist_ok=True)
+    key, cert = pki / "server-key.pem", pki / "server-cert.der"
+    uri = "urn:plant-twin:demo-dcs"
+    await setup_self_signed_certificate(key, cert, uri, host, [ExtendedKeyUsageOID.SERVER_AUTH], {"countryName": "CN", "organizationName": "Plant Twin demo", "commonName": "Plant Twin demo DCS"})
+    await server.set_application_uri(uri)
+    await server.load_certificate(str(cert))
+    await server.load_private_key(str(key))
+    server.set_security_policy([ua.SecurityPolicyType.Basic256Sha256_SignAndEncrypt])
+
+
+async def run(site_dir: Path, host: str, port: int, row_seconds: float, pki: Path | None) -> None:
     site = tomllib.loads((site_dir / "site.toml").read_text(encoding="utf-8"))
     with csv_file(site_dir, site).open(newline="", encoding="utf-8-sig") as f:
         reader = csv.reader(f)
@@ -83,7 +103,10 @@ async def run(site_dir: Path, host: str, port: int, row_seconds: float) -> None:
     await server.init()
     server.set_endpoint(f"opc.tcp://{host}:{port}/")
     server.set_server_name(f"Plant Twin demo DCS: {site['site'].get('name', site_dir.name)}")
-    server.set_security_policy([ua.SecurityPolicyType.NoSecurity])
+    if pki is None:
+        server.set_security_policy([ua.SecurityPolicyType.NoSecurity])
+    else:
+        await secure(server, pki, host)
     server.set_identity_tokens([ua.AnonymousIdentityToken])
     ns = await server.register_namespace(f"urn:plant-twin:demo:{site['site'].get('kind', 'site')}")
     folder = await server.nodes.objects.add_folder(ua.NodeId("Plant", ns), ua.QualifiedName(site_dir.name, ns))
@@ -128,8 +151,10 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default loopback only)")
     parser.add_argument("--port", type=int, default=4840)
     parser.add_argument("--row-seconds", type=float, default=1.0, help="seconds between replayed rows")
+    parser.add_argument("--secure", action="store_true", help="Basic256Sha256 / SignAndEncrypt with a self-signed certificate")
+    parser.add_argument("--pki", type=Path, default=Path("/var/tmp/plant-twin-demo-pki"), help="where --secure keeps its key and certificate")
     args = parser.parse_args()
-    asyncio.run(run(args.site, args.host, args.port, args.row_seconds))
+    asyncio.run(run(args.site, args.host, args.port, args.row_seconds, args.pki if args.secure else None))
 
 
 if __name__ == "__main__":

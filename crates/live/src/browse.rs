@@ -162,7 +162,10 @@ pub fn browse(url: &str, policy: &str, mode: &str, user: Option<(String, String)
                     crate::opcua::trust::trust(&cert)?;
                 }
                 Some(t) => return Err(msg!("live-opcua-thumbprint-differs", given = t, thumbprint = cert.thumbprint_grouped())),
-                None => return Err(msg!("live-browse-untrusted", certificate = cert.untrusted_msg(), thumbprint = cert.thumbprint.as_str())),
+                None => {
+                    let (subject, grouped, until) = (cert.subject.as_str(), cert.thumbprint_grouped(), cert.not_after.as_str());
+                    return Err(msg!("live-browse-untrusted", subject = subject, grouped = grouped, until = until, thumbprint = cert.thumbprint.as_str()));
+                }
             }
         }
         let (session, events) = client.connect_to_endpoint_directly(endpoint, identity).map_err(|e| err(e.to_string()))?;
