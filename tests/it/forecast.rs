@@ -76,14 +76,15 @@ fn the_inspectors_forecast_is_made_off_the_ui_thread() {
     let app = crate::headless::loaded_app();
     let store = &app.world().resource::<MeterData>().0;
     let coal = store.get_shared("kiln-1.coal").expect("kiln coal").clone();
+    let key = store.key("kiln-1.coal").expect("kiln coal's key");
     let at = crate::headless::local(10, 6, 30);
     let mut forecasts = plant_inspector::Forecasts::default();
     // The first ask starts it and answers "not yet"; it is then asked again each frame until made.
-    assert!(forecasts.get("kiln-1.coal", &coal, at, 24).is_none());
+    assert!(forecasts.get(key, &coal, at, 24).is_none());
     let deadline = Instant::now() + Duration::from_secs(60);
     let band = loop {
-        if let Some(made) = forecasts.get("kiln-1.coal", &coal, at, 24) {
-            break made.expect("a forecast");
+        if let Some(made) = forecasts.get(key, &coal, at, 24) {
+            break made.clone().expect("a forecast");
         }
         assert!(Instant::now() < deadline, "no forecast within 60 s");
         std::thread::sleep(Duration::from_millis(20));

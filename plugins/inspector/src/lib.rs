@@ -53,11 +53,21 @@ impl Default for InspectorState {
 /// The forecast of a meter: its history (the 4 weeks before the cursor, hourly) and the band ahead.
 type Outcome = Result<plant_forecast::Band, String>;
 
-/// Forecasts made off the UI thread, one per meter, cursor hour and horizon, kept for the 64 most recent.
+/// A forecast being made (its thread writes the slot) or made.
+enum Slot {
+    Making(std::sync::Arc<std::sync::Mutex<Option<Outcome>>>),
+    Made(Outcome),
+}
+
+/// The key of a forecast: the meter's key in the store, the cursor hour, the horizon in hours.
+type Key = (usize, i64, usize);
+
+/// Forecasts made off the UI thread, one per meter, cursor hour and horizon, kept for the 64 most recent. A
+/// made forecast is moved out of its thread's slot once, then lent to each frame (no copy, no allocation).
 #[derive(Resource, Default)]
 pub struct Forecasts {
-    slots: std::collections::HashMap<(String, i64, usize), std::sync::Arc<std::sync::Mutex<Option<Outcome>>>>,
-    order: std::collections::VecDeque<(String, i64, usize)>,
+    slots: std::collections::HashMap<Key, Slot>,
+    order: std::collections::VecDeque<Key>,
 }
 
 /// The history a chart's forecast learns from.
@@ -65,13 +75,22 @@ const FORECAST_HISTORY_MS: i64 = 28 * 24 * 3_600_000;
 const KEPT_FORECASTS: usize = 64;
 
 impl Forecasts {
-    /// The forecast of `meter` from the hour of `at_ms`, `horizon` hours ahead: `None` while it is being made
-    /// (on a thread of its own, started here the first time it is asked for).
-    pub fn get(&mut self, meter: &str, series: &std::sync::Arc<plant_store::Series>, at_ms: i64, horizon: usize) -> Option<Outcome> {
+    /// The forecast of the meter whose store key is `meter` from the hour of `at_ms`, `horizon` hours ahead:
+    /// `None` while it is being made (on a thread of its own, started here the first time it is asked for).
+    pub fn get(&mut self, meter: usize, series: &std::sync::Arc<plant_store::Series>, at_ms: i64, horizon: usize) -> Option<&Outcome> {
         let hour = at_ms - at_ms.rem_euclid(plant_forecast::HOUR_MS);
-        let key = (meter.to_owned(), hour, horizon);
-        if let Some(slot) = self.slots.get(&key) {
-            return slot.lock().ok().and_then(|o| o.clone());
+        let key = (meter, hour, horizon);
+        if self.slots.contains_key(&key) {
+            let slot = self.slots.get_mut(&key)?;
+            if let Slot::Making(made) = slot
+                && let Some(outcome) = made.lock().ok().and_then(|mut o| o.take())
+            {
+                *slot = Slot::Made(outcome);
+            }
+            return match slot {
+                Slot::Made(outcome) => Some(outcome),
+                Slot::Making(_) => None,
+            };
         }
         let slot = std::sync::Arc::new(std::sync::Mutex::new(None));
         let (out, series) = (slot.clone(), series.clone());
@@ -92,7 +111,7 @@ impl Forecasts {
         {
             *o = Some(Err(e.to_string()));
         }
-        self.slots.insert(key.clone(), slot);
+        self.slots.insert(key, Slot::Making(slot));
         self.order.push_back(key);
         while self.order.len() > KEPT_FORECASTS {
             if let Some(old) = self.order.pop_front() {
@@ -354,7 +373,7 @@ fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, wind
     // The forecast beyond the cursor, each step's mean drawn at the step's middle: the interval as a band of
     // one quad a step (egui_plot fills convex polygons only), the point forecast dashed.
     let horizon = window_h.ceil().clamp(1.0, 168.0) as usize;
-    let outcome = forecasts.zip(store.get_shared(&m.id)).map(|(f, shared)| f.get(&m.id, shared, clock.now_ms, horizon));
+    let outcome = forecasts.zip(store.key(&m.id).zip(store.get_shared(&m.id))).map(|(f, (key, shared))| f.get(key, shared, clock.now_ms, horizon));
     let band = match &outcome {
         Some(Some(Ok(band))) => Some(band),
         Some(None) => {
