@@ -7,7 +7,8 @@
 //! exit ≈ 320 °C. Electricity ≈ 57 kWh/t clinker for the kiln line and ≈ 90 kWh/t cement site-wide.
 //! Mills follow a time-of-use tariff (they stop in evening peak hours), the crusher and dispatch work day
 //! shifts Monday to Saturday, and the record holds a planned raw-mill stop, a kiln upset with its recovery,
-//! an analyser calibration every morning, a pyrometer outage and a data-logger outage.
+//! an analyser calibration every morning, a pyrometer outage and a data-logger outage, and three faulty
+//! thermocouples (one stuck, one spiking, one drifting; [`Event`] lists them all).
 
 use anyhow::Result;
 use chrono::{Datelike, TimeZone, Timelike};
@@ -545,10 +546,31 @@ pub(crate) fn lag(current: f64, target: f64, tau_min: f64) -> f64 {
     current + (target - current) * (1.0 - (-1.0 / tau_min).exp())
 }
 
-/// Generated columns: timestamps (UTC ms) and one optional value per meter and minute.
+/// Generated columns: timestamps (UTC ms) and one optional value per meter and minute, and the events the
+/// record holds.
 pub struct Record {
     pub times_ms: Vec<i64>,
     pub columns: Vec<(String, Vec<Option<f64>>)>,
+    pub events: Vec<Event>,
+}
+
+/// An event the generator put in the record, and the meters it shows in (none: every meter). Anomaly
+/// detection is scored against these (BENCHMARKS.md, "Anomalies").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub name: String,
+    pub meters: Vec<String>,
+    pub start_ms: i64,
+    pub end_ms: i64,
+}
+
+impl Event {
+    /// An event over minutes `k0..k1` from `start_ms`, showing in the meters whose id starts with one of
+    /// `prefixes` (none: every meter).
+    pub fn new(name: &str, spec: &SiteSpec, prefixes: &[&str], start_ms: i64, k0: usize, k1: usize) -> Event {
+        let meters = spec.meters.iter().filter(|m| prefixes.iter().any(|p| m.id.starts_with(p))).map(|m| m.id.clone()).collect();
+        Event { name: name.into(), meters, start_ms: start_ms + k0 as i64 * 60_000, end_ms: start_ms + k1 as i64 * 60_000 }
+    }
 }
 
 pub fn record(spec: &SiteSpec) -> Result<Record> {
@@ -587,7 +609,51 @@ pub fn record(spec: &SiteSpec) -> Result<Record> {
     for (name, c) in &cols {
         anyhow::ensure!(c.len() == times.len(), "column {name} was not generated");
     }
-    Ok(Record { times_ms: times, columns: cols })
+    let t0 = start.timestamp_millis();
+    let mut events = vec![
+        Event::new("raw-mill planned stop", spec, &["raw-mill-1.", "substation-1."], t0, raw_mill_stop.start, raw_mill_stop.end),
+        Event::new("kiln upset", spec, &["kiln-1.", "preheater-1.", "calciner-1.", "cooler-1.", "id-fan-1.", "substation-1."], t0, upset, upset + 200),
+        Event::new("pyrometer outage", spec, &["kiln-1.burning-zone-temp"], t0, pyrometer_out.start, pyrometer_out.end),
+        Event::new("data-logger outage", spec, &[], t0, logger_out.start, logger_out.end),
+        Event::new("analyser calibration (daily)", spec, &["kiln-1.inlet-o2"], t0, day(0, 10, 0), day(13, 10, 20)),
+    ];
+    events.extend(sensor_faults(spec, &times, &mut cols, t0)?);
+    Ok(Record { times_ms: times, columns: cols, events })
+}
+
+/// Faults of three thermocouples that feed no balance, put into the finished record (the process and the
+/// random draws are untouched): the cooler exhaust thermocouple stuck for six hours, three spikes on the
+/// secondary-air thermocouple, and the calciner-outlet thermocouple drifting 0.5 K an hour over the last
+/// three days.
+fn sensor_faults(spec: &SiteSpec, times: &[i64], cols: &mut [(String, Vec<Option<f64>>)], t0: i64) -> Result<Vec<Event>> {
+    let day = |d: i64, h: i64, m: i64| (d * 1440 + h * 60 + m) as usize;
+    let col = |name: &str| spec.meters.iter().position(|m| m.column == name).ok_or_else(|| anyhow::anyhow!("no column {name}"));
+    let row = |k: usize| times.binary_search(&(t0 + k as i64 * 60_000)).ok();
+    let mut events = Vec::new();
+    // Stuck: the exhaust temperature holds its 02:00 reading until 08:00.
+    let (c, stuck) = (col("cooler_exhaust_temp_C")?, day(12, 2, 0)..day(12, 8, 0));
+    let held = row(stuck.start).and_then(|r| cols[c].1[r]);
+    for r in stuck.clone().filter_map(row) {
+        cols[c].1[r] = held;
+    }
+    events.push(Event::new("stuck thermocouple", spec, &["cooler-1.exhaust-temp"], t0, stuck.start, stuck.end));
+    // Spikes: one-minute readings 380 K high.
+    let c = col("secondary_air_temp_C")?;
+    for k in [day(5, 11, 17), day(6, 3, 41), day(9, 19, 2)] {
+        if let Some(v) = row(k).and_then(|r| cols[c].1[r].as_mut()) {
+            *v += 380.0;
+        }
+        events.push(Event::new("thermocouple spike", spec, &["cooler-1.secondary-air-temp"], t0, k, k + 1));
+    }
+    // Drift: +0.5 K an hour from day 11 to the end.
+    let (c, from) = (col("calciner_outlet_temp_C")?, day(11, 0, 0));
+    for k in from..MINUTES {
+        if let Some(v) = row(k).and_then(|r| cols[c].1[r].as_mut()) {
+            *v = ((*v + 0.5 * (k - from) as f64 / 60.0) * 10.0).round() / 10.0;
+        }
+    }
+    events.push(Event::new("thermocouple drift", spec, &["calciner-1.outlet-temp"], t0, from, MINUTES));
+    Ok(events)
 }
 
 /// One minute of the record: when it is, local time, and where it stands against the events.

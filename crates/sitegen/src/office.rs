@@ -17,7 +17,7 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand_distr::{Distribution, Normal};
 
-use crate::cement::{Ar1, Record, lag};
+use crate::cement::{Ar1, Event, Record, lag};
 use crate::glb::{Mat, NodeSpec, Shape, node, v};
 use crate::site::{EquipmentSpec, FlowSpec, MeterSpec, Names, NodeDef, SiteSpec, equipment as eq, flow, flow_node, meter as m};
 
@@ -359,5 +359,11 @@ pub fn record(spec: &SiteSpec) -> Result<Record> {
             put(&format!("ahu{:02}_sat_C", i + 1), Some(sat), 2)?;
         }
     }
-    Ok(Record { times_ms: times, columns: cols })
+    let t0 = start.timestamp_millis();
+    let events = vec![
+        Event::new("chiller 2 trip", spec, &["chiller-"], t0, chiller2_trip.start, chiller2_trip.end),
+        Event::new("chilled-water reset trial", spec, &["chiller-", "ahu-", "chw-", "cw-", "tower-"], t0, reset_trial.start, reset_trial.end),
+        Event::new("weather-station outage", spec, &["weather-station."], t0, weather_out.start, weather_out.end),
+    ];
+    Ok(Record { times_ms: times, columns: cols, events })
 }

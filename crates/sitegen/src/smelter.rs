@@ -19,7 +19,7 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand_distr::{Distribution, Normal};
 
-use crate::cement::{Ar1, Record};
+use crate::cement::{Ar1, Event, Record};
 use crate::glb::{Mat, NodeSpec, Shape, node, v};
 use crate::site::{Names, SiteSpec, equipment as eq, flow, flow_node, meter as m};
 
@@ -266,6 +266,7 @@ pub fn record(spec: &SiteSpec) -> Result<Record> {
     let logger_out = day(9, 22, 40)..day(9, 23, 20);
     let x0 = model.defaults();
     let mut times = Vec::with_capacity(MINUTES);
+    let mut anode_effects: Vec<(usize, usize, usize)> = Vec::new();
     for k in 0..MINUTES {
         let now = start + chrono::Duration::minutes(k as i64);
         times.push(now.timestamp_millis());
@@ -290,6 +291,7 @@ pub fn record(spec: &SiteSpec) -> Result<Record> {
             } else {
                 if ae_left[i] == 0 && rng_event(&mut rng, 0.1 / 1440.0) {
                     ae_left[i] = 2 + (k as u32 + i as u32) % 2;
+                    anode_effects.push((i, k, ae_left[i] as usize));
                 }
                 let ae = if ae_left[i] > 0 {
                     ae_left[i] -= 1;
@@ -337,7 +339,17 @@ pub fn record(spec: &SiteSpec) -> Result<Record> {
         put(&mut cols, c_cast, cast_kw, 1);
         put(&mut cols, c_comp, comp_kw, 1);
     }
-    Ok(Record { times_ms: times, columns: cols })
+    let t0 = start.timestamp_millis();
+    let line = ["potline-1.", "rectifier-1.dc-voltage"];
+    let mut events = vec![
+        Event::new("cell cut out for relining", spec, &[&format!("{}.voltage", cell_id(relined)), "potline-1.dc-power"], t0, cut_out.start, cut_out.end),
+        Event::new("data-logger outage", spec, &[], t0, logger_out.start, logger_out.end),
+    ];
+    for (i, k, minutes) in anode_effects {
+        let cell = format!("{}.voltage", cell_id(i));
+        events.push(Event::new("anode effect", spec, &[cell.as_str(), line[0], line[1]], t0, k, k + minutes));
+    }
+    Ok(Record { times_ms: times, columns: cols, events })
 }
 
 fn rng_event(rng: &mut StdRng, p: f64) -> bool {

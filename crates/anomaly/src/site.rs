@@ -1,0 +1,41 @@
+//! A site's meters as the detectors take them: each meter's samples in a window, alike meters grouped, the
+//! usual day in the site's time zone.
+
+use chrono::{Offset, TimeZone};
+use plant_site::Site;
+use plant_store::Store;
+
+use crate::{Anomaly, Cancelled, MeterSeries, Settings, TimestampMs, detect};
+
+/// The key alike meters share: the kind of their equipment, their quantity and unit, and what their id adds
+/// to the equipment's (`pot-001.voltage` and `pot-002.voltage` are alike; a chiller's power and its
+/// chilled-water temperature are not).
+pub fn peer_group(site: &Site, meter: &plant_site::Meter) -> String {
+    let kind = site.equipment.iter().find(|e| e.id == meter.equipment).map_or("", |e| e.kind.as_str());
+    let role = meter.id.strip_prefix(meter.equipment.as_str()).unwrap_or(&meter.id);
+    format!("{kind}|{:?}|{}|{role}", meter.quantity, meter.unit)
+}
+
+/// The anomalies of the site's meters in `[t0, t1)` (all of the record where `None`), with `settings`' time
+/// zone offset taken from the site's zone at `t0`.
+pub fn site_anomalies(
+    site: &Site,
+    store: &Store,
+    window: Option<(TimestampMs, TimestampMs)>,
+    settings: &Settings,
+    progress: &(dyn Fn(usize, usize) -> bool + Sync),
+) -> Result<Vec<Anomaly>, Cancelled> {
+    let (t0, t1) = window.or_else(|| store.time_range().map(|(a, b)| (a, b + 1))).unwrap_or((0, 0));
+    let groups: Vec<String> = site.meters.iter().map(|m| peer_group(site, m)).collect();
+    let meters: Vec<MeterSeries<'_>> = site
+        .meters
+        .iter()
+        .zip(&groups)
+        .filter_map(|(m, g)| {
+            let (times_ms, values) = store.get(&m.id)?.window(t0, t1);
+            Some(MeterSeries { id: &m.id, peer_group: Some(g), times_ms, values })
+        })
+        .collect();
+    let offset = chrono::DateTime::from_timestamp_millis(t0).map_or(0, |t| i64::from(site.time_zone.offset_from_utc_datetime(&t.naive_utc()).fix().local_minus_utc()) * 1000);
+    detect(&meters, &Settings { utc_offset_ms: offset, ..settings.clone() }, progress)
+}
