@@ -63,6 +63,10 @@ pub struct Cli {
     /// Open the alarm list at start.
     #[arg(long)]
     pub alarms: bool,
+
+    /// Open the anomaly list at start.
+    #[arg(long)]
+    pub anomalies: bool,
     /// Open this training scenario at start (a package's `training/NAME.toml`, or a file of yours), paused at
     /// its start, with the trainer's window.
     #[arg(long, value_name = "FILE")]
@@ -127,6 +131,10 @@ pub enum Command {
     /// and weekly seasons where the history holds two of each); where the record goes on, what happened beside
     /// it and the error against the seasonal-naive forecast.
     Forecast(ForecastArgs),
+    /// The anomalies of a site's meters over a window: data outages, stuck and flat-lined meters, spikes,
+    /// deviations from the usual day, level shifts, drifts and outliers among alike meters, each with the
+    /// value seen, the value expected and the distance in σ.
+    Anomalies(AnomaliesArgs),
     /// List an OPC UA server's variables (path, node id with its namespace URI, data type, unit), and with
     /// --site and --write-sources write a sources file mapping them to the site's meters by name.
     Browse(BrowseArgs),
@@ -154,6 +162,31 @@ pub struct ForecastArgs {
     /// The prediction interval's level, in % (50 to 99.9).
     #[arg(long, default_value_t = 95.0)]
     pub level: f64,
+    /// Output format.
+    #[arg(long, default_value = "md", value_parser = ["md", "csv", "json"])]
+    pub format: String,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct AnomaliesArgs {
+    /// Site package folder.
+    pub site: PathBuf,
+    /// Start of the window, in the site's time zone. Default: the start of the record.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// End of the window, in the site's time zone. Default: the end of the record.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Only these meters (repeat the option for more; all are looked at, alike meters together).
+    #[arg(long)]
+    pub meter: Vec<String>,
+    /// Only these kinds (data-outage, no-data, recurring-gap, stuck, flat-line, spike, deviation, level-shift,
+    /// drift, peer-outlier; repeat for more).
+    #[arg(long)]
+    pub kind: Vec<String>,
     /// Output format.
     #[arg(long, default_value = "md", value_parser = ["md", "csv", "json"])]
     pub format: String,
@@ -563,6 +596,7 @@ fn subcommand_about(name: &str) -> Option<String> {
         "new" => Some(t!("app-cmd-new")),
         "serve" => Some(t!("app-cmd-serve")),
         "forecast" => Some(t!("app-cmd-forecast")),
+        "anomalies" => Some(t!("app-cmd-anomalies")),
         "browse" => Some(t!("app-cmd-browse")),
         "help" => Some(t!("app-help-subcommand")),
         _ => None,
@@ -618,6 +652,9 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         (_, "scenarios") => t!("app-arg-scenarios"),
         (_, "compare") => t!("app-arg-compare"),
         ("forecast", "site") => t!("app-arg-report-site"),
+        ("anomalies", "site") => t!("app-arg-report-site"),
+        ("anomalies", "meter") => t!("app-arg-anomalies-meter"),
+        ("anomalies", "kind") => t!("app-arg-anomalies-kind"),
         ("forecast", "meter") => t!("app-arg-forecast-meter"),
         ("forecast", "at") => t!("app-arg-forecast-at"),
         ("forecast", "horizon") => t!("app-arg-forecast-horizon"),
@@ -651,6 +688,7 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         (_, "whatif") => t!("app-arg-whatif"),
         (_, "forecast") => t!("app-arg-forecast"),
         (_, "alarms") => t!("app-arg-alarms"),
+        (_, "anomalies") => t!("app-arg-anomalies"),
         (_, "sources") => t!("app-arg-sources"),
         (_, "live") => t!("app-arg-live"),
         (_, "size") => t!("app-arg-size"),

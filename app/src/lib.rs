@@ -2,6 +2,7 @@
 //! domain logic in `crates/`.
 
 pub mod alarms;
+pub mod anomalies;
 pub mod browse;
 pub mod cli;
 pub mod forecast;
@@ -37,6 +38,7 @@ pub fn add_logic_plugins(app: &mut App, site: &Path) {
         plant_flows_view::FlowsViewPlugin { ui: false },
         plant_live_view::LivePlugin { ui: false },
         plant_alarms_view::AlarmsPlugin { ui: false },
+        plant_anomalies_view::AnomaliesPlugin { ui: false },
         plant_training_view::TrainingPlugin { ui: false },
     ));
 }
@@ -58,6 +60,7 @@ pub fn build_app(cli: &cli::Cli) -> App {
     .insert_resource(plant_live_view::SourcesPath(cli.sources.clone().map(|p| absolute(&p))))
     .insert_resource(plant_live_view::StartLive(cli.live))
     .insert_resource(plant_alarms_view::OpenAtStart(cli.alarms))
+    .insert_resource(plant_anomalies_view::OpenAtStart(cli.anomalies))
     .insert_resource(plant_training_view::OpenAtStart(cli.training.clone(), cli.at.clone()))
     .insert_resource(plant_shell::Presentation { on: cli.presentation, ..default() })
     .add_plugins((
@@ -71,6 +74,7 @@ pub fn build_app(cli: &cli::Cli) -> App {
         plant_live_view::LivePlugin { ui: true },
         plant_whatif_view::WhatIfPlugin,
         plant_alarms_view::AlarmsPlugin { ui: true },
+        plant_anomalies_view::AnomaliesPlugin { ui: true },
         plant_training_view::TrainingPlugin { ui: true },
         plant_scenarios_view::ScenariosPlugin,
     ))

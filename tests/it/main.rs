@@ -1,6 +1,7 @@
 //! End-to-end tests of the `plant-twin` app: its plugins driven headless, and a rendering smoke test.
 
 mod alarms;
+mod anomalies;
 mod cli_lang;
 mod clock;
 mod fonts;

@@ -235,3 +235,25 @@ app-forecast-col-lower = Lower
 app-forecast-col-upper = Upper
 app-forecast-col-actual = Actual
 app-forecast-against = Against what happened: mean absolute error { $mae } { $unit }, where the seasonal-naive forecast (the same hour a day before) misses by { $naive } { $unit }; { $inside } of { $steps } actual values inside the { $level } % interval.
+app-cmd-anomalies = The anomalies of a site's meters over a window: data outages, stuck and flat-lined meters, spikes, deviations from the usual day, level shifts, drifts and outliers among alike meters, each with the value seen, the value expected and the distance in σ.
+app-arg-anomalies-meter = Only these meters (repeat the option for more; all are looked at, alike meters together).
+app-arg-anomalies-kind = Only these kinds (data-outage, no-data, recurring-gap, stuck, flat-line, spike, deviation, level-shift, drift, peer-outlier; repeat for more).
+app-anomalies-bad-kind = --kind { $value } is not a kind of anomaly (one of: { $kinds })
+app-anomalies-no-data = the site's record holds no data
+app-anomalies-title = Anomalies: { $site }
+app-anomalies-basis = From { $from } to { $to } ({ $time_zone }): { $count ->
+    [one] one anomaly
+   *[other] { $count } anomalies
+}. Usual values are the median of each quarter hour over the days held; σ is the robust spread (1.4826 × MAD).
+app-anomalies-col-start = Start
+app-anomalies-col-duration = Duration
+app-anomalies-col-meter = Meter
+app-anomalies-col-kind = Kind
+app-anomalies-col-value = Seen
+app-anomalies-col-expected = Expected
+app-anomalies-col-sigmas = σ
+app-anomalies-all-meters = all meters
+app-anomalies-minutes = { $n } min
+app-anomalies-hours = { $n } h
+app-anomalies-days = { $n } d
+app-arg-anomalies = Open the anomaly list at start.

@@ -180,7 +180,7 @@ impl Ctx<'_> {
         let mut window = Vec::with_capacity(2 * HAMPEL_HALF + 1);
         let floor = (self.s.spike_sigmas * self.noise).max(self.s.deviation_sigmas * self.sig);
         let mut far = vec![f64::NAN; n];
-        for i in 0..n {
+        for (i, slot) in far.iter_mut().enumerate() {
             window.clear();
             window.extend_from_slice(&self.v[i.saturating_sub(HAMPEL_HALF)..(i + HAMPEL_HALF + 1).min(n)]);
             let med = robust::median_mut(&mut window);
@@ -192,7 +192,7 @@ impl Ctx<'_> {
             let local = robust::MAD_TO_SIGMA * robust::median_mut(&mut window);
             let limit = floor.max(self.s.spike_sigmas * local);
             if (self.v[i] - med).abs() > limit && self.usual.unusual(self.t[i], self.v[i], limit) {
-                far[i] = med;
+                *slot = med;
             }
         }
         let mut out = Vec::new();

@@ -27,6 +27,7 @@
 
 mod changepoint;
 mod detectors;
+pub mod export;
 mod peers;
 mod robust;
 pub mod score;

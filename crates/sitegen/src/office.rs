@@ -256,10 +256,7 @@ pub fn record(spec: &SiteSpec) -> Result<Record> {
     let mut cloud = Ar1::new(60.0, 0.25);
     let mut zone_temp = [26.0f64; FLOORS];
     let floor_offsets: Vec<f64> = (0..FLOORS).map(|_| noise(&mut rng, 0.25)).collect();
-    let day = |d: i64, h: i64, m: i64| (d * 1440 + h * 60 + m) as usize;
-    let reset_trial = day(8, 0, 0)..day(10, 0, 0);
-    let chiller2_trip = day(4, 13, 0)..day(4, 16, 0);
-    let weather_out = day(11, 2, 10)..day(11, 3, 10);
+    let (reset_trial, chiller2_trip, weather_out) = (RESET_TRIAL, CHILLER2_TRIP, WEATHER_OUT);
     let mut times = Vec::with_capacity(MINUTES);
     let mut running_prev = 0.0f64;
     for k in 0..MINUTES {
@@ -359,11 +356,24 @@ pub fn record(spec: &SiteSpec) -> Result<Record> {
             put(&format!("ahu{:02}_sat_C", i + 1), Some(sat), 2)?;
         }
     }
-    let t0 = start.timestamp_millis();
-    let events = vec![
-        Event::new("chiller 2 trip", spec, &["chiller-"], t0, chiller2_trip.start, chiller2_trip.end),
-        Event::new("chilled-water reset trial", spec, &["chiller-", "ahu-", "chw-", "cw-", "tower-"], t0, reset_trial.start, reset_trial.end),
-        Event::new("weather-station outage", spec, &["weather-station."], t0, weather_out.start, weather_out.end),
-    ];
-    Ok(Record { times_ms: times, columns: cols, events })
+    Ok(Record { times_ms: times, columns: cols, events: events(spec, start.timestamp_millis()) })
+}
+
+/// Minutes from the start of the record.
+const fn day(d: usize, h: usize, m: usize) -> usize {
+    d * 1440 + h * 60 + m
+}
+
+// Events: a chilled-water reset trial, chiller 2 tripped, the weather station out.
+const RESET_TRIAL: std::ops::Range<usize> = day(8, 0, 0)..day(10, 0, 0);
+const CHILLER2_TRIP: std::ops::Range<usize> = day(4, 13, 0)..day(4, 16, 0);
+const WEATHER_OUT: std::ops::Range<usize> = day(11, 2, 10)..day(11, 3, 10);
+
+/// The events of the record, from its start `t0` (UTC ms).
+fn events(spec: &SiteSpec, t0: i64) -> Vec<Event> {
+    vec![
+        Event::new("chiller 2 trip", spec, &["chiller-"], t0, CHILLER2_TRIP.start, CHILLER2_TRIP.end),
+        Event::new("chilled-water reset trial", spec, &["chiller-", "ahu-", "chw-", "cw-", "tower-"], t0, RESET_TRIAL.start, RESET_TRIAL.end),
+        Event::new("weather-station outage", spec, &["weather-station."], t0, WEATHER_OUT.start, WEATHER_OUT.end),
+    ]
 }

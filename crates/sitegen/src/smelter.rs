@@ -262,8 +262,7 @@ pub fn record(spec: &SiteSpec) -> Result<Record> {
     let mut gas_var = Ar1::new(120.0, 25.0);
     let relined = 36usize; // pot-037
     let day = |d: i64, h: i64, m: i64| (d * 1440 + h * 60 + m) as usize;
-    let cut_out = day(6, 8, 0)..day(14, 0, 0);
-    let logger_out = day(9, 22, 40)..day(9, 23, 20);
+    let (cut_out, logger_out) = (day(6, 8, 0)..day(14, 0, 0), day(9, 22, 40)..day(9, 23, 20));
     let x0 = model.defaults();
     let mut times = Vec::with_capacity(MINUTES);
     let mut anode_effects: Vec<(usize, usize, usize)> = Vec::new();
@@ -339,17 +338,29 @@ pub fn record(spec: &SiteSpec) -> Result<Record> {
         put(&mut cols, c_cast, cast_kw, 1);
         put(&mut cols, c_comp, comp_kw, 1);
     }
-    let t0 = start.timestamp_millis();
+    let events = events(spec, start.timestamp_millis(), (relined, cut_out), logger_out, &anode_effects);
+    Ok(Record { times_ms: times, columns: cols, events })
+}
+
+/// The events of the record from its start `t0` (UTC ms): the cell cut out, the logger's outage, and each
+/// anode effect `(cell, minute, minutes)`.
+fn events(
+    spec: &SiteSpec,
+    t0: i64,
+    (relined, cut_out): (usize, std::ops::Range<usize>),
+    logger_out: std::ops::Range<usize>,
+    anode_effects: &[(usize, usize, usize)],
+) -> Vec<Event> {
     let line = ["potline-1.", "rectifier-1.dc-voltage"];
     let mut events = vec![
         Event::new("cell cut out for relining", spec, &[&format!("{}.voltage", cell_id(relined)), "potline-1.dc-power"], t0, cut_out.start, cut_out.end),
         Event::new("data-logger outage", spec, &[], t0, logger_out.start, logger_out.end),
     ];
-    for (i, k, minutes) in anode_effects {
+    for &(i, k, minutes) in anode_effects {
         let cell = format!("{}.voltage", cell_id(i));
         events.push(Event::new("anode effect", spec, &[cell.as_str(), line[0], line[1]], t0, k, k + minutes));
     }
-    Ok(Record { times_ms: times, columns: cols, events })
+    events
 }
 
 fn rng_event(rng: &mut StdRng, p: f64) -> bool {

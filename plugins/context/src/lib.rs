@@ -7,7 +7,8 @@
 //! - what the user picked: [`Selection`], [`Hovered`], [`ColourBy`], [`FrameRequest`];
 //! - what views hand each other: [`CarbonRates`] (filled by the flows view, scaled by the what-if view,
 //!   drawn by the 3D view), [`ScenarioOverlay`], [`EquipmentAlarms`] (filled by the alarms view, drawn by
-//!   the 3D view and listed by the inspector), and each equipment item's [`EquipmentReading`] and
+//!   the 3D view and listed by the inspector), [`MeterAnomalies`] (found by the anomalies view, marked by
+//!   the inspector's charts and the 3D view), and each equipment item's [`EquipmentReading`] and
 //!   [`EquipmentTint`] at the cursor;
 //! - the language every panel is drawn in: [`Language`] (and [`language_picker`], the menu that switches it);
 //! - the order of the frame: [`ViewerSystems`];
@@ -61,6 +62,7 @@ impl Plugin for ViewerContextPlugin {
             .init_resource::<ScenarioDifference>()
             .init_resource::<ScenarioFiles>()
             .init_resource::<EquipmentAlarms>()
+            .init_resource::<MeterAnomalies>()
             .init_resource::<TrainingRunning>()
             .init_resource::<Language>()
             .add_message::<FrameRequest>()
@@ -278,6 +280,36 @@ pub struct DifferenceFlow {
 /// flashing while unacknowledged, and the inspector lists them.
 #[derive(Resource, Debug, Clone, Default, PartialEq)]
 pub struct EquipmentAlarms(pub std::collections::HashMap<String, Vec<AlarmMark>>);
+
+/// The anomalies found in the site's data (docs/anomalies.md), filled by the anomalies view when its
+/// background detection ends; the inspector shades them on each meter's chart and lists those in its window,
+/// the 3D view marks the equipment that has one at the cursor.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct MeterAnomalies {
+    pub list: Arc<Vec<plant_anomaly::Anomaly>>,
+    /// Each meter's anomalies, as indices into `list`.
+    by_meter: Arc<std::collections::HashMap<String, Vec<usize>>>,
+}
+
+impl MeterAnomalies {
+    pub fn new(list: Vec<plant_anomaly::Anomaly>) -> Self {
+        let mut by_meter: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        for (i, a) in list.iter().enumerate() {
+            if let Some(m) = &a.meter {
+                by_meter.entry(m.clone()).or_default().push(i);
+            }
+        }
+        MeterAnomalies { list: Arc::new(list), by_meter: Arc::new(by_meter) }
+    }
+
+    /// A meter's anomalies overlapping `[t0, t1]`; a data outage of all meters is every meter's. A recurring
+    /// gap (one entry for many days' gaps, spanning them all) is left to the list.
+    pub fn of(&self, meter: &str, t0: i64, t1: i64) -> impl Iterator<Item = &plant_anomaly::Anomaly> {
+        let own = self.by_meter.get(meter).map_or(&[][..], Vec::as_slice).iter().map(|&i| &self.list[i]);
+        let all = self.list.iter().filter(|a| a.meter.is_none());
+        own.chain(all).filter(move |a| a.count == 1 && a.overlaps(t0, t1))
+    }
+}
 
 /// One alarm of an equipment item at the cursor.
 #[derive(Debug, Clone, PartialEq)]

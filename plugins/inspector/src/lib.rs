@@ -10,14 +10,17 @@ use plant_shell::{FreeArea, PanelOrder, show_panel};
 use plant_site::{Meter, Site};
 use plant_store::{Reading, Store};
 use plant_viewer_context::{
-    CARBON_UNIT, ColourBy, CurrentSite, EquipmentAlarms, EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, MeterData, ModelInfo, NO_DATA_COLOUR, Selection, SiteClock,
-    egui_colour, format_value, priority_colour, swatch_ui,
+    CARBON_UNIT, ColourBy, CurrentSite, EquipmentAlarms, EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, MeterAnomalies, MeterData, ModelInfo, NO_DATA_COLOUR,
+    Selection, SiteClock, egui_colour, format_value, priority_colour, swatch_ui,
 };
 
 const LINE_COLOUR: egui::Color32 = egui::Color32::from_rgb(94, 201, 98);
 const FORECAST_COLOUR: egui::Color32 = egui::Color32::from_rgb(110, 170, 255);
 const BAND_COLOUR: egui::Color32 = egui::Color32::from_rgba_premultiplied(40, 64, 100, 90);
 const CURSOR_COLOUR: egui::Color32 = egui::Color32::from_rgb(255, 170, 40);
+/// Anomalies: the magenta of their 3D marks, as a shaded span on the charts.
+const ANOMALY_COLOUR: egui::Color32 = egui::Color32::from_rgb(217, 64, 242);
+const ANOMALY_FILL: egui::Color32 = egui::Color32::from_rgba_premultiplied(70, 20, 80, 80);
 
 // egui ids of the panels, grid and charts (not shown).
 const TREE_PANEL: &str = "tree"; // i18n-ok
@@ -258,6 +261,7 @@ fn inspector_panel_system(
     mut frame: MessageWriter<FrameRequest>,
     alarms: Res<EquipmentAlarms>,
     mut forecasts: ResMut<Forecasts>,
+    anomalies: Res<MeterAnomalies>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(site) = site else { return Ok(()) };
@@ -318,9 +322,10 @@ fn inspector_panel_system(
             if meters.is_empty() {
                 ui.weak(t!("inspector-no-meters"));
             }
+            anomalies_ui(ui, &meters, &anomalies, &clock, state.window_h);
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                 for m in meters {
-                    meter_ui(ui, m, &data.0, &clock, state.window_h, state.forecast.then_some(&mut *forecasts));
+                    meter_ui(ui, m, &data.0, &clock, state.window_h, state.forecast.then_some(&mut *forecasts), &anomalies);
                 }
             });
         });
@@ -328,8 +333,28 @@ fn inspector_panel_system(
     Ok(())
 }
 
-/// One meter: its name, its value at the cursor, and a chart of the window around the cursor.
-fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, window_h: f64, forecasts: Option<&mut Forecasts>) {
+/// The anomalies of the item's meters in the chart window: kind, meter, start (docs/anomalies.md).
+fn anomalies_ui(ui: &mut egui::Ui, meters: &[&Meter], anomalies: &MeterAnomalies, clock: &SiteClock, window_h: f64) {
+    let half = (window_h * 3_600_000.0) as i64;
+    let (t0, t1) = (clock.now_ms - half, clock.now_ms + half);
+    let found: Vec<(&Meter, &plant_anomaly::Anomaly)> = meters.iter().flat_map(|m| anomalies.of(&m.id, t0, t1).map(move |a| (*m, a))).collect();
+    if found.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.strong(t!("inspector-anomalies"));
+    for (m, a) in found.iter().take(8) {
+        ui.horizontal(|ui| {
+            ui.colored_label(ANOMALY_COLOUR, plant_i18n::tr(&format!("anomaly-kind-{}", a.kind.id()))); // i18n-ok: a catalogue key built from the kind's id
+            ui.label(m.display_name());
+            ui.weak(plant_viewer_context::format_time(a.start_ms, clock.time_zone, "%m-%d %H:%M"));
+        });
+    }
+}
+
+/// One meter: its name, its value at the cursor, and a chart of the window around the cursor with its
+/// anomalies shaded.
+fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, window_h: f64, forecasts: Option<&mut Forecasts>, anomalies: &MeterAnomalies) {
     let series = store.get(&m.id);
     let reading = series.map(|s| s.reading_at(clock.now_ms));
     ui.horizontal(|ui| {
@@ -386,6 +411,11 @@ fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, wind
         }
         None => None,
     };
+    // Anomalies as spans over the values' range (a spike, a single instant, as a span of a pixel or two).
+    let (lo, hi) = envelope.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &(_, a, b)| (lo.min(a), hi.max(b)));
+    let min_w = (t1 - t0) as f64 / 3_600_000.0 / 300.0;
+    let spans: Vec<[f64; 2]> =
+        if lo.is_finite() { anomalies.of(&m.id, t0, t1).map(|a| [to_x(a.start_ms), to_x(a.end_ms).max(to_x(a.start_ms) + min_w)]).collect() } else { Vec::new() };
     let tz = clock.time_zone;
     let now = clock.now_ms;
     let unit = m.unit.clone();
@@ -429,6 +459,10 @@ fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, wind
                 }
                 let pts: Vec<[f64; 2]> = b.point.iter().enumerate().map(|(k, p)| [x(k), *p]).collect();
                 plot.line(Line::new(format!("{}#forecast", m.id), pts).width(1.2).color(FORECAST_COLOUR).style(LineStyle::Dashed { length: 5.0 }));
+            }
+            for (k, [a, b]) in spans.into_iter().enumerate() {
+                let rect = vec![[a, lo], [b, lo], [b, hi], [a, hi]];
+                plot.polygon(Polygon::new(format!("{}#anomaly{k}", m.id), rect).fill_color(ANOMALY_FILL).stroke(egui::Stroke::new(1.0, ANOMALY_COLOUR)));
             }
             plot.vline(VLine::new(CURSOR_LINE, 0.0).width(1.5).color(CURSOR_COLOUR));
         });

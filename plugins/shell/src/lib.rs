@@ -240,6 +240,8 @@ pub enum Overlay {
     ScenariosButton,
     /// Bottom left: the alarms button with its counts.
     AlarmsButton,
+    /// Bottom left, above the alarms button: the anomalies button.
+    AnomaliesButton,
 }
 
 /// Margin between an overlay and the free area's edge, and the height of one bottom-right slot, in points.
@@ -255,6 +257,7 @@ impl Overlay {
             Overlay::FlowsIn3d => (egui::Align2::RIGHT_BOTTOM, 1),
             Overlay::WhatIfButton => (egui::Align2::RIGHT_BOTTOM, 2),
             Overlay::AlarmsButton => (egui::Align2::LEFT_BOTTOM, 0),
+            Overlay::AnomaliesButton => (egui::Align2::LEFT_BOTTOM, 1),
             Overlay::TrainingButton => (egui::Align2::RIGHT_BOTTOM, 3),
             Overlay::ScenariosButton => (egui::Align2::RIGHT_BOTTOM, 4),
         }
