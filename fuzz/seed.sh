@@ -8,7 +8,7 @@ set -euo pipefail
 fuzz="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$fuzz")"
 corpus="$fuzz/corpus"
-all=(site_toml sources_toml alarms_toml training_toml scenario_toml new_csv factor_set chiller_curves live_json prometheus_json mqtt_payload csv parquet glb forecast_series)
+all=(site_toml sources_toml alarms_toml training_toml scenario_toml new_csv factor_set chiller_curves live_json prometheus_json mqtt_payload csv parquet glb forecast_series anomaly_series)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
@@ -64,6 +64,20 @@ for t in "${targets[@]}"; do
     forecast_series)
         # Two days of hourly samples (10 bytes each: a 3,600 s step, a value on a daily wave).
         python3 -c "import struct,math,sys; sys.stdout.buffer.write(b''.join(struct.pack('<Hd', 3600, 100 + 20 * math.sin(k / 24 * 6.283)) for k in range(48)))" > "$dir/seed-two-days"
+        ;;
+    anomaly_series)
+        # Four alike meters, five days of 10-minute samples on a daily wave, one meter spiking and one stuck
+        # (a header of start time and meter count, then 13 bytes a sample: meter, step in s, value).
+        python3 -c "
+import struct,math,sys
+out=[struct.pack('<qB', 1767225600000, 0x80 | 3)]
+for k in range(720):
+    for m in range(4):
+        v = 100 + 20 * math.sin(k / 144 * 6.283) + m
+        if m == 1 and k == 300: v += 500
+        if m == 2 and 400 <= k < 460: v = 42.0
+        out.append(struct.pack('<BId', m, 600, v))
+sys.stdout.buffer.write(b''.join(out))" > "$dir/seed-four-meters"
         ;;
     csv)
         for f in "$repo"/sample-sites/*/data/*.csv; do

@@ -33,6 +33,7 @@ for lang in ${1:-en zh-CN}; do
   shoot "$lang" whatif.png 1600x1000 sample-sites/office-building --at "2026-08-12 15:00" --select chiller-1 --whatif
   shoot "$lang" forecast.png 1600x900 --at "2026-11-12 06:00" --select kiln-1 --forecast --paused
   shoot "$lang" alarms.png 1600x900 --at "2026-11-10 14:25" --select kiln-1 --alarms --paused
+  shoot "$lang" anomalies.png 1600x900 --at "2026-11-10 15:00" --select kiln-1 --anomalies --paused
   shoot "$lang" training.png 1600x900 --training kiln-upset --at "2026-11-10 13:18" --alarms
   shoot "$lang" presentation.png 1600x900 sample-sites/aluminium-smelter --training anode-effect --at "2026-11-05 01:48" --alarms --presentation
   shoot "$lang" scenarios.png 1600x1000 sample-sites/office-building --at "2026-08-12 15:00" --scenarios comfort-and-green-power --flows co2 --flows-window record

@@ -161,5 +161,5 @@ fn json(site: &plant_site::Site, found: &[Anomaly]) -> String {
             count: a.count,
         })
         .collect();
-    serde_json::to_string_pretty(&serde_json::json!({ "site": site.name(), "anomalies": rows })).unwrap_or_default() + "\n"
+    serde_json::to_string_pretty(&serde_json::json!({ "site": site.name(), "anomalies": rows })).unwrap_or_default() + "\n" // i18n-ok: JSON keys
 }

@@ -27,3 +27,4 @@ anomalies-view-export = Export…
 anomalies-view-export-hint = Write the anomalies shown as CSV (for Excel) and Markdown into the settings folder.
 anomalies-view-jump = Select the equipment and move the cursor here
 inspector-anomalies = Anomalies in the chart window
+anomalies-view-crashed = the detection stopped on an internal error (please report it with the site package)

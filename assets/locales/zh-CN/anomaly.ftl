@@ -9,10 +9,7 @@ anomaly-kind-deviation = 偏离
 anomaly-kind-level-shift = 水平突变
 anomaly-kind-drift = 漂移
 anomaly-kind-peer-outlier = 同类离群
-anomalies-view-button = { $count ->
-    [0] 异常：无
-   *[other] 异常 { $count } 条
-}
+anomalies-view-button = 异常 { $count } 条
 anomalies-view-button-running = 正在查找异常… { $percent } %
 anomalies-view-button-hint = 站点数据中的异常：数据中断、卡值与平直的计量表、尖峰、偏离通常值、水平突变、漂移、同类计量表中的离群者。
 anomalies-view-title = 异常
@@ -26,3 +23,4 @@ anomalies-view-export = 导出…
 anomalies-view-export-hint = 将所显示的异常以 CSV（可用 Excel 打开）和 Markdown 格式写入设置文件夹。
 anomalies-view-jump = 选中该设备并将光标移到此处
 inspector-anomalies = 图表时段内的异常
+anomalies-view-crashed = 检测因内部错误而停止（请附上站点包报告此问题）

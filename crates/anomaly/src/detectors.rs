@@ -30,7 +30,7 @@ pub fn meter(m: &MeterSeries<'_>, s: &Settings) -> Vec<Anomaly> {
     let mut explains = ctx.stuck();
     explains.extend(changepoint::shifts(m.id, t, &r, &profile, sig, s));
     out.extend(ctx.flat_lines());
-    out.extend(ctx.spikes());
+    out.extend(ctx.spikes(&r));
     out.extend(ctx.deviations(&r, &explains));
     out.extend(explains);
     out
@@ -71,7 +71,7 @@ pub fn median_interval(t: &[TimestampMs]) -> i64 {
 fn gaps(id: &str, t: &[TimestampMs], interval: i64, s: &Settings) -> Vec<Anomaly> {
     let min = s.min_gap_ms.max(interval.saturating_mul(10));
     let raw: Vec<(TimestampMs, TimestampMs)> = t.windows(2).filter(|w| w[1].saturating_sub(w[0]) > min).map(|w| (w[0], w[1])).collect();
-    let days = ((t[t.len() - 1] - t[0]) / DAY_MS).max(1) as usize;
+    let days = usize::try_from((t[t.len() - 1].saturating_sub(t[0]) / DAY_MS).max(1)).unwrap_or(usize::MAX);
     let mut used = vec![false; raw.len()];
     let mut out = Vec::new();
     for i in 0..raw.len() {
@@ -79,12 +79,13 @@ fn gaps(id: &str, t: &[TimestampMs], interval: i64, s: &Settings) -> Vec<Anomaly
             continue;
         }
         let (a, b) = raw[i];
+        let len = b.saturating_sub(a);
         let tod = a.rem_euclid(DAY_MS);
         let same: Vec<usize> = (i..raw.len())
             .filter(|&j| {
                 let (c, d) = raw[j];
                 let dt = (c.rem_euclid(DAY_MS) - tod).abs();
-                !used[j] && dt.min(DAY_MS - dt) <= 10 * MINUTE_MS && (d - c) <= 2 * (b - a) && 2 * (d - c) >= (b - a)
+                !used[j] && dt.min(DAY_MS - dt) <= 10 * MINUTE_MS && d.saturating_sub(c) <= len.saturating_mul(2) && d.saturating_sub(c).saturating_mul(2) >= len
             })
             .collect();
         if same.len() >= 3 && 2 * same.len() >= days {
@@ -104,7 +105,7 @@ impl Ctx<'_> {
     /// with a hundred runs or more) four times the longest hold the meter shows in 99 % of its runs.
     fn stuck(&self) -> Vec<Anomaly> {
         let runs = runs(self.v);
-        let mut held: Vec<i64> = runs.iter().map(|&(a, b)| self.t[b] - self.t[a]).collect();
+        let mut held: Vec<i64> = runs.iter().map(|&(a, b)| self.t[b].saturating_sub(self.t[a])).collect();
         // Too few runs to have a habit of holding (the stuck run itself must not set the bar).
         let p99 = if held.len() < 100 {
             0
@@ -114,7 +115,7 @@ impl Ctx<'_> {
         };
         let min = self.s.min_stuck_ms.max(self.interval.saturating_mul(20)).max(p99.saturating_mul(4));
         runs.into_iter()
-            .filter(|&(a, b)| self.v[a] != 0.0 && self.t[b] - self.t[a] >= min)
+            .filter(|&(a, b)| self.v[a] != 0.0 && self.t[b].saturating_sub(self.t[a]) >= min)
             .map(|(a, b)| {
                 let expected = self.profile.at(self.t[(a + b) / 2]);
                 anomaly(self.id, Kind::Stuck, self.t[a], self.t[b], self.v[a], expected, ((self.v[a] - expected) / self.sig).abs())
@@ -138,7 +139,7 @@ impl Ctx<'_> {
         let mut a = 0;
         while a < self.v.len() {
             let mut b = a;
-            while b + 1 < self.v.len() && self.t[b + 1] - self.t[a] < HOUR_MS {
+            while b + 1 < self.v.len() && self.t[b + 1].saturating_sub(self.t[a]) < HOUR_MS {
                 b += 1;
             }
             let block = &self.v[a..=b];
@@ -146,7 +147,7 @@ impl Ctx<'_> {
             let moving = block.windows(2).any(|w| w[0] != w[1]);
             if b > a + 3 && moving && level.abs() > live.max(2.0 * self.res) && robust::noise_sigma(block) < 0.1 * self.noise {
                 flat.push((a, b));
-                let local = self.t[a] + self.s.utc_offset_ms;
+                let local = self.t[a].saturating_add(self.s.utc_offset_ms);
                 quiet_hours.push((local.div_euclid(DAY_MS), local.rem_euclid(DAY_MS) / HOUR_MS));
             }
             a = b + 1;
@@ -163,7 +164,7 @@ impl Ctx<'_> {
                 b = flat[i].1;
             }
             i += 1;
-            if self.t[b] - self.t[a] >= 2 * HOUR_MS - 2 * self.interval {
+            if self.t[b].saturating_sub(self.t[a]) >= (2 * HOUR_MS).saturating_sub(self.interval.saturating_mul(2)) {
                 let value = robust::median(&self.v[a..=b]);
                 let expected = self.profile.at(self.t[(a + b) / 2]);
                 out.push(anomaly(self.id, Kind::FlatLine, self.t[a], self.t[b], value, expected, ((value - expected) / self.sig).abs()));
@@ -175,24 +176,28 @@ impl Ctx<'_> {
     /// Runs of at most three samples far from the median of the 15 around them (in σ of the meter's noise and
     /// of those 15 samples, and in σ of the meter's spread) and unusual at their time of day, that come back. A meter with more than four a day pulses by nature (a crucible
     /// weighed every 20 minutes): its "spikes" are not reported.
-    fn spikes(&self) -> Vec<Anomaly> {
-        let n = self.v.len();
+    fn spikes(&self, r: &[f64]) -> Vec<Anomaly> {
+        let n = r.len();
         let mut window = Vec::with_capacity(2 * HAMPEL_HALF + 1);
-        let floor = (self.s.spike_sigmas * self.noise).max(self.s.deviation_sigmas * self.sig);
+        // On the values less their usual day: an hourly meter's daily swing is not its noise.
+        let noise = robust::noise_sigma(r).max(self.res / 2.0).max(f64::MIN_POSITIVE);
+        let floor = (self.s.spike_sigmas * noise).max(self.s.deviation_sigmas * self.sig);
         let mut far = vec![f64::NAN; n];
         for (i, slot) in far.iter_mut().enumerate() {
             window.clear();
-            window.extend_from_slice(&self.v[i.saturating_sub(HAMPEL_HALF)..(i + HAMPEL_HALF + 1).min(n)]);
+            window.extend_from_slice(&r[i.saturating_sub(HAMPEL_HALF)..(i + HAMPEL_HALF + 1).min(n)]);
             let med = robust::median_mut(&mut window);
-            if (self.v[i] - med).abs() <= floor {
+            let off = (r[i] - med).abs();
+            if off.is_nan() || off <= floor {
                 continue;
             }
             // The window's own spread (Hampel's scale), where it is wider than the meter's noise.
             window.iter_mut().for_each(|x| *x = (*x - med).abs());
             let local = robust::MAD_TO_SIGMA * robust::median_mut(&mut window);
-            let limit = floor.max(self.s.spike_sigmas * local);
-            if (self.v[i] - med).abs() > limit && self.usual.unusual(self.t[i], self.v[i], limit) {
-                *slot = med;
+            let limit = floor.max(self.s.deviation_sigmas * local);
+            if off > limit && self.usual.unusual(self.t[i], self.v[i], limit) {
+                // What the neighbours say the value should have been: their median, back on the meter's scale.
+                *slot = self.v[i] - (r[i] - med);
             }
         }
         let mut out = Vec::new();
@@ -208,10 +213,10 @@ impl Ctx<'_> {
             }
             if i - a <= SPIKE_MAX_SAMPLES && a > 0 && i < n {
                 let k = (a..i).max_by(|&x, &y| (self.v[x] - far[x]).abs().total_cmp(&(self.v[y] - far[y]).abs())).unwrap_or(a);
-                out.push(anomaly(self.id, Kind::Spike, self.t[a], self.t[i - 1], self.v[k], far[k], ((self.v[k] - far[k]) / self.noise).abs()));
+                out.push(anomaly(self.id, Kind::Spike, self.t[a], self.t[i - 1], self.v[k], far[k], ((self.v[k] - far[k]) / self.sig).abs()));
             }
         }
-        let days = ((self.t[n - 1] - self.t[0]) as f64 / DAY_MS as f64).max(1.0);
+        let days = (self.t[n - 1].saturating_sub(self.t[0]) as f64 / DAY_MS as f64).max(1.0);
         if out.len() as f64 > 4.0 * days { Vec::new() } else { out }
     }
 
@@ -240,14 +245,14 @@ impl Ctx<'_> {
                 b += 1;
             }
             match runs.last_mut() {
-                Some(last) if self.t[a] - self.t[last.1] < self.s.min_deviation_ms => last.1 = b.max(last.1),
+                Some(last) if self.t[a].saturating_sub(self.t[last.1]) < self.s.min_deviation_ms => last.1 = b.max(last.1),
                 _ => runs.push((a, b)),
             }
             i = b + 1;
         }
         runs.into_iter()
             .filter(|&(a, b)| {
-                let d = self.t[b] - self.t[a];
+                let d = self.t[b].saturating_sub(self.t[a]);
                 d >= self.s.min_deviation_ms && d <= DAY_MS
             })
             .filter_map(|(a, b)| {
@@ -301,8 +306,8 @@ pub fn merge_outages(mut found: Vec<Anomaly>, meters: usize) -> Vec<Anomaly> {
     }
     // Each span reaches over the gaps that make it up (not over a meter silent for far longer).
     for s in &mut spans {
-        let len = s.1 - s.0;
-        let (lo, hi) = (s.0 - len, s.1 + len);
+        let len = s.1.saturating_sub(s.0);
+        let (lo, hi) = (s.0.saturating_sub(len), s.1.saturating_add(len));
         for &(a, b) in gaps.iter().filter(|g| g.0 >= lo && g.1 <= hi) {
             s.0 = s.0.min(a);
             s.1 = s.1.max(b);

@@ -24,13 +24,19 @@ fn aligned(meters: &[MeterSeries<'_>], group: &[usize]) -> Option<(Vec<Timestamp
     let step = median_interval(first.times_ms).max(1_000);
     let t0 = group.iter().filter_map(|&i| meters[i].times_ms.first()).min()?;
     let t1 = group.iter().filter_map(|&i| meters[i].times_ms.last()).max()?;
-    let n = usize::try_from((t1 - t0) / step + 1).ok()?.min(10_000_000);
-    let grid: Vec<TimestampMs> = (0..n).map(|k| t0 + k as i64 * step).collect();
+    // A grid far longer than the members (a stray timestamp years away) would be mostly empty and could not
+    // be held: such a group is not compared.
+    let longest = group.iter().map(|&i| meters[i].times_ms.len()).max()?;
+    let n = usize::try_from(t1.saturating_sub(*t0) / step).ok()?.checked_add(1)?;
+    if n > 4 * longest + 16 {
+        return None;
+    }
+    let grid: Vec<TimestampMs> = (0..n).map(|k| t0.saturating_add((k as i64).saturating_mul(step))).collect();
     let rows = group
         .iter()
         .map(|&i| {
             let m = &meters[i];
-            let hold = 2 * median_interval(m.times_ms).max(step);
+            let hold = median_interval(m.times_ms).max(step).saturating_mul(2);
             let mut j = 0;
             grid.iter()
                 .map(|&t| {
@@ -38,7 +44,7 @@ fn aligned(meters: &[MeterSeries<'_>], group: &[usize]) -> Option<(Vec<Timestamp
                         j += 1;
                     }
                     match (m.times_ms.get(j), m.values.get(j)) {
-                        (Some(&tj), Some(&v)) if tj <= t && t - tj <= hold => v,
+                        (Some(&tj), Some(&v)) if tj <= t && t.saturating_sub(tj) <= hold => v,
                         _ => f64::NAN,
                     }
                 })

@@ -83,7 +83,7 @@ impl Profile {
     /// and that cuts the spread of what is left by a fifth. A series shorter than three days has a flat
     /// profile (its median).
     pub fn fit(times: &[TimestampMs], values: &[f64], utc_offset_ms: i64) -> Profile {
-        let span = times.last().copied().unwrap_or(0) - times.first().copied().unwrap_or(0);
+        let span = times.last().copied().unwrap_or(0).saturating_sub(times.first().copied().unwrap_or(0));
         if span < 3 * DAY_MS {
             return Profile { medians: vec![[median(values); BINS]], weekly: false, utc_offset_ms };
         }
@@ -116,7 +116,7 @@ impl Profile {
     }
 
     fn slot(t: TimestampMs, utc_offset_ms: i64, weekly: bool) -> (usize, usize) {
-        let local = t + utc_offset_ms;
+        let local = t.saturating_add(utc_offset_ms);
         let b = (local.rem_euclid(DAY_MS) / BIN_MS) as usize;
         (if weekly { class(local) } else { 0 }, b.min(BINS - 1))
     }
@@ -149,7 +149,7 @@ impl Usual {
     pub fn fit(times: &[TimestampMs], values: &[f64], utc_offset_ms: i64) -> Usual {
         let mut bins: Vec<Vec<(f64, i64)>> = vec![Vec::new(); BINS];
         for (&t, &v) in times.iter().zip(values) {
-            let local = t + utc_offset_ms;
+            let local = t.saturating_add(utc_offset_ms);
             let b = ((local.rem_euclid(DAY_MS) / BIN_MS) as usize).min(BINS - 1);
             if v.is_finite() {
                 bins[b].push((v, local.div_euclid(DAY_MS)));
@@ -171,21 +171,27 @@ impl Usual {
     /// Whether `x` at `t` is unusual: no other day held a value within `tolerance` of it in the same quarter
     /// hour or the ones either side.
     pub fn unusual(&self, t: TimestampMs, x: f64, tolerance: f64) -> bool {
-        let local = t + self.utc_offset_ms;
+        let local = t.saturating_add(self.utc_offset_ms);
         let (b, day) = (((local.rem_euclid(DAY_MS) / BIN_MS) as usize).min(BINS - 1), local.div_euclid(DAY_MS));
         if !x.is_finite() {
             return false;
         }
+        // Quarter hours no sample falls in (an hourly meter fills one in four) say nothing either way.
+        let mut judged = false;
         for k in [b, b + 1, b + BINS - 1].map(|k| k % BINS) {
+            let v = &self.bins[k];
+            if v.is_empty() {
+                continue;
+            }
             if !self.judged[k] {
                 return false;
             }
-            let v = &self.bins[k];
+            judged = true;
             let lo = v.partition_point(|y| y.0 < x - tolerance);
             if v[lo..].iter().take_while(|y| y.0 <= x + tolerance).any(|y| y.1 != day) {
                 return false;
             }
         }
-        true
+        judged
     }
 }

@@ -48,7 +48,7 @@ pub fn points_at(a: &Anomaly, e: &KnownEvent, tolerance_ms: i64) -> bool {
         Some(m) => e.meters.is_empty() || e.meters.iter().any(|x| x == m),
         None => e.meters.is_empty(),
     };
-    meter && a.overlaps(e.start_ms - tolerance_ms, e.end_ms + tolerance_ms)
+    meter && a.overlaps(e.start_ms.saturating_sub(tolerance_ms), e.end_ms.saturating_add(tolerance_ms))
 }
 
 /// Scores `anomalies` against `events`.

@@ -95,7 +95,10 @@ fn start_detection(site: Option<Res<CurrentSite>>, data: Res<MeterData>, mut det
             total.store(n, Ordering::Relaxed);
             !cancel.load(Ordering::Relaxed)
         };
-        let found = site_anomalies(&site_arc, &store_arc, None, &Settings::default(), &progress).map_err(|e| e.to_string());
+        // A fault in the detectors must not leave the button spinning: it ends the run with a message.
+        let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| site_anomalies(&site_arc, &store_arc, None, &Settings::default(), &progress)))
+            .map_err(|_| t!("anomalies-view-crashed"))
+            .and_then(|r| r.map_err(|e| e.to_string()));
         if let Ok(mut s) = slot.lock() {
             *s = Some(found);
         }
@@ -172,15 +175,16 @@ struct ListUi {
 }
 
 const GRID: &str = "anomalies-grid"; // i18n-ok: the grid's id
+/// The columns' catalogue ids.
 const HEADERS: [&str; 7] = [
-    "app-anomalies-col-start",
-    "app-anomalies-col-duration",
-    "app-anomalies-col-meter",
-    "app-anomalies-col-kind",
-    "app-anomalies-col-value",
-    "app-anomalies-col-expected",
-    "app-anomalies-col-sigmas",
-]; // i18n-ok: catalogue ids
+    "app-anomalies-col-start",    // i18n-ok: a catalogue id
+    "app-anomalies-col-duration", // i18n-ok: a catalogue id
+    "app-anomalies-col-meter",    // i18n-ok: a catalogue id
+    "app-anomalies-col-kind",     // i18n-ok: a catalogue id
+    "app-anomalies-col-value",    // i18n-ok: a catalogue id
+    "app-anomalies-col-expected", // i18n-ok: a catalogue id
+    "app-anomalies-col-sigmas",   // i18n-ok: a catalogue id
+];
 
 /// The kind's name in the current language.
 pub fn kind_name(kind: Kind) -> String {
@@ -198,6 +202,9 @@ pub fn duration(ms: i64) -> String {
         t!("app-anomalies-days", n = format!("{:.1}", minutes as f64 / 1440.0))
     }
 }
+
+/// The exported list's files' extensions: CSV and Markdown.
+const LIST_FILES: [&str; 2] = ["csv", "md"]; // i18n-ok: extensions
 
 /// The folder of the settings folder exported lists go to.
 const LISTS_FOLDER: &str = "anomaly-lists"; // i18n-ok: a folder name
@@ -217,7 +224,7 @@ fn export(site: &plant_site::Site, rows: &[&Anomaly], now_ms: i64) -> Result<Vec
         md.push_str(&format!("| {} |\n", cells(site, a).join(" | ")));
     }
     let mut written = Vec::new();
-    for (ext, text) in [("csv", csv), ("md", md)] {
+    for (ext, text) in LIST_FILES.into_iter().zip([csv, md]) {
         let path = folder.join(format!("{stem}.{ext}"));
         std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
         written.push(path);
@@ -262,7 +269,8 @@ fn list_ui(
             Some((done, total)) => msg!("anomalies-view-button-running", percent = (100 * done / total.max(1)) as i64).text(),
             None => msg!("anomalies-view-button", count = anomalies.list.len()).text(),
         };
-        if ui.button(text).on_hover_text(t!("anomalies-view-button-hint")).clicked() {
+        // On one line, however narrow the overlay's area.
+        if ui.add(egui::Button::new(text).wrap_mode(egui::TextWrapMode::Extend)).on_hover_text(t!("anomalies-view-button-hint")).clicked() {
             ui_state.open = !ui_state.open;
         }
     });

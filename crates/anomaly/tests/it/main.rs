@@ -55,6 +55,18 @@ fn a_spike_is_found_where_it_is_with_its_size() {
 }
 
 #[test]
+fn an_hourly_meter_s_spike_is_found() {
+    // 28 days of hourly values: a quarter hour of the day holds one sample in four (the others none).
+    let n = 28 * 24;
+    let t: Vec<i64> = (0..n).map(|k| T0 + k as i64 * 3_600_000).collect();
+    let mut v: Vec<f64> = (0..n).map(|k| 100.0 + 40.0 * ((k % 24) as f64 / 24.0 * std::f64::consts::TAU).sin() + 3.0 * noise(k, 14)).collect();
+    let k = 15 * 24 + 11;
+    v[k] = 400.0;
+    let found = one("hourly", &t, &v);
+    assert_eq!(found.iter().map(|a| (a.kind, a.start_ms)).collect::<Vec<_>>(), vec![(Kind::Spike, t[k])], "{found:?}");
+}
+
+#[test]
 fn a_stuck_meter_is_told_from_a_spike_and_a_gap() {
     let (t, mut v) = series(3);
     let (a, b) = (at(9, 2, 0), at(9, 5, 0));
