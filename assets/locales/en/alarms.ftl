@@ -97,3 +97,9 @@ alarms-state =
 }
 inspector-alarms = Alarms
 alarms-view-log-failed = the operator log could not be kept: { $error }
+alarms-no-limit = alarm "{ $alarm }": it has no limit (every kind but "anomaly" needs one); it is left out
+alarms-anomaly-limit = alarm "{ $alarm }": an anomaly alarm has no limit (it is raised by the anomalies listed in "anomalies"); it is left out
+alarms-anomaly-expression = alarm "{ $alarm }": an anomaly alarm watches one meter, not an expression; it is left out
+alarms-anomaly-kind = alarm "{ $alarm }": "{ $kind }" is not a kind of anomaly (one of: { $kinds }); it is left out
+alarms-anomaly-none = alarm "{ $alarm }": "anomalies" lists no kind; leave it out for the meter's own faults (no-data, stuck, flat-line, spike, drift); it is left out
+alarms-anomalies-not-anomaly = alarm "{ $alarm }": "anomalies" belongs to an alarm of kind "anomaly"; it is left out

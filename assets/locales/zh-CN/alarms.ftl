@@ -96,3 +96,9 @@ alarms-state =
 }
 inspector-alarms = 报警
 alarms-view-log-failed = 无法保存操作员日志：{ $error }
+alarms-no-limit = 报警“{ $alarm }”：没有限值（除“anomaly”外的各类报警都需要限值）；已略去
+alarms-anomaly-limit = 报警“{ $alarm }”：异常报警没有限值（由“anomalies”所列的异常触发）；已略去
+alarms-anomaly-expression = 报警“{ $alarm }”：异常报警只监视一个计量表，不能是表达式；已略去
+alarms-anomaly-kind = 报警“{ $alarm }”：“{ $kind }”不是异常类型（可选：{ $kinds }）；已略去
+alarms-anomaly-none = 报警“{ $alarm }”：“anomalies”中没有列出任何类型；若要监视计量表自身的故障（no-data、stuck、flat-line、spike、drift），请省略该项；已略去
+alarms-anomalies-not-anomaly = 报警“{ $alarm }”：“anomalies”只用于类型为“anomaly”的报警；已略去

@@ -34,6 +34,7 @@ fn setup() -> (Vec<AlarmDef>, Store) {
             priority: Priority::Medium,
             reference: None,
             expected: None,
+            anomalies: Vec::new(),
             message: String::new(),
             message_zh: None,
         });

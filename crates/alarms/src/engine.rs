@@ -63,6 +63,10 @@ impl Timeline {
     /// Evaluates the samples that arrived since the last call (live data appended to the store).
     pub fn extend(&mut self, def: &AlarmDef, store: &Store) {
         let Some(series) = store.get(def.primary_meter()) else { return };
+        if def.kind == Kind::Anomaly {
+            self.extend_anomalies(def, series);
+            return;
+        }
         let reference = def.reference.as_deref().and_then(|r| store.get(r));
         // An expression: the first meter's samples give the times, the others are read there (a value they do
         // not have then, stale or missing, is bad quality for that sample).
@@ -87,6 +91,38 @@ impl Timeline {
             self.step(def, t, v, r);
         }
         self.cursor.next = times.len();
+    }
+
+    /// An anomaly alarm: the meter's anomalies of the listed kinds (`plant-anomaly`, the meter on its own) as
+    /// episodes, each from the anomaly's start to a sample interval past its end (a one-sample spike is an
+    /// episode of one interval), overlapping ones joined; those shorter than the on-delay left out. Found
+    /// again over the whole series once a twentieth more samples (at least 60) have arrived: an anomaly's
+    /// kind and extent can change as the record grows.
+    fn extend_anomalies(&mut self, def: &AlarmDef, series: &plant_store::Series) {
+        let n = series.len();
+        let seen = self.cursor.next;
+        if n == 0 || (seen > 0 && n < seen + (seen / 20).max(60)) {
+            return;
+        }
+        self.cursor.next = n;
+        let meter = plant_anomaly::MeterSeries { id: def.primary_meter(), peer_group: None, times_ms: series.times_ms(), values: series.values() };
+        let Ok(found) = plant_anomaly::detect(&[meter], &plant_anomaly::Settings::default(), &|_, _| true) else { return };
+        let step = series.interval_ms().max(1);
+        let mut episodes: Vec<Episode> = Vec::new();
+        for a in found.iter().filter(|a| def.anomalies.contains(&a.kind.id())) {
+            let end = a.end_ms.saturating_add(step);
+            if end.saturating_sub(a.start_ms) < def.on_delay_ms {
+                continue;
+            }
+            match episodes.last_mut() {
+                Some(e) if e.end_ms.is_some_and(|x| a.start_ms <= x) => {
+                    e.end_ms = e.end_ms.map(|x| x.max(end));
+                    e.worst_excess = e.worst_excess.max(a.score);
+                }
+                _ => episodes.push(Episode { start_ms: a.start_ms, end_ms: Some(end), worst_excess: a.score }),
+            }
+        }
+        self.episodes = episodes;
     }
 
     /// The expected figure at `t`, evaluated again once its step has passed since the last evaluation.
@@ -130,6 +166,8 @@ impl Timeline {
                 ((v - v0) / minutes).abs() - def.limit
             }
             Kind::Deviation => (v - reference?).abs() - def.limit,
+            // Not judged sample by sample: `extend_anomalies`.
+            Kind::Anomaly => return None,
         };
         Some((excess, excess < -def.deadband))
     }

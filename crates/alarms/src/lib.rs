@@ -44,10 +44,14 @@ pub enum Kind {
     /// Further than the limit from another meter (`reference`) or from what the site's process model expects
     /// at the measured settings (`expected`), either way.
     Deviation,
+    /// An anomaly of the meter found by `plant-anomaly` (docs/anomalies.md) of one of the kinds listed in
+    /// `anomalies` (by default the meter's own faults: no data, stuck, flat-lined, spike, drift) — an
+    /// instrument diagnostic alarm. No limit.
+    Anomaly,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [Kind::HighHigh, Kind::High, Kind::Low, Kind::LowLow, Kind::RateOfChange, Kind::Deviation];
+    pub const ALL: [Kind; 7] = [Kind::HighHigh, Kind::High, Kind::Low, Kind::LowLow, Kind::RateOfChange, Kind::Deviation, Kind::Anomaly];
 
     /// Its name in alarms.toml.
     pub fn key(self) -> &'static str {
@@ -58,6 +62,7 @@ impl Kind {
             Kind::LowLow => "low_low",
             Kind::RateOfChange => "rate_of_change",
             Kind::Deviation => "deviation",
+            Kind::Anomaly => "anomaly",
         }
     }
 }
@@ -116,6 +121,9 @@ pub struct AlarmDef {
     /// sample, in the meter's unit).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<plant_process::Expected>,
+    /// The kinds of anomaly an anomaly alarm is raised by (their ids: `stuck`, `spike`…).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub anomalies: Vec<&'static str>,
     /// What the operator reads, in English and in Chinese (English where none is given).
     pub message: String,
     pub message_zh: Option<String>,
@@ -165,7 +173,8 @@ struct RawAlarm {
     id: toml::Spanned<String>,
     meter: toml::Spanned<String>,
     kind: Kind,
-    limit: toml::Spanned<f64>,
+    limit: Option<toml::Spanned<f64>>,
+    anomalies: Option<toml::Spanned<Vec<String>>>,
     deadband: Option<toml::Spanned<f64>>,
     on_delay_s: Option<toml::Spanned<f64>>,
     off_delay_s: Option<toml::Spanned<f64>>,
@@ -287,11 +296,24 @@ fn check(out: &mut TextProblems<'_>, span: std::ops::Range<usize>, a: RawAlarm, 
         }
         good.then_some(x)
     };
-    let limit = number(out, Some(&a.limit), -1e12, 1e12, "limit"); // i18n-ok: the field's name
+    // Every kind but an anomaly alarm has a limit; an anomaly alarm has none.
+    let limit = match (&a.limit, a.kind) {
+        (None, Kind::Anomaly) => Some(0.0),
+        (Some(l), Kind::Anomaly) => {
+            out.error(out.at(l.span()), msg!("alarms-anomaly-limit", alarm = id.as_str()));
+            None
+        }
+        (None, _) => {
+            out.error(out.at(span.clone()), msg!("alarms-no-limit", alarm = id.as_str()));
+            None
+        }
+        (Some(l), _) => number(out, Some(l), -1e12, 1e12, "limit"), // i18n-ok: the field's name
+    };
+    let anomalies = anomaly_kinds(out, &id, a.kind, a.anomalies.as_ref());
     let deadband = number(out, a.deadband.as_ref(), 0.0, 1e12, "deadband"); // i18n-ok: the field's name
     let on_delay = number(out, a.on_delay_s.as_ref(), 0.0, MAX_DELAY_S, "on_delay_s"); // i18n-ok: the field's name
     let off_delay = number(out, a.off_delay_s.as_ref(), 0.0, MAX_DELAY_S, "off_delay_s"); // i18n-ok: the field's name
-    let (Some(limit), Some(deadband), Some(on_delay), Some(off_delay)) = (limit, deadband, on_delay, off_delay) else { return None };
+    let (Some(limit), Some(deadband), Some(on_delay), Some(off_delay), Some(anomalies)) = (limit, deadband, on_delay, off_delay, anomalies) else { return None };
     let expected = match (&a.expected, first, shared) {
         (Some(e), Some(meter), Some(site)) => match expected(out, &id, e, meter, site) {
             Some(x) => Some(x),
@@ -303,8 +325,12 @@ fn check(out: &mut TextProblems<'_>, span: std::ops::Range<usize>, a: RawAlarm, 
         out.error(out.at(span.clone()), msg!("alarms-reference", alarm = id.as_str()));
         ok = false;
     }
-    if matches!(a.kind, Kind::RateOfChange | Kind::Deviation) && *a.limit.get_ref() <= 0.0 {
-        out.error(out.at(a.limit.span()), msg!("alarms-out-of-range", alarm = id.as_str(), field = "limit", value = *a.limit.get_ref(), min = 0.0, max = 1e12));
+    if let Some(l) = a.limit.as_ref().filter(|l| matches!(a.kind, Kind::RateOfChange | Kind::Deviation) && *l.get_ref() <= 0.0) {
+        out.error(out.at(l.span()), msg!("alarms-out-of-range", alarm = id.as_str(), field = "limit", value = *l.get_ref(), min = 0.0, max = 1e12));
+        ok = false;
+    }
+    if a.kind == Kind::Anomaly && !terms.is_empty() {
+        out.error(out.at(a.meter.span()), msg!("alarms-anomaly-expression", alarm = id.as_str()));
         ok = false;
     }
     ok.then(|| AlarmDef {
@@ -319,9 +345,42 @@ fn check(out: &mut TextProblems<'_>, span: std::ops::Range<usize>, a: RawAlarm, 
         priority: a.priority,
         reference: a.reference.map(toml::Spanned::into_inner),
         expected,
+        anomalies,
         message: a.message,
         message_zh: a.message_zh,
     })
+}
+
+/// The meter's own faults: what an anomaly alarm is raised by unless it lists kinds.
+pub const METER_FAULTS: [plant_anomaly::Kind; 5] =
+    [plant_anomaly::Kind::NoData, plant_anomaly::Kind::Stuck, plant_anomaly::Kind::FlatLine, plant_anomaly::Kind::Spike, plant_anomaly::Kind::Drift];
+
+/// An anomaly alarm's kinds of anomaly checked (ids of `plant_anomaly::Kind`; the meter's own faults by
+/// default); `anomalies` on another kind of alarm is an error. `None`: an error was reported.
+fn anomaly_kinds(out: &mut TextProblems<'_>, id: &str, kind: Kind, list: Option<&toml::Spanned<Vec<String>>>) -> Option<Vec<&'static str>> {
+    match (kind, list) {
+        (Kind::Anomaly, None) => Some(METER_FAULTS.iter().map(|k| k.id()).collect()),
+        (Kind::Anomaly, Some(l)) => {
+            let kinds: Vec<Option<&'static str>> = l.get_ref().iter().map(|name| plant_anomaly::Kind::ALL.iter().find(|k| k.id() == name).map(|k| k.id())).collect();
+            match kinds.iter().position(Option::is_none) {
+                Some(bad) => {
+                    let known = plant_anomaly::Kind::ALL.iter().map(|k| k.id()).collect::<Vec<_>>().join(", ");
+                    out.error(out.at(l.span()), msg!("alarms-anomaly-kind", alarm = id, kind = l.get_ref()[bad].as_str(), kinds = known));
+                    None
+                }
+                None if kinds.is_empty() => {
+                    out.error(out.at(l.span()), msg!("alarms-anomaly-none", alarm = id));
+                    None
+                }
+                None => Some(kinds.into_iter().flatten().collect()),
+            }
+        }
+        (_, Some(l)) => {
+            out.error(out.at(l.span()), msg!("alarms-anomalies-not-anomaly", alarm = id));
+            None
+        }
+        (_, None) => Some(Vec::new()),
+    }
 }
 
 /// An `expected` figure checked: the site has the unit, the model the output, and its unit is the meter's

@@ -33,6 +33,39 @@ fn a_valid_file_reads_back_every_field() {
     assert_eq!((a.message_in(Lang::En), a.message_in(Lang::ZhCn)), ("Burning zone cold", "烧成带温度低"));
 }
 
+/// An anomaly alarm: no limit, the meter's own faults by default or the kinds listed; each mistake an error at
+/// its line naming what is allowed.
+#[test]
+fn an_anomaly_alarm_and_its_errors() {
+    let (site, _) = sample_site("cement-plant");
+    let path = Path::new("pkg/alarms.toml");
+    let anomaly = GOOD.replace("kind = \"low\"\nlimit = 1400.0\n", "kind = \"anomaly\"\n");
+    let (alarms, diags) = parse(&anomaly, path, &site).expect("valid");
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!((alarms.alarms[0].kind, &alarms.alarms[0].anomalies[..]), (Kind::Anomaly, &["no-data", "stuck", "flat-line", "spike", "drift"][..]));
+    let listed = anomaly.replace("kind = \"anomaly\"\n", "kind = \"anomaly\"\nanomalies = [\"drift\", \"level-shift\"]\n");
+    let (alarms, _) = parse(&listed, path, &site).expect("valid");
+    assert_eq!(alarms.alarms[0].anomalies, vec!["drift", "level-shift"]);
+    let cases = [
+        // A kind of anomaly that does not exist, at its line, with the kinds there are.
+        (listed.replace("\"level-shift\"", "\"wobble\""), "alarms.toml:9:", "wobble"),
+        (listed.replace("[\"drift\", \"level-shift\"]", "[]"), "alarms.toml:9:", "no kind"),
+        // A limit on an anomaly alarm; no limit on another kind; `anomalies` on another kind.
+        (anomaly.replace("kind = \"anomaly\"\n", "kind = \"anomaly\"\nlimit = 3.0\n"), "alarms.toml:9:", "no limit"),
+        (GOOD.replace("limit = 1400.0\n", ""), "alarms.toml:5:", "has no limit"),
+        (GOOD.replace("limit = 1400.0\n", "limit = 1400.0\nanomalies = [\"stuck\"]\n"), "alarms.toml:10:", "belongs to an alarm of kind"),
+        // One meter, not an expression.
+        (anomaly.replace("meter = \"kiln-1.burning-zone-temp\"", "meter = \"kiln-1.coal + calciner-1.coal\""), "alarms.toml:7:", "not an expression"),
+    ];
+    for (text, at, says) in cases {
+        let (alarms, diags) = parse(&text, path, &site).expect("parses");
+        assert!(alarms.alarms.is_empty() && diags.len() == 1, "{text}: {diags:?}");
+        let en = diags[0].text_in(Lang::En);
+        assert!(en.contains(at) && en.contains(says), "{at} {says}: {en}");
+        assert!(!diags[0].text_in(Lang::ZhCn).contains(" is "), "{}", diags[0].text_in(Lang::ZhCn));
+    }
+}
+
 #[test]
 fn bad_files_are_errors_at_their_line() {
     let (site, _) = sample_site("cement-plant");

@@ -36,6 +36,7 @@ pub fn def(kind: Kind, limit: f64, deadband: f64, on_s: i64, off_s: i64) -> Alar
         meter: "m".into(),
         terms: Vec::new(),
         expected: None,
+        anomalies: Vec::new(),
         kind,
         limit,
         deadband,

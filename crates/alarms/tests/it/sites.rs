@@ -25,7 +25,8 @@ fn alarms_of(name: &str) -> (plant_site::Site, plant_store::Store, plant_alarms:
 #[test]
 fn the_kiln_upset_raises_the_kiln_alarms_and_nothing_else_does() {
     let (_, store, alarms) = alarms_of("cement-plant");
-    for def in &alarms.alarms {
+    // The instrument alarms are the thermocouples' (the next test).
+    for def in alarms.alarms.iter().filter(|d| d.kind != plant_alarms::Kind::Anomaly) {
         let tl = Timeline::build(def, &store);
         // Each alarm fires within 15 minutes of the upset…
         assert!(tl.episodes.iter().any(|e| (UPSET_MS..UPSET_MS + 15 * MIN).contains(&e.start_ms)), "{}: {:?}", def.id, tl.episodes);
@@ -41,6 +42,37 @@ fn the_kiln_upset_raises_the_kiln_alarms_and_nothing_else_does() {
     assert_eq!(e.start_ms, UPSET_MS + MIN);
     let minutes = (e.end_ms.unwrap_or(0) - e.start_ms) / MIN;
     assert!((30..90).contains(&minutes), "{minutes} min");
+}
+
+/// The cement plant's instrument alarms (kind "anomaly") are raised by its faulty thermocouples, when the
+/// generator put the faults in, and at no other time.
+#[test]
+fn the_faulty_thermocouples_raise_their_instrument_alarms() {
+    let (_, store, alarms) = alarms_of("cement-plant");
+    let record = plant_sitegen::cement::record(&plant_sitegen::cement::spec()).expect("the generator");
+    let faults = |meter: &str| -> Vec<(i64, i64)> { record.events.iter().filter(|e| e.meters == [meter]).map(|e| (e.start_ms, e.end_ms)).collect() };
+    // An anomaly alarm sees its meter alone: the logger's outage is also its meter's "no data".
+    let outage = record.events.iter().find(|e| e.meters.is_empty()).map(|e| (e.start_ms, e.end_ms)).expect("the logger's outage");
+    for (id, meter, episodes) in [
+        ("cooler-1.exhaust-temp.instrument", "cooler-1.exhaust-temp", 2),
+        ("cooler-1.secondary-air-temp.instrument", "cooler-1.secondary-air-temp", 4),
+        // This one lists its kinds without "no-data".
+        ("calciner-1.outlet-temp.instrument", "calciner-1.outlet-temp", 1),
+    ] {
+        let def = alarms.alarms.iter().find(|a| a.id == id).expect(id);
+        assert_eq!(def.kind, plant_alarms::Kind::Anomaly);
+        let tl = Timeline::build(def, &store);
+        let put: Vec<(i64, i64)> = faults(meter).into_iter().chain(std::iter::once(outage)).collect();
+        assert_eq!(tl.episodes.len(), episodes, "{id}: {:?}", tl.episodes);
+        for e in &tl.episodes {
+            let end = e.end_ms.unwrap_or(i64::MAX);
+            assert!(put.iter().any(|&(a, b)| e.start_ms <= b && a <= end), "{id}: {e:?} is not on a fault put in ({put:?})");
+        }
+    }
+    // The stuck stretch: 02:00 to 08:00 on 14 November, as the generator held it.
+    let def = alarms.alarms.iter().find(|a| a.id == "cooler-1.exhaust-temp.instrument").expect("defined");
+    let e = Timeline::build(def, &store).episodes[1];
+    assert_eq!((e.start_ms, e.end_ms), (faults("cooler-1.exhaust-temp")[0].0, Some(faults("cooler-1.exhaust-temp")[0].1)));
 }
 
 #[test]
@@ -100,6 +132,7 @@ fn the_figures_of_a_known_journal() {
         priority,
         reference: None,
         expected: None,
+        anomalies: Vec::new(),
         message: String::new(),
         message_zh: None,
     };
