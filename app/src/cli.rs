@@ -145,8 +145,12 @@ pub struct ForecastArgs {
     /// Site package folder.
     pub site: PathBuf,
     /// The meter to forecast (its id in site.toml).
-    #[arg(long)]
-    pub meter: String,
+    #[arg(long, required_unless_present = "total", conflicts_with = "total")]
+    pub meter: Option<String>,
+    /// Or the site's total: energy (GJ/h, every carrier) or co2 (t/h, scope 1 and location-based scope 2),
+    /// hour by hour from the accounting.
+    #[arg(long, value_parser = ["energy", "co2"])]
+    pub total: Option<String>,
     /// Forecast from this instant, in the site's time zone (e.g. "2026-11-10 15:00"). Default: the end of the record.
     #[arg(long)]
     pub at: Option<String>,
@@ -656,6 +660,7 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         ("anomalies", "meter") => t!("app-arg-anomalies-meter"),
         ("anomalies", "kind") => t!("app-arg-anomalies-kind"),
         ("forecast", "meter") => t!("app-arg-forecast-meter"),
+        ("forecast", "total") => t!("app-arg-forecast-total"),
         ("forecast", "at") => t!("app-arg-forecast-at"),
         ("forecast", "horizon") => t!("app-arg-forecast-horizon"),
         ("forecast", "step") => t!("app-arg-forecast-step"),

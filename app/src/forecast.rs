@@ -33,7 +33,6 @@ pub fn run(args: &ForecastArgs) -> Result<(), String> {
     for d in &opened.diagnostics {
         eprintln!("{d}");
     }
-    let meter = site.meter(&args.meter).ok_or_else(|| failed(t!("app-forecast-no-meter", id = args.meter.as_str(), file = site.site_toml_path().display().to_string())))?.clone();
     let step_ms = duration_ms("step", &args.step).map_err(failed)?; // i18n-ok: the option's name
     let horizon_ms = duration_ms("horizon", &args.horizon).map_err(failed)?; // i18n-ok: the option's name
     let history_ms = duration_ms("history", &args.history).map_err(failed)?; // i18n-ok: the option's name
@@ -42,28 +41,38 @@ pub fn run(args: &ForecastArgs) -> Result<(), String> {
     if !(50.0..=99.9).contains(&args.level) {
         return Err(failed(t!("app-forecast-bad-level", value = args.level.to_string())));
     }
+    let meter = match (&args.meter, &args.total) {
+        (Some(id), _) => site.meter(id).ok_or_else(|| failed(t!("app-forecast-no-meter", id = id.as_str(), file = site.site_toml_path().display().to_string())))?.clone(),
+        (None, total) => total_meter(total.as_deref() == Some("co2")), // i18n-ok: the option's value
+    };
     let loaded = plant_ingest::load_site_data(&site, &|_, _| {});
     for d in &loaded.diagnostics {
         eprintln!("{d}");
     }
     let no_series = || failed(t!("app-forecast-no-series", id = meter.id.as_str()));
-    let series = loaded.store.get(&meter.id).ok_or_else(no_series)?;
-    let (_, last) = series.time_range().ok_or_else(no_series)?;
+    let (times, values, interval) = match &args.total {
+        Some(which) => hourly_totals(&site, &loaded.store, which == "co2").ok_or_else(no_series)?, // i18n-ok: the option's value
+        None => {
+            let series = loaded.store.get(&meter.id).ok_or_else(no_series)?;
+            (series.times_ms().to_vec(), series.values().to_vec(), series.interval_ms())
+        }
+    };
+    let last = *times.last().ok_or_else(no_series)?;
     // From --at (in the site's time zone), else the end of the record; on a whole step.
     let at = match &args.at {
         Some(text) => crate::startup::parse_at(text, site.time_zone)
             .ok_or_else(|| failed(t!("app-report-bad-time", option = "at", value = text.as_str(), time_zone = site.time_zone.to_string())))?,
         // The end of the record: just after its last sample (a 1-minute record ending 23:59 ends at 24:00).
-        None => last + series.interval_ms().max(1),
+        None => last + interval.max(1),
     };
-    let (history, band) = match plant_forecast::forecast_samples(series.times_ms(), series.values(), at, history_ms, step_ms, horizon, level) {
+    let (history, band) = match plant_forecast::forecast_samples(&times, &values, at, history_ms, step_ms, horizon, level) {
         Ok(x) => x,
         Err(plant_forecast::Error::NoHistory) => return Err(failed(t!("app-forecast-no-data", id = meter.id.as_str(), at = when(&site, at)))),
         Err(e) => return Err(failed(t!("app-forecast-failed", id = meter.id.as_str(), reason = e.to_string()))),
     };
     let at = band.start_ms;
     // What happened after `at`, where the record has whole steps of it.
-    let after = resample(series.times_ms(), series.values(), at, at + horizon_ms, step_ms);
+    let after = resample(&times, &values, at, at + horizon_ms, step_ms);
     let steps: Vec<Step> = (0..band.point.len())
         .map(|k| Step {
             t_ms: band.start_ms + band.step_ms * k as i64,
@@ -85,6 +94,45 @@ pub fn run(args: &ForecastArgs) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// The site's total as a meter of its own (`total-energy` in GJ/h, `total-co2` in t/h), for the output.
+fn total_meter(co2: bool) -> plant_site::Meter {
+    let (id, quantity, unit, key) = if co2 {
+        ("total-co2", plant_site::Quantity::Co2MassFlow, "t/h", "app-forecast-total-co2") // i18n-ok: an id, a unit and a catalogue key
+    } else {
+        ("total-energy", plant_site::Quantity::ThermalPower, "GJ/h", "app-forecast-total-energy") // i18n-ok: an id, a unit and a catalogue key
+    };
+    plant_site::Meter {
+        id: id.into(),
+        quantity,
+        unit: unit.into(),
+        equipment: String::new(),
+        column: String::new(),
+        name: plant_i18n::tr(key),
+        name_zh: None,
+        to_display: (1.0, 0.0),
+    }
+}
+
+/// The site's energy (GJ) or CO2 (t, scope 1 and location-based scope 2) in each whole hour of the record,
+/// from the accounting over that hour (the flows panel's figures): times at the hours' starts, values per
+/// hour, and the hour as the interval.
+fn hourly_totals(site: &plant_site::Site, store: &plant_store::Store, co2: bool) -> Option<(Vec<i64>, Vec<f64>, i64)> {
+    let (first, last) = store.time_range()?;
+    let (book, _) = plant_accounting::prepare(site);
+    let mut t = first - first.rem_euclid(HOUR_MS);
+    let (mut times, mut values) = (Vec::new(), Vec::new());
+    while t + HOUR_MS <= last + 1 {
+        let r = plant_accounting::report(site, store, &book, t, t + HOUR_MS);
+        let v = if co2 { r.scopes.total_location_t } else { r.energy.total_gj };
+        if v.is_finite() {
+            times.push(t);
+            values.push(v);
+        }
+        t += HOUR_MS;
+    }
+    (!times.is_empty()).then_some((times, values, HOUR_MS))
 }
 
 fn when(site: &plant_site::Site, t_ms: i64) -> String {

@@ -58,6 +58,32 @@ fn the_office_buildings_load_the_next_day() {
     assert!(v["mae"].is_null() && v["steps"][0]["actual"].is_null(), "{json}");
 }
 
+/// The site's totals, hour by hour from the accounting: the cement plant's CO2 and energy a day ahead.
+#[test]
+fn the_cement_plants_total_co2_and_energy_the_next_day() {
+    let site = concat!(env!("CARGO_MANIFEST_DIR"), "/../sample-sites/cement-plant");
+    let (ok, json, err) = run("en", &[site, "--total", "co2", "--at", "2026-11-12 00:00", "--format", "json"]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!((v["meter"].as_str(), v["unit"].as_str()), (Some("total-co2"), Some("t/h")));
+    let steps = v["steps"].as_array().expect("steps");
+    assert_eq!(steps.len(), 24);
+    // A 5,000 t/d clinker line emits about 0.8-0.9 t CO2 a tonne of clinker with its power: 150-250 t an hour.
+    let actual: Vec<f64> = steps.iter().map(|s| s["actual"].as_f64().expect("actual")).collect();
+    assert!(actual.iter().all(|a| (120.0..300.0).contains(a)), "{actual:?}");
+    let mean = actual.iter().sum::<f64>() / 24.0;
+    let mae = v["mae"].as_f64().expect("mae");
+    assert!(mae < 0.1 * mean, "mean absolute error {mae} t/h against {mean} t/h");
+    // The same total is the sum of the hours' accounting: the day's forecast of energy in GJ/h, in Chinese.
+    let (ok, md, err) = run("zh-CN", &[site, "--total", "energy", "--at", "2026-11-12 00:00", "--horizon", "6h"]);
+    assert!(ok, "{err}");
+    assert!(md.contains("全厂能耗") && md.contains("GJ/h"), "{md}");
+    // One of --meter and --total, not both, not neither.
+    assert!(!run("en", &[site, "--total", "co2", "--meter", "kiln-1.coal"]).0);
+    assert!(!run("en", &[site]).0);
+    assert!(!run("en", &[site, "--total", "water"]).0);
+}
+
 #[test]
 fn forecast_errors_name_what_is_wrong() {
     let site = concat!(env!("CARGO_MANIFEST_DIR"), "/../sample-sites/cement-plant");

@@ -254,3 +254,6 @@ app-anomalies-minutes = { $n } 分钟
 app-anomalies-hours = { $n } 小时
 app-anomalies-days = { $n } 天
 app-arg-anomalies = 启动时打开异常列表。
+app-arg-forecast-total = 或者预测全厂合计：energy（GJ/h，所有能源品种）或 co2（t/h，范围一加基于位置的范围二），按核算逐小时计算。
+app-forecast-total-energy = 全厂能耗（所有能源品种）
+app-forecast-total-co2 = 全厂 CO2（范围一加范围二，基于位置）

@@ -64,7 +64,7 @@ impl Timeline {
     pub fn extend(&mut self, def: &AlarmDef, store: &Store) {
         let Some(series) = store.get(def.primary_meter()) else { return };
         if def.kind == Kind::Anomaly {
-            self.extend_anomalies(def, series);
+            self.extend_anomalies(def, series, store);
             return;
         }
         let reference = def.reference.as_deref().and_then(|r| store.get(r));
@@ -95,10 +95,12 @@ impl Timeline {
 
     /// An anomaly alarm: the meter's anomalies of the listed kinds (`plant-anomaly`, the meter on its own) as
     /// episodes, each from the anomaly's start to a sample interval past its end (a one-sample spike is an
-    /// episode of one interval), overlapping ones joined; those shorter than the on-delay left out. Found
-    /// again over the whole series once a twentieth more samples (at least 60) have arrived: an anomaly's
-    /// kind and extent can change as the record grows.
-    fn extend_anomalies(&mut self, def: &AlarmDef, series: &plant_store::Series) {
+    /// episode of one interval), overlapping ones joined; those shorter than the on-delay left out. A gap that
+    /// nine in ten of the store's meters share is the logger's or the link's, not this instrument's: it raises
+    /// nothing here (one outage must not raise every instrument alarm). Found again over the whole series once
+    /// a twentieth more samples (at least 60) have arrived: an anomaly's kind and extent can change as the
+    /// record grows.
+    fn extend_anomalies(&mut self, def: &AlarmDef, series: &plant_store::Series, store: &Store) {
         let n = series.len();
         let seen = self.cursor.next;
         if n == 0 || (seen > 0 && n < seen + (seen / 20).max(60)) {
@@ -109,7 +111,11 @@ impl Timeline {
         let Ok(found) = plant_anomaly::detect(&[meter], &plant_anomaly::Settings::default(), &|_, _| true) else { return };
         let step = series.interval_ms().max(1);
         let mut episodes: Vec<Episode> = Vec::new();
-        for a in found.iter().filter(|a| def.anomalies.contains(&a.kind.id())) {
+        let shared_gap = |a: &plant_anomaly::Anomaly| {
+            let reporting = store.meter_ids().filter_map(|m| store.get(m)).filter(|s| !s.index_range(a.start_ms.saturating_add(1), a.end_ms).is_empty()).count();
+            reporting * 10 < store.len()
+        };
+        for a in found.iter().filter(|a| def.anomalies.contains(&a.kind.id())).filter(|a| a.kind != plant_anomaly::Kind::NoData || !shared_gap(a)) {
             let end = a.end_ms.saturating_add(step);
             if end.saturating_sub(a.start_ms) < def.on_delay_ms {
                 continue;
