@@ -121,18 +121,9 @@ fn total_meter(co2: bool) -> plant_site::Meter {
 fn hourly_totals(site: &plant_site::Site, store: &plant_store::Store, co2: bool) -> Option<(Vec<i64>, Vec<f64>, i64)> {
     let (first, last) = store.time_range()?;
     let (book, _) = plant_accounting::prepare(site);
-    let mut t = first - first.rem_euclid(HOUR_MS);
-    let (mut times, mut values) = (Vec::new(), Vec::new());
-    while t + HOUR_MS <= last + 1 {
-        let r = plant_accounting::report(site, store, &book, t, t + HOUR_MS);
-        let v = if co2 { r.scopes.total_location_t } else { r.energy.total_gj };
-        if v.is_finite() {
-            times.push(t);
-            values.push(v);
-        }
-        t += HOUR_MS;
-    }
-    (!times.is_empty()).then_some((times, values, HOUR_MS))
+    let h = plant_accounting::hourly_totals(site, store, &book, first, last.saturating_add(1));
+    let values = if co2 { h.co2_t } else { h.energy_gj };
+    (!h.times_ms.is_empty()).then_some((h.times_ms, values, HOUR_MS))
 }
 
 fn when(site: &plant_site::Site, t_ms: i64) -> String {

@@ -120,3 +120,21 @@ fn the_inspectors_forecast_is_made_off_the_ui_thread() {
     assert_eq!(band.point.len(), 24);
     assert!(band.point.iter().all(|p| (8.0..16.0).contains(p)), "{:?}", band.point);
 }
+
+/// The flows panel's next day: the site's energy and CO2 of the 24 hours after the cursor, forecast from the
+/// hourly accounting before it, against what the accounting of that day says.
+#[test]
+fn the_flows_panels_next_day_is_near_what_the_day_held() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sample-sites/cement-plant");
+    let opened = plant_site::open(&root).expect("the sample site");
+    let store = plant_ingest::load_site_data(&opened.site, &|_, _| {}).store;
+    let at = crate::headless::local(12, 0, 0);
+    let d = plant_flows_view::forecast::next_day(&opened.site, &store, at).expect("a forecast");
+    let (book, _) = plant_accounting::prepare(&opened.site);
+    let day = plant_accounting::report(&opened.site, &store, &book, at, at + 86_400_000);
+    for (name, s, actual) in [("energy", d.energy_gj, day.energy.total_gj), ("co2", d.co2_t, day.scopes.total_location_t)] {
+        assert!(s.lower <= s.point && s.point <= s.upper, "{name}: {s:?}");
+        assert!((s.point - actual).abs() < 0.1 * actual, "{name}: forecast {} against {actual}", s.point);
+        assert!(s.lower <= actual && actual <= s.upper, "{name}: {actual} outside {s:?}");
+    }
+}

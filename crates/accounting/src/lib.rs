@@ -23,5 +23,6 @@ pub mod report;
 pub use book::{Book, Carrier, CarrierKind, prepare};
 pub use format::{Format, UnknownFormat, render};
 pub use report::{
-    Adjust, CarrierLine, EnergyTotals, Figure, FlowLine, ImbalanceLine, KpiLine, NodeLine, ProcessLine, ProductLine, Report, Scopes, report, report_adjusted, report_from_totals,
+    Adjust, CarrierLine, EnergyTotals, Figure, FlowLine, HourlyTotals, ImbalanceLine, KpiLine, NodeLine, ProcessLine, ProductLine, Report, Scopes, hourly_totals, report,
+    report_adjusted, report_from_totals,
 };

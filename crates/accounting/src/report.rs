@@ -194,6 +194,38 @@ pub struct Report {
     pub warnings: Vec<Msg>,
 }
 
+/// The site's energy and CO2 hour by hour ([`hourly_totals`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HourlyTotals {
+    /// The start of each hour.
+    pub times_ms: Vec<TimestampMs>,
+    /// GJ in the hour, every carrier (the report's `energy.total_gj`).
+    pub energy_gj: Vec<f64>,
+    /// t CO2 in the hour, scope 1 and location-based scope 2 (the report's `scopes.total_location_t`).
+    pub co2_t: Vec<f64>,
+}
+
+/// The report of each whole hour from `t0` (on the hour) until `t1`, within the record (an hour before it
+/// or after it is no data, not zero): the figures the flows panel shows for an hour, as series to forecast.
+/// Hours whose figures are not finite are left out.
+pub fn hourly_totals(site: &Site, store: &Store, book: &Book, t0: TimestampMs, t1: TimestampMs) -> HourlyTotals {
+    const HOUR_MS: i64 = 3_600_000;
+    let mut out = HourlyTotals::default();
+    let Some((first, last)) = store.time_range() else { return out };
+    let (t0, t1) = (t0.max(first), t1.min(last.saturating_add(1)));
+    let mut t = t0 - t0.rem_euclid(HOUR_MS);
+    while t.saturating_add(HOUR_MS) <= t1 {
+        let r = report(site, store, book, t, t + HOUR_MS);
+        if r.energy.total_gj.is_finite() && r.scopes.total_location_t.is_finite() {
+            out.times_ms.push(t);
+            out.energy_gj.push(r.energy.total_gj);
+            out.co2_t.push(r.scopes.total_location_t);
+        }
+        t += HOUR_MS;
+    }
+    out
+}
+
 /// Messages as their English text.
 fn english<S: serde::Serializer>(messages: &[Msg], serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(messages.iter().map(|m| m.text_in(Lang::En)))

@@ -6,6 +6,7 @@
 
 pub mod accounting;
 mod animate;
+pub mod forecast;
 pub mod sankey;
 
 use bevy::prelude::*;
@@ -22,7 +23,10 @@ impl Plugin for FlowsViewPlugin {
     fn build(&self, app: &mut App) {
         accounting::build(app);
         if self.ui {
-            app.init_resource::<sankey::DiagramCache>().add_systems(EguiPrimaryContextPass, sankey::sankey_window_system.in_set(PanelOrder::Overlay));
+            app.init_resource::<sankey::DiagramCache>()
+                .init_resource::<forecast::TotalsForecast>()
+                .add_systems(Update, forecast::update)
+                .add_systems(EguiPrimaryContextPass, sankey::sankey_window_system.in_set(PanelOrder::Overlay));
             animate::build(app);
         }
     }

@@ -267,6 +267,7 @@ pub fn sankey_window_system(
     difference: Res<ScenarioDifference>,
     mut selection: ResMut<Selection>,
     area: Res<plant_shell::FreeArea>,
+    totals: Res<crate::forecast::TotalsForecast>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(site) = site else { return Ok(()) };
@@ -335,6 +336,7 @@ pub fn sankey_window_system(
             difference_legend(ui, &difference);
         } else if let Some(r) = &report.report {
             summary_ui(ui, &site.0, r, span == Span::Instant);
+            next_day_ui(ui, &totals);
         }
         if let Some(d) = &cache.diagram {
             if d.links.iter().all(|l| l.value <= 0.0) {
@@ -361,6 +363,31 @@ fn difference_legend(ui: &mut egui::Ui, d: &ScenarioDifference) {
         for kind in [Kind::Decrease, Kind::Increase, Kind::Unchanged] {
             ui.colored_label(kind_colour(&kind), "■"); // i18n-ok: a swatch
             ui.label(kind.msg().text());
+        }
+    });
+}
+
+/// The next day's energy and CO2 from the cursor, forecast (or being forecast).
+fn next_day_ui(ui: &mut egui::Ui, totals: &crate::forecast::TotalsForecast) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(t!("flows-next-day"));
+        match &totals.made {
+            _ if totals.making() && totals.made.is_none() => {
+                ui.weak(t!("flows-next-day-making"));
+            }
+            Some(Ok(d)) => {
+                let sum = |s: &crate::forecast::DaySum, unit: &str| {
+                    t!("flows-next-day-sum", point = format_value(s.point, unit), lower = format_value(s.lower, unit), upper = format_value(s.upper, unit))
+                };
+                ui.strong(sum(&d.energy_gj, "GJ")); // i18n-ok: a unit
+                ui.separator();
+                ui.strong(sum(&d.co2_t, "t CO2")); // i18n-ok: a unit
+                ui.weak(t!("flows-next-day-hint")).on_hover_text(t!("flows-next-day-method"));
+            }
+            Some(Err(e)) => {
+                ui.weak(t!("flows-next-day-none", reason = e.as_str()));
+            }
+            None => {}
         }
     });
 }
