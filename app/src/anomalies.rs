@@ -1,16 +1,11 @@
 //! `plant-twin anomalies`: the anomalies of a site's meters over a window, headless (docs/anomalies.md): time,
 //! meter, kind, value seen, value expected and distance in σ, as Markdown, CSV or JSON.
 
-use plant_anomaly::export::number as num;
+use plant_anomaly::export::{duration, kind_name, number as num};
 use plant_anomaly::{Anomaly, Kind, Settings, site_anomalies};
 use plant_i18n::t;
 
 use crate::cli::AnomaliesArgs;
-
-/// The kind's name in the current language.
-pub fn kind_name(kind: Kind) -> String {
-    plant_i18n::tr(&format!("anomaly-kind-{}", kind.id())) // i18n-ok: a catalogue key built from the kind's id
-}
 
 /// Writes the anomaly list; the error says what was wrong, in the current language.
 pub fn run(args: &AnomaliesArgs) -> Result<(), String> {
@@ -74,18 +69,6 @@ fn when(site: &plant_site::Site, t_ms: i64) -> String {
 
 fn iso(site: &plant_site::Site, t_ms: i64) -> String {
     plant_viewer_context::format_time_in(plant_i18n::Lang::En, t_ms, site.time_zone, "%Y-%m-%dT%H:%M:%S%:z") // i18n-ok: ISO 8601
-}
-
-/// How long, in the largest whole unit that fits (minutes, hours, days).
-pub fn duration(ms: i64) -> String {
-    let minutes = (ms + 30_000) / 60_000;
-    if minutes < 120 {
-        t!("app-anomalies-minutes", n = minutes)
-    } else if minutes < 48 * 60 {
-        t!("app-anomalies-hours", n = format!("{:.1}", minutes as f64 / 60.0))
-    } else {
-        t!("app-anomalies-days", n = format!("{:.1}", minutes as f64 / 1440.0))
-    }
 }
 
 fn unit_of<'a>(site: &'a plant_site::Site, a: &Anomaly) -> &'a str {

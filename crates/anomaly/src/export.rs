@@ -1,6 +1,26 @@
-//! The anomaly list as CSV, the form the command line and the viewer's export share.
+//! The anomaly list as the command line and the viewer show and export it: CSV, and the kinds' and
+//! durations' words in the current language.
 
-use crate::Anomaly;
+use plant_i18n::t;
+
+use crate::{Anomaly, Kind};
+
+/// The kind's name in the current language (`anomaly-kind-…` in the catalogues).
+pub fn kind_name(kind: Kind) -> String {
+    plant_i18n::tr(&format!("anomaly-kind-{}", kind.id())) // i18n-ok: a catalogue key built from the kind's id
+}
+
+/// How long, in the largest whole unit that fits (minutes, hours, days), in the current language.
+pub fn duration(ms: i64) -> String {
+    let minutes = ms.saturating_add(30_000) / 60_000;
+    if minutes < 120 {
+        t!("app-anomalies-minutes", n = minutes)
+    } else if minutes < 48 * 60 {
+        t!("app-anomalies-hours", n = format!("{:.1}", minutes as f64 / 60.0))
+    } else {
+        t!("app-anomalies-days", n = format!("{:.1}", minutes as f64 / 1440.0))
+    }
+}
 
 /// A number with as many decimals as its size needs (4 significant figures); empty for NaN, `0` for zero.
 pub fn number(x: f64) -> String {

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use plant_anomaly::export::{duration, kind_name};
 use plant_anomaly::{Anomaly, Kind, Settings, site_anomalies};
 use plant_i18n::{msg, t};
 use plant_shell::PanelOrder;
@@ -185,23 +186,6 @@ const HEADERS: [&str; 7] = [
     "app-anomalies-col-expected", // i18n-ok: a catalogue id
     "app-anomalies-col-sigmas",   // i18n-ok: a catalogue id
 ];
-
-/// The kind's name in the current language.
-pub fn kind_name(kind: Kind) -> String {
-    plant_i18n::tr(&format!("anomaly-kind-{}", kind.id())) // i18n-ok: a catalogue key built from the kind's id
-}
-
-/// How long, in the largest whole unit that fits (minutes, hours, days).
-pub fn duration(ms: i64) -> String {
-    let minutes = (ms + 30_000) / 60_000;
-    if minutes < 120 {
-        t!("app-anomalies-minutes", n = minutes)
-    } else if minutes < 48 * 60 {
-        t!("app-anomalies-hours", n = format!("{:.1}", minutes as f64 / 60.0))
-    } else {
-        t!("app-anomalies-days", n = format!("{:.1}", minutes as f64 / 1440.0))
-    }
-}
 
 /// The exported list's files' extensions: CSV and Markdown.
 const LIST_FILES: [&str; 2] = ["csv", "md"]; // i18n-ok: extensions

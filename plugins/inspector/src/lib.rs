@@ -345,7 +345,7 @@ fn anomalies_ui(ui: &mut egui::Ui, meters: &[&Meter], anomalies: &MeterAnomalies
     ui.strong(t!("inspector-anomalies"));
     for (m, a) in found.iter().take(8) {
         ui.horizontal(|ui| {
-            ui.colored_label(ANOMALY_COLOUR, plant_i18n::tr(&format!("anomaly-kind-{}", a.kind.id()))); // i18n-ok: a catalogue key built from the kind's id
+            ui.colored_label(ANOMALY_COLOUR, plant_anomaly::export::kind_name(a.kind));
             ui.label(m.display_name());
             ui.weak(plant_viewer_context::format_time(a.start_ms, clock.time_zone, "%m-%d %H:%M"));
         });
