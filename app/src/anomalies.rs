@@ -38,7 +38,14 @@ pub fn run(args: &AnomaliesArgs) -> Result<(), String> {
         eprintln!("{d}");
     }
     let Some((first, last)) = loaded.store.time_range() else { return Err(failed(t!("app-anomalies-no-data"))) };
-    let window = (from.unwrap_or(first), to.unwrap_or(last + 1));
+    let window = (from.unwrap_or(first), to.unwrap_or(last.saturating_add(1)));
+    if window.1 <= window.0 {
+        return Err(failed(t!("app-report-empty-window", from = when(&site, window.0), to = when(&site, window.1))));
+    }
+    // A window that misses the record finds nothing: say so rather than print an empty list.
+    if window.1 <= first || window.0 > last {
+        return Err(failed(t!("app-anomalies-outside-record", from = when(&site, first), to = when(&site, last))));
+    }
     let found = site_anomalies(&site, &loaded.store, Some(window), &Settings::default(), &|_, _| true).map_err(|e| failed(e.to_string()))?;
     let found: Vec<Anomaly> = found
         .into_iter()

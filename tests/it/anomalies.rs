@@ -54,6 +54,11 @@ fn bad_options_are_named() {
     assert!(!ok && err.contains("no-such-meter"), "{err}");
     let (ok, _, err) = run("en", &[CEMENT, "--from", "yesterday-ish"]);
     assert!(!ok && err.contains("--from \"yesterday-ish\" is not a time"), "{err}");
+    // An empty window, and one that misses the record, are said to be so (not an empty list).
+    let (ok, _, err) = run("en", &[CEMENT, "--from", "2026-11-12", "--to", "2026-11-10"]);
+    assert!(!ok && err.contains("the window is empty"), "{err}");
+    let (ok, _, err) = run("zh-CN", &[CEMENT, "--from", "2027-01-01", "--to", "2027-02-01"]);
+    assert!(!ok && err.contains("记录从"), "{err}");
 }
 
 /// The viewer finds the anomalies on a thread of its own: frames go on while it runs, and the list reaches

@@ -78,6 +78,14 @@ fn the_cement_plants_total_co2_and_energy_the_next_day() {
     let (ok, md, err) = run("zh-CN", &[site, "--total", "energy", "--at", "2026-11-12 00:00", "--horizon", "6h"]);
     assert!(ok, "{err}");
     assert!(md.contains("全厂能耗") && md.contains("GJ/h"), "{md}");
+    // The hour the logger was out (9 November, 03:12-03:57) is no whole hour of the site: left out of the
+    // totals (no "actual"), not counted as an hour of low emissions.
+    let (ok, json, err) = run("en", &[site, "--total", "co2", "--at", "2026-11-09 00:00", "--horizon", "6h", "--format", "json"]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let steps = v["steps"].as_array().expect("steps");
+    assert!(steps[3]["actual"].is_null(), "{}", steps[3]);
+    assert!(steps.iter().filter_map(|s| s["actual"].as_f64()).all(|a| a > 150.0), "{json}");
     // One of --meter and --total, not both, not neither.
     assert!(!run("en", &[site, "--total", "co2", "--meter", "kiln-1.coal"]).0);
     assert!(!run("en", &[site]).0);

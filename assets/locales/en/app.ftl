@@ -260,3 +260,4 @@ app-arg-anomalies = Open the anomaly list at start.
 app-arg-forecast-total = Or the site's total: energy (GJ/h, every carrier) or co2 (t/h, scope 1 and location-based scope 2), hour by hour from the accounting.
 app-forecast-total-energy = Site energy, all carriers
 app-forecast-total-co2 = Site CO2, scope 1 and scope 2 (location-based)
+app-anomalies-outside-record = the window holds none of the record, which runs from { $from } to { $to }

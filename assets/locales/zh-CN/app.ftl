@@ -257,3 +257,4 @@ app-arg-anomalies = 启动时打开异常列表。
 app-arg-forecast-total = 或者预测全厂合计：energy（GJ/h，所有能源品种）或 co2（t/h，范围一加基于位置的范围二），按核算逐小时计算。
 app-forecast-total-energy = 全厂能耗（所有能源品种）
 app-forecast-total-co2 = 全厂 CO2（范围一加范围二，基于位置）
+app-anomalies-outside-record = 所选时段不含任何记录数据；记录从 { $from } 到 { $to }

@@ -207,14 +207,23 @@ pub struct HourlyTotals {
 
 /// The report of each whole hour from `t0` (on the hour) until `t1`, within the record (an hour before it
 /// or after it is no data, not zero): the figures the flows panel shows for an hour, as series to forecast.
-/// Hours whose figures are not finite are left out.
+/// Hours that half the meters are silent in part of (a logger outage), and hours whose figures are not finite,
+/// are left out.
 pub fn hourly_totals(site: &Site, store: &Store, book: &Book, t0: TimestampMs, t1: TimestampMs) -> HourlyTotals {
     const HOUR_MS: i64 = 3_600_000;
     let mut out = HourlyTotals::default();
     let Some((first, last)) = store.time_range() else { return out };
     let (t0, t1) = (t0.max(first), t1.min(last.saturating_add(1)));
+    // The meters' silences (a logger outage): an hour that half the meters are silent in part of is not a
+    // whole hour of the site, and is left out rather than counted low.
+    let gaps: Vec<Vec<(TimestampMs, TimestampMs)>> = store.meter_ids().filter_map(|m| store.get(m)).map(|s| s.gaps()).collect();
+    let silent = |a: TimestampMs, b: TimestampMs| gaps.iter().filter(|g| g.iter().any(|&(x, y)| x < b && a < y)).count() * 2 >= gaps.len().max(1);
     let mut t = t0 - t0.rem_euclid(HOUR_MS);
     while t.saturating_add(HOUR_MS) <= t1 {
+        if silent(t, t + HOUR_MS) {
+            t += HOUR_MS;
+            continue;
+        }
         let r = report(site, store, book, t, t + HOUR_MS);
         if r.energy.total_gj.is_finite() && r.scopes.total_location_t.is_finite() {
             out.times_ms.push(t);

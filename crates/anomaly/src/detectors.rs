@@ -104,7 +104,8 @@ impl Ctx<'_> {
     /// Runs of one repeated non-zero value longer than the settings' minimum, 20 intervals and (for a meter
     /// with a hundred runs or more) four times the longest hold the meter shows in 99 % of its runs.
     fn stuck(&self) -> Vec<Anomaly> {
-        let runs = runs(self.v);
+        let gap = self.s.min_gap_ms.max(self.interval.saturating_mul(10));
+        let runs = runs(self.t, self.v, gap);
         let mut held: Vec<i64> = runs.iter().map(|&(a, b)| self.t[b].saturating_sub(self.t[a])).collect();
         // Too few runs to have a habit of holding (the stuck run itself must not set the bar).
         let p99 = if held.len() < 100 {
@@ -114,13 +115,22 @@ impl Ctx<'_> {
             *held.select_nth_unstable(k).1
         };
         let min = self.s.min_stuck_ms.max(self.interval.saturating_mul(20)).max(p99.saturating_mul(4));
-        runs.into_iter()
-            .filter(|&(a, b)| self.v[a] != 0.0 && self.t[b].saturating_sub(self.t[a]) >= min)
-            .map(|(a, b)| {
-                let expected = self.profile.at(self.t[(a + b) / 2]);
-                anomaly(self.id, Kind::Stuck, self.t[a], self.t[b], self.v[a], expected, ((self.v[a] - expected) / self.sig).abs())
+        let long: Vec<(usize, usize)> = runs.into_iter().filter(|&(a, b)| self.v[a] != 0.0 && self.t[b].saturating_sub(self.t[a]) >= min).collect();
+        // A hold at the same time of day on another day too (a staged constant-speed pump, every morning) is
+        // how the meter runs, not a fault.
+        let tod = |t: TimestampMs| t.saturating_add(self.s.utc_offset_ms).rem_euclid(DAY_MS);
+        let day = |t: TimestampMs| t.saturating_add(self.s.utc_offset_ms).div_euclid(DAY_MS);
+        let usual = |&(a, b): &(usize, usize)| {
+            let mid = tod(self.t[a] + (self.t[b] - self.t[a]) / 2);
+            long.iter().any(|&(c, d)| {
+                day(self.t[c]) != day(self.t[a]) && {
+                    let (c0, d0) = (tod(self.t[c]), tod(self.t[d]));
+                    if c0 <= d0 { (c0..=d0).contains(&mid) } else { mid >= c0 || mid <= d0 }
+                }
             })
-            .collect()
+        };
+        // σ says nothing of a stuck meter (its value may be a plausible one): no score.
+        long.iter().filter(|r| !usual(r)).map(|&(a, b)| anomaly(self.id, Kind::Stuck, self.t[a], self.t[b], self.v[a], self.profile.at(self.t[(a + b) / 2]), 0.0)).collect()
     }
 
     /// Hours in which a normally noisy meter's noise falls below a tenth of its usual while it reads a live
@@ -265,12 +275,13 @@ impl Ctx<'_> {
     }
 }
 
-/// Index ranges `(first, last)` of runs of one repeated value, two samples or more.
-fn runs(v: &[f64]) -> Vec<(usize, usize)> {
+/// Index ranges `(first, last)` of runs of one repeated value, two samples or more; a gap longer than `gap`
+/// ends a run (a value before and after a silence is not a value held through it).
+fn runs(t: &[TimestampMs], v: &[f64], gap: i64) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut a = 0;
     for i in 1..=v.len() {
-        if i == v.len() || v[i] != v[a] {
+        if i == v.len() || v[i] != v[a] || t[i].saturating_sub(t[i - 1]) > gap {
             if i - 1 > a {
                 out.push((a, i - 1));
             }

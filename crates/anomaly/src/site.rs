@@ -31,11 +31,25 @@ pub fn site_anomalies(
         .meters
         .iter()
         .zip(&groups)
-        .filter_map(|(m, g)| {
-            let (times_ms, values) = store.get(&m.id)?.window(t0, t1);
-            Some(MeterSeries { id: &m.id, peer_group: Some(g), times_ms, values })
+        .map(|(m, g)| {
+            let (times_ms, values) = store.get(&m.id).map_or((&[][..], &[][..]), |s| s.window(t0, t1));
+            MeterSeries { id: &m.id, peer_group: Some(g), times_ms, values }
         })
         .collect();
     let offset = chrono::DateTime::from_timestamp_millis(t0).map_or(0, |t| i64::from(site.time_zone.offset_from_utc_datetime(&t.naive_utc()).fix().local_minus_utc()) * 1000);
-    detect(&meters, &Settings { utc_offset_ms: offset, ..settings.clone() }, progress)
+    let mut found = detect(&meters, &Settings { utc_offset_ms: offset, ..settings.clone() }, progress)?;
+    // A meter with no sample at all in the window is silent throughout.
+    let silent = meters.iter().filter(|m| m.times_ms.is_empty()).map(|m| Anomaly {
+        meter: Some(m.id.to_string()),
+        kind: crate::Kind::NoData,
+        start_ms: t0,
+        end_ms: t1,
+        value: f64::NAN,
+        expected: f64::NAN,
+        score: 0.0,
+        count: 1,
+    });
+    found.extend(silent);
+    found.sort_by(|a, b| a.start_ms.cmp(&b.start_ms).then_with(|| a.meter.cmp(&b.meter)).then_with(|| a.kind.cmp(&b.kind)));
+    Ok(found)
 }

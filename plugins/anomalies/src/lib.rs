@@ -225,7 +225,17 @@ fn cells(site: &plant_site::Site, a: &Anomaly) -> [String; 7] {
     [
         format_time(a.start_ms, site.time_zone, "%m-%d %H:%M"),
         duration(a.end_ms - a.start_ms),
-        meter.map_or_else(|| t!("app-anomalies-all-meters"), |m| m.display_name().to_owned()),
+        // A name that several meters share (120 cells' "Cell voltage") says which only with its id.
+        meter.map_or_else(
+            || t!("app-anomalies-all-meters"),
+            |m| {
+                if site.meters.iter().filter(|x| x.display_name() == m.display_name()).count() > 1 {
+                    format!("{} ({})", m.display_name(), m.id)
+                } else {
+                    m.display_name().to_owned()
+                }
+            },
+        ),
         kind,
         value(a.value),
         value(a.expected),

@@ -114,6 +114,40 @@ fn an_excursion_a_level_shift_and_a_drift_are_told_apart() {
 }
 
 #[test]
+fn a_hold_every_day_at_the_same_time_is_usual_not_stuck() {
+    // A staged pump: 60 kW held exactly from 08:00 to 11:00 every day, noisy otherwise.
+    let (t, v) = series(15);
+    let v: Vec<f64> = v.iter().enumerate().map(|(k, x)| if (8 * 60..11 * 60).contains(&(k % DAY)) { 60.0 } else { *x }).collect();
+    assert_eq!(one("pump", &t, &v), Vec::new());
+    // The same value held across a silence is not a value held through it.
+    let (t, mut v) = series(16);
+    let keep: Vec<usize> = (0..t.len()).filter(|k| !(at(6, 0, 0)..at(6, 3, 0)).contains(k)).collect();
+    v[at(5, 23, 59)] = 77.0;
+    v[at(6, 3, 0)] = 77.0;
+    let (t, v): (Vec<i64>, Vec<f64>) = keep.iter().map(|&k| (t[k], v[k])).unzip();
+    assert!(one("m", &t, &v).iter().all(|a| a.kind != Kind::Stuck), "{:?}", one("m", &t, &v));
+}
+
+#[test]
+fn a_meter_silent_for_the_whole_window_is_no_data() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/cement-plant");
+    let opened = plant_site::open(&root).expect("the sample site");
+    let data = plant_ingest::load_site_data(&opened.site, &|_, _| {});
+    // The store without the calciner outlet's thermocouple.
+    let mut store = plant_store::Store::new();
+    for id in data.store.meter_ids().filter(|m| *m != "calciner-1.outlet-temp") {
+        if let Some(s) = data.store.get_shared(id) {
+            store.insert_shared(id, s.clone());
+        }
+    }
+    let window = data.store.time_range().map(|(a, b)| (a, b + 1)).expect("a record");
+    let found = site_anomalies(&opened.site, &store, Some(window), &Settings::default(), &|_, _| true).expect("not cancelled");
+    let silent: Vec<&Anomaly> = found.iter().filter(|a| a.meter.as_deref() == Some("calciner-1.outlet-temp")).collect();
+    assert_eq!(silent.len(), 1, "{silent:?}");
+    assert_eq!((silent[0].kind, silent[0].start_ms, silent[0].end_ms), (Kind::NoData, window.0, window.1));
+}
+
+#[test]
 fn a_flat_lined_meter_is_found() {
     let (t, mut v) = series(7);
     let (a, b) = (at(5, 8, 0), at(5, 12, 0));
