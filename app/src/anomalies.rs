@@ -46,6 +46,10 @@ pub fn run(args: &AnomaliesArgs) -> Result<(), String> {
     if window.1 <= first || window.0 > last {
         return Err(failed(t!("app-anomalies-outside-record", from = when(&site, first), to = when(&site, last))));
     }
+    // Under four days no time of day is judged "usual": deviations and spikes cannot be found.
+    if window.1 - window.0 < 4 * 86_400_000 {
+        eprintln!("{}", t!("app-anomalies-short-window"));
+    }
     let found = site_anomalies(&site, &loaded.store, Some(window), &Settings::default(), &|_, _| true).map_err(|e| failed(e.to_string()))?;
     let found: Vec<Anomaly> = found
         .into_iter()

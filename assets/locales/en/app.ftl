@@ -261,3 +261,4 @@ app-arg-forecast-total = Or the site's total: energy (GJ/h, every carrier) or co
 app-forecast-total-energy = Site energy, all carriers
 app-forecast-total-co2 = Site CO2, scope 1 and scope 2 (location-based)
 app-anomalies-outside-record = the window holds none of the record, which runs from { $from } to { $to }
+app-anomalies-short-window = warning: the window holds less than 4 days, too few to tell what is usual at a time of day: deviations and spikes (and under 3 days drifts and level shifts) are not looked for (widen it with --from and --to)

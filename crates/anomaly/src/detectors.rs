@@ -28,7 +28,11 @@ pub fn meter(m: &MeterSeries<'_>, s: &Settings) -> Vec<Anomaly> {
     let usual = Usual::fit(t, v, s.utc_offset_ms);
     let ctx = Ctx { id: m.id, t, v, s, interval, res, noise, sig, profile: &profile, usual: &usual };
     let mut explains = ctx.stuck();
-    explains.extend(changepoint::shifts(m.id, t, &r, &profile, sig, s));
+    // Under three days there is no usual day to shift or drift from (the profile is flat): a day's own
+    // pattern would read as a drift.
+    if t[n - 1].saturating_sub(t[0]) >= 3 * DAY_MS {
+        explains.extend(changepoint::shifts(m.id, t, &r, &profile, sig, s));
+    }
     out.extend(ctx.flat_lines());
     out.extend(ctx.spikes(&r));
     out.extend(ctx.deviations(&r, &explains));
