@@ -185,7 +185,13 @@ fn markdown(site: &plant_site::Site, meter: &plant_site::Meter, band: &Band, his
     let mut out = String::new();
     out.push_str(&format!("# {}\n\n", t!("app-forecast-title", meter = meter.display_name(), id = meter.id.as_str(), site = site.name())));
     let (at, history_from, method, level) = (when(site, band.start_ms), when(site, history.start_ms), method_text(band), percent(band.level));
-    let basis = t!("app-forecast-basis", at = at, horizon = args.horizon.as_str(), step = args.step.as_str(), method = method, history_from = history_from, level = level);
+    // A site total is each hour's accounting, not a meter's mean.
+    let (horizon, step) = (args.horizon.as_str(), args.step.as_str());
+    let basis = if args.total.is_some() {
+        t!("app-forecast-basis-total", at = at, horizon = horizon, step = step, method = method, history_from = history_from, level = level)
+    } else {
+        t!("app-forecast-basis", at = at, horizon = horizon, step = step, method = method, history_from = history_from, level = level)
+    };
     out.push_str(&format!("{basis}\n\n"));
     let unit = meter.unit.as_str();
     out.push_str(&format!(

@@ -77,7 +77,7 @@ fn the_cement_plants_total_co2_and_energy_the_next_day() {
     // The same total is the sum of the hours' accounting: the day's forecast of energy in GJ/h, in Chinese.
     let (ok, md, err) = run("zh-CN", &[site, "--total", "energy", "--at", "2026-11-12 00:00", "--horizon", "6h"]);
     assert!(ok, "{err}");
-    assert!(md.contains("全厂能耗") && md.contains("GJ/h"), "{md}");
+    assert!(md.contains("全厂能耗") && md.contains("GJ/h") && md.contains("每小时核算") && !md.contains("计量表每步"), "{md}");
     // The hour the logger was out (9 November, 03:12-03:57) is no whole hour of the site: left out of the
     // totals (no "actual"), not counted as an hour of low emissions.
     let (ok, json, err) = run("en", &[site, "--total", "co2", "--at", "2026-11-09 00:00", "--horizon", "6h", "--format", "json"]);
