@@ -29,6 +29,7 @@ shoot() { # lang file size app-args...
 for lang in ${1:-en zh-CN}; do
   shoot "$lang" screenshot.png 1600x900 --at "2026-11-10 15:00" --select kiln-1
   shoot "$lang" flows.png 1600x900 --at "2026-11-10 15:00" --select kiln-1 --flows co2 --flows-window week
+  shoot "$lang" trajectory.png 1600x1000 --at "2026-11-14 12:00" --flows co2 --flows-window day --paused
   shoot "$lang" smelter.png 1600x900 sample-sites/aluminium-smelter --at "2026-11-09 10:00" --colour-by voltage --select pot-037
   shoot "$lang" whatif.png 1600x1000 sample-sites/office-building --at "2026-08-12 15:00" --select chiller-1 --whatif
   shoot "$lang" forecast.png 1600x900 --at "2026-11-12 06:00" --select kiln-1 --forecast --paused

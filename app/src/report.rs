@@ -8,6 +8,17 @@ use plant_site::Site;
 
 use crate::cli::ReportArgs;
 
+/// The year of the window's end against the site's CO2 target; why it cannot be made is said on stderr.
+fn trajectory(site: &Site, store: &plant_store::Store, book: &plant_accounting::Book, t1: i64) -> Option<plant_accounting::Trajectory> {
+    match plant_accounting::trajectory(site, store, book, t1)? {
+        Ok(t) => Some(t),
+        Err(e) => {
+            eprintln!("{}", t!("app-report-no-trajectory", reason = e.to_string()));
+            None
+        }
+    }
+}
+
 /// Why the report could not be written: a diagnostic of the site (which says "error:" itself), or a message
 /// of the command.
 enum Failure {
@@ -58,6 +69,7 @@ fn run_inner(args: &ReportArgs) -> Result<(), Failure> {
             let format: Format = args.format.parse().map_err(|e: plant_accounting::UnknownFormat| Failure::Message(e.to_string()))?;
             let (book, _) = plant_accounting::prepare(&site);
             let mut report = plant_accounting::report(&site, &store, &book, t0, t1);
+            report.trajectory = trajectory(&site, &store, &book, t1);
             report.warnings.extend(diagnostics.iter().map(plant_site::Diagnostic::to_msg));
             if format == Format::Markdown {
                 display_names(&mut report, &site);

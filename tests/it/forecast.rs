@@ -146,3 +146,38 @@ fn the_flows_panels_next_day_is_near_what_the_day_held() {
         assert!(s.lower <= actual && actual <= s.upper, "{name}: {actual} outside {s:?}");
     }
 }
+
+/// The flows panel's CO2 trajectory: made off the UI thread when the panel opens, the same figures as
+/// `plant_accounting::trajectory` at the cursor (what `plant-twin report` and the workbook show).
+#[test]
+fn the_flows_panel_shows_the_years_co2_against_the_target() {
+    let mut app = crate::headless::loaded_app();
+    let at = crate::headless::local(12, 10, 0);
+    app.world_mut().resource_mut::<plant_viewer_context::SiteClock>().seek(at);
+    app.world_mut().resource_mut::<plant_flows_view::SankeyState>().open = true;
+    let start = Instant::now();
+    let made = loop {
+        app.update();
+        if let Some(t) = app.world().resource::<plant_flows_view::forecast::TotalsForecast>().trajectory.clone() {
+            break t.expect("a trajectory");
+        }
+        assert!(start.elapsed() < Duration::from_secs(120), "no trajectory in two minutes");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let site = &app.world().resource::<plant_viewer_context::CurrentSite>().0;
+    let store = app.world().resource::<MeterData>().0.clone();
+    let (book, _) = plant_accounting::prepare(site);
+    let direct = plant_accounting::trajectory(site, &store, &book, made.at_ms).expect("a target for 2026").expect("a trajectory");
+    assert_eq!((made.year, made.target_t), (2026, 1_600_000.0));
+    assert!((made.at_ms - at).abs() < 3_600_000, "made at the cursor");
+    for (name, a, b) in [("to date", made.to_date_t, direct.to_date_t), ("recorded", made.recorded_t, direct.recorded_t), ("year end", made.year_end_t, direct.year_end_t)] {
+        assert!((a - b).abs() <= 1e-9 * b, "{name}: panel {a}, accounting {b}");
+    }
+    // Ten days and ten hours of the record before the cursor (less the logger outage), the year's other
+    // hours estimated: to date is the year's share of the run at its own rate, within a few per cent.
+    assert!(made.recorded_hours > 240.0 && made.recorded_hours <= 250.0, "{}", made.recorded_hours);
+    let rate = made.recorded_t / made.recorded_hours;
+    assert!((made.to_date_t - rate * made.elapsed_hours).abs() < 1e-6 * made.to_date_t);
+    assert!(made.year_end_lower_t < made.year_end_t && made.year_end_t < made.year_end_upper_t);
+    assert_eq!(made.days.len(), 365);
+}

@@ -162,6 +162,10 @@ fn the_flows_panel_report_is_the_same_as_plant_twin_report() {
     let (diagnostics, accounting): (Vec<_>, Vec<_>) = warnings.into_iter().partition(|w| w.as_str().is_some_and(|t| t.contains("cement-plant-2026-11.parquet")));
     assert!(diagnostics.iter().any(|w| w.as_str().is_some_and(|t| t.contains("gap"))), "{diagnostics:?}");
     cli["warnings"] = serde_json::Value::Array(accounting);
+    // The command adds the year of the window's end against the site's target (the panel shows it beside
+    // the window's report, tested in forecast.rs).
+    let trajectory = cli.as_object_mut().and_then(|o| o.remove("trajectory")).expect("the cement plant has a 2026 target");
+    assert_eq!(trajectory["year"].as_i64(), Some(2026));
     // Equal field by field; numbers to 1e-12 (serde_json's float parsing is not bit-exact).
     same_json(&cli, &serde_json::to_value(&ui).expect("json"), "report");
     assert!(ui.scopes.total_location_t > 0.0 && ui.products.len() == 2);

@@ -263,3 +263,4 @@ app-forecast-total-co2 = Site CO2, scope 1 and scope 2 (location-based)
 app-anomalies-outside-record = the window holds none of the record, which runs from { $from } to { $to }
 app-anomalies-short-window = warning: the window holds less than 4 days, too few to tell what is usual at a time of day: deviations and spikes (and under 3 days drifts and level shifts) are not looked for (widen it with --from and --to)
 app-forecast-basis-total = From { $at }, { $horizon } ahead in steps of { $step } (the site's total in each step, from the accounting of each hour); { $method }, learnt from the history since { $history_from }; { $level } % prediction interval.
+app-report-no-trajectory = warning: no CO2 trajectory in the report: { $reason }

@@ -260,3 +260,4 @@ app-forecast-total-co2 = 全厂 CO2（范围一加范围二，基于位置）
 app-anomalies-outside-record = 所选时段不含任何记录数据；记录从 { $from } 到 { $to }
 app-anomalies-short-window = 警告：所选时段不足 4 天，无法判断各时刻的通常值：不查找偏离和尖峰（不足 3 天时也不查找漂移和水平突变）（可用 --from 和 --to 放宽时段）
 app-forecast-basis-total = 从 { $at } 起，预测 { $horizon }，步长 { $step }（每步内的全厂合计，来自每小时核算）；{ $method }，基于自 { $history_from } 以来的历史数据；{ $level } % 预测区间。
+app-report-no-trajectory = 警告：报告中没有 CO2 轨迹：{ $reason }

@@ -110,6 +110,27 @@ fn csv(r: &Report) -> String {
         row("imbalance", &b.node, &format!("{} in", b.quantity), b.inflow, &b.unit);
         row("imbalance", &b.node, &format!("{} out", b.quantity), b.outflow, &b.unit);
     }
+    if let Some(tr) = &r.trajectory {
+        let year = tr.year.to_string();
+        for (q, v, unit) in [
+            ("target", tr.target_t, "tCO2"),
+            ("recorded hours", tr.recorded_hours, "h"),
+            ("elapsed hours", tr.elapsed_hours, "h"),
+            ("recorded", tr.recorded_t, "tCO2"),
+            ("estimated", tr.estimated_t, "tCO2"),
+            ("to date", tr.to_date_t, "tCO2"),
+            ("target to date", tr.target_to_date_t, "tCO2"),
+            ("pace vs target", tr.pace_vs_target, "ratio"),
+            ("forecast", tr.forecast_t, "tCO2"),
+            ("rest at run rate", tr.rest_t, "tCO2"),
+            ("year end", tr.year_end_t, "tCO2"),
+            ("year end lower 95%", tr.year_end_lower_t, "tCO2"),
+            ("year end upper 95%", tr.year_end_upper_t, "tCO2"),
+            ("year end vs target", tr.year_end_vs_target, "ratio"),
+        ] {
+            row("trajectory", &year, q, v, unit);
+        }
+    }
     for set in &r.factor_sets {
         row("factor set", &format!("{} ({}, {})", set.id, set.name, set.source), "year", set.year as f64, "");
     }
@@ -217,6 +238,9 @@ fn markdown(r: &Report) -> String {
             let _ = writeln!(o, "| {} | {} | {:.2} | {computed} | {diff} |", m.meter, m.equipment, m.measured_t);
         }
     }
+    if let Some(tr) = &r.trajectory {
+        o.push_str(&trajectory_markdown(tr));
+    }
     if !r.warnings.is_empty() {
         let _ = writeln!(o, "\n## {}\n", t!("report-warnings"));
         for w in &r.warnings {
@@ -224,6 +248,47 @@ fn markdown(r: &Report) -> String {
         }
     }
     o
+}
+
+/// The year against its target as a Markdown section (after a blank line), in the current language: where
+/// the figures come from, to date and to the year's end.
+pub fn trajectory_markdown(tr: &crate::Trajectory) -> String {
+    let lang = plant_i18n::current();
+    let mut out = String::new();
+    let o = &mut out;
+    let int = |x: f64| plant_i18n::integer(x.round() as i64);
+    let _ = writeln!(o, "\n## {}\n", t!("report-trajectory", year = tr.year.to_string(), target = int(tr.target_t)));
+    if let Some(source) = tr.source_text() {
+        let _ = writeln!(o, "{}\n", t!("report-trajectory-source", source = source));
+    }
+    let (at, offset) = local_time(lang, &tr.at);
+    header(o, &[&t!("report-col-item"), "t CO2", &t!("report-col-note")], "|---|---:|---|");
+    let pct = |x: f64| format!("{:+.1} %", x * 100.0);
+    let rows = [
+        (
+            t!("report-trajectory-recorded", hours = int(tr.recorded_hours), elapsed = int(tr.elapsed_hours)),
+            tr.recorded_t,
+            t!("report-trajectory-pace", pace = pct(tr.pace_vs_target)),
+        ),
+        (t!("report-trajectory-estimated", hours = int(tr.elapsed_hours - tr.recorded_hours)), tr.estimated_t, t!("report-trajectory-estimated-note")),
+        (t!("report-trajectory-to-date", at = format!("{at} {offset}")), tr.to_date_t, t!("report-trajectory-target-to-date", target = int(tr.target_to_date_t))),
+        (
+            t!("report-trajectory-forecast", hours = int(tr.forecast_hours)),
+            tr.forecast_t,
+            if tr.forecast_made { t!("report-trajectory-forecast-note") } else { t!("report-trajectory-no-forecast") },
+        ),
+        (t!("report-trajectory-rest", hours = int(tr.rest_hours)), tr.rest_t, t!("report-trajectory-run-rate", rate = format!("{:.2}", tr.run_rate_t_per_h))),
+        (
+            t!("report-trajectory-year-end"),
+            tr.year_end_t,
+            t!("report-trajectory-band", lower = int(tr.year_end_lower_t), upper = int(tr.year_end_upper_t), versus = pct(tr.year_end_vs_target), days = tr.complete_days),
+        ),
+    ];
+    for (item, value, note) in rows {
+        let _ = writeln!(o, "| {item} | {} | {note} |", int(value));
+    }
+    let _ = writeln!(o, "\n{}", t!("report-trajectory-method"));
+    out
 }
 
 /// A table's header row and its alignment row.

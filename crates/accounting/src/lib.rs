@@ -19,6 +19,7 @@
 pub mod book;
 pub mod format;
 pub mod report;
+pub mod trajectory;
 
 pub use book::{Book, Carrier, CarrierKind, prepare};
 pub use format::{Format, UnknownFormat, render};
@@ -26,3 +27,4 @@ pub use report::{
     Adjust, CarrierLine, EnergyTotals, Figure, FlowLine, HourlyTotals, ImbalanceLine, KpiLine, NodeLine, ProcessLine, ProductLine, Report, Scopes, hourly_totals, report,
     report_adjusted, report_from_totals,
 };
+pub use trajectory::{DayPoint, Part, Trajectory, TrajectoryError, trajectory};

@@ -192,6 +192,10 @@ pub struct Report {
     /// language of the screen; in JSON, in English (the JSON of a report is the same in every language).
     #[serde(serialize_with = "english")]
     pub warnings: Vec<Msg>,
+    /// The year of the window's end against the site's CO2 target ([`crate::trajectory()`]), when the caller
+    /// asks for it (`plant-twin report` does): not part of the window's own accounting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trajectory: Option<crate::Trajectory>,
 }
 
 /// The site's energy and CO2 hour by hour ([`hourly_totals`]).
@@ -358,6 +362,7 @@ pub fn report_adjusted(site: &Site, store: &Store, book: &Book, t0: TimestampMs,
         imbalances,
         measured_co2,
         warnings,
+        trajectory: None,
     }
 }
 

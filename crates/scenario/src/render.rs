@@ -37,6 +37,10 @@ pub struct Study {
     /// What the figures leave out, from the accounting and the measures (English in JSON).
     #[serde(serialize_with = "english")]
     pub warnings: Vec<Msg>,
+    /// The year of the window's end against the site's CO2 target (plant_accounting::trajectory), measured
+    /// data only: no scenario changes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trajectory: Option<plant_accounting::Trajectory>,
 }
 
 fn english<S: serde::Serializer>(messages: &[Msg], serializer: S) -> Result<S::Ok, S::Error> {
@@ -74,6 +78,15 @@ pub fn study(site: &Site, store: &Store, a: &Scenario, b: Option<&Scenario>, t0:
             add(&d.to_msg());
         }
     }
+    let (book, _) = plant_accounting::prepare(site);
+    let trajectory = match plant_accounting::trajectory(site, store, &book, t1) {
+        Some(Ok(t)) => Some(t),
+        Some(Err(e)) => {
+            add(&msg!("scenario-warning-trajectory", reason = e.to_string()));
+            None
+        }
+        None => None,
+    };
     let r = &ea.baseline.report;
     Study {
         site: site.header.name.clone(),
@@ -87,6 +100,7 @@ pub fn study(site: &Site, store: &Store, a: &Scenario, b: Option<&Scenario>, t0:
         a: ea,
         b: eb,
         warnings,
+        trajectory,
     }
 }
 
@@ -225,6 +239,9 @@ pub fn markdown(s: &Study, site: &Site) -> String {
     }
     for e in std::iter::once(&s.a).chain(s.b.as_ref()) {
         measures_md(&mut o, e, lang);
+    }
+    if let Some(t) = &s.trajectory {
+        o.push_str(&plant_accounting::format::trajectory_markdown(t));
     }
     if !s.warnings.is_empty() {
         let _ = writeln!(o, "\n## {}\n", t!("scenario-md-warnings"));

@@ -92,12 +92,56 @@ pub fn workbook(s: &Study, site: &Site) -> Result<Vec<u8>, XlsxError> {
     nodes(wb.add_worksheet(), s, &bold)?;
     measures(wb.add_worksheet(), s, &bold)?;
     curve(wb.add_worksheet(), s, &bold)?;
+    if let Some(t) = &s.trajectory {
+        trajectory(wb.add_worksheet(), t, &bold)?;
+    }
     let ws = wb.add_worksheet();
     ws.set_name(t!("scenario-sheet-warnings"))?;
     let rows = s.warnings.iter().map(|w| vec![Cell::from(w.text())]).collect();
     table(ws, 0, &[t!("scenario-md-warnings")], rows, &bold)?;
     ws.set_column_width(0, 120)?;
     wb.save_to_buffer()
+}
+
+/// The year against its CO2 target: the figures, then the line day by day (for a chart in the workbook).
+fn trajectory(ws: &mut Worksheet, t: &plant_accounting::Trajectory, bold: &Format) -> Result<(), XlsxError> {
+    ws.set_name(t!("scenario-sheet-trajectory"))?;
+    let figures: Vec<(String, f64)> = vec![
+        (t!("scenario-trajectory-target", year = t.year.to_string()), t.target_t),
+        (t!("scenario-trajectory-recorded"), t.recorded_t),
+        (t!("scenario-trajectory-recorded-hours"), t.recorded_hours),
+        (t!("scenario-trajectory-elapsed-hours"), t.elapsed_hours),
+        (t!("scenario-trajectory-estimated"), t.estimated_t),
+        (t!("scenario-trajectory-to-date"), t.to_date_t),
+        (t!("scenario-trajectory-target-to-date"), t.target_to_date_t),
+        (t!("scenario-trajectory-pace"), t.pace_vs_target),
+        (t!("scenario-trajectory-forecast", hours = format!("{:.0}", t.forecast_hours)), t.forecast_t),
+        (t!("scenario-trajectory-rest", rate = format!("{:.2}", t.run_rate_t_per_h)), t.rest_t),
+        (t!("scenario-trajectory-year-end"), t.year_end_t),
+        (t!("scenario-trajectory-lower"), t.year_end_lower_t),
+        (t!("scenario-trajectory-upper"), t.year_end_upper_t),
+        (t!("scenario-trajectory-versus"), t.year_end_vs_target),
+    ];
+    let mut rows: Vec<Vec<Cell>> = vec![vec![t!("scenario-trajectory-at").into(), t.at.as_str().into()]];
+    rows.extend(figures.into_iter().map(|(k, v)| vec![k.into(), v.into()]));
+    if let Some(source) = t.source_text() {
+        rows.push(vec![t!("scenario-trajectory-source").into(), source.into()]);
+    }
+    rows.push(vec![t!("scenario-trajectory-method").into()]);
+    let next = table(ws, 0, &[t!("scenario-col-item"), t!("scenario-col-value")], rows, bold)?;
+    let headers = [
+        t!("scenario-trajectory-col-date"),
+        t!("scenario-trajectory-col-cumulative"),
+        t!("scenario-trajectory-col-lower"),
+        t!("scenario-trajectory-col-upper"),
+        t!("scenario-trajectory-col-target"),
+        t!("scenario-trajectory-col-part"),
+    ];
+    let days = t.days.iter().map(|d| vec![d.date.as_str().into(), d.cumulative_t.into(), d.lower_t.into(), d.upper_t.into(), d.target_t.into(), d.part.name().into()]).collect();
+    table(ws, next + 1, &headers, days, bold)?;
+    ws.set_column_width(0, 44)?;
+    ws.set_column_width(1, 22)?;
+    Ok(())
 }
 
 fn summary(ws: &mut Worksheet, s: &Study, site: &Site, bold: &Format) -> Result<(), XlsxError> {

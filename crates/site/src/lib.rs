@@ -18,8 +18,8 @@ use plant_units::Value;
 pub use binding::{Bounds, ModelReport, check_model, equipment_from_extras};
 pub use diagnostic::{Diagnostic, Place, Severity, TextProblems, line_col, panic_message};
 pub use model::{
-    AccountingSettings, Anode, BaselineSource, Calcination, DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Kpi, Meter, NodeKind, NodeRef, Pfc, Product, ProductAmount, Site,
-    SiteHeader, TimestampFormat, WhatIf, parse_linear,
+    AccountingSettings, Anode, BaselineSource, Calcination, Co2Target, DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Kpi, Meter, NodeKind, NodeRef, Pfc, Product,
+    ProductAmount, Site, SiteHeader, TimestampFormat, WhatIf, parse_linear, source_in,
 };
 pub use package::{PackagePathError, TextFileError, find_named, package_toml_files, read_optional_package_text, read_text_limited, resolve_in_package};
 pub use quantity::{Quantity, is_known_unit};
@@ -78,10 +78,11 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
     let accounting = p.accounting(raw.accounting);
     let products = p.products(raw.product, &equipment, &meters);
     let whatifs = p.whatifs(raw.whatif, &equipment, &meters);
+    let co2_targets = p.co2_targets(raw.co2_target);
     let data = p.data(raw.data);
     p.model_path(&mut header, site_span);
 
-    let site = Site { root: root.to_path_buf(), header, time_zone, model_matrix, data, equipment, meters, nodes, flows, accounting, products, whatifs };
+    let site = Site { root: root.to_path_buf(), header, time_zone, model_matrix, data, equipment, meters, nodes, flows, accounting, products, whatifs, co2_targets };
     Ok(Opened { site, diagnostics: p.out.list })
 }
 
@@ -384,6 +385,32 @@ impl Parser<'_> {
             products.push(Product { id: p.id, name: p.name, name_zh: p.name_zh, amount, kpis, calcination, anode, pfc, unit, at: self.at(span) });
         }
         products
+    }
+
+    /// `[[co2_target]]`: a year from 1900 to 2200 at most once, a target above zero; a bad one is an error at
+    /// its line and left out.
+    fn co2_targets(&mut self, raw: Vec<toml::Spanned<model::RawCo2Target>>) -> Vec<Co2Target> {
+        let mut targets: Vec<Co2Target> = Vec::new();
+        for t in raw {
+            let span = t.span();
+            let t = t.into_inner();
+            let year = *t.year.get_ref();
+            let Some(year) = i32::try_from(year).ok().filter(|y| (1900..=2200).contains(y)) else {
+                self.error(self.at(t.year.span()), msg!("site-co2-target-bad-year", year = year.to_string()));
+                continue;
+            };
+            let value = *t.t_co2.get_ref();
+            if !(value.is_finite() && value > 0.0) {
+                self.error(self.at(t.t_co2.span()), msg!("site-co2-target-bad-value", value = value));
+                continue;
+            }
+            if targets.iter().any(|x| x.year == year) {
+                self.error(self.at(span), msg!("site-co2-target-twice", year = year.to_string()));
+                continue;
+            }
+            targets.push(Co2Target { year, t_co2: value, source: t.source, source_zh: t.source_zh, at: self.at(span) });
+        }
+        targets
     }
 
     fn kpis(&mut self, kpis: Option<Vec<toml::Spanned<String>>>) -> Vec<Kpi> {

@@ -31,6 +31,17 @@ pub(crate) struct RawSite {
     pub product: Vec<Spanned<RawProduct>>,
     #[serde(default)]
     pub whatif: Vec<Spanned<RawWhatIf>>,
+    #[serde(default)]
+    pub co2_target: Vec<Spanned<RawCo2Target>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCo2Target {
+    pub year: Spanned<i64>,
+    pub t_co2: Spanned<f64>,
+    pub source: Option<String>,
+    pub source_zh: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -599,9 +610,42 @@ pub struct Site {
     pub accounting: AccountingSettings,
     pub products: Vec<Product>,
     pub whatifs: Vec<WhatIf>,
+    /// Yearly CO2 targets (`[[co2_target]]`), one per year, in the order of the file.
+    pub co2_targets: Vec<Co2Target>,
+}
+
+/// A calendar year's CO2 target of the whole site, in t CO2: scope 1 and location-based scope 2, the
+/// report's `scopes.total_location_t` (docs/site-format.md, docs/forecasts.md "CO2 trajectory").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Co2Target {
+    /// The calendar year in the site's time zone.
+    pub year: i32,
+    pub t_co2: f64,
+    /// Where the figure comes from (an allocation, a group plan…), as the file says.
+    pub source: Option<String>,
+    pub source_zh: Option<String>,
+    pub at: Place,
+}
+
+impl Co2Target {
+    /// Where the target comes from, in the current language; `None` when the file does not say.
+    pub fn display_source(&self) -> Option<&str> {
+        source_in(self.source.as_deref(), self.source_zh.as_deref())
+    }
+}
+
+/// A text given in English and maybe Chinese (`source`, `source_zh`), in the current language.
+pub fn source_in<'a>(en: Option<&'a str>, zh: Option<&'a str>) -> Option<&'a str> {
+    let shown = localised(en.unwrap_or(""), zh, "");
+    (!shown.is_empty()).then_some(shown)
 }
 
 impl Site {
+    /// The CO2 target of a calendar year, if `site.toml` sets one.
+    pub fn co2_target(&self, year: i32) -> Option<&Co2Target> {
+        self.co2_targets.iter().find(|t| t.year == year)
+    }
+
     /// The site's name in the current language.
     pub fn name(&self) -> &str {
         self.header.display_name()

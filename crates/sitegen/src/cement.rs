@@ -234,6 +234,14 @@ factor_sets = ["ipcc-2006-fuels", "china-2022"]
 gwp = "AR5"
 tolerance = 0.02
 
+# This year's CO2 target (t CO2, scope 1 + location-based scope 2): an example for the sample site, not a
+# published figure. The flows panel and `plant-twin report` set the year against it (docs/forecasts.md).
+[[co2_target]]
+year = 2026
+t_co2 = 1_600_000
+source = "Example target of the sample site (not a published figure)"
+source_zh = "示例站点的示例目标（非公开发布的数值）"
+
 # Products, for key figures per unit. Clinker CaO/MgO from the plant laboratory (all from carbonates).
 [[product]]
 id = "clinker"

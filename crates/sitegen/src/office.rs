@@ -40,6 +40,14 @@ pub fn spec() -> SiteSpec {
 factor_sets = ["ipcc-2006-fuels", "china-2022"]
 tolerance = 0.02
 
+# This year's CO2 target (t CO2, scope 1 + location-based scope 2): an example for the sample site, not a
+# published figure. Two weeks of August projected over a year overstate a building's year (docs/forecasts.md).
+[[co2_target]]
+year = 2026
+t_co2 = 3_800
+source = "Example target of the sample site (not a published figure)"
+source_zh = "示例站点的示例目标（非公开发布的数值）"
+
 # The building: key figures per m² of floor area over any window.
 [[product]]
 id = "floor-area"

@@ -109,6 +109,12 @@ factor_sets = ["ipcc-2006-fuels", "china-2022"]
 gwp = "AR5"
 tolerance = 0.02
 
+[[co2_target]]                   # t CO2, scope 1 + location-based scope 2 (docs/forecasts.md)
+year = 2026
+t_co2 = 1_400_000
+source = "Example target of the sample site (not a published figure)"
+source_zh = "示例站点的示例目标（非公开发布的数值）"
+
 # Aluminium: anode carbon (China defaults: 0.42 t C/t, 2 % S, 0.4 % ash) and PFC by the Tier 2 slope
 # (0.143 kg CF4/(t · AE-min/cell-day), about 0.1 AE/pot-day of 2.5 min).
 [[product]]

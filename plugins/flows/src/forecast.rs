@@ -1,8 +1,10 @@
 //! The site's energy and CO2 over the next day from the cursor, forecast in the background
 //! (docs/forecasts.md): the totals of each hour of the 28 days before the cursor's hour (the accounting
 //! over each hour, the panel's own figures), each forecast 24 hours ahead by MSTL with an ETS trend; the
-//! flows panel shows the day's sums. Made on a thread of its own when the cursor enters another hour while
-//! the panel is open; the frame never waits on it.
+//! flows panel shows the day's sums. With a CO2 target for the cursor's year in site.toml, the year's
+//! trajectory too (plant_accounting::trajectory). Made on a thread of its own when the cursor enters another
+//! hour while the panel is open; the frame never waits on it. The record's hourly totals are made once per
+//! data and kept.
 
 use std::sync::{Arc, Mutex};
 
@@ -36,13 +38,25 @@ pub struct NextDay {
 
 type Outcome = Result<NextDay, String>;
 
+/// What a job makes: the next day, the year's trajectory (when the year has a target), and the record's
+/// hourly totals it made them from (kept for the next hour).
+struct Made {
+    next_day: Outcome,
+    trajectory: Option<Result<plant_accounting::Trajectory, String>>,
+    hourly: (usize, Arc<plant_accounting::HourlyTotals>),
+}
+
 /// The forecast made for the cursor's hour, and the one being made.
 #[derive(Resource, Default)]
 pub struct TotalsForecast {
     /// The data (store pointer) and hour the last forecast was asked for.
     key: Option<(usize, i64)>,
-    job: Option<Arc<Mutex<Option<Outcome>>>>,
+    job: Option<Arc<Mutex<Option<Made>>>>,
     pub made: Option<Outcome>,
+    /// The year of the cursor against the site's CO2 target; `None` without a target for that year.
+    pub trajectory: Option<Result<plant_accounting::Trajectory, String>>,
+    /// The record's hourly totals, for the data (store pointer) they were made from.
+    hourly: Option<(usize, Arc<plant_accounting::HourlyTotals>)>,
 }
 
 impl TotalsForecast {
@@ -61,6 +75,11 @@ fn day_sum(band: &plant_forecast::Band) -> DaySum {
 pub fn next_day(site: &plant_site::Site, store: &plant_store::Store, at: i64) -> Outcome {
     let (book, _) = plant_accounting::prepare(site);
     let h = plant_accounting::hourly_totals(site, store, &book, at - HISTORY_MS, at);
+    next_day_from(&h, at)
+}
+
+/// The next day from `at` from hourly totals (those of the 28 days before it are used).
+fn next_day_from(h: &plant_accounting::HourlyTotals, at: i64) -> Outcome {
     let fc = |values: &[f64]| plant_forecast::forecast_samples(&h.times_ms, values, at, HISTORY_MS, HOUR_MS, AHEAD, LEVEL).map(|(_, band)| day_sum(&band));
     let energy_gj = fc(&h.energy_gj).map_err(|e| e.to_string())?;
     let co2_t = fc(&h.co2_t).map_err(|e| e.to_string())?;
@@ -72,8 +91,10 @@ pub fn next_day(site: &plant_site::Site, store: &plant_store::Store, at: i64) ->
 pub fn update(site: Option<Res<CurrentSite>>, data: Res<MeterData>, clock: Res<SiteClock>, state: Res<SankeyState>, mut fc: ResMut<TotalsForecast>) {
     if let Some(slot) = &fc.job {
         let done = slot.lock().ok().and_then(|mut s| s.take());
-        if let Some(outcome) = done {
-            fc.made = Some(outcome);
+        if let Some(made) = done {
+            fc.made = Some(made.next_day);
+            fc.trajectory = made.trajectory;
+            fc.hourly = Some(made.hourly);
             fc.job = None;
         }
         return;
@@ -89,12 +110,32 @@ pub fn update(site: Option<Res<CurrentSite>>, data: Res<MeterData>, clock: Res<S
     }
     fc.key = Some(key);
     let slot = Arc::new(Mutex::new(None));
+    let kept = fc.hourly.clone().filter(|(k, _)| *k == key.0);
     let (site, store, out) = (site.0.clone(), data.0.clone(), slot.clone());
+    let at = clock.now_ms;
     std::thread::spawn(move || {
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| next_day(&site, &store, hour))).unwrap_or_else(|_| Err(String::from("internal error"))); // i18n-ok: shown inside a catalogue message
+        let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| make(&site, &store, key.0, kept, hour, at))).unwrap_or_else(|_| {
+            let failed = String::from("internal error"); // i18n-ok: shown inside a catalogue message
+            Made { next_day: Err(failed.clone()), trajectory: Some(Err(failed)), hourly: (0, Arc::default()) }
+        });
         if let Ok(mut s) = out.lock() {
-            *s = Some(outcome);
+            *s = Some(made);
         }
     });
     fc.job = Some(slot);
+}
+
+/// The next day from the cursor's hour and the year's trajectory at the cursor, from the record's hourly
+/// totals (made here when not kept for this data).
+fn make(site: &plant_site::Site, store: &plant_store::Store, data: usize, kept: Option<(usize, Arc<plant_accounting::HourlyTotals>)>, hour: i64, at: i64) -> Made {
+    let hourly = kept.unwrap_or_else(|| {
+        let (book, _) = plant_accounting::prepare(site);
+        let (first, last) = store.time_range().unwrap_or((0, 0));
+        (data, Arc::new(plant_accounting::hourly_totals(site, store, &book, first, last.saturating_add(1))))
+    });
+    let next_day = next_day_from(&hourly.1, hour);
+    let trajectory = plant_accounting::trajectory::year_of(&site.time_zone, at)
+        .and_then(|(year, _, _)| site.co2_target(year))
+        .map(|target| plant_accounting::trajectory::from_hourly(&hourly.1, target, &site.time_zone, at).map_err(|e| e.to_string()));
+    Made { next_day, trajectory, hourly }
 }

@@ -8,6 +8,7 @@ pub mod accounting;
 mod animate;
 pub mod forecast;
 pub mod sankey;
+pub mod trajectory;
 
 use bevy::prelude::*;
 use bevy_egui::EguiPrimaryContextPass;
@@ -22,11 +23,10 @@ pub struct FlowsViewPlugin {
 impl Plugin for FlowsViewPlugin {
     fn build(&self, app: &mut App) {
         accounting::build(app);
+        // The totals' forecast and the year's trajectory are logic (made while the panel is open).
+        app.init_resource::<forecast::TotalsForecast>().add_systems(Update, forecast::update);
         if self.ui {
-            app.init_resource::<sankey::DiagramCache>()
-                .init_resource::<forecast::TotalsForecast>()
-                .add_systems(Update, forecast::update)
-                .add_systems(EguiPrimaryContextPass, sankey::sankey_window_system.in_set(PanelOrder::Overlay));
+            app.init_resource::<sankey::DiagramCache>().add_systems(EguiPrimaryContextPass, sankey::sankey_window_system.in_set(PanelOrder::Overlay));
             animate::build(app);
         }
     }

@@ -337,6 +337,7 @@ pub fn sankey_window_system(
         } else if let Some(r) = &report.report {
             summary_ui(ui, &site.0, r, span == Span::Instant);
             next_day_ui(ui, &totals);
+            crate::trajectory::trajectory_ui(ui, totals.trajectory.as_ref(), totals.making(), tz);
         }
         if let Some(d) = &cache.diagram {
             if d.links.iter().all(|l| l.value <= 0.0) {

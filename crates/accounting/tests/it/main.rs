@@ -7,6 +7,8 @@ use plant_accounting::{Format, Report, prepare, render, report};
 use plant_i18n::{Arg, Lang};
 use plant_store::{Series, Store};
 
+mod trajectory;
+
 const H: i64 = 3_600_000;
 /// 2026-01-01T00:00:00Z
 const T0: i64 = 1_767_225_600_000;

@@ -55,7 +55,7 @@ fn the_workbook_reads_back_with_the_json_numbers_and_a_chart() {
     assert!(bytes.windows(20).any(|w| w == b"xl/charts/chart1.xml"));
     let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).expect("reads");
     let names = wb.sheet_names().to_vec();
-    assert_eq!(names.len(), 7, "{names:?}");
+    assert_eq!(names.len(), 8, "{names:?}");
     // The measures: numbers, equal to the JSON's.
     let v: serde_json::Value = serde_json::from_str(&json(&s)).expect("JSON");
     let sheet = wb.worksheet_range(&names[4]).expect("measures");
@@ -99,4 +99,28 @@ fn a_workbook_of_the_baseline_alone_opens_without_a_curve() {
     let names = wb.sheet_names().to_vec();
     let summary = wb.worksheet_range(&names[0]).expect("summary");
     assert!(summary.rows().count() > 10);
+}
+
+#[test]
+fn the_workbook_has_the_years_co2_trajectory_with_the_json_numbers() {
+    let (site, _) = sample("office-building");
+    let s = office_study(false);
+    let t = s.trajectory.as_ref().expect("the office has a 2026 target");
+    assert_eq!(t.year, 2026);
+    let bytes = plant_scenario::xlsx::workbook(&s, site).expect("writes");
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).expect("reads");
+    let names = wb.sheet_names().to_vec();
+    let sheet = wb.worksheet_range(&names[6]).expect("trajectory sheet");
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    let value = |label: &str| rows.iter().find(|r| matches!(&r[0], Data::String(s) if s.starts_with(label))).and_then(|r| float(&r[1]));
+    assert_eq!(value("Target 2026"), Some(t.target_t));
+    assert_eq!(value("Year end (t CO2)"), Some(t.year_end_t));
+    assert_eq!(value("To date (t CO2)"), Some(t.to_date_t));
+    // The line day by day: one row a day of the year, the last at the year end.
+    let days: Vec<&&[Data]> = rows.iter().filter(|r| matches!(&r[0], Data::String(s) if s.starts_with("2026-"))).collect();
+    assert_eq!(days.len(), 365);
+    let last = float(&days[364][1]).expect("a number");
+    assert!((last - t.year_end_t).abs() <= 1e-9 * t.year_end_t, "{last} vs {}", t.year_end_t);
+    let json: serde_json::Value = serde_json::from_str(&json(&s)).expect("JSON");
+    assert_eq!(json["trajectory"]["year_end_t"].as_f64(), Some(t.year_end_t));
 }

@@ -273,3 +273,32 @@ fn reactive_power_factor_mechanical_and_measured_co2_quantities() {
     let opened = plant_site::parse(&site("electric_power", "kvar"), root).expect("parses");
     assert!(opened.site.meters.is_empty() && opened.diagnostics.iter().any(|d| d.is_error() && d.to_string().contains("site.toml:14:")), "{:?}", opened.diagnostics);
 }
+
+#[test]
+fn co2_targets_parse_and_bad_ones_are_errors_at_their_line() {
+    let good = format!("{GOOD}\n[[co2_target]]\nyear = 2026\nt_co2 = 1_450_000\nsource = \"group plan 2026\"\n");
+    let o = parse(&good, root()).expect("parses");
+    assert!(o.diagnostics.is_empty(), "{:?}", o.diagnostics);
+    let t = o.site.co2_target(2026).expect("target of 2026");
+    assert_eq!((t.year, t.t_co2, t.source.as_deref()), (2026, 1_450_000.0, Some("group plan 2026")));
+    assert!(o.site.co2_target(2027).is_none());
+
+    let lines = GOOD.lines().count();
+    let bad = format!(
+        "{GOOD}\n[[co2_target]]\nyear = 26026\nt_co2 = 1\n\n[[co2_target]]\nyear = 2027\nt_co2 = -5\n\n[[co2_target]]\nyear = 2028\nt_co2 = 10\n\n[[co2_target]]\nyear = 2028\nt_co2 = 20\n"
+    );
+    let o = parse(&bad, root()).expect("still opens");
+    let at = |id: &str| {
+        let d = o.diagnostics.iter().find(|d| d.message.id == id).unwrap_or_else(|| panic!("{id} in {:?}", o.diagnostics));
+        assert_eq!(d.severity, Severity::Error);
+        match d.place {
+            Place::LineCol { line, .. } => line,
+            _ => panic!("{d} has no line"),
+        }
+    };
+    assert_eq!(at("site-co2-target-bad-year"), lines + 3);
+    assert_eq!(at("site-co2-target-bad-value"), lines + 8);
+    assert_eq!(at("site-co2-target-twice"), lines + 14);
+    assert_eq!(o.site.co2_targets.len(), 1, "only 2028's first target is kept");
+    assert_eq!(o.site.co2_target(2028).map(|t| t.t_co2), Some(10.0));
+}
