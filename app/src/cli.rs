@@ -135,6 +135,10 @@ pub enum Command {
     /// deviations from the usual day, level shifts, drifts and outliers among alike meters, each with the
     /// value seen, the value expected and the distance in σ.
     Anomalies(AnomaliesArgs),
+    /// A regression baseline of a meter (IPMVP Option C, ASHRAE Guideline 14): its energy per day or hour
+    /// against a temperature (change-point shapes) and production drivers over a baseline window; with a
+    /// reporting window, the energy expected there against the actual and the avoided energy with its uncertainty.
+    Baseline(BaselineArgs),
     /// List an OPC UA server's variables (path, node id with its namespace URI, data type, unit), and with
     /// --site and --write-sources write a sources file mapping them to the site's meters by name.
     Browse(BrowseArgs),
@@ -166,6 +170,48 @@ pub struct ForecastArgs {
     /// The prediction interval's level, in % (50 to 99.9).
     #[arg(long, default_value_t = 95.0)]
     pub level: f64,
+    /// Output format.
+    #[arg(long, default_value = "md", value_parser = ["md", "csv", "json"])]
+    pub format: String,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct BaselineArgs {
+    /// Site package folder.
+    pub site: PathBuf,
+    /// The energy meter (its id in site.toml): a rate is totalled per period (kW → kWh), an interval meter summed.
+    #[arg(long)]
+    pub meter: String,
+    /// A temperature meter (outdoor dry bulb…): its mean per period, for the change-point shapes.
+    #[arg(long)]
+    pub temperature: Option<String>,
+    /// A production or other driver meter, totalled (rates) or averaged per period; repeat for several.
+    #[arg(long)]
+    pub driver: Vec<String>,
+    /// Start of the baseline window, in the site's time zone. Default: the start of the record.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// End of the baseline window. Default: the end of the record.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Start of the reporting window (after a change): expected against actual from here.
+    #[arg(long)]
+    pub report_from: Option<String>,
+    /// End of the reporting window. Default: the end of the record.
+    #[arg(long)]
+    pub report_to: Option<String>,
+    /// The period: day (IPMVP's usual) or hour.
+    #[arg(long, default_value = "day", value_parser = ["day", "hour"])]
+    pub step: String,
+    /// Add a weekend indicator (Saturday and Sunday) as a driver: an office's day type.
+    #[arg(long)]
+    pub weekend: bool,
+    /// The shape: auto (least RMSE among those with significant slopes), mean (drivers only), 2p, 3pc, 3ph, 4p.
+    #[arg(long, default_value = "auto", value_parser = ["auto", "mean", "2p", "3pc", "3ph", "4p"])]
+    pub model: String,
     /// Output format.
     #[arg(long, default_value = "md", value_parser = ["md", "csv", "json"])]
     pub format: String,
@@ -601,6 +647,7 @@ fn subcommand_about(name: &str) -> Option<String> {
         "serve" => Some(t!("app-cmd-serve")),
         "forecast" => Some(t!("app-cmd-forecast")),
         "anomalies" => Some(t!("app-cmd-anomalies")),
+        "baseline" => Some(t!("app-cmd-baseline")),
         "browse" => Some(t!("app-cmd-browse")),
         "help" => Some(t!("app-help-subcommand")),
         _ => None,
@@ -660,6 +707,17 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         ("anomalies", "meter") => t!("app-arg-anomalies-meter"),
         ("anomalies", "kind") => t!("app-arg-anomalies-kind"),
         ("forecast", "meter") => t!("app-arg-forecast-meter"),
+        ("baseline", "site") => t!("app-arg-report-site"),
+        ("baseline", "meter") => t!("app-arg-baseline-meter"),
+        ("baseline", "temperature") => t!("app-arg-baseline-temperature"),
+        ("baseline", "driver") => t!("app-arg-baseline-driver"),
+        ("baseline", "from") => t!("app-arg-baseline-from"),
+        ("baseline", "to") => t!("app-arg-baseline-to"),
+        ("baseline", "report_from") => t!("app-arg-baseline-report-from"),
+        ("baseline", "report_to") => t!("app-arg-baseline-report-to"),
+        ("baseline", "step") => t!("app-arg-baseline-step"),
+        ("baseline", "model") => t!("app-arg-baseline-model"),
+        ("baseline", "weekend") => t!("app-arg-baseline-weekend"),
         ("forecast", "total") => t!("app-arg-forecast-total"),
         ("forecast", "at") => t!("app-arg-forecast-at"),
         ("forecast", "horizon") => t!("app-arg-forecast-horizon"),

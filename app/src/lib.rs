@@ -3,6 +3,7 @@
 
 pub mod alarms;
 pub mod anomalies;
+pub mod baseline;
 pub mod browse;
 pub mod cli;
 pub mod forecast;

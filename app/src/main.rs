@@ -17,6 +17,7 @@ fn main() -> bevy::app::AppExit {
         Some(Command::Serve(args)) => exit(plant_simulator::run(&args.run())),
         Some(Command::Browse(args)) => exit(plant_twin::browse::run(args)),
         Some(Command::Forecast(args)) => exit(plant_twin::forecast::run(args)),
+        Some(Command::Baseline(args)) => exit(plant_twin::baseline::run(args)),
         Some(Command::Anomalies(args)) => exit(plant_twin::anomalies::run(args)),
         None => plant_twin::build_app(&cli).run(),
     }

@@ -2,6 +2,7 @@
 
 mod alarms;
 mod anomalies;
+mod baseline;
 mod cli_lang;
 mod clock;
 mod fonts;

@@ -307,22 +307,33 @@ fn messages_through_mosquitto_reach_the_store_and_a_broker_restart_is_survived()
     let (nbirth, dbirth) = births(now);
     let data = payload(now + 1, 2, vec![metric(None, Some(11), None, Some(Value::Int(3)))]);
     let json = format!("{{\"ts\": {now}, \"v\": 28.5}}").into_bytes();
-    publish(
-        port,
-        &[
-            ("plant/kiln/drive_kW", b"401.25".to_vec()),
-            ("plant/kiln-1.coal", json),
-            ("spBv1.0/cement/NBIRTH/edge1", nbirth),
-            ("spBv1.0/cement/DBIRTH/edge1/kiln", dbirth),
-            ("spBv1.0/cement/DDATA/edge1/kiln", data),
-        ],
-    );
     let last = |s: &Store, m: &str| s.get(m).and_then(|x| x.values().last().copied());
+    // A plain value: published until it arrives (on a loaded machine the subscription can take longer than the
+    // half second, and a message before it is not delivered).
+    for attempt in 0.. {
+        publish(port, &[("plant/kiln/drive_kW", b"401.25".to_vec())]);
+        let deadline = std::time::Instant::now() + Duration::from_secs(2);
+        while last(&store, "kiln-1.drive-power").is_none() && std::time::Instant::now() < deadline {
+            match live.recv_timeout(Duration::from_millis(50)) {
+                Some(plant_live::LiveEvent::Samples { samples, .. }) => {
+                    plant_live::apply(&mut store, &samples);
+                }
+                Some(plant_live::LiveEvent::Status { status: s, .. }) => status = s,
+                None => {}
+            }
+        }
+        if last(&store, "kiln-1.drive-power").is_some() {
+            break;
+        }
+        assert!(attempt < 5, "the plain value never arrived: {status:?}");
+    }
+    publish(port, &[("plant/kiln-1.coal", json), ("spBv1.0/cement/NBIRTH/edge1", nbirth), ("spBv1.0/cement/DBIRTH/edge1/kiln", dbirth), ("spBv1.0/cement/DDATA/edge1/kiln", data)]);
     until(&live, &mut store, &mut status, 10, "all five messages", |_, s| {
         last(s, "kiln-1.coal") == Some(28.5) && last(s, "kiln-1.speed") == Some(3.0) && last(s, "kiln-1.inlet-o2") == Some(2.5)
     });
     assert_eq!(store.get("kiln-1.coal").and_then(|s| s.times_ms().last().copied()), Some(now as i64), "the payload's time");
-    assert_eq!(store.get("kiln-1.drive-power").map(|s| s.values().to_vec()), Some(vec![401.25]));
+    let drive = store.get("kiln-1.drive-power").map(|s| s.values().to_vec()).unwrap_or_default();
+    assert!(!drive.is_empty() && drive.iter().all(|v| *v == 401.25), "{drive:?}");
     assert_eq!(store.get("id-fan-1.power").map(|s| s.values().to_vec()), Some(vec![380.0]), "the device's birth value");
     // The broker goes away: the source says so and keeps what it had; back on the same port, it reconnects and
     // subscribes again.
