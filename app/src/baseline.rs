@@ -9,6 +9,9 @@ use plant_i18n::t;
 
 use crate::cli::BaselineArgs;
 
+const BASELINE_OPTIONS: &str = "--from/--to"; // i18n-ok: option names
+const REPORTING_OPTIONS: &str = "--report-from/--report-to"; // i18n-ok: option names
+
 /// Writes the study; the error says what was wrong, in the current language.
 pub fn run(args: &BaselineArgs) -> Result<(), String> {
     let failed = |message: String| t!("app-error", message = message);
@@ -28,16 +31,38 @@ pub fn run(args: &BaselineArgs) -> Result<(), String> {
     {
         return Err(failed(t!("app-baseline-not-temperature", id = id.as_str())));
     }
+    if let Some(id) = args.temperature.iter().chain(&args.driver).find(|d| **d == args.meter) {
+        return Err(failed(t!("app-baseline-driver-is-meter", id = id.as_str())));
+    }
+    if site.meter(&args.meter).is_some_and(|m| matches!(m.quantity, plant_site::Quantity::Temperature | plant_site::Quantity::Pressure | plant_site::Quantity::Concentration)) {
+        eprintln!("{}", t!("app-baseline-not-energy", id = args.meter.as_str()));
+    }
     let loaded = plant_ingest::load_site_data(&site, &|_, _| {});
     for d in &loaded.diagnostics {
         eprintln!("{d}");
     }
     let store = loaded.store;
-    let baseline = crate::report::window(&site, store.time_range(), args.from.as_deref(), args.to.as_deref()).map_err(failed)?;
+    let record = store.time_range();
+    let baseline = crate::report::window(&site, record, args.from.as_deref(), args.to.as_deref()).map_err(failed)?;
     let reporting = match (&args.report_from, &args.report_to) {
         (None, None) => None,
-        (from, to) => Some(crate::report::window(&site, store.time_range(), from.as_deref(), to.as_deref()).map_err(failed)?),
+        (from, to) => Some(crate::report::window(&site, record, from.as_deref(), to.as_deref()).map_err(|e| failed(t!("app-baseline-reporting-window", reason = e)))?),
     };
+    // Windows outside the record, and a reporting window that overlaps the baseline's.
+    if let Some((first, last)) = record {
+        let local = |t: i64| site.time_zone.timestamp_millis_opt(t).single().map(|d| plant_i18n::datetime(plant_i18n::current(), d.naive_local())).unwrap_or_default();
+        for (name, (a, b)) in std::iter::once((BASELINE_OPTIONS, baseline)).chain(reporting.map(|r| (REPORTING_OPTIONS, r))) {
+            if b <= first || a > last {
+                return Err(failed(t!("app-baseline-outside-record", options = name, first = local(first), last = local(last))));
+            }
+        }
+    }
+    if let Some((r0, r1)) = reporting
+        && r0 < baseline.1
+        && baseline.0 < r1
+    {
+        eprintln!("{}", t!("app-baseline-overlap"));
+    }
     let shape = match args.model.as_str() {
         "auto" => None, // i18n-ok: the option's value
         other => Some(other.parse::<Shape>().map_err(|v| failed(t!("app-baseline-bad-model", value = v)))?),
@@ -56,6 +81,16 @@ pub fn run(args: &BaselineArgs) -> Result<(), String> {
             crate::whatif::out(&text);
             Ok(())
         }
+    }
+}
+
+/// A term's name as people read it: the model's own terms in the language, meter ids as they are.
+fn term_name(term: &str) -> String {
+    match term {
+        "intercept" => t!("app-baseline-term-intercept"),
+        "weekend" => t!("app-baseline-term-weekend"),
+        "temperature" => t!("app-baseline-term-temperature"),
+        other => other.to_owned(),
     }
 }
 
@@ -78,9 +113,12 @@ fn markdown(s: &Study, tz: &chrono_tz::Tz) -> String {
     let _ = writeln!(o, "{}\n", t!("app-baseline-shape", shape = m.shape.key(), cp = cp, n = st.n, left_out = s.baseline_left_out));
     let _ = writeln!(o, "| {} | {} | {} | t |\n|---|---:|---:|---:|", t!("app-baseline-col-term"), t!("app-baseline-col-coef"), t!("app-baseline-col-se"));
     for ((term, c), se) in m.terms.iter().zip(&m.coef).zip(&m.se) {
-        let _ = writeln!(o, "| {term} | {c:.6} | {se:.6} | {:.1} |", c / se);
+        let _ = writeln!(o, "| {} | {c:.6} | {se:.6} | {:.1} |", term_name(term), c / se);
     }
-    let (r2, cv, nmbe) = (format!("{:.3}", st.r2), format!("{:.1}", st.cv_rmse_pct), format!("{:.2}", st.nmbe_pct));
+    if s.temperature.is_some() && m.shape == Shape::Mean {
+        let _ = writeln!(o, "\n{}", t!("app-baseline-temperature-unused", n = st.n, per = plant_baseline::model::PERIODS_PER_PARAMETER));
+    }
+    let (r2, cv, nmbe) = (format!("{:.3}", st.r2.max(0.0)), format!("{:.1}", st.cv_rmse_pct), format!("{:.2}", st.nmbe_pct));
     let (rho, dw, rmse) = (format!("{:.2}", st.rho), format!("{:.2}", st.durbin_watson), format!("{:.4}", st.rmse));
     let _ = writeln!(o, "\n{}\n", t!("app-baseline-stats", r2 = r2, cv = cv, nmbe = nmbe, rho = rho, dw = dw, rmse = rmse));
     if let Some(sv) = &s.savings {
@@ -93,11 +131,11 @@ fn markdown(s: &Study, tz: &chrono_tz::Tz) -> String {
             let fraction = u.fraction.map_or_else(|| String::from("—"), |f| format!("{:.1} %", 100.0 * f)); // i18n-ok: no value
             let _ = writeln!(o, "| {} | ± {:.3} ({fraction}) |", t!("app-baseline-uncertainty", level = format!("{:.0}", 100.0 * u.confidence)), u.absolute);
         }
-        let _ = writeln!(
-            o,
-            "\n{}",
-            t!("app-baseline-periods", m = sv.m, left_out = s.reporting_left_out, outside = sv.outside_range, fraction = format!("{:.1}", 100.0 * sv.fraction))
-        );
+        if sv.uncertainty.iter().any(|u| u.confidence < 0.7 && u.fraction.is_none_or(|f| f > 0.5)) {
+            let _ = writeln!(o, "\n{}", t!("app-baseline-not-significant"));
+        }
+        let (m, left_out, outside, fraction) = (sv.m, s.reporting_left_out, sv.outside_range, format!("{:.1}", 100.0 * sv.fraction));
+        let _ = writeln!(o, "\n{}", t!("app-baseline-periods", m = m, left_out = left_out, outside = outside, fraction = fraction));
         let _ = writeln!(o, "\n| {} | {} | {} |\n|---|---:|---:|", t!("app-baseline-col-period"), t!("app-baseline-expected"), t!("app-baseline-actual"));
         for (start, (e, a)) in starts(s, tz).iter().zip(&sv.periods) {
             let _ = writeln!(o, "| {start} | {e:.3} | {a:.3} |");

@@ -10,7 +10,16 @@ use crate::cli::ReportArgs;
 
 /// The year of the window's end against the site's CO2 target; why it cannot be made is said on stderr.
 fn trajectory(site: &Site, store: &plant_store::Store, book: &plant_accounting::Book, t1: i64) -> Option<plant_accounting::Trajectory> {
-    match plant_accounting::trajectory(site, store, book, t1)? {
+    let Some(made) = plant_accounting::trajectory(site, store, book, t1) else {
+        // Targets for other years only: say so rather than leave the section out silently.
+        if !site.co2_targets.is_empty() {
+            let year = plant_accounting::trajectory::year_of(&site.time_zone, t1).map_or_else(String::new, |y| y.0.to_string());
+            let years: Vec<String> = site.co2_targets.iter().map(|t| t.year.to_string()).collect();
+            eprintln!("{}", t!("app-report-no-target-year", year = year, years = years.join(", ")));
+        }
+        return None;
+    };
+    match made {
         Ok(t) => Some(t),
         Err(e) => {
             eprintln!("{}", t!("app-report-no-trajectory", reason = e.to_string()));

@@ -67,5 +67,12 @@ fn baseline_errors_say_what_is_wrong_in_both_languages() {
     let (ok, _, err) = run("en", &[CEMENT, "--meter", "kiln-1.coal", "--driver", "cooler-1.clinker", "--from", "2026-11-05 00:00", "--to", "2026-11-05 02:00", "--step", "hour"]);
     assert!(!ok && err.contains("usable periods"), "{err}");
     let (ok, _, err) = run("en", &[CEMENT, "--meter", "kiln-1.coal", "--report-from", "2027-01-01"]);
-    assert!(!ok, "{err}");
+    assert!(!ok && err.contains("--report-from/--report-to"), "{err}");
+    let (ok, _, err) = run("en", &[CEMENT, "--meter", "kiln-1.coal", "--from", "2025-01-01", "--to", "2025-02-01"]);
+    assert!(!ok && err.contains("outside the record") && err.contains("2026-11-02 00:00"), "{err}");
+    let (ok, _, err) = run("en", &[CEMENT, "--meter", "kiln-1.coal", "--driver", "kiln-1.coal"]);
+    assert!(!ok && err.contains("the meter itself"), "{err}");
+    // A reporting window over the baseline's own days is said to be one.
+    let (ok, _, err) = run("en", &[CEMENT, "--meter", "kiln-1.coal", "--report-to", "2026-11-10"]);
+    assert!(ok && err.contains("overlaps the baseline window"), "{err}");
 }

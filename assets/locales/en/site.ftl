@@ -160,5 +160,5 @@ site-path-parent = "{ $path }" leaves the package folder (through ".."); a packa
 site-path-symlink = "{ $path }" leads out of the package folder through a symbolic link; a package may name only files inside its own folder
 site-path-nul = "{ $path }" contains a NUL character
 site-co2-target-bad-year = co2_target year { $year } is not a calendar year from 1900 to 2200; the target is left out
-site-co2-target-bad-value = co2_target t_co2 = { $value } must be a number of tonnes above zero; the target is left out
+site-co2-target-bad-value = co2_target t_co2 = { $value } must be a number of tonnes above zero and at most 10,000,000,000; the target is left out
 site-co2-target-twice = a CO2 target for { $year } is set twice; the second is ignored

@@ -159,5 +159,5 @@ site-path-parent = “{ $path }”（经由“..”）离开了站点包文件�
 site-path-symlink = “{ $path }”经由符号链接通向站点包文件夹之外；站点包只能指向自身文件夹内的文件
 site-path-nul = “{ $path }”含有 NUL 字符
 site-co2-target-bad-year = co2_target 的年份 { $year } 不是 1900 到 2200 之间的年份；已忽略该目标
-site-co2-target-bad-value = co2_target 的 t_co2 = { $value } 须为大于零的吨数；已忽略该目标
+site-co2-target-bad-value = co2_target 的 t_co2 = { $value } 须为大于零且不超过 10,000,000,000 的吨数；已忽略该目标
 site-co2-target-twice = { $year } 年的 CO2 目标重复设置；已忽略第二个

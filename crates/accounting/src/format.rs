@@ -275,13 +275,17 @@ pub fn trajectory_markdown(tr: &crate::Trajectory) -> String {
         (
             t!("report-trajectory-forecast", hours = int(tr.forecast_hours)),
             tr.forecast_t,
-            if tr.forecast_made { t!("report-trajectory-forecast-note") } else { t!("report-trajectory-no-forecast") },
+            if tr.forecast_made { t!("report-trajectory-forecast-note") } else { t!("report-trajectory-no-forecast", reason = tr.forecast_error.clone().unwrap_or_default()) },
         ),
-        (t!("report-trajectory-rest", hours = int(tr.rest_hours)), tr.rest_t, t!("report-trajectory-run-rate", rate = format!("{:.2}", tr.run_rate_t_per_h))),
+        (t!("report-trajectory-rest", hours = int(tr.rest_hours)), tr.rest_t, run_rate_note(tr)),
         (
             t!("report-trajectory-year-end"),
             tr.year_end_t,
-            t!("report-trajectory-band", lower = int(tr.year_end_lower_t), upper = int(tr.year_end_upper_t), versus = pct(tr.year_end_vs_target), days = tr.complete_days),
+            if tr.year_end_lower_t.is_finite() {
+                t!("report-trajectory-band", lower = int(tr.year_end_lower_t), upper = int(tr.year_end_upper_t), versus = pct(tr.year_end_vs_target), days = tr.complete_days)
+            } else {
+                t!("report-trajectory-no-band", versus = pct(tr.year_end_vs_target), days = tr.complete_days)
+            },
         ),
     ];
     for (item, value, note) in rows {
@@ -289,6 +293,12 @@ pub fn trajectory_markdown(tr: &crate::Trajectory) -> String {
     }
     let _ = writeln!(o, "\n{}", t!("report-trajectory-method"));
     out
+}
+
+/// Where the run rate comes from: the last four weeks, or all recorded hours when those have none.
+fn run_rate_note(tr: &crate::Trajectory) -> String {
+    let rate = format!("{:.2}", tr.run_rate_t_per_h);
+    if tr.run_rate_recent { t!("report-trajectory-run-rate", rate = rate) } else { t!("report-trajectory-run-rate-all", rate = rate) }
 }
 
 /// A table's header row and its alignment row.

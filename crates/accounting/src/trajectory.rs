@@ -97,12 +97,16 @@ pub struct Trajectory {
     /// The recorded hours against the target's pace over the same hours: recorded / (T × recorded hours /
     /// year hours) − 1 (+0.05 = 5 % above the pace).
     pub pace_vs_target: f64,
-    /// t CO2/h: the mean of the recorded hours of the last four weeks.
+    /// t CO2/h: the mean of the recorded hours of the last four weeks (of all the year's recorded hours when
+    /// the last four weeks have none: `run_rate_recent` false).
     pub run_rate_t_per_h: f64,
+    pub run_rate_recent: bool,
     pub forecast_hours: f64,
     pub forecast_t: f64,
     /// Whether the next week is MSTL's forecast (false: the run rate, the forecast could not be made).
     pub forecast_made: bool,
+    /// Why the week could not be forecast.
+    pub forecast_error: Option<String>,
     pub rest_hours: f64,
     pub rest_t: f64,
     pub year_end_t: f64,
@@ -110,7 +114,8 @@ pub struct Trajectory {
     pub year_end_upper_t: f64,
     /// Year end / target − 1.
     pub year_end_vs_target: f64,
-    /// Complete recorded days the band is drawn from.
+    /// Complete recorded days the band is drawn from; under two, there is no band (lower and upper are NaN,
+    /// null in JSON).
     pub complete_days: usize,
     pub days: Vec<DayPoint>,
 }
@@ -176,10 +181,12 @@ pub fn from_hourly(h: &HourlyTotals, target: &Co2Target, tz: &chrono_tz::Tz, at_
     let run_rate = if recent.is_empty() { mean_rate } else { recent.iter().sum::<f64>() / recent.len() as f64 };
     // The next week, hour by hour (the forecast's own history may reach into the year before).
     let forecast_hours = hours(at, end).min(FORECAST_HOURS as f64).floor() as usize;
-    let made = (forecast_hours > 0)
-        .then(|| plant_forecast::forecast_samples(&h.times_ms, &h.co2_t, at, RECENT_MS, HOUR_MS, forecast_hours, LEVEL).ok())
-        .flatten()
-        .map(|(_, band)| band.point);
+    let forecast = (forecast_hours > 0).then(|| plant_forecast::forecast_samples(&h.times_ms, &h.co2_t, at, RECENT_MS, HOUR_MS, forecast_hours, LEVEL));
+    let forecast_error = match &forecast {
+        Some(Err(e)) => Some(e.to_string()),
+        _ => None,
+    };
+    let made = forecast.and_then(Result::ok).map(|(_, band)| band.point);
     let at_hour = at - at.rem_euclid(HOUR_MS);
     let forecast_at = |t: i64| -> Option<f64> { made.as_ref().and_then(|p| p.get(usize::try_from((t - at_hour) / HOUR_MS).ok()?).copied()) };
 
@@ -195,7 +202,7 @@ pub fn from_hourly(h: &HourlyTotals, target: &Co2Target, tz: &chrono_tz::Tz, at_
     let (n, sigma_day) = spread_of_complete_days(&days, at, &recorded_in);
     // Student's t with n − 1 degrees of freedom: σ is estimated from the n days.
     let q = if n >= 2 { distrs::StudentsT::ppf(0.5 + LEVEL / 2.0, (n - 1) as f64) } else { f64::NAN };
-    let half_width = |estimated_days: f64| if n >= 2 { q * sigma_day * (estimated_days * (1.0 + estimated_days / n as f64)).sqrt() } else { 0.0 };
+    let half_width = |estimated_days: f64| if n >= 2 { q * sigma_day * (estimated_days * (1.0 + estimated_days / n as f64)).sqrt() } else { f64::NAN };
 
     let (mut cumulative, mut estimated_hours, mut estimated_t, mut forecast_t, mut rest_t) = (0.0, 0.0, 0.0, 0.0, 0.0);
     let mut points = Vec::with_capacity(days.len());
@@ -259,9 +266,11 @@ pub fn from_hourly(h: &HourlyTotals, target: &Co2Target, tz: &chrono_tz::Tz, at_
         target_to_date_t: target_pace(at),
         pace_vs_target: recorded_t / (target.t_co2 * recorded_hours / year_hours) - 1.0,
         run_rate_t_per_h: run_rate,
+        run_rate_recent: !recent.is_empty(),
         forecast_hours,
         forecast_t,
         forecast_made,
+        forecast_error,
         rest_hours: if forecast_made { rest_hours } else { hours(at, end) },
         rest_t,
         year_end_t,

@@ -400,7 +400,8 @@ impl Parser<'_> {
                 continue;
             };
             let value = *t.t_co2.get_ref();
-            if !(value.is_finite() && value > 0.0) {
+            // Above zero, and at most 10 Gt (more than any country's year but two): a typo, not a site.
+            if !(value.is_finite() && value > 0.0 && value <= 1e10) {
                 self.error(self.at(t.t_co2.span()), msg!("site-co2-target-bad-value", value = value));
                 continue;
             }

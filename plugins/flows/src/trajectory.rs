@@ -14,8 +14,8 @@ const DAY_MS: f64 = 86_400_000.0;
 const PLOT: &str = "co2-trajectory"; // i18n-ok: an id
 const TARGET_COLOUR: egui::Color32 = egui::Color32::from_rgb(110, 170, 235);
 const RECORDED_COLOUR: egui::Color32 = egui::Color32::from_rgb(214, 96, 77);
-const ESTIMATED_COLOUR: egui::Color32 = egui::Color32::from_rgb(150, 110, 100);
-const PROJECTED_COLOUR: egui::Color32 = egui::Color32::from_rgb(214, 96, 77);
+const ESTIMATED_COLOUR: egui::Color32 = egui::Color32::from_rgb(160, 160, 160);
+const PROJECTED_COLOUR: egui::Color32 = egui::Color32::from_rgb(240, 150, 60);
 const BAND_COLOUR: egui::Color32 = egui::Color32::from_rgba_premultiplied(90, 38, 30, 90);
 const CURSOR_COLOUR: egui::Color32 = egui::Color32::from_rgb(240, 200, 80);
 
@@ -37,7 +37,8 @@ pub fn trajectory_ui(ui: &mut egui::Ui, made: Option<&Result<Trajectory, String>
     let t_co2 = |v: f64| format_value(v, "t CO2"); // i18n-ok: a unit
     let pct = |x: f64| format!("{:+.1} %", x * 100.0);
     let (year, target, versus) = (tr.year.to_string(), t_co2(tr.target_t), pct(tr.year_end_vs_target));
-    let (year_end, lower, upper) = (t_co2(tr.year_end_t), t_co2(tr.year_end_lower_t), t_co2(tr.year_end_upper_t));
+    let band = |v: f64| if v.is_finite() { t_co2(v) } else { String::from("—") }; // i18n-ok: no band
+    let (year_end, lower, upper) = (t_co2(tr.year_end_t), band(tr.year_end_lower_t), band(tr.year_end_upper_t));
     let title = t!("flows-trajectory", year = year, year_end = year_end, lower = lower, upper = upper, target = target, versus = versus);
     egui::CollapsingHeader::new(title).id_salt("flows-trajectory").default_open(true).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
@@ -85,7 +86,7 @@ fn chart(ui: &mut egui::Ui, tr: &Trajectory, tz: chrono_tz::Tz) {
         .include_y(0.0)
         .include_y(tr.target_t.max(tr.year_end_upper_t) * 1.05)
         .y_axis_min_width(56.0)
-        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .x_axis_formatter(move |mark, _| date(mark.value).map_or_else(String::new, |d| plant_i18n::date(lang, d.date())))
         .y_axis_formatter(|mark, _| plant_i18n::integer(mark.value.round() as i64))
         .label_formatter(move |h| {

@@ -104,6 +104,24 @@ fn the_band_is_the_prediction_interval_of_a_sum_of_days() {
 }
 
 #[test]
+fn a_few_hours_give_a_year_end_without_a_band_and_say_where_the_run_rate_comes_from() {
+    // Three recorded hours: no complete day, so no band (NaN, null in JSON) rather than one of no width.
+    let at = Y0 + 3 * H;
+    let t = from_hourly(&hourly(Y0, at, |_| 10.0), &target(87_600.0), &chrono_tz::UTC, at).expect("trajectory");
+    assert_eq!(t.complete_days, 0);
+    assert!(t.year_end_lower_t.is_nan() && t.year_end_upper_t.is_nan());
+    assert!(t.run_rate_recent);
+    // An instant five weeks after the last recorded hour: the run rate is all the year's hours, and the week
+    // is not forecast (no history before the instant), with the reason.
+    let h = hourly(Y0, Y0 + 10 * DAY, |_| 10.0);
+    let at = Y0 + 45 * DAY;
+    let t = from_hourly(&h, &target(87_600.0), &chrono_tz::UTC, at).expect("trajectory");
+    assert!(!t.run_rate_recent);
+    assert!(!t.forecast_made && t.forecast_error.is_some());
+    close(t.run_rate_t_per_h, 10.0, "run rate");
+}
+
+#[test]
 fn a_year_without_recorded_hours_is_an_error_and_years_follow_the_time_zone() {
     let at = Y0 + 10 * DAY;
     let h = hourly(Y0 - 20 * DAY, Y0, |_| 1.0);
