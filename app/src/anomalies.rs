@@ -15,6 +15,9 @@ pub fn run(args: &AnomaliesArgs) -> Result<(), String> {
     for d in &opened.diagnostics {
         eprintln!("{d}");
     }
+    for u in plant_anomaly::model::unchecked(&std::sync::Arc::new(site.clone())) {
+        eprintln!("{}", t!("app-anomalies-unchecked", process = u.process.as_str(), meter = u.meter.as_str(), reason = u.reason.as_str()));
+    }
     for id in &args.meter {
         if site.meter(id).is_none() {
             return Err(failed(t!("app-forecast-no-meter", id = id.as_str(), file = site.site_toml_path().display().to_string())));
@@ -83,7 +86,7 @@ fn iso(site: &plant_site::Site, t_ms: i64) -> String {
 }
 
 fn unit_of<'a>(site: &'a plant_site::Site, a: &Anomaly) -> &'a str {
-    a.meter.as_deref().and_then(|m| site.meter(m)).map_or("", |m| m.unit.as_str())
+    a.meter.as_deref().and_then(|m| site.meter_in(m)).map_or("", |m| m.unit.as_str())
 }
 
 fn markdown(site: &plant_site::Site, (from, to): (i64, i64), found: &[Anomaly]) -> String {
@@ -103,9 +106,11 @@ fn markdown(site: &plant_site::Site, (from, to): (i64, i64), found: &[Anomaly]) 
         t!("app-anomalies-col-sigmas")
     ));
     for a in found {
-        let meter = match a.meter.as_deref().and_then(|m| site.meter(m)) {
-            Some(m) => format!("{} ({})", m.display_name(), m.id),
-            None => t!("app-anomalies-all-meters"),
+        let meter = match (a.meter.as_deref(), a.meter.as_deref().and_then(|m| site.meter(m))) {
+            (_, Some(m)) => format!("{} ({})", m.display_name(), m.id),
+            // A model check's sum of meters, as site.toml writes it.
+            (Some(text), None) => text.to_owned(),
+            (None, None) => t!("app-anomalies-all-meters"),
         };
         let unit = unit_of(site, a);
         let with_unit = |x: f64| if x.is_finite() { format!("{} {unit}", num(x)) } else { "–".to_owned() };
@@ -123,7 +128,7 @@ fn markdown(site: &plant_site::Site, (from, to): (i64, i64), found: &[Anomaly]) 
 }
 
 fn csv(site: &plant_site::Site, found: &[Anomaly]) -> String {
-    plant_anomaly::export::csv(found, &|t| iso(site, t), &|m| site.meter(m).map_or_else(String::new, |m| m.unit.clone()))
+    plant_anomaly::export::csv(found, &|t| iso(site, t), &|m| site.meter_in(m).map_or_else(String::new, |m| m.unit.clone()))
 }
 
 #[derive(serde::Serialize)]

@@ -234,7 +234,7 @@ pub struct AnomaliesArgs {
     #[arg(long)]
     pub meter: Vec<String>,
     /// Only these kinds (data-outage, no-data, recurring-gap, stuck, flat-line, spike, deviation, level-shift,
-    /// drift, peer-outlier; repeat for more).
+    /// drift, peer-outlier, model-deviation; repeat for more).
     #[arg(long)]
     pub kind: Vec<String>,
     /// Output format.

@@ -28,3 +28,4 @@ anomalies-view-export-hint = Write the anomalies shown as CSV (for Excel) and Ma
 anomalies-view-jump = Select the equipment and move the cursor here
 inspector-anomalies = Anomalies in the chart window
 anomalies-view-crashed = the detection stopped on an internal error (please report it with the site package)
+anomaly-kind-model-deviation = Model deviation

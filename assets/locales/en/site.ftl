@@ -162,3 +162,4 @@ site-path-nul = "{ $path }" contains a NUL character
 site-co2-target-bad-year = co2_target year { $year } is not a calendar year from 1900 to 2200; the target is left out
 site-co2-target-bad-value = co2_target t_co2 = { $value } must be a number of tonnes above zero and at most 10,000,000,000; the target is left out
 site-co2-target-twice = a CO2 target for { $year } is set twice; the second is ignored
+site-whatif-check-invalid = what-if "{ $process }": a check's meter: { $reason }; the check is left out

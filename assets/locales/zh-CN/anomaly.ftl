@@ -24,3 +24,4 @@ anomalies-view-export-hint = 将所显示的异常以 CSV（可用 Excel 打开�
 anomalies-view-jump = 选中该设备并将光标移到此处
 inspector-anomalies = 图表时段内的异常
 anomalies-view-crashed = 检测因内部错误而停止（请附上站点包报告此问题）
+anomaly-kind-model-deviation = 偏离模型

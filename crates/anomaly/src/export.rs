@@ -13,7 +13,10 @@ pub fn kind_name(kind: Kind) -> String {
 /// How long, in the largest whole unit that fits (minutes, hours, days), in the current language.
 pub fn duration(ms: i64) -> String {
     let minutes = ms.saturating_add(30_000) / 60_000;
-    if minutes < 120 {
+    if minutes == 0 {
+        // A spike of one sample: an instant, not "0 min".
+        t!("app-anomalies-instant")
+    } else if minutes < 120 {
         t!("app-anomalies-minutes", n = minutes)
     } else if minutes < 48 * 60 {
         t!("app-anomalies-hours", n = format!("{:.1}", minutes as f64 / 60.0))

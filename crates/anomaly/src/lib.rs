@@ -28,6 +28,7 @@
 mod changepoint;
 mod detectors;
 pub mod export;
+pub mod model;
 mod peers;
 mod robust;
 pub mod score;
@@ -78,12 +79,26 @@ pub enum Kind {
     Drift,
     /// Outside the cluster its alike meters form at the same instant.
     PeerOutlier,
+    /// Away from what the site's process model expects at the measured settings, beyond the plant's usual
+    /// offset from the model ([`model`]).
+    ModelDeviation,
 }
 
 impl Kind {
     /// All kinds, in the order above.
-    pub const ALL: [Kind; 10] =
-        [Kind::DataOutage, Kind::NoData, Kind::RecurringGap, Kind::Stuck, Kind::FlatLine, Kind::Spike, Kind::Deviation, Kind::LevelShift, Kind::Drift, Kind::PeerOutlier];
+    pub const ALL: [Kind; 11] = [
+        Kind::DataOutage,
+        Kind::NoData,
+        Kind::RecurringGap,
+        Kind::Stuck,
+        Kind::FlatLine,
+        Kind::Spike,
+        Kind::Deviation,
+        Kind::LevelShift,
+        Kind::Drift,
+        Kind::PeerOutlier,
+        Kind::ModelDeviation,
+    ];
 
     /// The kind's stable identifier (exports, catalogue keys).
     pub fn id(self) -> &'static str {
@@ -98,6 +113,7 @@ impl Kind {
             Kind::LevelShift => "level-shift",
             Kind::Drift => "drift",
             Kind::PeerOutlier => "peer-outlier",
+            Kind::ModelDeviation => "model-deviation",
         }
     }
 

@@ -45,7 +45,8 @@ impl Score {
 /// Whether `a` points at `e`, with `tolerance_ms` either side of the event.
 pub fn points_at(a: &Anomaly, e: &KnownEvent, tolerance_ms: i64) -> bool {
     let meter = match &a.meter {
-        Some(m) => e.meters.is_empty() || e.meters.iter().any(|x| x == m),
+        // A model check's sum of meters points at each of its meters.
+        Some(m) => e.meters.is_empty() || e.meters.iter().any(|x| x == m || m.split_whitespace().any(|w| w == x)),
         None => e.meters.is_empty(),
     };
     meter && a.overlaps(e.start_ms.saturating_sub(tolerance_ms), e.end_ms.saturating_add(tolerance_ms))

@@ -50,6 +50,10 @@ pub fn site_anomalies(
         count: 1,
     });
     found.extend(silent);
+    // The process model's checks (`checks` of the site's `[[whatif]]` units).
+    if site.whatifs.iter().any(|w| !w.checks.is_empty()) {
+        found.extend(crate::model::model_deviations(&std::sync::Arc::new(site.clone()), store, t0, t1).0);
+    }
     found.sort_by(|a, b| a.start_ms.cmp(&b.start_ms).then_with(|| a.meter.cmp(&b.meter)).then_with(|| a.kind.cmp(&b.kind)));
     Ok(found)
 }

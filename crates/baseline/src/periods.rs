@@ -135,7 +135,8 @@ fn periods(tz: &chrono_tz::Tz, t0: TimestampMs, t1: TimestampMs, step: Step) -> 
     match step {
         Step::Hour => {
             let mut a = t0 + (HOUR - t0.rem_euclid(HOUR)) % HOUR;
-            while a + HOUR <= t1 {
+            // As for days: a last hour the window holds nine tenths of is an hour (a record ending at 23:59).
+            while (a + HOUR - t1) as f64 <= (1.0 - MIN_COVERAGE) * HOUR as f64 {
                 out.push((a, a + HOUR));
                 a += HOUR;
             }

@@ -18,7 +18,7 @@ use plant_units::Value;
 pub use binding::{Bounds, ModelReport, check_model, equipment_from_extras};
 pub use diagnostic::{Diagnostic, Place, Severity, TextProblems, line_col, panic_message};
 pub use model::{
-    AccountingSettings, Anode, BaselineSource, Calcination, Co2Target, DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Kpi, Meter, NodeKind, NodeRef, Pfc, Product,
+    AccountingSettings, Anode, BaselineSource, Calcination, Co2Target, DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Kpi, Meter, ModelCheck, NodeKind, NodeRef, Pfc, Product,
     ProductAmount, Site, SiteHeader, TimestampFormat, WhatIf, parse_linear, source_in,
 };
 pub use package::{PackagePathError, TextFileError, find_named, package_toml_files, read_optional_package_text, read_text_limited, resolve_in_package};
@@ -514,7 +514,22 @@ impl Parser<'_> {
                         None
                     }
                 });
-                whatifs.push(WhatIf { process: w.process, equipment: w.equipment, baseline, conditions, curves, at: place });
+                let checks = w
+                    .checks
+                    .into_iter()
+                    .filter_map(|c| {
+                        let at = self.at(c.span());
+                        let c = c.into_inner();
+                        match check_formula(&c.meter, meters) {
+                            Ok(terms) => Some(ModelCheck { meter: c.meter, terms, output: c.output, at }),
+                            Err(reason) => {
+                                self.error(at, msg!("site-whatif-check-invalid", process = &w.process, reason = reason));
+                                None
+                            }
+                        }
+                    })
+                    .collect();
+                whatifs.push(WhatIf { process: w.process, equipment: w.equipment, baseline, conditions, curves, checks, at: place });
             }
         }
         whatifs

@@ -54,6 +54,15 @@ pub(crate) struct RawWhatIf {
     #[serde(default)]
     pub conditions: std::collections::BTreeMap<String, RawBaseline>,
     pub curves: Option<String>,
+    #[serde(default)]
+    pub checks: Vec<Spanned<RawCheck>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCheck {
+    pub meter: String,
+    pub output: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -88,6 +97,21 @@ pub struct WhatIf {
     pub conditions: Vec<(String, BaselineSource)>,
     /// A chiller curve set for the chiller plant (TOML), relative to the package.
     pub curves: Option<PathBuf>,
+    /// Measured meters to hold against the model's outputs at the measured settings (anomalies of the kind
+    /// "model deviation", docs/anomalies.md).
+    pub checks: Vec<ModelCheck>,
+    pub at: Place,
+}
+
+/// A meter (or a sum of meters) the model of a `[[whatif]]` unit predicts: `output` is the model's figure
+/// (`fuel`, `electricity`, `co2` or an output key, as `plant-twin eval PROCESS` lists them).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelCheck {
+    /// As written: `kiln-1.coal + calciner-1.coal`.
+    pub meter: String,
+    /// Coefficient × meter id.
+    pub terms: Vec<(f64, String)>,
+    pub output: String,
     pub at: Place,
 }
 
@@ -690,6 +714,12 @@ impl Site {
     /// The source node through which a carrier enters the site.
     pub fn source_of(&self, carrier: &str) -> Option<&FlowNode> {
         self.nodes.iter().find(|n| n.kind == NodeKind::Source && n.carrier.as_deref() == Some(carrier))
+    }
+
+    /// The meter a text names: its id, or the first meter of a sum of meters (`kiln-1.coal + calciner-1.coal`,
+    /// a model check's measured side).
+    pub fn meter_in(&self, text: &str) -> Option<&Meter> {
+        self.meter(text).or_else(|| text.split(|c: char| c.is_whitespace() || c == '*').find_map(|w| self.meter(w)))
     }
 
     pub fn meter(&self, id: &str) -> Option<&Meter> {

@@ -271,6 +271,11 @@ calciner_split = { share = ["calciner-1.coal", "kiln-1.coal"] }
 capacity_t_d = 5088.0
 coal_ncv = 23.8
 exit_gas_c = "preheater-1.exit-temp"
+# The model held against the meters: the coal both burners get against the heat balance's need at the measured
+# clinker, O2 and exit gas (anomalies of the kind "model deviation", docs/anomalies.md).
+[[whatif.checks]]
+meter = "kiln-1.coal + calciner-1.coal"
+output = "coal"
 "#;
 
 // ---------------------------------------------------------------------------------------------------------

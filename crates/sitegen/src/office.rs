@@ -34,6 +34,13 @@ fn ahu(i: usize) -> String {
     format!("ahu-{:02}", i + 1)
 }
 
+/// The chiller plant's model held against the meters: the chillers' power against the curves at the measured
+/// load and weather (anomalies of the kind "model deviation", docs/anomalies.md).
+const CHECKS: &str = r#"[[whatif.checks]]
+meter = "chiller-1.power + chiller-2.power + chiller-3.power"
+output = "chiller_power"
+"#;
+
 pub fn spec() -> SiteSpec {
     let (nodes, flows) = flow_graph();
     let extra = r#"[accounting]
@@ -70,7 +77,8 @@ cooling_load_kw = "chw-header.cooling-load"
 outdoor_dry_bulb_c = "weather-station.dry-bulb"
 outdoor_wet_bulb_c = "weather-station.wet-bulb"
 "#
-    .to_string();
+    .to_string()
+        + CHECKS;
     SiteSpec {
         folder: "office-building".into(),
         name: "Office building — 40,000 m², 10 floors".into(),

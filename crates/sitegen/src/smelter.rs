@@ -31,6 +31,13 @@ fn cell_id(i: usize) -> String {
     format!("pot-{:03}", i + 1)
 }
 
+/// The potline model held against the meters: the line's DC voltage per cell (120 cells) against the cell
+/// voltage at the measured line current (anomalies of the kind "model deviation", docs/anomalies.md).
+const CHECKS: &str = r#"[[whatif.checks]]
+meter = "0.0083333333 * rectifier-1.dc-voltage"
+output = "cell_voltage"
+"#;
+
 pub fn spec() -> SiteSpec {
     const POWER: Names = ("Power supply", "供电");
     const POTLINE: Names = ("Potline", "电解系列");
@@ -96,13 +103,12 @@ pub fn spec() -> SiteSpec {
         ),
         flow("potline-1", "casthouse-1", "aluminium", Some("casthouse-1.metal"), Some("metal-road")),
     ];
-    // The natural gas meter is a volume flow: 0.717 kg/Nm³ makes it a mass the accounting converts with the NCV.
     let extra = r#"[[flow]]
 from = "natural-gas"
 to = "anode-plant"
 carrier = "natural-gas"
 meter = "anode-plant.gas"
-times = "0.000717 t/m3"
+times = "0.000717 t/m3"                  # a volume flow: 0.717 kg/Nm³ makes it a mass (converted with the NCV)
 
 [accounting]
 factor_sets = ["ipcc-2006-fuels", "china-2022"]
@@ -134,7 +140,8 @@ line_current = "rectifier-1.line-current"
 [whatif.conditions]
 cells = 120
 "#
-    .to_string();
+    .to_string()
+        + CHECKS;
     SiteSpec {
         folder: "aluminium-smelter".into(),
         name: "Aluminium smelter — 400 kA potline, 120 cells".into(),

@@ -147,7 +147,7 @@ fn mark_in_3d(
         .iter()
         .filter(|a| a.count == 1 && a.overlaps(t0, t1))
         .filter_map(|a| a.meter.as_deref())
-        .filter_map(|m| site.0.meter(m).map(|m| m.equipment.as_str()))
+        .filter_map(|m| site.0.meter_in(m).map(|m| m.equipment.as_str()))
         .collect();
     marked.sort_unstable();
     marked.dedup();
@@ -201,7 +201,7 @@ fn export(site: &plant_site::Site, rows: &[&Anomaly], now_ms: i64) -> Result<Vec
     let stem = format!("anomalies-{}", format_time(now_ms, tz, "%Y%m%d-%H%M")); // i18n-ok: a file name
     let owned: Vec<Anomaly> = rows.iter().map(|a| (*a).clone()).collect();
     let iso = |t: i64| plant_viewer_context::format_time_in(plant_i18n::Lang::En, t, tz, "%Y-%m-%dT%H:%M:%S%:z"); // i18n-ok: ISO 8601
-    let unit = |m: &str| site.meter(m).map_or_else(String::new, |m| m.unit.clone());
+    let unit = |m: &str| site.meter_in(m).map_or_else(String::new, |m| m.unit.clone());
     let csv = plant_anomaly::export::csv(&owned, &iso, &unit);
     let mut md = format!("# {}\n\n| {} |\n|{}\n", t!("app-anomalies-title", site = site.name()), HEADERS.map(plant_i18n::tr).join(" | "), "---|".repeat(HEADERS.len()));
     for a in rows {
@@ -219,7 +219,7 @@ fn export(site: &plant_site::Site, rows: &[&Anomaly], now_ms: i64) -> Result<Vec
 /// A row's cells in the current language: start, duration, meter, kind, seen, expected, σ.
 fn cells(site: &plant_site::Site, a: &Anomaly) -> [String; 7] {
     let meter = a.meter.as_deref().and_then(|m| site.meter(m));
-    let unit = meter.map_or("", |m| m.unit.as_str());
+    let unit = a.meter.as_deref().and_then(|m| site.meter_in(m)).map_or("", |m| m.unit.as_str());
     let value = |x: f64| if x.is_finite() { format!("{} {unit}", plant_anomaly::export::number(x)) } else { "–".to_owned() };
     let kind = if a.count > 1 { format!("{} ×{}", kind_name(a.kind), a.count) } else { kind_name(a.kind) };
     [
@@ -227,7 +227,8 @@ fn cells(site: &plant_site::Site, a: &Anomaly) -> [String; 7] {
         duration(a.end_ms - a.start_ms),
         // A name that several meters share (120 cells' "Cell voltage") says which only with its id.
         meter.map_or_else(
-            || t!("app-anomalies-all-meters"),
+            // A model check's sum of meters as site.toml writes it; no meter: an outage of them all.
+            || a.meter.clone().unwrap_or_else(|| t!("app-anomalies-all-meters")),
             |m| {
                 if site.meters.iter().filter(|x| x.display_name() == m.display_name()).count() > 1 {
                     format!("{} ({})", m.display_name(), m.id)
@@ -316,7 +317,7 @@ fn list_ui(
                     for a in rows {
                         let [start, dur, meter, kind, value, expected, sigmas] = cells(&site.0, a);
                         if ui.link(start).on_hover_text(t!("anomalies-view-jump")).clicked() {
-                            seek = Some((a.start_ms, a.meter.as_deref().and_then(|m| site.0.meter(m)).map(|m| m.equipment.clone())));
+                            seek = Some((a.start_ms, a.meter.as_deref().and_then(|m| site.0.meter_in(m)).map(|m| m.equipment.clone())));
                         }
                         ui.label(dur);
                         ui.label(meter).on_hover_text(a.meter.as_deref().unwrap_or_default());

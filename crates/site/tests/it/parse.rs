@@ -302,3 +302,20 @@ fn co2_targets_parse_and_bad_ones_are_errors_at_their_line() {
     assert_eq!(o.site.co2_targets.len(), 1, "only 2028's first target is kept");
     assert_eq!(o.site.co2_target(2028).map(|t| t.t_co2), Some(10.0));
 }
+
+#[test]
+fn a_model_check_with_an_unknown_meter_is_an_error_at_its_line() {
+    let base = format!("{GOOD}\n[[whatif]]\nprocess = \"cement-kiln\"\nequipment = [\"kiln-1\"]\n");
+    let good = format!("{base}[[whatif.checks]]\nmeter = \"kiln-1.power + fan-1.power\"\noutput = \"electricity\"\n");
+    let o = parse(&good, root()).expect("parses");
+    assert!(o.diagnostics.is_empty(), "{:?}", o.diagnostics);
+    let c = &o.site.whatifs[0].checks[0];
+    assert_eq!((c.output.as_str(), c.terms.len()), ("electricity", 2));
+    assert_eq!(o.site.meter_in(&c.meter).map(|m| m.id.as_str()), Some("kiln-1.power"));
+    let lines = base.lines().count();
+    let bad = format!("{base}[[whatif.checks]]\nmeter = \"kiln-9.power\"\noutput = \"electricity\"\n");
+    let o = parse(&bad, root()).expect("still opens");
+    let d = o.diagnostics.iter().find(|d| d.message.id == "site-whatif-check-invalid").expect("an error");
+    assert!(matches!(d.place, Place::LineCol { line, .. } if line == lines + 1), "{d}");
+    assert!(o.site.whatifs[0].checks.is_empty());
+}
