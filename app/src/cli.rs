@@ -149,12 +149,18 @@ pub struct ForecastArgs {
     /// Site package folder.
     pub site: PathBuf,
     /// The meter to forecast (its id in site.toml).
-    #[arg(long, required_unless_present = "total", conflicts_with = "total")]
+    #[arg(long, required_unless_present_any = ["total", "kpi", "flow"], conflicts_with_all = ["total", "kpi", "flow"])]
     pub meter: Option<String>,
     /// Or the site's total: energy (GJ/h, every carrier) or co2 (t/h, scope 1 and location-based scope 2),
     /// hour by hour from the accounting.
-    #[arg(long, value_parser = ["energy", "co2"])]
+    #[arg(long, value_parser = ["energy", "co2"], conflicts_with_all = ["kpi", "flow"])]
     pub total: Option<String>,
+    /// Or a product's key figure hour by hour, PRODUCT:KEY[:UNIT] (e.g. clinker:fuel:GJ/t, cement:electricity).
+    #[arg(long, conflicts_with = "flow")]
+    pub kpi: Option<String>,
+    /// Or a flow's energy hour by hour (GJ/h), FROM:TO as in site.toml's [[flow]] (e.g. coal-mill-1:kiln-1).
+    #[arg(long)]
+    pub flow: Option<String>,
     /// Forecast from this instant, in the site's time zone (e.g. "2026-11-10 15:00"). Default: the end of the record.
     #[arg(long)]
     pub at: Option<String>,
@@ -719,6 +725,8 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         ("baseline", "model") => t!("app-arg-baseline-model"),
         ("baseline", "weekend") => t!("app-arg-baseline-weekend"),
         ("forecast", "total") => t!("app-arg-forecast-total"),
+        ("forecast", "kpi") => t!("app-arg-forecast-kpi"),
+        ("forecast", "flow") => t!("app-arg-forecast-flow"),
         ("forecast", "at") => t!("app-arg-forecast-at"),
         ("forecast", "horizon") => t!("app-arg-forecast-horizon"),
         ("forecast", "step") => t!("app-arg-forecast-step"),

@@ -41,18 +41,27 @@ pub fn run(args: &ForecastArgs) -> Result<(), String> {
     if !(50.0..=99.9).contains(&args.level) {
         return Err(failed(t!("app-forecast-bad-level", value = args.level.to_string())));
     }
-    let meter = match (&args.meter, &args.total) {
-        (Some(id), _) => site.meter(id).ok_or_else(|| failed(t!("app-forecast-no-meter", id = id.as_str(), file = site.site_toml_path().display().to_string())))?.clone(),
-        (None, total) => total_meter(total.as_deref() == Some("co2")), // i18n-ok: the option's value
+    let figure = figure_of(&site, args).map_err(failed)?;
+    let mut meter = match (&args.meter, &args.total, &figure) {
+        (Some(id), _, _) => site.meter(id).ok_or_else(|| failed(t!("app-forecast-no-meter", id = id.as_str(), file = site.site_toml_path().display().to_string())))?.clone(),
+        (None, _, Some(f)) => f.meter(""),
+        (None, total, None) => total_meter(total.as_deref() == Some("co2")), // i18n-ok: the option's value
     };
     let loaded = plant_ingest::load_site_data(&site, &|_, _| {});
     for d in &loaded.diagnostics {
         eprintln!("{d}");
     }
+    let mut hourly = None;
+    if let Some(f) = &figure {
+        let (times, values, unit) = f.hourly(&site, &loaded.store).ok_or_else(|| failed(t!("app-forecast-no-series", id = meter.id.as_str())))?;
+        meter = f.meter(&unit);
+        hourly = Some((times, values));
+    }
     let no_series = || failed(t!("app-forecast-no-series", id = meter.id.as_str()));
-    let (times, values, interval) = match &args.total {
-        Some(which) => hourly_totals(&site, &loaded.store, which == "co2").ok_or_else(no_series)?, // i18n-ok: the option's value
-        None => {
+    let (times, values, interval) = match (&args.total, hourly) {
+        (_, Some((times, values))) => (times, values, HOUR_MS),
+        (Some(which), None) => hourly_totals(&site, &loaded.store, which == "co2").ok_or_else(no_series)?, // i18n-ok: the option's value
+        (None, None) => {
             let series = loaded.store.get(&meter.id).ok_or_else(no_series)?;
             (series.times_ms().to_vec(), series.values().to_vec(), series.interval_ms())
         }
@@ -94,6 +103,89 @@ pub fn run(args: &ForecastArgs) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// A figure of the hourly accounting other than the totals: a product's key figure or a flow's energy.
+enum HourlyFigure {
+    /// `unit` empty: the first the report gives for the key (fuel: GJ/t before kgce/t).
+    Kpi {
+        product: String,
+        key: String,
+        unit: String,
+        name: String,
+    },
+    Flow {
+        index: usize,
+        name: String,
+    },
+}
+
+impl HourlyFigure {
+    /// As a meter of its own, for the output, in `unit`.
+    fn meter(&self, unit: &str) -> plant_site::Meter {
+        let (id, name) = match self {
+            HourlyFigure::Kpi { product, key, name, .. } => (format!("{product}:{key}"), format!("{name} ({unit})")),
+            HourlyFigure::Flow { index, name } => (format!("flow-{index}"), name.clone()), // i18n-ok: an id
+        };
+        plant_site::Meter {
+            id,
+            quantity: plant_site::Quantity::Other,
+            unit: unit.to_owned(),
+            equipment: String::new(),
+            column: String::new(),
+            name,
+            name_zh: None,
+            to_display: (1.0, 0.0),
+        }
+    }
+
+    /// Its value in each whole hour of the record from that hour's accounting, and its unit.
+    fn hourly(&self, site: &plant_site::Site, store: &plant_store::Store) -> Option<(Vec<i64>, Vec<f64>, String)> {
+        let (first, last) = store.time_range()?;
+        let (book, _) = plant_accounting::prepare(site);
+        let unit = std::sync::Mutex::new(String::new());
+        let pick = |r: &plant_accounting::Report| match self {
+            HourlyFigure::Kpi { product, key, unit: wanted, .. } => {
+                let line = r.product(product)?.kpis.iter().find(|k| k.key == key.as_str() && (wanted.is_empty() || k.unit == *wanted))?;
+                if let Ok(mut u) = unit.lock() {
+                    line.unit.clone_into(&mut u);
+                }
+                Some(line.value)
+            }
+            HourlyFigure::Flow { index, .. } => r.flow(*index).and_then(|f| f.energy_gj),
+        };
+        let (times, values) = plant_accounting::hourly_figure(site, store, &book, first, last.saturating_add(1), &pick);
+        let unit = match self {
+            HourlyFigure::Flow { .. } => String::from("GJ/h"), // i18n-ok: a unit
+            HourlyFigure::Kpi { .. } => unit.into_inner().unwrap_or_default(),
+        };
+        (!times.is_empty()).then_some((times, values, unit))
+    }
+}
+
+/// `--kpi PRODUCT:KEY[:UNIT]` or `--flow FROM:TO` checked against the site; `None` for neither.
+fn figure_of(site: &plant_site::Site, args: &ForecastArgs) -> Result<Option<HourlyFigure>, String> {
+    if let Some(text) = &args.kpi {
+        let mut parts = text.splitn(3, ':');
+        let (product, key, unit) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        let p = site.products.iter().find(|p| p.id == product);
+        let Some(p) = p.filter(|p| p.kpis.iter().any(|k| k.key() == key)) else {
+            let known: Vec<String> = site.products.iter().flat_map(|p| p.kpis.iter().map(move |k| format!("{}:{}", p.id, k.key()))).collect();
+            return Err(t!("app-forecast-no-kpi", value = text.as_str(), known = known.join(", ")));
+        };
+        let name = format!("{} — {key}", p.display_name());
+        return Ok(Some(HourlyFigure::Kpi { product: product.to_owned(), key: key.to_owned(), unit: unit.to_owned(), name }));
+    }
+    if let Some(text) = &args.flow {
+        let (from, to) = text.split_once(':').unwrap_or((text.as_str(), ""));
+        let Some(index) = site.flows.iter().position(|f| f.from == from && f.to == to) else {
+            let known: Vec<String> = site.flows.iter().map(|f| format!("{}:{}", f.from, f.to)).collect();
+            return Err(t!("app-forecast-no-flow", value = text.as_str(), known = known.join(", ")));
+        };
+        let name = format!("{} → {}", site.node_name(from), site.node_name(to));
+        return Ok(Some(HourlyFigure::Flow { index, name }));
+    }
+    Ok(None)
 }
 
 /// The site's total as a meter of its own (`total-energy` in GJ/h, `total-co2` in t/h), for the output.

@@ -181,3 +181,31 @@ fn the_flows_panel_shows_the_years_co2_against_the_target() {
     assert!(made.year_end_lower_t < made.year_end_t && made.year_end_t < made.year_end_upper_t);
     assert_eq!(made.days.len(), 365);
 }
+
+/// A product's key figure and a flow's energy, hour by hour from the accounting, forecast like a meter.
+#[test]
+fn a_key_figure_and_a_flow_are_forecast_from_the_hourly_accounting() {
+    let site = concat!(env!("CARGO_MANIFEST_DIR"), "/../sample-sites/cement-plant");
+    let (ok, json, err) = run("en", &[site, "--kpi", "clinker:fuel", "--at", "2026-11-12 00:00", "--horizon", "1d", "--format", "json"]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["unit"], "GJ/t");
+    let steps = v["steps"].as_array().expect("steps");
+    assert_eq!(steps.len(), 24);
+    // A 5,000 t/d line's fuel per tonne of clinker is steady: the day's forecast within 5 % of what happened.
+    let mean = |k: &str| steps.iter().map(|s| s[k].as_f64().expect(k)).sum::<f64>() / 24.0;
+    let (forecast, actual) = (mean("forecast"), mean("actual"));
+    assert!((2.8..3.8).contains(&actual), "{actual} GJ/t");
+    assert!((forecast - actual).abs() < 0.05 * actual, "{forecast} against {actual}");
+    let (ok, json, err) = run("en", &[site, "--kpi", "clinker:fuel:kgce/t", "--at", "2026-11-12 00:00", "--format", "json"]);
+    assert!(ok, "{err}");
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&json).expect("json")["unit"], "kgce/t");
+    let (ok, json, err) = run("en", &[site, "--flow", "substation-1:kiln-1", "--at", "2026-11-12 00:00", "--format", "json"]);
+    assert!(ok, "{err}");
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&json).expect("json")["unit"], "GJ/h");
+    // Unknown ones list what there is, in both languages.
+    let (ok, _, err) = run("en", &[site, "--kpi", "clinker:nothing"]);
+    assert!(!ok && err.contains("clinker:fuel"), "{err}");
+    let (ok, _, err) = run("zh-CN", &[site, "--flow", "grid:kiln-1"]);
+    assert!(!ok && err.contains("没有能流") && err.contains("grid:substation-1"), "{err}");
+}

@@ -308,3 +308,7 @@ app-baseline-term-weekend = weekend
 app-baseline-term-temperature = temperature
 app-anomalies-instant = < 1 min
 app-anomalies-unchecked = warning: the model check of "{ $process }" on { $meter } cannot be run: { $reason }
+app-arg-forecast-kpi = Or a product's key figure hour by hour, PRODUCT:KEY[:UNIT] (e.g. clinker:fuel:GJ/t, cement:electricity).
+app-arg-forecast-flow = Or a flow's energy hour by hour (GJ/h), FROM:TO as in site.toml's [[flow]] (e.g. coal-mill-1:kiln-1).
+app-forecast-no-kpi = no key figure "{ $value }": PRODUCT:KEY[:UNIT], one of { $known }
+app-forecast-no-flow = no flow "{ $value }": FROM:TO, one of { $known }

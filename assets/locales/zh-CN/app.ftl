@@ -305,3 +305,7 @@ app-baseline-term-weekend = 周末
 app-baseline-term-temperature = 温度
 app-anomalies-instant = 不足 1 分钟
 app-anomalies-unchecked = 警告：“{ $process }”对 { $meter } 的模型校核无法运行：{ $reason }
+app-arg-forecast-kpi = 或某产品的关键指标，逐小时，格式 PRODUCT:KEY[:UNIT]（如 clinker:fuel:GJ/t、cement:electricity）。
+app-arg-forecast-flow = 或某条能流的能量，逐小时（GJ/h），格式 FROM:TO，与 site.toml 的 [[flow]] 一致（如 coal-mill-1:kiln-1）。
+app-forecast-no-kpi = 没有关键指标“{ $value }”：格式 PRODUCT:KEY[:UNIT]，可选 { $known }
+app-forecast-no-flow = 没有能流“{ $value }”：格式 FROM:TO，可选 { $known }

@@ -24,7 +24,7 @@ pub mod trajectory;
 pub use book::{Book, Carrier, CarrierKind, prepare};
 pub use format::{Format, UnknownFormat, render};
 pub use report::{
-    Adjust, CarrierLine, EnergyTotals, Figure, FlowLine, HourlyTotals, ImbalanceLine, KpiLine, NodeLine, ProcessLine, ProductLine, Report, Scopes, hourly_totals, report,
-    report_adjusted, report_from_totals,
+    Adjust, CarrierLine, EnergyTotals, Figure, FlowLine, HourlyTotals, ImbalanceLine, KpiLine, NodeLine, ProcessLine, ProductLine, Report, Scopes, hourly_figure, hourly_totals,
+    report, report_adjusted, report_from_totals,
 };
 pub use trajectory::{DayPoint, Part, Trajectory, TrajectoryError, trajectory};

@@ -214,9 +214,34 @@ pub struct HourlyTotals {
 /// Hours that half the meters are silent in part of (a logger outage), and hours whose figures are not finite,
 /// are left out.
 pub fn hourly_totals(site: &Site, store: &Store, book: &Book, t0: TimestampMs, t1: TimestampMs) -> HourlyTotals {
-    const HOUR_MS: i64 = 3_600_000;
     let mut out = HourlyTotals::default();
-    let Some((first, last)) = store.time_range() else { return out };
+    for_each_hour(site, store, book, t0, t1, &mut |t, r| {
+        if r.energy.total_gj.is_finite() && r.scopes.total_location_t.is_finite() {
+            out.times_ms.push(t);
+            out.energy_gj.push(r.energy.total_gj);
+            out.co2_t.push(r.scopes.total_location_t);
+        }
+    });
+    out
+}
+
+/// One figure of each whole hour's report (as [`hourly_totals`]: within the record, logger outages left out),
+/// where `pick` gives a finite one: a flow's energy, a product's key figure.
+pub fn hourly_figure(site: &Site, store: &Store, book: &Book, t0: TimestampMs, t1: TimestampMs, pick: &dyn Fn(&Report) -> Option<f64>) -> (Vec<TimestampMs>, Vec<f64>) {
+    let (mut times, mut values) = (Vec::new(), Vec::new());
+    for_each_hour(site, store, book, t0, t1, &mut |t, r| {
+        if let Some(v) = pick(r).filter(|v| v.is_finite()) {
+            times.push(t);
+            values.push(v);
+        }
+    });
+    (times, values)
+}
+
+/// The report of each whole hour of `[t0, t1)` within the record, less the hours half the meters are silent in.
+fn for_each_hour(site: &Site, store: &Store, book: &Book, t0: TimestampMs, t1: TimestampMs, f: &mut dyn FnMut(TimestampMs, &Report)) {
+    const HOUR_MS: i64 = 3_600_000;
+    let Some((first, last)) = store.time_range() else { return };
     let (t0, t1) = (t0.max(first), t1.min(last.saturating_add(1)));
     // The meters' silences (a logger outage): an hour that half the meters are silent in part of is not a
     // whole hour of the site, and is left out rather than counted low.
@@ -228,15 +253,9 @@ pub fn hourly_totals(site: &Site, store: &Store, book: &Book, t0: TimestampMs, t
             t += HOUR_MS;
             continue;
         }
-        let r = report(site, store, book, t, t + HOUR_MS);
-        if r.energy.total_gj.is_finite() && r.scopes.total_location_t.is_finite() {
-            out.times_ms.push(t);
-            out.energy_gj.push(r.energy.total_gj);
-            out.co2_t.push(r.scopes.total_location_t);
-        }
+        f(t, &report(site, store, book, t, t + HOUR_MS));
         t += HOUR_MS;
     }
-    out
 }
 
 /// Messages as their English text.
