@@ -15,6 +15,7 @@ use plant_process::{Expected, Figure};
 use plant_site::{ModelCheck, Site};
 use plant_store::{Store, TimestampMs};
 
+use crate::robust::{MAD_TO_SIGMA, median, median_mut};
 use crate::{Anomaly, Kind};
 
 const HOUR_MS: i64 = 3_600_000;
@@ -85,28 +86,16 @@ fn reason(e: &plant_process::ExpectedError) -> String {
     }
 }
 
-fn median(v: &mut [f64]) -> f64 {
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    if n == 0 {
-        f64::NAN
-    } else if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    }
-}
-
 /// The runs of unusual hours of one check's residuals.
 fn runs(r: &[(TimestampMs, f64, f64)], check: &ModelCheck) -> Vec<Anomaly> {
     if r.len() < 24 {
         return Vec::new();
     }
     let mut res: Vec<f64> = r.iter().map(|(_, m, e)| m - e).collect();
-    let centre = median(&mut res.clone());
+    let centre = median(&res);
     let mut dev: Vec<f64> = res.iter().map(|x| (x - centre).abs()).collect();
-    let scale = median(&mut r.iter().map(|(_, _, e)| e.abs()).collect::<Vec<_>>());
-    let sigma = (1.4826 * median(&mut dev)).max(0.01 * scale).max(f64::MIN_POSITIVE);
+    let scale = median(&r.iter().map(|(_, _, e)| e.abs()).collect::<Vec<_>>());
+    let sigma = (MAD_TO_SIGMA * median_mut(&mut dev)).max(0.01 * scale).max(f64::MIN_POSITIVE);
     res.iter_mut().for_each(|x| *x = (*x - centre) / sigma);
     // One meter as itself; a sum as site.toml writes it (its first meter's unit and equipment are used).
     let meter = match check.terms.as_slice() {

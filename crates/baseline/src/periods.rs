@@ -29,13 +29,7 @@ enum Reduce {
 
 fn reduce_of(q: Quantity) -> Reduce {
     match q {
-        Quantity::ElectricPower
-        | Quantity::ThermalPower
-        | Quantity::MechanicalPower
-        | Quantity::ReactivePower
-        | Quantity::MassFlow
-        | Quantity::VolumeFlow
-        | Quantity::Co2MassFlow => Reduce::Integrate,
+        q if q.is_rate() => Reduce::Integrate,
         Quantity::Energy | Quantity::ReactiveEnergy | Quantity::Co2 => Reduce::Sum,
         _ => Reduce::Mean,
     }

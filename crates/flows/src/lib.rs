@@ -56,17 +56,8 @@ pub fn integrate_with(series: &Series, t0: TimestampMs, t1: TimestampMs, mut wei
 fn integrated(meter: &Meter, amount_unit_hours: f64) -> Option<Value> {
     // The meter's unit times one hour: kW·h, t/h·h, m³/h·h …
     let per_hour = Value::new(amount_unit_hours, &meter.unit).ok()? * Value { si: 3600.0, dim: Dim::TIME };
-    match meter.quantity {
-        Quantity::ElectricPower
-        | Quantity::ThermalPower
-        | Quantity::MechanicalPower
-        | Quantity::ReactivePower
-        | Quantity::MassFlow
-        | Quantity::VolumeFlow
-        | Quantity::Co2MassFlow => Some(per_hour),
-        // An energy meter already counts energy per interval: its samples add up.
-        _ => None,
-    }
+    // An energy meter already counts energy per interval: its samples add up.
+    meter.quantity.is_rate().then_some(per_hour)
 }
 
 /// Σ coefficient × meter over `[t0, t1)`: rates integrated (kW → energy, t/h → mass), interval-energy

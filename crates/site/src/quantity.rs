@@ -44,6 +44,21 @@ pub enum Quantity {
 }
 
 impl Quantity {
+    /// Whether its samples are a rate that integrates over time into an amount (kW → kWh, t/h → t); an
+    /// energy or CO2 meter counts per interval instead, and the others (temperature, %…) are states.
+    pub fn is_rate(self) -> bool {
+        matches!(
+            self,
+            Quantity::ElectricPower
+                | Quantity::ThermalPower
+                | Quantity::MechanicalPower
+                | Quantity::ReactivePower
+                | Quantity::MassFlow
+                | Quantity::VolumeFlow
+                | Quantity::Co2MassFlow
+        )
+    }
+
     pub const ALL: [Quantity; 19] = [
         Quantity::ElectricPower,
         Quantity::Energy,
