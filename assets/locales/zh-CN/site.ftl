@@ -161,4 +161,4 @@ site-path-nul = “{ $path }”含有 NUL 字符
 site-co2-target-bad-year = co2_target 的年份 { $year } 不是 1900 到 2200 之间的年份；已忽略该目标
 site-co2-target-bad-value = co2_target 的 t_co2 = { $value } 须为大于零且不超过 10,000,000,000 的吨数；已忽略该目标
 site-co2-target-twice = { $year } 年的 CO2 目标重复设置；已忽略第二个
-site-whatif-check-invalid = 假设分析“{ $process }”：校核项的计量表：{ $reason }；已忽略该校核项
+site-whatif-check-invalid = 假设分析“{ $process }”：模型校核的计量表：{ $reason }；已忽略该模型校核
