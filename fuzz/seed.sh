@@ -8,7 +8,7 @@ set -euo pipefail
 fuzz="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$fuzz")"
 corpus="$fuzz/corpus"
-all=(site_toml sources_toml alarms_toml training_toml scenario_toml new_csv factor_set chiller_curves live_json prometheus_json mqtt_payload csv parquet glb forecast_series anomaly_series)
+all=(site_toml sources_toml alarms_toml training_toml scenario_toml new_csv factor_set chiller_curves live_json prometheus_json historian_json mqtt_payload csv parquet glb forecast_series anomaly_series)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
@@ -60,6 +60,7 @@ for t in "${targets[@]}"; do
     chiller_curves) ;;
     live_json) ;;
     prometheus_json) ;;
+    historian_json) ;;
     mqtt_payload) ;;
     forecast_series)
         # Two days of hourly samples (10 bytes each: a 3,600 s step, a value on a daily wave).

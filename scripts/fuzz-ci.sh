@@ -14,7 +14,7 @@ export POLARS_MAX_THREADS="${POLARS_MAX_THREADS:-1}"
 runs="${FUZZ_CI_RUNS:-20000}"
 seconds="${FUZZ_CI_SECONDS:-10}"
 seed="${FUZZ_CI_SEED:-1}"
-targets=(site_toml sources_toml alarms_toml training_toml scenario_toml new_csv factor_set chiller_curves live_json prometheus_json mqtt_payload csv parquet glb forecast_series anomaly_series)
+targets=(site_toml sources_toml alarms_toml training_toml scenario_toml new_csv factor_set chiller_curves live_json prometheus_json historian_json mqtt_payload csv parquet glb forecast_series anomaly_series)
 
 if [ "$(cargo fuzz --version 2> /dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
     cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force

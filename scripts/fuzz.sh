@@ -5,7 +5,7 @@
 #   scripts/fuzz.sh TARGET FILE...                        run the given inputs once each (reproduce)
 #
 # Targets: site_toml sources_toml alarms_toml training_toml scenario_toml new_csv factor_set chiller_curves live_json
-# prometheus_json mqtt_payload csv parquet glb forecast_series anomaly_series.
+# prometheus_json historian_json mqtt_payload csv parquet glb forecast_series anomaly_series.
 # The corpus is fuzz/corpus/TARGET (seeded by fuzz/seed.sh when empty); a crash, OOM or timeout stops the
 # run and its input is written to fuzz/artifacts/TARGET/. With FUZZ_KEEP_GOING=1 the run goes on past
 # them instead (libFuzzer's -fork=1 with -ignore_crashes/-ignore_ooms/-ignore_timeouts: each batch of
@@ -25,7 +25,7 @@ FUZZ_LOG_DIR="${FUZZ_LOG_DIR:-/var/tmp/plant-twin-fuzz-logs}"
 export POLARS_MAX_THREADS="${POLARS_MAX_THREADS:-1}"
 
 case "$target" in
-site_toml | sources_toml | alarms_toml | training_toml | scenario_toml | new_csv | factor_set | chiller_curves | live_json | prometheus_json | mqtt_payload | csv | parquet | glb | forecast_series | anomaly_series) ;;
+site_toml | sources_toml | alarms_toml | training_toml | scenario_toml | new_csv | factor_set | chiller_curves | live_json | prometheus_json | historian_json | mqtt_payload | csv | parquet | glb | forecast_series | anomaly_series) ;;
 *)
     echo "unknown fuzz target \"$target\"" >&2
     exit 2

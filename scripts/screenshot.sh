@@ -26,7 +26,26 @@ shoot() { # lang file size app-args...
   echo "wrote $dir/$file"
 }
 
+# The historian's consent window: the cement plant imported into a VictoriaMetrics of its own (loopback, a
+# temporary folder), opened from a package without data files.
+historian_site=""
+if command -v victoria-metrics > /dev/null 2>&1; then
+  vm_dir="$(mktemp -d)"
+  victoria-metrics -httpListenAddr=127.0.0.1:18428 -storageDataPath="$vm_dir/data" -retentionPeriod=100y > "$vm_dir/log" 2>&1 &
+  vm_pid=$!
+  trap 'kill $vm_pid 2> /dev/null; rm -rf "$PLANT_TWIN_CONFIG_DIR" "$vm_dir"' EXIT
+  until curl -sf http://127.0.0.1:18428/health > /dev/null; do sleep 0.2; done
+  historian_site="$vm_dir/site"
+  mkdir -p "$historian_site"
+  cp sample-sites/cement-plant/model.glb "$historian_site/"
+  grep -v '^\[\[data\]\]\|^path = "data/\|^timestamp_column' sample-sites/cement-plant/site.toml > "$historian_site/site.toml"
+  "$app" import sample-sites/cement-plant --to http://127.0.0.1:18428 2> /dev/null | sed -n '/^\[historian\]/,$p' >> "$historian_site/site.toml"
+else
+  echo "no victoria-metrics: historian.png not taken"
+fi
+
 for lang in ${1:-en zh-CN}; do
+  [[ -z "$historian_site" ]] || shoot "$lang" historian.png 1600x1000 "$historian_site" --paused
   shoot "$lang" screenshot.png 1600x900 --at "2026-11-10 15:00" --select kiln-1
   shoot "$lang" flows.png 1600x900 --at "2026-11-10 15:00" --select kiln-1 --flows co2 --flows-window week
   shoot "$lang" trajectory.png 1600x1000 --at "2026-11-14 12:00" --flows co2 --flows-window day --paused

@@ -23,7 +23,7 @@ pub fn run(args: &AlarmsArgs) -> Result<(), String> {
     for d in &diags {
         eprintln!("{d}");
     }
-    let loaded = plant_ingest::load_site_data(&site, &|_, _| {});
+    let loaded = plant_historian::load_site(&site, args.connect, &|_, _| {});
     for d in &loaded.diagnostics {
         eprintln!("{d}");
     }

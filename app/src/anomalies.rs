@@ -36,7 +36,7 @@ pub fn run(args: &AnomaliesArgs) -> Result<(), String> {
             .transpose()
     };
     let (from, to) = (time("from", &args.from)?, time("to", &args.to)?); // i18n-ok: the options' names
-    let loaded = plant_ingest::load_site_data(&site, &|_, _| {});
+    let loaded = plant_historian::load_site(&site, args.connect, &|_, _| {});
     for d in &loaded.diagnostics {
         eprintln!("{d}");
     }

@@ -85,6 +85,10 @@ pub struct Cli {
     #[arg(long)]
     pub sources: Option<PathBuf>,
 
+    /// Read the site's `[historian]` database without asking (the viewer asks first otherwise).
+    #[arg(long)]
+    pub connect: bool,
+
     /// Connect the site's live sources without asking and follow now (a package's sources.toml otherwise waits for your consent).
     #[arg(long)]
     pub live: bool,
@@ -139,6 +143,10 @@ pub enum Command {
     /// against a temperature (change-point shapes) and production drivers over a baseline window; with a
     /// reporting window, the energy expected there against the actual and the avoided energy with its uncertainty.
     Baseline(BaselineArgs),
+    /// Push a site's recorded data into VictoriaMetrics (its import API) as plant_twin_meter{site, meter, unit}:
+    /// only what the database does not hold yet, so it can be run again and resumes; then the site can be read
+    /// from the database alone ([historian] in site.toml).
+    Import(ImportArgs),
     /// List an OPC UA server's variables (path, node id with its namespace URI, data type, unit), and with
     /// --site and --write-sources write a sources file mapping them to the site's meters by name.
     Browse(BrowseArgs),
@@ -148,6 +156,9 @@ pub enum Command {
 pub struct ForecastArgs {
     /// Site package folder.
     pub site: PathBuf,
+    /// Read the site's `[historian]` database (its recorded data in VictoriaMetrics, Prometheus…) as well as its files.
+    #[arg(long)]
+    pub connect: bool,
     /// The meter to forecast (its id in site.toml).
     #[arg(long, required_unless_present_any = ["total", "kpi", "flow"], conflicts_with_all = ["total", "kpi", "flow"])]
     pub meter: Option<String>,
@@ -188,6 +199,9 @@ pub struct ForecastArgs {
 pub struct BaselineArgs {
     /// Site package folder.
     pub site: PathBuf,
+    /// Read the site's `[historian]` database (its recorded data in VictoriaMetrics, Prometheus…) as well as its files.
+    #[arg(long)]
+    pub connect: bool,
     /// The energy meter (its id in site.toml): a rate is totalled per period (kW → kWh), an interval meter summed.
     #[arg(long)]
     pub meter: String,
@@ -230,6 +244,9 @@ pub struct BaselineArgs {
 pub struct AnomaliesArgs {
     /// Site package folder.
     pub site: PathBuf,
+    /// Read the site's `[historian]` database (its recorded data in VictoriaMetrics, Prometheus…) as well as its files.
+    #[arg(long)]
+    pub connect: bool,
     /// Start of the window, in the site's time zone. Default: the start of the record.
     #[arg(long)]
     pub from: Option<String>,
@@ -346,6 +363,9 @@ pub struct NewArgs {
 pub struct TrainArgs {
     /// Site package folder (holding site.toml).
     pub site: PathBuf,
+    /// Read the site's `[historian]` database (its recorded data in VictoriaMetrics, Prometheus…) as well as its files.
+    #[arg(long)]
+    pub connect: bool,
     /// The scenario: a package's `training/NAME.toml` (by name, or its path) or a file of yours.
     #[arg(long, value_name = "FILE")]
     pub scenario: PathBuf,
@@ -414,9 +434,30 @@ pub struct OptimiseArgs {
 }
 
 #[derive(clap::Args, Debug, Clone)]
+pub struct ImportArgs {
+    /// Site package folder (holding site.toml and its data files).
+    pub site: PathBuf,
+    /// The database's address, e.g. http://127.0.0.1:8428 (VictoriaMetrics single-node).
+    #[arg(long, value_name = "URL")]
+    pub to: String,
+    /// The site label of the series. Default: the package folder's name.
+    #[arg(long, value_name = "NAME")]
+    pub site_label: Option<String>,
+    /// A header to send with every request (e.g. Authorization) …
+    #[arg(long, value_name = "HEADER", requires = "auth_env")]
+    pub auth_header: Option<String>,
+    /// … its value read from this environment variable (PLANT_TWIN_*).
+    #[arg(long, value_name = "VARIABLE", requires = "auth_header")]
+    pub auth_env: Option<String>,
+}
+
+#[derive(clap::Args, Debug, Clone)]
 pub struct ReportArgs {
     /// Site package folder (holding site.toml).
     pub site: PathBuf,
+    /// Read the site's `[historian]` database (its recorded data in VictoriaMetrics, Prometheus…) as well as its files.
+    #[arg(long)]
+    pub connect: bool,
     /// Start of the window (inclusive): ISO 8601 or local time in the site's time zone
     /// ("2026-11-03", "2026-11-03 06:00"). Default: the start of the record.
     #[arg(long)]
@@ -443,6 +484,9 @@ pub struct ReportArgs {
 pub struct AlarmsArgs {
     /// Site package folder (holding site.toml and alarms.toml).
     pub site: PathBuf,
+    /// Read the site's `[historian]` database (its recorded data in VictoriaMetrics, Prometheus…) as well as its files.
+    #[arg(long)]
+    pub connect: bool,
     /// Start of the window (inclusive), as for `report`. Default: the start of the record.
     #[arg(long)]
     pub from: Option<String>,
@@ -655,6 +699,7 @@ fn subcommand_about(name: &str) -> Option<String> {
         "anomalies" => Some(t!("app-cmd-anomalies")),
         "baseline" => Some(t!("app-cmd-baseline")),
         "browse" => Some(t!("app-cmd-browse")),
+        "import" => Some(t!("app-cmd-import")),
         "help" => Some(t!("app-help-subcommand")),
         _ => None,
     }
@@ -740,6 +785,12 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         ("browse", "site") => t!("app-arg-browse-site"),
         ("browse", "write_sources") => t!("app-arg-browse-write-sources"),
         ("browse", "trust_server") => t!("app-arg-browse-trust-server"),
+        ("import", "site") => t!("app-arg-import-site"),
+        ("import", "to") => t!("app-arg-import-to"),
+        ("import", "site_label") => t!("app-arg-import-site-label"),
+        ("import", "auth_header") => t!("app-arg-import-auth-header"),
+        ("import", "auth_env") => t!("app-arg-import-auth-env"),
+        (_, "connect") => t!("app-arg-connect"),
         ("new", "folder") => t!("app-arg-new-folder"),
         ("new", "model") => t!("app-arg-new-model"),
         ("new", "data") => t!("app-arg-new-data"),

@@ -47,7 +47,7 @@ pub fn run(args: &ForecastArgs) -> Result<(), String> {
         (None, _, Some(f)) => f.meter(""),
         (None, total, None) => total_meter(total.as_deref() == Some("co2")), // i18n-ok: the option's value
     };
-    let loaded = plant_ingest::load_site_data(&site, &|_, _| {});
+    let loaded = plant_historian::load_site(&site, args.connect, &|_, _| {});
     for d in &loaded.diagnostics {
         eprintln!("{d}");
     }

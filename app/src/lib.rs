@@ -7,6 +7,7 @@ pub mod baseline;
 pub mod browse;
 pub mod cli;
 pub mod forecast;
+pub mod import;
 pub mod new;
 pub mod report;
 mod startup;
@@ -60,6 +61,7 @@ pub fn build_app(cli: &cli::Cli) -> App {
     .insert_resource(plant_viewer_context::Language(plant_i18n::current()))
     .insert_resource(plant_live_view::SourcesPath(cli.sources.clone().map(|p| absolute(&p))))
     .insert_resource(plant_live_view::StartLive(cli.live))
+    .insert_resource(plant_loading::ConnectHistorian(cli.connect))
     .insert_resource(plant_alarms_view::OpenAtStart(cli.alarms))
     .insert_resource(plant_anomalies_view::OpenAtStart(cli.anomalies))
     .insert_resource(plant_training_view::OpenAtStart(cli.training.clone(), cli.at.clone()))

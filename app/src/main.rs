@@ -16,6 +16,7 @@ fn main() -> bevy::app::AppExit {
         Some(Command::New(args)) => exit(plant_twin::new::run(args)),
         Some(Command::Serve(args)) => exit(plant_simulator::run(&args.run())),
         Some(Command::Browse(args)) => exit(plant_twin::browse::run(args)),
+        Some(Command::Import(args)) => exit(plant_twin::import::run(args)),
         Some(Command::Forecast(args)) => exit(plant_twin::forecast::run(args)),
         Some(Command::Baseline(args)) => exit(plant_twin::baseline::run(args)),
         Some(Command::Anomalies(args)) => exit(plant_twin::anomalies::run(args)),

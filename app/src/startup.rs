@@ -165,6 +165,7 @@ fn screenshot_when_ready(
     site: Option<Res<CurrentSite>>,
     info: Res<ModelInfo>,
     live: Option<Res<plant_live_view::Live>>,
+    asking: Option<Res<plant_loading::AskHistorian>>,
     mut shot: ResMut<ShotState>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -184,7 +185,8 @@ fn screenshot_when_ready(
     // (or there is no model to spawn).
     let failed = matches!(*status, LoadStatus::Failed);
     let no_model = site.is_none() || !info.0.readable;
-    let ready = (applied.0 || failed) && (shot.scene_ready || no_model || failed) && !waiting_for_live;
+    // Waiting for the user's consent to read the database is what the user sees: the picture shows it.
+    let ready = ((applied.0 || failed) && (shot.scene_ready || no_model || failed) && !waiting_for_live) || (asking.is_some() && (shot.scene_ready || no_model));
     if !ready {
         return;
     }

@@ -46,7 +46,7 @@ pub fn run(args: &TrainArgs) -> Result<(), String> {
         }
         None => None,
     };
-    let loaded = plant_ingest::load_site_data(&site, &|_, _| {});
+    let loaded = plant_historian::load_site(&site, args.connect, &|_, _| {});
     for d in &loaded.diagnostics {
         eprintln!("{d}");
     }

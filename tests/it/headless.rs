@@ -146,6 +146,7 @@ fn the_flows_panel_report_is_the_same_as_plant_twin_report() {
     let out = std::env::temp_dir().join(format!("plant-twin-report-{}.json", std::process::id()));
     let args = plant_twin::cli::ReportArgs {
         site: crate::cement_site(),
+        connect: false,
         from: Some("2026-11-04".into()),
         to: Some("2026-11-05 00:00".into()),
         format: "json".into(),

@@ -8,6 +8,7 @@ mod clock;
 mod fonts;
 mod forecast;
 mod headless;
+mod historian;
 mod live;
 mod new;
 mod render_smoke;

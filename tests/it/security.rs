@@ -136,7 +136,7 @@ fn a_packages_sources_wait_for_consent_and_a_foreign_variable_is_never_sent() {
     let _ = std::fs::remove_dir_all(&root);
 }
 
-fn panicking_loader(_: &plant_site::Site, _: plant_ingest::Progress) -> plant_ingest::Ingested {
+fn panicking_loader(_: &plant_site::Site, _: bool, _: plant_ingest::Progress) -> plant_ingest::Ingested {
     panic!("simulated loader bug")
 }
 

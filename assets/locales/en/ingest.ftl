@@ -88,3 +88,4 @@ ingest-new-cannot-write = cannot write: { $error }
 ingest-new-exists = a site.toml is already there; choose a new folder
 ingest-new-glb-only = the model must be a .glb or a .gltf
 ingest-new-model-uri = the model names the file "{ $uri }" outside its own folder (or not as a relative path); it cannot be copied into the package
+ingest-step-database = reading from the database

@@ -163,3 +163,11 @@ site-co2-target-bad-year = co2_target year { $year } is not a calendar year from
 site-co2-target-bad-value = co2_target t_co2 = { $value } must be a number of tonnes above zero and at most 10,000,000,000; the target is left out
 site-co2-target-twice = a CO2 target for { $year } is set twice; the second is ignored
 site-whatif-check-invalid = what-if "{ $process }": a check's meter: { $reason }; the check is left out
+
+# [historian] (docs/historian.md)
+site-historian-bad-url = the historian's url must start with http:// or https://, not “{ $url }”
+site-historian-selector-no-meter = the historian's selector “{ $selector }” must contain {"{"}meter{"}"} or {"{"}column{"}"}, where each meter's id or column goes
+site-historian-bad-time = “{ $time }” is not a time: write 2026-11-01 00:00 (the site's time zone) or 2026-11-01T00:00:00+08:00
+site-historian-empty-window = the historian's window ends before it starts
+site-historian-bad-duration = “{ $duration }” is not a duration from { $min_s } s to { $max_s } s (write 1d as 24h, e.g. “24h”, “30s”)
+site-historian-auth-pair = the historian needs both auth_header and auth_env, or neither

@@ -66,3 +66,4 @@ ingest-new-cannot-write = 无法写入：{ $error }
 ingest-new-exists = 该处已有 site.toml；请换一个新文件夹
 ingest-new-glb-only = 模型必须是 .glb 或 .gltf
 ingest-new-model-uri = 模型引用的文件“{ $uri }”不在其所在文件夹内（或不是相对路径），无法复制到站点包中
+ingest-step-database = 从数据库读取

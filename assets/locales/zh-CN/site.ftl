@@ -162,3 +162,11 @@ site-co2-target-bad-year = co2_target 的年份 { $year } 不是 1900 到 2200 �
 site-co2-target-bad-value = co2_target 的 t_co2 = { $value } 须为大于零且不超过 10,000,000,000 的吨数；已忽略该目标
 site-co2-target-twice = { $year } 年的 CO2 目标重复设置；已忽略第二个
 site-whatif-check-invalid = 假设分析“{ $process }”：模型校核的计量表：{ $reason }；已忽略该模型校核
+
+# [historian]（docs/zh-CN/historian.md）
+site-historian-bad-url = 历史数据库的 url 必须以 http:// 或 https:// 开头，而不是“{ $url }”
+site-historian-selector-no-meter = 历史数据库的选择器“{ $selector }”必须包含 {"{"}meter{"}"} 或 {"{"}column{"}"}，用于填入各计量表的标识或列名
+site-historian-bad-time = “{ $time }”不是时间：请写成 2026-11-01 00:00（站点时区）或 2026-11-01T00:00:00+08:00
+site-historian-empty-window = 历史数据库的时间窗结束早于开始
+site-historian-bad-duration = “{ $duration }”不是 { $min_s } 秒到 { $max_s } 秒之间的时长（1 天请写 24h，例如“24h”“30s”）
+site-historian-auth-pair = 历史数据库需要同时设置 auth_header 和 auth_env，或都不设置

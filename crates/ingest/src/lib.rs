@@ -69,15 +69,29 @@ pub fn step_message(step: &str) -> Msg {
         "reading" => msg!("ingest-step-reading"),
         "parsing" => msg!("ingest-step-parsing"),
         "indexing" => msg!("ingest-step-indexing"),
+        "database" => msg!("ingest-step-database"),
         other => msg!("ingest-step-other", step = other),
     }
 }
 
+/// Samples per meter id, as read (unsorted, maybe duplicated): times ms UTC and values.
+pub type Samples = HashMap<String, (Vec<TimestampMs>, Vec<f64>)>;
+
 /// Loads every data file of the site and builds one series per meter. A meter whose column appears in
 /// several files (e.g. monthly files) gets the samples of all of them.
 pub fn load_site_data(site: &Site, progress: Progress) -> Ingested {
+    let (samples, mut out) = read_site_files(site, progress);
+    progress(1.0, "indexing");
+    let several = site.data.len() > 1;
+    build_store(site, samples, &mut out, several, Some(&|meter| msg!("ingest-no-column", column = &meter.column)));
+    out
+}
+
+/// Reads every data file of the site: the samples per meter, and the files' reports and diagnostics (the
+/// store is left empty: [`build_store`] makes it).
+pub fn read_site_files(site: &Site, progress: Progress) -> (Samples, Ingested) {
     let mut out = Ingested::default();
-    let mut samples: HashMap<String, (Vec<TimestampMs>, Vec<f64>)> = HashMap::new();
+    let mut samples = Samples::new();
     let n = site.data.len().max(1) as f32;
     for (i, spec) in site.data.iter().enumerate() {
         // Inside the package only (SECURITY.md); `plant_site::parse` already left out paths outside it,
@@ -107,20 +121,29 @@ pub fn load_site_data(site: &Site, progress: Progress) -> Ingested {
             Err(d) => out.diagnostics.push(d),
         }
     }
-    progress(1.0, "indexing");
+    (samples, out)
+}
+
+/// Builds each meter's series from its samples into `out.store`, in the site's meter order. `several`: the
+/// samples came from more than one file or source (duplicated timestamps are then worth a warning); a meter
+/// with no samples gets a warning saying `missing(meter)` (none when `missing` is `None`).
+pub fn build_store(site: &Site, mut samples: Samples, out: &mut Ingested, several: bool, missing: Option<&dyn Fn(&plant_site::Meter) -> Msg>) {
     for meter in &site.meters {
         match samples.remove(&meter.id) {
             Some((t, v)) => {
                 let (series, report) = Series::from_samples(t, v);
-                if report.duplicates > 0 && site.data.len() > 1 {
+                if report.duplicates > 0 && several {
                     out.diagnostics.push(Diagnostic::warning(&site.site_toml_path(), Place::meter(&meter.id), msg!("ingest-duplicate-samples", count = report.duplicates)));
                 }
                 out.store.insert(meter.id.clone(), series);
             }
-            None => out.diagnostics.push(Diagnostic::warning(&site.site_toml_path(), Place::meter(&meter.id), msg!("ingest-no-column", column = &meter.column))),
+            None => {
+                if let Some(missing) = missing {
+                    out.diagnostics.push(Diagnostic::warning(&site.site_toml_path(), Place::meter(&meter.id), missing(meter)));
+                }
+            }
         }
     }
-    out
 }
 
 /// One file's samples per meter, its report and its diagnostics.

@@ -18,8 +18,8 @@ use plant_units::Value;
 pub use binding::{Bounds, ModelReport, check_model, equipment_from_extras};
 pub use diagnostic::{Diagnostic, Place, Severity, TextProblems, line_col, panic_message};
 pub use model::{
-    AccountingSettings, Anode, BaselineSource, Calcination, Co2Target, DataFile, Equipment, FlowEdge, FlowNode, FlowValue, Kpi, Meter, ModelCheck, NodeKind, NodeRef, Pfc, Product,
-    ProductAmount, Site, SiteHeader, TimestampFormat, WhatIf, parse_linear, source_in,
+    AccountingSettings, Anode, BaselineSource, Calcination, Co2Target, DataFile, Equipment, FlowEdge, FlowNode, FlowValue, HISTORIAN_METRIC, Historian, Kpi, Meter, ModelCheck,
+    NodeKind, NodeRef, Pfc, Product, ProductAmount, Site, SiteHeader, TimestampFormat, WhatIf, parse_linear, source_in,
 };
 pub use package::{PackagePathError, TextFileError, find_named, package_toml_files, read_optional_package_text, read_text_limited, resolve_in_package};
 pub use quantity::{Quantity, is_known_unit};
@@ -79,10 +79,11 @@ pub fn parse(text: &str, root: &Path) -> Result<Opened, Diagnostic> {
     let products = p.products(raw.product, &equipment, &meters);
     let whatifs = p.whatifs(raw.whatif, &equipment, &meters);
     let co2_targets = p.co2_targets(raw.co2_target);
-    let data = p.data(raw.data);
+    let historian = raw.historian.and_then(|h| p.historian(h, time_zone));
+    let data = p.data(raw.data, historian.is_some());
     p.model_path(&mut header, site_span);
 
-    let site = Site { root: root.to_path_buf(), header, time_zone, model_matrix, data, equipment, meters, nodes, flows, accounting, products, whatifs, co2_targets };
+    let site = Site { root: root.to_path_buf(), header, time_zone, model_matrix, data, equipment, meters, nodes, flows, accounting, products, whatifs, co2_targets, historian };
     Ok(Opened { site, diagnostics: p.out.list })
 }
 
@@ -570,8 +571,8 @@ impl Parser<'_> {
         out
     }
 
-    fn data(&mut self, raw: Vec<toml::Spanned<DataFile>>) -> Vec<DataFile> {
-        if raw.is_empty() {
+    fn data(&mut self, raw: Vec<toml::Spanned<DataFile>>, historian: bool) -> Vec<DataFile> {
+        if raw.is_empty() && !historian {
             self.warning(Place::Whole, msg!("site-no-data-files"));
         }
         // The package boundary: every path it names stays inside it (SECURITY.md).
@@ -585,6 +586,62 @@ impl Parser<'_> {
             }
         }
         data
+    }
+
+    /// `[historian]`: an `http(s)://` URL, a selector naming the meter, a window whose start is before its
+    /// end, a chunk from a minute to 31 days, a credential header with its variable. A bad one is an error at
+    /// its line and the table is left out (the site opens on its files).
+    fn historian(&mut self, raw: toml::Spanned<model::RawHistorian>, tz: chrono_tz::Tz) -> Option<Historian> {
+        let span = raw.span();
+        let h = raw.into_inner();
+        let url = h.url.get_ref().trim().trim_end_matches('/').to_string();
+        let scheme_ok = ["http://", "https://"].iter().any(|s| url.len() > s.len() && url[..s.len()].eq_ignore_ascii_case(s));
+        if !scheme_ok {
+            self.error(self.at(h.url.span()), msg!("site-historian-bad-url", url = h.url.get_ref().as_str()));
+            return None;
+        }
+        let selector = match &h.selector {
+            Some(s) if !(s.get_ref().contains("{meter}") || s.get_ref().contains("{column}")) => {
+                self.error(self.at(s.span()), msg!("site-historian-selector-no-meter", selector = s.get_ref().as_str()));
+                return None;
+            }
+            Some(s) => s.get_ref().trim().to_string(),
+            None => format!("{HISTORIAN_METRIC}{{meter=\"{{meter}}\"}}"),
+        };
+        let mut when = |w: &Option<toml::Spanned<String>>| -> Result<Option<i64>, ()> {
+            let Some(w) = w else { return Ok(None) };
+            match time::parse_when(w.get_ref(), 0, tz).filter(|_| !w.get_ref().trim().starts_with('+')) {
+                Some(t) => Ok(Some(t)),
+                None => {
+                    self.error(self.at(w.span()), msg!("site-historian-bad-time", time = w.get_ref().as_str()));
+                    Err(())
+                }
+            }
+        };
+        let (from_ms, to_ms) = (when(&h.from).ok()?, when(&h.to).ok()?);
+        if let (Some(a), Some(b)) = (from_ms, to_ms)
+            && a >= b
+        {
+            self.error(self.at(span), msg!("site-historian-empty-window"));
+            return None;
+        }
+        let mut duration = |d: &Option<toml::Spanned<String>>, default: i64, range: std::ops::RangeInclusive<i64>| -> Option<i64> {
+            let Some(d) = d else { return Some(default) };
+            let ms = time::parse_duration(d.get_ref()).filter(|ms| range.contains(ms));
+            if ms.is_none() {
+                let (lo, hi) = (range.start() / 1000, range.end() / 1000);
+                self.error(self.at(d.span()), msg!("site-historian-bad-duration", duration = d.get_ref().as_str(), min_s = lo, max_s = hi));
+            }
+            ms
+        };
+        let chunk_ms = duration(&h.chunk, 86_400_000, 60_000..=31 * 86_400_000)?;
+        let timeout_ms = duration(&h.timeout, 30_000, 1_000..=600_000)?;
+        let auth_env = h.auth_env.as_ref().map(|e| e.get_ref().trim().to_string());
+        if h.auth_header.is_some() != auth_env.is_some() {
+            self.error(self.at(span), msg!("site-historian-auth-pair"));
+            return None;
+        }
+        Some(Historian { url, selector, from_ms, to_ms, chunk_ms, timeout_ms, auth_header: h.auth_header, auth_env, at: self.at(span) })
     }
 
     /// Clears the 3D model's path when it leaves the package. An empty path is a site without a 3D model yet

@@ -33,6 +33,21 @@ pub(crate) struct RawSite {
     pub whatif: Vec<Spanned<RawWhatIf>>,
     #[serde(default)]
     pub co2_target: Vec<Spanned<RawCo2Target>>,
+    pub historian: Option<Spanned<RawHistorian>>,
+}
+
+/// `[historian]`: the recorded data in a database with the Prometheus query API (docs/historian.md).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawHistorian {
+    pub url: Spanned<String>,
+    pub selector: Option<Spanned<String>>,
+    pub from: Option<Spanned<String>>,
+    pub to: Option<Spanned<String>>,
+    pub chunk: Option<Spanned<String>>,
+    pub timeout: Option<Spanned<String>>,
+    pub auth_header: Option<String>,
+    pub auth_env: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -636,7 +651,34 @@ pub struct Site {
     pub whatifs: Vec<WhatIf>,
     /// Yearly CO2 targets (`[[co2_target]]`), one per year, in the order of the file.
     pub co2_targets: Vec<Co2Target>,
+    /// The database the recorded data is in (`[historian]`), read only when the user agrees to connect.
+    pub historian: Option<Historian>,
 }
+
+/// A database with the Prometheus query API (VictoriaMetrics, Prometheus, Grafana Mimir, Thanos) holding the
+/// site's recorded data, one series per meter (docs/historian.md). Checked when `site.toml` is read; nothing
+/// connects until the user agrees (SECURITY.md).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Historian {
+    /// `http://` or `https://` base URL of the query API (without `/api/v1`).
+    pub url: String,
+    /// A PromQL series selector with `{meter}` (the meter's id) or `{column}` (its column) in it.
+    pub selector: String,
+    /// The window to read, ms UTC; `None`: from the database's first sample / up to its last.
+    pub from_ms: Option<i64>,
+    pub to_ms: Option<i64>,
+    /// The span of one request (ms): samples are read a chunk at a time.
+    pub chunk_ms: i64,
+    /// Per request, ms.
+    pub timeout_ms: i64,
+    /// A header sent with every request, its value read from an environment variable (PLANT_TWIN_*).
+    pub auth_header: Option<String>,
+    pub auth_env: Option<String>,
+    pub at: Place,
+}
+
+/// The selector `plant-twin import` writes under: the metric, and the labels `site` and `meter`.
+pub const HISTORIAN_METRIC: &str = "plant_twin_meter";
 
 /// A calendar year's CO2 target of the whole site, in t CO2: scope 1 and location-based scope 2, the
 /// report's `scopes.total_location_t` (docs/site-format.md, docs/forecasts.md "CO2 trajectory").

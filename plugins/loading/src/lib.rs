@@ -23,15 +23,27 @@ use plant_viewer_context::{CurrentSite, Language, LoadStatus, MeterData, ModelIn
 #[derive(Resource, Clone, Debug)]
 pub struct SitePath(pub PathBuf);
 
-/// The function that reads a site's data on the worker thread: [`plant_ingest::load_site_data`], or a
-/// stand-in in tests (a loader that panics, to check that a dying worker becomes a problem).
+/// The function that reads a site's data on the worker thread — its files, and its `[historian]` database
+/// when the flag says the user agreed to connect: [`plant_historian::load_site`], or a stand-in in tests (a
+/// loader that panics, to check that a dying worker becomes a problem).
 #[derive(Resource, Clone, Copy)]
-pub struct Loader(pub fn(&Site, plant_ingest::Progress) -> Ingested);
+pub struct Loader(pub fn(&Site, bool, plant_ingest::Progress) -> Ingested);
 
 impl Default for Loader {
     fn default() -> Self {
-        Loader(plant_ingest::load_site_data)
+        Loader(plant_historian::load_site)
     }
+}
+
+/// Read the site's `[historian]` database without asking (`--connect`). Without it, the viewer asks first
+/// (SECURITY.md: nothing connects without the user); without a window, it does not connect.
+#[derive(Resource, Clone, Copy, Debug, Default)]
+pub struct ConnectHistorian(pub bool);
+
+/// The site waits for the user to say whether its database may be read (the consent window is open).
+#[derive(Resource)]
+pub struct AskHistorian {
+    site: Arc<Site>,
 }
 
 /// Opens the site at start-up and ingests its data in the background; with `ui`, also the top bar
@@ -50,18 +62,32 @@ struct LoadJob {
 
 impl Plugin for LoadingPlugin {
     fn build(&self, app: &mut App) {
-        app.init_resource::<Loader>().add_systems(Startup, open_site).add_systems(Update, receive_data.in_set(ViewerSystems::Load));
+        app.init_resource::<Loader>()
+            .init_resource::<ConnectHistorian>()
+            .insert_resource(AsksConsent(self.ui))
+            .add_systems(Startup, open_site)
+            .add_systems(Update, receive_data.in_set(ViewerSystems::Load));
         if self.ui {
-            app.add_systems(EguiPrimaryContextPass, (top_bar_system.in_set(PanelOrder::Top), problems_window_system.in_set(PanelOrder::Overlay)))
-                .add_systems(Update, set_window_title.run_if(resource_exists::<CurrentSite>));
+            app.add_systems(
+                EguiPrimaryContextPass,
+                (top_bar_system.in_set(PanelOrder::Top), problems_window_system.in_set(PanelOrder::Overlay), historian_consent_system.in_set(PanelOrder::Overlay)),
+            )
+            .add_systems(Update, set_window_title.run_if(resource_exists::<CurrentSite>));
         }
     }
 }
 
+/// Whether a window can ask the user (the viewer) or not (tests, headless runs).
+#[derive(Resource, Clone, Copy)]
+struct AsksConsent(bool);
+
+#[allow(clippy::too_many_arguments)]
 fn open_site(
     mut commands: Commands,
     path: Option<Res<SitePath>>,
     loader: Res<Loader>,
+    connect: Res<ConnectHistorian>,
+    asks: Res<AsksConsent>,
     mut problems: ResMut<Problems>,
     mut status: ResMut<LoadStatus>,
     mut clock: ResMut<SiteClock>,
@@ -88,10 +114,20 @@ fn open_site(
     commands.insert_resource(ModelInfo(model));
     commands.insert_resource(CurrentSite(site.clone()));
 
+    if site.historian.is_some() && !connect.0 && asks.0 {
+        commands.insert_resource(AskHistorian { site });
+        return;
+    }
+    start_load(&mut commands, site, *loader, connect.0, &mut status, &mut problems);
+}
+
+/// Starts the worker that reads the site's data (and its database when `connect`).
+fn start_load(commands: &mut Commands, site: Arc<Site>, loader: Loader, connect: bool, status: &mut LoadStatus, problems: &mut Problems) {
     let progress = Arc::new(Mutex::new((0.0f32, String::new())));
     let (tx, rx) = std::sync::mpsc::channel();
     let p = progress.clone();
     let load = loader.0;
+    let file = site.site_toml_path();
     let thread_name = String::from("plant-twin-ingest"); // i18n-ok: a thread name
     let spawned = std::thread::Builder::new().name(thread_name).spawn(move || {
         let report = |f: f32, what: &str| {
@@ -99,7 +135,7 @@ fn open_site(
                 *g = (f, what.to_string());
             }
         };
-        let ingested = load(&site, &report);
+        let ingested = load(&site, connect, &report);
         // The receiver is gone only if the app has quit; nothing to do then.
         let _ = tx.send(ingested);
     });
@@ -109,10 +145,68 @@ fn open_site(
             commands.insert_resource(LoadJob { result: Mutex::new(rx), worker: Mutex::new(Some(handle)) });
         }
         Err(e) => {
-            problems.list.push(Diagnostic::error(&path.0, plant_site::Place::Whole, msg!("loading-cannot-start-thread", error = e.to_string())));
+            problems.list.push(Diagnostic::error(&file, plant_site::Place::Whole, msg!("loading-cannot-start-thread", error = e.to_string())));
             *status = LoadStatus::Failed;
         }
     }
+}
+
+/// Asks once whether the site's database may be read: its address, the protocol and what is sent. "Not now"
+/// opens the site on its files alone (the problems list says the database was not read).
+fn historian_consent_system(
+    mut commands: Commands,
+    mut contexts: EguiContexts,
+    ask: Option<Res<AskHistorian>>,
+    loader: Res<Loader>,
+    mut status: ResMut<LoadStatus>,
+    mut problems: ResMut<Problems>,
+) -> Result {
+    let Some(ask) = ask else { return Ok(()) };
+    let Some(h) = ask.site.historian.as_ref() else { return Ok(()) };
+    let ctx = contexts.ctx_mut()?;
+    let mut answer = None;
+    egui::Window::new(t!("loading-historian-title"))
+        .id(egui::Id::new("historian-consent"))
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ctx, |ui| {
+            ui.label(t!("loading-historian-text"));
+            ui.add_space(4.0);
+            egui::Grid::new("historian-consent-grid") // i18n-ok: a widget id
+                .num_columns(2)
+                .show(ui, |ui| {
+                    ui.weak(t!("loading-historian-address"));
+                    ui.monospace(h.url.as_str());
+                    ui.end_row();
+                    ui.weak(t!("loading-historian-protocol"));
+                    ui.label(t!("loading-historian-protocol-value"));
+                    ui.end_row();
+                    ui.weak(t!("loading-historian-sends"));
+                    ui.label(t!("loading-historian-sends-value", meters = ask.site.meters.len()));
+                    ui.end_row();
+                    if let Some(env) = &h.auth_env {
+                        ui.weak(t!("loading-historian-credential"));
+                        ui.monospace(env.as_str());
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui.button(t!("loading-historian-connect")).clicked() {
+                    answer = Some(true);
+                }
+                if ui.button(t!("loading-historian-not-now")).clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+    if let Some(connect) = answer {
+        let site = ask.site.clone();
+        commands.remove_resource::<AskHistorian>();
+        start_load(&mut commands, site, *loader, connect, &mut status, &mut problems);
+    }
+    Ok(())
 }
 
 fn receive_data(

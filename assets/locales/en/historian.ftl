@@ -1,0 +1,21 @@
+# A site's recorded data in a Prometheus-API database (docs/historian.md).
+historian-connect = cannot reach the database at { $url }: { $error }
+historian-timeout = the database at { $url } did not answer within { $ms } ms
+historian-http = the database answered { $status } to { $url }: { $body }
+historian-too-large = the answer of { $url } is larger than { $limit_mb } MB; make the historian's chunk shorter
+historian-bad-answer = the answer of { $url } is not the Prometheus API's: { $why }
+historian-bad-url = “{ $url }” is not an http:// or https:// address of a database
+historian-env-not-allowed = the credential variable { $variable } is not allowed: use a PLANT_TWIN_* variable, or list it in { $allow_env }
+historian-clear-text = a credential would be sent in clear text to { $host }: use https://
+historian-env-unset = the credential variable { $variable } is not set
+historian-not-json = not JSON: { $error }
+historian-query-error = the query failed: { $error }
+historian-query-failed = the query failed (no reason given)
+historian-answer-shape = no “{ $what }” in the answer
+historian-need-window = the database cannot say where its data starts and ends ({ $error }); give from and to in [historian]
+historian-nothing-found = the database at { $url } has no samples for { $selector }
+historian-several-series = several series in the database match meter { $meter }; only { $used } was read
+historian-bad-samples = { $count } samples in the database's answers were not [time, value] pairs and were left out
+historian-unit-differs = meter { $meter }: the database's unit label says { $database }, site.toml says { $site }; the values are read as { $site }
+historian-no-series = no series for this meter in the database
+historian-not-connected = the recorded data is in the database at { $url }, which was not read: connect to read it (the viewer asks; commands take --connect)

@@ -1,0 +1,21 @@
+# 站点的历史记录在兼容 Prometheus API 的数据库中（docs/zh-CN/historian.md）。
+historian-connect = 无法连接 { $url } 的数据库：{ $error }
+historian-timeout = { $url } 的数据库在 { $ms } 毫秒内没有应答
+historian-http = 数据库对 { $url } 应答 { $status }：{ $body }
+historian-too-large = { $url } 的应答大于 { $limit_mb } MB；请缩短历史数据库的 chunk
+historian-bad-answer = { $url } 的应答不符合 Prometheus API：{ $why }
+historian-bad-url = “{ $url }”不是数据库的 http:// 或 https:// 地址
+historian-env-not-allowed = 不允许使用凭据变量 { $variable }：请使用 PLANT_TWIN_* 变量，或将其列入 { $allow_env }
+historian-clear-text = 凭据将以明文发送到 { $host }：请使用 https://
+historian-env-unset = 凭据变量 { $variable } 未设置
+historian-not-json = 不是 JSON：{ $error }
+historian-query-error = 查询失败：{ $error }
+historian-query-failed = 查询失败（未说明原因）
+historian-answer-shape = 应答中没有“{ $what }”
+historian-need-window = 数据库无法给出数据的起止时间（{ $error }）；请在 [historian] 中设置 from 和 to
+historian-nothing-found = { $url } 的数据库中没有 { $selector } 的样本
+historian-several-series = 数据库中有多个序列匹配计量表 { $meter }；只读取了 { $used }
+historian-bad-samples = 数据库应答中有 { $count } 个样本不是 [时间, 值] 对，已略去
+historian-unit-differs = 计量表 { $meter }：数据库的单位标签为 { $database }，site.toml 为 { $site }；数值按 { $site } 读取
+historian-no-series = 数据库中没有此计量表的序列
+historian-not-connected = 历史记录在 { $url } 的数据库中，尚未读取：连接后才读取（查看器会询问；命令行请加 --connect）

@@ -1,0 +1,100 @@
+//! Against a real VictoriaMetrics: the cement plant's record imported (half, then all: resumed), read back
+//! from a package with no data file equal to the files, a database gone (a clear error) and back.
+
+use std::path::{Path, PathBuf};
+
+use plant_historian::{ImportOptions, import, load_site};
+
+use crate::vm::{binary, free_port, start};
+use plant_store::{Series, Store};
+
+fn cement_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/cement-plant")
+}
+
+/// The cement plant's site.toml without its data file, reading from `url` instead.
+fn database_package(url: &str, selector: &str) -> tempfile::TempDir {
+    let text = std::fs::read_to_string(cement_dir().join("site.toml")).expect("site.toml");
+    let without_data: Vec<&str> = text.lines().filter(|l| !(l.starts_with("[[data]]") || l.starts_with("path = \"data/") || l.starts_with("timestamp_column"))).collect();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let toml = format!("{}\n\n[historian]\nurl = \"{url}\"\nselector = '{selector}'\n", without_data.join("\n"));
+    std::fs::write(dir.path().join("site.toml"), toml).expect("write site.toml");
+    dir
+}
+
+/// The store with each series cut at `cut_ms` (samples before it).
+fn before(store: &Store, cut_ms: i64) -> Store {
+    let mut out = Store::new();
+    for id in store.meter_ids() {
+        let Some(s) = store.get(id) else { continue };
+        let n = s.times_ms().partition_point(|&t| t < cut_ms);
+        out.insert(id, Series::from_samples(s.times_ms()[..n].to_vec(), s.values()[..n].to_vec()).0);
+    }
+    out
+}
+
+fn assert_same(files: &Store, db: &Store) {
+    assert_eq!(db.len(), files.len());
+    for id in files.meter_ids() {
+        let (a, b) = (files.get(id).expect("file series"), db.get(id).unwrap_or_else(|| panic!("{id} not read from the database")));
+        assert_eq!(a.times_ms(), b.times_ms(), "{id}: times differ");
+        for (i, (x, y)) in a.values().iter().zip(b.values()).enumerate() {
+            // VictoriaMetrics keeps a value's 15 significant digits or more.
+            assert!((x - y).abs() <= 1e-12 * x.abs().max(1e-300), "{id}[{i}]: {x} in the file, {y} from the database");
+        }
+    }
+}
+
+#[test]
+fn a_site_imported_into_victoriametrics_reads_back_equal_to_its_files_and_survives_the_database_going() {
+    let Some(bin) = binary() else { return };
+    let data = tempfile::tempdir().expect("temp dir");
+    let port = free_port();
+    let url = format!("http://127.0.0.1:{port}");
+    let vm = start(bin, port, data.path());
+    let cement = plant_site::open(&cement_dir()).expect("cement plant").site;
+    let files = plant_ingest::load_site_data(&cement, &|_, _| {}).store;
+    let total = files.sample_count() as u64;
+    let (t0, t1) = files.time_range().expect("a record");
+    let opts = ImportOptions { url: url.clone(), site_label: "cement-plant".into(), auth: None, timeout_ms: 60_000 };
+
+    // Half the record, as if an import had stopped; then the whole: only the rest is sent.
+    let half = before(&files, t0 + (t1 - t0) / 2);
+    let first = import(&cement, &half, &opts, &|_, _| {}).expect("first import");
+    assert_eq!((first.sent, first.already, first.held), (half.sample_count() as u64, 0, Some(half.sample_count() as u64)));
+    let progress = std::sync::Mutex::new(Vec::new());
+    let rest = import(&cement, &files, &opts, &|sent, of| progress.lock().expect("lock").push((sent, of))).expect("resumed import");
+    assert_eq!((rest.sent, rest.already, rest.held), (total - first.sent, first.sent, Some(total)));
+    let progress = progress.into_inner().expect("lock");
+    assert!(progress.len() >= 2 && progress.last() == Some(&(rest.sent, rest.sent)), "progress: {progress:?}");
+    let again = import(&cement, &files, &opts, &|_, _| {}).expect("third import");
+    assert_eq!((again.sent, again.already, again.requests), (0, total, 0), "a second import of the same record sends nothing");
+    assert_eq!(again.selector, r#"plant_twin_meter{site="cement-plant",meter="{meter}"}"#);
+
+    // A package with no data file, reading from the database (its window found by asking).
+    let pkg = database_package(&url, &again.selector);
+    let opened = plant_site::open(pkg.path()).expect("opens");
+    assert!(opened.diagnostics.iter().all(|d| !d.is_error() || d.to_string().contains("model")), "{:?}", opened.diagnostics);
+    let got = load_site(&opened.site, true, &|_, _| {});
+    assert!(got.diagnostics.iter().all(|d| !d.is_error()), "{:?}", got.diagnostics);
+    assert_same(&files, &got.store);
+
+    // Not connected: nothing read, one warning that says how to connect.
+    let off = load_site(&opened.site, false, &|_, _| {});
+    assert!(off.store.is_empty());
+    assert_eq!(off.diagnostics.len(), 1, "{:?}", off.diagnostics);
+    assert!(off.diagnostics[0].to_string().contains("--connect"), "{}", off.diagnostics[0]);
+
+    // The database gone: a clear error naming it and site.toml's line, nothing half-read.
+    vm.stop();
+    let gone = load_site(&opened.site, true, &|_, _| {});
+    assert!(gone.store.is_empty());
+    let e = gone.diagnostics.iter().find(|d| d.is_error()).expect("an error");
+    let text = e.to_string();
+    assert!(text.contains("cannot reach") && text.contains(&url) && text.contains("site.toml:"), "{text}");
+    // And back: the same data again.
+    let vm = start(bin, port, data.path());
+    let back = load_site(&opened.site, true, &|_, _| {});
+    assert_same(&files, &back.store);
+    drop(vm);
+}

@@ -1,0 +1,94 @@
+//! `plant-twin import` into a real VictoriaMetrics, then the site opened from the database alone: the
+//! report's figures are those of the files, and the viewer's logic loads the same data (with consent).
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use bevy::prelude::*;
+use plant_viewer_context::{LoadStatus, MeterData, Problems};
+
+#[path = "../../crates/historian/tests/it/vm.rs"]
+mod vm;
+
+fn run(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_plant-twin")).args(["--lang", "en"]).args(args).output().expect("runs");
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// The cement plant's site.toml without its data file, with the `[historian]` table `import` printed.
+fn database_package(historian: &str) -> tempfile::TempDir {
+    let text = std::fs::read_to_string(crate::cement_site().join("site.toml")).expect("site.toml");
+    let kept: Vec<&str> = text.lines().filter(|l| !(l.starts_with("[[data]]") || l.starts_with("path = \"data/") || l.starts_with("timestamp_column"))).collect();
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("site.toml"), format!("{}\n\n{historian}\n", kept.join("\n"))).expect("write");
+    std::fs::copy(crate::cement_site().join("model.glb"), dir.path().join("model.glb")).expect("model");
+    dir
+}
+
+/// The logic plugins on `site`, connecting to its database when `connect`, until the data is in.
+fn loaded(site: &Path, connect: bool) -> App {
+    let mut app = App::new();
+    app.add_plugins(MinimalPlugins);
+    plant_twin::add_logic_plugins(&mut app, site);
+    app.insert_resource(plant_loading::ConnectHistorian(connect));
+    app.finish();
+    app.cleanup();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while !app.world().resource::<LoadStatus>().is_ready() {
+        app.update();
+        assert!(!matches!(app.world().resource::<LoadStatus>(), LoadStatus::Failed), "{:?}", app.world().resource::<Problems>().list);
+        assert!(Instant::now() < deadline, "data did not load within 120 s");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    app
+}
+
+#[test]
+fn a_site_imported_with_plant_twin_import_reports_the_same_from_the_database() {
+    let Some(bin) = vm::binary() else { return };
+    let data = tempfile::tempdir().expect("temp dir");
+    let port = vm::free_port();
+    let url = format!("http://127.0.0.1:{port}");
+    let _vm = vm::start(bin, port, data.path());
+    let cement = crate::cement_site();
+    let cement = cement.to_str().expect("path");
+    let (ok, out, err) = run(&["import", cement, "--to", &url]);
+    assert!(ok, "{err}");
+    assert!(out.contains("37 meters") && out.contains("already there"), "{out}");
+    assert!(err.contains("sent 0 of") && err.contains("sent 743,850 of 743,850"), "progress: {err}");
+    let historian = &out[out.find("[historian]").expect("the table to use")..];
+    assert!(historian.contains(r#"selector = 'plant_twin_meter{site="cement-plant",meter="{meter}"}'"#), "{historian}");
+    // Again: nothing sent.
+    let (ok, again, err) = run(&["import", cement, "--to", &url]);
+    assert!(ok && again.contains(": 0 samples sent") && again.contains("743,850 already there"), "{again}{err}");
+
+    let pkg = database_package(historian.trim());
+    let pkg_path = pkg.path().to_str().expect("path");
+    let window = ["--from", "2026-11-03", "--to", "2026-11-10", "--format", "md"];
+    let (ok, from_files, err) = run(&[&["report", cement][..], &window].concat());
+    assert!(ok, "{err}");
+    let (ok, from_db, err) = run(&[&["report", pkg_path, "--connect"][..], &window].concat());
+    assert!(ok, "{err}");
+    // The same figures, and the same warning (the gap every meter shares), named at the file it came from.
+    let (db_figures, db_warnings) = from_db.split_once("## Warnings").expect("the gap is warned about");
+    let (file_figures, file_warnings) = from_files.split_once("## Warnings").expect("the gap is warned about");
+    assert_eq!(db_figures, file_figures, "the report from the database differs from the files'");
+    assert!(
+        file_warnings.contains("one gap in the record, 46 min long") && db_warnings.contains("site.toml:") && db_warnings.contains("one gap in the record, 46 min long"),
+        "{db_warnings}"
+    );
+    // Without --connect nothing is read, and the message says how.
+    let (ok, _, err) = run(&["report", pkg_path]);
+    assert!(!ok && err.contains("--connect"), "{err}");
+
+    // The viewer's logic: with consent, the same samples as the files.
+    let app = loaded(pkg.path(), true);
+    let files = plant_ingest::load_site_data(&plant_site::open(&crate::cement_site()).expect("site").site, &|_, _| {}).store;
+    let got = &app.world().resource::<MeterData>().0;
+    assert_eq!((got.len(), got.sample_count()), (files.len(), files.sample_count()));
+    // Without (no window to ask in): files only — none here — and the problems list says so.
+    let app = loaded(pkg.path(), false);
+    assert!(app.world().resource::<MeterData>().0.is_empty());
+    assert!(app.world().resource::<Problems>().list.iter().any(|d| d.to_string().contains("not read")), "{:?}", app.world().resource::<Problems>().list);
+}
