@@ -17,10 +17,12 @@
 
 mod client;
 mod import;
+mod pager;
 pub mod parse;
 pub mod promql;
 mod read;
 
 pub use client::{Connection, Error};
 pub use import::{ImportOptions, ImportReport, import, selector_for};
-pub use read::{HistorianRead, load_site, read};
+pub use pager::{Pager, PagerConfig, Snapshot};
+pub use read::{HistorianRead, load_site, read, shared_gaps};

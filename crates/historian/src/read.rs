@@ -38,7 +38,7 @@ struct Request {
 }
 
 /// How an answered series is told to be a meter's.
-enum Keys {
+pub(crate) enum Keys {
     /// Every series of the answer is this meter's.
     One(String),
     /// By this label's value.
@@ -46,7 +46,7 @@ enum Keys {
 }
 
 impl Keys {
-    fn meter<'a>(&'a self, s: &Series) -> Option<&'a str> {
+    pub(crate) fn meter<'a>(&'a self, s: &Series) -> Option<&'a str> {
         match self {
             Keys::One(m) => Some(m),
             Keys::ByLabel(label, map) => s.labels.get(label).and_then(|v| map.get(v)).map(String::as_str),
@@ -59,7 +59,7 @@ fn now_ms() -> i64 {
 }
 
 /// The selectors of a plan, each with how its answers map to meters.
-fn selectors(plan: Plan) -> Vec<(Arc<str>, Arc<Keys>)> {
+pub(crate) fn selectors(plan: Plan) -> Vec<(Arc<str>, Arc<Keys>)> {
     match plan {
         Plan::PerMeter(list) => list.into_iter().map(|(m, s)| (Arc::from(s), Arc::new(Keys::One(m)))).collect(),
         Plan::ByLabel { label, batches } => batches.into_iter().map(|(s, keys)| (Arc::from(s), Arc::new(Keys::ByLabel(label.clone(), keys.into_iter().collect())))).collect(),

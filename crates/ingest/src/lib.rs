@@ -144,6 +144,8 @@ pub fn build_store(site: &Site, mut samples: Samples, out: &mut Ingested, severa
             }
         }
     }
+    // The meters of a wide file with a sample at every row keep one time column between them.
+    out.store.share_equal_times();
 }
 
 /// One file's samples per meter, its report and its diagnostics.

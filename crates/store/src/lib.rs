@@ -111,6 +111,36 @@ impl Store {
         self.series.iter().filter_map(|s| s.time_range()).reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
     }
 
+    /// Bytes the store's series hold on the heap, by capacity: a time column shared by several meters
+    /// counted once (a series shared with another store is counted in each).
+    pub fn heap_bytes(&self) -> usize {
+        let mut seen = std::collections::HashSet::new();
+        self.series.iter().map(|s| s.own_heap_bytes() + if seen.insert(Arc::as_ptr(s.shared_times())) { s.shared_times().capacity() * 8 } else { 0 }).sum()
+    }
+
+    /// Lets meters whose timestamps are equal share one time column (the meters of a wide file that have a
+    /// sample at every row): 8 bytes a sample each instead of 16. Returns the bytes freed. Comparing costs
+    /// one pass over the times of meters whose length, first and last time match; series shared with
+    /// another store are copied first (call it on a store of one's own, as ingest does).
+    pub fn share_equal_times(&mut self) -> usize {
+        let mut seen: HashMap<(usize, TimestampMs, TimestampMs), Vec<Arc<Vec<TimestampMs>>>> = HashMap::new();
+        let mut freed = 0;
+        for s in &mut self.series {
+            let times = s.shared_times().clone();
+            let (Some(&first), Some(&last)) = (times.first(), times.last()) else { continue };
+            let candidates = seen.entry((times.len(), first, last)).or_default();
+            match candidates.iter().find(|c| Arc::ptr_eq(c, &times) || c[..] == times[..]) {
+                Some(c) if Arc::ptr_eq(c, &times) => {}
+                Some(c) => {
+                    freed += times.capacity() * 8;
+                    Arc::make_mut(s).use_times(c.clone());
+                }
+                None => candidates.push(times),
+            }
+        }
+        freed
+    }
+
     /// Total number of samples held.
     pub fn sample_count(&self) -> usize {
         self.series.iter().map(|s| s.len()).sum()

@@ -1,5 +1,7 @@
 //! One meter's samples: sorted timestamps and values, with a summary pyramid for window aggregates.
 
+use std::sync::Arc;
+
 use crate::{TimestampMs, summary::Pyramid, summary::Summary};
 
 /// How many gap-free sampling intervals a value is held for before the meter reads "no data".
@@ -63,7 +65,9 @@ pub struct BuildReport {
 /// Sorted samples of one meter.
 #[derive(Clone, Debug, Default)]
 pub struct Series {
-    times_ms: Vec<TimestampMs>,
+    /// Shared (`Arc`) with the other meters of a wide file that hold a sample at every row: one time column
+    /// for them all ([`crate::Store::share_equal_times`]); appending to a shared one copies it first.
+    times_ms: Arc<Vec<TimestampMs>>,
     values: Vec<f64>,
     pyramid: Pyramid,
     /// Median spacing of samples; 0 when fewer than two samples.
@@ -105,14 +109,40 @@ impl Series {
         }
         times.truncate(w);
         vals.truncate(w);
+        // Vectors grown by appending (several files, live data) hold up to twice their length: a stored
+        // series keeps only what it needs (16 bytes a sample and the pyramid's ~1 byte).
+        times.shrink_to_fit();
+        vals.shrink_to_fit();
         let interval_ms = median_interval(&times);
-        let series = Series { pyramid: Pyramid::build(&vals), times_ms: times, values: vals, interval_ms };
+        let series = Series { pyramid: Pyramid::build(&vals), times_ms: Arc::new(times), values: vals, interval_ms };
         report.gaps = series.gaps();
         (series, report)
     }
 
     pub fn len(&self) -> usize {
         self.times_ms.len()
+    }
+
+    /// Bytes the series holds on the heap: times, values and the summary pyramid, by capacity. Times shared
+    /// with other series are counted here in full ([`crate::Store::heap_bytes`] counts them once).
+    pub fn heap_bytes(&self) -> usize {
+        self.times_ms.capacity() * 8 + self.own_heap_bytes()
+    }
+
+    /// [`Series::heap_bytes`] less the times.
+    pub(crate) fn own_heap_bytes(&self) -> usize {
+        self.values.capacity() * 8 + self.pyramid.heap_bytes()
+    }
+
+    /// The time column, shared.
+    pub(crate) fn shared_times(&self) -> &Arc<Vec<TimestampMs>> {
+        &self.times_ms
+    }
+
+    /// Uses `times` — equal to this series' own — instead of its own copy.
+    pub(crate) fn use_times(&mut self, times: Arc<Vec<TimestampMs>>) {
+        debug_assert!(times[..] == self.times_ms[..]);
+        self.times_ms = times;
     }
 
     /// Appends a sample newer than the last (live data), updating the summary pyramid in place. A sample at
@@ -133,7 +163,7 @@ impl Series {
             }
             _ => {}
         }
-        self.times_ms.push(t);
+        Arc::make_mut(&mut self.times_ms).push(t);
         self.values.push(v);
         let n = self.times_ms.len();
         self.pyramid.push(n - 1, v);
@@ -252,22 +282,44 @@ impl Series {
         self.pyramid.query(&self.values, r.start, r.end)
     }
 
-    /// Reduces `[t0, t1)` to at most `buckets` (time, min, max) envelopes for charts: what a plot of the raw
-    /// samples would show, at a cost independent of the window's sample count beyond O(buckets log n).
-    pub fn envelope(&self, t0: TimestampMs, t1: TimestampMs, buckets: usize) -> Vec<(TimestampMs, f64, f64)> {
+    /// The M4 reduction of `[t0, t1)` for a chart `columns` pixels wide (Jugel et al., "M4: A
+    /// Visualization-Oriented Time Series Data Aggregation", PVLDB 7(10), 2014): in each pixel column the
+    /// first and last sample, with their times, and the column's minimum and maximum between them — the
+    /// points a line through all the samples touches in that column, so the line drawn through these is
+    /// the same picture. At most four points a column, in time order, whatever the window holds; each
+    /// column costs two searches and one pyramid query, O(columns · log n). A window holding no more
+    /// than four samples a column is returned as it is.
+    pub fn m4(&self, t0: TimestampMs, t1: TimestampMs, columns: usize) -> Vec<(TimestampMs, f64)> {
         let r = self.index_range(t0, t1);
-        if r.len() <= buckets.max(1) * 2 {
-            return r.map(|i| (self.times_ms[i], self.values[i], self.values[i])).collect();
+        let columns = columns.max(1);
+        if r.len() <= columns * 4 {
+            return r.map(|i| (self.times_ms[i], self.values[i])).collect();
         }
-        let span = (t1 - t0).max(1);
-        let mut out = Vec::with_capacity(buckets);
-        for b in 0..buckets as i64 {
-            let bt0 = t0 + span * b / buckets as i64;
-            let bt1 = t0 + span * (b + 1) / buckets as i64;
-            let s = self.aggregate(bt0, bt1);
-            if s.count > 0 {
-                out.push((bt0 + (bt1 - bt0) / 2, s.min, s.max));
+        let span = (t1 - t0).max(1) as i128;
+        let mut out = Vec::with_capacity(columns * 4);
+        let mut start = r.start;
+        for c in 1..=columns as i128 {
+            // The column's end in time, and the samples before it.
+            let ct1 = if c == columns as i128 { t1 } else { (t0 as i128 + span * c / columns as i128) as TimestampMs };
+            let end = self.count_until(ct1, false).clamp(start, r.end);
+            if end == start {
+                continue;
             }
+            let (first, last) = ((self.times_ms[start], self.values[start]), (self.times_ms[end - 1], self.values[end - 1]));
+            out.push(first);
+            if end - start > 2 {
+                let s = self.pyramid.query(&self.values, start, end);
+                // Between first and last: the extreme nearer the first value first, so the line goes
+                // first → near extreme → far extreme → last without crossing the column twice.
+                let mid = first.0 + (last.0 - first.0) / 2;
+                let (a, b) = if (first.1 - s.min).abs() <= (s.max - first.1).abs() { (s.min, s.max) } else { (s.max, s.min) };
+                out.push((mid, a));
+                out.push((mid, b));
+            }
+            if end - start > 1 {
+                out.push(last);
+            }
+            start = end;
         }
         out
     }

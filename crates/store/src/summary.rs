@@ -43,6 +43,11 @@ pub(crate) struct Pyramid {
 }
 
 impl Pyramid {
+    /// Bytes held on the heap (capacities, not lengths).
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.levels.capacity() * std::mem::size_of::<Vec<Summary>>() + self.levels.iter().map(|l| l.capacity() * std::mem::size_of::<Summary>()).sum::<usize>()
+    }
+
     pub(crate) fn build(values: &[f64]) -> Pyramid {
         let mut levels: Vec<Vec<Summary>> = Vec::new();
         let mut current: Vec<Summary> = values

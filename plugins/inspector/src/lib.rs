@@ -379,19 +379,19 @@ fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, wind
     let (t0, t1) = (clock.now_ms - half, clock.now_ms + half);
     // Times relative to the cursor, in hours, keep f64 precision and read naturally.
     let to_x = |t: i64| (t - clock.now_ms) as f64 / 3_600_000.0;
-    let envelope = series.envelope(t0, t1, 400);
+    // The samples reduced to what the chart can show (M4: first, min, max and last per pixel column), so a
+    // year of one-minute data draws the same line as all its points at a cost set by the chart's width.
+    let columns = ((ui.available_width() - 44.0).max(1.0) * ui.ctx().pixels_per_point()).round() as usize;
+    let points = series.m4(t0, t1, columns);
     let mut lines: Vec<Vec<[f64; 2]>> = vec![Vec::new()];
     let gap = series.hold_ms().max(1);
     let mut last_t = None;
-    for &(t, lo, hi) in &envelope {
-        if last_t.is_some_and(|lt: i64| t - lt > gap.max((t1 - t0) / 200)) {
+    for &(t, v) in &points {
+        if last_t.is_some_and(|lt: i64| t - lt > gap.max((t1 - t0) / columns.max(1) as i64)) {
             lines.push(Vec::new());
         }
         if let Some(l) = lines.last_mut() {
-            l.push([to_x(t), lo]);
-            if hi != lo {
-                l.push([to_x(t), hi]);
-            }
+            l.push([to_x(t), v]);
         }
         last_t = Some(t);
     }
@@ -412,7 +412,7 @@ fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, wind
         None => None,
     };
     // Anomalies as spans over the values' range (a spike, a single instant, as a span of a pixel or two).
-    let (lo, hi) = envelope.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &(_, a, b)| (lo.min(a), hi.max(b)));
+    let (lo, hi) = points.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &(_, v)| (lo.min(v), hi.max(v)));
     let min_w = (t1 - t0) as f64 / 3_600_000.0 / 300.0;
     let spans: Vec<[f64; 2]> =
         if lo.is_finite() { anomalies.of(&m.id, t0, t1).map(|a| [to_x(a.start_ms), to_x(a.end_ms).max(to_x(a.start_ms) + min_w)]).collect() } else { Vec::new() };

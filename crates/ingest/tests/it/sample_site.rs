@@ -70,3 +70,25 @@ fn the_record_is_physically_consistent() {
     let outage = t0 + (10 * 1440 + 10 * 60) * 60_000;
     assert_eq!(bz_s.reading_at(outage).value(), None);
 }
+
+/// Memory (issue #17): each sample costs its time and value (16 bytes) and the summary pyramid about one
+/// byte more; the loaded store holds at most 1.2 × 16 bytes a sample — here measured by the vectors'
+/// capacities, in the bundled site and in one loaded from two files (appended vectors are trimmed). The
+/// meters of the wide file that have a sample at every row share one time column, so the bundled site
+/// needs far less.
+#[test]
+fn the_store_holds_at_most_19_bytes_a_sample() {
+    let site = cement();
+    let one = load_site_data(&site, &no_progress).store;
+    let per_sample = |s: &plant_store::Store| s.heap_bytes() as f64 / s.sample_count() as f64;
+    assert!(per_sample(&one) <= 1.2 * 16.0, "{:.2} bytes a sample", per_sample(&one));
+    // Values (8) and pyramid (~1) are each meter's own; 37 meters mostly share their times.
+    assert!(per_sample(&one) >= 9.0 && per_sample(&one) <= 11.0, "{:.2} bytes a sample", per_sample(&one));
+    let distinct: std::collections::HashSet<*const i64> = one.meter_ids().filter_map(|id| one.get(id)).map(|s| s.times_ms().as_ptr()).collect();
+    assert!(distinct.len() < one.len() / 2, "{} time columns for {} meters", distinct.len(), one.len());
+    let mut two = site.clone();
+    two.data = vec![site.data[0].clone(), DataFile { path: site.data[0].path.replace(".parquet", ".csv"), ..site.data[0].clone() }];
+    let two = load_site_data(&two, &no_progress).store;
+    assert_eq!(two.sample_count(), one.sample_count(), "the same record twice: duplicates collapse");
+    assert!(per_sample(&two) <= 1.2 * 16.0, "{:.2} bytes a sample from two files", per_sample(&two));
+}

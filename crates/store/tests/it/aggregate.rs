@@ -60,20 +60,18 @@ fn window_is_half_open() {
 }
 
 #[test]
-fn envelope_keeps_extremes_and_bounds_the_point_count() {
+fn m4_keeps_extremes_and_bounds_the_point_count() {
     let n = 100_000i64;
     let t: Vec<i64> = (0..n).collect();
     let mut v: Vec<f64> = (0..n).map(|i| (i % 100) as f64).collect();
     v[54_321] = 1e6; // a spike must survive decimation
     let (s, _) = Series::from_samples(t, v);
-    let env = s.envelope(0, n, 500);
-    assert!(env.len() <= 500);
-    assert!(env.iter().any(|&(_, _, max)| max == 1e6));
-    assert!(env.windows(2).all(|w| w[0].0 < w[1].0), "times increase");
+    let m4 = s.m4(0, n, 500);
+    assert!(m4.len() <= 4 * 500);
+    assert!(m4.iter().any(|&(_, v)| v == 1e6));
+    assert!(m4.windows(2).all(|w| w[0].0 <= w[1].0), "times increase");
     // Small windows return raw samples.
-    let raw = s.envelope(10, 20, 500);
-    assert_eq!(raw.len(), 10);
-    assert!(raw.iter().all(|&(_, lo, hi)| lo == hi));
+    assert_eq!(s.m4(10, 20, 500), (10..20).map(|i| (i, (i % 100) as f64)).collect::<Vec<_>>());
 }
 
 #[test]

@@ -3,3 +3,4 @@
 mod aggregate;
 mod live;
 mod lookup;
+mod m4;
