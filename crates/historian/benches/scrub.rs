@@ -1,0 +1,154 @@
+//! Scrub latency on a record that lives in VictoriaMetrics: 1,000 meters × 30 days × 1 minute (43.2 million
+//! samples). The cursor jumps to a new instant; the time until every meter's value there is held:
+//!
+//! - **in memory**: the whole record in the store (`Store::readings_at`), the reference;
+//! - **pager**: `plant_historian::Pager` asked for the hour around the cursor — cold jumps across the month,
+//!   then a drag (the cursor moved ten minutes at a time, as scrubbing does), with 1 h and 6 h blocks;
+//! - **plain range query**: one PromQL `query_range` of all 1,000 meters over the same two hours at the
+//!   meters' one-minute step, as a dashboard would ask.
+//!
+//! Needs Debian's `victoria-metrics` (started here on a free loopback port, its data in a temporary
+//! folder; the import takes a minute or two). `cargo bench --workspace --bench scrub --profile dev`.
+//! Prints p50 and p95 of each (BENCHMARKS.md).
+
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use plant_historian::{ImportOptions, Pager, PagerConfig, import};
+use plant_store::{Series, Store};
+
+const METERS: usize = 1000;
+const DAYS: i64 = 30;
+const MINUTE: i64 = 60_000;
+const HOUR: i64 = 3_600_000;
+const T0: i64 = 1_793_548_800_000; // 2026-11-02 00:00 +08:00
+
+fn site(url: &str) -> plant_site::Site {
+    let mut toml =
+        String::from("[site]\nname = \"scrub\"\nkind = \"bench\"\ntime_zone = \"Asia/Shanghai\"\nmodel = \"\"\n\n[[equipment]]\nid = \"e\"\ntype = \"x\"\nname = \"E\"\n");
+    for m in 0..METERS {
+        toml.push_str(&format!("\n[[meter]]\nid = \"m{m}\"\nquantity = \"electric_power\"\nunit = \"kW\"\nequipment = \"e\"\n"));
+    }
+    toml.push_str(&format!("\n[historian]\nurl = \"{url}\"\nselector = 'plant_twin_meter{{site=\"scrub\",meter=\"{{meter}}\"}}'\ntimeout = \"120s\"\n"));
+    plant_site::parse(&toml, &std::env::temp_dir()).expect("bench site").site
+}
+
+fn record() -> Store {
+    let n = (DAYS * 24 * 60) as usize;
+    let times: Vec<i64> = (0..n as i64).map(|i| T0 + i * MINUTE).collect();
+    let mut store = Store::new();
+    for m in 0..METERS {
+        let values: Vec<f64> = (0..n).map(|i| 100.0 + ((i * (m + 7)) % 613) as f64 * 0.5).collect();
+        store.insert(format!("m{m}"), Series::from_samples(times.clone(), values).0);
+    }
+    store.share_equal_times();
+    store
+}
+
+fn percentiles(mut ms: Vec<f64>) -> (f64, f64) {
+    ms.sort_by(|a, b| a.total_cmp(b));
+    let at = |p: f64| ms[((ms.len() - 1) as f64 * p).round() as usize];
+    (at(0.5), at(0.95))
+}
+
+/// Cursor instants spread over the month (a fixed sequence).
+fn jumps(k: usize) -> Vec<i64> {
+    (0..k as i64).map(|i| T0 + 2 * HOUR + (i * 7_919 * MINUTE * 13) % ((DAYS * 24 - 4) * HOUR)).collect()
+}
+
+fn pager_latency(site: &Arc<plant_site::Site>, block_ms: i64) {
+    let h = site.historian.clone().expect("historian");
+    let pager = Pager::start(site.clone(), &h, PagerConfig { block_ms, cache_bytes: 512 << 20, prefetch_blocks: 1 }).expect("pager");
+    let wait = |want: (i64, i64)| -> f64 {
+        let start = Instant::now();
+        pager.want(want.0, want.1);
+        loop {
+            let s = pager.next(Duration::from_secs(300)).expect("a snapshot");
+            assert!(s.error.is_none(), "{:?}", s.error);
+            if s.want == want && s.complete {
+                assert_eq!(s.store.len(), METERS);
+                return start.elapsed().as_secs_f64() * 1000.0;
+            }
+        }
+    };
+    let cold: Vec<f64> = jumps(20).into_iter().map(|t| wait((t - HOUR / 2, t + HOUR / 2))).collect();
+    let start = jumps(1)[0] + 5 * HOUR;
+    let drag: Vec<f64> = (0..60).map(|k| start + k * 10 * MINUTE).map(|t| wait((t - HOUR / 2, t + HOUR / 2))).collect();
+    let (c50, c95) = percentiles(cold);
+    let (d50, d95) = percentiles(drag);
+    println!("pager, {} h blocks: jump across the month p50 {c50:.0} ms, p95 {c95:.0} ms; drag (10 min steps) p50 {d50:.1} ms, p95 {d95:.1} ms", block_ms / HOUR);
+}
+
+fn range_query_latency(url: &str) {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    let client = reqwest::Client::new();
+    let ms: Vec<f64> = jumps(20)
+        .into_iter()
+        .map(|t| {
+            let start = Instant::now();
+            let form = [
+                ("query", String::from("plant_twin_meter{site=\"scrub\"}")),
+                ("start", format!("{}", (t - HOUR) / 1000)),
+                ("end", format!("{}", (t + HOUR) / 1000)),
+                ("step", String::from("60")),
+            ];
+            let body = runtime.block_on(async { client.post(format!("{url}/api/v1/query_range")).form(&form).send().await?.text().await }).expect("query_range");
+            let (series, _) = plant_historian::parse::parse_answer(&body).expect("answer");
+            assert_eq!(series.len(), METERS);
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    let (p50, p95) = percentiles(ms);
+    println!("plain query_range, all {METERS} meters, 2 h at 1 min: p50 {p50:.0} ms, p95 {p95:.0} ms");
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
+    let Some(bin) =
+        ["victoria-metrics", "/usr/bin/victoria-metrics"].into_iter().find(|b| Command::new(b).arg("-version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok())
+    else {
+        println!("scrub: no victoria-metrics binary; nothing measured");
+        return;
+    };
+    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("port");
+    let url = format!("http://127.0.0.1:{port}");
+    let data = std::env::temp_dir().join(format!("plant-twin-scrub-{}", std::process::id()));
+    let mut vm = Command::new(bin)
+        .arg(format!("-httpListenAddr=127.0.0.1:{port}"))
+        .arg(format!("-storageDataPath={}", data.display()))
+        .arg("-retentionPeriod=100y")
+        .arg("-search.disableCache")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("victoria-metrics");
+    std::thread::sleep(Duration::from_secs(2));
+    let site = Arc::new(site(&url));
+    let store = record();
+    println!("record: {} meters, {} samples", store.len(), store.sample_count());
+    let started = Instant::now();
+    let opts = ImportOptions { url: url.clone(), site_label: "scrub".into(), auth: None, timeout_ms: 600_000 };
+    let report = import(&site, &store, &opts, &|_, _| {}).expect("import");
+    println!("import: {} samples in {:.0} s", report.sent, started.elapsed().as_secs_f64());
+
+    let mut out = Vec::new();
+    let ms: Vec<f64> = jumps(1000)
+        .into_iter()
+        .map(|t| {
+            let s = Instant::now();
+            store.readings_at(t, &mut out);
+            s.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    let (p50, p95) = percentiles(ms);
+    println!("in memory, all {METERS} meters at the cursor: p50 {p50:.3} ms, p95 {p95:.3} ms");
+    range_query_latency(&url);
+    pager_latency(&site, HOUR);
+    pager_latency(&site, 6 * HOUR);
+    let _ = vm.kill();
+    let _ = vm.wait();
+    let _ = std::fs::remove_dir_all(&data);
+}
