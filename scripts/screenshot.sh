@@ -40,12 +40,15 @@ if command -v victoria-metrics > /dev/null 2>&1; then
   cp sample-sites/cement-plant/model.glb "$historian_site/"
   grep -v '^\[\[data\]\]\|^path = "data/\|^timestamp_column' sample-sites/cement-plant/site.toml > "$historian_site/site.toml"
   "$app" import sample-sites/cement-plant --to http://127.0.0.1:18428 2> /dev/null | sed -n '/^\[historian\]/,$p' >> "$historian_site/site.toml"
+  cp -r "$historian_site" "$vm_dir/paged"
+  echo 'paged = true' >> "$vm_dir/paged/site.toml"
 else
   echo "no victoria-metrics: historian.png not taken"
 fi
 
 for lang in ${1:-en zh-CN}; do
   [[ -z "$historian_site" ]] || shoot "$lang" historian.png 1600x1000 "$historian_site" --paused
+  [[ -z "$historian_site" ]] || shoot "$lang" historian-paged.png 1600x1000 "$vm_dir/paged" --connect --at "2026-11-10 14:30" --select kiln-1 --paused
   shoot "$lang" screenshot.png 1600x900 --at "2026-11-10 15:00" --select kiln-1
   shoot "$lang" flows.png 1600x900 --at "2026-11-10 15:00" --select kiln-1 --flows co2 --flows-window week
   shoot "$lang" trajectory.png 1600x1000 --at "2026-11-14 12:00" --flows co2 --flows-window day --paused

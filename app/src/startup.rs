@@ -166,12 +166,17 @@ fn screenshot_when_ready(
     info: Res<ModelInfo>,
     live: Option<Res<plant_live_view::Live>>,
     asking: Option<Res<plant_loading::AskHistorian>>,
+    residency: Res<plant_viewer_context::Residency>,
+    clock: Res<plant_viewer_context::SiteClock>,
     mut shot: ResMut<ShotState>,
     mut exit: MessageWriter<AppExit>,
 ) {
     let Some(path) = opts.screenshot.clone() else { return };
     // With live sources, wait (up to 30 s) for their first samples so the picture shows live data.
     let waiting_for_live = live.as_ref().is_some_and(|l| l.is_running() && l.appended == 0) && shot.started.elapsed() < Duration::from_secs(30);
+    // A paged database: wait (up to 30 s) for the cursor's hours, so the picture shows them, not "loading".
+    let waiting_for_live =
+        waiting_for_live || (residency.loading_at(clock.now_ms) && residency.paged.as_ref().is_some_and(|p| p.error.is_none()) && shot.started.elapsed() < Duration::from_secs(30));
     if shot.started.elapsed() > Duration::from_secs(300) {
         error!("screenshot: the site did not finish loading within 300 s");
         exit.write(AppExit::error());

@@ -6,7 +6,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
-use plant_viewer_context::{LoadStatus, MeterData, Problems};
+use plant_viewer_context::{LoadStatus, MeterData, Problems, Residency, SiteClock};
 
 #[path = "../../crates/historian/tests/it/vm.rs"]
 mod vm;
@@ -91,4 +91,29 @@ fn a_site_imported_with_plant_twin_import_reports_the_same_from_the_database() {
     let app = loaded(pkg.path(), false);
     assert!(app.world().resource::<MeterData>().0.is_empty());
     assert!(app.world().resource::<Problems>().list.iter().any(|d| d.to_string().contains("not read")), "{:?}", app.world().resource::<Problems>().list);
+
+    // Paged (`paged = true`): only the hours around the cursor are held; at the cursor every meter reads
+    // what the files read, here and after a jump across the record; elsewhere the data is "loading".
+    let paged = database_package(&format!("{}\npaged = true", historian.trim()));
+    let mut app = loaded(paged.path(), true);
+    let check = |app: &mut App, t: i64| {
+        app.world_mut().resource_mut::<SiteClock>().seek(t);
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while app.world().resource::<Residency>().loading_at(t) {
+            app.update();
+            assert!(Instant::now() < deadline, "the cursor's hours did not arrive: {:?}", app.world().resource::<Residency>().paged);
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let data = app.world().resource::<MeterData>().0.clone();
+        assert!(data.sample_count() < files.sample_count() / 4, "only the hours around the cursor: {} samples", data.sample_count());
+        for id in files.meter_ids() {
+            let (want, got) = (files.reading_at(id, t).value(), data.reading_at(id, t).value());
+            assert_eq!(want.map(|v| (v * 1e6).round()), got.map(|v| (v * 1e6).round()), "{id} at {t}");
+        }
+    };
+    let (r0, r1) = files.time_range().expect("record");
+    check(&mut app, r0 + 8 * 86_400_000 + 6 * 3_600_000);
+    check(&mut app, r0 + 86_400_000);
+    let residency = app.world().resource::<Residency>().clone();
+    assert!(residency.loading_at(r1 - 1_000), "the record's end is not held: {:?}", residency.paged.map(|p| p.resident));
 }

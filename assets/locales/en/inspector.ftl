@@ -61,3 +61,4 @@ inspector-equipment-type =
         [anode-baking-furnace] Anode baking furnace
        *[other] { $kind }
     }
+inspector-reading-loading = loading…

@@ -50,3 +50,6 @@ loading-historian-sends-value = queries naming this site's { $meters } meters, f
 loading-historian-credential = Credential from
 loading-historian-connect = Connect and load
 loading-historian-not-now = Not now (files only)
+loading-paged = Database, paged: { $blocks } blocks held ({ $mb } MB)
+loading-paged-loading = loading the cursor's hours…
+loading-paged-error = ⚠ database not answering (the data held stays; retrying)

@@ -171,3 +171,4 @@ site-historian-bad-time = “{ $time }” is not a time: write 2026-11-01 00:00 
 site-historian-empty-window = the historian's window ends before it starts
 site-historian-bad-duration = “{ $duration }” is not a duration from { $min_s } s to { $max_s } s (write 1d as 24h, e.g. “24h”, “30s”)
 site-historian-auth-pair = the historian needs both auth_header and auth_env, or neither
+site-historian-bad-cache = cache_mb must be from 16 to 1048576 (MB), not { $mb }

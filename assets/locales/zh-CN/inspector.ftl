@@ -61,3 +61,4 @@ inspector-equipment-type =
         [anode-baking-furnace] 阳极焙烧炉
        *[other] { $kind }
     }
+inspector-reading-loading = 加载中…

@@ -38,3 +38,6 @@ loading-historian-sends-value = 包含本站点 { $meters } 个计量表名称�
 loading-historian-credential = 凭据来自
 loading-historian-connect = 连接并加载
 loading-historian-not-now = 暂不（仅文件）
+loading-paged = 数据库分页读取：已缓存 { $blocks } 个数据块（{ $mb } MB）
+loading-paged-loading = 正在加载光标附近的时段…
+loading-paged-error = ⚠ 数据库无应答（已缓存的数据保留；正在重试）

@@ -170,3 +170,4 @@ site-historian-bad-time = “{ $time }”不是时间：请写成 2026-11-01 00:
 site-historian-empty-window = 历史数据库的时间窗结束早于开始
 site-historian-bad-duration = “{ $duration }”不是 { $min_s } 秒到 { $max_s } 秒之间的时长（1 天请写 24h，例如“24h”“30s”）
 site-historian-auth-pair = 历史数据库需要同时设置 auth_header 和 auth_env，或都不设置
+site-historian-bad-cache = cache_mb 必须在 16 到 1048576（MB）之间，而不是 { $mb }

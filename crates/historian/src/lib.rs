@@ -25,4 +25,4 @@ mod read;
 pub use client::{Connection, Error};
 pub use import::{ImportOptions, ImportReport, import, selector_for};
 pub use pager::{Pager, PagerConfig, Snapshot};
-pub use read::{HistorianRead, load_site, read, shared_gaps};
+pub use read::{HistorianRead, load_site, read, shared_gaps, window};

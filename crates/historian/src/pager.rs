@@ -32,6 +32,13 @@ pub struct PagerConfig {
     pub prefetch_blocks: i64,
 }
 
+impl PagerConfig {
+    /// What `[historian]` says (`block`, `cache_mb`), with one block of prefetch.
+    pub fn of(h: &Historian) -> Self {
+        PagerConfig { block_ms: h.block_ms, cache_bytes: h.cache_mb << 20, prefetch_blocks: 1 }
+    }
+}
+
 impl Default for PagerConfig {
     fn default() -> Self {
         PagerConfig { block_ms: 3_600_000, cache_bytes: 512 << 20, prefetch_blocks: 1 }

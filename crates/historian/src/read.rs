@@ -84,6 +84,34 @@ fn discover(conn: &Connection, sels: &[(Arc<str>, Arc<Keys>)], at_ms: i64) -> Re
     Ok(bounds)
 }
 
+/// The window `[historian]` names, or (without `from`/`to`) the database's first and last sample of the
+/// site's meters. Errors name site.toml's `[historian]` line.
+pub fn window(site: &Site, h: &Historian) -> Result<(i64, i64), Diagnostic> {
+    let auth = h.auth_header.as_deref().zip(h.auth_env.as_deref());
+    let conn = Connection::new(&h.url, auth, h.timeout_ms).map_err(|e| Diagnostic::error(&site.site_toml_path(), h.at.clone(), e.message()))?;
+    let meters: Vec<(String, String)> = site.meters.iter().map(|m| (m.id.clone(), m.column.clone())).collect();
+    window_with(&conn, &selectors(plan(&h.selector, &meters)), site, h)
+}
+
+fn window_with(conn: &Connection, sels: &[(Arc<str>, Arc<Keys>)], site: &Site, h: &Historian) -> Result<(i64, i64), Diagnostic> {
+    let file = site.site_toml_path();
+    let fail = |e: Error| Diagnostic::error(&file, h.at.clone(), e.message());
+    match (h.from_ms, h.to_ms) {
+        (Some(a), Some(b)) => Ok((a, b)),
+        (a, b) => {
+            let at = b.unwrap_or_else(now_ms);
+            let found = discover(conn, sels, at).map_err(|e| match e {
+                Error::Http { .. } | Error::Answer { .. } => Diagnostic::error(&file, h.at.clone(), msg!("historian-need-window", error = e.message())),
+                e => fail(e),
+            })?;
+            match found {
+                Some((f, l)) => Ok((a.unwrap_or(f), b.unwrap_or(l))),
+                None => Err(Diagnostic::error(&file, h.at.clone(), msg!("historian-nothing-found", selector = h.selector.as_str(), url = conn.url()))),
+            }
+        }
+    }
+}
+
 /// Reads every meter of `site` from `h` over its window. Any request failing fails the whole read (a
 /// partial record would show as gaps that are not in the plant's data); the error names `site.toml`'s
 /// `[historian]` line and what the database said.
@@ -95,20 +123,7 @@ pub fn read(site: &Site, h: &Historian, progress: Progress) -> Result<HistorianR
     let meters: Vec<(String, String)> = site.meters.iter().map(|m| (m.id.clone(), m.column.clone())).collect();
     let sels = selectors(plan(&h.selector, &meters));
     progress(0.0, "database");
-    let (from, to) = match (h.from_ms, h.to_ms) {
-        (Some(a), Some(b)) => (a, b),
-        (a, b) => {
-            let at = b.unwrap_or_else(now_ms);
-            let found = discover(&conn, &sels, at).map_err(|e| match e {
-                Error::Http { .. } | Error::Answer { .. } => Diagnostic::error(&file, h.at.clone(), msg!("historian-need-window", error = e.message())),
-                e => fail(e),
-            })?;
-            match found {
-                Some((f, l)) => (a.unwrap_or(f), b.unwrap_or(l)),
-                None => return Err(Diagnostic::error(&file, h.at.clone(), msg!("historian-nothing-found", selector = h.selector.as_str(), url = conn.url()))),
-            }
-        }
-    };
+    let (from, to) = window_with(&conn, &sels, site, h)?;
     let mut requests = Vec::new();
     for (sel, keys) in &sels {
         let mut start = from - 1;

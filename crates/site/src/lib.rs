@@ -636,12 +636,21 @@ impl Parser<'_> {
         };
         let chunk_ms = duration(&h.chunk, 86_400_000, 60_000..=31 * 86_400_000)?;
         let timeout_ms = duration(&h.timeout, 30_000, 1_000..=600_000)?;
+        let block_ms = duration(&h.block, 3_600_000, 60_000..=86_400_000)?;
+        let cache_mb = match &h.cache_mb {
+            None => 512,
+            Some(c) if (16..=1 << 20).contains(c.get_ref()) => *c.get_ref() as usize,
+            Some(c) => {
+                self.error(self.at(c.span()), msg!("site-historian-bad-cache", mb = *c.get_ref()));
+                return None;
+            }
+        };
         let auth_env = h.auth_env.as_ref().map(|e| e.get_ref().trim().to_string());
         if h.auth_header.is_some() != auth_env.is_some() {
             self.error(self.at(span), msg!("site-historian-auth-pair"));
             return None;
         }
-        Some(Historian { url, selector, from_ms, to_ms, chunk_ms, timeout_ms, auth_header: h.auth_header, auth_env, at: self.at(span) })
+        Some(Historian { url, selector, from_ms, to_ms, chunk_ms, timeout_ms, paged: h.paged, block_ms, cache_mb, auth_header: h.auth_header, auth_env, at: self.at(span) })
     }
 
     /// Clears the 3D model's path when it leaves the package. An empty path is a site without a 3D model yet

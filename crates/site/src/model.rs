@@ -46,6 +46,10 @@ pub(crate) struct RawHistorian {
     pub to: Option<Spanned<String>>,
     pub chunk: Option<Spanned<String>>,
     pub timeout: Option<Spanned<String>>,
+    #[serde(default)]
+    pub paged: bool,
+    pub block: Option<Spanned<String>>,
+    pub cache_mb: Option<Spanned<i64>>,
     pub auth_header: Option<String>,
     pub auth_env: Option<Spanned<String>>,
 }
@@ -671,6 +675,12 @@ pub struct Historian {
     pub chunk_ms: i64,
     /// Per request, ms.
     pub timeout_ms: i64,
+    /// The viewer holds only the blocks around the cursor (`paged = true`) instead of the whole window.
+    pub paged: bool,
+    /// A paged block's span, ms (default 1 h).
+    pub block_ms: i64,
+    /// The most the paged blocks may take, in MB (default 512).
+    pub cache_mb: usize,
     /// A header sent with every request, its value read from an environment variable (PLANT_TWIN_*).
     pub auth_header: Option<String>,
     pub auth_env: Option<String>,

@@ -54,6 +54,7 @@ impl Plugin for ViewerContextPlugin {
             .init_resource::<Problems>()
             .init_resource::<LoadStatus>()
             .init_resource::<MeterData>()
+            .init_resource::<Residency>()
             .init_resource::<ModelInfo>()
             .init_resource::<Selection>()
             .init_resource::<Hovered>()
@@ -98,6 +99,32 @@ impl Problems {
     pub fn counts(&self) -> (usize, usize) {
         let errors = self.list.iter().filter(|d| d.severity == Severity::Error).count();
         (errors, self.list.len() - errors)
+    }
+}
+
+/// Which part of the record [`MeterData`] holds. `paged: None` (files, or a database read whole): all of
+/// it. With a paged database (docs/historian.md) only the spans around the cursor are held: outside them a
+/// meter without a value is *loading*, never *no data*, and views keep what they showed until it arrives.
+#[derive(Resource, Default, Debug, Clone)]
+pub struct Residency {
+    pub paged: Option<Paged>,
+}
+
+/// What a paged database has sent so far.
+#[derive(Debug, Clone, Default)]
+pub struct Paged {
+    /// Spans `[start, end)` (ms) whose samples are all held, in time order.
+    pub resident: Vec<(i64, i64)>,
+    /// The database's last error, in the current language (the data held stays).
+    pub error: Option<String>,
+    pub blocks: usize,
+    pub bytes: usize,
+}
+
+impl Residency {
+    /// Whether the record at `t` is still on its way (a paged database whose blocks do not hold `t`).
+    pub fn loading_at(&self, t: i64) -> bool {
+        self.paged.as_ref().is_some_and(|p| !p.resident.iter().any(|&(a, b)| a <= t && t < b))
     }
 }
 

@@ -262,10 +262,12 @@ fn inspector_panel_system(
     alarms: Res<EquipmentAlarms>,
     mut forecasts: ResMut<Forecasts>,
     anomalies: Res<MeterAnomalies>,
+    residency: Res<plant_viewer_context::Residency>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(site) = site else { return Ok(()) };
     let Some(id) = selection.0.as_deref() else { return Ok(()) };
+    let loading = residency.loading_at(clock.now_ms);
     let Some(eq) = site.0.equipment(id) else { return Ok(()) };
     show_panel(ctx, &mut area, INSPECTOR_PANEL, |root| {
         egui::Panel::right(INSPECTOR_PANEL).resizable(true).default_size(380.0).show(root, |ui| {
@@ -325,7 +327,7 @@ fn inspector_panel_system(
             anomalies_ui(ui, &meters, &anomalies, &clock, state.window_h);
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                 for m in meters {
-                    meter_ui(ui, m, &data.0, &clock, state.window_h, state.forecast.then_some(&mut *forecasts), &anomalies);
+                    meter_ui(ui, m, &data.0, &clock, state.window_h, state.forecast.then_some(&mut *forecasts), &anomalies, loading);
                 }
             });
         });
@@ -354,13 +356,16 @@ fn anomalies_ui(ui: &mut egui::Ui, meters: &[&Meter], anomalies: &MeterAnomalies
 
 /// One meter: its name, its value at the cursor, and a chart of the window around the cursor with its
 /// anomalies shaded.
-fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, window_h: f64, forecasts: Option<&mut Forecasts>, anomalies: &MeterAnomalies) {
+/// `loading`: the record at the cursor is still coming from a paged database (no value is "no data" yet).
+fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, window_h: f64, forecasts: Option<&mut Forecasts>, anomalies: &MeterAnomalies, loading: bool) {
     let series = store.get(&m.id);
     let reading = series.map(|s| s.reading_at(clock.now_ms));
     ui.horizontal(|ui| {
         ui.label(m.display_name());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let text = match &reading {
+                Some(r) if r.value().is_some() || !loading => reading_text(m, r),
+                _ if loading => t!("inspector-reading-loading"),
                 Some(r) => reading_text(m, r),
                 None => t!("inspector-reading-no-column"),
             };

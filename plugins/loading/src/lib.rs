@@ -17,7 +17,7 @@ use plant_i18n::{msg, t};
 use plant_ingest::Ingested;
 use plant_shell::{FreeArea, PanelOrder, show_panel};
 use plant_site::{Diagnostic, Site};
-use plant_viewer_context::{CurrentSite, Language, LoadStatus, MeterData, ModelInfo, Problems, SiteClock, ViewerSystems, language_picker};
+use plant_viewer_context::{CurrentSite, Language, LoadStatus, MeterData, ModelInfo, Problems, Residency, SiteClock, ViewerSystems, language_picker};
 
 /// The site package to open (a folder with `site.toml`).
 #[derive(Resource, Clone, Debug)]
@@ -66,7 +66,7 @@ impl Plugin for LoadingPlugin {
             .init_resource::<ConnectHistorian>()
             .insert_resource(AsksConsent(self.ui))
             .add_systems(Startup, open_site)
-            .add_systems(Update, receive_data.in_set(ViewerSystems::Load));
+            .add_systems(Update, (receive_data, receive_pager, page).chain().in_set(ViewerSystems::Load));
         if self.ui {
             app.add_systems(
                 EguiPrimaryContextPass,
@@ -121,8 +121,121 @@ fn open_site(
     start_load(&mut commands, site, *loader, connect.0, &mut status, &mut problems);
 }
 
+/// A paged database being opened: its window found and the pager started, on a thread.
+#[derive(Resource)]
+struct PagerJob {
+    result: Mutex<Receiver<Result<(plant_historian::Pager, (i64, i64)), Diagnostic>>>,
+}
+
+/// The paged database the views' data comes from (docs/historian.md, "Paging").
+#[derive(Resource)]
+pub struct Paging {
+    pager: Mutex<plant_historian::Pager>,
+    block_ms: i64,
+    /// The last want sent.
+    want: (i64, i64),
+}
+
+/// Hours of the record wanted on each side of the cursor: the inspector's charts and the flows panel's day.
+const PAGED_HOURS: i64 = 12;
+
+/// Opens a paged database: its window (asked of the database when `[historian]` gives none) and the pager.
+fn start_paging(commands: &mut Commands, site: Arc<Site>, h: plant_site::Historian, status: &mut LoadStatus, problems: &mut Problems) {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let file = site.site_toml_path();
+    let thread_name = String::from("plant-twin-pager-open"); // i18n-ok: a thread name
+    let spawned = std::thread::Builder::new().name(thread_name).spawn(move || {
+        let opened = plant_historian::window(&site, &h).and_then(|w| plant_historian::Pager::start(site.clone(), &h, plant_historian::PagerConfig::of(&h)).map(|p| (p, w)));
+        let _ = tx.send(opened);
+    });
+    match spawned {
+        Ok(_) => {
+            let progress = Arc::new(Mutex::new((0.0f32, String::from("database")))); // i18n-ok: a step's key (step_message)
+            *status = LoadStatus::Loading { started: Instant::now(), progress };
+            commands.insert_resource(PagerJob { result: Mutex::new(rx) });
+        }
+        Err(e) => {
+            problems.list.push(Diagnostic::error(&file, plant_site::Place::Whole, msg!("loading-cannot-start-thread", error = e.to_string())));
+            *status = LoadStatus::Failed;
+        }
+    }
+}
+
+/// The pager once open: the clock's range, and the views' data from its snapshots.
+fn receive_pager(
+    mut commands: Commands,
+    job: Option<Res<PagerJob>>,
+    mut status: ResMut<LoadStatus>,
+    mut problems: ResMut<Problems>,
+    mut clock: ResMut<SiteClock>,
+    mut residency: ResMut<Residency>,
+    site: Option<Res<CurrentSite>>,
+) {
+    let Some(job) = job else { return };
+    let received = match job.result.lock() {
+        Ok(rx) => rx.try_recv(),
+        Err(_) => Err(TryRecvError::Disconnected),
+    };
+    let started = match &*status {
+        LoadStatus::Loading { started, .. } => *started,
+        _ => Instant::now(),
+    };
+    match received {
+        Err(TryRecvError::Empty) => return,
+        Ok(Ok((pager, (t0, t1)))) => {
+            clock.set_range(t0, t1);
+            let block_ms = site.as_ref().and_then(|s| s.0.historian.as_ref()).map_or(3_600_000, |h| h.block_ms);
+            commands.insert_resource(Paging { pager: Mutex::new(pager), block_ms, want: (0, 0) });
+            residency.paged = Some(plant_viewer_context::Paged::default());
+            *status = LoadStatus::Ready { secs: started.elapsed().as_secs_f64() };
+        }
+        Ok(Err(d)) => {
+            error!("{d}");
+            problems.list.push(d);
+            problems.window_open = true;
+            *status = LoadStatus::Failed;
+        }
+        Err(TryRecvError::Disconnected) => {
+            let file = site.map(|s| s.0.site_toml_path()).unwrap_or_default();
+            problems.list.push(Diagnostic::error(&file, plant_site::Place::Whole, msg!("loading-thread-died-silently")));
+            *status = LoadStatus::Failed;
+        }
+    }
+    commands.remove_resource::<PagerJob>();
+}
+
+/// Each frame: the hours around the cursor wanted (whole blocks, so a want changes only when the cursor
+/// crosses one), and the newest snapshot swapped into the views' data.
+fn page(paging: Option<ResMut<Paging>>, clock: Res<SiteClock>, mut data: ResMut<MeterData>, mut residency: ResMut<Residency>) {
+    let Some(mut paging) = paging else { return };
+    let b = paging.block_ms.max(60_000);
+    let half = PAGED_HOURS * 3_600_000;
+    let want = ((clock.now_ms - half).div_euclid(b) * b, ((clock.now_ms + half).div_euclid(b) + 1) * b);
+    let Ok(pager) = paging.pager.lock() else { return };
+    let snapshot = pager.latest();
+    if want != paging.want {
+        pager.want(want.0, want.1);
+    }
+    drop(pager);
+    paging.want = want;
+    let Some(s) = snapshot else { return };
+    if !Arc::ptr_eq(&data.0, &s.store) {
+        data.0 = s.store.clone();
+    }
+    let paged = plant_viewer_context::Paged { resident: s.resident, error: s.error.map(|e| e.to_string()), blocks: s.blocks, bytes: s.bytes };
+    let changed = residency.paged.as_ref().is_none_or(|p| p.resident != paged.resident || p.error != paged.error || p.blocks != paged.blocks);
+    if changed {
+        residency.paged = Some(paged);
+    }
+}
+
 /// Starts the worker that reads the site's data (and its database when `connect`).
 fn start_load(commands: &mut Commands, site: Arc<Site>, loader: Loader, connect: bool, status: &mut LoadStatus, problems: &mut Problems) {
+    if connect && let Some(h) = site.historian.as_ref().filter(|h| h.paged) {
+        let h = h.clone();
+        start_paging(commands, site, h, status, problems);
+        return;
+    }
     let progress = Arc::new(Mutex::new((0.0f32, String::new())));
     let (tx, rx) = std::sync::mpsc::channel();
     let p = progress.clone();
@@ -283,6 +396,8 @@ fn top_bar_system(
     mut language: ResMut<Language>,
     mut note: Local<Option<(String, f64)>>,
     mut save_view: ResMut<plant_shell::SaveView>,
+    residency: Res<Residency>,
+    clock: Res<SiteClock>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let id = "top-bar"; // i18n-ok: a panel id
@@ -307,9 +422,12 @@ fn top_bar_system(
                         ui.add(egui::ProgressBar::new(f).desired_width(220.0).show_percentage().text(t!("loading-progress", step = what)));
                         ctx_request_repaint(ui);
                     }
-                    LoadStatus::Ready { secs } => {
-                        ui.weak(loaded_summary(data.0.len(), data.0.sample_count(), *secs));
-                    }
+                    LoadStatus::Ready { secs } => match &residency.paged {
+                        None => {
+                            ui.weak(loaded_summary(data.0.len(), data.0.sample_count(), *secs));
+                        }
+                        Some(p) => paged_status(ui, p, residency.loading_at(clock.now_ms)),
+                    },
                     _ => {}
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -360,6 +478,21 @@ fn language_menu(ui: &mut egui::Ui, language: &mut ResMut<Language>, note: &mut 
         } else {
             *note = None;
         }
+    }
+}
+
+/// A paged database: what is held, whether the cursor's block is on its way, the database's last error.
+fn paged_status(ui: &mut egui::Ui, p: &plant_viewer_context::Paged, loading: bool) {
+    let mb = plant_i18n::decimal(p.bytes as f64 / 1e6, 1);
+    ui.weak(t!("loading-paged", blocks = p.blocks, mb = mb));
+    if let Some(e) = &p.error {
+        ui.colored_label(ui.visuals().error_fg_color, t!("loading-paged-error")).on_hover_text(e.as_str());
+    } else if loading {
+        ui.add(egui::Spinner::new());
+        ui.weak(t!("loading-paged-loading"));
+    }
+    if loading || p.error.is_some() {
+        ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
     }
 }
 

@@ -142,10 +142,15 @@ pub fn update_readings(
     carbon: Option<Res<CarbonRates>>,
     alarms: Res<EquipmentAlarms>,
     time: Res<Time<Real>>,
+    residency: Res<plant_viewer_context::Residency>,
     mut flash: Local<bool>,
     mut items: Query<(Ref<EquipmentNode>, &mut EquipmentReading, &mut EquipmentTint)>,
 ) {
     let Some(index) = index else { return };
+    // A paged database still fetching the cursor's block: keep what is shown ("loading", not "no data").
+    if residency.loading_at(clock.now_ms) {
+        return;
+    }
     let scale_changed = scale.as_ref().is_some_and(|s| s.is_changed()) || index.is_changed();
     let carbon_changed = carbon.as_ref().is_some_and(|c| c.is_changed());
     // Unacknowledged alarms flash twice a second: every item is repainted when the phase turns.
