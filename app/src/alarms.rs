@@ -23,7 +23,7 @@ pub fn run(args: &AlarmsArgs) -> Result<(), String> {
     for d in &diags {
         eprintln!("{d}");
     }
-    let loaded = plant_historian::load_site(&site, args.connect, &|_, _| {});
+    let loaded = crate::data::load(&site, args.connect)?;
     for d in &loaded.diagnostics {
         eprintln!("{d}");
     }

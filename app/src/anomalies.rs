@@ -36,7 +36,7 @@ pub fn run(args: &AnomaliesArgs) -> Result<(), String> {
             .transpose()
     };
     let (from, to) = (time("from", &args.from)?, time("to", &args.to)?); // i18n-ok: the options' names
-    let loaded = plant_historian::load_site(&site, args.connect, &|_, _| {});
+    let loaded = crate::data::load(&site, args.connect)?;
     for d in &loaded.diagnostics {
         eprintln!("{d}");
     }

@@ -37,7 +37,7 @@ pub fn run(args: &BaselineArgs) -> Result<(), String> {
     if site.meter(&args.meter).is_some_and(|m| matches!(m.quantity, plant_site::Quantity::Temperature | plant_site::Quantity::Pressure | plant_site::Quantity::Concentration)) {
         eprintln!("{}", t!("app-baseline-not-energy", id = args.meter.as_str()));
     }
-    let loaded = plant_historian::load_site(&site, args.connect, &|_, _| {});
+    let loaded = crate::data::load(&site, args.connect)?;
     for d in &loaded.diagnostics {
         eprintln!("{d}");
     }

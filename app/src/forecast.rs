@@ -47,7 +47,7 @@ pub fn run(args: &ForecastArgs) -> Result<(), String> {
         (None, _, Some(f)) => f.meter(""),
         (None, total, None) => total_meter(total.as_deref() == Some("co2")), // i18n-ok: the option's value
     };
-    let loaded = plant_historian::load_site(&site, args.connect, &|_, _| {});
+    let loaded = crate::data::load(&site, args.connect)?;
     for d in &loaded.diagnostics {
         eprintln!("{d}");
     }

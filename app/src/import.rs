@@ -38,9 +38,11 @@ pub fn run(args: &ImportArgs) -> Result<(), String> {
     let (sent, already) = (plant_i18n::integer(report.sent as i64), plant_i18n::integer(report.already as i64));
     println!("{}", t!("app-import-done", meters = report.meters, sent = sent, already = already, url = args.to.as_str(), requests = report.requests));
     let expected = report.sent + report.already;
+    // Fewer held than sent: the database dropped some (most often a retention shorter than the record). The
+    // files must stay; this is a failure, not a table to copy.
     if let Some(held) = report.held.filter(|&h| h < expected) {
         let (held, expected) = (plant_i18n::integer(held as i64), plant_i18n::integer(expected as i64));
-        eprintln!("{}", t!("app-import-fewer-held", held = held, expected = expected));
+        return Err(failed(t!("app-import-fewer-held", held = held, expected = expected)));
     }
     let selector = report.selector.replace('\'', "\\'");
     println!("\n{}\n\n[historian]\nurl = \"{}\"\nselector = '{}'", t!("app-import-use"), args.to.trim_end_matches('/'), selector); // i18n-ok: TOML written for site.toml

@@ -6,6 +6,7 @@ pub mod anomalies;
 pub mod baseline;
 pub mod browse;
 pub mod cli;
+mod data;
 pub mod forecast;
 pub mod import;
 pub mod new;

@@ -51,15 +51,9 @@ fn run_inner(args: &ReportArgs) -> Result<(), Failure> {
     let opened = plant_site::open(&args.site).map_err(|d| Failure::Diagnostic(d.to_string()))?;
     let site = opened.site;
     let mut diagnostics = opened.diagnostics;
-    let loaded = plant_historian::load_site(&site, args.connect, &|_, _| {});
+    let loaded = crate::data::load(&site, args.connect).map_err(Failure::Diagnostic)?;
     diagnostics.extend(loaded.diagnostics);
     let store = loaded.store;
-    if store.is_empty() {
-        // Why there is nothing to report (a database that could not be read), before the error says so.
-        for d in diagnostics.iter().filter(|d| d.is_error()) {
-            eprintln!("{d}");
-        }
-    }
     let scenario = |p: &Path| -> Result<plant_scenario::Scenario, Failure> {
         let path = plant_scenario::find(&site, p).map_err(|names| Failure::Message(t!("app-report-no-scenario", name = p.display().to_string(), names = names.join(", "))))?;
         let (s, diagnostics) = plant_scenario::load(&path, &site).map_err(|d| Failure::Diagnostic(d.to_string()))?;
@@ -113,11 +107,7 @@ fn run_inner(args: &ReportArgs) -> Result<(), Failure> {
 /// language.
 /// `record` is the store's time range (`None`: no data).
 pub(crate) fn window(site: &Site, record: Option<(i64, i64)>, from: Option<&str>, to: Option<&str>) -> Result<(i64, i64), String> {
-    let file = site.site_toml_path().display().to_string();
-    let (start, end) = record.ok_or_else(|| match &site.historian {
-        Some(h) => t!("app-report-no-data-historian", file = file.as_str(), url = h.url.as_str()),
-        None => t!("app-report-no-data", file = file.as_str()),
-    })?;
+    let (start, end) = record.ok_or_else(|| t!("app-report-no-data", file = site.site_toml_path().display().to_string()))?;
     let time = |s: Option<&str>, default: i64, option: &str| -> Result<i64, String> {
         match s {
             None => Ok(default),

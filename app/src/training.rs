@@ -46,7 +46,7 @@ pub fn run(args: &TrainArgs) -> Result<(), String> {
         }
         None => None,
     };
-    let loaded = plant_historian::load_site(&site, args.connect, &|_, _| {});
+    let loaded = crate::data::load(&site, args.connect)?;
     for d in &loaded.diagnostics {
         eprintln!("{d}");
     }

@@ -22,7 +22,9 @@ fn database_package(historian: &str) -> tempfile::TempDir {
     let kept: Vec<&str> = text.lines().filter(|l| !(l.starts_with("[[data]]") || l.starts_with("path = \"data/") || l.starts_with("timestamp_column"))).collect();
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("site.toml"), format!("{}\n\n{historian}\n", kept.join("\n"))).expect("write");
-    std::fs::copy(crate::cement_site().join("model.glb"), dir.path().join("model.glb")).expect("model");
+    for f in ["model.glb", "alarms.toml"] {
+        std::fs::copy(crate::cement_site().join(f), dir.path().join(f)).expect(f);
+    }
     dir
 }
 
@@ -78,9 +80,11 @@ fn a_site_imported_with_plant_twin_import_reports_the_same_from_the_database() {
         file_warnings.contains("one gap in the record, 46 min long") && db_warnings.contains("site.toml:") && db_warnings.contains("one gap in the record, 46 min long"),
         "{db_warnings}"
     );
-    // Without --connect nothing is read, and the message says how.
-    let (ok, _, err) = run(&["report", pkg_path]);
-    assert!(!ok && err.contains("--connect"), "{err}");
+    // Without --connect nothing is read, and every command says how, the same way.
+    for command in [&["report", pkg_path][..], &["anomalies", pkg_path], &["forecast", pkg_path, "--meter", "kiln-1.coal"], &["alarms", pkg_path]] {
+        let (ok, _, err) = run(command);
+        assert!(!ok && err.contains("read only with --connect"), "{command:?}: {err}");
+    }
 
     // The viewer's logic: with consent, the same samples as the files.
     let app = loaded(pkg.path(), true);

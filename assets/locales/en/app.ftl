@@ -322,6 +322,6 @@ app-arg-connect = Read the site's [historian] database (its recorded data in Vic
 app-import-no-data = the site's data files hold no samples to import
 app-import-progress = sent { $sent } of { $total } samples
 app-import-done = { $meters } meters: { $sent } samples sent to { $url } in { $requests } requests, { $already } already there.
-app-import-fewer-held = the database holds { $held } of the { $expected } samples: its retention (VictoriaMetrics' -retentionPeriod) may be shorter than the record
+app-import-fewer-held = the database holds only { $held } of the { $expected } samples: its retention (VictoriaMetrics' -retentionPeriod, one month by default) is probably shorter than the record; keep the data files
 app-import-use = To read the site from the database, put this in its site.toml (the [[data]] files may then go):
 app-report-no-data-historian = { $file }: no meter data: the site's recorded data is in the database at { $url }, read only with --connect

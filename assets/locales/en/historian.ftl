@@ -19,3 +19,4 @@ historian-bad-samples = { $count } samples in the database's answers were not [t
 historian-unit-differs = meter { $meter }: the database's unit label says { $database }, site.toml says { $site }; the values are read as { $site }
 historian-no-series = no series for this meter in the database
 historian-not-connected = the recorded data is in the database at { $url }, which was not read: connect to read it (the viewer asks; commands take --connect)
+historian-not-api = { $url } answered { $status } with a web page, not the Prometheus API: is the address the API's base (e.g. http://host:8428 for VictoriaMetrics, http://host:9090 for Prometheus)?

@@ -319,6 +319,6 @@ app-arg-connect = 除文件外，还读取站点的 [historian] 数据库（其�
 app-import-no-data = 站点的数据文件中没有可导入的样本
 app-import-progress = 已发送 { $sent } / { $total } 个样本
 app-import-done = { $meters } 个计量表：{ $sent } 个样本已分 { $requests } 次请求发送到 { $url }，{ $already } 个已存在。
-app-import-fewer-held = 数据库只保存了 { $expected } 个样本中的 { $held } 个：其保留期（VictoriaMetrics 的 -retentionPeriod）可能短于记录
+app-import-fewer-held = 数据库只保存了 { $expected } 个样本中的 { $held } 个：其保留期（VictoriaMetrics 的 -retentionPeriod，默认一个月）很可能短于记录；请保留数据文件
 app-import-use = 如需从数据库读取该站点，请在其 site.toml 中加入以下内容（之后可去掉 [[data]] 文件）：
 app-report-no-data-historian = { $file }：没有计量数据：站点的历史记录在 { $url } 的数据库中，只有加 --connect 才会读取

@@ -39,6 +39,11 @@ pub enum Error {
     Credential(Msg),
     /// The URL cannot be used.
     Url(String),
+    /// A web page answered, not the API: the address is not the API's base.
+    NotApi {
+        url: String,
+        status: u16,
+    },
 }
 
 impl Error {
@@ -52,6 +57,7 @@ impl Error {
             Error::Answer { url, why } => msg!("historian-bad-answer", url = url, why = why.clone()),
             Error::Credential(m) => m.clone(),
             Error::Url(url) => msg!("historian-bad-url", url = url),
+            Error::NotApi { url, status } => msg!("historian-not-api", url = url, status = *status),
         }
     }
 
@@ -165,6 +171,10 @@ impl Connection {
             body.extend_from_slice(&chunk);
         }
         let text = String::from_utf8_lossy(&body).into_owned();
+        // An HTML page (a web server, a login page, a proxy's error) is not the API, whatever its status.
+        if text.trim_start().starts_with('<') {
+            return Err(Error::NotApi { url: url.to_string(), status: status.as_u16() });
+        }
         if !status.is_success() {
             let snippet: String = text.chars().take(300).collect();
             return Err(Error::Http { url: url.to_string(), status: status.as_u16(), body: snippet.trim().to_string() });

@@ -75,6 +75,9 @@ pub fn import(site: &Site, store: &Store, opts: &ImportOptions, progress: &dyn F
     let conn = Connection::new(&opts.url, auth, opts.timeout_ms)?;
     let mut report = ImportReport { selector: selector_for(&opts.site_label), window: store.time_range(), ..Default::default() };
     let Some(window) = report.window else { return Ok(report) };
+    // What an import stopped a moment ago sent may still sit in VictoriaMetrics' buffers, unsearchable: made
+    // searchable first, so that it is not sent again (a second copy would be stored beside the first).
+    let _ = conn.block_on(conn.get("/internal/force_flush"));
     let held = last_held(&conn, &opts.site_label, window)?;
     // (meter, unit, first index to send) for every meter with samples.
     let mut todo = Vec::new();

@@ -100,9 +100,12 @@ fn window_with(conn: &Connection, sels: &[(Arc<str>, Arc<Keys>)], site: &Site, h
         (Some(a), Some(b)) => Ok((a, b)),
         (a, b) => {
             let at = b.unwrap_or_else(now_ms);
-            let found = discover(conn, sels, at).map_err(|e| match e {
-                Error::Http { .. } | Error::Answer { .. } => Diagnostic::error(&file, h.at.clone(), msg!("historian-need-window", error = e.message())),
-                e => fail(e),
+            // A Prometheus without VictoriaMetrics' functions refuses the query (HTTP 400/422, or an error
+            // answer): then `from` and `to` are needed. Anything else (not the API at all) is just the error.
+            let found = discover(conn, sels, at).map_err(|e| match &e {
+                Error::Http { status: 400 | 422, .. } => Diagnostic::error(&file, h.at.clone(), msg!("historian-need-window", error = e.message())),
+                Error::Answer { why, .. } if why.id == "historian-query-error" => Diagnostic::error(&file, h.at.clone(), msg!("historian-need-window", error = e.message())),
+                _ => fail(e),
             })?;
             match found {
                 Some((f, l)) => Ok((a.unwrap_or(f), b.unwrap_or(l))),

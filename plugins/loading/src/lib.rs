@@ -484,7 +484,7 @@ fn language_menu(ui: &mut egui::Ui, language: &mut ResMut<Language>, note: &mut 
 /// A paged database: what is held, whether the cursor's block is on its way, the database's last error.
 fn paged_status(ui: &mut egui::Ui, p: &plant_viewer_context::Paged, loading: bool) {
     let mb = plant_i18n::decimal(p.bytes as f64 / 1e6, 1);
-    ui.weak(t!("loading-paged", blocks = p.blocks, mb = mb));
+    ui.weak(t!("loading-paged", blocks = p.blocks, mb = mb)).on_hover_text(t!("loading-paged-hint", hours = PAGED_HOURS));
     if let Some(e) = &p.error {
         ui.colored_label(ui.visuals().error_fg_color, t!("loading-paged-error")).on_hover_text(e.as_str());
     } else if loading {

@@ -54,3 +54,27 @@ fn a_bad_historian_table_is_an_error_at_its_line_and_left_out() {
         assert!(text.contains(says) && text.contains("site.toml:"), "{table}: {text}");
     }
 }
+
+/// A web server that is not the database answers an HTML page: the error says the address is not the API's,
+/// not that a window is missing.
+#[test]
+fn a_web_page_is_not_taken_for_the_api() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("listen");
+    let port = listener.local_addr().expect("addr").port();
+    let server = std::thread::spawn(move || {
+        for _ in 0..2 {
+            let Ok((mut s, _)) = listener.accept() else { return };
+            let mut buf = [0u8; 4096];
+            let _ = s.read(&mut buf);
+            let page = "<!DOCTYPE html><html><body><h1>Welcome to nginx!</h1></body></html>";
+            let _ = write!(s, "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}", page.len());
+        }
+    });
+    let o = open(&format!("[historian]\nurl = \"http://127.0.0.1:{port}\"\n"));
+    let h = o.site.historian.clone().expect("historian");
+    let e = plant_historian::window(&o.site, &h).expect_err("not the API");
+    let text = e.to_string();
+    assert!(text.contains("web page") && !text.contains("from and to") && !text.contains("nginx"), "{text}");
+    drop(server);
+}

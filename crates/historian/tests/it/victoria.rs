@@ -98,3 +98,37 @@ fn a_site_imported_into_victoriametrics_reads_back_equal_to_its_files_and_surviv
     assert_same(&files, &back.store);
     drop(vm);
 }
+
+/// Sends a JSON-lines body to VictoriaMetrics' import endpoint as an import that is then stopped would have:
+/// nothing asks it to flush.
+fn post_raw(port: u16, body: &str) {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(s, "POST /api/v1/import HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Length: {}\r\n\r\n{body}", body.len()).expect("write");
+    let mut answer = String::new();
+    let _ = s.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 204") || answer.starts_with("HTTP/1.0 204"), "{answer}");
+}
+
+#[test]
+fn an_import_run_again_at_once_after_a_stopped_one_sends_no_sample_twice() {
+    let Some(bin) = binary() else { return };
+    let data = tempfile::tempdir().expect("temp dir");
+    let port = free_port();
+    let _vm = start(bin, port, data.path());
+    let cement = plant_site::open(&cement_dir()).expect("cement plant").site;
+    let files = plant_ingest::load_site_data(&cement, &|_, _| {}).store;
+    // The first 1,000 samples of one meter, as a stopped import left them (unflushed).
+    let coal = files.get("kiln-1.coal").expect("coal");
+    let line = serde_json::json!({
+        "metric": { "__name__": "plant_twin_meter", "site": "cement-plant", "meter": "kiln-1.coal", "unit": "t/h" },
+        "values": &coal.values()[..1000],
+        "timestamps": &coal.times_ms()[..1000],
+    });
+    post_raw(port, &format!("{line}\n"));
+    let opts = ImportOptions { url: format!("http://127.0.0.1:{port}"), site_label: "cement-plant".into(), auth: None, timeout_ms: 60_000 };
+    let report = import(&cement, &files, &opts, &|_, _| {}).expect("import");
+    let total = files.sample_count() as u64;
+    assert_eq!((report.already, report.sent), (1000, total - 1000), "the stopped import's samples are found, not sent again");
+    assert_eq!(report.held, Some(total), "no sample is held twice");
+}
