@@ -11,12 +11,14 @@
 //! folder; the import takes a minute or two). `cargo bench --workspace --bench scrub --profile dev`.
 //! Prints p50 and p95 of each (BENCHMARKS.md).
 
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use plant_historian::{ImportOptions, Pager, PagerConfig, import};
 use plant_store::{Series, Store};
+
+#[path = "../tests/it/vm.rs"]
+mod vm;
 
 const METERS: usize = 1000;
 const DAYS: i64 = 30;
@@ -107,25 +109,14 @@ fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
     }
-    let Some(bin) =
-        ["victoria-metrics", "/usr/bin/victoria-metrics"].into_iter().find(|b| Command::new(b).arg("-version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok())
-    else {
+    let Some(bin) = vm::binary() else {
         println!("scrub: no victoria-metrics binary; nothing measured");
         return;
     };
-    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("port");
+    let port = vm::free_port();
     let url = format!("http://127.0.0.1:{port}");
     let data = std::env::temp_dir().join(format!("plant-twin-scrub-{}", std::process::id()));
-    let mut vm = Command::new(bin)
-        .arg(format!("-httpListenAddr=127.0.0.1:{port}"))
-        .arg(format!("-storageDataPath={}", data.display()))
-        .arg("-retentionPeriod=100y")
-        .arg("-search.disableCache")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("victoria-metrics");
-    std::thread::sleep(Duration::from_secs(2));
+    let vm = vm::start(bin, port, &data);
     let site = Arc::new(site(&url));
     let store = record();
     println!("record: {} meters, {} samples", store.len(), store.sample_count());
@@ -148,7 +139,6 @@ fn main() {
     range_query_latency(&url);
     pager_latency(&site, HOUR);
     pager_latency(&site, 6 * HOUR);
-    let _ = vm.kill();
-    let _ = vm.wait();
+    drop(vm);
     let _ = std::fs::remove_dir_all(&data);
 }
