@@ -272,17 +272,13 @@ impl Worker {
             }
             Ok::<_, Error>(out)
         })?;
-        let mut samples: HashMap<String, (Vec<i64>, Vec<f64>)> = HashMap::new();
-        let mut chosen: HashMap<String, String> = HashMap::new();
+        // Every series of each meter in the block, by its labels; the one with the most samples is kept (as
+        // the whole-window read does).
+        let mut found: HashMap<String, HashMap<std::collections::BTreeMap<String, String>, (Vec<i64>, Vec<f64>)>> = HashMap::new();
         for (keys, series) in answers {
             for s in series {
                 let Some(meter) = keys.meter(&s) else { continue };
-                // The first series of a meter only, as the whole-window read does.
-                let labels = format!("{:?}", s.labels);
-                if *chosen.entry(meter.to_string()).or_insert_with(|| labels.clone()) != labels {
-                    continue;
-                }
-                let e = samples.entry(meter.to_string()).or_default();
+                let e = found.entry(meter.to_string()).or_default().entry(s.labels.clone()).or_default();
                 for (&t, &v) in s.times_ms.iter().zip(&s.values) {
                     if (start..end).contains(&t) {
                         e.0.push(t);
@@ -291,6 +287,8 @@ impl Worker {
                 }
             }
         }
+        let samples: HashMap<String, (Vec<i64>, Vec<f64>)> =
+            found.into_iter().filter_map(|(m, by)| by.into_iter().max_by_key(|(l, (t, _))| (t.len(), std::cmp::Reverse(l.len()))).map(|(_, s)| (m, s))).collect();
         let bytes = samples.values().map(|(t, _)| t.len() * 16).sum::<usize>() + 64;
         Ok(Block { samples, bytes, last_used: self.clock })
     }

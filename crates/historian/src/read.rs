@@ -1,7 +1,7 @@
 //! Reading a site's recorded data from its `[historian]`: raw samples a chunk of time and a batch of meters
 //! per request, into the same samples-per-meter the data files give.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use plant_i18n::msg;
@@ -139,24 +139,29 @@ pub fn read(site: &Site, h: &Historian, progress: Progress) -> Result<HistorianR
     let total = requests.len();
     let mut out = HistorianRead { window: (from, to), requests: total, ..Default::default() };
     let answers = conn.block_on(fetch_all(&conn, requests, &|done| progress(done as f32 / total.max(1) as f32, "database"))).map_err(fail)?;
-    let mut chosen: HashMap<String, String> = HashMap::new();
+    // Every series of each meter, by its labels; the one with the most samples is read.
+    let mut found: HashMap<String, HashMap<BTreeMap<String, String>, (Vec<i64>, Vec<f64>)>> = HashMap::new();
     let mut bad = 0usize;
     for (keys, series, b) in answers {
         bad += b;
         for s in series {
             let Some(meter) = keys.meter(&s) else { continue };
-            let labels = format!("{:?}", s.labels);
-            let first = chosen.entry(meter.to_string()).or_insert_with(|| labels.clone());
-            if *first != labels {
-                if !out.diagnostics.iter().any(|d| d.place == plant_site::Place::meter(meter)) {
-                    out.diagnostics.push(Diagnostic::warning(&file, plant_site::Place::meter(meter), msg!("historian-several-series", meter = meter, used = first.as_str())));
-                }
-                continue;
-            }
-            let e = out.samples.entry(meter.to_string()).or_default();
+            let e = found.entry(meter.to_string()).or_default().entry(s.labels).or_default();
             e.0.extend_from_slice(&s.times_ms);
             e.1.extend_from_slice(&s.values);
         }
+    }
+    let mut chosen: HashMap<String, BTreeMap<String, String>> = HashMap::new();
+    for (meter, mut by_labels) in found {
+        let Some(labels) = by_labels.iter().max_by_key(|(l, (t, _))| (t.len(), std::cmp::Reverse(l.len()))).map(|(l, _)| l.clone()) else { continue };
+        if by_labels.len() > 1 {
+            let place = plant_site::Place::meter(&meter);
+            out.diagnostics.push(Diagnostic::warning(&file, place, msg!("historian-several-series", meter = meter.as_str(), count = by_labels.len(), used = labels_text(&labels))));
+        }
+        if let Some(samples) = by_labels.remove(&labels) {
+            out.samples.insert(meter.clone(), samples);
+        }
+        chosen.insert(meter, labels);
     }
     if bad > 0 {
         out.diagnostics.push(Diagnostic::warning(&file, h.at.clone(), msg!("historian-bad-samples", count = bad)));
@@ -165,17 +170,20 @@ pub fn read(site: &Site, h: &Historian, progress: Progress) -> Result<HistorianR
     Ok(out)
 }
 
+/// Labels as PromQL writes them: `{meter="a", unit="kW"}`.
+pub(crate) fn labels_text(labels: &BTreeMap<String, String>) -> String {
+    let inner: Vec<String> = labels.iter().map(|(k, v)| format!("{k}=\"{}\"", crate::promql::quote(v))).collect();
+    format!("{{{}}}", inner.join(", "))
+}
+
 /// A `unit` label that differs from the meter's unit in `site.toml` is worth a warning: the values are
 /// taken in `site.toml`'s unit.
-fn unit_labels(site: &Site, h: &Historian, chosen: &HashMap<String, String>, diagnostics: &mut Vec<Diagnostic>) {
+fn unit_labels(site: &Site, h: &Historian, chosen: &HashMap<String, BTreeMap<String, String>>, diagnostics: &mut Vec<Diagnostic>) {
     let file = site.site_toml_path();
     for m in &site.meters {
-        let Some(labels) = chosen.get(&m.id) else { continue };
-        let needle = "\"unit\": \"";
-        let Some(at) = labels.find(needle) else { continue };
-        let unit: String = labels[at + needle.len()..].chars().take_while(|&c| c != '"').collect();
-        if !unit.is_empty() && unit != m.unit {
-            diagnostics.push(Diagnostic::warning(&file, h.at.clone(), msg!("historian-unit-differs", meter = m.id.as_str(), database = unit, site = m.unit.as_str())));
+        let Some(unit) = chosen.get(&m.id).and_then(|l| l.get("unit")) else { continue };
+        if !unit.is_empty() && *unit != m.unit {
+            diagnostics.push(Diagnostic::warning(&file, h.at.clone(), msg!("historian-unit-differs", meter = m.id.as_str(), database = unit.as_str(), site = m.unit.as_str())));
         }
     }
 }

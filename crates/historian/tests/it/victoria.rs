@@ -132,3 +132,45 @@ fn an_import_run_again_at_once_after_a_stopped_one_sends_no_sample_twice() {
     assert_eq!((report.already, report.sent), (1000, total - 1000), "the stopped import's samples are found, not sent again");
     assert_eq!(report.held, Some(total), "no sample is held twice");
 }
+
+#[test]
+fn a_second_series_for_a_meter_and_a_unit_label_that_differs_are_warned_about() {
+    let Some(bin) = binary() else { return };
+    let data = tempfile::tempdir().expect("temp dir");
+    let port = free_port();
+    let url = format!("http://127.0.0.1:{port}");
+    let _vm = start(bin, port, data.path());
+    let mut cement = plant_site::open(&cement_dir()).expect("cement plant").site;
+    let files = plant_ingest::load_site_data(&cement, &|_, _| {}).store;
+    let opts = ImportOptions { url: url.clone(), site_label: "cement-plant".into(), auth: None, timeout_ms: 60_000 };
+    import(&cement, &files, &opts, &|_, _| {}).expect("import");
+    // The kiln's coal a second time, under another label (another gateway's copy).
+    let coal = files.get("kiln-1.coal").expect("coal");
+    let line = serde_json::json!({
+        "metric": { "__name__": "plant_twin_meter", "site": "cement-plant", "meter": "kiln-1.coal", "unit": "t/h", "gateway": "b" },
+        "values": &coal.values()[..100],
+        "timestamps": &coal.times_ms()[..100],
+    });
+    post_raw(port, &format!("{line}\n"));
+    {
+        // Searchable now (what `import` asks for itself).
+        use std::io::{Read, Write};
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+        s.write_all(b"GET /internal/force_flush HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").expect("write");
+        let _ = s.read_to_string(&mut String::new());
+    }
+    // site.toml says MW where the database's label says kW.
+    let drive = cement.meters.iter_mut().find(|m| m.id == "kiln-1.drive-power").expect("drive");
+    assert_eq!(drive.unit, "kW");
+    drive.unit = "MW".into();
+    let pkg = database_package(&url, r#"plant_twin_meter{site="cement-plant",meter="{meter}"}"#);
+    cement.root = pkg.path().to_path_buf();
+    cement.data.clear();
+    cement.historian = plant_site::open(pkg.path()).expect("opens").site.historian;
+    let got = plant_historian::load_site(&cement, true, &|_, _| {});
+    let text: Vec<String> = got.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(text.iter().any(|t| t.contains("2 series") && t.contains("kiln-1.coal") && t.contains("meter=\"kiln-1.coal\"")), "{text:?}");
+    assert!(text.iter().any(|t| t.contains("kiln-1.drive-power") && t.contains("kW") && t.contains("MW")), "{text:?}");
+    // One series read for the coal: as many samples as the files hold.
+    assert_eq!(got.store.get("kiln-1.coal").map(|s| s.len()), Some(coal.len()));
+}
