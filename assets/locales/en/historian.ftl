@@ -20,3 +20,4 @@ historian-unit-differs = meter { $meter }: the database's unit label says { $dat
 historian-no-series = no series for this meter in the database
 historian-not-connected = the recorded data is in the database at { $url }, which was not read: connect to read it (the viewer asks; commands take --connect)
 historian-not-api = { $url } answered { $status } with a web page, not the Prometheus API: is the address the API's base (e.g. http://host:8428 for VictoriaMetrics, http://host:9090 for Prometheus)?
+historian-no-thread = cannot start the thread that pages the database: { $error }

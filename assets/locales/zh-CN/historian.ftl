@@ -20,3 +20,4 @@ historian-unit-differs = 计量表 { $meter }：数据库的单位标签为 { $d
 historian-no-series = 数据库中没有此计量表的序列
 historian-not-connected = 历史记录在 { $url } 的数据库中，尚未读取：连接后才读取（查看器会询问；命令行请加 --connect）
 historian-not-api = { $url } 返回了 { $status } 和一个网页，而不是 Prometheus API：地址是否为 API 的根地址（例如 VictoriaMetrics 为 http://host:8428，Prometheus 为 http://host:9090）？
+historian-no-thread = 无法启动数据库分页读取线程：{ $error }

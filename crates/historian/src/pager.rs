@@ -98,7 +98,7 @@ impl Pager {
         let worker = std::thread::Builder::new()
             .name(String::from("plant-twin-pager")) // i18n-ok: a thread name
             .spawn(move || Worker { conn, meters, selector, config, blocks: HashMap::new(), clock: 0, published: None, published_want: (0, 0) }.run(want_rx, snap_tx))
-            .map_err(|e| Diagnostic::error(&file, h.at.clone(), plant_i18n::msg!("historian-connect", url = h.url.as_str(), error = e.to_string())))?;
+            .map_err(|e| Diagnostic::error(&file, h.at.clone(), plant_i18n::msg!("historian-no-thread", error = e.to_string())))?;
         Ok(Pager { wants: want_tx, snapshots: snap_rx, worker: Some(worker) })
     }
 
