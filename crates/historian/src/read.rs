@@ -158,8 +158,8 @@ pub fn read(site: &Site, h: &Historian, progress: Progress) -> Result<HistorianR
             let place = plant_site::Place::meter(&meter);
             out.diagnostics.push(Diagnostic::warning(&file, place, msg!("historian-several-series", meter = meter.as_str(), count = by_labels.len(), used = labels_text(&labels))));
         }
-        if let Some(samples) = by_labels.remove(&labels) {
-            out.samples.insert(meter.clone(), samples);
+        if let Some((t, v)) = by_labels.remove(&labels) {
+            out.samples.insert(meter.clone(), (std::sync::Arc::new(t), v));
         }
         chosen.insert(meter, labels);
     }
@@ -234,9 +234,7 @@ pub fn load_site(site: &Site, connect: bool, progress: Progress) -> Ingested {
                 Ok(r) => {
                     several |= !site.data.is_empty();
                     for (meter, (t, v)) in r.samples {
-                        let e = samples.entry(meter).or_default();
-                        e.0.extend(t);
-                        e.1.extend(v);
+                        plant_ingest::add_samples(&mut samples, meter, t, v);
                     }
                     out.diagnostics.extend(r.diagnostics);
                     missing = Some(&no_series);

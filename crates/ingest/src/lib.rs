@@ -11,6 +11,7 @@ pub mod timestamp;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use plant_i18n::{Msg, msg};
 use plant_site::{DataFile, Diagnostic, Place, Site, TimestampFormat};
@@ -74,8 +75,26 @@ pub fn step_message(step: &str) -> Msg {
     }
 }
 
+/// A time column, shared by the meters of a wide file that have a value in every row.
+pub type Times = Arc<Vec<TimestampMs>>;
+
 /// Samples per meter id, as read (unsorted, maybe duplicated): times ms UTC and values.
-pub type Samples = HashMap<String, (Vec<TimestampMs>, Vec<f64>)>;
+pub type Samples = HashMap<String, (Times, Vec<f64>)>;
+
+/// Adds a meter's samples from one more file or source: moved in when the meter has none yet (no copy),
+/// appended otherwise.
+pub fn add_samples(samples: &mut Samples, meter: String, times: Times, values: Vec<f64>) {
+    match samples.entry(meter) {
+        std::collections::hash_map::Entry::Vacant(e) => {
+            e.insert((times, values));
+        }
+        std::collections::hash_map::Entry::Occupied(mut e) => {
+            let (t, v) = e.get_mut();
+            Arc::make_mut(t).extend_from_slice(&times);
+            v.extend(values);
+        }
+    }
+}
 
 /// Loads every data file of the site and builds one series per meter. A meter whose column appears in
 /// several files (e.g. monthly files) gets the samples of all of them.
@@ -111,9 +130,7 @@ pub fn read_site_files(site: &Site, progress: Progress) -> (Samples, Ingested) {
         match read {
             Ok(file) => {
                 for (meter, (t, v)) in file.columns {
-                    let e = samples.entry(meter).or_default();
-                    e.0.extend(t);
-                    e.1.extend(v);
+                    add_samples(&mut samples, meter, t, v);
                 }
                 out.diagnostics.extend(file.diagnostics);
                 out.files.push(file.report);
@@ -131,7 +148,7 @@ pub fn build_store(site: &Site, mut samples: Samples, out: &mut Ingested, severa
     for meter in &site.meters {
         match samples.remove(&meter.id) {
             Some((t, v)) => {
-                let (series, report) = Series::from_samples(t, v);
+                let (series, report) = Series::from_shared(t, v);
                 if report.duplicates > 0 && several {
                     out.diagnostics.push(Diagnostic::warning(&site.site_toml_path(), Place::meter(&meter.id), msg!("ingest-duplicate-samples", count = report.duplicates)));
                 }
@@ -150,7 +167,7 @@ pub fn build_store(site: &Site, mut samples: Samples, out: &mut Ingested, severa
 
 /// One file's samples per meter, its report and its diagnostics.
 pub struct FileData {
-    pub columns: Vec<(String, (Vec<TimestampMs>, Vec<f64>))>,
+    pub columns: Vec<(String, (Times, Vec<f64>))>,
     pub report: FileReport,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -253,7 +270,7 @@ pub fn read_file(path: &Path, spec: &DataFile, site: &Site, progress: &dyn Fn(f3
     progress(0.0, "reading");
     let df = read_frame(path, spec)?;
     progress(0.5, "parsing");
-    extract(&df, path, spec, site, &|f| progress(0.5 + 0.5 * f, "parsing"))
+    extract(df, path, spec, site, &|f| progress(0.5 + 0.5 * f, "parsing"))
 }
 
 /// Row label for messages: CSV rows count the header as line 1, Parquet rows count from 1.
@@ -262,8 +279,10 @@ fn row_label(path: &Path, i: usize) -> usize {
     if csv { i + 2 } else { i + 1 }
 }
 
-/// Interprets a frame: timestamps to UTC milliseconds, meter columns to numbers.
-pub fn extract(df: &DataFrame, path: &Path, spec: &DataFile, site: &Site, progress: &dyn Fn(f32)) -> Result<FileData, Diagnostic> {
+/// Interprets a frame: timestamps to UTC milliseconds, meter columns to numbers. The frame is taken apart:
+/// a clean numeric column (every row timed, no empty cell) becomes its meter's values without a copy, and
+/// such meters share the file's time column.
+pub fn extract(df: DataFrame, path: &Path, spec: &DataFile, site: &Site, progress: &dyn Fn(f32)) -> Result<FileData, Diagnostic> {
     let mut diags = Vec::new();
     let mut report = FileReport { path: path.to_path_buf(), rows: df.height(), ..Default::default() };
     let names: Vec<String> = df.columns().iter().map(|c| c.name().trim_start_matches('\u{feff}').to_string()).collect();
@@ -271,15 +290,40 @@ pub fn extract(df: &DataFrame, path: &Path, spec: &DataFile, site: &Site, progre
         Diagnostic::error(path, Place::Row { row: 1, column: None }, msg!("ingest-no-timestamp-column", column = &spec.timestamp_column, columns = names.join(", ")))
     })?;
     let ts_name = names[ts_idx].clone();
-    let times = parse_times(&df.columns()[ts_idx], path, &ts_name, spec, site, &mut report, &mut diags)?;
+    let height = df.height();
+    let mut frame: Vec<Option<Column>> = df.into_columns().into_iter().map(Some).collect();
+    let ts_col = frame
+        .get_mut(ts_idx)
+        .and_then(Option::take)
+        .ok_or_else(|| Diagnostic::error(path, Place::Whole, msg!("ingest-no-timestamp-column", column = &spec.timestamp_column, columns = names.join(", "))))?;
+    let meters: Vec<_> = site.meters.iter().map(|m| (m, match_column(&names, m).filter(|&ci| ci != ts_idx))).collect();
+    // A column read by several meters is copied for all but the last.
+    let mut uses = vec![0usize; names.len()];
+    meters.iter().filter_map(|m| m.1).for_each(|ci| uses[ci] += 1);
+    // Numeric columns without empty cells become the meters' values on a second thread while the times
+    // are read on this one.
+    let clean: Vec<usize> = (0..names.len()).filter(|&ci| uses[ci] > 0 && frame[ci].as_ref().is_some_and(|c| c.dtype().is_primitive_numeric() && c.null_count() == 0)).collect();
+    let clean: Vec<(usize, Column)> = clean.into_iter().filter_map(|ci| frame[ci].take().map(|c| (ci, c))).collect();
+    let values_of = |clean: Vec<(usize, Column)>| clean.into_iter().map(|(ci, c)| (ci, owned_f64(c))).collect::<HashMap<usize, Vec<f64>>>();
+    let (times, mut ready) = if height >= PARALLEL_ROWS {
+        std::thread::scope(|scope| {
+            let values = scope.spawn(|| values_of(clean));
+            let times = parse_times(ts_col, path, &ts_name, spec, site, &mut report, &mut diags);
+            (times, values.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        })
+    } else {
+        (parse_times(ts_col, path, &ts_name, spec, site, &mut report, &mut diags), values_of(clean))
+    };
+    let times = times?;
     progress(0.3);
 
     // Repairs of the time axis are reported once per file, not per meter. A clean, sorted file (the
     // common case) is checked in place; only a file that needs repair gets a sorted copy.
-    if report.rejected_rows == 0 && times.windows(2).all(|w| w[0] < w[1]) {
+    let increasing = if report.rejected_rows == 0 { plant_store::gaps_if_increasing(&times) } else { None };
+    if let Some(gaps) = increasing {
         report.first_ms = times.first().copied();
         report.last_ms = times.last().copied();
-        report.gaps = plant_store::gaps_in(&times);
+        report.gaps = gaps;
     } else {
         let mut sorted: Vec<TimestampMs> = times.iter().copied().filter(|&t| t != REJECTED).collect();
         report.out_of_order_rows = sorted.windows(2).filter(|w| w[1] < w[0]).count();
@@ -308,13 +352,12 @@ pub fn extract(df: &DataFrame, path: &Path, spec: &DataFile, site: &Site, progre
     }
 
     let mut columns = Vec::new();
-    let mut bad_rows = vec![false; df.height()];
-    let meters: Vec<_> = site.meters.iter().collect();
-    for (k, meter) in meters.iter().enumerate() {
-        let Some(ci) = match_column(&names, meter) else { continue };
-        if ci == ts_idx {
-            continue;
-        }
+    let mut bad_rows = vec![false; height];
+    // Every row has its time: meters with a value in every row share one time column.
+    let every_row_timed = report.rejected_rows == 0;
+    let times: Times = Arc::new(times);
+    for (k, (meter, ci)) in meters.iter().enumerate() {
+        let Some(ci) = *ci else { continue };
         let (scale, offset) = match columns::unit_conversion(&names[ci], meter) {
             Ok(c) => c,
             Err(message) => {
@@ -322,8 +365,21 @@ pub fn extract(df: &DataFrame, path: &Path, spec: &DataFile, site: &Site, progre
                 continue;
             }
         };
-        let col = &df.columns()[ci];
-        let (t, v) = column_values(col, &times, path, &names[ci], &mut bad_rows, &mut report, &mut diags);
+        uses[ci] -= 1;
+        let ready_values = if uses[ci] == 0 { ready.remove(&ci) } else { ready.get(&ci).cloned() };
+        let (t, v) = if let Some(v) = ready_values {
+            if every_row_timed {
+                (times.clone(), v)
+            } else {
+                let (t, v): (Vec<TimestampMs>, Vec<f64>) = times.iter().zip(v).filter(|(t, _)| **t != REJECTED).map(|(t, v)| (*t, v)).unzip();
+                (Arc::new(t), v)
+            }
+        } else {
+            let col = if uses[ci] == 0 { frame[ci].take() } else { frame[ci].clone() };
+            let Some(col) = col else { continue };
+            let (t, v) = column_values(&col, &times, path, &names[ci], &mut bad_rows, &mut report, &mut diags);
+            (Arc::new(t), v)
+        };
         let v = if scale == 1.0 && offset == 0.0 { v } else { v.into_iter().map(|x| x * scale + offset).collect() };
         report.meters.push(meter.id.clone());
         columns.push((meter.id.clone(), (t, v)));
@@ -335,6 +391,28 @@ pub fn extract(df: &DataFrame, path: &Path, spec: &DataFile, site: &Site, progre
         diags.push(Diagnostic::warning(path, Place::Whole, message));
     }
     Ok(FileData { columns, report, diagnostics: diags })
+}
+
+/// A numeric column without empty cells as `f64`s: its own buffer when the column is `f64`, in one piece
+/// and held by nothing else (no copy), else a copy.
+fn owned_f64(col: Column) -> Vec<f64> {
+    let series = col.take_materialized_series();
+    let series = if series.dtype() == &DataType::Float64 { Ok(series) } else { series.cast(&DataType::Float64) };
+    let Ok(ca) = series.as_ref().map(|s| s.f64().cloned()) else { return Vec::new() };
+    let Ok(ca) = ca else { return Vec::new() };
+    drop(series);
+    owned_vec(ca)
+}
+
+/// The values of a chunked array without nulls, as a vector: its buffer taken over when it is one chunk
+/// that nothing else holds, else copied.
+fn owned_vec<T: PolarsNumericType>(ca: ChunkedArray<T>) -> Vec<T::Native> {
+    if ca.chunks().len() != 1 {
+        let mut out = Vec::with_capacity(ca.len());
+        ca.downcast_iter().for_each(|array| out.extend_from_slice(array.values()));
+        return out;
+    }
+    ca.downcast_into_iter().next().map(|array| array.into_mut().either(|shared| shared.values()[..].to_vec(), |own| own.into_inner().1)).unwrap_or_default()
 }
 
 fn first_out_of_order(times: &[TimestampMs]) -> Option<usize> {
@@ -356,7 +434,7 @@ fn first_duplicate(times: &[TimestampMs]) -> Option<usize> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn parse_times(col: &Column, path: &Path, name: &str, spec: &DataFile, site: &Site, report: &mut FileReport, diags: &mut Vec<Diagnostic>) -> Result<Vec<TimestampMs>, Diagnostic> {
+fn parse_times(col: Column, path: &Path, name: &str, spec: &DataFile, site: &Site, report: &mut FileReport, diags: &mut Vec<Diagnostic>) -> Result<Vec<TimestampMs>, Diagnostic> {
     let place = |row: usize| Place::Row { row, column: Some(name.to_string()) };
     let reject = |i: usize, why: Msg, report: &mut FileReport, diags: &mut Vec<Diagnostic>| {
         report.rejected_rows += 1;
@@ -365,7 +443,7 @@ fn parse_times(col: &Column, path: &Path, name: &str, spec: &DataFile, site: &Si
         }
     };
     let mut out = Vec::with_capacity(col.len());
-    match col.dtype() {
+    match col.dtype().clone() {
         DataType::Datetime(unit, _) => {
             // Stored instants are UTC whatever zone the column is labelled with.
             let div = match unit {
@@ -376,7 +454,14 @@ fn parse_times(col: &Column, path: &Path, name: &str, spec: &DataFile, site: &Si
             let ca = col.datetime().map_err(|e| Diagnostic::error(path, place(1), column_error(&e)))?;
             let phys = ca.physical();
             if phys.null_count() == 0 {
-                out.extend(phys.into_no_null_iter().map(|v| v.div_euclid(div)));
+                // The column's own buffer, converted in place (no copy when the frame held it alone).
+                let phys = phys.clone();
+                drop(col);
+                let mut own = owned_vec(phys);
+                if div != 1 {
+                    own.iter_mut().for_each(|v| *v = v.div_euclid(div));
+                }
+                return Ok(own);
             } else {
                 for (i, v) in phys.iter().enumerate() {
                     match v {
@@ -408,25 +493,13 @@ fn parse_times(col: &Column, path: &Path, name: &str, spec: &DataFile, site: &Si
                 }
                 f => f.clone(),
             };
-            let mut conv = LocalToUtc::new(site.time_zone);
-            for (i, v) in ca.iter().enumerate() {
-                let parsed = match v {
-                    Some(s) => timestamp::parse(s, &fmt).and_then(|p| conv.to_utc(p)).map_err(|e| (s, e)),
-                    None => Err(("", TsError::Malformed)),
-                };
-                match parsed {
-                    Ok(t) => out.push(t),
-                    Err((s, e)) => {
-                        let why = match e {
-                            TsError::Malformed if s.is_empty() => msg!("ingest-timestamp-empty"),
-                            TsError::Malformed => msg!("ingest-timestamp-unreadable", value = s, format = format_key(&fmt)),
-                            TsError::NonexistentLocal => msg!("ingest-timestamp-skipped", value = s, time_zone = site.time_zone.name()),
-                        };
-                        reject(i, why, report, diags);
-                        out.push(REJECTED);
-                    }
-                }
+            let (times, problems) = text_times(ca, &fmt, site.time_zone);
+            let not_listed = problems.count - problems.examples.len();
+            for (i, why) in problems.examples {
+                reject(i, why, report, diags);
             }
+            report.rejected_rows += not_listed;
+            return Ok(times);
         }
         dt if dt.is_integer() => {
             let ca = col.cast(&DataType::Int64).map_err(|e| Diagnostic::error(path, place(1), column_error(&e)))?;
@@ -451,6 +524,83 @@ fn parse_times(col: &Column, path: &Path, name: &str, spec: &DataFile, site: &Si
         }
     }
     Ok(out)
+}
+
+/// Rows of a text column below which its timestamps are read on one thread.
+const PARALLEL_ROWS: usize = 100_000;
+
+/// The unreadable timestamps of a column: the first [`MAX_EXAMPLES`] (row index, why) and how many in all.
+#[derive(Default)]
+struct Problems {
+    examples: Vec<(usize, Msg)>,
+    count: usize,
+}
+
+impl Problems {
+    fn merge(mut self, later: Problems) -> Problems {
+        self.examples.extend(later.examples);
+        self.examples.truncate(MAX_EXAMPLES);
+        self.count += later.count;
+        self
+    }
+}
+
+/// Text timestamps to UTC ms, [`REJECTED`] where a row's cannot be read. A long column is read in two
+/// halves on two threads; the second half is read again after the first when the time zone's repeated hour
+/// made its converter decide an ambiguous time without the rows before it.
+fn text_times(ca: &StringChunked, fmt: &TimestampFormat, tz: chrono_tz::Tz) -> (Vec<TimestampMs>, Problems) {
+    let n = ca.len();
+    let mut out = vec![0; n];
+    if n < PARALLEL_ROWS {
+        let problems = text_times_into(ca, 0, &mut out, fmt, tz, &mut LocalToUtc::new(tz));
+        return (out, problems);
+    }
+    let mid = n / 2;
+    let (first, second) = (ca.slice(0, mid), ca.slice(mid as i64, n - mid));
+    let (a, b) = out.split_at_mut(mid);
+    let ((p1, mut conv), later) = std::thread::scope(|scope| {
+        let later = scope.spawn(|| {
+            let mut conv = LocalToUtc::new(tz);
+            let p = text_times_into(&second, mid, b, fmt, tz, &mut conv);
+            (p, conv.decided_blind())
+        });
+        let mut conv = LocalToUtc::new(tz);
+        let p = text_times_into(&first, 0, a, fmt, tz, &mut conv);
+        ((p, conv), later.join())
+    });
+    // A panic on the second thread is this file's, as one on this thread would be (`read_site_files`).
+    let (mut p2, blind) = later.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    if blind {
+        p2 = text_times_into(&second, mid, &mut out[mid..], fmt, tz, &mut conv);
+    }
+    (out, p1.merge(p2))
+}
+
+fn text_times_into(ca: &StringChunked, first_row: usize, out: &mut [TimestampMs], fmt: &TimestampFormat, tz: chrono_tz::Tz, conv: &mut LocalToUtc) -> Problems {
+    let mut problems = Problems::default();
+    let mut cache = timestamp::DateCache::default();
+    for ((k, v), slot) in ca.iter().enumerate().zip(out.iter_mut()) {
+        let parsed = match v {
+            Some(s) => timestamp::parse_with(s, fmt, &mut cache).and_then(|p| conv.to_utc(p)).map_err(|e| (s, e)),
+            None => Err(("", TsError::Malformed)),
+        };
+        *slot = match parsed {
+            Ok(t) => t,
+            Err((s, e)) => {
+                problems.count += 1;
+                if problems.examples.len() < MAX_EXAMPLES {
+                    let why = match e {
+                        TsError::Malformed if s.is_empty() => msg!("ingest-timestamp-empty"),
+                        TsError::Malformed => msg!("ingest-timestamp-unreadable", value = s, format = format_key(fmt)),
+                        TsError::NonexistentLocal => msg!("ingest-timestamp-skipped", value = s, time_zone = tz.name()),
+                    };
+                    problems.examples.push((first_row + k, why));
+                }
+                REJECTED
+            }
+        };
+    }
+    problems
 }
 
 /// A timestamp format's name in site.toml (`timestamp_format = "day-first"`), the key of its words in the

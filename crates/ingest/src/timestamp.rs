@@ -139,8 +139,34 @@ fn date_time(days: i64, b: &[u8], at: usize) -> Option<(i64, usize)> {
     Some((days * 86_400_000 + tod, end))
 }
 
+/// The last ISO 8601 date read and its day number: the rows of a file share their date for a day, so the
+/// calendar arithmetic is done once a day, not once a row.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DateCache {
+    date: [u8; 10],
+    days: Option<i64>,
+}
+
+impl DateCache {
+    fn days(&mut self, b: &[u8]) -> Option<i64> {
+        let date = b.get(..10)?;
+        if let Some(days) = self.days.filter(|_| self.date == date) {
+            return Some(days);
+        }
+        let days = days_from_civil(digits(b, 0, 4)? as i64, digits(b, 5, 2)?, digits(b, 8, 2)?)?;
+        self.date.copy_from_slice(date);
+        self.days = Some(days);
+        Some(days)
+    }
+}
+
 /// Parses one value in a known format.
 pub fn parse(s: &str, fmt: &TimestampFormat) -> Result<Parsed, TsError> {
+    parse_with(s, fmt, &mut DateCache::default())
+}
+
+/// [`parse`] for a column of values: the date of the previous value is remembered in `cache`.
+pub fn parse_with(s: &str, fmt: &TimestampFormat, cache: &mut DateCache) -> Result<Parsed, TsError> {
     let s = s.trim();
     let b = s.as_bytes();
     let bad = TsError::Malformed;
@@ -151,7 +177,7 @@ pub fn parse(s: &str, fmt: &TimestampFormat) -> Result<Parsed, TsError> {
             if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
                 return Err(bad);
             }
-            let days = days_from_civil(digits(b, 0, 4).ok_or(bad.clone())? as i64, digits(b, 5, 2).ok_or(bad.clone())?, digits(b, 8, 2).ok_or(bad.clone())?).ok_or(bad.clone())?;
+            let days = cache.days(b).ok_or(bad.clone())?;
             let (ms, end) = date_time(days, b, 10).ok_or(bad.clone())?;
             let rest = &b[end..];
             match rest {
@@ -210,11 +236,18 @@ pub struct LocalToUtc {
     cache_hour: i64,
     cache_offset_ms: Option<i64>,
     prev_utc: i64,
+    blind: bool,
 }
 
 impl LocalToUtc {
     pub fn new(tz: Tz) -> Self {
-        Self { tz, cache_hour: i64::MIN, cache_offset_ms: None, prev_utc: i64::MIN }
+        Self { tz, cache_hour: i64::MIN, cache_offset_ms: None, prev_utc: i64::MIN, blind: false }
+    }
+
+    /// Whether an ambiguous time was decided before any earlier sample was seen: a converter started in
+    /// the middle of a column may then have decided otherwise than one that read the column from its start.
+    pub fn decided_blind(&self) -> bool {
+        self.blind
     }
 
     pub fn to_utc(&mut self, p: Parsed) -> Result<i64, TsError> {
@@ -243,6 +276,7 @@ impl LocalToUtc {
             LocalResult::Ambiguous(a, b) => {
                 let (oa, ob) = (off_of(a), off_of(b));
                 let (early, late) = if local_ms - oa <= local_ms - ob { (oa, ob) } else { (ob, oa) };
+                self.blind |= self.prev_utc == i64::MIN;
                 (if local_ms - early < self.prev_utc { late } else { early }, false)
             }
             LocalResult::None => return Err(TsError::NonexistentLocal),

@@ -12,7 +12,7 @@ pub mod summary;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-pub use series::{BuildReport, HOLD_INTERVALS, PushError, Reading, Sample, Series, gaps_in};
+pub use series::{BuildReport, HOLD_INTERVALS, PushError, Reading, Sample, Series, gaps_if_increasing, gaps_in};
 pub use summary::Summary;
 
 /// Milliseconds since 1970-01-01T00:00:00Z.

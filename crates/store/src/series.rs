@@ -58,9 +58,10 @@ pub struct BuildReport {
     pub duplicates: usize,
     /// Samples dropped because the value was NaN or infinite.
     pub non_finite: usize,
-    /// Gaps longer than the hold time: `(last sample before, first sample after)`.
-    pub gaps: Vec<(TimestampMs, TimestampMs)>,
 }
+
+/// Samples from which [`Series::from_shared`] checks the times and sums the values on two threads.
+const PARALLEL_SAMPLES: usize = 1 << 20;
 
 /// Sorted samples of one meter.
 #[derive(Clone, Debug, Default)]
@@ -114,9 +115,37 @@ impl Series {
         times.shrink_to_fit();
         vals.shrink_to_fit();
         let interval_ms = median_interval(&times);
-        let series = Series { pyramid: Pyramid::build(&vals), times_ms: Arc::new(times), values: vals, interval_ms };
-        report.gaps = series.gaps();
-        (series, report)
+        (Series { pyramid: Pyramid::build(&vals), times_ms: Arc::new(times), values: vals, interval_ms }, report)
+    }
+
+    /// A series from a time column that may be shared with other meters (the rows of a wide file) and
+    /// values of the same length. A clean column — strictly increasing times, finite values, the common
+    /// case — is used as it is: no copy, one pass over the times and the pyramid's one pass over the
+    /// values. Anything else is repaired as [`Series::from_samples`] does (the times copied when shared).
+    pub fn from_shared(times_ms: Arc<Vec<TimestampMs>>, mut values: Vec<f64>) -> (Self, BuildReport) {
+        if times_ms.len() == values.len() {
+            // A long column's two passes run side by side on two threads.
+            let (sorted, pyramid) = if values.len() >= PARALLEL_SAMPLES {
+                std::thread::scope(|scope| {
+                    let pyramid = scope.spawn(|| Pyramid::build(&values));
+                    let sorted = times_ms.windows(2).all(|w| w[0] < w[1]);
+                    (sorted, pyramid.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                })
+            } else {
+                (times_ms.windows(2).all(|w| w[0] < w[1]), Pyramid::build(&values))
+            };
+            if !sorted {
+                return Self::from_samples(Arc::unwrap_or_clone(times_ms), values);
+            }
+            // A NaN makes the sum NaN and an infinity makes it infinite, so a finite sum means every value
+            // is finite (a sum that overflows takes the repairing path, which keeps every value).
+            if pyramid.total().sum.is_finite() {
+                values.shrink_to_fit();
+                let interval_ms = median_interval(&times_ms);
+                return (Series { pyramid, times_ms, values, interval_ms }, BuildReport::default());
+            }
+        }
+        Self::from_samples(Arc::unwrap_or_clone(times_ms), values)
     }
 
     pub fn len(&self) -> usize {
@@ -340,6 +369,25 @@ pub fn gaps_in(sorted_times_ms: &[TimestampMs]) -> Vec<(TimestampMs, TimestampMs
         return Vec::new();
     }
     sorted_times_ms.windows(2).filter(|w| w[1].saturating_sub(w[0]) > hold).map(|w| (w[0], w[1])).collect()
+}
+
+/// [`gaps_in`] of times that are strictly increasing, checked in the same pass; `None` when they are not.
+pub fn gaps_if_increasing(times_ms: &[TimestampMs]) -> Option<Vec<(TimestampMs, TimestampMs)>> {
+    // With no spacing to hold, no gap is reported (as `gaps_in`); the threshold then only bounds the test.
+    let hold = match median_interval(times_ms).saturating_mul(HOLD_INTERVALS) {
+        0 => i64::MAX,
+        h => h,
+    };
+    let mut gaps = Vec::new();
+    for w in times_ms.windows(2) {
+        if w[1] <= w[0] {
+            return None;
+        }
+        if w[1].saturating_sub(w[0]) > hold {
+            gaps.push((w[0], w[1]));
+        }
+    }
+    Some(gaps)
 }
 
 fn median_interval(times: &[TimestampMs]) -> i64 {

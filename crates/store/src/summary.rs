@@ -75,6 +75,15 @@ impl Pyramid {
 
     /// Adds the summary of a value appended at index `idx` (= the previous length): every level's
     /// block containing it grows, and a new top level appears when the top gets a second entry.
+    /// The summary of every value (the top level's entries merged).
+    pub(crate) fn total(&self) -> Summary {
+        let mut s = Summary::EMPTY;
+        if let Some(top) = self.levels.last() {
+            top.iter().for_each(|x| s.merge(x));
+        }
+        s
+    }
+
     pub(crate) fn push(&mut self, idx: usize, v: f64) {
         if self.levels.is_empty() {
             self.levels.push(Vec::new());

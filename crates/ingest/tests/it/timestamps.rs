@@ -79,3 +79,58 @@ fn daylight_saving_fold_and_gap_are_handled() {
     // 2026-03-29 02:30 does not exist in Berlin.
     assert!(c.to_utc(p("2026-03-29 02:30")).is_err());
 }
+
+/// A long text column is read in two halves on two threads. Here the second half starts inside Berlin's
+/// repeated hour (2026-10-25, 02:00–02:59 twice): it must be read as one thread reading from the top would,
+/// every row one second after the one before, and unreadable rows in both halves are counted and named in
+/// row order.
+#[test]
+fn a_long_column_read_on_two_threads_equals_one_read_from_the_top() {
+    use chrono::TimeZone;
+    let berlin = chrono_tz::Europe::Berlin;
+    // The repeated hour's second pass (CET) starts at 01:00:00 UTC; 49,000 rows before it, 51,000 from it:
+    // the halves meet 1,000 rows into it.
+    let cet_start_s = chrono::Utc.with_ymd_and_hms(2026, 10, 25, 1, 0, 0).single().expect("instant").timestamp();
+    let (n, before) = (100_000i64, 49_000i64);
+    let first_s = cet_start_s - before;
+    let bad_rows = [10usize, 20, 30, 99_990];
+    let mut csv = String::from("timestamp,a,b\n");
+    for i in 0..n {
+        if bad_rows.contains(&(i as usize)) {
+            csv.push_str("garbled,1,2\n");
+            continue;
+        }
+        let local = berlin.timestamp_opt(first_s + i, 0).single().expect("instant").naive_local();
+        csv.push_str(&format!("{},{i},2\n", local.format("%Y-%m-%d %H:%M:%S")));
+    }
+    let dir = temp_dir("two-threads");
+    let mut site = site_with(&dir, "d.csv", "", Some(&csv));
+    site.time_zone = berlin;
+    let got = load_site_data(&site, &no_progress);
+    let file = &got.files[0];
+    assert_eq!((file.rejected_rows, file.out_of_order_rows, file.duplicate_timestamps), (4, 0, 0), "{:?}", got.diagnostics);
+    let s = got.store.get("a").expect("meter a");
+    let want: Vec<i64> = (0..n).filter(|i| !bad_rows.contains(&(*i as usize))).map(|i| (first_s + i) * 1000).collect();
+    assert_eq!(s.times_ms(), &want[..], "every row one second after the one before, through the repeated hour");
+    // The first five problems are named (all four here, the last one in the second half), in row order.
+    let rows: Vec<usize> = got
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.id == "ingest-timestamp-unreadable")
+        .filter_map(|d| match d.place {
+            plant_site::Place::Row { row, .. } => Some(row),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(rows, vec![12, 22, 32, 99_992], "CSV rows count the header as line 1");
+}
+
+#[test]
+fn repeated_dates_read_the_same_as_fresh_ones() {
+    use plant_ingest::timestamp::{DateCache, parse_with};
+    let mut cache = DateCache::default();
+    for s in ["2026-11-01T08:00:00+08:00", "2026-11-01T23:59:59+08:00", "2026-11-02T00:00:00+08:00", "2026-02-29T00:00:00Z", "2026-11-02T00:00:01+08:00", "2024-02-29T00:00:00Z"] {
+        assert_eq!(parse_with(s, &TimestampFormat::Iso8601, &mut cache), parse(s, &TimestampFormat::Iso8601), "{s}");
+    }
+    assert!(parse_with("2026-02-29T00:00:00Z", &TimestampFormat::Iso8601, &mut cache).is_err(), "an impossible date is refused even after a good one");
+}

@@ -42,8 +42,8 @@ fn reading_inside_a_gap_is_a_gap_not_a_value() {
     let mut t: Vec<i64> = (0..10).map(|i| i * MIN).collect();
     t.extend((30..40).map(|i| i * MIN));
     let v = vec![1.0; t.len()];
-    let (s, report) = Series::from_samples(t, v);
-    assert_eq!(report.gaps, vec![(9 * MIN, 30 * MIN)]);
+    let (s, _) = Series::from_samples(t, v);
+    assert_eq!(s.gaps(), vec![(9 * MIN, 30 * MIN)]);
     assert!(matches!(s.reading_at(20 * MIN), Reading::Gap { .. }));
     assert_eq!(s.reading_at(11 * MIN).value(), Some(1.0), "within the hold time");
     assert_eq!(s.reading_at(30 * MIN).value(), Some(1.0));
