@@ -98,7 +98,9 @@ fn a_site_imported_with_plant_twin_import_reports_the_same_from_the_database() {
 
     // Paged (`paged = true`): only the hours around the cursor are held; at the cursor every meter reads
     // what the files read, here and after a jump across the record; elsewhere the data is "loading".
-    let paged = database_package(&format!("{}\npaged = true", historian.trim()));
+    // The smallest cache (16 MB): the record (14 days of 37 meters, about 12 MB) just fits in the three
+    // quarters a want may fill; a window of a hundred days does not.
+    let paged = database_package(&format!("{}\npaged = true\ncache_mb = 16", historian.trim()));
     let mut app = loaded(paged.path(), true);
     let check = |app: &mut App, t: i64| {
         app.world_mut().resource_mut::<SiteClock>().seek(t);
@@ -112,7 +114,18 @@ fn a_site_imported_with_plant_twin_import_reports_the_same_from_the_database() {
         assert!(data.sample_count() < files.sample_count() / 4, "only the hours around the cursor: {} samples", data.sample_count());
         for id in files.meter_ids() {
             let (want, got) = (files.reading_at(id, t).value(), data.reading_at(id, t).value());
-            assert_eq!(want.map(|v| (v * 1e6).round()), got.map(|v| (v * 1e6).round()), "{id} at {t}");
+            assert_eq!(
+                want.map(|v| (v * 1e6).round()),
+                got.map(|v| (v * 1e6).round()),
+                "{id} at {t}: {:?} {:?}",
+                data.get(id).map(|s| (
+                    s.len(),
+                    s.times_ms().first().copied(),
+                    s.times_ms().last().copied(),
+                    s.times_ms().iter().filter(|&&x| (x - t).abs() <= 120_000).copied().collect::<Vec<_>>()
+                )),
+                app.world().resource::<Residency>().paged
+            );
         }
     };
     let (r0, r1) = files.time_range().expect("record");
@@ -120,4 +133,63 @@ fn a_site_imported_with_plant_twin_import_reports_the_same_from_the_database() {
     check(&mut app, r0 + 86_400_000);
     let residency = app.world().resource::<Residency>().clone();
     assert!(residency.loading_at(r1 - 1_000), "the record's end is not held: {:?}", residency.paged.map(|p| p.resident));
+
+    // The flows panel's day, late in the day, so that it reaches beyond the hours held around the cursor:
+    // asked for, "loading" (never figures of part of it), then paged in whole and the files' figures.
+    use plant_flows_view::{Accounting, Pending, SankeyState, Span, WindowReport};
+    let t = r0 + 8 * 86_400_000 + 23 * 3_600_000;
+    app.world_mut().resource_mut::<SiteClock>().seek(t);
+    app.world_mut().resource_mut::<SiteClock>().playing = false;
+    let mut state = app.world_mut().resource_mut::<SankeyState>();
+    (state.open, state.span) = (true, Span::Day);
+    let clock = app.world().resource::<SiteClock>().clone();
+    let (t0, t1) = plant_flows_view::window(Span::Day, &clock, app.world().resource::<Accounting>().instant_ms);
+    assert!(t0 < t - 14 * 3_600_000, "the day reaches beyond the cursor's hours: {t0} {t}");
+    let until = |app: &mut App, done: &dyn Fn(&WindowReport) -> bool, seen: &mut Vec<Option<Pending>>| {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            app.update();
+            let w = app.world().resource::<WindowReport>();
+            if seen.last() != Some(&w.pending) {
+                seen.push(w.pending);
+            }
+            assert!(w.pending.is_none() || w.report.is_none(), "a report while the window is pending");
+            if done(w) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "the window did not come: {:?}", w.pending);
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    };
+    let mut seen = Vec::new();
+    until(&mut app, &|w| w.report.is_some() && w.key.is_some_and(|k| (k.0, k.1) == (t0, t1)), &mut seen);
+    assert!(seen.contains(&Some(Pending::Loading)), "the panel said it was loading: {seen:?}");
+    let site = plant_site::open(&crate::cement_site()).expect("site").site;
+    let got = app.world().resource::<WindowReport>().report.clone().expect("report");
+    let want = plant_accounting::report(&site, &files, app.world().resource::<Accounting>().book.as_ref().expect("book"), t0, t1);
+    for (what, g, w) in [
+        ("energy GJ", got.energy.total_gj, want.energy.total_gj),
+        ("electricity MWh", got.energy.electricity_mwh, want.energy.electricity_mwh),
+        ("scope 1 t", got.scopes.scope1_t, want.scopes.scope1_t),
+    ] {
+        assert!(w > 0.0 && ((g - w) / w).abs() < 1e-9, "{what}: {g} from the database, {w} from the files");
+    }
+    // The whole record fits: paged in, the files' figures over it.
+    app.world_mut().resource_mut::<SankeyState>().span = Span::Record;
+    let (r_0, r_1) = plant_flows_view::window(Span::Record, &clock, 0);
+    until(&mut app, &|w| w.report.is_some() && w.key.is_some_and(|k| (k.0, k.1) == (r_0, r_1)), &mut seen);
+    let got = app.world().resource::<WindowReport>().report.clone().expect("report");
+    let want = plant_accounting::report(&site, &files, app.world().resource::<Accounting>().book.as_ref().expect("book"), r_0, r_1);
+    assert!(((got.energy.total_gj - want.energy.total_gj) / want.energy.total_gj).abs() < 1e-9, "{} {}", got.energy.total_gj, want.energy.total_gj);
+    // A window of a hundred days is more than the cache may hold: refused, and the held data stays under the
+    // limit. The flows panel shows that refusal as a message (Pending::TooLong).
+    let long = (r1 - 100 * 86_400_000, r1);
+    app.world_mut().resource_mut::<plant_viewer_context::Wanted>().0.insert("test", long);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !app.world().resource::<Residency>().refused(long.0, long.1) {
+        app.update();
+        assert!(Instant::now() < deadline, "not refused: {:?}", app.world().resource::<Residency>().paged);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(app.world().resource::<MeterData>().0.heap_bytes() < 16 << 20, "the cache's limit holds");
 }

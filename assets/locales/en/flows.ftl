@@ -99,3 +99,5 @@ flows-trajectory-method = Scope 1 and location-based scope 2. Hours of the year 
 flows-trajectory-target-line = Target's pace
 flows-trajectory-cursor = Cursor
 flows-trajectory-band = 95 % band
+flows-window-loading = Loading this window from the database… (its figures are shown once all of it is held, never from part of it)
+flows-window-too-long = This window is longer than the paged database's cache ({ $mb } MB) holds beside the cursor's hours. Choose a shorter span, raise cache_mb in site.toml's [historian], or run plant-twin report --connect for the whole window.

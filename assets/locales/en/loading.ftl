@@ -53,4 +53,4 @@ loading-historian-not-now = Not now (files only)
 loading-paged = Database, paged: { $blocks } blocks held ({ $mb } MB)
 loading-paged-loading = loading the cursor's hours…
 loading-paged-error = ⚠ database not answering (the data held stays; retrying)
-loading-paged-hint = Only the { $hours } hours on each side of the cursor are held. The anomaly list, the alarm journal, forecasts, the CO2 trajectory and the flows panel's week and record windows see those hours only; the commands (plant-twin report …) read their whole window (docs/historian.md).
+loading-paged-hint = The { $hours } hours on each side of the cursor are held, and the flows panel's window when the cache can hold it (else the panel says so). The anomaly list, the alarm journal, forecasts and the CO2 trajectory see the held hours only; the commands (plant-twin report …) read their whole window (docs/historian.md).

@@ -100,3 +100,5 @@ flows-trajectory-method = 范围一加基于位置的范围二。年内无数据
 flows-trajectory-target-line = 目标进度
 flows-trajectory-cursor = 光标
 flows-trajectory-band = 95 % 区间
+flows-window-loading = 正在从数据库加载此时间窗…（全部数据到齐后才显示数值，绝不用部分数据计算）
+flows-window-too-long = 此时间窗超出分页数据库缓存（{ $mb } MB）在光标附近时段之外所能容纳的范围。请选择更短的时间跨度、增大 site.toml 中 [historian] 的 cache_mb，或运行 plant-twin report --connect 读取整个时间窗。

@@ -41,4 +41,4 @@ loading-historian-not-now = 暂不（仅文件）
 loading-paged = 数据库分页读取：已缓存 { $blocks } 个数据块（{ $mb } MB）
 loading-paged-loading = 正在加载光标附近的时段…
 loading-paged-error = ⚠ 数据库无应答（已缓存的数据保留；正在重试）
-loading-paged-hint = 只缓存光标前后各 { $hours } 小时的数据。异常列表、报警日志、预测、CO2 轨迹以及能流面板的“周”和“全部记录”时间窗只基于这些时段；命令行（plant-twin report 等）会读取其完整时间窗（docs/historian.md）。
+loading-paged-hint = 缓存光标前后各 { $hours } 小时的数据；缓存容量足够时也缓存能流面板的时间窗（否则面板会提示）。异常列表、报警日志、预测和 CO2 轨迹只基于已缓存的时段；命令行（plant-twin report 等）会读取其完整时间窗（docs/historian.md）。

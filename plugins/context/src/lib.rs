@@ -55,6 +55,7 @@ impl Plugin for ViewerContextPlugin {
             .init_resource::<LoadStatus>()
             .init_resource::<MeterData>()
             .init_resource::<Residency>()
+            .init_resource::<Wanted>()
             .init_resource::<ModelInfo>()
             .init_resource::<Selection>()
             .init_resource::<Hovered>()
@@ -119,9 +120,41 @@ pub struct Paged {
     pub error: Option<String>,
     pub blocks: usize,
     pub bytes: usize,
+    /// Windows views asked for ([`Wanted`]) that the cache's size limit cannot hold beside the cursor's
+    /// hours: they are not paged in, and the views say so.
+    pub refused: Vec<(i64, i64)>,
+    /// The cache's size limit (bytes).
+    pub limit_bytes: usize,
+}
+
+/// Windows of the record that open views need held whole, by view (the flows panel's day or week): a
+/// paged database pages them in beside the cursor's hours when its cache can hold them.
+#[derive(Resource, Default, Debug, Clone, PartialEq)]
+pub struct Wanted(pub std::collections::BTreeMap<&'static str, (i64, i64)>);
+
+impl Wanted {
+    /// Sets (or, with `None`, drops) a view's window; unchanged windows leave the resource untouched.
+    pub fn set(wanted: &mut ResMut<Wanted>, view: &'static str, window: Option<(i64, i64)>) {
+        if wanted.0.get(view).copied() != window {
+            match window {
+                Some(w) => wanted.0.insert(view, w),
+                None => wanted.0.remove(view),
+            };
+        }
+    }
 }
 
 impl Residency {
+    /// Whether every sample of `[t0, t1)` is held: always, unless the data is paged.
+    pub fn holds(&self, t0: i64, t1: i64) -> bool {
+        self.paged.as_ref().is_none_or(|p| p.resident.iter().any(|&(a, b)| a <= t0 && t1 <= b))
+    }
+
+    /// Whether `[t0, t1)` was asked for and refused as longer than the paged cache holds.
+    pub fn refused(&self, t0: i64, t1: i64) -> bool {
+        self.paged.as_ref().is_some_and(|p| p.refused.contains(&(t0, t1)))
+    }
+
     /// Whether the record at `t` is still on its way (a paged database whose blocks do not hold `t`).
     pub fn loading_at(&self, t: i64) -> bool {
         self.paged.as_ref().is_some_and(|p| !p.resident.iter().any(|&(a, b)| a <= t && t < b))

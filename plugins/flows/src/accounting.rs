@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use bevy::prelude::*;
 use plant_accounting::{Book, Report};
-use plant_viewer_context::{CarbonRates, CurrentSite, LoadStatus, MeterData, Problems, SiteClock, ViewerSystems};
+use plant_viewer_context::{CarbonRates, CurrentSite, LoadStatus, MeterData, Problems, Residency, SiteClock, ViewerSystems, Wanted};
 
 /// How much time the Sankey and the report sum over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,6 +62,19 @@ pub struct Accounting {
 pub struct WindowReport {
     pub key: Option<(i64, i64, usize)>,
     pub report: Option<Report>,
+    /// Why there is no report yet over a paged database: the window is on its way, or longer than the
+    /// cache holds.
+    pub pending: Option<Pending>,
+}
+
+/// A window of a paged database not (yet) held whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pending {
+    Loading,
+    /// Longer than the cache (limit in MB) holds beside the cursor's hours.
+    TooLong {
+        cache_mb: usize,
+    },
 }
 
 /// The report over one sampling interval at the cursor: rates now.
@@ -199,7 +212,9 @@ fn instant_report(
     instant.report = Some(r);
 }
 
-/// The report of the panel's window, when the panel is open.
+/// The report of the panel's window, when the panel is open. Over a paged database the window is asked for
+/// ([`Wanted`]) and reported only once it is held whole: a report of part of it would be wrong figures.
+#[allow(clippy::too_many_arguments)]
 fn window_report(
     site: Option<Res<CurrentSite>>,
     data: Res<MeterData>,
@@ -207,13 +222,27 @@ fn window_report(
     acc: Res<Accounting>,
     state: Res<SankeyState>,
     instant: Res<InstantReport>,
+    residency: Res<Residency>,
+    mut wanted: ResMut<Wanted>,
     mut out: ResMut<WindowReport>,
 ) {
     let (Some(site), Some(book)) = (site, acc.book.as_ref()) else { return };
-    if !state.open || !clock.has_range() {
+    let open = state.open && clock.has_range();
+    let (t0, t1) = window(state.span, &clock, acc.instant_ms);
+    Wanted::set(&mut wanted, "flows", (open && residency.paged.is_some()).then_some((t0, t1))); // i18n-ok: the key of this view's window in Wanted
+    if !open {
         return;
     }
-    let (t0, t1) = window(state.span, &clock, acc.instant_ms);
+    if !residency.holds(t0, t1) {
+        let pending = match residency.paged.as_ref().filter(|_| residency.refused(t0, t1)) {
+            Some(p) => Pending::TooLong { cache_mb: p.limit_bytes >> 20 },
+            None => Pending::Loading,
+        };
+        if out.pending != Some(pending) || out.report.is_some() {
+            *out = WindowReport { key: None, report: None, pending: Some(pending) };
+        }
+        return;
+    }
     let key = (t0, t1, data_key(&data));
     if out.key == Some(key) {
         return;
@@ -224,4 +253,5 @@ fn window_report(
         Some(plant_accounting::report(&site.0, &data.0, book, t0, t1))
     };
     out.key = Some(key);
+    out.pending = None;
 }

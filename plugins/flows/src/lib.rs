@@ -14,7 +14,7 @@ use bevy::prelude::*;
 use bevy_egui::EguiPrimaryContextPass;
 use plant_shell::PanelOrder;
 
-pub use accounting::{Accounting, InstantReport, SankeyState, Span, View, WindowReport, window};
+pub use accounting::{Accounting, InstantReport, Pending, SankeyState, Span, View, WindowReport, window};
 
 pub struct FlowsViewPlugin {
     pub ui: bool,

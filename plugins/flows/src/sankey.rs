@@ -334,12 +334,23 @@ pub fn sankey_window_system(
         });
         if show_difference {
             difference_legend(ui, &difference);
+        } else if let Some(pending) = report.pending {
+            // A paged database: the window's figures come when all of it is held, never from part of it.
+            ui.horizontal(|ui| match pending {
+                crate::accounting::Pending::Loading => {
+                    ui.spinner();
+                    ui.label(t!("flows-window-loading"));
+                }
+                crate::accounting::Pending::TooLong { cache_mb } => {
+                    ui.label(t!("flows-window-too-long", mb = cache_mb));
+                }
+            });
         } else if let Some(r) = &report.report {
             summary_ui(ui, &site.0, r, span == Span::Instant);
             next_day_ui(ui, &totals);
             crate::trajectory::trajectory_ui(ui, totals.trajectory.as_ref(), totals.making(), tz);
         }
-        if let Some(d) = &cache.diagram {
+        if let Some(d) = cache.diagram.as_ref().filter(|_| show_difference || report.pending.is_none()) {
             if d.links.iter().all(|l| l.value <= 0.0) {
                 ui.label(t!("flows-no-flows"));
             } else if let Some(clicked) = sankey_ui(ui, d, selection.0.as_deref())

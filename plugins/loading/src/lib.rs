@@ -17,7 +17,7 @@ use plant_i18n::{msg, t};
 use plant_ingest::Ingested;
 use plant_shell::{FreeArea, PanelOrder, show_panel};
 use plant_site::{Diagnostic, Site};
-use plant_viewer_context::{CurrentSite, Language, LoadStatus, MeterData, ModelInfo, Problems, Residency, SiteClock, ViewerSystems, language_picker};
+use plant_viewer_context::{CurrentSite, Language, LoadStatus, MeterData, ModelInfo, Problems, Residency, SiteClock, ViewerSystems, Wanted, language_picker};
 
 /// The site package to open (a folder with `site.toml`).
 #[derive(Resource, Clone, Debug)]
@@ -132,9 +132,19 @@ struct PagerJob {
 pub struct Paging {
     pager: Mutex<plant_historian::Pager>,
     block_ms: i64,
+    /// The cache's size limit (bytes): views' windows are paged in only when they fit in it.
+    cache_bytes: usize,
+    /// Bytes the cache holds per millisecond of record (all meters), from the last snapshot.
+    bytes_per_ms: Option<f64>,
     /// The last want sent.
     want: (i64, i64),
 }
+
+/// The most of the record a view's window may span while the cache's bytes per hour are not known yet.
+const UNMEASURED_SPAN_MS: i64 = 2 * 86_400_000;
+
+/// The share of the cache's limit the want may fill (the prefetch and the blocks being replaced need room).
+const WANT_SHARE: f64 = 0.75;
 
 /// Hours of the record wanted on each side of the cursor: the inspector's charts and the flows panel's day.
 const PAGED_HOURS: i64 = 12;
@@ -185,7 +195,9 @@ fn receive_pager(
         Ok(Ok((pager, (t0, t1)))) => {
             clock.set_range(t0, t1);
             let block_ms = site.as_ref().and_then(|s| s.0.historian.as_ref()).map_or(3_600_000, |h| h.block_ms);
-            commands.insert_resource(Paging { pager: Mutex::new(pager), block_ms, want: (0, 0) });
+            let cache_bytes =
+                site.as_ref().and_then(|s| s.0.historian.as_ref()).map_or(plant_historian::PagerConfig::default().cache_bytes, |h| plant_historian::PagerConfig::of(h).cache_bytes);
+            commands.insert_resource(Paging { pager: Mutex::new(pager), block_ms, cache_bytes, bytes_per_ms: None, want: (0, 0) });
             residency.paged = Some(plant_viewer_context::Paged::default());
             *status = LoadStatus::Ready { secs: started.elapsed().as_secs_f64() };
         }
@@ -204,13 +216,33 @@ fn receive_pager(
     commands.remove_resource::<PagerJob>();
 }
 
-/// Each frame: the hours around the cursor wanted (whole blocks, so a want changes only when the cursor
-/// crosses one), and the newest snapshot swapped into the views' data.
-fn page(paging: Option<ResMut<Paging>>, clock: Res<SiteClock>, mut data: ResMut<MeterData>, mut residency: ResMut<Residency>) {
-    let Some(mut paging) = paging else { return };
+/// The want: the hours around the cursor and each view's window ([`Wanted`]) whose hull the cache can hold,
+/// in whole blocks (so it changes only when the cursor crosses one); and the windows refused.
+fn joined_want(paging: &Paging, now_ms: i64, wanted: &Wanted) -> ((i64, i64), Vec<(i64, i64)>) {
     let b = paging.block_ms.max(60_000);
     let half = PAGED_HOURS * 3_600_000;
-    let want = ((clock.now_ms - half).div_euclid(b) * b, ((clock.now_ms + half).div_euclid(b) + 1) * b);
+    let mut want = ((now_ms - half).div_euclid(b) * b, ((now_ms + half).div_euclid(b) + 1) * b);
+    let fits = |(t0, t1): (i64, i64)| match paging.bytes_per_ms {
+        Some(rate) => (t1 - t0) as f64 * rate <= paging.cache_bytes as f64 * WANT_SHARE,
+        None => t1 - t0 <= UNMEASURED_SPAN_MS,
+    };
+    let mut refused = Vec::new();
+    for &(t0, t1) in wanted.0.values() {
+        let hull = (want.0.min(t0.div_euclid(b) * b), want.1.max((t1 - 1).div_euclid(b) * b + b));
+        if fits(hull) {
+            want = hull;
+        } else {
+            refused.push((t0, t1));
+        }
+    }
+    (want, refused)
+}
+
+/// Each frame: the want sent when it changed ([`joined_want`]), and the newest snapshot swapped into the
+/// views' data.
+fn page(paging: Option<ResMut<Paging>>, clock: Res<SiteClock>, wanted: Res<Wanted>, mut data: ResMut<MeterData>, mut residency: ResMut<Residency>) {
+    let Some(mut paging) = paging else { return };
+    let (want, refused) = joined_want(&paging, clock.now_ms, &wanted);
     let Ok(pager) = paging.pager.lock() else { return };
     let snapshot = pager.latest();
     if want != paging.want {
@@ -218,12 +250,24 @@ fn page(paging: Option<ResMut<Paging>>, clock: Res<SiteClock>, mut data: ResMut<
     }
     drop(pager);
     paging.want = want;
+    // The windows refused change with the views' wants, not only with the database's answers.
+    if residency.paged.as_ref().is_some_and(|p| p.refused != refused)
+        && let Some(p) = residency.paged.as_mut()
+    {
+        p.refused = refused.clone();
+    }
     let Some(s) = snapshot else { return };
     if !Arc::ptr_eq(&data.0, &s.store) {
         data.0 = s.store.clone();
     }
-    let paged = plant_viewer_context::Paged { resident: s.resident, error: s.error.map(|e| e.to_string()), blocks: s.blocks, bytes: s.bytes };
-    let changed = residency.paged.as_ref().is_none_or(|p| p.resident != paged.resident || p.error != paged.error || p.blocks != paged.blocks);
+    // Every block in the cache spans the same time: its bytes per block span (not per span resident, which
+    // counts only the blocks the current want holds).
+    if s.blocks > 0 && s.bytes > 0 {
+        paging.bytes_per_ms = Some(s.bytes as f64 / (s.blocks as f64 * paging.block_ms.max(60_000) as f64));
+    }
+    let paged =
+        plant_viewer_context::Paged { resident: s.resident, error: s.error.map(|e| e.to_string()), blocks: s.blocks, bytes: s.bytes, refused, limit_bytes: paging.cache_bytes };
+    let changed = residency.paged.as_ref().is_none_or(|p| p.resident != paged.resident || p.error != paged.error || p.blocks != paged.blocks || p.refused != paged.refused);
     if changed {
         residency.paged = Some(paged);
     }
