@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use plant_site::DataFile;
 use polars::prelude::*;
 
@@ -97,5 +97,47 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
+/// Paired, alternating runs (`PLANT_TWIN_PAIRED=n cargo bench -p plant-ingest --bench ingest`): plain polars
+/// then plant-ingest on the same file, `n` times, so both see the same state of a noisy machine; prints the
+/// medians and the median of the pairs' ratios.
+fn paired(n: usize) {
+    let (csv, pq) = ensure_files();
+    for (label, path, file) in [("csv", &csv, "meter.csv"), ("parquet", &pq, "meter.parquet")] {
+        let s = site(file);
+        let (mut plain, mut ours, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..n {
+            let t = std::time::Instant::now();
+            assert_eq!(plain_polars(path), ROWS);
+            let a = t.elapsed().as_secs_f64();
+            let t = std::time::Instant::now();
+            assert_eq!(plant_ingest::load_site_data(&s, &|_, _| {}).store.sample_count(), ROWS);
+            let b = t.elapsed().as_secs_f64();
+            plain.push(a);
+            ours.push(b);
+            ratios.push(b / a);
+        }
+        let median = |v: &mut Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        println!(
+            "{label}: {n} pairs, plain polars median {:.0} ms, plant-ingest median {:.0} ms, median ratio {:.2}x (min {:.2}, max {:.2})",
+            median(&mut plain) * 1e3,
+            median(&mut ours) * 1e3,
+            median(&mut ratios),
+            ratios[0],
+            ratios[ratios.len() - 1]
+        );
+    }
+}
+
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+fn main() {
+    if let Some(n) = std::env::var("PLANT_TWIN_PAIRED").ok().and_then(|n| n.parse().ok()) {
+        paired(n);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

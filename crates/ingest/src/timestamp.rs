@@ -101,7 +101,16 @@ fn time_of_day(b: &[u8], at: usize) -> Option<(i64, usize)> {
         return None;
     }
     let mi = digits(b, at + 3, 2)?;
-    let mut i = at + 5;
+    if h > 23 || mi > 59 {
+        return None;
+    }
+    let (ms, end) = seconds_tail(b, at + 5)?;
+    Some(((h * 60 + mi) as i64 * 60_000 + ms, end))
+}
+
+/// Parses the optional `:SS[.fff]` after the minutes at `b[at..]`: (ms into the minute, index after).
+fn seconds_tail(b: &[u8], at: usize) -> Option<(i64, usize)> {
+    let mut i = at;
     let mut s = 0;
     let mut ms = 0i64;
     if b.get(i) == Some(&b':') {
@@ -121,11 +130,12 @@ fn time_of_day(b: &[u8], at: usize) -> Option<(i64, usize)> {
             }
         }
     }
-    // 24:00:00 is not accepted; 23:59:60 (leap second) is folded onto the next second.
-    if h > 23 || mi > 59 || s > 60 {
+    // 24:00:00 is not accepted (hours above 23 are refused before); 23:59:60 (leap second) is folded onto
+    // the next second.
+    if s > 60 {
         return None;
     }
-    Some((((h * 60 + mi) * 60 + s) as i64 * 1000 + ms, i))
+    Some((s as i64 * 1000 + ms, i))
 }
 
 fn date_time(days: i64, b: &[u8], at: usize) -> Option<(i64, usize)> {
@@ -139,15 +149,36 @@ fn date_time(days: i64, b: &[u8], at: usize) -> Option<(i64, usize)> {
     Some((days * 86_400_000 + tod, end))
 }
 
-/// The last ISO 8601 date read and its day number: the rows of a file share their date for a day, so the
-/// calendar arithmetic is done once a day, not once a row.
+/// The last ISO 8601 date and minute read: the rows of a file share their date for a day and their minute
+/// for up to 60 rows, so the calendar arithmetic is done once a day and the hours and minutes once a minute.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct DateCache {
     date: [u8; 10],
     days: Option<i64>,
+    minute: [u8; 16],
+    minute_ms: Option<i64>,
 }
 
 impl DateCache {
+    /// Milliseconds of a `YYYY-MM-DD[T ]HH:MM` start (the wall-clock minute), when `b` starts so.
+    fn minute(&mut self, b: &[u8]) -> Option<i64> {
+        let key = b.get(..16)?;
+        if let Some(ms) = self.minute_ms.filter(|_| self.minute == key) {
+            return Some(ms);
+        }
+        if !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' {
+            return None;
+        }
+        let (h, mi) = (digits(b, 11, 2)?, digits(b, 14, 2)?);
+        if h > 23 || mi > 59 {
+            return None;
+        }
+        let ms = self.days(b)? * 86_400_000 + (h * 60 + mi) as i64 * 60_000;
+        self.minute.copy_from_slice(key);
+        self.minute_ms = Some(ms);
+        Some(ms)
+    }
+
     fn days(&mut self, b: &[u8]) -> Option<i64> {
         let date = b.get(..10)?;
         if let Some(days) = self.days.filter(|_| self.date == date) {
@@ -177,8 +208,10 @@ pub fn parse_with(s: &str, fmt: &TimestampFormat, cache: &mut DateCache) -> Resu
             if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
                 return Err(bad);
             }
-            let days = cache.days(b).ok_or(bad.clone())?;
-            let (ms, end) = date_time(days, b, 10).ok_or(bad.clone())?;
+            let (ms, end) = match cache.minute(b) {
+                Some(minute) => seconds_tail(b, 16).map(|(ms, end)| (minute + ms, end)).ok_or(bad.clone())?,
+                None => date_time(cache.days(b).ok_or(bad.clone())?, b, 10).ok_or(bad.clone())?,
+            };
             let rest = &b[end..];
             match rest {
                 [] => Ok(Parsed::Local(ms)),

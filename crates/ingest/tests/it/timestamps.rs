@@ -126,11 +126,30 @@ fn a_long_column_read_on_two_threads_equals_one_read_from_the_top() {
 }
 
 #[test]
-fn repeated_dates_read_the_same_as_fresh_ones() {
+fn a_column_read_with_its_date_and_minute_remembered_gives_chronos_instants() {
     use plant_ingest::timestamp::{DateCache, parse_with};
     let mut cache = DateCache::default();
-    for s in ["2026-11-01T08:00:00+08:00", "2026-11-01T23:59:59+08:00", "2026-11-02T00:00:00+08:00", "2026-02-29T00:00:00Z", "2026-11-02T00:00:01+08:00", "2024-02-29T00:00:00Z"] {
-        assert_eq!(parse_with(s, &TimestampFormat::Iso8601, &mut cache), parse(s, &TimestampFormat::Iso8601), "{s}");
+    // Every 17 s over three days across a month's and a leap day's end, with and without fractions, in
+    // three offsets: each against chrono's RFC 3339 reading.
+    let start = chrono::DateTime::parse_from_rfc3339("2028-02-28T22:00:00+08:00").expect("start").timestamp_millis();
+    for i in 0..15_000i64 {
+        let ms = start + i * 17_000 + if i % 5 == 0 { 250 } else { 0 };
+        let offset = ["+08:00", "Z", "-05:30"][(i / 4000) as usize % 3];
+        let tz = chrono::FixedOffset::east_opt(match offset {
+            "+08:00" => 8 * 3600,
+            "Z" => 0,
+            _ => -(5 * 3600 + 1800),
+        })
+        .expect("offset");
+        let local = chrono::DateTime::from_timestamp_millis(ms).expect("instant").with_timezone(&tz);
+        let text = format!("{}{}", local.format(if ms % 1000 == 0 { "%Y-%m-%dT%H:%M:%S" } else { "%Y-%m-%dT%H:%M:%S%.3f" }), offset);
+        assert_eq!(parse_with(&text, &TimestampFormat::Iso8601, &mut cache), Ok(Parsed::Utc(ms)), "{text}");
     }
-    assert!(parse_with("2026-02-29T00:00:00Z", &TimestampFormat::Iso8601, &mut cache).is_err(), "an impossible date is refused even after a good one");
+    // Minutes without seconds, local times, and what must still be refused after a good row of the same
+    // date and minute.
+    assert_eq!(parse_with("2026-11-01 08:00", &TimestampFormat::NaiveLocal, &mut cache), Ok(Parsed::Local(T0 + 8 * 3_600_000)));
+    assert_eq!(parse_with("2026-11-01 08:00:07", &TimestampFormat::NaiveLocal, &mut cache), Ok(Parsed::Local(T0 + 8 * 3_600_000 + 7_000)));
+    for bad in ["2026-11-01 08:00:61", "2026-11-01 08:00:5", "2026-11-01 08:60:00", "2026-11-01 24:00:00", "2026-02-29 08:00:00", "2026-11-01 08:00:00+8"] {
+        assert!(parse_with(bad, &TimestampFormat::NaiveLocal, &mut cache).is_err(), "{bad}");
+    }
 }
