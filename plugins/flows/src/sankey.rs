@@ -336,15 +336,18 @@ pub fn sankey_window_system(
             difference_legend(ui, &difference);
         } else if let Some(pending) = report.pending {
             // A paged database: the window's figures come when all of it is held, never from part of it.
-            ui.horizontal(|ui| match pending {
+            match pending {
                 crate::accounting::Pending::Loading => {
-                    ui.spinner();
-                    ui.label(t!("flows-window-loading"));
+                    ui.horizontal_wrapped(|ui| {
+                        ui.spinner();
+                        ui.label(t!("flows-window-loading"));
+                    });
                 }
+                // A whole paragraph: wrapped to the panel's width.
                 crate::accounting::Pending::TooLong { cache_mb } => {
                     ui.label(t!("flows-window-too-long", mb = cache_mb));
                 }
-            });
+            }
         } else if let Some(r) = &report.report {
             summary_ui(ui, &site.0, r, span == Span::Instant);
             next_day_ui(ui, &totals);
