@@ -83,6 +83,7 @@ pub struct Pager {
     wants: Sender<(i64, i64)>,
     snapshots: Receiver<Snapshot>,
     worker: Option<std::thread::JoinHandle<()>>,
+    config: PagerConfig,
 }
 
 impl Pager {
@@ -99,7 +100,12 @@ impl Pager {
             .name(String::from("plant-twin-pager")) // i18n-ok: a thread name
             .spawn(move || Worker { conn, meters, selector, config, blocks: HashMap::new(), clock: 0, published: None, published_want: (0, 0) }.run(want_rx, snap_tx))
             .map_err(|e| Diagnostic::error(&file, h.at.clone(), plant_i18n::msg!("historian-no-thread", error = e.to_string())))?;
-        Ok(Pager { wants: want_tx, snapshots: snap_rx, worker: Some(worker) })
+        Ok(Pager { wants: want_tx, snapshots: snap_rx, worker: Some(worker), config })
+    }
+
+    /// How this pager holds the record (its block span and size limit).
+    pub fn config(&self) -> PagerConfig {
+        self.config
     }
 
     /// Asks for `[t0, t1)`; only the latest want counts.

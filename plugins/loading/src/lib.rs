@@ -194,9 +194,7 @@ fn receive_pager(
         Err(TryRecvError::Empty) => return,
         Ok(Ok((pager, (t0, t1)))) => {
             clock.set_range(t0, t1);
-            let block_ms = site.as_ref().and_then(|s| s.0.historian.as_ref()).map_or(3_600_000, |h| h.block_ms);
-            let cache_bytes =
-                site.as_ref().and_then(|s| s.0.historian.as_ref()).map_or(plant_historian::PagerConfig::default().cache_bytes, |h| plant_historian::PagerConfig::of(h).cache_bytes);
+            let plant_historian::PagerConfig { block_ms, cache_bytes, .. } = pager.config();
             commands.insert_resource(Paging { pager: Mutex::new(pager), block_ms, cache_bytes, bytes_per_ms: None, want: (0, 0) });
             residency.paged = Some(plant_viewer_context::Paged::default());
             *status = LoadStatus::Ready { secs: started.elapsed().as_secs_f64() };
