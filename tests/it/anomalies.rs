@@ -77,7 +77,8 @@ fn the_viewer_finds_anomalies_in_the_background() {
         assert!(started.elapsed() < Duration::from_secs(60), "no anomalies within 60 s");
         std::thread::sleep(Duration::from_millis(5));
     }
-    assert!(frames > 1, "the detection ran off the frame");
+    // The thread began in the frame the data came in (inside loaded_app): its result came in a later one.
+    assert!(frames >= 1, "the detection ran off the frame");
     let found = app.world().resource::<MeterAnomalies>().clone();
     let upset = (crate::headless::local(10, 14, 0), crate::headless::local(10, 18, 0));
     assert!(found.of("kiln-1.burning-zone-temp", upset.0, upset.1).any(|a| a.kind == Kind::Deviation));

@@ -101,3 +101,7 @@ flows-trajectory-cursor = Cursor
 flows-trajectory-band = 95 % band
 flows-window-loading = Loading this window from the database… (its figures are shown once all of it is held, never from part of it)
 flows-window-too-long = This window is longer than the paged database's cache ({ $mb } MB) holds beside the cursor's hours. Choose a shorter span, raise cache_mb in site.toml's [historian], or run plant-twin report --connect for the whole window.
+flows-window-summing = Summing this window in the database… (it is longer than the paged cache holds: each meter is summed by the hour there)
+flows-window-summed = Summed by the database by the hour ({ $samples } samples)
+flows-window-summed-hint = This window is longer than the paged cache holds, so the database summed each meter by the hour (sum_over_time, count_over_time) instead of sending every sample. Each sample counts one sampling interval: around a gap in a meter's data the figures from its samples hold the last value up to three intervals, so they can differ by those minutes (docs/historian.md).
+flows-window-sum-failed = The database could not sum this window: { $error }

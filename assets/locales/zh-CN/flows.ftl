@@ -102,3 +102,7 @@ flows-trajectory-cursor = 光标
 flows-trajectory-band = 95 % 区间
 flows-window-loading = 正在从数据库加载此时间窗…（全部数据到齐后才显示数值，绝不用部分数据计算）
 flows-window-too-long = 此时间窗超出分页数据库缓存（{ $mb } MB）在光标附近时段之外所能容纳的范围。请选择更短的时间跨度、增大 site.toml 中 [historian] 的 cache_mb，或运行 plant-twin report --connect 读取整个时间窗。
+flows-window-summing = 正在由数据库汇总此时间窗…（其长度超出分页缓存容量：各计量表在数据库中按小时求和）
+flows-window-summed = 由数据库按小时汇总（{ $samples } 个采样点）
+flows-window-summed-hint = 此时间窗超出分页缓存容量，因此由数据库按小时对各计量表求和（sum_over_time、count_over_time），而不传送每个采样点。每个采样点按一个采样间隔计：某计量表数据出现缺口时，逐点计算会将缺口前的最后一个值最多保持三个间隔，两者可能相差这几分钟（见 docs/historian.md）。
+flows-window-sum-failed = 数据库未能汇总此时间窗：{ $error }

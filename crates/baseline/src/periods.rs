@@ -30,7 +30,7 @@ enum Reduce {
 fn reduce_of(q: Quantity) -> Reduce {
     match q {
         q if q.is_rate() => Reduce::Integrate,
-        Quantity::Energy | Quantity::ReactiveEnergy | Quantity::Co2 => Reduce::Sum,
+        q if q.is_per_interval() => Reduce::Sum,
         _ => Reduce::Mean,
     }
 }

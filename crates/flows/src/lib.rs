@@ -5,7 +5,7 @@
 //! flow's coverage instead of being read as zero. A flow measured by a formula is the same linear
 //! combination of its meters' totals. Units are kept: power integrates to energy, mass flow to mass.
 
-use plant_site::{FlowValue, Meter, Quantity, Site};
+use plant_site::{FlowValue, Meter, Site};
 use plant_store::{Series, Store, TimestampMs};
 use plant_units::{Dim, Value};
 
@@ -69,7 +69,7 @@ pub fn formula_total(site: &Site, store: &Store, terms: &[(f64, String)], t0: Ti
     for (coef, id) in terms {
         let (meter, series) = (site.meter(id)?, store.get(id)?);
         // Meters that count per sampling interval (energy, reactive energy, CO2) add up; rates integrate.
-        let term = if matches!(meter.quantity, Quantity::Energy | Quantity::ReactiveEnergy | Quantity::Co2) {
+        let term = if meter.quantity.is_per_interval() {
             let s = series.aggregate(t0, t1);
             coverage = coverage.min(if s.count > 0 { 1.0 } else { 0.0 });
             Value::new(s.sum, &meter.unit).ok()?
@@ -104,6 +104,17 @@ pub fn flow_totals(site: &Site, store: &Store, t0: TimestampMs, t1: TimestampMs)
             }
         })
         .collect()
+}
+
+/// Sets each metered flow's coverage to the least of its meters' `coverage` (0 for a meter without one): for
+/// totals from samples that do not say by their spacing what they cover (a window the database summed by
+/// the hour, `plant-historian`).
+pub fn set_coverage(site: &Site, totals: &mut [FlowTotal], coverage: impl Fn(&str) -> Option<f64>) {
+    for t in totals.iter_mut().filter(|t| t.total.is_some()) {
+        if let Some(FlowValue::Meters(terms)) = site.flows.get(t.flow).map(|f| &f.value) {
+            t.coverage = terms.iter().map(|(_, id)| coverage(id).unwrap_or(0.0)).fold(1.0, f64::min);
+        }
+    }
 }
 
 /// A node whose measured inflow and outflow of one carrier do not balance.

@@ -141,6 +141,15 @@ impl Connection {
         self.send(req, &url).await
     }
 
+    /// A range query: `promql` evaluated at `start_ms`, `start_ms + step_ms`, … up to `end_ms`.
+    pub(crate) async fn query_range(&self, promql: &str, start_ms: i64, end_ms: i64, step_ms: i64) -> Result<String, Error> {
+        let url = self.endpoint("/api/v1/query_range");
+        let secs = |ms: i64| format!("{:.3}", ms as f64 / 1000.0);
+        let form = [("query", promql.to_string()), ("start", secs(start_ms)), ("end", secs(end_ms)), ("step", secs(step_ms))];
+        let req = self.client.post(&url).form(&form);
+        self.send(req, &url).await
+    }
+
     /// POSTs `body` to `path`.
     pub(crate) async fn post(&self, path: &str, body: Vec<u8>) -> Result<String, Error> {
         let url = self.endpoint(path);

@@ -9,6 +9,8 @@
 //! - [`import`] pushes a site's recorded series into VictoriaMetrics (its `/api/v1/import` JSON-lines API)
 //!   as `plant_twin_meter{site, meter, unit}`: only the samples after those the database already holds for
 //!   each meter, so a second run sends nothing and an interrupted one goes on where it stopped.
+//! - [`Pager`] holds only the hours around the cursor (and the views' windows) in a cache of limited size;
+//!   [`Summariser`] has the database sum a window too long for that cache, by the hour ([`summarise`]).
 //!
 //! Nothing here starts network traffic on its own: callers pass `connect` only when the user agreed
 //! (SECURITY.md). Credentials come only from `PLANT_TWIN_*` variables and never go over plain HTTP off this
@@ -21,8 +23,10 @@ mod pager;
 pub mod parse;
 pub mod promql;
 mod read;
+pub mod summary;
 
 pub use client::{Connection, Error};
 pub use import::{ImportOptions, ImportReport, import, selector_for};
 pub use pager::{Pager, PagerConfig, Snapshot};
 pub use read::{HistorianRead, load_site, read, shared_gaps, window};
+pub use summary::{Summariser, Summary, summarise};

@@ -59,6 +59,12 @@ impl Quantity {
         )
     }
 
+    /// Meters of these count per sampling interval (kWh, kvarh, t CO2 per interval): their samples add up
+    /// over a window, where a rate's are integrated over time and a level's averaged.
+    pub fn is_per_interval(self) -> bool {
+        matches!(self, Quantity::Energy | Quantity::ReactiveEnergy | Quantity::Co2)
+    }
+
     pub const ALL: [Quantity; 19] = [
         Quantity::ElectricPower,
         Quantity::Energy,

@@ -25,7 +25,9 @@ pub struct AnomaliesPlugin {
 
 impl Plugin for AnomaliesPlugin {
     fn build(&self, app: &mut App) {
-        app.init_resource::<Detection>().add_systems(Update, (start_detection, collect_detection).chain().in_set(ViewerSystems::Accounting));
+        // Collected before a new one starts: a result comes at the earliest a frame after its thread began,
+        // whatever else the frame runs meanwhile (the frame the data comes in is a long one).
+        app.init_resource::<Detection>().add_systems(Update, (collect_detection, start_detection).chain().in_set(ViewerSystems::Accounting));
         if self.ui {
             app.init_resource::<ListUi>()
                 .init_resource::<OpenAtStart>()

@@ -56,6 +56,7 @@ impl Plugin for ViewerContextPlugin {
             .init_resource::<MeterData>()
             .init_resource::<Residency>()
             .init_resource::<Wanted>()
+            .init_resource::<Summed>()
             .init_resource::<ModelInfo>()
             .init_resource::<Selection>()
             .init_resource::<Hovered>()
@@ -140,6 +141,47 @@ impl Wanted {
                 Some(w) => wanted.0.insert(view, w),
                 None => wanted.0.remove(view),
             };
+        }
+    }
+}
+
+/// A window a paged database's cache cannot hold, summed by the database by the hour instead
+/// (docs/historian.md, "Windows summed by the database"): a view asks, the loading plugin answers.
+#[derive(Resource, Default, Debug, Clone)]
+pub struct Summed {
+    /// The window `[t0, t1)` a view wants summed now.
+    pub asked: Option<(i64, i64)>,
+    /// Windows summed, newest last; a few are kept, so going back to one is immediate.
+    pub answers: Vec<SummedWindow>,
+}
+
+/// A window the database summed, or why it could not (in the current language).
+#[derive(Debug, Clone)]
+pub struct SummedWindow {
+    pub window: (i64, i64),
+    pub result: Result<SummedData, String>,
+}
+
+/// Every meter over the window as one sample an hour that adds up, integrates or averages to the hour's
+/// figure (`plant_historian::Summary`), and the share of the window each meter's samples cover.
+#[derive(Debug, Clone)]
+pub struct SummedData {
+    pub store: Arc<Store>,
+    pub coverage: std::collections::HashMap<String, f64>,
+    /// Samples the database summed.
+    pub samples: u64,
+}
+
+impl Summed {
+    /// The answer for `window`, if it came.
+    pub fn answer(&self, window: (i64, i64)) -> Option<&SummedWindow> {
+        self.answers.iter().rev().find(|a| a.window == window)
+    }
+
+    /// Asks for `window` summed (or, with `None`, for nothing); unchanged, the resource stays untouched.
+    pub fn ask(summed: &mut ResMut<Summed>, window: Option<(i64, i64)>) {
+        if summed.asked != window {
+            summed.asked = window;
         }
     }
 }

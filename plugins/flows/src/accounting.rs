@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use bevy::prelude::*;
 use plant_accounting::{Book, Report};
-use plant_viewer_context::{CarbonRates, CurrentSite, LoadStatus, MeterData, Problems, Residency, SiteClock, ViewerSystems, Wanted};
+use plant_viewer_context::{CarbonRates, CurrentSite, LoadStatus, MeterData, Problems, Residency, SiteClock, Summed, ViewerSystems, Wanted};
 
 /// How much time the Sankey and the report sum over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,18 +62,24 @@ pub struct Accounting {
 pub struct WindowReport {
     pub key: Option<(i64, i64, usize)>,
     pub report: Option<Report>,
-    /// Why there is no report yet over a paged database: the window is on its way, or longer than the
-    /// cache holds.
+    /// Why there is no report yet over a paged database: the window is on its way, being summed by the
+    /// database, or could not be summed.
     pub pending: Option<Pending>,
+    /// The report is of the database's hourly sums (a window longer than the paged cache holds): how many
+    /// samples it summed.
+    pub summed_samples: Option<u64>,
 }
 
 /// A window of a paged database not (yet) held whole.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pending {
     Loading,
-    /// Longer than the cache (limit in MB) holds beside the cursor's hours.
+    /// Longer than the cache holds beside the cursor's hours: the database is summing it.
+    Summing,
+    /// Longer than the cache (limit in MB) holds, and the database could not sum it (why).
     TooLong {
         cache_mb: usize,
+        error: String,
     },
 }
 
@@ -224,22 +230,26 @@ fn window_report(
     instant: Res<InstantReport>,
     residency: Res<Residency>,
     mut wanted: ResMut<Wanted>,
+    mut summed: ResMut<Summed>,
     mut out: ResMut<WindowReport>,
 ) {
     let (Some(site), Some(book)) = (site, acc.book.as_ref()) else { return };
     let open = state.open && clock.has_range();
     let (t0, t1) = window(state.span, &clock, acc.instant_ms);
     Wanted::set(&mut wanted, "flows", (open && residency.paged.is_some()).then_some((t0, t1))); // i18n-ok: the key of this view's window in Wanted
+    // A window the cache cannot hold is summed by the database instead.
+    let too_long = open && !residency.holds(t0, t1) && residency.refused(t0, t1);
+    Summed::ask(&mut summed, too_long.then_some((t0, t1)));
     if !open {
         return;
     }
+    if too_long {
+        summed_report(&site.0, book, (t0, t1), &summed, &residency, &mut out);
+        return;
+    }
     if !residency.holds(t0, t1) {
-        let pending = match residency.paged.as_ref().filter(|_| residency.refused(t0, t1)) {
-            Some(p) => Pending::TooLong { cache_mb: p.limit_bytes >> 20 },
-            None => Pending::Loading,
-        };
-        if out.pending != Some(pending) || out.report.is_some() {
-            *out = WindowReport { key: None, report: None, pending: Some(pending) };
+        if out.pending != Some(Pending::Loading) || out.report.is_some() {
+            *out = WindowReport { pending: Some(Pending::Loading), ..Default::default() };
         }
         return;
     }
@@ -254,4 +264,31 @@ fn window_report(
     };
     out.key = Some(key);
     out.pending = None;
+    out.summed_samples = None;
+}
+
+/// The report of a window the database summed by the hour, once its answer is in; until then, or when it
+/// failed, why there is none.
+fn summed_report(site: &plant_site::Site, book: &Book, (t0, t1): (i64, i64), summed: &Summed, residency: &Residency, out: &mut WindowReport) {
+    let pending = match summed.answer((t0, t1)).map(|a| &a.result) {
+        None => Pending::Summing,
+        Some(Err(e)) => Pending::TooLong { cache_mb: residency.paged.as_ref().map_or(0, |p| p.limit_bytes >> 20), error: e.clone() },
+        Some(Ok(d)) => {
+            let key = (t0, t1, Arc::as_ptr(&d.store) as usize);
+            if out.key != Some(key) {
+                let mut totals = plant_flows::flow_totals(site, &d.store, t0, t1);
+                plant_flows::set_coverage(site, &mut totals, |m| d.coverage.get(m).copied());
+                *out = WindowReport {
+                    key: Some(key),
+                    report: Some(plant_accounting::report_from_totals(site, &d.store, book, t0, t1, &totals)),
+                    pending: None,
+                    summed_samples: Some(d.samples),
+                };
+            }
+            return;
+        }
+    };
+    if out.pending.as_ref() != Some(&pending) || out.report.is_some() {
+        *out = WindowReport { pending: Some(pending), ..Default::default() };
+    }
 }

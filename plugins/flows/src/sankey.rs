@@ -334,21 +334,12 @@ pub fn sankey_window_system(
         });
         if show_difference {
             difference_legend(ui, &difference);
-        } else if let Some(pending) = report.pending {
-            // A paged database: the window's figures come when all of it is held, never from part of it.
-            match pending {
-                crate::accounting::Pending::Loading => {
-                    ui.horizontal_wrapped(|ui| {
-                        ui.spinner();
-                        ui.label(t!("flows-window-loading"));
-                    });
-                }
-                // A whole paragraph: wrapped to the panel's width.
-                crate::accounting::Pending::TooLong { cache_mb } => {
-                    ui.label(t!("flows-window-too-long", mb = cache_mb));
-                }
-            }
+        } else if let Some(pending) = &report.pending {
+            pending_ui(ui, pending);
         } else if let Some(r) = &report.report {
+            if let Some(n) = report.summed_samples {
+                ui.weak(t!("flows-window-summed", samples = plant_i18n::integer(n as i64))).on_hover_text(t!("flows-window-summed-hint"));
+            }
             summary_ui(ui, &site.0, r, span == Span::Instant);
             next_day_ui(ui, &totals);
             crate::trajectory::trajectory_ui(ui, totals.trajectory.as_ref(), totals.making(), tz);
@@ -369,6 +360,26 @@ pub fn sankey_window_system(
     state.scenario = scenario;
     state.difference = show_diff;
     Ok(())
+}
+
+/// Why a paged database's window has no figures yet: they come when all of it is held (or the database
+/// summed it), never from part of it.
+fn pending_ui(ui: &mut egui::Ui, pending: &crate::accounting::Pending) {
+    use crate::accounting::Pending;
+    match pending {
+        Pending::Loading | Pending::Summing => {
+            let text = if *pending == Pending::Loading { t!("flows-window-loading") } else { t!("flows-window-summing") };
+            ui.horizontal_wrapped(|ui| {
+                ui.spinner();
+                ui.label(text);
+            });
+        }
+        // Whole paragraphs: wrapped to the panel's width.
+        Pending::TooLong { cache_mb, error } => {
+            ui.colored_label(ui.visuals().warn_fg_color, t!("flows-window-sum-failed", error = error.as_str()));
+            ui.label(t!("flows-window-too-long", mb = *cache_mb));
+        }
+    }
 }
 
 /// What a difference Sankey shows: B's flows over the comparison's window, coloured against A.

@@ -17,7 +17,7 @@ use plant_i18n::{msg, t};
 use plant_ingest::Ingested;
 use plant_shell::{FreeArea, PanelOrder, show_panel};
 use plant_site::{Diagnostic, Site};
-use plant_viewer_context::{CurrentSite, Language, LoadStatus, MeterData, ModelInfo, Problems, Residency, SiteClock, ViewerSystems, Wanted, language_picker};
+use plant_viewer_context::{CurrentSite, Language, LoadStatus, MeterData, ModelInfo, Problems, Residency, SiteClock, Summed, ViewerSystems, Wanted, language_picker};
 
 /// The site package to open (a folder with `site.toml`).
 #[derive(Resource, Clone, Debug)]
@@ -66,7 +66,7 @@ impl Plugin for LoadingPlugin {
             .init_resource::<ConnectHistorian>()
             .insert_resource(AsksConsent(self.ui))
             .add_systems(Startup, open_site)
-            .add_systems(Update, (receive_data, receive_pager, page).chain().in_set(ViewerSystems::Load));
+            .add_systems(Update, (receive_data, receive_pager, page, sum_windows).chain().in_set(ViewerSystems::Load));
         if self.ui {
             app.add_systems(
                 EguiPrimaryContextPass,
@@ -124,13 +124,24 @@ fn open_site(
 /// A paged database being opened: its window found and the pager started, on a thread.
 #[derive(Resource)]
 struct PagerJob {
-    result: Mutex<Receiver<Result<(plant_historian::Pager, (i64, i64)), Diagnostic>>>,
+    result: Mutex<Receiver<Result<Opened, Diagnostic>>>,
+}
+
+/// A paged database once open: its pager, what sums windows too long for the pager's cache, the record's
+/// window.
+struct Opened {
+    pager: plant_historian::Pager,
+    summariser: plant_historian::Summariser,
+    window: (i64, i64),
 }
 
 /// The paged database the views' data comes from (docs/historian.md, "Paging").
 #[derive(Resource)]
 pub struct Paging {
     pager: Mutex<plant_historian::Pager>,
+    summariser: Mutex<plant_historian::Summariser>,
+    /// The window last asked of the summariser.
+    summing: Option<(i64, i64)>,
     block_ms: i64,
     /// The cache's size limit (bytes): views' windows are paged in only when they fit in it.
     cache_bytes: usize,
@@ -155,7 +166,11 @@ fn start_paging(commands: &mut Commands, site: Arc<Site>, h: plant_site::Histori
     let file = site.site_toml_path();
     let thread_name = String::from("plant-twin-pager-open"); // i18n-ok: a thread name
     let spawned = std::thread::Builder::new().name(thread_name).spawn(move || {
-        let opened = plant_historian::window(&site, &h).and_then(|w| plant_historian::Pager::start(site.clone(), &h, plant_historian::PagerConfig::of(&h)).map(|p| (p, w)));
+        let opened = plant_historian::window(&site, &h).and_then(|window| {
+            let pager = plant_historian::Pager::start(site.clone(), &h, plant_historian::PagerConfig::of(&h))?;
+            let summariser = plant_historian::Summariser::start(site.clone(), &h)?;
+            Ok(Opened { pager, summariser, window })
+        });
         let _ = tx.send(opened);
     });
     match spawned {
@@ -192,10 +207,18 @@ fn receive_pager(
     };
     match received {
         Err(TryRecvError::Empty) => return,
-        Ok(Ok((pager, (t0, t1)))) => {
+        Ok(Ok(Opened { pager, summariser, window: (t0, t1) })) => {
             clock.set_range(t0, t1);
             let plant_historian::PagerConfig { block_ms, cache_bytes, .. } = pager.config();
-            commands.insert_resource(Paging { pager: Mutex::new(pager), block_ms, cache_bytes, bytes_per_ms: None, want: (0, 0) });
+            commands.insert_resource(Paging {
+                pager: Mutex::new(pager),
+                summariser: Mutex::new(summariser),
+                summing: None,
+                block_ms,
+                cache_bytes,
+                bytes_per_ms: None,
+                want: (0, 0),
+            });
             residency.paged = Some(plant_viewer_context::Paged::default());
             *status = LoadStatus::Ready { secs: started.elapsed().as_secs_f64() };
         }
@@ -269,6 +292,46 @@ fn page(paging: Option<ResMut<Paging>>, clock: Res<SiteClock>, wanted: Res<Wante
     if changed {
         residency.paged = Some(paged);
     }
+}
+
+/// Windows kept summed ([`Summed`]): the flows panel's spans of one place (day, week, record).
+const SUMMED_KEPT: usize = 4;
+
+/// Each frame: a window a view asks for summed, sent to the database when it is new (with each meter's
+/// sampling interval from the held samples), and the answers that came.
+fn sum_windows(paging: Option<ResMut<Paging>>, data: Res<MeterData>, mut summed: ResMut<Summed>) {
+    let Some(mut paging) = paging else { return };
+    // A failure is kept only while its window is asked for: asked again later, it is tried again.
+    if summed.answers.iter().any(|a| a.result.is_err() && Some(a.window) != summed.asked) {
+        let asked = summed.asked;
+        summed.answers.retain(|a| a.result.is_ok() || Some(a.window) == asked);
+    }
+    let asked = summed.asked.filter(|w| summed.answer(*w).is_none());
+    let Ok(summariser) = paging.summariser.lock() else { return };
+    if let Some(w) = asked
+        && asked != paging.summing
+    {
+        let intervals = data.0.meter_ids().filter_map(|m| Some((m.to_string(), data.0.get(m)?.interval_ms()))).filter(|(_, i)| *i > 0).collect();
+        summariser.ask(w, intervals);
+    }
+    let answers = summariser.answers();
+    drop(summariser);
+    if asked.is_some() {
+        paging.summing = asked;
+    }
+    if answers.is_empty() {
+        return;
+    }
+    for (window, result) in answers {
+        let result = result.map(|s| plant_viewer_context::SummedData { store: s.store.clone(), coverage: s.coverage.clone(), samples: s.samples }).map_err(|e| e.to_string());
+        summed.answers.retain(|a| a.window != window);
+        summed.answers.push(plant_viewer_context::SummedWindow { window, result });
+        if paging.summing == Some(window) {
+            paging.summing = None;
+        }
+    }
+    let extra = summed.answers.len().saturating_sub(SUMMED_KEPT);
+    summed.answers.drain(..extra);
 }
 
 /// Starts the worker that reads the site's data (and its database when `connect`).

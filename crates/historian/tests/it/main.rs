@@ -5,5 +5,6 @@
 mod pager;
 mod parse;
 mod site;
+mod summary;
 mod victoria;
 mod vm;

@@ -91,3 +91,80 @@ fn the_pager_holds_the_blocks_around_the_want_and_recovers_when_the_database_ret
     assert!(s.error.is_none() && s.complete, "{:?}", s.error);
     assert!(s.is_resident(far.0));
 }
+
+#[test]
+fn a_window_summed_by_the_database_gives_the_files_figures() {
+    use plant_historian::{Connection, summarise};
+    let Some(bin) = binary() else { return };
+    let data = tempfile::tempdir().expect("temp dir");
+    let port = free_port();
+    let url = format!("http://127.0.0.1:{port}");
+    let _vm = start(bin, port, data.path());
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/cement-plant");
+    let site = plant_site::open(&dir).expect("cement").site;
+    let files = plant_ingest::load_site_data(&site, &|_, _| {}).store;
+    let opts = ImportOptions { url: url.clone(), site_label: "cement-plant".into(), auth: None, timeout_ms: 60_000 };
+    import(&site, &files, &opts, &|_, _| {}).expect("import");
+    let selector = plant_historian::selector_for("cement-plant");
+    let conn = Connection::new(&url, None, 60_000).expect("connection");
+    let (book, _) = plant_accounting::prepare(&site);
+    let (r0, r1) = files.time_range().expect("record");
+    let week = (r0, r0 + 7 * 24 * HOUR);
+    // Ragged at both ends: a window starting 30 min 17 ms after an hour, ending inside one. The sums count
+    // each sample in the window one interval: the one-minute sample in force at the window's start, taken
+    // 17 ms before it, is not in them, and the record's last sample counts a whole minute (1 ms in the
+    // files' window that ends 1 ms after it). So each is compared, to rounding, with the files' figures over
+    // the window those samples cover; windows that start on a sample, as the flows panel's do, are the same.
+    let ragged = (r0 + 24 * HOUR + 30 * 60_000 + 17, r0 + 3 * 24 * HOUR + 20 * 60_000);
+    let minute = 60_000;
+    for (window, covered) in [(week, week), (ragged, (ragged.0 - 17 + minute, ragged.1)), ((r0, r1 + 1), (r0, r1 + minute))] {
+        let s = summarise(&conn, &site, &selector, window, &std::collections::HashMap::new()).expect("summed");
+        // Every rate meter: the database's sums give Σ value × interval over the window's samples, to rounding.
+        // Around a gap the files hold the sample before it for up to three intervals (the hold time) where
+        // the sums count one: the largest such share bounds the figures' difference below.
+        let mut tolerance: f64 = 1e-9;
+        for m in site.meters.iter().filter(|m| m.quantity.is_rate()) {
+            let Some(f) = files.get(&m.id) else { continue };
+            let one_each: f64 = f.window(window.0, window.1).1.iter().sum::<f64>() * f.interval_ms() as f64 / 3_600_000.0;
+            let summed = plant_flows::integrate(s.store.get(&m.id).expect("summed meter"), window.0, window.1).0;
+            assert!((summed - one_each).abs() <= 1e-9 * one_each.abs().max(1e-9), "{}: {summed} against {one_each}", m.id);
+            let held = plant_flows::integrate(f, covered.0, covered.1).0;
+            tolerance = tolerance.max((held - one_each).abs() / held.abs().max(1e-9) * 1.01);
+        }
+        if window == week || window == ragged {
+            assert_eq!(tolerance, 1e-9, "{window:?}: no gap in the first week");
+        }
+        assert_eq!(s.window, window);
+        let in_window: usize = files.meter_ids().filter_map(|m| files.get(m)).map(|x| x.window(window.0, window.1).0.len()).sum();
+        assert_eq!(s.samples as usize, in_window, "the database summed every sample of the window once");
+        // Far fewer values came back than samples went into them.
+        assert!(s.store.sample_count() * 30 < in_window, "{} hourly values for {in_window} samples", s.store.sample_count());
+        let mut totals = plant_flows::flow_totals(&site, &s.store, window.0, window.1);
+        plant_flows::set_coverage(&site, &mut totals, |m| s.coverage.get(m).copied());
+        let summed = plant_accounting::report_from_totals(&site, &s.store, &book, window.0, window.1, &totals);
+        let from_files = plant_accounting::report(&site, &files, &book, covered.0, covered.1);
+        let close = |a: f64, b: f64| (a - b).abs() <= tolerance * a.abs().max(b.abs()).max(1e-9);
+        let file_totals = plant_flows::flow_totals(&site, &files, covered.0, covered.1);
+        for (a, b) in totals.iter().zip(&file_totals) {
+            match (a.total, b.total) {
+                (Some(x), Some(y)) => {
+                    assert!(close(x.si, y.si), "{window:?}: flow {} {} against the files' {}", a.flow, x.si, y.si);
+                    assert!((a.coverage - b.coverage).abs() < 0.01, "{window:?}: flow {} covers {} against {}", a.flow, a.coverage, b.coverage);
+                }
+                (x, y) => assert_eq!(x.is_some(), y.is_some(), "{window:?}: flow {} measured in one and not the other", a.flow),
+            }
+        }
+        assert!(close(summed.energy.total_gj, from_files.energy.total_gj), "{window:?}: energy {} GJ against the files' {}", summed.energy.total_gj, from_files.energy.total_gj);
+        assert!(close(summed.scopes.scope1_t, from_files.scopes.scope1_t), "{window:?}: scope 1 {} t against {}", summed.scopes.scope1_t, from_files.scopes.scope1_t);
+        assert!(
+            close(summed.scopes.total_location_t, from_files.scopes.total_location_t),
+            "{window:?}: total {} t against {}",
+            summed.scopes.total_location_t,
+            from_files.scopes.total_location_t
+        );
+    }
+    // A database that is not there: an error that names it, no panic.
+    let gone = Connection::new(&format!("http://127.0.0.1:{}", free_port()), None, 2_000).expect("connection");
+    let e = summarise(&gone, &site, &selector, week, &std::collections::HashMap::new()).expect_err("nothing listens");
+    assert!(e.is_unreachable(), "{e}");
+}
