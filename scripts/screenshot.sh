@@ -56,6 +56,7 @@ for lang in ${1:-en zh-CN}; do
   [[ -z "$historian_site" ]] || shoot "$lang" historian.png 1600x1000 "$historian_site" --paused
   [[ -z "$historian_site" ]] || shoot "$lang" historian-paged.png 1600x1000 "$vm_dir/paged" --connect --at "2026-11-10 14:30" --select kiln-1 --paused
   [[ -z "$historian_site" ]] || shoot "$lang" historian-paged-flows.png 1600x1000 "$vm_dir/paged" --connect --at "2026-11-10 23:00" --flows energy --flows-window day --paused
+  [[ -z "$historian_site" ]] || shoot "$lang" historian-paged-chart.png 1600x1000 "$vm_dir/paged" --connect --at "2026-11-10 14:30" --select kiln-1 --chart-window 7d --paused
   [[ -z "$historian_site" ]] || shoot "$lang" historian-summed-flows.png 1600x1000 "$vm_dir/office" --connect --at "2026-08-12 15:00" --flows energy --flows-window record --paused
   shoot "$lang" screenshot.png 1600x900 --at "2026-11-10 15:00" --select kiln-1
   shoot "$lang" flows.png 1600x900 --at "2026-11-10 15:00" --select kiln-1 --flows co2 --flows-window week

@@ -60,6 +60,10 @@ pub struct Cli {
     #[arg(long)]
     pub forecast: bool,
 
+    /// The inspector's chart window at start, each side of the cursor: 1h, 6h, 24h or 7d.
+    #[arg(long, default_value = "6h", value_parser = ["1h", "6h", "24h", "7d"])]
+    pub chart_window: String,
+
     /// Open the alarm list at start.
     #[arg(long)]
     pub alarms: bool,
@@ -807,6 +811,7 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         (_, "colour_by") => t!("app-arg-colour-by"),
         (_, "flows") => t!("app-arg-flows"),
         (_, "flows_window") => t!("app-arg-flows-window"),
+        (_, "chart_window") => t!("app-arg-chart-window"),
         (_, "whatif") => t!("app-arg-whatif"),
         (_, "forecast") => t!("app-arg-forecast"),
         (_, "alarms") => t!("app-arg-alarms"),

@@ -25,6 +25,8 @@ pub struct StartupOptions {
     pub colour_by: Option<String>,
     pub flows: Option<String>,
     pub flows_window: String,
+    /// The inspector's chart window, hours each side of the cursor.
+    pub chart_window_h: f64,
     pub screenshot: Option<PathBuf>,
     /// A training scenario opens at start: it sets the clock's speed and the trainer starts it.
     pub training: bool,
@@ -47,6 +49,12 @@ impl StartupOptions {
             colour_by: cli.colour_by.clone(),
             flows: cli.flows.clone(),
             flows_window: cli.flows_window.clone(),
+            chart_window_h: match cli.chart_window.as_str() {
+                "1h" => 1.0,   // i18n-ok: a value of --chart-window
+                "24h" => 24.0, // i18n-ok
+                "7d" => 168.0, // i18n-ok
+                _ => 6.0,
+            },
             screenshot: cli.screenshot.clone(),
         }
     }
@@ -118,8 +126,9 @@ fn apply_options(
     if let (true, Some(mut w)) = (opts.whatif, whatif) {
         w.open = true;
     }
-    if let (true, Some(mut i)) = (opts.forecast, inspector) {
-        i.forecast = true;
+    if let Some(mut i) = inspector {
+        i.forecast = opts.forecast;
+        i.window_h = opts.chart_window_h;
     }
     if let (Some((a, b)), Some(mut s)) = (&opts.scenarios, scenarios) {
         s.choose(a, b.as_deref());

@@ -256,3 +256,29 @@ fn a_window_longer_than_the_paged_cache_is_summed_by_the_database() {
         assert!(w > 0.0 && ((g - w) / w).abs() < tolerance, "{what}: {g} summed by the database, {w} from the files");
     }
 }
+
+/// The inspector's charts over a paged database ask for a window wider than they show, in whole columns of
+/// about their pixel width, and ask again only when the window leaves it or the width changes much.
+#[test]
+fn charts_ask_the_database_again_only_when_their_window_leaves_what_was_asked() {
+    use plant_viewer_context::ChartWindow;
+    let h = 3_600_000i64;
+    let meters = vec!["a".to_string(), "b".to_string()];
+    let now = 1_800_000_000_000;
+    // ±7 days in 1,000 columns: 20-minute columns (rounded up to a whole second), 21 days asked.
+    let a = ChartWindow::for_charts(meters.clone(), now, 168 * h, 1000, None);
+    assert_eq!(a.step_ms, 1_210_000);
+    assert_eq!(a.window.0 % a.step_ms, 0);
+    assert!(a.window.0 <= now - 252 * h && now + 252 * h <= a.window.1, "{:?}", a.window);
+    assert!(a.window.1 - a.window.0 <= 504 * h + 2 * a.step_ms);
+    // Playing on three days: the same ask.
+    assert_eq!(ChartWindow::for_charts(meters.clone(), now + 72 * h, 168 * h, 1000, Some(&a)), a);
+    // A panel 10 % wider: the same; twice as wide: a new one with narrower columns.
+    assert_eq!(ChartWindow::for_charts(meters.clone(), now, 168 * h, 1100, Some(&a)), a);
+    let wide = ChartWindow::for_charts(meters.clone(), now, 168 * h, 2000, Some(&a));
+    assert!(wide.step_ms < a.step_ms * 3 / 4, "{}", wide.step_ms);
+    // Past the asked window, or another item's meters: asked again.
+    let later = ChartWindow::for_charts(meters.clone(), now + 100 * h, 168 * h, 1000, Some(&a));
+    assert!(later != a && later.window.0 <= now - 68 * h && now + 268 * h <= later.window.1);
+    assert_ne!(ChartWindow::for_charts(vec!["c".to_string()], now, 168 * h, 1000, Some(&a)).meters, a.meters);
+}

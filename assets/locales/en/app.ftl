@@ -45,6 +45,7 @@ app-arg-select = Select an equipment item by id at start.
 app-arg-colour-by = Colour equipment by this quantity at start (electric_power, mass_flow, temperature, …), by "carbon" (CO2 caused), or "model".
 app-arg-flows = Open the energy and carbon flows (Sankey) panel at start, showing energy (default) or co2.
 app-arg-flows-window = The flows panel's window at start: now, hour, day, week or record.
+app-arg-chart-window = The inspector's chart window at start, each side of the cursor: 1h, 6h, 24h or 7d.
 app-arg-whatif = Open the what-if panel of the selected unit at start (with --select).
 app-arg-forecast = Show the selected item's meter forecasts beyond the cursor in the inspector at start (with --select).
 app-arg-alarms = Open the alarm list at start.

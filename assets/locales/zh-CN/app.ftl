@@ -45,6 +45,7 @@ app-arg-select = 启动时按 id 选中一台设备。
 app-arg-colour-by = 启动时的设备着色依据：某一物理量（electric_power、mass_flow、temperature 等）、"carbon"（所致二氧化碳排放）或 "model"。
 app-arg-flows = 启动时打开能流与碳流（桑基图）面板，显示能量（默认，energy）或二氧化碳（co2）。
 app-arg-flows-window = 启动时能流面板的统计期：now（当前）、hour（小时）、day（日）、week（周）或 record（整个历史记录）。
+app-arg-chart-window = 启动时检视面板曲线的时间窗（光标两侧各）：1h、6h、24h 或 7d。
 app-arg-whatif = 启动时打开所选设备的情景推演面板（与 --select 一起使用）。
 app-arg-forecast = 启动时在检查面板中显示所选设备各计量表在光标之后的预测（与 --select 一起使用）。
 app-arg-alarms = 启动时打开报警列表。

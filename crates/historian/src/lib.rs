@@ -10,13 +10,15 @@
 //!   as `plant_twin_meter{site, meter, unit}`: only the samples after those the database already holds for
 //!   each meter, so a second run sends nothing and an interrupted one goes on where it stopped.
 //! - [`Pager`] holds only the hours around the cursor (and the views' windows) in a cache of limited size;
-//!   [`Summariser`] has the database sum a window too long for that cache, by the hour ([`summarise`]).
+//!   [`Summariser`] has the database sum a window too long for that cache, by the hour ([`summarise`]),
+//!   and reduce a chart's window to its pixel columns ([`chart`]).
 //!
 //! Nothing here starts network traffic on its own: callers pass `connect` only when the user agreed
 //! (SECURITY.md). Credentials come only from `PLANT_TWIN_*` variables and never go over plain HTTP off this
 //! machine. Answers are untrusted: bodies are size-limited and parsed without panicking ([`parse`] has a
 //! fuzz target).
 
+pub mod chart;
 mod client;
 mod import;
 mod pager;
@@ -25,8 +27,9 @@ pub mod promql;
 mod read;
 pub mod summary;
 
+pub use chart::{ChartAsk, ChartLines, chart};
 pub use client::{Connection, Error};
 pub use import::{ImportOptions, ImportReport, import, selector_for};
 pub use pager::{Pager, PagerConfig, Snapshot};
 pub use read::{HistorianRead, load_site, read, shared_gaps, window};
-pub use summary::{Summariser, Summary, summarise};
+pub use summary::{Answer, Summariser, Summary, summarise};

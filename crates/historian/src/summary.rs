@@ -207,11 +207,28 @@ pub fn hourly(quantity: plant_site::Quantity, buckets: &Buckets, (t0, t1): (i64,
     Some((Series::from_samples(times, values).0, coverage, samples as u64))
 }
 
-/// Sums windows on a thread of its own, beside the pager: a view asks ([`Summariser::ask`]), the answer
-/// comes later ([`Summariser::answers`]). Only the latest question waiting is answered.
+/// A question for the [`Summariser`]'s thread.
+enum Ask {
+    Sum((i64, i64), HashMap<String, i64>),
+    Chart(crate::chart::ChartAsk),
+}
+
+/// An answer from the [`Summariser`]'s thread.
+#[derive(Debug)]
+pub enum Answer {
+    /// A window summed ([`summarise`]).
+    Sum((i64, i64), Result<Arc<Summary>, Error>),
+    /// A chart's lines ([`crate::chart::chart`]).
+    Chart(crate::chart::ChartAsk, Result<Arc<crate::chart::ChartLines>, Error>),
+}
+
+/// Asks the database for reductions on a thread of its own, beside the pager: windows summed by the hour and
+/// charts' lines. A view asks ([`Summariser::ask`], [`Summariser::ask_chart`]), the answer comes later
+/// ([`Summariser::answers`]). Of each kind only the latest question waiting is answered; a chart (the user
+/// is looking at it) before a sum.
 pub struct Summariser {
-    asks: Sender<((i64, i64), HashMap<String, i64>)>,
-    answers: Receiver<((i64, i64), Result<Arc<Summary>, Error>)>,
+    asks: Sender<Ask>,
+    answers: Receiver<Answer>,
     worker: Option<std::thread::JoinHandle<()>>,
 }
 
@@ -221,22 +238,39 @@ impl Summariser {
         let file = site.site_toml_path();
         let auth = h.auth_header.as_deref().zip(h.auth_env.as_deref());
         let conn = Connection::new(&h.url, auth, h.timeout_ms).map_err(|e| Diagnostic::error(&file, h.at.clone(), e.message()))?;
-        let (ask_tx, ask_rx) = std::sync::mpsc::channel::<((i64, i64), HashMap<String, i64>)>();
+        let (ask_tx, ask_rx) = std::sync::mpsc::channel::<Ask>();
         let (answer_tx, answer_rx) = std::sync::mpsc::channel();
         let selector = h.selector.clone();
         let worker = std::thread::Builder::new()
             .name(String::from("plant-twin-summariser")) // i18n-ok: a thread name
             .spawn(move || {
-                while let Ok(mut ask) = ask_rx.recv() {
+                let (mut sum, mut chart) = (None, None);
+                loop {
+                    // Waits when nothing is left to do; then takes every question waiting, the latest of each kind.
+                    if sum.is_none() && chart.is_none() {
+                        match ask_rx.recv() {
+                            Ok(Ask::Sum(w, i)) => sum = Some((w, i)),
+                            Ok(Ask::Chart(c)) => chart = Some(c),
+                            Err(_) => return,
+                        }
+                    }
                     loop {
                         match ask_rx.try_recv() {
-                            Ok(newer) => ask = newer,
+                            Ok(Ask::Sum(w, i)) => sum = Some((w, i)),
+                            Ok(Ask::Chart(c)) => chart = Some(c),
                             Err(TryRecvError::Empty) => break,
                             Err(TryRecvError::Disconnected) => return,
                         }
                     }
-                    let answer = summarise(&conn, &site, &selector, ask.0, &ask.1).map(Arc::new);
-                    if answer_tx.send((ask.0, answer)).is_err() {
+                    let answer = if let Some(c) = chart.take() {
+                        let lines = crate::chart::chart(&conn, &site, &selector, &c).map(Arc::new);
+                        Answer::Chart(c, lines)
+                    } else if let Some((w, intervals)) = sum.take() {
+                        Answer::Sum(w, summarise(&conn, &site, &selector, w, &intervals).map(Arc::new))
+                    } else {
+                        continue;
+                    };
+                    if answer_tx.send(answer).is_err() {
                         return;
                     }
                 }
@@ -248,11 +282,16 @@ impl Summariser {
     /// Asks for `window` summed; `intervals` as for [`summarise`].
     pub fn ask(&self, window: (i64, i64), intervals: HashMap<String, i64>) {
         // The thread is gone only when the summariser is dropped.
-        let _ = self.asks.send((window, intervals));
+        let _ = self.asks.send(Ask::Sum(window, intervals));
+    }
+
+    /// Asks for a chart's lines.
+    pub fn ask_chart(&self, ask: crate::chart::ChartAsk) {
+        let _ = self.asks.send(Ask::Chart(ask));
     }
 
     /// The answers that came since the last call (never waits).
-    pub fn answers(&self) -> Vec<((i64, i64), Result<Arc<Summary>, Error>)> {
+    pub fn answers(&self) -> Vec<Answer> {
         let mut out = Vec::new();
         while let Ok(a) = self.answers.try_recv() {
             out.push(a);
@@ -261,7 +300,7 @@ impl Summariser {
     }
 
     /// Waits up to `timeout` for the next answer (tests).
-    pub fn next(&self, timeout: std::time::Duration) -> Option<((i64, i64), Result<Arc<Summary>, Error>)> {
+    pub fn next(&self, timeout: std::time::Duration) -> Option<Answer> {
         self.answers.recv_timeout(timeout).ok()
     }
 }

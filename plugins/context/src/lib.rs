@@ -57,6 +57,7 @@ impl Plugin for ViewerContextPlugin {
             .init_resource::<Residency>()
             .init_resource::<Wanted>()
             .init_resource::<Summed>()
+            .init_resource::<Charted>()
             .init_resource::<ModelInfo>()
             .init_resource::<Selection>()
             .init_resource::<Hovered>()
@@ -170,6 +171,48 @@ pub struct SummedData {
     pub coverage: std::collections::HashMap<String, f64>,
     /// Samples the database summed.
     pub samples: u64,
+}
+
+/// A chart window a paged database's cache does not hold, reduced by the database to the chart's pixel
+/// columns (docs/historian.md, "Charts"): the inspector asks, the loading plugin answers.
+#[derive(Resource, Default, Debug, Clone)]
+pub struct Charted {
+    /// What the inspector's charts ask for now.
+    pub asked: Option<ChartWindow>,
+    /// The last answer: what it answers, and each meter's line as (time, value) points in time order, or
+    /// why there is none (in the current language).
+    pub answer: Option<(ChartWindow, Result<Arc<std::collections::HashMap<String, Vec<(i64, f64)>>>, String>)>,
+}
+
+/// Meters over `window` (whole columns) in columns of `step_ms`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartWindow {
+    pub meters: Vec<String>,
+    pub window: (i64, i64),
+    pub step_ms: i64,
+}
+
+impl ChartWindow {
+    /// What charts of `meters` over `[now − half, now + half)` in `columns` pixel columns ask for: `asked`
+    /// while it covers that window at about the same column width (so playing and scrubbing ask again only
+    /// when the window leaves it), else the window widened by half its span on each side, in whole columns.
+    pub fn for_charts(meters: Vec<String>, now: i64, half_ms: i64, columns: usize, asked: Option<&ChartWindow>) -> ChartWindow {
+        let (t0, t1) = (now - half_ms, now + half_ms);
+        let step = ((t1 - t0) / columns.max(1) as i64).max(1_000);
+        if let Some(a) = asked
+            && a.meters == meters
+            && a.window.0 <= t0
+            && t1 <= a.window.1
+            && a.step_ms * 4 >= step * 3
+            && a.step_ms * 3 <= step * 4
+        {
+            return a.clone();
+        }
+        // Whole seconds, so the same columns come back for the same chart width.
+        let step = (step + 999) / 1000 * 1000;
+        let (a, b) = (t0 - half_ms / 2, t1 + half_ms / 2);
+        ChartWindow { meters, window: (a.div_euclid(step) * step, (b - 1).div_euclid(step) * step + step), step_ms: step }
+    }
 }
 
 impl Summed {

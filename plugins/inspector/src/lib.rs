@@ -263,6 +263,7 @@ fn inspector_panel_system(
     mut forecasts: ResMut<Forecasts>,
     anomalies: Res<MeterAnomalies>,
     residency: Res<plant_viewer_context::Residency>,
+    mut charted: ResMut<plant_viewer_context::Charted>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(site) = site else { return Ok(()) };
@@ -326,13 +327,78 @@ fn inspector_panel_system(
             }
             anomalies_ui(ui, &meters, &anomalies, &clock, state.window_h);
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                let lines = database_lines(ui, &meters, &clock, state.window_h, &residency, &mut charted);
                 for m in meters {
-                    meter_ui(ui, m, &data.0, &clock, state.window_h, state.forecast.then_some(&mut *forecasts), &anomalies, loading);
+                    let line = match &lines {
+                        Lines::Held => None,
+                        Lines::Asked => Some(Err(())),
+                        Lines::Came(l, step) => Some(Ok((l.get(&m.id).map(Vec::as_slice).unwrap_or_default(), *step))),
+                    };
+                    meter_ui(ui, m, &data.0, &clock, state.window_h, state.forecast.then_some(&mut *forecasts), &anomalies, loading, line);
                 }
             });
         });
     });
     Ok(())
+}
+
+/// A meter the held samples do not have, drawn from the database's line alone.
+static EMPTY_SERIES: std::sync::LazyLock<plant_store::Series> = std::sync::LazyLock::new(plant_store::Series::default);
+
+/// Where the charts' lines come from.
+enum Lines {
+    /// The samples held: all of them, or a paged database's that hold the whole window.
+    Held,
+    /// A paged database's window not held, asked of the database and not answered yet.
+    Asked,
+    /// The database's lines ([`plant_viewer_context::Charted`]), by meter, and their column width (ms).
+    Came(std::sync::Arc<std::collections::HashMap<String, Vec<(i64, f64)>>>, i64),
+}
+
+/// The pixel columns of a meter's chart in `ui`.
+fn chart_columns(ui: &egui::Ui) -> usize {
+    ((ui.available_width() - 44.0).max(1.0) * ui.ctx().pixels_per_point()).round() as usize
+}
+
+/// Over a paged database whose held hours do not cover the charts' window, the lines asked of the database
+/// (reduced to the charts' pixel columns, docs/historian.md) — or, while they are on their way, the held part.
+fn database_lines(
+    ui: &mut egui::Ui,
+    meters: &[&Meter],
+    clock: &SiteClock,
+    window_h: f64,
+    residency: &plant_viewer_context::Residency,
+    charted: &mut ResMut<plant_viewer_context::Charted>,
+) -> Lines {
+    let half = (window_h * 3_600_000.0) as i64;
+    let held = residency.holds(clock.now_ms - half, clock.now_ms + half);
+    if held || meters.is_empty() {
+        if charted.asked.is_some() {
+            charted.asked = None;
+        }
+        return Lines::Held;
+    }
+    let ids: Vec<String> = meters.iter().map(|m| m.id.clone()).collect();
+    let ask = plant_viewer_context::ChartWindow::for_charts(ids, clock.now_ms, half, chart_columns(ui), charted.asked.as_ref());
+    if charted.asked.as_ref() != Some(&ask) {
+        charted.asked = Some(ask.clone());
+    }
+    // An answer for the window asked now, or one that still covers the charts (drawn until the new one comes).
+    let covers = |w: &plant_viewer_context::ChartWindow| w.meters == ask.meters && w.window.0 <= clock.now_ms - half && clock.now_ms + half <= w.window.1;
+    match &charted.answer {
+        Some((w, Ok(lines))) if *w == ask || covers(w) => Lines::Came(lines.clone(), w.step_ms),
+        Some((w, Err(e))) if *w == ask => {
+            ui.colored_label(ui.visuals().warn_fg_color, t!("inspector-chart-failed", error = e.as_str()));
+            Lines::Held
+        }
+        _ => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.weak(t!("inspector-chart-loading"));
+            });
+            Lines::Asked
+        }
+    }
 }
 
 /// The anomalies of the item's meters in the chart window: kind, meter, start (docs/anomalies.md).
@@ -354,10 +420,56 @@ fn anomalies_ui(ui: &mut egui::Ui, meters: &[&Meter], anomalies: &MeterAnomalies
     }
 }
 
+/// The chart's points over `[t0, t1)` — the held samples reduced to `columns` (M4), or over a paged
+/// database the database's line (its columns a little wider than the chart's: it asked for more than the
+/// window) — and the same as lines in chart coordinates, split at gaps so a gap shows as a gap.
+fn chart_points(
+    series: &plant_store::Series,
+    database: Option<(&[(i64, f64)], i64)>,
+    (t0, t1): (i64, i64),
+    columns: usize,
+    to_x: impl Fn(i64) -> f64,
+) -> (Vec<(i64, f64)>, Vec<Vec<[f64; 2]>>) {
+    let (points, gap) = match database {
+        Some((line, step)) => {
+            let (a, b) = (line.partition_point(|p| p.0 < t0), line.partition_point(|p| p.0 < t1));
+            // A column without samples leaves more than a column between points: a gap.
+            (line[a..b].to_vec(), series.hold_ms().max(step).max(1))
+        }
+        None => (series.m4(t0, t1, columns), series.hold_ms().max(1)),
+    };
+    let mut lines: Vec<Vec<[f64; 2]>> = vec![Vec::new()];
+    let mut last_t = None;
+    for &(t, v) in &points {
+        if last_t.is_some_and(|lt: i64| t - lt > gap.max((t1 - t0) / columns.max(1) as i64)) {
+            lines.push(Vec::new());
+        }
+        if let Some(l) = lines.last_mut() {
+            l.push([to_x(t), v]);
+        }
+        last_t = Some(t);
+    }
+    (points, lines)
+}
+
 /// One meter: its name, its value at the cursor, and a chart of the window around the cursor with its
 /// anomalies shaded.
 /// `loading`: the record at the cursor is still coming from a paged database (no value is "no data" yet).
-fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, window_h: f64, forecasts: Option<&mut Forecasts>, anomalies: &MeterAnomalies, loading: bool) {
+/// `database`: a paged database's line for the chart's window when its held hours do not cover it, and its
+/// column width (`Ok`),
+/// or `Err` while that line is on its way (the held part is drawn meanwhile); `None`: the held samples.
+#[allow(clippy::too_many_arguments)]
+fn meter_ui(
+    ui: &mut egui::Ui,
+    m: &Meter,
+    store: &Store,
+    clock: &SiteClock,
+    window_h: f64,
+    forecasts: Option<&mut Forecasts>,
+    anomalies: &MeterAnomalies,
+    loading: bool,
+    database: Option<Result<(&[(i64, f64)], i64), ()>>,
+) {
     let series = store.get(&m.id);
     let reading = series.map(|s| s.reading_at(clock.now_ms));
     ui.horizontal(|ui| {
@@ -379,27 +491,15 @@ fn meter_ui(ui: &mut egui::Ui, m: &Meter, store: &Store, clock: &SiteClock, wind
         .response
         .on_hover_text(t!("inspector-meter-hover", id = &m.id, column = &m.column, unit = &m.unit));
     });
-    let Some(series) = series else { return };
+    let from_database = database.and_then(Result::ok);
+    let Some(series) = series.or(from_database.map(|_| &*EMPTY_SERIES)) else { return };
     let half = (window_h * 3_600_000.0) as i64;
     let (t0, t1) = (clock.now_ms - half, clock.now_ms + half);
     // Times relative to the cursor, in hours, keep f64 precision and read naturally.
     let to_x = |t: i64| (t - clock.now_ms) as f64 / 3_600_000.0;
     // The samples reduced to what the chart can show (M4: first, min, max and last per pixel column), so a
     // year of one-minute data draws the same line as all its points at a cost set by the chart's width.
-    let columns = ((ui.available_width() - 44.0).max(1.0) * ui.ctx().pixels_per_point()).round() as usize;
-    let points = series.m4(t0, t1, columns);
-    let mut lines: Vec<Vec<[f64; 2]>> = vec![Vec::new()];
-    let gap = series.hold_ms().max(1);
-    let mut last_t = None;
-    for &(t, v) in &points {
-        if last_t.is_some_and(|lt: i64| t - lt > gap.max((t1 - t0) / columns.max(1) as i64)) {
-            lines.push(Vec::new());
-        }
-        if let Some(l) = lines.last_mut() {
-            l.push([to_x(t), v]);
-        }
-        last_t = Some(t);
-    }
+    let (points, lines) = chart_points(series, from_database, (t0, t1), chart_columns(ui), to_x);
     // The forecast beyond the cursor, each step's mean drawn at the step's middle: the interval as a band of
     // one quad a step (egui_plot fills convex polygons only), the point forecast dashed.
     let horizon = window_h.ceil().clamp(1.0, 168.0) as usize;

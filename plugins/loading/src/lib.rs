@@ -17,7 +17,7 @@ use plant_i18n::{msg, t};
 use plant_ingest::Ingested;
 use plant_shell::{FreeArea, PanelOrder, show_panel};
 use plant_site::{Diagnostic, Site};
-use plant_viewer_context::{CurrentSite, Language, LoadStatus, MeterData, ModelInfo, Problems, Residency, SiteClock, Summed, ViewerSystems, Wanted, language_picker};
+use plant_viewer_context::{Charted, CurrentSite, Language, LoadStatus, MeterData, ModelInfo, Problems, Residency, SiteClock, Summed, ViewerSystems, Wanted, language_picker};
 
 /// The site package to open (a folder with `site.toml`).
 #[derive(Resource, Clone, Debug)]
@@ -66,7 +66,7 @@ impl Plugin for LoadingPlugin {
             .init_resource::<ConnectHistorian>()
             .insert_resource(AsksConsent(self.ui))
             .add_systems(Startup, open_site)
-            .add_systems(Update, (receive_data, receive_pager, page, sum_windows).chain().in_set(ViewerSystems::Load));
+            .add_systems(Update, (receive_data, receive_pager, page, ask_database).chain().in_set(ViewerSystems::Load));
         if self.ui {
             app.add_systems(
                 EguiPrimaryContextPass,
@@ -140,8 +140,9 @@ struct Opened {
 pub struct Paging {
     pager: Mutex<plant_historian::Pager>,
     summariser: Mutex<plant_historian::Summariser>,
-    /// The window last asked of the summariser.
+    /// The window last asked of the summariser, and the chart.
     summing: Option<(i64, i64)>,
+    charting: Option<plant_viewer_context::ChartWindow>,
     block_ms: i64,
     /// The cache's size limit (bytes): views' windows are paged in only when they fit in it.
     cache_bytes: usize,
@@ -214,6 +215,7 @@ fn receive_pager(
                 pager: Mutex::new(pager),
                 summariser: Mutex::new(summariser),
                 summing: None,
+                charting: None,
                 block_ms,
                 cache_bytes,
                 bytes_per_ms: None,
@@ -297,9 +299,9 @@ fn page(paging: Option<ResMut<Paging>>, clock: Res<SiteClock>, wanted: Res<Wante
 /// Windows kept summed ([`Summed`]): the flows panel's spans of one place (day, week, record).
 const SUMMED_KEPT: usize = 4;
 
-/// Each frame: a window a view asks for summed, sent to the database when it is new (with each meter's
-/// sampling interval from the held samples), and the answers that came.
-fn sum_windows(paging: Option<ResMut<Paging>>, data: Res<MeterData>, mut summed: ResMut<Summed>) {
+/// Each frame: a window a view asks for summed and the inspector's charts' window, sent to the database when
+/// new (a sum with each meter's sampling interval from the held samples), and the answers that came.
+fn ask_database(paging: Option<ResMut<Paging>>, data: Res<MeterData>, mut summed: ResMut<Summed>, mut charted: ResMut<Charted>) {
     let Some(mut paging) = paging else { return };
     // A failure is kept only while its window is asked for: asked again later, it is tried again.
     if summed.answers.iter().any(|a| a.result.is_err() && Some(a.window) != summed.asked) {
@@ -307,6 +309,7 @@ fn sum_windows(paging: Option<ResMut<Paging>>, data: Res<MeterData>, mut summed:
         summed.answers.retain(|a| a.result.is_ok() || Some(a.window) == asked);
     }
     let asked = summed.asked.filter(|w| summed.answer(*w).is_none());
+    let chart = charted.asked.clone().filter(|c| charted.answer.as_ref().is_none_or(|(w, _)| w != c));
     let Ok(summariser) = paging.summariser.lock() else { return };
     if let Some(w) = asked
         && asked != paging.summing
@@ -314,24 +317,41 @@ fn sum_windows(paging: Option<ResMut<Paging>>, data: Res<MeterData>, mut summed:
         let intervals = data.0.meter_ids().filter_map(|m| Some((m.to_string(), data.0.get(m)?.interval_ms()))).filter(|(_, i)| *i > 0).collect();
         summariser.ask(w, intervals);
     }
+    if let Some(c) = chart.as_ref().filter(|c| paging.charting.as_ref() != Some(c)) {
+        summariser.ask_chart(plant_historian::ChartAsk { meters: c.meters.clone(), window: c.window, step_ms: c.step_ms });
+    }
     let answers = summariser.answers();
     drop(summariser);
     if asked.is_some() {
         paging.summing = asked;
     }
-    if answers.is_empty() {
-        return;
+    if chart.is_some() {
+        paging.charting = chart;
     }
-    for (window, result) in answers {
-        let result = result.map(|s| plant_viewer_context::SummedData { store: s.store.clone(), coverage: s.coverage.clone(), samples: s.samples }).map_err(|e| e.to_string());
-        summed.answers.retain(|a| a.window != window);
-        summed.answers.push(plant_viewer_context::SummedWindow { window, result });
-        if paging.summing == Some(window) {
-            paging.summing = None;
+    for answer in answers {
+        match answer {
+            plant_historian::Answer::Sum(window, result) => {
+                let result =
+                    result.map(|s| plant_viewer_context::SummedData { store: s.store.clone(), coverage: s.coverage.clone(), samples: s.samples }).map_err(|e| e.to_string());
+                summed.answers.retain(|a| a.window != window);
+                summed.answers.push(plant_viewer_context::SummedWindow { window, result });
+                if paging.summing == Some(window) {
+                    paging.summing = None;
+                }
+            }
+            plant_historian::Answer::Chart(ask, result) => {
+                let window = plant_viewer_context::ChartWindow { meters: ask.meters, window: ask.window, step_ms: ask.step_ms };
+                if paging.charting.as_ref() == Some(&window) {
+                    paging.charting = None;
+                }
+                charted.answer = Some((window, result.map_err(|e| e.to_string())));
+            }
         }
     }
     let extra = summed.answers.len().saturating_sub(SUMMED_KEPT);
-    summed.answers.drain(..extra);
+    if extra > 0 {
+        summed.answers.drain(..extra);
+    }
 }
 
 /// Starts the worker that reads the site's data (and its database when `connect`).

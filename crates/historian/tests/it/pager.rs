@@ -168,3 +168,59 @@ fn a_window_summed_by_the_database_gives_the_files_figures() {
     let e = summarise(&gone, &site, &selector, week, &std::collections::HashMap::new()).expect_err("nothing listens");
     assert!(e.is_unreachable(), "{e}");
 }
+
+#[test]
+fn a_chart_drawn_by_the_database_has_the_files_columns() {
+    use plant_historian::{ChartAsk, Connection, chart, chart::line};
+    let Some(bin) = binary() else { return };
+    let data = tempfile::tempdir().expect("temp dir");
+    let port = free_port();
+    let url = format!("http://127.0.0.1:{port}");
+    let _vm = start(bin, port, data.path());
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/cement-plant");
+    let site = plant_site::open(&dir).expect("cement").site;
+    let files = plant_ingest::load_site_data(&site, &|_, _| {}).store;
+    let opts = ImportOptions { url: url.clone(), site_label: "cement-plant".into(), auth: None, timeout_ms: 60_000 };
+    import(&site, &files, &opts, &|_, _| {}).expect("import");
+    let conn = Connection::new(&url, None, 60_000).expect("connection");
+    let (r0, r1) = files.time_range().expect("record");
+    // Seven days around the middle of the record in 7-minute columns (a chart 1,440 pixels wide), two meters,
+    // one with the record's 45-minute gap.
+    let meters = vec!["kiln-1.coal".to_string(), "substation-1.incomer-power".to_string()];
+    let mid = r0 + (r1 - r0) / 2;
+    let ask = ChartAsk::new(meters.clone(), (mid - 84 * HOUR + 17, mid + 84 * HOUR), 7 * 60_000);
+    assert_eq!(ask.window.0 % ask.step_ms, 0, "whole columns");
+    assert!(ask.window.0 <= mid - 84 * HOUR && ask.window.1 >= mid + 84 * HOUR);
+    let lines = chart(&conn, &site, &plant_historian::selector_for("cement-plant"), &ask).expect("chart");
+    assert_eq!(lines.len(), 2);
+    let step = ask.step_ms;
+    for id in &meters {
+        let f = files.get(id).expect("file");
+        // The files' samples reduced the same way: per column min, max and last.
+        let mut columns = std::collections::BTreeMap::new();
+        let mut c = ask.window.0;
+        while c < ask.window.1 {
+            let (_, v) = f.window(c, c + step);
+            if let Some(&last) = v.last() {
+                columns.insert(c + step, [v.iter().copied().fold(f64::INFINITY, f64::min), v.iter().copied().fold(f64::NEG_INFINITY, f64::max), last]);
+            }
+            c += step;
+        }
+        let want = line(&columns, step);
+        let got = &lines[id];
+        assert_eq!(got.len(), want.len(), "{id}: points");
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!(g.0, w.0, "{id}: times");
+            assert!((g.1 - w.1).abs() <= 1e-9 * w.1.abs().max(1e-9), "{id} at {}: {} against the files' {}", g.0, g.1, w.1);
+        }
+        // Three points a column at most, whatever the samples: 7 minutes of one-minute samples each.
+        assert!(got.len() <= 3 * ((ask.window.1 - ask.window.0) / step) as usize);
+        // Its lowest and highest are the files' over the window: the line touches the same extremes.
+        let (_, v) = f.window(ask.window.0, ask.window.1);
+        let lo = v.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1e-9);
+        assert!(close(got.iter().map(|p| p.1).fold(f64::INFINITY, f64::min), lo), "{id}: lowest");
+        assert!(close(got.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max), hi), "{id}: highest");
+    }
+}
