@@ -50,6 +50,10 @@ pub struct Summary {
     pub coverage: HashMap<String, f64>,
     /// Samples the database summed, over all meters.
     pub samples: u64,
+    /// The buckets (`[start, end)`, an hour or a window's ragged end) that half the meters or more are
+    /// silent in for longer than their hold time (fewer samples than the bucket less three intervals holds):
+    /// a logger outage, left out of hour-by-hour totals as the files' hours are.
+    pub silent: Vec<(i64, i64)>,
     /// Requests sent.
     pub requests: usize,
 }
@@ -146,6 +150,9 @@ pub fn summarise(conn: &Connection, site: &Site, selector: &str, (t0, t1): (i64,
     }
     let mut out = Summary { window: (t0, t1), requests: total, ..Default::default() };
     let mut store = Store::new();
+    let buckets_of_window = bucket_spans(t0, t1);
+    let mut silent_meters = vec![0usize; buckets_of_window.len()];
+    let mut meters_with_data = 0usize;
     for m in &site.meters {
         // The series with the most samples, as the whole-window read keeps.
         let Some(buckets) =
@@ -154,12 +161,46 @@ pub fn summarise(conn: &Connection, site: &Site, selector: &str, (t0, t1): (i64,
             continue;
         };
         let Some((series, coverage, samples)) = hourly(m.quantity, &buckets, (t0, t1), intervals.get(&m.id).copied()) else { continue };
+        meters_with_data += 1;
+        let interval = sampling_interval(&buckets, (t0, t1), intervals.get(&m.id).copied());
+        for (k, &(a, b)) in buckets_of_window.iter().enumerate() {
+            let count = buckets.get(&b).map_or(0.0, |x| x.1);
+            if count * interval < (b - a) as f64 - plant_store::HOLD_INTERVALS as f64 * interval {
+                silent_meters[k] += 1;
+            }
+        }
         out.samples += samples;
         out.coverage.insert(m.id.clone(), coverage);
         store.insert(m.id.clone(), series);
     }
     out.store = Arc::new(store);
+    out.silent = buckets_of_window.into_iter().zip(silent_meters).filter(|&(_, n)| n > 0 && n * 2 >= meters_with_data).map(|(b, _)| b).collect();
     Ok(out)
+}
+
+/// Every bucket of `[t0, t1)` as `[start, end)`: a ragged start, whole UTC hours, a ragged end.
+fn bucket_spans(t0: i64, t1: i64) -> Vec<(i64, i64)> {
+    let mut out = Vec::new();
+    for p in pieces(t0, t1) {
+        match p {
+            Piece::Part { start, end } => out.push((start, end)),
+            Piece::Hours { first_end, last_end } => out.extend((0..=(last_end - first_end) / HOUR_MS).map(|k| (first_end + (k - 1) * HOUR_MS, first_end + k * HOUR_MS))),
+        }
+    }
+    out
+}
+
+/// A meter's sampling interval (ms): the caller's, else the densest whole hour's spacing, else the
+/// window's mean.
+fn sampling_interval(buckets: &Buckets, (t0, t1): (i64, i64), interval: Option<i64>) -> f64 {
+    let start_of = |end: i64| ((end - 1).div_euclid(HOUR_MS) * HOUR_MS).max(t0);
+    let samples: f64 = buckets.values().map(|b| b.1).sum();
+    let densest = buckets.iter().filter(|&(&end, _)| end - start_of(end) == HOUR_MS).map(|(_, b)| b.1).fold(0.0, f64::max);
+    match interval.filter(|&i| i > 0) {
+        Some(i) => i as f64,
+        None if densest >= 2.0 => HOUR_MS as f64 / densest,
+        None => (t1 - t0) as f64 / samples.max(1.0),
+    }
 }
 
 /// A meter's buckets as hourly samples (see the module's documentation), the share of the window they cover
@@ -171,13 +212,7 @@ pub fn hourly(quantity: plant_site::Quantity, buckets: &Buckets, (t0, t1): (i64,
     }
     // A bucket ends at a whole hour or at `t1`, and starts at the hour before its end or at `t0`.
     let start_of = |end: i64| ((end - 1).div_euclid(HOUR_MS) * HOUR_MS).max(t0);
-    // The sampling interval: the caller's, else the densest whole hour's spacing, else the window's mean.
-    let densest = buckets.iter().filter(|&(&end, _)| end - start_of(end) == HOUR_MS).map(|(_, b)| b.1).fold(0.0, f64::max);
-    let interval_ms = match interval.filter(|&i| i > 0) {
-        Some(i) => i as f64,
-        None if densest >= 2.0 => HOUR_MS as f64 / densest,
-        None => (t1 - t0) as f64 / samples,
-    };
+    let interval_ms = sampling_interval(buckets, (t0, t1), interval);
     let (mut times, mut values) = (Vec::with_capacity(buckets.len() + 1), Vec::with_capacity(buckets.len() + 1));
     let mut covered = 0.0;
     for (&end, &(sum, count)) in buckets {

@@ -150,8 +150,9 @@ impl Wanted {
 /// (docs/historian.md, "Windows summed by the database"): a view asks, the loading plugin answers.
 #[derive(Resource, Default, Debug, Clone)]
 pub struct Summed {
-    /// The window `[t0, t1)` a view wants summed now.
-    pub asked: Option<(i64, i64)>,
+    /// The windows `[t0, t1)` views want summed now, by view (the flows panel's window, the record for the
+    /// trajectory and forecasts).
+    pub asked: std::collections::BTreeMap<&'static str, (i64, i64)>,
     /// Windows summed, newest last; a few are kept, so going back to one is immediate.
     pub answers: Vec<SummedWindow>,
 }
@@ -171,6 +172,8 @@ pub struct SummedData {
     pub coverage: std::collections::HashMap<String, f64>,
     /// Samples the database summed.
     pub samples: u64,
+    /// Hours (and ragged ends) half the meters are silent in: left out of hour-by-hour totals.
+    pub silent: Vec<(i64, i64)>,
 }
 
 /// A chart window a paged database's cache does not hold, reduced by the database to the chart's pixel
@@ -221,10 +224,14 @@ impl Summed {
         self.answers.iter().rev().find(|a| a.window == window)
     }
 
-    /// Asks for `window` summed (or, with `None`, for nothing); unchanged, the resource stays untouched.
-    pub fn ask(summed: &mut ResMut<Summed>, window: Option<(i64, i64)>) {
-        if summed.asked != window {
-            summed.asked = window;
+    /// `view` asks for `window` summed (or, with `None`, for nothing); unchanged, the resource stays
+    /// untouched.
+    pub fn ask(summed: &mut ResMut<Summed>, view: &'static str, window: Option<(i64, i64)>) {
+        if summed.asked.get(view).copied() != window {
+            match window {
+                Some(w) => summed.asked.insert(view, w),
+                None => summed.asked.remove(view),
+            };
         }
     }
 }

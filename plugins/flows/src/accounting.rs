@@ -239,7 +239,7 @@ fn window_report(
     Wanted::set(&mut wanted, "flows", (open && residency.paged.is_some()).then_some((t0, t1))); // i18n-ok: the key of this view's window in Wanted
     // A window the cache cannot hold is summed by the database instead.
     let too_long = open && !residency.holds(t0, t1) && residency.refused(t0, t1);
-    Summed::ask(&mut summed, too_long.then_some((t0, t1)));
+    Summed::ask(&mut summed, "flows", too_long.then_some((t0, t1))); // i18n-ok: the key of this view's window in Summed
     if !open {
         return;
     }

@@ -9,7 +9,7 @@
 use std::sync::{Arc, Mutex};
 
 use bevy::prelude::*;
-use plant_viewer_context::{CurrentSite, MeterData, SiteClock};
+use plant_viewer_context::{CurrentSite, MeterData, Residency, SiteClock, Summed};
 
 use crate::accounting::SankeyState;
 
@@ -87,8 +87,21 @@ fn next_day_from(h: &plant_accounting::HourlyTotals, at: i64) -> Outcome {
 }
 
 /// Starts a forecast when the panel is open and the cursor is in another hour (or the data changed), one at
-/// a time; takes a finished one.
-pub fn update(site: Option<Res<CurrentSite>>, data: Res<MeterData>, clock: Res<SiteClock>, state: Res<SankeyState>, mut fc: ResMut<TotalsForecast>) {
+/// a time; takes a finished one. Over a paged database the record's hours are the database's hourly sums
+/// ([`Summed`]): the held hours around the cursor are not the record.
+#[allow(clippy::too_many_arguments)]
+pub fn update(
+    site: Option<Res<CurrentSite>>,
+    data: Res<MeterData>,
+    clock: Res<SiteClock>,
+    state: Res<SankeyState>,
+    residency: Res<Residency>,
+    mut summed: ResMut<Summed>,
+    mut fc: ResMut<TotalsForecast>,
+) {
+    let record = (clock.start_ms, clock.end_ms + 1);
+    let wanted = residency.paged.is_some() && state.open && clock.has_range() && site.as_ref().is_some_and(|s| !s.0.flows.is_empty());
+    Summed::ask(&mut summed, "forecast", wanted.then_some(record)); // i18n-ok: the key of this view's window in Summed
     if let Some(slot) = &fc.job {
         let done = slot.lock().ok().and_then(|mut s| s.take());
         if let Some(made) = done {
@@ -103,18 +116,27 @@ pub fn update(site: Option<Res<CurrentSite>>, data: Res<MeterData>, clock: Res<S
     if !state.open || site.0.flows.is_empty() {
         return;
     }
+    let (store, silent) = if residency.paged.is_some() {
+        match summed.answer(record).map(|a| &a.result) {
+            Some(Ok(d)) => (d.store.clone(), d.silent.clone()),
+            // On its way, or the database could not sum it (the flows panel says why): nothing to forecast from.
+            _ => return,
+        }
+    } else {
+        (data.0.clone(), Vec::new())
+    };
     let hour = clock.now_ms - clock.now_ms.rem_euclid(HOUR_MS);
-    let key = (Arc::as_ptr(&data.0) as usize, hour);
+    let key = (Arc::as_ptr(&store) as usize, hour);
     if fc.key == Some(key) {
         return;
     }
     fc.key = Some(key);
     let slot = Arc::new(Mutex::new(None));
     let kept = fc.hourly.clone().filter(|(k, _)| *k == key.0);
-    let (site, store, out) = (site.0.clone(), data.0.clone(), slot.clone());
+    let (site, out) = (site.0.clone(), slot.clone());
     let at = clock.now_ms;
     std::thread::spawn(move || {
-        let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| make(&site, &store, key.0, kept, hour, at))).unwrap_or_else(|_| {
+        let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| make(&site, &store, &silent, key.0, kept, hour, at))).unwrap_or_else(|_| {
             let failed = String::from("internal error"); // i18n-ok: shown inside a catalogue message
             Made { next_day: Err(failed.clone()), trajectory: Some(Err(failed)), hourly: (0, Arc::default()) }
         });
@@ -126,12 +148,31 @@ pub fn update(site: Option<Res<CurrentSite>>, data: Res<MeterData>, clock: Res<S
 }
 
 /// The next day from the cursor's hour and the year's trajectory at the cursor, from the record's hourly
-/// totals (made here when not kept for this data).
-fn make(site: &plant_site::Site, store: &plant_store::Store, data: usize, kept: Option<(usize, Arc<plant_accounting::HourlyTotals>)>, hour: i64, at: i64) -> Made {
+/// totals (made here when not kept for this data), less the `silent` spans (a paged database's hours half
+/// the meters are silent in, as the files' hourly totals leave them out).
+fn make(
+    site: &plant_site::Site,
+    store: &plant_store::Store,
+    silent: &[(i64, i64)],
+    data: usize,
+    kept: Option<(usize, Arc<plant_accounting::HourlyTotals>)>,
+    hour: i64,
+    at: i64,
+) -> Made {
     let hourly = kept.unwrap_or_else(|| {
         let (book, _) = plant_accounting::prepare(site);
         let (first, last) = store.time_range().unwrap_or((0, 0));
-        (data, Arc::new(plant_accounting::hourly_totals(site, store, &book, first, last.saturating_add(1))))
+        let mut h = plant_accounting::hourly_totals(site, store, &book, first, last.saturating_add(1));
+        if !silent.is_empty() {
+            let keep: Vec<bool> = h.times_ms.iter().map(|&t| !silent.iter().any(|&(a, b)| a < t + HOUR_MS && t < b)).collect();
+            let pick = |v: &[f64]| v.iter().zip(&keep).filter(|(_, k)| **k).map(|(x, _)| *x).collect::<Vec<f64>>();
+            h = plant_accounting::HourlyTotals {
+                energy_gj: pick(&h.energy_gj),
+                co2_t: pick(&h.co2_t),
+                times_ms: h.times_ms.iter().zip(&keep).filter(|(_, k)| **k).map(|(t, _)| *t).collect(),
+            };
+        }
+        (data, Arc::new(h))
     });
     let next_day = next_day_from(&hourly.1, hour);
     let trajectory = plant_accounting::trajectory::year_of(&site.time_zone, at)

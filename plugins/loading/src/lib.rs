@@ -304,16 +304,20 @@ const SUMMED_KEPT: usize = 4;
 fn ask_database(paging: Option<ResMut<Paging>>, data: Res<MeterData>, mut summed: ResMut<Summed>, mut charted: ResMut<Charted>) {
     let Some(mut paging) = paging else { return };
     // A failure is kept only while its window is asked for: asked again later, it is tried again.
-    if summed.answers.iter().any(|a| a.result.is_err() && Some(a.window) != summed.asked) {
-        let asked = summed.asked;
-        summed.answers.retain(|a| a.result.is_ok() || Some(a.window) == asked);
+    if summed.answers.iter().any(|a| a.result.is_err() && !summed.asked.values().any(|w| *w == a.window)) {
+        let asked: Vec<(i64, i64)> = summed.asked.values().copied().collect();
+        summed.answers.retain(|a| a.result.is_ok() || asked.contains(&a.window));
     }
-    let asked = summed.asked.filter(|w| summed.answer(*w).is_none());
+    // One sum at a time: the first window asked for and not answered, unless the one on its way is still
+    // asked for.
+    let unanswered: Vec<(i64, i64)> = summed.asked.values().copied().filter(|w| summed.answer(*w).is_none()).collect();
+    let asked = match paging.summing {
+        Some(w) if unanswered.contains(&w) => None,
+        _ => unanswered.first().copied(),
+    };
     let chart = charted.asked.clone().filter(|c| charted.answer.as_ref().is_none_or(|(w, _)| w != c));
     let Ok(summariser) = paging.summariser.lock() else { return };
-    if let Some(w) = asked
-        && asked != paging.summing
-    {
+    if let Some(w) = asked {
         let intervals = data.0.meter_ids().filter_map(|m| Some((m.to_string(), data.0.get(m)?.interval_ms()))).filter(|(_, i)| *i > 0).collect();
         summariser.ask(w, intervals);
     }
@@ -331,8 +335,9 @@ fn ask_database(paging: Option<ResMut<Paging>>, data: Res<MeterData>, mut summed
     for answer in answers {
         match answer {
             plant_historian::Answer::Sum(window, result) => {
-                let result =
-                    result.map(|s| plant_viewer_context::SummedData { store: s.store.clone(), coverage: s.coverage.clone(), samples: s.samples }).map_err(|e| e.to_string());
+                let result = result
+                    .map(|s| plant_viewer_context::SummedData { store: s.store.clone(), coverage: s.coverage.clone(), samples: s.samples, silent: s.silent.clone() })
+                    .map_err(|e| e.to_string());
                 summed.answers.retain(|a| a.window != window);
                 summed.answers.push(plant_viewer_context::SummedWindow { window, result });
                 if paging.summing == Some(window) {
