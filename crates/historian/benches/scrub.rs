@@ -5,10 +5,12 @@
 //! - **pager**: `plant_historian::Pager` asked for the hour around the cursor — cold jumps across the month,
 //!   then a drag (the cursor moved ten minutes at a time, as scrubbing does), with 1 h and 6 h blocks;
 //! - **plain range query**: one PromQL `query_range` of all 1,000 meters over the same two hours at the
-//!   meters' one-minute step, as a dashboard would ask.
+//!   meters' one-minute step, as a dashboard would ask;
+//! - **summed by the database**: a week and the month of all meters by the hour (`summarise`), and a chart's
+//!   lines (`chart`).
 //!
 //! Needs Debian's `victoria-metrics` (started here on a free loopback port, its data in a temporary
-//! folder; the import takes a minute or two). `cargo bench --workspace --bench scrub --profile dev`.
+//! folder; the import takes a minute or two). `cargo bench -p plant-historian --bench scrub --profile dev`.
 //! Prints p50 and p95 of each (BENCHMARKS.md).
 
 use std::sync::Arc;
@@ -105,6 +107,46 @@ fn range_query_latency(url: &str) {
     println!("plain query_range, all {METERS} meters, 2 h at 1 min: p50 {p50:.0} ms, p95 {p95:.0} ms");
 }
 
+/// Windows too long for the pager's cache summed by the database by the hour (`summarise`), beside the same
+/// integrals over the record in memory; and a chart's lines (`chart`): five meters a week each side of the
+/// cursor in 400 pixel columns.
+fn database_reductions(site: &Arc<plant_site::Site>, url: &str, store: &Store) {
+    let conn = plant_historian::Connection::new(url, None, 600_000).expect("connection");
+    let h = site.historian.clone().expect("historian");
+    let none = std::collections::HashMap::new();
+    for (label, days) in [("a week", 7), ("the month", DAYS)] {
+        let window = (T0, T0 + days * 24 * HOUR);
+        let ms: Vec<f64> = (0..5)
+            .map(|_| {
+                let s = Instant::now();
+                let sum = plant_historian::summarise(&conn, site, &h.selector, window, &none).expect("summed");
+                assert_eq!(sum.store.len(), METERS);
+                s.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        let (p50, p95) = percentiles(ms);
+        let s = Instant::now();
+        let total: f64 = store.meter_ids().filter_map(|m| store.get(m)).map(|x| plant_flows::integrate(x, window.0, window.1).0).sum();
+        let in_memory = s.elapsed().as_secs_f64() * 1000.0;
+        println!(
+            "summed by the database, all {METERS} meters over {label} by the hour: p50 {p50:.0} ms, p95 {p95:.0} ms (in memory, the same integrals: {in_memory:.0} ms; total {total:.3e})"
+        );
+    }
+    let meters: Vec<String> = (0..5).map(|m| format!("m{m}")).collect();
+    let ms: Vec<f64> = jumps(10)
+        .into_iter()
+        .map(|t| {
+            let ask = plant_historian::ChartAsk::new(meters.clone(), (t - 168 * HOUR, t + 168 * HOUR), 336 * HOUR / 400);
+            let s = Instant::now();
+            let lines = plant_historian::chart(&conn, site, &h.selector, &ask).expect("chart");
+            assert_eq!(lines.len(), 5);
+            s.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    let (p50, p95) = percentiles(ms);
+    println!("chart lines from the database, 5 meters ±7 d in 400 columns: p50 {p50:.0} ms, p95 {p95:.0} ms");
+}
+
 fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
@@ -137,6 +179,7 @@ fn main() {
     let (p50, p95) = percentiles(ms);
     println!("in memory, all {METERS} meters at the cursor: p50 {p50:.3} ms, p95 {p95:.3} ms");
     range_query_latency(&url);
+    database_reductions(&site, &url, &store);
     pager_latency(&site, HOUR);
     pager_latency(&site, 6 * HOUR);
     drop(vm);
