@@ -98,7 +98,9 @@ impl Pager {
         let selector = h.selector.clone();
         let worker = std::thread::Builder::new()
             .name(String::from("plant-twin-pager")) // i18n-ok: a thread name
-            .spawn(move || Worker { conn, meters, selector, config, blocks: HashMap::new(), clock: 0, published: None, published_want: (0, 0) }.run(want_rx, snap_tx))
+            .spawn(move || {
+                Worker { conn, meters, selector, config, blocks: HashMap::new(), clock: 0, published: None, published_want: (0, 0), last_mid: None }.run(want_rx, snap_tx)
+            })
             .map_err(|e| Diagnostic::error(&file, h.at.clone(), plant_i18n::msg!("historian-no-thread", error = e.to_string())))?;
         Ok(Pager { wants: want_tx, snapshots: snap_rx, worker: Some(worker), config })
     }
@@ -151,6 +153,8 @@ struct Worker {
     published: Option<(Vec<i64>, Arc<Store>, Vec<(i64, i64)>)>,
     /// The want it answered.
     published_want: (i64, i64),
+    /// The middle of the last want, to tell which way the cursor moves.
+    last_mid: Option<i64>,
 }
 
 /// The latest of the wants waiting, or `None` when the pager is gone.
@@ -173,6 +177,7 @@ impl Worker {
                 Ok(None) | Err(()) => return,
             }
             let needed = self.blocks_for(want);
+            self.last_mid = Some(want.0 + (want.1 - want.0) / 2);
             let mut error = None;
             let mut superseded = false;
             for &b in &needed {
@@ -227,13 +232,16 @@ impl Worker {
         }
     }
 
-    /// The blocks a want needs, nearest the want's middle first, with the prefetch on either side.
+    /// The blocks a want needs, nearest the want's middle first — of two as near, the one the cursor moves
+    /// towards (the want's middle against the last want's) — with the prefetch on either side.
     fn blocks_for(&self, (t0, t1): (i64, i64)) -> Vec<i64> {
         let b = self.config.block_ms.max(60_000);
         let (first, last) = (t0.div_euclid(b) - self.config.prefetch_blocks, (t1 - 1).div_euclid(b) + self.config.prefetch_blocks);
-        let mid = (t0 + (t1 - t0) / 2).div_euclid(b);
+        let mid_ms = t0 + (t1 - t0) / 2;
+        let mid = mid_ms.div_euclid(b);
+        let backwards = self.last_mid.is_some_and(|m| mid_ms < m);
         let mut out: Vec<i64> = (first..=last).collect();
-        out.sort_by_key(|&i| (i - mid).abs());
+        out.sort_by_key(|&i| ((i - mid).abs(), if backwards { i > mid } else { i < mid }));
         out
     }
 
