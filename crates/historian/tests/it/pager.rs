@@ -224,3 +224,43 @@ fn a_chart_drawn_by_the_database_has_the_files_columns() {
         assert!(close(got.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max), hi), "{id}: highest");
     }
 }
+
+#[test]
+fn the_pager_fetches_ahead_of_a_cursor_moving_forward_first() {
+    let Some(bin) = binary() else { return };
+    let data = tempfile::tempdir().expect("temp dir");
+    let port = free_port();
+    let url = format!("http://127.0.0.1:{port}");
+    let _vm = start(bin, port, data.path());
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/cement-plant");
+    let mut site = plant_site::open(&dir).expect("cement").site;
+    let files = plant_ingest::load_site_data(&site, &|_, _| {}).store;
+    let opts = ImportOptions { url: url.clone(), site_label: "cement-plant".into(), auth: None, timeout_ms: 60_000 };
+    import(&site, &files, &opts, &|_, _| {}).expect("import");
+    let historian = format!("[historian]\nurl = \"{url}\"\nselector = 'plant_twin_meter{{site=\"cement-plant\",meter=\"{{meter}}\"}}'\ntimeout = \"5s\"\n");
+    site.historian =
+        plant_site::parse(&format!("[site]\nname = \"x\"\nkind = \"x\"\ntime_zone = \"Asia/Shanghai\"\nmodel = \"\"\n{historian}"), &dir).expect("parses").site.historian;
+    let h = site.historian.clone().expect("historian");
+    let (r0, _) = files.time_range().expect("record");
+    let pager = Pager::start(Arc::new(site), &h, PagerConfig { block_ms: HOUR, cache_bytes: 64 << 20, prefetch_blocks: 1 }).expect("pager");
+    // Held around a first cursor; then the cursor moves five days on (and later five days back): of the two
+    // blocks next to its own, the one it moves towards comes first.
+    for (from, to) in [(r0 + 2 * 24 * HOUR, r0 + 7 * 24 * HOUR), (r0 + 12 * 24 * HOUR, r0 + 7 * 24 * HOUR + 5 * HOUR)] {
+        let first = (from - 3 * HOUR, from + 3 * HOUR + 1);
+        pager.want(first.0, first.1);
+        until_complete(&pager, first);
+        let want = (to - 3 * HOUR, to + 3 * HOUR + 1);
+        pager.want(want.0, want.1);
+        let (ahead, behind) = if to > from { (to + HOUR, to - HOUR) } else { (to - HOUR, to + HOUR) };
+        loop {
+            let s = pager.next(Duration::from_secs(30)).expect("a snapshot");
+            if s.want != want {
+                continue;
+            }
+            assert!(!s.is_resident(behind) || s.is_resident(ahead), "the hour behind the cursor came before the hour ahead: {:?}", s.resident);
+            if s.is_resident(ahead) {
+                break;
+            }
+        }
+    }
+}
