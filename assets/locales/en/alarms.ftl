@@ -66,6 +66,7 @@ alarms-target-priorities = about 80 % low, 15 % medium, 5 % high, under 1 % crit
 ## The viewer's alarm list (plugins/alarms).
 alarms-view-button = ⚠ Alarms { $count } ({ $unacknowledged } unacknowledged)
 alarms-view-title = Alarms
+alarms-view-paged = Paged database: alarms are evaluated over the hours held around the cursor, not the whole record. For the whole record's journal: plant-twin alarms { $site } --connect
 alarms-view-unacknowledged = { $count } unacknowledged
 alarms-view-filter = Filter: alarm, message or equipment
 alarms-view-show-all = Show alarms in normal too

@@ -17,6 +17,7 @@ anomalies-view-button = { $count ->
 anomalies-view-button-running = Looking for anomalies… { $percent } %
 anomalies-view-button-hint = Anomalies in the site's data: outages, stuck and flat-lined meters, spikes, deviations from the usual day, level shifts, drifts, outliers among alike meters.
 anomalies-view-title = Anomalies
+anomalies-view-paged = Paged database: these are found in the hours held around the cursor, not in the whole record. For the whole record: plant-twin anomalies { $site } --connect
 anomalies-view-running = Looking at meter { $done } of { $total }…
 anomalies-view-failed = No anomaly list: { $error }
 anomalies-view-method = Usual values: the median of each quarter hour over the days held; σ: the robust spread (1.4826 × MAD). Click a time to go there.

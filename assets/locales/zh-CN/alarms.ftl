@@ -65,6 +65,7 @@ alarms-target-priorities = 约 80 % 低、15 % 中、5 % 高、紧急低于 1 %
 ## 界面报警列表（plugins/alarms）。
 alarms-view-button = ⚠ 报警 { $count }（{ $unacknowledged } 个未确认）
 alarms-view-title = 报警
+alarms-view-paged = 分页读取数据库：报警仅按光标附近已缓存的时段评估，并非整个历史记录。如需整个历史记录的报警日志：plant-twin alarms { $site } --connect
 alarms-view-unacknowledged = { $count } 个未确认
 alarms-view-filter = 筛选：报警、报警信息或设备
 alarms-view-show-all = 同时显示处于正常状态的报警

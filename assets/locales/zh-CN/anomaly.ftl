@@ -13,6 +13,7 @@ anomalies-view-button = 异常 { $count } 条
 anomalies-view-button-running = 正在查找异常… { $percent } %
 anomalies-view-button-hint = 站点数据中的异常：数据中断、卡值与平直的计量表、尖峰、偏离通常值、水平突变、漂移、同类计量表中的离群者。
 anomalies-view-title = 异常
+anomalies-view-paged = 分页读取数据库：此处仅为光标附近已缓存时段内发现的异常，并非整个历史记录。如需整个历史记录：plant-twin anomalies { $site } --connect
 anomalies-view-running = 正在检查第 { $done } 个计量表（共 { $total } 个）…
 anomalies-view-failed = 无法生成异常列表：{ $error }
 anomalies-view-method = 通常值：各天同一刻钟的中位数；σ：稳健离散度（1.4826 × 中位绝对偏差）。点击时间跳转到该时刻。

@@ -255,6 +255,7 @@ fn list_ui(
     mut frame: MessageWriter<FrameRequest>,
     mut logged: MessageWriter<OperatorAction>,
     data: Res<MeterData>,
+    residency: Res<plant_viewer_context::Residency>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let (Some(site), Some(alarms)) = (site, book.alarms.clone()) else { return Ok(()) };
@@ -293,6 +294,10 @@ fn list_ui(
         .resizable(true)
         .order(egui::Order::Foreground)
         .show(ctx, |ui| {
+            // A paged database: the alarms are evaluated over the hours held, not the record (docs/historian.md).
+            if residency.paged.is_some() {
+                ui.colored_label(ui.visuals().warn_fg_color, t!("alarms-view-paged", site = site.0.root.display().to_string()));
+            }
             ui.horizontal(|ui| {
                 for (p, n) in Priority::ALL.iter().zip(list.counts) {
                     let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());

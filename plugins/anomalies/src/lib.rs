@@ -257,6 +257,7 @@ fn list_ui(
     mut ui_state: ResMut<ListUi>,
     mut selection: ResMut<Selection>,
     mut frame: MessageWriter<FrameRequest>,
+    residency: Res<plant_viewer_context::Residency>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(site) = site else { return Ok(()) };
@@ -294,6 +295,10 @@ fn list_ui(
                 (None, Some(Err(e))) => ui.colored_label(ui.visuals().warn_fg_color, msg!("anomalies-view-failed", error = e.as_str()).text()),
                 _ => ui.weak(t!("anomalies-view-method")),
             };
+            // A paged database: the detectors see the hours held, not the record (docs/historian.md).
+            if residency.paged.is_some() {
+                ui.colored_label(ui.visuals().warn_fg_color, t!("anomalies-view-paged", site = site.0.root.display().to_string()));
+            }
             let rows: Vec<&Anomaly> = visible(&anomalies, &site.0, &ui_state);
             ui.horizontal(|ui| {
                 ui.add(egui::TextEdit::singleline(&mut ui_state.filter).hint_text(t!("anomalies-view-filter")).desired_width(200.0));
