@@ -13,17 +13,15 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
-use plant_store::{Series, Store};
+use plant_store::Store;
 use plant_viewer_context::{LoadStatus, MeterData, Problems, SiteClock};
 
 #[path = "../../crates/historian/tests/it/vm.rs"]
 mod vm;
 
-const METERS: usize = 1000;
-const DAYS: i64 = 30;
-const MINUTE: i64 = 60_000;
-const HOUR: i64 = 3_600_000;
-const T0: i64 = 1_793_548_800_000; // 2026-11-02 00:00 +08:00
+#[path = "../../crates/historian/benches/record.rs"]
+mod record;
+use record::{HOUR, METERS, MINUTE, jumps, percentiles, record};
 
 /// site.toml of 1,000 power meters on one item; `[historian]` when paged, else one data file.
 fn site_toml(historian: Option<&str>) -> String {
@@ -39,29 +37,6 @@ fn site_toml(historian: Option<&str>) -> String {
         None => toml.push_str("\n[[data]]\npath = \"data/record.parquet\"\n"),
     }
     toml
-}
-
-fn record() -> Store {
-    let n = (DAYS * 24 * 60) as usize;
-    let times: Vec<i64> = (0..n as i64).map(|i| T0 + i * MINUTE).collect();
-    let mut store = Store::new();
-    for m in 0..METERS {
-        let values: Vec<f64> = (0..n).map(|i| 100.0 + ((i * (m + 7)) % 613) as f64 * 0.5).collect();
-        store.insert(format!("m{m}"), Series::from_samples(times.clone(), values).0);
-    }
-    store.share_equal_times();
-    store
-}
-
-fn percentiles(mut ms: Vec<f64>) -> (f64, f64) {
-    ms.sort_by(|a, b| a.total_cmp(b));
-    let at = |p: f64| ms[((ms.len() - 1) as f64 * p).round() as usize];
-    (at(0.5), at(0.95))
-}
-
-/// Cursor instants spread over the month (the pager benchmark's sequence).
-fn jumps(k: usize) -> Vec<i64> {
-    (0..k as i64).map(|i| T0 + 2 * HOUR + (i * 7_919 * MINUTE * 13) % ((DAYS * 24 - 4) * HOUR)).collect()
 }
 
 /// The viewer's logic on the package at `dir`, connected, until its data is in.

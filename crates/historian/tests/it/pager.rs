@@ -24,9 +24,20 @@ fn until_complete(pager: &Pager, want: (i64, i64)) -> Snapshot {
     }
 }
 
-#[test]
-fn the_pager_holds_the_blocks_around_the_want_and_recovers_when_the_database_returns() {
-    let Some(bin) = binary() else { return };
+/// The cement plant imported into a VictoriaMetrics of the test's own, and the site with a `[historian]`
+/// pointing there; `None` (the test skipped) without the binary.
+struct Imported {
+    vm: crate::vm::Vm,
+    bin: &'static str,
+    data: tempfile::TempDir,
+    port: u16,
+    url: String,
+    site: plant_site::Site,
+    files: plant_store::Store,
+}
+
+fn cement_imported() -> Option<Imported> {
+    let bin = binary()?;
     let data = tempfile::tempdir().expect("temp dir");
     let port = free_port();
     let url = format!("http://127.0.0.1:{port}");
@@ -39,6 +50,12 @@ fn the_pager_holds_the_blocks_around_the_want_and_recovers_when_the_database_ret
     let historian = format!("[historian]\nurl = \"{url}\"\nselector = 'plant_twin_meter{{site=\"cement-plant\",meter=\"{{meter}}\"}}'\ntimeout = \"5s\"\n");
     site.historian =
         plant_site::parse(&format!("[site]\nname = \"x\"\nkind = \"x\"\ntime_zone = \"Asia/Shanghai\"\nmodel = \"\"\n{historian}"), &dir).expect("parses").site.historian;
+    Some(Imported { vm, bin, data, port, url, site, files })
+}
+
+#[test]
+fn the_pager_holds_the_blocks_around_the_want_and_recovers_when_the_database_returns() {
+    let Some(Imported { vm, bin, data, port, url, site, files }) = cement_imported() else { return };
     let h = site.historian.clone().expect("historian");
     let (r0, r1) = files.time_range().expect("record");
     // Six-hour blocks, at most about four of them (a 6 h block of 37 one-minute meters is 213 KB).
@@ -95,16 +112,7 @@ fn the_pager_holds_the_blocks_around_the_want_and_recovers_when_the_database_ret
 #[test]
 fn a_window_summed_by_the_database_gives_the_files_figures() {
     use plant_historian::{Connection, summarise};
-    let Some(bin) = binary() else { return };
-    let data = tempfile::tempdir().expect("temp dir");
-    let port = free_port();
-    let url = format!("http://127.0.0.1:{port}");
-    let _vm = start(bin, port, data.path());
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/cement-plant");
-    let site = plant_site::open(&dir).expect("cement").site;
-    let files = plant_ingest::load_site_data(&site, &|_, _| {}).store;
-    let opts = ImportOptions { url: url.clone(), site_label: "cement-plant".into(), auth: None, timeout_ms: 60_000 };
-    import(&site, &files, &opts, &|_, _| {}).expect("import");
+    let Some(Imported { vm: _vm, data: _data, url, site, files, .. }) = cement_imported() else { return };
     let selector = plant_historian::selector_for("cement-plant");
     let conn = Connection::new(&url, None, 60_000).expect("connection");
     let (book, _) = plant_accounting::prepare(&site);
@@ -172,16 +180,7 @@ fn a_window_summed_by_the_database_gives_the_files_figures() {
 #[test]
 fn a_chart_drawn_by_the_database_has_the_files_columns() {
     use plant_historian::{ChartAsk, Connection, chart, chart::line};
-    let Some(bin) = binary() else { return };
-    let data = tempfile::tempdir().expect("temp dir");
-    let port = free_port();
-    let url = format!("http://127.0.0.1:{port}");
-    let _vm = start(bin, port, data.path());
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/cement-plant");
-    let site = plant_site::open(&dir).expect("cement").site;
-    let files = plant_ingest::load_site_data(&site, &|_, _| {}).store;
-    let opts = ImportOptions { url: url.clone(), site_label: "cement-plant".into(), auth: None, timeout_ms: 60_000 };
-    import(&site, &files, &opts, &|_, _| {}).expect("import");
+    let Some(Imported { vm: _vm, data: _data, url, site, files, .. }) = cement_imported() else { return };
     let conn = Connection::new(&url, None, 60_000).expect("connection");
     let (r0, r1) = files.time_range().expect("record");
     // Seven days around the middle of the record in 7-minute columns (a chart 1,440 pixels wide), two meters,
@@ -227,19 +226,7 @@ fn a_chart_drawn_by_the_database_has_the_files_columns() {
 
 #[test]
 fn the_pager_fetches_ahead_of_a_cursor_moving_forward_first() {
-    let Some(bin) = binary() else { return };
-    let data = tempfile::tempdir().expect("temp dir");
-    let port = free_port();
-    let url = format!("http://127.0.0.1:{port}");
-    let _vm = start(bin, port, data.path());
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites/cement-plant");
-    let mut site = plant_site::open(&dir).expect("cement").site;
-    let files = plant_ingest::load_site_data(&site, &|_, _| {}).store;
-    let opts = ImportOptions { url: url.clone(), site_label: "cement-plant".into(), auth: None, timeout_ms: 60_000 };
-    import(&site, &files, &opts, &|_, _| {}).expect("import");
-    let historian = format!("[historian]\nurl = \"{url}\"\nselector = 'plant_twin_meter{{site=\"cement-plant\",meter=\"{{meter}}\"}}'\ntimeout = \"5s\"\n");
-    site.historian =
-        plant_site::parse(&format!("[site]\nname = \"x\"\nkind = \"x\"\ntime_zone = \"Asia/Shanghai\"\nmodel = \"\"\n{historian}"), &dir).expect("parses").site.historian;
+    let Some(Imported { vm: _vm, data: _data, site, files, .. }) = cement_imported() else { return };
     let h = site.historian.clone().expect("historian");
     let (r0, _) = files.time_range().expect("record");
     let pager = Pager::start(Arc::new(site), &h, PagerConfig { block_ms: HOUR, cache_bytes: 64 << 20, prefetch_blocks: 1 }).expect("pager");
