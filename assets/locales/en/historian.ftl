@@ -3,6 +3,7 @@ historian-connect = cannot reach the database at { $url }: { $error }
 historian-timeout = the database at { $url } did not answer within { $ms } ms
 historian-http = the database answered { $status } to { $url }: { $body }
 historian-too-large = the answer of { $url } is larger than { $limit_mb } MB; make the historian's chunk shorter
+historian-sums-too-large = this window's hourly sums would take { $mb } MB, more than the paged cache's limit ({ $limit_mb } MB): choose a shorter span, raise cache_mb in site.toml's [historian], or run plant-twin report --connect
 historian-bad-answer = the answer of { $url } is not the Prometheus API's: { $why }
 historian-bad-url = “{ $url }” is not an http:// or https:// address of a database
 historian-env-not-allowed = the credential variable { $variable } is not allowed: use a PLANT_TWIN_* variable, or list it in { $allow_env }

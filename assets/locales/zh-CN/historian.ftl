@@ -3,6 +3,7 @@ historian-connect = 无法连接 { $url } 的数据库：{ $error }
 historian-timeout = { $url } 的数据库在 { $ms } 毫秒内没有应答
 historian-http = 数据库对 { $url } 应答 { $status }：{ $body }
 historian-too-large = { $url } 的应答大于 { $limit_mb } MB；请缩短历史数据库的 chunk
+historian-sums-too-large = 此时间窗的按小时汇总将占用 { $mb } MB，超出分页缓存上限（{ $limit_mb } MB）：请选择更短的时间跨度、增大 site.toml 中 [historian] 的 cache_mb，或运行 plant-twin report --connect
 historian-bad-answer = { $url } 的应答不符合 Prometheus API：{ $why }
 historian-bad-url = “{ $url }”不是数据库的 http:// 或 https:// 地址
 historian-env-not-allowed = 不允许使用凭据变量 { $variable }：请使用 PLANT_TWIN_* 变量，或将其列入 { $allow_env }

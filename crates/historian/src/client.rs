@@ -44,6 +44,11 @@ pub enum Error {
         url: String,
         status: u16,
     },
+    /// A window's hourly sums would take more memory (MB) than the paged cache's limit allows.
+    SumsTooLarge {
+        mb: usize,
+        limit_mb: usize,
+    },
 }
 
 impl Error {
@@ -58,6 +63,7 @@ impl Error {
             Error::Credential(m) => m.clone(),
             Error::Url(url) => msg!("historian-bad-url", url = url),
             Error::NotApi { url, status } => msg!("historian-not-api", url = url, status = *status),
+            Error::SumsTooLarge { mb, limit_mb } => msg!("historian-sums-too-large", mb = *mb, limit_mb = *limit_mb),
         }
     }
 

@@ -242,6 +242,13 @@ pub fn hourly(quantity: plant_site::Quantity, buckets: &Buckets, (t0, t1): (i64,
     Some((Series::from_samples(times, values).0, coverage, samples as u64))
 }
 
+/// The memory the hourly sums of `meters` over `window` take: one sample (16 bytes) a meter and bucket.
+pub fn sums_bytes(meters: usize, (t0, t1): (i64, i64)) -> usize {
+    // The whole hours, a ragged end on either side, and the sample that closes the last.
+    let buckets = ((t1 - t0).max(0) / HOUR_MS) as usize + 3;
+    meters.saturating_mul(buckets).saturating_mul(16)
+}
+
 /// A question for the [`Summariser`]'s thread.
 enum Ask {
     Sum((i64, i64), HashMap<String, i64>),
@@ -268,7 +275,9 @@ pub struct Summariser {
 }
 
 impl Summariser {
-    /// Starts the thread for `site`'s `[historian]` (the caller has the user's consent to connect).
+    /// Starts the thread for `site`'s `[historian]` (the caller has the user's consent to connect). A window
+    /// whose hourly sums would take more than `cache_mb` (16 bytes a meter and hour) is refused
+    /// ([`Error::SumsTooLarge`]): the sums are held beside the paged cache, within the same budget.
     pub fn start(site: Arc<Site>, h: &Historian) -> Result<Summariser, Diagnostic> {
         let file = site.site_toml_path();
         let auth = h.auth_header.as_deref().zip(h.auth_env.as_deref());
@@ -276,6 +285,7 @@ impl Summariser {
         let (ask_tx, ask_rx) = std::sync::mpsc::channel::<Ask>();
         let (answer_tx, answer_rx) = std::sync::mpsc::channel();
         let selector = h.selector.clone();
+        let limit_bytes = h.cache_mb << 20;
         let worker = std::thread::Builder::new()
             .name(String::from("plant-twin-summariser")) // i18n-ok: a thread name
             .spawn(move || {
@@ -301,7 +311,12 @@ impl Summariser {
                         let lines = crate::chart::chart(&conn, &site, &selector, &c).map(Arc::new);
                         Answer::Chart(c, lines)
                     } else if let Some((w, intervals)) = sum.take() {
-                        Answer::Sum(w, summarise(&conn, &site, &selector, w, &intervals).map(Arc::new))
+                        let bytes = sums_bytes(site.meters.len(), w);
+                        if bytes > limit_bytes {
+                            Answer::Sum(w, Err(Error::SumsTooLarge { mb: bytes.div_ceil(1 << 20), limit_mb: limit_bytes >> 20 }))
+                        } else {
+                            Answer::Sum(w, summarise(&conn, &site, &selector, w, &intervals).map(Arc::new))
+                        }
                     } else {
                         continue;
                     };

@@ -60,3 +60,34 @@ fn hourly_samples_add_up_integrate_and_average_as_the_raw_samples_would() {
     assert!((kwh - 3.5).abs() < 1e-12, "{kwh}");
     assert!(hourly(Quantity::Energy, &Buckets::new(), window, None).is_none());
 }
+
+#[test]
+fn a_window_whose_sums_would_not_fit_in_the_cache_is_refused_without_asking_the_database() {
+    use plant_historian::{Answer, Error, Summariser, summary::sums_bytes};
+    // 1,000 meters over a year: 8,760 hours of 16 bytes each, 140 MB.
+    assert_eq!(sums_bytes(1000, (0, 8760 * HOUR_MS)), 1000 * 8763 * 16);
+    let mut toml = String::from("[site]\nname = \"x\"\nkind = \"x\"\ntime_zone = \"Asia/Shanghai\"\nmodel = \"\"\n\n[[equipment]]\nid = \"e\"\ntype = \"x\"\nname = \"E\"\n");
+    for m in 0..1000 {
+        toml.push_str(&format!("\n[[meter]]\nid = \"m{m}\"\nquantity = \"electric_power\"\nunit = \"kW\"\nequipment = \"e\"\n"));
+    }
+    // Nothing listens on port 9 of this machine: a database asked would be an error of another kind.
+    toml.push_str("\n[historian]\nurl = \"http://127.0.0.1:9\"\nselector = 'm{meter=\"{meter}\"}'\npaged = true\ncache_mb = 16\ntimeout = \"2s\"\n");
+    let site = plant_site::parse(&toml, &std::env::temp_dir()).expect("site").site;
+    let h = site.historian.clone().expect("historian");
+    let s = Summariser::start(std::sync::Arc::new(site), &h).expect("summariser");
+    s.ask((0, 8760 * HOUR_MS), std::collections::HashMap::new());
+    match s.next(std::time::Duration::from_secs(10)) {
+        Some(Answer::Sum(w, Err(e))) => {
+            assert_eq!(w, (0, 8760 * HOUR_MS));
+            assert_eq!(e, Error::SumsTooLarge { mb: 134, limit_mb: 16 });
+            assert!(e.to_string().contains("cache_mb"), "{e}");
+        }
+        other => panic!("not refused: {other:?}"),
+    }
+    // A day fits: the database is asked (and, not there, says so).
+    s.ask((0, 24 * HOUR_MS), std::collections::HashMap::new());
+    match s.next(std::time::Duration::from_secs(10)) {
+        Some(Answer::Sum(_, Err(e))) => assert!(e.is_unreachable(), "{e}"),
+        other => panic!("{other:?}"),
+    }
+}
