@@ -209,6 +209,24 @@ pub struct HourlyTotals {
     pub co2_t: Vec<f64>,
 }
 
+impl HourlyTotals {
+    /// Keeps the hours (by their start) that `keep` accepts.
+    pub fn retain(&mut self, keep: impl Fn(TimestampMs) -> bool) {
+        let mut k = 0;
+        for i in 0..self.times_ms.len() {
+            if keep(self.times_ms[i]) {
+                self.times_ms[k] = self.times_ms[i];
+                self.energy_gj[k] = self.energy_gj[i];
+                self.co2_t[k] = self.co2_t[i];
+                k += 1;
+            }
+        }
+        self.times_ms.truncate(k);
+        self.energy_gj.truncate(k);
+        self.co2_t.truncate(k);
+    }
+}
+
 /// The report of each whole hour from `t0` (on the hour) until `t1`, within the record (an hour before it
 /// or after it is no data, not zero): the figures the flows panel shows for an hour, as series to forecast.
 /// Hours that half the meters are silent in part of (a logger outage), and hours whose figures are not finite,

@@ -15,7 +15,6 @@ use std::sync::Arc;
 use plant_site::Site;
 
 use crate::client::{Connection, Error};
-use crate::parse::parse_answer;
 use crate::promql::plan;
 use crate::read::{Keys, selectors};
 
@@ -62,19 +61,10 @@ pub fn chart(conn: &Connection, site: &Site, selector: &str, ask: &ChartAsk) -> 
         }
         first_end = last_end + step;
     }
-    let answers = conn.block_on(async {
-        use futures::StreamExt;
-        let one = |(k, q, keys, a, b): (usize, String, Arc<Keys>, i64, i64)| async move {
-            let body = conn.query_range(&q, a, b, step).await?;
-            let (series, _) = parse_answer(&body).map_err(|why| Error::Answer { url: conn.url(), why })?;
-            Ok::<_, Error>((k, keys, series))
-        };
-        let mut stream = futures::stream::iter(requests.into_iter().map(one)).buffer_unordered(4);
-        let mut out = Vec::new();
-        while let Some(a) = stream.next().await {
-            out.push(a?);
-        }
-        Ok::<_, Error>(out)
+    let answers = conn.all(requests, |(k, q, keys, a, b): (usize, String, Arc<Keys>, i64, i64)| async move {
+        let body = conn.query_range(&q, a, b, step).await?;
+        let (series, _) = conn.parse(&body)?;
+        Ok((k, keys, series))
     })?;
     // Per meter and series (labels): min, max and last by the column's end.
     type Columns = std::collections::BTreeMap<i64, [f64; 3]>;

@@ -5,6 +5,9 @@ use std::time::Duration;
 
 use plant_i18n::{Msg, msg};
 
+/// Requests in flight at once.
+pub(crate) const IN_FLIGHT: usize = 4;
+
 /// The most an answer may hold: a day of one-minute samples of 100 meters is about 5 MB.
 pub const MAX_ANSWER_BYTES: usize = 256 << 20;
 
@@ -137,6 +140,28 @@ impl Connection {
     /// Runs `f` on the connection's runtime and waits for it.
     pub(crate) fn block_on<F: std::future::Future>(&self, f: F) -> F::Output {
         self.runtime.block_on(f)
+    }
+
+    /// One request per item, [`IN_FLIGHT`] at a time on the connection's runtime, waited for: the answers in
+    /// the order they came; the first failure stops the rest.
+    pub(crate) fn all<I, T, Fut>(&self, items: Vec<I>, one: impl Fn(I) -> Fut) -> Result<Vec<T>, Error>
+    where
+        Fut: std::future::Future<Output = Result<T, Error>>,
+    {
+        use futures::StreamExt;
+        self.runtime.block_on(async {
+            let mut stream = futures::stream::iter(items.into_iter().map(one)).buffer_unordered(IN_FLIGHT);
+            let mut out = Vec::new();
+            while let Some(a) = stream.next().await {
+                out.push(a?);
+            }
+            Ok(out)
+        })
+    }
+
+    /// An answer's series and the count of samples that were not numbers, or why it is not the API's.
+    pub(crate) fn parse(&self, body: &str) -> Result<(Vec<crate::parse::Series>, usize), Error> {
+        crate::parse::parse_answer(body).map_err(|why| Error::Answer { url: self.url(), why })
     }
 
     /// An instant query at `time_ms`: the answer's body.

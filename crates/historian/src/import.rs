@@ -7,7 +7,6 @@ use plant_site::{HISTORIAN_METRIC, Site};
 use plant_store::Store;
 
 use crate::client::{Connection, Error};
-use crate::parse::parse_answer;
 use crate::promql::quote;
 
 /// Samples in one JSON line (one meter's run of samples).
@@ -55,7 +54,7 @@ pub fn selector_for(site_label: &str) -> String {
 fn last_held(conn: &Connection, site_label: &str, window: (i64, i64)) -> Result<HashMap<String, i64>, Error> {
     let q = format!("tlast_over_time({HISTORIAN_METRIC}{{site=\"{}\"}}[{}ms])", quote(site_label), window.1 - window.0 + 2);
     let body = conn.block_on(conn.query(&q, window.1 + 1))?;
-    let (series, _) = parse_answer(&body).map_err(|why| Error::Answer { url: conn.url(), why })?;
+    let (series, _) = conn.parse(&body)?;
     Ok(series
         .into_iter()
         .filter_map(|s| {
@@ -126,7 +125,7 @@ pub fn import(site: &Site, store: &Store, opts: &ImportOptions, progress: &dyn F
 fn count_held(conn: &Connection, site_label: &str, window: (i64, i64)) -> Result<u64, Error> {
     let q = format!("sum(count_over_time({HISTORIAN_METRIC}{{site=\"{}\"}}[{}ms]))", quote(site_label), window.1 - window.0 + 2);
     let body = conn.block_on(conn.query(&q, window.1 + 1))?;
-    let (series, _) = parse_answer(&body).map_err(|why| Error::Answer { url: conn.url(), why })?;
+    let (series, _) = conn.parse(&body)?;
     Ok(series.first().and_then(|s| s.values.first()).copied().filter(|v| v.is_finite() && *v >= 0.0).map_or(0, |v| v.round() as u64))
 }
 

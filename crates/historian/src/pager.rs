@@ -17,7 +17,6 @@ use plant_site::{Diagnostic, Historian, Site};
 use plant_store::{Series, Store};
 
 use crate::client::{Connection, Error};
-use crate::parse::parse_answer;
 use crate::promql::plan;
 
 /// How the pager holds the record.
@@ -271,20 +270,11 @@ impl Worker {
         let (start, end) = (b * block_ms, (b + 1) * block_ms);
         let sels = crate::read::selectors(plan(&self.selector, &self.meters));
         let conn = &self.conn;
-        let answers = conn.block_on(async {
-            use futures::StreamExt;
-            // Samples in [start, end): the range (end − 1 − span, end − 1] at time end − 1 ms.
-            let one = |sel: Arc<str>, keys: Arc<crate::read::Keys>| async move {
-                let body = conn.query(&format!("{sel}[{block_ms}ms]"), end - 1).await?;
-                let (series, _) = parse_answer(&body).map_err(|why| Error::Answer { url: conn.url(), why })?;
-                Ok::<_, Error>((keys, series))
-            };
-            let mut stream = futures::stream::iter(sels.into_iter().map(|(s, k)| one(s, k))).buffer_unordered(4);
-            let mut out = Vec::new();
-            while let Some(a) = stream.next().await {
-                out.push(a?);
-            }
-            Ok::<_, Error>(out)
+        // Samples in [start, end): the range (end − 1 − span, end − 1] at time end − 1 ms.
+        let answers = conn.all(sels, |(sel, keys): (Arc<str>, Arc<crate::read::Keys>)| async move {
+            let body = conn.query(&format!("{sel}[{block_ms}ms]"), end - 1).await?;
+            let (series, _) = conn.parse(&body)?;
+            Ok((keys, series))
         })?;
         // Every series of each meter in the block, by its labels; the one with the most samples is kept (as
         // the whole-window read does).

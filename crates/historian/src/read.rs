@@ -8,12 +8,10 @@ use plant_i18n::msg;
 use plant_ingest::{Ingested, Progress, Samples};
 use plant_site::{Diagnostic, Historian, Site};
 
+use crate::client::IN_FLIGHT;
 use crate::client::{Connection, Error};
-use crate::parse::{Series, parse_answer};
+use crate::parse::Series;
 use crate::promql::{Plan, plan};
-
-/// Requests in flight at once.
-const IN_FLIGHT: usize = 4;
 
 /// How far back the window's start is looked for when `[historian]` gives no `from` (VictoriaMetrics'
 /// `tfirst_over_time`).
@@ -74,7 +72,7 @@ fn discover(conn: &Connection, sels: &[(Arc<str>, Arc<Keys>)], at_ms: i64) -> Re
         for (f, first) in [("min(tfirst_over_time", true), ("max(tlast_over_time", false)] {
             let q = format!("{f}({sel}[{DISCOVER_DAYS}d]))");
             let body = conn.block_on(conn.query(&q, at_ms))?;
-            let (series, _) = parse_answer(&body).map_err(|why| Error::Answer { url: conn.url(), why })?;
+            let (series, _) = conn.parse(&body)?;
             let Some(v) = series.first().and_then(|s| s.values.first()).copied().filter(|v| v.is_finite()) else { continue };
             let t = (v * 1000.0).round() as i64;
             let b = bounds.get_or_insert((t, t));
@@ -205,7 +203,7 @@ async fn fetch_all(conn: &Connection, requests: Vec<Request>, done: &dyn Fn(usiz
 async fn one(conn: &Connection, r: Request) -> Result<Answer, Error> {
     let q = format!("{}[{}ms]", r.selector, r.span_ms);
     let body = conn.query(&q, r.end_ms).await?;
-    let (series, bad) = parse_answer(&body).map_err(|why| Error::Answer { url: conn.url(), why })?;
+    let (series, bad) = conn.parse(&body)?;
     Ok((r.keys, series, bad))
 }
 

@@ -24,7 +24,6 @@ use plant_site::{Diagnostic, Historian, Site};
 use plant_store::{Series, Store};
 
 use crate::client::{Connection, Error};
-use crate::parse::parse_answer;
 use crate::promql::plan;
 use crate::read::{Keys, selectors};
 
@@ -32,9 +31,6 @@ const HOUR_MS: i64 = 3_600_000;
 
 /// The most hours asked for in one range query: Prometheus refuses more than 11,000 points a series.
 pub const MAX_STEPS: i64 = 10_000;
-
-/// Requests in flight at once.
-const IN_FLIGHT: usize = 4;
 
 /// A window summed by the database.
 #[derive(Clone, Debug, Default)]
@@ -114,22 +110,13 @@ pub fn summarise(conn: &Connection, site: &Site, selector: &str, (t0, t1): (i64,
         }
     }
     let total = requests.len();
-    let answers = conn.block_on(async {
-        use futures::StreamExt;
-        let one = |(piece, f, sel, keys): (Piece, &'static str, Arc<str>, Arc<Keys>)| async move {
-            let body = match piece {
-                Piece::Hours { first_end, last_end } => conn.query_range(&format!("{f}({sel}[{HOUR_MS}ms] offset 1ms)"), first_end, last_end, HOUR_MS).await?,
-                Piece::Part { start, end } => conn.query(&format!("{f}({sel}[{}ms] offset 1ms)", end - start), end).await?,
-            };
-            let (series, _) = parse_answer(&body).map_err(|why| Error::Answer { url: conn.url(), why })?;
-            Ok::<_, Error>((f == "count_over_time", keys, series))
+    let answers = conn.all(requests, |(piece, f, sel, keys): (Piece, &'static str, Arc<str>, Arc<Keys>)| async move {
+        let body = match piece {
+            Piece::Hours { first_end, last_end } => conn.query_range(&format!("{f}({sel}[{HOUR_MS}ms] offset 1ms)"), first_end, last_end, HOUR_MS).await?,
+            Piece::Part { start, end } => conn.query(&format!("{f}({sel}[{}ms] offset 1ms)", end - start), end).await?,
         };
-        let mut stream = futures::stream::iter(requests.into_iter().map(one)).buffer_unordered(IN_FLIGHT);
-        let mut out = Vec::new();
-        while let Some(a) = stream.next().await {
-            out.push(a?);
-        }
-        Ok::<_, Error>(out)
+        let (series, _) = conn.parse(&body)?;
+        Ok((f == "count_over_time", keys, series))
     })?;
     // Per meter, per series (labels): sums and counts by the bucket's end.
     let mut found: HashMap<String, HashMap<BTreeMap<String, String>, Buckets>> = HashMap::new();

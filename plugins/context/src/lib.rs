@@ -196,25 +196,27 @@ pub struct ChartWindow {
 }
 
 impl ChartWindow {
-    /// What charts of `meters` over `[now − half, now + half)` in `columns` pixel columns ask for: `asked`
-    /// while it covers that window at about the same column width (so playing and scrubbing ask again only
-    /// when the window leaves it), else the window widened by half its span on each side, in whole columns.
-    pub fn for_charts(meters: Vec<String>, now: i64, half_ms: i64, columns: usize, asked: Option<&ChartWindow>) -> ChartWindow {
+    /// What charts of `meters` over `[now − half, now + half)` in `columns` pixel columns ask for, when it is
+    /// not `asked`: `None` while `asked` covers that window at about the same column width (so playing and
+    /// scrubbing ask again only when the window leaves it), else the window widened by half its span on each
+    /// side, in whole columns.
+    pub fn for_charts(meters: &[&str], now: i64, half_ms: i64, columns: usize, asked: Option<&ChartWindow>) -> Option<ChartWindow> {
         let (t0, t1) = (now - half_ms, now + half_ms);
         let step = ((t1 - t0) / columns.max(1) as i64).max(1_000);
         if let Some(a) = asked
-            && a.meters == meters
+            && a.meters.iter().map(String::as_str).eq(meters.iter().copied())
             && a.window.0 <= t0
             && t1 <= a.window.1
             && a.step_ms * 4 >= step * 3
             && a.step_ms * 3 <= step * 4
         {
-            return a.clone();
+            return None;
         }
         // Whole seconds, so the same columns come back for the same chart width.
         let step = (step + 999) / 1000 * 1000;
         let (a, b) = (t0 - half_ms / 2, t1 + half_ms / 2);
-        ChartWindow { meters, window: (a.div_euclid(step) * step, (b - 1).div_euclid(step) * step + step), step_ms: step }
+        let meters = meters.iter().map(|m| m.to_string()).collect();
+        Some(ChartWindow { meters, window: (a.div_euclid(step) * step, (b - 1).div_euclid(step) * step + step), step_ms: step })
     }
 }
 

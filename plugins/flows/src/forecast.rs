@@ -163,15 +163,7 @@ fn make(
         let (book, _) = plant_accounting::prepare(site);
         let (first, last) = store.time_range().unwrap_or((0, 0));
         let mut h = plant_accounting::hourly_totals(site, store, &book, first, last.saturating_add(1));
-        if !silent.is_empty() {
-            let keep: Vec<bool> = h.times_ms.iter().map(|&t| !silent.iter().any(|&(a, b)| a < t + HOUR_MS && t < b)).collect();
-            let pick = |v: &[f64]| v.iter().zip(&keep).filter(|(_, k)| **k).map(|(x, _)| *x).collect::<Vec<f64>>();
-            h = plant_accounting::HourlyTotals {
-                energy_gj: pick(&h.energy_gj),
-                co2_t: pick(&h.co2_t),
-                times_ms: h.times_ms.iter().zip(&keep).filter(|(_, k)| **k).map(|(t, _)| *t).collect(),
-            };
-        }
+        h.retain(|t| !silent.iter().any(|&(a, b)| a < t + HOUR_MS && t < b));
         (data, Arc::new(h))
     });
     let next_day = next_day_from(&hourly.1, hour);

@@ -378,16 +378,16 @@ fn database_lines(
         }
         return Lines::Held;
     }
-    let ids: Vec<String> = meters.iter().map(|m| m.id.clone()).collect();
-    let ask = plant_viewer_context::ChartWindow::for_charts(ids, clock.now_ms, half, chart_columns(ui), charted.asked.as_ref());
-    if charted.asked.as_ref() != Some(&ask) {
-        charted.asked = Some(ask.clone());
+    let ids: Vec<&str> = meters.iter().map(|m| m.id.as_str()).collect();
+    if let Some(new) = plant_viewer_context::ChartWindow::for_charts(&ids, clock.now_ms, half, chart_columns(ui), charted.asked.as_ref()) {
+        charted.asked = Some(new);
     }
+    let Some(ask) = charted.asked.as_ref() else { return Lines::Held };
     // An answer for the window asked now, or one that still covers the charts (drawn until the new one comes).
     let covers = |w: &plant_viewer_context::ChartWindow| w.meters == ask.meters && w.window.0 <= clock.now_ms - half && clock.now_ms + half <= w.window.1;
     match &charted.answer {
-        Some((w, Ok(lines))) if *w == ask || covers(w) => Lines::Came(lines.clone(), w.step_ms),
-        Some((w, Err(e))) if *w == ask => {
+        Some((w, Ok(lines))) if w == ask || covers(w) => Lines::Came(lines.clone(), w.step_ms),
+        Some((w, Err(e))) if w == ask => {
             ui.colored_label(ui.visuals().warn_fg_color, t!("inspector-chart-failed", error = e.as_str()));
             Lines::Held
         }
@@ -423,24 +423,24 @@ fn anomalies_ui(ui: &mut egui::Ui, meters: &[&Meter], anomalies: &MeterAnomalies
 /// The chart's points over `[t0, t1)` — the held samples reduced to `columns` (M4), or over a paged
 /// database the database's line (its columns a little wider than the chart's: it asked for more than the
 /// window) — and the same as lines in chart coordinates, split at gaps so a gap shows as a gap.
-fn chart_points(
+fn chart_points<'a>(
     series: &plant_store::Series,
-    database: Option<(&[(i64, f64)], i64)>,
+    database: Option<(&'a [(i64, f64)], i64)>,
     (t0, t1): (i64, i64),
     columns: usize,
     to_x: impl Fn(i64) -> f64,
-) -> (Vec<(i64, f64)>, Vec<Vec<[f64; 2]>>) {
+) -> (std::borrow::Cow<'a, [(i64, f64)]>, Vec<Vec<[f64; 2]>>) {
     let (points, gap) = match database {
         Some((line, step)) => {
             let (a, b) = (line.partition_point(|p| p.0 < t0), line.partition_point(|p| p.0 < t1));
             // A column without samples leaves more than a column between points: a gap.
-            (line[a..b].to_vec(), series.hold_ms().max(step).max(1))
+            (std::borrow::Cow::Borrowed(&line[a..b]), series.hold_ms().max(step).max(1))
         }
-        None => (series.m4(t0, t1, columns), series.hold_ms().max(1)),
+        None => (std::borrow::Cow::Owned(series.m4(t0, t1, columns)), series.hold_ms().max(1)),
     };
     let mut lines: Vec<Vec<[f64; 2]>> = vec![Vec::new()];
     let mut last_t = None;
-    for &(t, v) in &points {
+    for &(t, v) in points.iter() {
         if last_t.is_some_and(|lt: i64| t - lt > gap.max((t1 - t0) / columns.max(1) as i64)) {
             lines.push(Vec::new());
         }
