@@ -172,3 +172,24 @@ site-historian-empty-window = the historian's window ends before it starts
 site-historian-bad-duration = “{ $duration }” is not a duration from { $min_s } s to { $max_s } s (write 1d as 24h, e.g. “24h”, “30s”)
 site-historian-auth-pair = the historian needs both auth_header and auth_env, or neither
 site-historian-bad-cache = cache_mb must be from 16 to 1048576 (MB), not { $mb }
+
+# Editing site.toml (crates/site/src/edit.rs)
+site-edit-made-equipment = make “{ $id }” equipment
+site-edit-bound-node = bind “{ $equipment }” to node “{ $node }”
+site-edit-bound-meter = bind meter “{ $meter }” to “{ $equipment }”
+site-edit-added-flow = draw a flow of { $carrier } from “{ $from }” to “{ $to }”
+site-edit-removed-flow = remove the flow of { $carrier } from “{ $from }” to “{ $to }”
+site-edit-bad-id = “{ $id }” cannot be an id: use letters, digits, “-”, “_” or “.”
+site-edit-id-taken = there is already an item “{ $id }”
+site-edit-no-type = give the equipment a type (e.g. “pump”, “rotary-kiln”)
+site-edit-no-node = name the model node to bind
+site-edit-no-equipment = there is no equipment “{ $id }”
+site-edit-no-meter = there is no meter “{ $id }”
+site-edit-no-item = there is no equipment or flow-graph node “{ $id }”
+site-edit-flow-to-itself = a flow cannot go from “{ $id }” to itself
+site-edit-no-carrier = name the flow's carrier (e.g. “electricity”, “coal”)
+site-edit-no-formula = give the flow a meter or a formula
+site-edit-no-flow = there is no flow of { $carrier } from “{ $from }” to “{ $to }”
+site-edit-not-tables = “{ $name }” in site.toml is not a list of [[{ $name }]] tables
+site-edit-cannot-save = cannot save site.toml: { $error }
+site-edit-changed-on-disk = site.toml was changed by another program since it was opened: reload it (your edits here are then dropped) or save them under another name by hand

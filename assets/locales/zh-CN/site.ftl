@@ -171,3 +171,24 @@ site-historian-empty-window = 历史数据库的时间窗结束早于开始
 site-historian-bad-duration = “{ $duration }”不是 { $min_s } 秒到 { $max_s } 秒之间的时长（1 天请写 24h，例如“24h”“30s”）
 site-historian-auth-pair = 历史数据库需要同时设置 auth_header 和 auth_env，或都不设置
 site-historian-bad-cache = cache_mb 必须在 16 到 1048576（MB）之间，而不是 { $mb }
+
+# 编辑 site.toml（crates/site/src/edit.rs）
+site-edit-made-equipment = 将“{ $id }”设为设备
+site-edit-bound-node = 将“{ $equipment }”绑定到节点“{ $node }”
+site-edit-bound-meter = 将计量表“{ $meter }”绑定到“{ $equipment }”
+site-edit-added-flow = 添加从“{ $from }”到“{ $to }”的{ $carrier }能流
+site-edit-removed-flow = 删除从“{ $from }”到“{ $to }”的{ $carrier }能流
+site-edit-bad-id = “{ $id }”不能作为标识：请使用字母、数字、“-”、“_”或“.”
+site-edit-id-taken = 已有名为“{ $id }”的项
+site-edit-no-type = 请填写设备类型（例如“pump”“rotary-kiln”）
+site-edit-no-node = 请指定要绑定的模型节点
+site-edit-no-equipment = 没有设备“{ $id }”
+site-edit-no-meter = 没有计量表“{ $id }”
+site-edit-no-item = 没有设备或能流节点“{ $id }”
+site-edit-flow-to-itself = 能流不能从“{ $id }”流向自身
+site-edit-no-carrier = 请填写能流的能源品种（例如“electricity”“coal”）
+site-edit-no-formula = 请为能流指定计量表或公式
+site-edit-no-flow = 没有从“{ $from }”到“{ $to }”的{ $carrier }能流
+site-edit-not-tables = site.toml 中的“{ $name }”不是 [[{ $name }]] 表的列表
+site-edit-cannot-save = 无法保存 site.toml：{ $error }
+site-edit-changed-on-disk = 打开后 site.toml 已被其他程序修改：请重新加载（此处的编辑将被丢弃），或手动另存

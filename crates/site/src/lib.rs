@@ -3,6 +3,7 @@
 
 pub mod binding;
 mod diagnostic;
+pub mod edit;
 mod model;
 mod package;
 mod quantity;

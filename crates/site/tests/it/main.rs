@@ -1,5 +1,6 @@
 //! Site parsing, good and bad, and model binding.
 
+mod edit;
 mod flows;
 mod fuzz_regressions;
 mod model;

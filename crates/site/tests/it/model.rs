@@ -82,7 +82,7 @@ fn a_truncated_model_is_an_error_not_a_panic() {
 
 /// A GLB of `json` and, when not empty, a binary chunk `bin` (GLB 2.0: header, JSON chunk padded with spaces,
 /// BIN chunk).
-fn glb(json: &str, bin: &[u8]) -> Vec<u8> {
+pub(crate) fn glb(json: &str, bin: &[u8]) -> Vec<u8> {
     let mut j = json.as_bytes().to_vec();
     while !j.len().is_multiple_of(4) {
         j.push(b' ');
@@ -105,7 +105,7 @@ fn glb(json: &str, bin: &[u8]) -> Vec<u8> {
 
 /// A GLB as CAD exports write them: a named group `Line 1` holding an unnamed node with the mesh `Kiln_Shell`,
 /// and a node `Fan` under `Line 2`; every mesh one triangle.
-fn cad_like_glb(path: &std::path::Path) {
+pub(crate) fn cad_like_glb(path: &std::path::Path) {
     let mut bin = Vec::new();
     for v in [[0.0f32, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]] {
         for x in v {
