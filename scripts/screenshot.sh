@@ -68,5 +68,6 @@ for lang in ${1:-en zh-CN}; do
   shoot "$lang" anomalies.png 1600x900 --at "2026-11-10 15:00" --select kiln-1 --anomalies --paused
   shoot "$lang" training.png 1600x900 --training kiln-upset --at "2026-11-10 13:18" --alarms
   shoot "$lang" presentation.png 1600x900 sample-sites/aluminium-smelter --training anode-effect --at "2026-11-05 01:48" --alarms --presentation
+  shoot "$lang" edit-mode.png 1600x1000 --at "2026-11-03 10:00" --edit --select kiln-1 --paused
   shoot "$lang" scenarios.png 1600x1000 sample-sites/office-building --at "2026-08-12 15:00" --scenarios comfort-and-green-power --flows co2 --flows-window record
 done

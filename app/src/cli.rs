@@ -60,6 +60,10 @@ pub struct Cli {
     #[arg(long)]
     pub forecast: bool,
 
+    /// Start in the edit mode (bind model nodes and meters to equipment, draw flows; docs/edit-mode.md).
+    #[arg(long)]
+    pub edit: bool,
+
     /// The inspector's chart window at start, each side of the cursor: 1h, 6h, 24h or 7d.
     #[arg(long, default_value = "6h", value_parser = ["1h", "6h", "24h", "7d"])]
     pub chart_window: String,
@@ -814,6 +818,7 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         (_, "chart_window") => t!("app-arg-chart-window"),
         (_, "whatif") => t!("app-arg-whatif"),
         (_, "forecast") => t!("app-arg-forecast"),
+        (_, "edit") => t!("app-arg-edit"),
         (_, "alarms") => t!("app-arg-alarms"),
         (_, "anomalies") => t!("app-arg-anomalies"),
         (_, "sources") => t!("app-arg-sources"),

@@ -43,6 +43,7 @@ pub fn add_logic_plugins(app: &mut App, site: &Path) {
         plant_alarms_view::AlarmsPlugin { ui: false },
         plant_anomalies_view::AnomaliesPlugin { ui: false },
         plant_training_view::TrainingPlugin { ui: false },
+        plant_edit_view::EditPlugin { ui: false },
     ));
 }
 
@@ -81,6 +82,7 @@ pub fn build_app(cli: &cli::Cli) -> App {
         plant_anomalies_view::AnomaliesPlugin { ui: true },
         plant_training_view::TrainingPlugin { ui: true },
         plant_scenarios_view::ScenariosPlugin,
+        plant_edit_view::EditPlugin { ui: true },
     ))
     .add_plugins(startup::StartupPlugin(StartupOptions::from_cli(cli)))
     .add_systems(Startup, log_language);

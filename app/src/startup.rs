@@ -21,6 +21,7 @@ pub struct StartupOptions {
     pub live: bool,
     pub whatif: bool,
     pub forecast: bool,
+    pub edit: bool,
     pub select: Option<String>,
     pub colour_by: Option<String>,
     pub flows: Option<String>,
@@ -45,6 +46,7 @@ impl StartupOptions {
             live: cli.live,
             whatif: cli.whatif,
             forecast: cli.forecast,
+            edit: cli.edit,
             select: cli.select.clone(),
             colour_by: cli.colour_by.clone(),
             flows: cli.flows.clone(),
@@ -104,6 +106,7 @@ fn apply_options(
     whatif: Option<ResMut<plant_whatif_view::WhatIfState>>,
     inspector: Option<ResMut<plant_inspector::InspectorState>>,
     scenarios: Option<ResMut<plant_scenarios_view::ScenariosState>>,
+    editing: Option<ResMut<plant_edit_view::Editing>>,
 ) {
     if applied.0 || !status.is_ready() {
         return;
@@ -125,6 +128,9 @@ fn apply_options(
     }
     if let (true, Some(mut w)) = (opts.whatif, whatif) {
         w.open = true;
+    }
+    if let (true, Some(mut e)) = (opts.edit, editing) {
+        e.on = true;
     }
     if let Some(mut i) = inspector {
         i.forecast = opts.forecast;

@@ -14,9 +14,14 @@ pub(crate) fn loaded_app() -> App {
 
 /// [`loaded_app`], with `setup` run on the app after its plugins are added and before anything loads.
 pub(crate) fn loaded_app_with(setup: impl FnOnce(&mut App)) -> App {
+    loaded_app_at(&crate::cement_site(), setup)
+}
+
+/// [`loaded_app_with`] for the site package in `site`.
+pub(crate) fn loaded_app_at(site: &std::path::Path, setup: impl FnOnce(&mut App)) -> App {
     let mut app = App::new();
     app.add_plugins(MinimalPlugins).insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs(1)));
-    plant_twin::add_logic_plugins(&mut app, &crate::cement_site());
+    plant_twin::add_logic_plugins(&mut app, site);
     setup(&mut app);
     app.finish();
     app.cleanup();

@@ -5,6 +5,7 @@ mod anomalies;
 mod baseline;
 mod cli_lang;
 mod clock;
+mod edit;
 mod fonts;
 mod forecast;
 mod headless;

@@ -48,6 +48,7 @@ app-arg-flows-window = The flows panel's window at start: now, hour, day, week o
 app-arg-chart-window = The inspector's chart window at start, each side of the cursor: 1h, 6h, 24h or 7d.
 app-arg-whatif = Open the what-if panel of the selected unit at start (with --select).
 app-arg-forecast = Show the selected item's meter forecasts beyond the cursor in the inspector at start (with --select).
+app-arg-edit = Start in the edit mode: bind model nodes and meters to equipment, draw flows (docs/edit-mode.md).
 app-arg-alarms = Open the alarm list at start.
 app-arg-sources = Your own live sources file, used instead of the site's sources.toml and started at once (see docs/live.md).
 app-arg-live = Connect the site's live sources without asking and follow now (a package's sources.toml otherwise waits for your consent).

@@ -189,6 +189,7 @@ site-edit-no-item = there is no equipment or flow-graph node “{ $id }”
 site-edit-flow-to-itself = a flow cannot go from “{ $id }” to itself
 site-edit-no-carrier = name the flow's carrier (e.g. “electricity”, “coal”)
 site-edit-no-formula = give the flow a meter or a formula
+site-edit-flow-exists = there is already a flow of { $carrier } from “{ $from }” to “{ $to }”
 site-edit-no-flow = there is no flow of { $carrier } from “{ $from }” to “{ $to }”
 site-edit-not-tables = “{ $name }” in site.toml is not a list of [[{ $name }]] tables
 site-edit-cannot-save = cannot save site.toml: { $error }

@@ -48,6 +48,7 @@ app-arg-flows-window = 启动时能流面板的统计期：now（当前）、hou
 app-arg-chart-window = 启动时检视面板曲线的时间窗（光标两侧各）：1h、6h、24h 或 7d。
 app-arg-whatif = 启动时打开所选设备的情景推演面板（与 --select 一起使用）。
 app-arg-forecast = 启动时在检查面板中显示所选设备各计量表在光标之后的预测（与 --select 一起使用）。
+app-arg-edit = 以编辑模式启动：将模型节点和计量表绑定到设备，添加能流（docs/edit-mode.md）。
 app-arg-alarms = 启动时打开报警列表。
 app-arg-sources = 自定义的实时数据源文件，代替站点包的 sources.toml 并立即启动（见 docs/live.md）。
 app-arg-live = 不经询问即连接站点包的实时数据源并跟随当前时刻（否则站点包的 sources.toml 需经您同意后才连接）。

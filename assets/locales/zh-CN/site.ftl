@@ -188,6 +188,7 @@ site-edit-no-item = 没有设备或能流节点“{ $id }”
 site-edit-flow-to-itself = 能流不能从“{ $id }”流向自身
 site-edit-no-carrier = 请填写能流的能源品种（例如“electricity”“coal”）
 site-edit-no-formula = 请为能流指定计量表或公式
+site-edit-flow-exists = 已有从“{ $from }”到“{ $to }”的{ $carrier }能流
 site-edit-no-flow = 没有从“{ $from }”到“{ $to }”的{ $carrier }能流
 site-edit-not-tables = site.toml 中的“{ $name }”不是 [[{ $name }]] 表的列表
 site-edit-cannot-save = 无法保存 site.toml：{ $error }

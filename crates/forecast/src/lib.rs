@@ -156,13 +156,21 @@ pub enum Error {
     Model(String),
 }
 
+impl Error {
+    /// Why, in words of the catalogue (assets/locales/*/forecast.ftl).
+    pub fn message(&self) -> plant_i18n::Msg {
+        match self {
+            Error::TooShort { have, need } => plant_i18n::msg!("forecast-error-too-short", have = *have, need = *need),
+            Error::NoHistory => plant_i18n::msg!("forecast-error-no-history"),
+            Error::Model(e) => plant_i18n::msg!("forecast-error-model", error = e.as_str()),
+        }
+    }
+}
+
+/// In the current language.
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Error::TooShort { have, need } => write!(f, "{have} steps of history; at least {need} are needed"),
-            Error::NoHistory => write!(f, "no data before the instant"),
-            Error::Model(e) => write!(f, "{e}"),
-        }
+        f.write_str(&self.message().text())
     }
 }
 

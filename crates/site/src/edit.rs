@@ -42,7 +42,8 @@ pub enum Edit {
     MakeEquipment { id: String, kind: String, name: String, area: String, node: NodeKey },
     /// An existing item bound to another node (its `node`/`mesh` keys replaced).
     BindNode { equipment: String, node: NodeKey },
-    /// A meter moved to another equipment item (`equipment =` of its `[[meter]]`).
+    /// A meter moved to another equipment item (`equipment =` of its `[[meter]]`); the flows it measures into
+    /// or out of its old item move with it.
     BindMeter { meter: String, equipment: String },
     /// A new `[[flow]]`.
     AddFlow { from: String, to: String, carrier: String, amount: FlowAmount },
@@ -107,9 +108,11 @@ impl SiteEditor {
         self.doc.to_string()
     }
 
-    /// The site as edited, with its problems.
+    /// The site as edited, with its problems (those [`crate::open`] finds).
     pub fn parse(&self) -> Result<Opened, Diagnostic> {
-        crate::parse(&self.text(), &self.root)
+        let mut opened = crate::parse(&self.text(), &self.root)?;
+        crate::check_data_files(&mut opened);
+        Ok(opened)
     }
 
     /// Whether there are edits not saved.
@@ -241,6 +244,9 @@ fn check(site: &Site, edit: &Edit) -> Result<(), Msg> {
             if carrier.trim().is_empty() {
                 return Err(msg!("site-edit-no-carrier"));
             }
+            if site.flows.iter().any(|f| f.from == *from && f.to == *to && f.carrier == carrier.trim()) {
+                return Err(msg!("site-edit-flow-exists", from = from, to = to, carrier = carrier.trim()));
+            }
             match amount {
                 FlowAmount::Meter(m) if site.meters.iter().all(|x| x.id != *m) => Err(msg!("site-edit-no-meter", id = m)),
                 FlowAmount::Formula(f) if f.trim().is_empty() => Err(msg!("site-edit-no-formula")),
@@ -289,7 +295,21 @@ fn change(doc: &mut DocumentMut, edit: &Edit) -> Result<(), Msg> {
         }
         Edit::BindMeter { meter, equipment } => {
             let t = find(doc, "meter", meter).ok_or_else(|| msg!("site-edit-no-meter", id = meter))?;
+            let old = t.get("equipment").and_then(Item::as_str).map(str::to_owned);
             set_keeping_comment(t, "equipment", equipment);
+            // The flows the meter measures into or out of its old item now go to the new one (a site from
+            // `plant-twin new` feeds each meter's item from a source): the meter's energy is the item's.
+            if let Some(old) = old
+                && let Some(flows) = doc.get_mut("flow").and_then(Item::as_array_of_tables_mut)
+            {
+                for f in flows.iter_mut().filter(|f| f.get("meter").and_then(Item::as_str) == Some(meter.as_str())) {
+                    for end in ["from", "to"] {
+                        if f.get(end).and_then(Item::as_str) == Some(old.as_str()) {
+                            set_keeping_comment(f, end, equipment);
+                        }
+                    }
+                }
+            }
         }
         Edit::AddFlow { from, to, carrier, amount } => {
             let mut t = Table::new();

@@ -49,6 +49,13 @@ pub fn open(root: &Path) -> Result<Opened, Diagnostic> {
         Diagnostic::error(&file, Place::Whole, message)
     })?;
     let mut opened = parse(&text, &root)?;
+    check_data_files(&mut opened);
+    Ok(opened)
+}
+
+/// Adds an error for each `[[data]]` file that is not there (what [`open`] finds beyond [`parse`]).
+pub fn check_data_files(opened: &mut Opened) {
+    let file = opened.site.site_toml_path();
     for d in &opened.site.data {
         // Paths were checked against the package when parsed; a refused one is not in `data`.
         let Ok(p) = opened.site.resolve(&d.path) else { continue };
@@ -56,7 +63,6 @@ pub fn open(root: &Path) -> Result<Opened, Diagnostic> {
             opened.diagnostics.push(Diagnostic::error(&file, Place::data_file(&d.path), msg!("site-data-file-not-found", path = p.display().to_string())));
         }
     }
-    Ok(opened)
 }
 
 /// Parses and validates `site.toml` text; `root` is the package folder its paths are relative to.

@@ -292,6 +292,26 @@ pub struct EquipmentNode {
     pub id: String,
 }
 
+/// The root of the site's model in the scene (its glTF nodes are below it).
+#[derive(Component, Debug, Clone, Copy, Default)]
+pub struct SiteModel;
+
+/// The names of a model node's ancestors and its own, root first: the path binding by `node = "A/B"` reads
+/// (docs/site-format.md). Mesh primitives are not nodes.
+pub fn node_path(names: &Query<(&Name, Option<&ChildOf>), Without<Mesh3d>>, entity: Entity) -> Vec<String> {
+    let mut path = Vec::new();
+    let mut at = Some(entity);
+    while let Some(e) = at
+        && let Ok((name, parent)) = names.get(e)
+        && path.len() < 256
+    {
+        path.push(name.as_str().to_owned());
+        at = parent.map(ChildOf::parent);
+    }
+    path.reverse();
+    path
+}
+
 /// The item's value for the colour quantity at the cursor, in the quantity's display unit;
 /// `None` is "no data" (no meter of that quantity, or every such meter in a gap).
 #[derive(Component, Debug, Clone, Copy, Default, PartialEq)]

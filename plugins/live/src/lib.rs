@@ -91,7 +91,8 @@ fn load_sources(
     mut clock: ResMut<SiteClock>,
 ) {
     let Some(site) = site else { return };
-    if live.site.as_ref().is_some_and(|s| Arc::ptr_eq(s, &site.0)) || !status.is_ready() {
+    // The same package (site.toml edited while open replaces the site, not its meters): the sources run on.
+    if live.site.as_ref().is_some_and(|s| Arc::ptr_eq(s, &site.0) || s.root == site.0.root) || !status.is_ready() {
         return;
     }
     *live = Live { site: Some(site.0.clone()), ..Live::default() };

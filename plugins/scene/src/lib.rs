@@ -28,7 +28,7 @@ impl Plugin for ScenePlugin {
             Update,
             (
                 choose_colouring.in_set(ViewerSystems::Load),
-                bind_equipment_nodes.in_set(ViewerSystems::Bind),
+                (rebind_on_site_change, bind_equipment_nodes).chain().in_set(ViewerSystems::Bind),
                 (update_scale, update_readings).chain().in_set(ViewerSystems::Readings),
             ),
         );
@@ -50,29 +50,10 @@ pub fn bind_equipment_nodes(
     bound: Query<(), With<EquipmentNode>>,
 ) {
     let Some(site) = site else { return };
-    // The names of a node's ancestors and its own, root first.
-    let path_of = |entity: Entity| -> Vec<String> {
-        let mut path = Vec::new();
-        let mut at = Some(entity);
-        while let Some(e) = at
-            && let Ok((name, parent)) = names.get(e)
-            && path.len() < 256
-        {
-            path.push(name.as_str().to_owned());
-            at = parent.map(ChildOf::parent);
-        }
-        path.reverse();
-        path
-    };
-    let mut bind = |entity: Entity, id: &str| {
-        commands.entity(entity).insert((EquipmentNode { id: id.to_owned() }, EquipmentReading(None), EquipmentTint(NO_DATA_COLOUR)));
-    };
     let mut done = Vec::new();
     for (entity, _, extras) in &nodes {
-        let path = path_of(entity);
-        let path: Vec<&str> = path.iter().map(String::as_str).collect();
-        if let Some(eq) = site.0.equipment_for(&plant_site::NodeRef { path: &path, mesh: None, extras: extras.map(|e| e.value.as_str()) }) {
-            bind(entity, &eq.id);
+        if let Some(id) = node_binding(&site.0, &names, entity, extras) {
+            commands.entity(entity).insert(bound_item(id));
             done.push(entity);
         }
     }
@@ -81,9 +62,65 @@ pub fn bind_equipment_nodes(
         if done.contains(&node) || bound.contains(node) {
             continue;
         }
-        if let Some(eq) = site.0.equipment.iter().find(|e| e.mesh.as_deref() == Some(mesh.0.as_str())) {
-            bind(node, &eq.id);
+        if let Some(id) = mesh_binding(&site.0, mesh) {
+            commands.entity(node).insert(bound_item(id));
             done.push(node);
+        }
+    }
+}
+
+/// The components of a node bound to equipment `id`, before its first reading.
+fn bound_item(id: &str) -> (EquipmentNode, EquipmentReading, EquipmentTint) {
+    (EquipmentNode { id: id.to_owned() }, EquipmentReading(None), EquipmentTint(NO_DATA_COLOUR))
+}
+
+/// The equipment a node stands for by its extras, its name or its path of names.
+fn node_binding<'s>(site: &'s plant_site::Site, names: &Query<(&Name, Option<&ChildOf>), Without<Mesh3d>>, entity: Entity, extras: Option<&GltfExtras>) -> Option<&'s str> {
+    let path = plant_viewer_context::node_path(names, entity);
+    let path: Vec<&str> = path.iter().map(String::as_str).collect();
+    site.equipment_for(&plant_site::NodeRef { path: &path, mesh: None, extras: extras.map(|e| e.value.as_str()) }).map(|e| e.id.as_str())
+}
+
+/// The equipment a node stands for by the name of its mesh.
+fn mesh_binding<'s>(site: &'s plant_site::Site, mesh: &GltfMeshName) -> Option<&'s str> {
+    site.equipment.iter().find(|e| e.mesh.as_deref() == Some(mesh.0.as_str())).map(|e| e.id.as_str())
+}
+
+/// Binds every node again when site.toml changes while open (the edit mode): an item whose node changed is
+/// unbound from the old (its meshes get the model's materials back) and bound to the new, and the colour
+/// scale's meter index is rebuilt ([`update_scale`] follows the site).
+#[allow(clippy::type_complexity)]
+pub fn rebind_on_site_change(
+    mut commands: Commands,
+    site: Option<Res<CurrentSite>>,
+    nodes: Query<(Entity, Option<&GltfExtras>, Option<&EquipmentNode>), (With<Name>, Without<Mesh3d>)>,
+    primitives: Query<(&GltfMeshName, &ChildOf)>,
+    names: Query<(&Name, Option<&ChildOf>), Without<Mesh3d>>,
+) {
+    let Some(site) = site else { return };
+    if !site.is_changed() || site.is_added() {
+        return;
+    }
+    let mut want: bevy::platform::collections::HashMap<Entity, &str> = bevy::platform::collections::HashMap::default();
+    for (entity, extras, _) in &nodes {
+        if let Some(id) = node_binding(&site.0, &names, entity, extras) {
+            want.insert(entity, id);
+        }
+    }
+    for (mesh, parent) in &primitives {
+        if let Some(id) = mesh_binding(&site.0, mesh) {
+            want.entry(parent.parent()).or_insert(id);
+        }
+    }
+    for (entity, _, now) in &nodes {
+        let new = want.get(&entity).copied();
+        if now.map(|n| n.id.as_str()) == new {
+            continue;
+        }
+        let mut e = commands.entity(entity);
+        e.remove::<(EquipmentNode, EquipmentReading, EquipmentTint)>();
+        if let Some(id) = new {
+            e.insert(bound_item(id));
         }
     }
 }
@@ -99,7 +136,8 @@ fn update_scale(
 ) {
     let Some(site) = site else { return };
     let carbon_changed = *by == ColourBy::Carbon && carbon.as_ref().is_some_and(|c| c.is_changed());
-    if !(data.is_changed() || by.is_changed() || carbon_changed) && scale.is_some() {
+    // The site changes while open when site.toml is edited: meters may have moved to other equipment.
+    if !(data.is_changed() || by.is_changed() || carbon_changed || site.is_changed()) && scale.is_some() {
         return;
     }
     match *by {

@@ -11,8 +11,8 @@ use bevy_panorbit_camera::{PanOrbitCamera, PanOrbitCameraPlugin, PanOrbitCameraS
 use plant_i18n::t;
 use plant_shell::{FreeArea, PanelOrder};
 use plant_viewer_context::{
-    ColourBy, CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, Hovered, ModelInfo, Selection, ViewRequest, ViewerSystems, colour_at, egui_colour,
-    format_value, quantity_label, swatch_ui,
+    ColourBy, CurrentSite, EquipmentNode, EquipmentReading, EquipmentTint, FrameRequest, Hovered, ModelInfo, Selection, SiteModel, ViewRequest, ViewerSystems, colour_at,
+    egui_colour, format_value, quantity_label, swatch_ui,
 };
 
 use crate::colour::ColourScale;
@@ -27,9 +27,6 @@ struct EquipmentMaterial(Handle<StandardMaterial>);
 /// A mesh's material from the model, restored in "model colours" mode.
 #[derive(Component)]
 struct ModelMaterial(Handle<StandardMaterial>);
-
-#[derive(Component)]
-struct SiteModel;
 
 /// Where the pointer went down, to tell a click from the end of an orbit drag.
 #[derive(Resource, Default)]
@@ -151,7 +148,23 @@ fn frame_requests(mut requests: MessageReader<FrameRequest>, mut views: MessageR
 /// The systems that paint the bound items each frame (their materials from their tints): the render plugin's,
 /// and what the per-frame benchmark measures (benches/frame.rs).
 pub fn colouring() -> bevy::ecs::schedule::ScheduleConfigs<bevy::ecs::system::ScheduleSystem> {
-    (give_equipment_materials, apply_colours).chain().into_configs()
+    (unpaint_unbound, give_equipment_materials, apply_colours).chain().into_configs()
+}
+
+/// A node no longer bound (site.toml edited) gets the model's materials back and loses its own.
+fn unpaint_unbound(
+    mut commands: Commands,
+    items: Query<(Entity, &ItemMeshes), (With<EquipmentMaterial>, Without<EquipmentNode>)>,
+    mut mesh_materials: Query<(&mut MeshMaterial3d<StandardMaterial>, &ModelMaterial)>,
+) {
+    for (item, meshes) in &items {
+        for &d in &meshes.0 {
+            if let Ok((mut mm, model)) = mesh_materials.get_mut(d) {
+                mm.0 = model.0.clone();
+            }
+        }
+        commands.entity(item).remove::<(EquipmentMaterial, ItemMeshes)>();
+    }
 }
 
 /// Gives each bound item one material of its own (for when it is selected or hovered), remembers the model's

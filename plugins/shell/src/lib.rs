@@ -238,6 +238,8 @@ pub enum Overlay {
     TrainingButton,
     /// Bottom right, above the training button: the scenarios button.
     ScenariosButton,
+    /// Bottom right, above the scenarios button: the edit mode's button.
+    EditButton,
     /// Bottom left: the alarms button with its counts.
     AlarmsButton,
     /// Bottom left, above the alarms button: the anomalies button.
@@ -260,6 +262,7 @@ impl Overlay {
             Overlay::AnomaliesButton => (egui::Align2::LEFT_BOTTOM, 1),
             Overlay::TrainingButton => (egui::Align2::RIGHT_BOTTOM, 3),
             Overlay::ScenariosButton => (egui::Align2::RIGHT_BOTTOM, 4),
+            Overlay::EditButton => (egui::Align2::RIGHT_BOTTOM, 5),
         }
     }
 }

@@ -185,8 +185,9 @@ fn edits_that_make_no_sense_are_refused_and_change_nothing() {
         (Edit::AddFlow { from: "kiln".into(), to: "kiln".into(), carrier: "heat".into(), amount: FlowAmount::Formula("remainder".into()) }, "site-edit-flow-to-itself"),
         (Edit::AddFlow { from: "kiln".into(), to: "moon".into(), carrier: "heat".into(), amount: FlowAmount::Formula("remainder".into()) }, "site-edit-no-item"),
         (Edit::AddFlow { from: "grid".into(), to: "kiln".into(), carrier: "".into(), amount: FlowAmount::Meter("kiln.power".into()) }, "site-edit-no-carrier"),
-        (Edit::AddFlow { from: "grid".into(), to: "kiln".into(), carrier: "electricity".into(), amount: FlowAmount::Meter("x".into()) }, "site-edit-no-meter"),
+        (Edit::AddFlow { from: "grid".into(), to: "fan-2".into(), carrier: "electricity".into(), amount: FlowAmount::Meter("x".into()) }, "site-edit-no-meter"),
         (Edit::RemoveFlow { from: "grid".into(), to: "kiln".into(), carrier: "coal".into() }, "site-edit-no-flow"),
+        (Edit::AddFlow { from: "grid".into(), to: "kiln".into(), carrier: "electricity".into(), amount: FlowAmount::Meter("fan.power".into()) }, "site-edit-flow-exists"),
     ];
     for (edit, id) in refused {
         let e = editor.apply(&site, edit.clone()).err().unwrap_or_else(|| panic!("{edit:?} applied"));
@@ -219,4 +220,21 @@ fn a_file_changed_by_another_program_is_not_overwritten() {
     assert!(!editor.is_dirty());
     let files: Vec<String> = std::fs::read_dir(dir.path()).expect("dir").filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
     assert!(!files.iter().any(|f| f.contains("saving")), "no temporary file left: {files:?}");
+}
+
+#[test]
+fn a_meter_moved_to_another_item_takes_the_flows_it_measures_along() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut editor = package(dir.path());
+    // kiln.power measures grid → kiln: bound to the fan, the flow goes grid → fan-2 (its comment kept).
+    let opened = apply(&mut editor, Edit::BindMeter { meter: "kiln.power".into(), equipment: "fan-2".into() });
+    let flows: Vec<(&str, &str, Option<&str>)> = opened.site.flows.iter().map(|f| (f.from.as_str(), f.to.as_str(), f.meter())).collect();
+    assert_eq!(flows, [("grid", "fan-2", Some("kiln.power"))]);
+    assert!(editor.text().contains("equipment = \"fan-2\"           # checked on site, 2026-11\n"), "{}", editor.text());
+    // A meter that measures no flow moves alone.
+    let opened = apply(&mut editor, Edit::BindMeter { meter: "fan.power".into(), equipment: "fan-2".into() });
+    assert_eq!(opened.site.flows.len(), 1);
+    editor.undo().expect("undo").expect("parses");
+    editor.undo().expect("undo").expect("parses");
+    assert_eq!(editor.text(), SITE);
 }
