@@ -43,3 +43,29 @@ fn a_new_site_from_an_export_opens_and_reports() {
     assert_ne!(code, 0);
     assert!(err.contains("not an IANA time zone"), "{err}");
 }
+
+#[test]
+fn a_z_up_millimetre_model_is_detected_and_written_to_site_toml() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let csv = dir.path().join("export.csv");
+    let mut text = String::from("Time,Building [kW]\n");
+    for i in 0..60 {
+        text.push_str(&format!("2026-11-10 08:{i:02}:00,{}\n", 120.0 + f64::from(i % 5)));
+    }
+    std::fs::write(&csv, text).expect("csv");
+    // tests/data/z-up-mm-building.glb: a 100 × 60 m building, 8 m high, exported Z-up in millimetres.
+    let model = format!("{}/../tests/data/z-up-mm-building.glb", env!("CARGO_MANIFEST_DIR"));
+    let folder = dir.path().join("building");
+    let (code, out, err) = run("en", &["new", folder.to_str().expect("path"), "--model", &model, "--data", csv.to_str().expect("path"), "--time-zone", "UTC"]);
+    assert_eq!(code, 0, "{out}\n{err}");
+    assert!(err.contains("looks like a Z-up export in millimetres (94 % of its surface faces Z; it spans 100000 units): wrote up_axis"), "{err}");
+    let toml = std::fs::read_to_string(folder.join("site.toml")).expect("site.toml");
+    assert!(toml.contains("\nup_axis = \"z\"   # detected: 94 % of the model's surface faces Z"), "{toml}");
+    assert!(toml.contains("\nscale = 0.001   # detected: the model spans 100000 units"), "{toml}");
+    // Opened, it stands upright in metres and the check no longer advises.
+    let opened = plant_site::open(&folder).expect("opens");
+    let report = plant_site::check_model(&opened.site);
+    assert!(report.diagnostics.iter().all(|d| !d.message.id.starts_with("site-model-looks")), "{:?}", report.diagnostics);
+    let (lo, hi) = report.bounds.expect("bounds");
+    assert!((hi[1] - lo[1] - 8.0).abs() < 1e-3 && (hi[0] - lo[0] - 100.0).abs() < 1e-3, "{lo:?} {hi:?}");
+}

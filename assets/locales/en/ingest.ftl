@@ -89,3 +89,8 @@ ingest-new-exists = a site.toml is already there; choose a new folder
 ingest-new-glb-only = the model must be a .glb or a .gltf
 ingest-new-model-uri = the model names the file "{ $uri }" outside its own folder (or not as a relative path); it cannot be copied into the package
 ingest-step-database = reading from the database
+
+# plant-twin new: the model's orientation and unit, detected (crates/site/src/orientation.rs)
+ingest-new-z-up = the model looks like a Z-up export ({ $share } % of its surface faces Z, the floors and roofs): wrote up_axis = "z" to [site]; remove it if the model then lies on its side
+ingest-new-mm = the model looks like it is in millimetres (it spans { $extent } units): wrote scale = 0.001 to [site]; remove it if the model is in metres
+ingest-new-z-up-mm = the model looks like a Z-up export in millimetres ({ $share } % of its surface faces Z; it spans { $extent } units): wrote up_axis = "z" and scale = 0.001 to [site]; check that it stands upright at its size

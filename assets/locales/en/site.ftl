@@ -194,3 +194,8 @@ site-edit-no-flow = there is no flow of { $carrier } from “{ $from }” to “
 site-edit-not-tables = “{ $name }” in site.toml is not a list of [[{ $name }]] tables
 site-edit-cannot-save = cannot save site.toml: { $error }
 site-edit-changed-on-disk = site.toml was changed by another program since it was opened: reload it (your edits here are then dropped) or save them under another name by hand
+
+# Guessing a model's orientation and unit (crates/site/src/orientation.rs)
+site-model-looks-z-up = the model looks like a Z-up export ({ $share } % of its surface faces Z, the floors and roofs): add up_axis = "z" to [site] if it lies on its side
+site-model-looks-mm = the model looks like it is in millimetres (it spans { $extent } units): add scale = 0.001 to [site] if it is far too big
+site-model-looks-z-up-mm = the model looks like a Z-up export in millimetres ({ $share } % of its surface faces Z; it spans { $extent } units): add up_axis = "z" and scale = 0.001 to [site]

@@ -67,3 +67,8 @@ ingest-new-exists = 该处已有 site.toml；请换一个新文件夹
 ingest-new-glb-only = 模型必须是 .glb 或 .gltf
 ingest-new-model-uri = 模型引用的文件“{ $uri }”不在其所在文件夹内（或不是相对路径），无法复制到站点包中
 ingest-step-database = 从数据库读取
+
+# plant-twin new：检测到的模型朝向和单位（crates/site/src/orientation.rs）
+ingest-new-z-up = 模型看起来是 Z 轴向上导出的（{ $share }% 的表面朝向 Z，即楼板和屋面）：已在 [site] 中写入 up_axis = "z"；如果模型因此侧躺，请删除
+ingest-new-mm = 模型看起来以毫米为单位（跨度 { $extent } 个单位）：已在 [site] 中写入 scale = 0.001；如果模型以米为单位，请删除
+ingest-new-z-up-mm = 模型看起来是以毫米为单位、Z 轴向上导出的（{ $share }% 的表面朝向 Z；跨度 { $extent } 个单位）：已在 [site] 中写入 up_axis = "z" 和 scale = 0.001；请确认模型直立且尺寸正确

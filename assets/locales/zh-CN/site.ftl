@@ -193,3 +193,8 @@ site-edit-no-flow = 没有从“{ $from }”到“{ $to }”的{ $carrier }能�
 site-edit-not-tables = site.toml 中的“{ $name }”不是 [[{ $name }]] 表的列表
 site-edit-cannot-save = 无法保存 site.toml：{ $error }
 site-edit-changed-on-disk = 打开后 site.toml 已被其他程序修改：请重新加载（此处的编辑将被丢弃），或手动另存
+
+# 推测模型的朝向和单位（crates/site/src/orientation.rs）
+site-model-looks-z-up = 模型看起来是 Z 轴向上导出的（{ $share }% 的表面朝向 Z，即楼板和屋面）：如果模型侧躺，请在 [site] 中加上 up_axis = "z"
+site-model-looks-mm = 模型看起来以毫米为单位（跨度 { $extent } 个单位）：如果模型大得离谱，请在 [site] 中加上 scale = 0.001
+site-model-looks-z-up-mm = 模型看起来是以毫米为单位、Z 轴向上导出的（{ $share }% 的表面朝向 Z；跨度 { $extent } 个单位）：请在 [site] 中加上 up_axis = "z" 和 scale = 0.001

@@ -81,6 +81,8 @@ pub struct Scaffold {
     /// the user to bind; and how many have neither name (groups, mostly).
     pub free_nodes: Vec<String>,
     pub unnamed_nodes: usize,
+    /// What the model's geometry says of its up axis and unit (written to `[site]` when it is Z-up or in mm).
+    pub orientation: Option<plant_site::orientation::Orientation>,
     pub notes: Vec<Msg>,
 }
 
@@ -188,7 +190,16 @@ pub fn scaffold(opts: &Options) -> Result<Scaffold, Diagnostic> {
     let unnamed_nodes = nodes.iter().filter(|n| n.name.is_none() && n.mesh.is_none()).count();
     let name = opts.name.clone().unwrap_or_else(|| opts.folder.file_name().map_or_else(|| "site".to_owned(), |n| n.to_string_lossy().into_owned()));
     let (timestamp_column, timestamp_format) = files.first().map(|f| (f.timestamp_column.clone(), f.timestamp_format.clone())).unwrap_or_default();
-    let mut s = Scaffold { site_toml: String::new(), columns, timestamp_column, timestamp_format, files, model_name, model_files, free_nodes, unnamed_nodes, notes };
+    let orientation = opts.model.as_deref().and_then(plant_site::orientation::guess);
+    if let Some(o) = orientation.as_ref().filter(|o| o.z_up || o.millimetres) {
+        let extent = o.extent.iter().copied().fold(0.0f32, f32::max).round();
+        notes.push(match (o.z_up, o.millimetres) {
+            (true, true) => msg!("ingest-new-z-up-mm", share = (o.z_share() * 100.0).round(), extent = extent),
+            (true, false) => msg!("ingest-new-z-up", share = (o.z_share() * 100.0).round()),
+            _ => msg!("ingest-new-mm", extent = extent),
+        });
+    }
+    let mut s = Scaffold { site_toml: String::new(), columns, timestamp_column, timestamp_format, files, model_name, model_files, free_nodes, unnamed_nodes, orientation, notes };
     s.site_toml = site_toml(&s, opts, &name, &node_equipment);
     Ok(s)
 }
@@ -401,6 +412,14 @@ fn site_toml(s: &Scaffold, opts: &Options, name: &str, node_equipment: &[(String
     match &s.model_name {
         Some(m) => {
             let _ = writeln!(t, "model = {}", q(m));
+            if let Some(o) = s.orientation.as_ref().filter(|o| o.z_up) {
+                let share = (o.z_share() * 100.0).round();
+                let _ = writeln!(t, "up_axis = \"z\"   # detected: {share} % of the model's surface faces Z (floors, roofs); remove if it stands upright");
+            }
+            if let Some(o) = s.orientation.as_ref().filter(|o| o.millimetres) {
+                let extent = o.extent.iter().copied().fold(0.0f32, f32::max).round();
+                let _ = writeln!(t, "scale = 0.001   # detected: the model spans {extent} units, so millimetres; remove if it is in metres");
+            }
         }
         // Opens without 3D, and without an error about a model nobody gave.
         None => {

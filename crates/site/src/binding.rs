@@ -73,6 +73,7 @@ pub fn check_model(site: &Site) -> ModelReport {
     if let Some(scene) = gltf.default_scene().or_else(|| gltf.scenes().next()) {
         accumulate_bounds(scene, gltf.nodes().len(), site, &paths, &mut report);
     }
+    orientation_advice(site, &path, &mut report);
     for eq in &site.equipment {
         if !report.bound.contains_key(&eq.id) {
             report.unbound.push(eq.id.clone());
@@ -85,6 +86,23 @@ pub fn check_model(site: &Site) -> ModelReport {
         }
     }
     report
+}
+
+/// Where site.toml says neither `up_axis` nor `scale`, a warning when the model's geometry looks like a Z-up
+/// or millimetre export, naming what to add ([`crate::orientation`]).
+fn orientation_advice(site: &Site, path: &Path, report: &mut ModelReport) {
+    if site.header.up_axis.is_some() || site.header.scale.is_some() {
+        return;
+    }
+    let Some(o) = crate::orientation::guess(path) else { return };
+    let extent = o.extent.iter().copied().fold(0.0f32, f32::max);
+    let advice = match (o.z_up, o.millimetres) {
+        (true, true) => msg!("site-model-looks-z-up-mm", share = (o.z_share() * 100.0).round(), extent = extent.round()),
+        (true, false) => msg!("site-model-looks-z-up", share = (o.z_share() * 100.0).round()),
+        (false, true) => msg!("site-model-looks-mm", extent = extent.round()),
+        (false, false) => return,
+    };
+    report.diagnostics.push(Diagnostic::warning(&site.site_toml_path(), Place::named("[site]"), advice));
 }
 
 /// A node's name as Bevy's glTF loader names its entity: its own, or `GltfNode<index>`.
@@ -195,7 +213,7 @@ pub fn model_nodes(path: &Path) -> Result<Vec<ModelNode>, String> {
 ///   so the file is read whole and a declared length under 12 is refused here;
 /// - gltf-json 1.4's validation looks up a primitive's `POSITION` accessor by index before it checks
 ///   that the index exists, so attribute indices are checked here first; then the file is validated.
-fn read_model(path: &Path) -> Result<gltf::Gltf, gltf::Error> {
+pub(crate) fn read_model(path: &Path) -> Result<gltf::Gltf, gltf::Error> {
     let unchecked = read_unchecked(path)?;
     let json = unchecked.document.as_json();
     for (m, mesh) in json.meshes.iter().enumerate() {

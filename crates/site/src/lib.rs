@@ -5,6 +5,7 @@ pub mod binding;
 mod diagnostic;
 pub mod edit;
 mod model;
+pub mod orientation;
 mod package;
 mod quantity;
 mod text;

@@ -191,6 +191,60 @@ fn a_z_up_millimetre_model_is_turned_and_scaled() {
     assert_eq!(opened.site.model_matrix, plant_site::parse(base, dir.path()).expect("p").site.model_matrix);
 }
 
+/// A building as a CAD tool exports it in millimetres with Z up: a 100 × 60 m floor slab and roof 8 m apart
+/// (horizontal: facing Z) and one 100 × 8 m wall (facing Y), six triangles without indices.
+pub(crate) fn z_up_mm_building_glb(path: &std::path::Path) {
+    let quad = |a: [f32; 3], b: [f32; 3], c: [f32; 3], d: [f32; 3]| [a, b, c, a, c, d];
+    let (x, y, z) = (100_000.0, 60_000.0, 8_000.0);
+    let mut points = Vec::new();
+    points.extend(quad([0.0, 0.0, 0.0], [x, 0.0, 0.0], [x, y, 0.0], [0.0, y, 0.0]));
+    points.extend(quad([0.0, 0.0, z], [x, 0.0, z], [x, y, z], [0.0, y, z]));
+    points.extend(quad([0.0, 0.0, 0.0], [x, 0.0, 0.0], [x, 0.0, z], [0.0, 0.0, z]));
+    let bin: Vec<u8> = points.iter().flatten().flat_map(|v| v.to_le_bytes()).collect();
+    let json = format!(
+        r#"{{"asset":{{"version":"2.0"}},"scene":0,"scenes":[{{"nodes":[0]}}],"nodes":[{{"name":"Building","mesh":0}}],
+"meshes":[{{"name":"Shell","primitives":[{{"attributes":{{"POSITION":0}}}}]}}],
+"accessors":[{{"bufferView":0,"componentType":5126,"count":{n},"type":"VEC3","min":[0,0,0],"max":[{x},{y},{z}]}}],
+"bufferViews":[{{"buffer":0,"byteLength":{len}}}],"buffers":[{{"byteLength":{len}}}]}}"#,
+        n = points.len(),
+        len = bin.len()
+    );
+    std::fs::write(path, glb(&json, &bin)).expect("glb");
+}
+
+#[test]
+fn a_z_up_millimetre_export_is_recognised_and_the_sample_models_are_not() {
+    let dir = tempfile::tempdir().expect("tmp");
+    z_up_mm_building_glb(&dir.path().join("model.glb"));
+    // The same bytes as tests/data/z-up-mm-building.glb, which the app's tests use (`plant-twin new`).
+    let committed = include_bytes!("../../../../tests/data/z-up-mm-building.glb");
+    assert!(std::fs::read(dir.path().join("model.glb")).expect("read") == committed, "tests/data/z-up-mm-building.glb is this function's output");
+    let o = plant_site::orientation::guess(&dir.path().join("model.glb")).expect("measured");
+    // Floor and roof 2 × 6,000 m², the wall 800 m² (in mm²).
+    assert!((o.facing[2] - 1.2e10).abs() < 1e4 && (o.facing[1] - 8e8).abs() < 1e3 && o.facing[0] < 1.0, "{o:?}");
+    assert!(o.z_up && o.millimetres, "{o:?}");
+    assert_eq!(o.extent, [100_000.0, 60_000.0, 8_000.0]);
+    // The model check says so while [site] gives neither, at [site]; not once it gives them.
+    let base = "[site]\nname = \"mm\"\nkind = \"site\"\ntime_zone = \"UTC\"\n";
+    std::fs::write(dir.path().join("site.toml"), base).expect("site.toml");
+    let report = plant_site::check_model(&plant_site::open(dir.path()).expect("opens").site);
+    let advice: Vec<&plant_site::Diagnostic> = report.diagnostics.iter().filter(|d| d.message.id.starts_with("site-model-looks")).collect();
+    assert_eq!(advice.len(), 1, "{:?}", report.diagnostics);
+    assert_eq!(advice[0].message.id, "site-model-looks-z-up-mm");
+    assert!(advice[0].text_in(Lang::En).contains("94 % of its surface faces Z") && advice[0].text_in(Lang::En).contains("up_axis = \"z\" and scale = 0.001"), "{}", advice[0]);
+    std::fs::write(dir.path().join("site.toml"), format!("{base}up_axis = \"z\"\nscale = 0.001\n")).expect("site.toml");
+    let report = plant_site::check_model(&plant_site::open(dir.path()).expect("opens").site);
+    assert!(report.diagnostics.iter().all(|d| !d.message.id.starts_with("site-model-looks")), "{:?}", report.diagnostics);
+    let (lo, hi) = report.bounds.expect("bounds");
+    assert!((hi[0] - lo[0] - 100.0).abs() < 1e-3 && (hi[1] - lo[1] - 8.0).abs() < 1e-3, "100 m long, 8 m high: {lo:?} {hi:?}");
+    // The sample sites' models stand upright in metres.
+    for site in ["cement-plant", "office-building", "aluminium-smelter"] {
+        let model = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample-sites").join(site).join("model.glb");
+        let o = plant_site::orientation::guess(&model).expect("measured");
+        assert!(!o.z_up && !o.millimetres && o.facing[1] > o.facing[2], "{site}: {o:?}");
+    }
+}
+
 #[test]
 fn a_draco_compressed_model_is_said_to_be_so() {
     let dir = tempfile::tempdir().expect("tmp");
