@@ -135,6 +135,11 @@ pub enum Command {
     /// Make a site package from a model and a data export: meters guessed from the columns, matched to the
     /// model's nodes by name, a first flow graph; what was guessed and what could not be placed is listed.
     New(NewArgs),
+    /// Make a site package from an IFC building model: its geometry as model.glb (GlobalIds in the nodes'
+    /// extras), storeys and spaces as areas, building services (pumps, fans, AHUs, air terminals…) as
+    /// equipment; what was found and what was not is listed.
+    #[command(name = "import-ifc")]
+    ImportIfc(ImportIfcArgs),
     /// Serve a site's recorded data as if live (JSON at /api/values, Prometheus exposition at /metrics), a
     /// training scenario's malfunctions applied: a class practises on "live" data through the same sources a
     /// real plant uses. The same server as `plant-twin-sim`.
@@ -363,6 +368,20 @@ pub struct NewArgs {
     #[arg(long, default_value = "Asia/Shanghai")]
     pub time_zone: String,
     /// The site's name (default: the folder's name).
+    #[arg(long)]
+    pub name: Option<String>,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct ImportIfcArgs {
+    /// The IFC file (IFC2X3, IFC4 or IFC4X3, STEP form).
+    pub ifc: PathBuf,
+    /// The package folder to create (it must not hold a site.toml).
+    pub folder: PathBuf,
+    /// The IANA time zone of the building (its meters' times without an offset).
+    #[arg(long, default_value = "Asia/Shanghai")]
+    pub time_zone: String,
+    /// The site's name (default: the building's in the file).
     #[arg(long)]
     pub name: Option<String>,
 }
@@ -702,6 +721,7 @@ fn subcommand_about(name: &str) -> Option<String> {
         "optimise" => Some(t!("app-cmd-optimise")),
         "train" => Some(t!("app-cmd-train")),
         "new" => Some(t!("app-cmd-new")),
+        "import-ifc" => Some(t!("app-cmd-import-ifc")),
         "serve" => Some(t!("app-cmd-serve")),
         "forecast" => Some(t!("app-cmd-forecast")),
         "anomalies" => Some(t!("app-cmd-anomalies")),
@@ -800,6 +820,10 @@ fn arg_help(command: &str, id: &str) -> Option<String> {
         ("import", "auth_env") => t!("app-arg-import-auth-env"),
         (_, "connect") => t!("app-arg-connect"),
         ("new", "folder") => t!("app-arg-new-folder"),
+        ("import-ifc", "ifc") => t!("app-arg-import-ifc-file"),
+        ("import-ifc", "folder") => t!("app-arg-new-folder"),
+        ("import-ifc", "time_zone") => t!("app-arg-import-ifc-time-zone"),
+        ("import-ifc", "name") => t!("app-arg-import-ifc-name"),
         ("new", "model") => t!("app-arg-new-model"),
         ("new", "data") => t!("app-arg-new-data"),
         ("new", "time_zone") => t!("app-arg-new-time-zone"),

@@ -14,6 +14,7 @@ fn main() -> bevy::app::AppExit {
         Some(Command::Optimise(args)) => exit(plant_twin::whatif::optimise(args)),
         Some(Command::Train(args)) => exit(plant_twin::training::run(args)),
         Some(Command::New(args)) => exit(plant_twin::new::run(args)),
+        Some(Command::ImportIfc(args)) => exit(plant_twin::new::import_ifc(args)),
         Some(Command::Serve(args)) => exit(plant_simulator::run(&args.run())),
         Some(Command::Browse(args)) => exit(plant_twin::browse::run(args)),
         Some(Command::Import(args)) => exit(plant_twin::import::run(args)),

@@ -47,9 +47,15 @@ pub fn run(args: &NewArgs) -> Result<(), String> {
     if s.unnamed_nodes > 0 {
         out.push_str(&format!("{}\n", t!("app-new-unnamed-nodes", count = s.unnamed_nodes)));
     }
-    // Opened as the viewer opens it: site.toml, the model, the data.
+    check_opens(&args.folder, &mut out);
+    crate::whatif::out(&out);
+    Ok(())
+}
+
+/// Opens the new package as the viewer would (site.toml, the model, the data) and adds what it found to `out`.
+fn check_opens(folder: &std::path::Path, out: &mut String) {
     let mut diags = Vec::new();
-    match plant_site::open(&args.folder) {
+    match plant_site::open(folder) {
         Ok(opened) => {
             diags.extend(opened.diagnostics);
             diags.extend(plant_site::check_model(&opened.site).diagnostics);
@@ -62,7 +68,34 @@ pub fn run(args: &NewArgs) -> Result<(), String> {
     }
     let errors = diags.iter().filter(|d| d.is_error()).count();
     out.push_str(&format!("{}\n", t!("app-new-check", errors = errors, warnings = diags.len() - errors)));
-    out.push_str(&format!("{}\n", t!("app-new-open", folder = args.folder.display().to_string())));
+    out.push_str(&format!("{}\n", t!("app-new-open", folder = folder.display().to_string())));
+}
+
+/// `plant-twin import-ifc`: a site package from an IFC building model, and what was found in it.
+pub fn import_ifc(args: &crate::cli::ImportIfcArgs) -> Result<(), String> {
+    let failed = |message: String| t!("app-error", message = message);
+    let time_zone: chrono_tz::Tz = args.time_zone.parse().map_err(|_| failed(t!("app-new-bad-time-zone", value = args.time_zone.as_str())))?;
+    let opts = plant_ifc::Options { ifc: args.ifc.clone(), folder: args.folder.clone(), time_zone, name: args.name.clone() };
+    let m = plant_ifc::read(&opts).map_err(|d| d.to_string())?;
+    let written = plant_ifc::write(&opts, &m).map_err(|d| d.to_string())?;
+    let mut out = format!("{}\n", t!("app-new-written", file = written.display().to_string()));
+    let products: usize = m.products.values().sum();
+    out.push_str(&format!("{}\n", t!("app-ifc-read", schema = m.schema.as_str(), products = products, nodes = m.nodes, triangles = m.triangles)));
+    for s in &m.storeys {
+        out.push_str(&format!("  {}\n", t!("app-ifc-storey", name = s.name.as_str(), spaces = s.spaces.len(), elements = s.elements)));
+    }
+    let equipment = if m.equipment.is_empty() { t!("app-ifc-no-equipment") } else { t!("app-ifc-equipment", count = m.equipment.len()) };
+    out.push_str(&format!("{equipment}\n"));
+    for e in &m.equipment {
+        let place = if e.meshed { t!("app-ifc-in-model") } else { t!("app-ifc-not-in-model") };
+        out.push_str(&format!("  {}\n", t!("app-ifc-item", id = e.id.as_str(), class = e.class.as_str(), area = e.area.as_str(), place = place)));
+    }
+    if !m.network.is_empty() {
+        let list: Vec<String> = m.network.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        out.push_str(&format!("{}\n", t!("app-ifc-network", list = list.join(", "))));
+    }
+    out.push_str(&format!("{}\n", t!("app-ifc-meter-names", count = m.meter_names.len())));
+    check_opens(&args.folder, &mut out);
     crate::whatif::out(&out);
     Ok(())
 }

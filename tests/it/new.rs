@@ -69,3 +69,19 @@ fn a_z_up_millimetre_model_is_detected_and_written_to_site_toml() {
     let (lo, hi) = report.bounds.expect("bounds");
     assert!((hi[1] - lo[1] - 8.0).abs() < 1e-3 && (hi[0] - lo[0] - 100.0).abs() < 1e-3, "{lo:?} {hi:?}");
 }
+
+#[test]
+fn import_ifc_makes_a_package_and_says_what_it_found() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let ifc = format!("{}/../tests/data/ifc/PCERT_Building-Hvac_IFC4X3.ifc", env!("CARGO_MANIFEST_DIR"));
+    let folder = dir.path().join("hvac");
+    let (code, out, err) = run("en", &["import-ifc", &ifc, folder.to_str().expect("path"), "--time-zone", "Europe/Zurich"]);
+    assert_eq!(code, 0, "{out}\n{err}");
+    assert!(out.contains("2 building-services elements made equipment:") && out.contains("(IfcAirTerminal, 00 groundfloor) · in the model"), "{out}");
+    assert!(out.contains("IfcDuctSegment 1") && out.contains("0 error(s)"), "{out}");
+    assert!(std::fs::read_to_string(folder.join("site.toml")).expect("toml").contains("time_zone = \"Europe/Zurich\""));
+    // Again into the same folder: refused in the user's language, nothing overwritten.
+    let (code, _, err) = run("zh-CN", &["import-ifc", &ifc, folder.to_str().expect("path")]);
+    assert_ne!(code, 0);
+    assert!(err.contains("此处已有 site.toml"), "{err}");
+}

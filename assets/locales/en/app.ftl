@@ -327,3 +327,24 @@ app-import-done = { $meters } meters: { $sent } samples sent to { $url } in { $r
 app-import-fewer-held = the database holds only { $held } of the { $expected } samples: its retention (VictoriaMetrics' -retentionPeriod, one month by default) is probably shorter than the record; keep the data files
 app-import-use = To read the site from the database, put this in its site.toml (the [[data]] files may then go):
 app-report-no-data-historian = { $file }: no meter data: the site's recorded data is in the database at { $url }, read only with --connect
+
+# plant-twin import-ifc
+app-cmd-import-ifc = Make a site package from an IFC building model: its geometry as model.glb (GlobalIds in the nodes' extras), storeys and spaces as areas, building services (pumps, fans, AHUs, air terminals…) as equipment; what was found and what was not is listed.
+app-arg-import-ifc-file = The IFC file (IFC2X3, IFC4 or IFC4X3, STEP form).
+app-arg-import-ifc-time-zone = The IANA time zone of the building (its meters' times without an offset).
+app-arg-import-ifc-name = The site's name (default: the building's in the file).
+app-ifc-read = Read { $schema }: { $products } products; the model has { $nodes } nodes, { $triangles } triangles (spaces and openings not drawn).
+app-ifc-storey = { $name }: { $spaces ->
+    [one] 1 space
+   *[other] { $spaces } spaces
+}, { $elements ->
+    [one] 1 element
+   *[other] { $elements } elements
+}
+app-ifc-equipment = { $count } building-services elements made equipment:
+app-ifc-no-equipment = No building-services elements in the file: make equipment of model nodes in the edit mode (--edit).
+app-ifc-item = { $id } ({ $class }, { $area }) { $place }
+app-ifc-in-model = · in the model
+app-ifc-not-in-model = · not in the model (no body in the file)
+app-ifc-network = Pipes, ducts and their fittings are left as the network, not equipment: { $list }
+app-ifc-meter-names = { $count } meter names found in property sets (written as commented [[meter]] tables to complete).

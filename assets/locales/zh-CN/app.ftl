@@ -324,3 +324,18 @@ app-import-done = { $meters } 个计量表：{ $sent } 个样本已分 { $reques
 app-import-fewer-held = 数据库只保存了 { $expected } 个样本中的 { $held } 个：其保留期（VictoriaMetrics 的 -retentionPeriod，默认一个月）很可能短于记录；请保留数据文件
 app-import-use = 如需从数据库读取该站点，请在其 site.toml 中加入以下内容（之后可去掉 [[data]] 文件）：
 app-report-no-data-historian = { $file }：没有计量数据：站点的历史记录在 { $url } 的数据库中，只有加 --connect 才会读取
+
+# plant-twin import-ifc
+app-cmd-import-ifc = 由 IFC 建筑模型生成站点包：几何导出为 model.glb（节点 extras 中带 GlobalId），楼层和空间作为区域，建筑设备（水泵、风机、空调机组、风口等）作为设备；列出找到和未找到的内容。
+app-arg-import-ifc-file = IFC 文件（IFC2X3、IFC4 或 IFC4X3，STEP 格式）。
+app-arg-import-ifc-time-zone = 建筑所在的 IANA 时区（其计量表无时区偏移的时间按此解释）。
+app-arg-import-ifc-name = 站点名称（默认：文件中的建筑名称）。
+app-ifc-read = 已读取 { $schema }：{ $products } 个构件；模型有 { $nodes } 个节点、{ $triangles } 个三角形（空间和洞口不绘制）。
+app-ifc-storey = { $name }：{ $spaces } 个空间，{ $elements } 个构件
+app-ifc-equipment = { $count } 个建筑设备构件已设为设备：
+app-ifc-no-equipment = 文件中没有建筑设备构件：请在编辑模式（--edit）中将模型节点设为设备。
+app-ifc-item = { $id }（{ $class }，{ $area }）{ $place }
+app-ifc-in-model = · 在模型中
+app-ifc-not-in-model = · 不在模型中（文件中没有几何体）
+app-ifc-network = 管道、风管及其管件作为管网保留，不设为设备：{ $list }
+app-ifc-meter-names = 在属性集中找到 { $count } 个计量表名称（已写为待补全的注释 [[meter]] 表）。

@@ -137,7 +137,7 @@ fn edit_button(mut contexts: EguiContexts, area: Res<FreeArea>, site: Option<Res
     }
     let label = if editing.is_dirty() { t!("edit-button-unsaved") } else { t!("edit-button") };
     plant_shell::overlay(ctx, &area, plant_shell::Overlay::EditButton, |ui| {
-        if ui.add(egui::Button::selectable(editing.on, label)).on_hover_text(t!("edit-button-hint")).clicked() {
+        if ui.add(egui::Button::new(label).selected(editing.on)).on_hover_text(t!("edit-button-hint")).clicked() {
             editing.on = !editing.on;
         }
     });
