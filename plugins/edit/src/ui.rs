@@ -36,6 +36,13 @@ pub struct Picked(pub Option<Entity>);
 #[derive(Resource, Default)]
 struct PressedAt(Option<Vec2>);
 
+/// The picked node's facts as last found, and for what (pick, site, node count).
+#[derive(Default)]
+struct ShownNode {
+    key: Option<(Option<Entity>, usize, usize)>,
+    info: Option<NodeInfo>,
+}
+
 /// Widget ids.
 const FACTS_GRID: &str = "edit-node-facts"; // i18n-ok: a widget id
 const MAKE_GRID: &str = "edit-make-grid"; // i18n-ok: a widget id
@@ -164,14 +171,22 @@ fn edit_window(
     nodes: Nodes,
     area: Res<FreeArea>,
     mut requests: MessageWriter<EditRequest>,
+    mut shown: Local<ShownNode>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let Some(site) = site else { return Ok(()) };
     if !editing.on {
         return Ok(());
     }
+    // The picked node's facts, found again only when the pick, the site or the model's nodes change (finding
+    // a unique path scans every node's path).
+    let key = (picked.0, std::sync::Arc::as_ptr(&site.0) as usize, nodes.index.paths.len());
+    if shown.key != Some(key) {
+        shown.info = picked.0.and_then(|e| node_info(e, &nodes.index, &nodes.children, &nodes.meshes, &nodes.extras, &nodes.bound));
+        shown.key = Some(key);
+    }
+    let info = shown.info.clone();
     let site = &site.0;
-    let info = picked.0.and_then(|e| node_info(e, &nodes.index, &nodes.children, &nodes.meshes, &nodes.extras, &nodes.bound));
     if form.filled_for != picked.0 {
         fill_for(&mut form, info.as_ref(), site);
     }
