@@ -68,7 +68,7 @@ pub fn guess(path: &Path) -> Option<Orientation> {
         let world = parent * Mat4::from_cols_array_2d(&node.transform().matrix());
         stack.extend(node.children().map(|c| (c, world)));
         let Some(mesh) = node.mesh() else { continue };
-        for prim in mesh.primitives().filter(|p| p.mode() == gltf::mesh::Mode::Triangles) {
+        for prim in mesh.primitives().filter(|p| p.mode() == gltf::mesh::Mode::Triangles && readable(p)) {
             let reader = prim.reader(|b| buffers.get(b.index()).and_then(|d| d.as_deref()));
             let Some(positions) = reader.read_positions() else { continue };
             let points: Vec<Vec3> = positions.map(|p| world.transform_point3(Vec3::from(p))).collect();
@@ -118,4 +118,15 @@ fn buffer_data(gltf: &gltf::Gltf, buffer: &gltf::Buffer<'_>, folder: &Path) -> O
             std::fs::read(path).ok().filter(|b| b.len() >= buffer.length())
         }
     }
+}
+
+/// Whether gltf 1.4's reader can read a primitive's positions and indices without tripping its assertions
+/// (fuzz/regressions/glb: a POSITION accessor that is not VEC3 of f32 panicked in `read_positions`): positions
+/// VEC3 f32, indices scalar u8/u16/u32, neither sparse, strides at least an element.
+fn readable(prim: &gltf::Primitive<'_>) -> bool {
+    use gltf::accessor::{DataType, Dimensions};
+    let plain = |a: &gltf::Accessor<'_>| a.sparse().is_none() && a.view().is_some_and(|v| v.stride().is_none_or(|s| s >= a.size()));
+    let positions = prim.get(&gltf::Semantic::Positions).is_some_and(|a| a.dimensions() == Dimensions::Vec3 && a.data_type() == DataType::F32 && plain(&a));
+    let indices = prim.indices().is_none_or(|a| a.dimensions() == Dimensions::Scalar && matches!(a.data_type(), DataType::U8 | DataType::U16 | DataType::U32) && plain(&a));
+    positions && indices
 }

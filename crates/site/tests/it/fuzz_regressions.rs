@@ -67,6 +67,17 @@ fn a_primitive_naming_a_missing_position_accessor_is_an_error_not_a_panic() {
 }
 
 #[test]
+fn a_position_accessor_that_is_not_vec3_f32_is_not_measured_and_does_not_panic() {
+    // Found by CI's fuzz run: gltf 1.4.1's reader asserted the element size in `read_positions`
+    // (accessor/util.rs:371) when the model-orientation check read such an accessor.
+    let dir = package("orientation", include_bytes!("../../../../fuzz/regressions/glb/position-accessor-not-vec3-f32.glb"));
+    let report = check(&dir);
+    // The model is still read (the other primitives measured); the broken one is skipped.
+    assert!(report.readable && report.bounds.is_some(), "{:?}", report.diagnostics);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn a_glb_header_declaring_under_12_bytes_is_an_error_not_a_panic() {
     // The header's length field is 0: gltf 1.4.1 computed `length - 12` unchecked (binary.rs:285).
     let dir = package("header", include_bytes!("../../../../fuzz/regressions/glb/glb-header-length-under-12.glb"));
